@@ -1,0 +1,194 @@
+// Builds the Fastify app from its dependencies; no side effects at import.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyBaseLogger, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Database } from './db/connection.js';
+import { authenticate, sessionCookie } from './platform/auth.js';
+import type { Clock } from './platform/clock.js';
+import type { Actor, Ctx } from './platform/context.js';
+import type { Sealer } from './platform/crypto.js';
+import { AppError, problemBody, type FieldError } from './platform/errors.js';
+import { authRoutes } from './platform/authRoutes.js';
+import { regionRoutes } from './modules/regions/routes.js';
+import { unitRoutes } from './modules/units/routes.js';
+import { staffRoutes } from './modules/staff/routes.js';
+import { paramRoutes } from './policy/routes.js';
+import { auditRoutes } from './modules/audit/routes.js';
+
+export interface AppDeps {
+  db: Database;
+  dbKind: 'pglite' | 'postgres';
+  sealer: Sealer;
+  now: Clock;
+  version: string;
+  webDir?: string | undefined;
+  logger?: boolean | { level: string };
+}
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+}
+
+/** Paths under /api/v1 that need no login. */
+const publicApi = [/^\/api\/v1\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api\/v1\/public\//, /^\/api\/v1\/auth\/login$/];
+
+/** The context a use case needs, built from the request's authenticated actor. */
+export function ctxOf(app: App, req: FastifyRequest): Ctx {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED', '请先登录');
+  return { db: app.deps.db, actor: req.actor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
+}
+
+/** Builds the app: plugins, error handling, authentication, routes and the web UI. */
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const app = Fastify({
+    logger: deps.logger ?? false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: true } },
+    bodyLimit: 20 * 1024 * 1024,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  app.decorate('deps', deps);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('sessionToken', null);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'OpenPES 公共就业服务平台 API', version: deps.version },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+    if (!req.url.startsWith('/api/v1/')) return;
+    const pathOnly = req.url.split('?')[0] ?? '';
+    if (!/^\/api\/v1\/public\//.test(pathOnly)) reply.header('cache-control', 'no-store');
+    const token = bearerToken(req) ?? req.cookies[sessionCookie] ?? null;
+    req.sessionToken = token;
+    if (token) req.actor = await authenticate(deps.db, token, deps.now());
+    if (!req.actor && !publicApi.some((re) => re.test(pathOnly))) {
+      throw new AppError('UNAUTHENTICATED', token ? '登录已失效，请重新登录' : '请先登录');
+    }
+  });
+
+  app.setErrorHandler((error, req, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) req.log.error({ err: error }, 'unhandled error');
+    reply.status(appError.status).type('application/problem+json').send(problemBody(appError, req.url.split('?')[0]));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    const webIndex = deps.webDir ? path.join(deps.webDir, 'index.html') : null;
+    if (!req.url.startsWith('/api/') && req.method === 'GET' && webIndex && fs.existsSync(webIndex)) {
+      return reply.type('text/html').header('cache-control', 'no-cache').send(fs.readFileSync(webIndex));
+    }
+    const err = new AppError('NOT_FOUND', `没有这个接口：${req.method} ${req.url.split('?')[0]}`);
+    return reply.status(404).type('application/problem+json').send(problemBody(err));
+  });
+
+  await app.register(
+    async (api) => {
+      const typed = api.withTypeProvider<TypeBoxTypeProvider>();
+      typed.get('/health', { schema: { tags: ['system'], security: [] } }, async () => ({ status: 'ok', database: deps.dbKind, version: deps.version }));
+      typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+      await authRoutes(typed);
+      await regionRoutes(typed);
+      await unitRoutes(typed);
+      await staffRoutes(typed);
+      await paramRoutes(typed);
+      await auditRoutes(typed);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  if (deps.webDir && fs.existsSync(deps.webDir)) {
+    await app.register(fastifyStatic, { root: deps.webDir, wildcard: false, index: false, maxAge: '1h' });
+    app.get('/', (_req, reply) => reply.type('text/html').header('cache-control', 'no-cache').send(fs.readFileSync(path.join(deps.webDir!, 'index.html'))));
+  }
+  return app;
+}
+
+function bearerToken(req: FastifyRequest): string | null {
+  const h = req.headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() : null;
+}
+
+/** Maps anything thrown to an AppError: schema failures become VALIDATION_FAILED per field. */
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as { validation?: Array<{ instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> }>; validationContext?: string; statusCode?: number; code?: string; message?: string };
+  if (e.validation) {
+    const errors: FieldError[] = e.validation.map((v) => {
+      const missing = v.keyword === 'required' ? `/${String(v.params?.missingProperty ?? '')}` : '';
+      return { path: `${v.instancePath}${missing}` || '/', code: v.keyword.toUpperCase(), message: ajvMessage(v.keyword, v.params, v.message) };
+    });
+    return new AppError('VALIDATION_FAILED', `请求${e.validationContext === 'querystring' ? '参数' : '内容'}有误：${errors.map((x) => `${x.path} ${x.message}`).join('；')}`, errors);
+  }
+  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)) {
+    if (e.statusCode === 429) return new AppError('RATE_LIMITED', '请求过于频繁');
+    if (e.statusCode === 404) return new AppError('NOT_FOUND', '记录不存在');
+    return new AppError('VALIDATION_FAILED', `请求格式有误：${e.message ?? ''}`);
+  }
+  return new AppError('INTERNAL', '系统内部错误，请稍后再试；如持续出现请联系管理员并提供请求编号');
+}
+
+function ajvMessage(keyword: string, params: Record<string, unknown> | undefined, fallback?: string): string {
+  switch (keyword) {
+    case 'required':
+      return '必填';
+    case 'minLength':
+      return `至少 ${String(params?.limit)} 个字符`;
+    case 'maxLength':
+      return `最多 ${String(params?.limit)} 个字符`;
+    case 'pattern':
+      return '格式不正确';
+    case 'format':
+      return `格式不正确（应为 ${String(params?.format)}）`;
+    case 'enum':
+      return `只能取 ${(params?.allowedValues as unknown[] | undefined)?.join('、') ?? ''}`;
+    case 'minimum':
+      return `不能小于 ${String(params?.limit)}`;
+    case 'maximum':
+      return `不能大于 ${String(params?.limit)}`;
+    case 'type':
+      return `类型应为 ${String(params?.type)}`;
+    case 'minItems':
+      return `至少 ${String(params?.limit)} 项`;
+    default:
+      return fallback ?? '不符合要求';
+  }
+}

@@ -1,0 +1,11 @@
+// Calendar dates are Asia/Shanghai dates (DESIGN idea 4); the clock is injectable for tests.
+
+const shanghaiDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The calendar date (YYYY-MM-DD) in Asia/Shanghai of an instant. */
+export function shanghaiDateOf(instant: Date): string {
+  return shanghaiDate.format(instant);
+}
+
+export type Clock = () => Date;
+export const systemClock: Clock = () => new Date();

@@ -1,0 +1,68 @@
+// Shared pieces of the HTTP layer: paging, list responses and Excel export of lists.
+import { Type, type TSchema } from '@sinclair/typebox';
+import type { FastifyReply } from 'fastify';
+import ExcelJS from 'exceljs';
+
+/** Query fields every list takes (shared/API.md "Lists"). */
+export const pageQuery = {
+  page: Type.Integer({ minimum: 1, default: 1, description: '页码，从 1 开始' }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: '每页条数 1–100' }),
+  format: Type.Optional(Type.Literal('xlsx', { description: 'xlsx：按同样的筛选条件导出全部行为 Excel' })),
+};
+
+/** Most rows one Excel export holds; larger lists must be narrowed by filters. */
+export const exportRowLimit = 100_000;
+
+/** Response schema of a page of items. */
+export function Paged<T extends TSchema>(item: T) {
+  return Type.Object({ items: Type.Array(item), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() });
+}
+
+export const IdParams = Type.Object({ id: Type.String({ format: 'uuid', description: '记录编号' }) });
+
+export interface Paging {
+  limit: number;
+  offset: number;
+}
+
+export interface ExcelColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | boolean | null | undefined;
+}
+
+/**
+ * Answers a list request: a page as JSON, or with `format=xlsx` every row (same filters) as an
+ * Excel file.
+ */
+export async function sendList<T>(
+  reply: FastifyReply,
+  query: { page: number; pageSize: number; format?: 'xlsx' | undefined },
+  fetch: (paging: Paging) => Promise<{ items: T[]; total: number }>,
+  excel: { filename: string; sheet: string; columns: ExcelColumn<T>[] },
+) {
+  if (query.format === 'xlsx') {
+    const { items } = await fetch({ limit: exportRowLimit, offset: 0 });
+    const buffer = await xlsxOf(excel.sheet, excel.columns, items);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(excel.filename)}.xlsx`)
+      .send(buffer);
+  }
+  const { items, total } = await fetch({ limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
+  return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** An .xlsx workbook of one sheet with a bold, frozen header row. */
+export async function xlsxOf<T>(sheetName: string, columns: ExcelColumn<T>[], rows: T[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'OpenPES';
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+  ws.getRow(1).font = { bold: true };
+  for (const row of rows) ws.addRow(columns.map((c) => c.value(row) ?? ''));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** A timestamp: a Date in code, an ISO 8601 string on the wire (fast-json-stringify converts). */
+export const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));

@@ -1,0 +1,87 @@
+// The policy parameters the system knows, with the seed documents' figures as the defaults for
+// their own places (DESIGN idea 3). Each value names its source: seed document and clause, or law.
+// Seeds: 000 Taiyuan 2003, 001 Suining county (Hunan) 2019, 002 Shenyang 2004, 003 Hubei 2007,
+// 004 Dalian 2003.
+
+export type ParamKind = 'fen' | 'months' | 'years' | 'percent' | 'age' | 'count';
+
+export interface ParamDefinition {
+  name: string;
+  title: string;
+  kind: ParamKind;
+  description: string;
+}
+
+export interface ParamSeedValue {
+  name: string;
+  regionPrefix: string;
+  effectiveFrom: string;
+  value: number;
+  source: string;
+}
+
+export const kindUnits: Record<ParamKind, string> = { fen: '分', months: '月', years: '年', percent: '%', age: '周岁', count: '个' };
+
+export const paramDefinitions: ParamDefinition[] = [
+  { name: 'loan.max_amount', title: '小额担保贷款最高额度', kind: 'fen', description: '个人小额担保贷款额度上限' },
+  { name: 'loan.max_term', title: '小额担保贷款最长期限', kind: 'months', description: '个人小额担保贷款期限上限' },
+  { name: 'job_creation_subsidy.per_person', title: '社区就业岗位开发补贴', kind: 'fen', description: '每安置一名下岗失业人员、签订三年以上劳动合同并缴纳社会保险的补贴' },
+  { name: 'job_creation_subsidy.min_contract', title: '岗位开发补贴最短合同期限', kind: 'years', description: '享受岗位开发补贴须签订的劳动合同最短年限' },
+  { name: 'zero_employment.resolve_within', title: '零就业家庭解决时限', kind: 'months', description: '新产生的零就业家庭须在此期限内实现至少一人就业' },
+  { name: 'graduate_service.deadline', title: '登记失业高校毕业生“一对一”服务时限', kind: 'months', description: '在此期限内提供一次政策咨询和职业指导、三次基本适合的岗位信息' },
+  { name: 'graduate_service.vacancies_offered', title: '毕业生“一对一”服务提供岗位信息次数', kind: 'count', description: '时限内须提供的基本适合岗位信息次数' },
+  { name: 'referral.target_rate', title: '推荐介绍率目标', kind: 'percent', description: '推荐介绍人数 / 求职登记人数' },
+  { name: 'referral.target_success_rate', title: '推荐介绍成功率目标', kind: 'percent', description: '推荐成功人数 / 推荐介绍人数' },
+  { name: 'training.target_employment_rate', title: '培训就业率目标', kind: 'percent', description: '培训后实现就业人数 / 培训人数' },
+  { name: 'startup.target_success_rate', title: '创业成功率目标', kind: 'percent', description: '创业成功人数 / 创业培训人数' },
+  { name: 'reemployment_certificate.target_policy_rate', title: '持证再就业人员享受优惠政策比例目标', kind: 'percent', description: '当年再就业的持《再就业优惠证》人员中享受优惠政策的比例' },
+  { name: 'unemployment_rate.ceiling', title: '城镇登记失业率控制目标', kind: 'percent', description: '年度城镇登记失业率上限' },
+  { name: 'ui.payment_rate_target', title: '失业保险金发放率目标', kind: 'percent', description: '按时足额发放的失业保险金 / 应发失业保险金' },
+  { name: 'counsellor.funding_per_year', title: '县乡职业指导员购买服务经费', kind: 'fen', description: '每名职业指导员每年经费（含社保、购买服务费）' },
+  { name: 'labour_broker.funding_per_year', title: '农村劳务经纪人购买服务经费', kind: 'fen', description: '每名劳务经纪人每年经费（含工伤保险、购买服务费）' },
+  { name: 'working_age.min', title: '劳动年龄下限', kind: 'age', description: '法定最低就业年龄' },
+  { name: 'working_age.max_male', title: '男性劳动年龄上限', kind: 'age', description: '男性法定退休年龄（劳动力资源统计口径）' },
+  { name: 'working_age.max_female', title: '女性劳动年龄上限', kind: 'age', description: '女性法定退休年龄（劳动力资源统计口径）' },
+  { name: 'person_4050.min_age_female', title: '“4050”人员年龄（女）', kind: 'age', description: '女性年满此年龄的就业困难人员为“4050”人员' },
+  { name: 'person_4050.min_age_male', title: '“4050”人员年龄（男）', kind: 'age', description: '男性年满此年龄的就业困难人员为“4050”人员' },
+];
+
+const dalian = '2102';
+const shenyang = '2101';
+const hubei = '42';
+const suining = '430527';
+const s004 = '种子文件 004 大连市《关于推进社区就业再就业工作的意见》(2003-06-03)';
+const s002 = '种子文件 002 沈阳市《关于做好2004年就业再就业工作的实施意见》(沈政发[2004]8号)';
+const s003 = '种子文件 003 湖北省《2007年全省就业和失业保险工作要点》';
+const s001 = '种子文件 001 绥宁县《加强基层公共就业服务体系建设实施方案》(绥政办发〔2019〕8号)';
+
+export const paramSeedValues: ParamSeedValue[] = [
+  { name: 'loan.max_amount', regionPrefix: dalian, effectiveFrom: '2003-06-03', value: 2_000_000, source: `${s004} §四(一)：贷款额度最高不超过2万元` },
+  { name: 'loan.max_term', regionPrefix: dalian, effectiveFrom: '2003-06-03', value: 24, source: `${s004} §四(一)：期限最长不超过2年` },
+  { name: 'job_creation_subsidy.per_person', regionPrefix: dalian, effectiveFrom: '2003-06-03', value: 50_000, source: `${s004} §四(二)：每安置一人补贴投资主体500元` },
+  { name: 'job_creation_subsidy.min_contract', regionPrefix: dalian, effectiveFrom: '2003-06-03', value: 3, source: `${s004} §四(二)：签定三年以上劳动合同` },
+  { name: 'zero_employment.resolve_within', regionPrefix: hubei, effectiveFrom: '2007-01-01', value: 3, source: `${s003} §(四)：对新产生的“零就业家庭”在三个月内必须解决` },
+  {
+    name: 'zero_employment.resolve_within',
+    regionPrefix: '',
+    effectiveFrom: '2007-01-01',
+    value: 3,
+    source: `全国缺省值，沿用${s003} §(四)的三个月时限；各地应按本地文件另设`,
+  },
+  { name: 'graduate_service.deadline', regionPrefix: hubei, effectiveFrom: '2007-01-01', value: 3, source: `${s003} §(五)：3个月内免费提供一次政策咨询和职业指导、三次基本适合的岗位信息` },
+  { name: 'graduate_service.vacancies_offered', regionPrefix: hubei, effectiveFrom: '2007-01-01', value: 3, source: `${s003} §(五)：三次基本适合的岗位信息` },
+  { name: 'referral.target_rate', regionPrefix: shenyang, effectiveFrom: '2004-01-01', value: 40, source: `${s002} §一(二)：推荐介绍率达40%` },
+  { name: 'referral.target_success_rate', regionPrefix: shenyang, effectiveFrom: '2004-01-01', value: 15, source: `${s002} §一(二)：推荐介绍成功率达15%` },
+  { name: 'training.target_employment_rate', regionPrefix: shenyang, effectiveFrom: '2004-01-01', value: 60, source: `${s002} §一(二)：培训就业率达到60%以上` },
+  { name: 'reemployment_certificate.target_policy_rate', regionPrefix: shenyang, effectiveFrom: '2004-01-01', value: 80, source: `${s002} §一(二)：80%以上享受到再就业优惠政策` },
+  { name: 'unemployment_rate.ceiling', regionPrefix: shenyang, effectiveFrom: '2004-01-01', value: 6, source: `${s002} §一(二)：城镇登记失业率控制在6%以内` },
+  { name: 'unemployment_rate.ceiling', regionPrefix: hubei, effectiveFrom: '2007-01-01', value: 4.5, source: `${s003} 目标：城镇登记失业率控制在4.5%以内` },
+  { name: 'ui.payment_rate_target', regionPrefix: hubei, effectiveFrom: '2007-01-01', value: 100, source: `${s003} 目标：失业保险金发放率100%` },
+  { name: 'counsellor.funding_per_year', regionPrefix: suining, effectiveFrom: '2019-01-01', value: 3_000_000, source: `${s001} §三(三)：县乡职业指导员按30000元/人/年` },
+  { name: 'labour_broker.funding_per_year', regionPrefix: suining, effectiveFrom: '2019-01-01', value: 500_000, source: `${s001} §三(三)：农村劳务经纪人按5000元/人/年` },
+  { name: 'working_age.min', regionPrefix: '', effectiveFrom: '1995-01-01', value: 16, source: '《中华人民共和国劳动法》第十五条：禁止用人单位招用未满十六周岁的未成年人' },
+  { name: 'working_age.max_male', regionPrefix: '', effectiveFrom: '1978-06-02', value: 60, source: '《国务院关于工人退休、退职的暂行办法》(国发〔1978〕104号) 第一条：男年满六十周岁' },
+  { name: 'working_age.max_female', regionPrefix: '', effectiveFrom: '1978-06-02', value: 50, source: '《国务院关于工人退休、退职的暂行办法》(国发〔1978〕104号) 第一条：女工人年满五十周岁' },
+  { name: 'person_4050.min_age_female', regionPrefix: '', effectiveFrom: '2002-09-30', value: 40, source: '《中共中央 国务院关于进一步做好下岗失业人员再就业工作的通知》(中发〔2002〕12号)：女40周岁以上' },
+  { name: 'person_4050.min_age_male', regionPrefix: '', effectiveFrom: '2002-09-30', value: 50, source: '《中共中央 国务院关于进一步做好下岗失业人员再就业工作的通知》(中发〔2002〕12号)：男50周岁以上' },
+];
