@@ -18,14 +18,16 @@ export interface TestApp {
   sealer: Sealer;
   /** A system context on the same database, for arranging data through services. */
   systemCtx: Ctx;
+  /** The PostgreSQL URL of the test database (postgres runs only). */
+  databaseUrl?: string | undefined;
   close(): Promise<void>;
 }
 
 /** Which database the API suite runs on. */
 export const testDbKind = (process.env.OPENPES_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
-async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promise<void> }> {
-  if (testDbKind !== 'postgres') return { handle: await openDatabase({}), drop: async () => {} };
+async function openTestDatabase(dataDir?: string): Promise<{ handle: DbHandle; url?: string; drop: () => Promise<void> }> {
+  if (testDbKind !== 'postgres') return { handle: await openDatabase({ dataDir }), drop: async () => {} };
   const name = `openpes_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: testPostgresUrl });
   await admin.connect();
@@ -36,6 +38,7 @@ async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promi
   const handle = await openDatabase({ url: url.toString() });
   return {
     handle,
+    url: url.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: testPostgresUrl });
       await c.connect();
@@ -46,8 +49,8 @@ async function openTestDatabase(): Promise<{ handle: DbHandle; drop: () => Promi
 }
 
 /** Builds the app on a new database with the Taiyuan demo region (regions of Taiyuan only, for speed). */
-export async function createTestApp(opts: { demo?: boolean; now?: Clock; webDir?: string } = {}): Promise<TestApp> {
-  const { handle, drop } = await openTestDatabase();
+export async function createTestApp(opts: { demo?: boolean; now?: Clock; webDir?: string; dataDir?: string } = {}): Promise<TestApp> {
+  const { handle, url, drop } = await openTestDatabase(opts.dataDir);
   const sealer = createSealer(crypto.randomBytes(32));
   const now = opts.now ?? (() => new Date());
   await bootstrap(handle.db, sealer, now, { adminPassword: testAdminPassword, demo: opts.demo ?? true, regionPrefixes: ['1401'] });
@@ -58,6 +61,7 @@ export async function createTestApp(opts: { demo?: boolean; now?: Clock; webDir?
     handle,
     sealer,
     systemCtx: { db: handle.db, actor: systemActor, requestId: 'test', now, sealer },
+    databaseUrl: url,
     close: async () => {
       await app.close();
       await handle.close();

@@ -1,0 +1,81 @@
+// Display formats of the UI: money from fen, parameter values by unit, times in Asia/Shanghai.
+
+const yuan = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const plain = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 4 });
+
+/** 2000000 fen → "20,000.00 元". */
+export function formatFen(fen: number): string {
+  return `${yuan.format(fen / 100)} 元`;
+}
+
+/** A parameter value with its unit: 分 as yuan, %, 月, 年, 周岁, 个; null as 未设置. */
+export function formatParamValue(value: number | null | undefined, unit: string): string {
+  if (value === null || value === undefined) return '未设置';
+  switch (unit) {
+    case '分':
+      return formatFen(value);
+    case '%':
+      return `${plain.format(value)}%`;
+    case '月':
+      return `${plain.format(value)} 个月`;
+    default:
+      return `${plain.format(value)} ${unit}`;
+  }
+}
+
+/** Yuan as typed by a user → integer fen (no float residue: 0.1 + 0.2 yuan is 30 fen). */
+export function yuanToFen(yuanAmount: number): number {
+  return Math.round(yuanAmount * 100);
+}
+
+const shanghaiParts = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+function partsOf(date: Date): Record<string, string> {
+  return Object.fromEntries(shanghaiParts.formatToParts(date).map((p) => [p.type, p.value]));
+}
+
+/** An ISO timestamp as "YYYY-MM-DD HH:mm:ss" in Asia/Shanghai. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const p = partsOf(date);
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}:${p.second}`;
+}
+
+/** Today's calendar date in Asia/Shanghai, "YYYY-MM-DD". */
+export function shanghaiToday(now: Date = new Date()): string {
+  const p = partsOf(now);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
+/** A scope prefix for people: '' is 全国, others show their code. */
+export function scopeText(scope: string, regionName?: string | null): string {
+  if (scope === '') return '全国';
+  return regionName ? `${regionName}（${scope}）` : scope;
+}
+
+export const actionNames: Record<string, string> = {
+  create: '新建',
+  update: '修改',
+  login: '登录',
+  change_password: '修改密码',
+  reveal: '查看敏感信息',
+  import: '导入',
+};
+
+export const entityNames: Record<string, string> = {
+  unit: '机构',
+  staff: '工作人员',
+  param_value: '政策参数取值',
+  region: '行政区划',
+};

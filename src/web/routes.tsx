@@ -1,0 +1,58 @@
+// Pages and who may open them; the menu in AppLayout is built from the same list.
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { Result } from 'antd';
+import { ApartmentOutlined, AuditOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { roleNames, type Role } from '../shared/roles.js';
+import { hasRole, useAuth } from './auth.js';
+import { AppLayout } from './components/AppLayout.js';
+import { LoginPage } from './pages/LoginPage.js';
+import { UnitsPage } from './pages/units/UnitsPage.js';
+import { StaffPage } from './pages/staff/StaffPage.js';
+import { ParamsPage } from './pages/params/ParamsPage.js';
+import { AuditPage } from './pages/audit/AuditPage.js';
+
+export interface PageEntry {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Roles that may open the page; undefined = everyone signed in. */
+  roles?: Role[];
+  element: ReactNode;
+}
+
+export const pages: PageEntry[] = [
+  { path: '/units', label: '机构管理', icon: <ApartmentOutlined />, element: <UnitsPage /> },
+  { path: '/staff', label: '工作人员', icon: <TeamOutlined />, roles: ['admin'], element: <StaffPage /> },
+  { path: '/params', label: '政策参数', icon: <SettingOutlined />, element: <ParamsPage /> },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'], element: <AuditPage /> },
+];
+
+/** The pages the user's roles allow. */
+export function allowedPages(roles: readonly Role[]): PageEntry[] {
+  return pages.filter((p) => !p.roles || p.roles.some((r) => roles.includes(r)));
+}
+
+function Guard({ page }: { page: PageEntry }) {
+  const { user } = useAuth();
+  if (page.roles && !hasRole(user, ...page.roles)) {
+    return <Result status="403" title="无权访问" subTitle={`“${page.label}”仅限${page.roles.map((r) => roleNames[r]).join('、')}使用，如需使用请联系管理员分配角色。`} />;
+  }
+  return <>{page.element}</>;
+}
+
+/** All routes: the login page and the signed-in pages inside the layout. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path="/login" element={<LoginPage />} />
+      <Route element={<AppLayout />}>
+        <Route index element={<Navigate to="/units" replace />} />
+        {pages.map((p) => (
+          <Route key={p.path} path={p.path} element={<Guard page={p} />} />
+        ))}
+        <Route path="*" element={<Result status="404" title="页面不存在" subTitle="请从左侧菜单选择要使用的功能。" />} />
+      </Route>
+    </Routes>
+  );
+}
