@@ -28,11 +28,6 @@ export const pages: PageEntry[] = [
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'], element: <AuditPage /> },
 ];
 
-/** The pages the user's roles allow. */
-export function allowedPages(roles: readonly Role[]): PageEntry[] {
-  return pages.filter((p) => !p.roles || p.roles.some((r) => roles.includes(r)));
-}
-
 function Guard({ page }: { page: PageEntry }) {
   const { user } = useAuth();
   if (page.roles && !hasRole(user, ...page.roles)) {
@@ -46,7 +41,7 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
-      <Route element={<AppLayout />}>
+      <Route element={<AppLayout pages={pages} />}>
         <Route index element={<Navigate to="/units" replace />} />
         {pages.map((p) => (
           <Route key={p.path} path={p.path} element={<Guard page={p} />} />

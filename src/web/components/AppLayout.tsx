@@ -6,13 +6,13 @@ import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { roleNames } from '../../shared/roles.js';
 import { useAuth } from '../auth.js';
 import { useScopeName } from '../hooks.js';
-import { allowedPages } from '../routes.js';
+import type { PageEntry } from '../routes.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
 
 const { Header, Sider, Content } = Layout;
 
 /** Waits for the session check, then shows the page inside the frame (or goes to login). */
-export function AppLayout() {
+export function AppLayout({ pages }: { pages: PageEntry[] }) {
   const { user } = useAuth();
   const location = useLocation();
   if (user === undefined) {
@@ -23,16 +23,16 @@ export function AppLayout() {
     );
   }
   if (user === null) return <Navigate to={`/login?from=${encodeURIComponent(location.pathname + location.search)}`} replace />;
-  return <Frame />;
+  return <Frame pages={pages} />;
 }
 
-function Frame() {
+function Frame({ pages }: { pages: PageEntry[] }) {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const [changing, setChanging] = useState(false);
   const scopeName = useScopeName(user!.scope);
-  const items = allowedPages(user!.roles).map((p) => ({ key: p.path, icon: p.icon, label: p.label }));
+  const items = pages.filter((p) => !p.roles || p.roles.some((r) => user!.roles.includes(r))).map((p) => ({ key: p.path, icon: p.icon, label: p.label }));
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
 
   return (
