@@ -8,6 +8,7 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { AuthProvider } from './auth.js';
 import { AppRoutes } from './routes.js';
+import './global.css';
 
 dayjs.locale('zh-cn');
 

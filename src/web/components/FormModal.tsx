@@ -1,6 +1,6 @@
 // One modal form for every create/edit dialog: validates, submits, maps API field errors onto
 // fields and shows the API's detail above the form.
-import { useState, type ReactNode } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { Alert, Form, Modal, type FormInstance } from 'antd';
 import { applyFieldErrors, errorText } from './formErrors.js';
 
@@ -21,6 +21,8 @@ export interface FormModalProps<V> {
 /** A modal dialog holding a vertical form. */
 export function FormModal<V extends object>({ title, open, onClose, onSubmit, initialValues, okText = '保存', width = 560, rename, children }: FormModalProps<V>) {
   const [form] = Form.useForm<V>();
+  // A form name prefixes the field ids, so a dialog's labels never point at a search form's fields.
+  const formName = `dialog${useId().replace(/[^A-Za-z0-9]/g, '')}`;
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -51,7 +53,7 @@ export function FormModal<V extends object>({ title, open, onClose, onSubmit, in
   return (
     <Modal title={title} open={open} onCancel={close} onOk={submit} okText={okText} confirmLoading={busy} width={width} destroyOnHidden mask={{ closable: false }}>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Form<V> form={form} layout="vertical" initialValues={initialValues} preserve={false} onFinish={submit}>
+      <Form<V> form={form} name={formName} layout="vertical" initialValues={initialValues} preserve={false} onFinish={submit}>
         {children}
         <button type="submit" hidden aria-hidden />
       </Form>

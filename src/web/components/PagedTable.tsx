@@ -25,13 +25,15 @@ export interface PagedTableProps<T, F> {
   /** Change it to reload the current page (after a create or edit). */
   reloadKey?: number;
   title?: ReactNode;
+  /** Search values to start with (e.g. from the address bar). */
+  initialValues?: Partial<F>;
 }
 
 /** A searchable, paged, exportable table of an API list. */
 export function PagedTable<T extends object, F extends object = Record<string, unknown>>(props: PagedTableProps<T, F>) {
-  const { path, columns, rowKey, searchFields, toQuery, exportName, actions, expandable, reloadKey = 0, title } = props;
+  const { path, columns, rowKey, searchFields, toQuery, exportName, actions, expandable, reloadKey = 0, title, initialValues } = props;
   const [form] = Form.useForm<F>();
-  const [filters, setFilters] = useState<Query>({});
+  const [filters, setFilters] = useState<Query>(() => (initialValues ? (toQuery ? toQuery(initialValues as F) : (initialValues as Query)) : {}));
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const list = useLoad(() => get<Paged<T>>(path, { ...filters, page, pageSize }), [path, filters, page, pageSize, reloadKey]);
@@ -45,7 +47,7 @@ export function PagedTable<T extends object, F extends object = Record<string, u
     <Card title={title}>
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, marginBottom: 16, flexWrap: 'wrap' }}>
         {searchFields ? (
-          <Form<F> form={form} layout="inline" onFinish={search} style={{ rowGap: 12 }}>
+          <Form<F> form={form} name="search" layout="inline" onFinish={search} initialValues={initialValues} style={{ rowGap: 12 }}>
             {searchFields}
             <Form.Item>
               <Space>
@@ -54,8 +56,9 @@ export function PagedTable<T extends object, F extends object = Record<string, u
                 </Button>
                 <Button
                   onClick={() => {
-                    form.resetFields();
-                    search(form.getFieldsValue(true) as F);
+                    const cleared = Object.fromEntries(Object.keys(form.getFieldsValue(true) as object).map((k) => [k, undefined])) as F;
+                    form.setFieldsValue(cleared as Parameters<typeof form.setFieldsValue>[0]);
+                    search(cleared);
                   }}
                 >
                   重置

@@ -1,0 +1,11 @@
+// The name of a region prefix ('' is 全国), looked up once and cached.
+import { useLoad } from '../hooks.js';
+import { regionDetail } from '../regions.js';
+
+/** "太原市（1401）" for a prefix; the bare code when the division is not loaded here. */
+export function RegionLabel({ prefix }: { prefix: string | null }) {
+  const { data } = useLoad(async () => (prefix ? (await regionDetail(prefix)).name : null), [prefix]);
+  if (prefix === null) return <>—</>;
+  if (prefix === '') return <>全国</>;
+  return <>{data ? `${data}（${prefix}）` : prefix}</>;
+}
