@@ -1,5 +1,7 @@
 // Drizzle schema: the single source for tables; migrations are generated from it
 // (`npm run db:generate -- --name <why>`) and checked in under ./migrations.
+// Region-code indexes use varchar_pattern_ops so `region_code LIKE '140105%'` (jurisdiction,
+// DESIGN idea 1) can use them under any database collation, not only "C".
 import {
   bigint,
   boolean,
@@ -49,7 +51,7 @@ export const units = pgTable(
     disabled: boolean('disabled').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('units_scope_idx').on(t.scope), uniqueIndex('units_scope_name_uq').on(t.scope, t.name)],
+  (t) => [index('units_region_idx').on(t.regionCode.op('varchar_pattern_ops')), uniqueIndex('units_scope_name_uq').on(t.scope, t.name)],
 );
 
 /** Staff accounts; regionCode is the unit's, kept here so scope filtering needs no join. */
@@ -72,7 +74,7 @@ export const staff = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('staff_username_uq').on(t.username), index('staff_scope_idx').on(t.scope)],
+  (t) => [uniqueIndex('staff_username_uq').on(t.username), index('staff_region_idx').on(t.regionCode.op('varchar_pattern_ops')), index('staff_phone_index_idx').on(t.phoneIndex)],
 );
 
 /** Login sessions; only the SHA-256 of the opaque token is stored. */
@@ -124,6 +126,7 @@ export const auditLog = pgTable(
     index('audit_entity_idx').on(t.entity, t.entityId),
     index('audit_actor_idx').on(t.actorUsername),
     index('audit_at_idx').on(t.at),
+    index('audit_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
   ],
 );
 

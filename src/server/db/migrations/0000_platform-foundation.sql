@@ -112,11 +112,13 @@ ALTER TABLE "staff" ADD CONSTRAINT "staff_unit_id_units_id_fk" FOREIGN KEY ("uni
 CREATE INDEX "audit_entity_idx" ON "audit_log" USING btree ("entity","entity_id");--> statement-breakpoint
 CREATE INDEX "audit_actor_idx" ON "audit_log" USING btree ("actor_username");--> statement-breakpoint
 CREATE INDEX "audit_at_idx" ON "audit_log" USING btree ("at");--> statement-breakpoint
+CREATE INDEX "audit_region_idx" ON "audit_log" USING btree ("region_code" varchar_pattern_ops);--> statement-breakpoint
 CREATE INDEX "login_failures_username_at_idx" ON "login_failures" USING btree ("username","at");--> statement-breakpoint
 CREATE UNIQUE INDEX "param_values_uq" ON "param_values" USING btree ("name","region_prefix","effective_from");--> statement-breakpoint
 CREATE INDEX "regions_parent_idx" ON "regions" USING btree ("parent_code");--> statement-breakpoint
 CREATE INDEX "sessions_staff_idx" ON "sessions" USING btree ("staff_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "staff_username_uq" ON "staff" USING btree ("username");--> statement-breakpoint
-CREATE INDEX "staff_scope_idx" ON "staff" USING btree ("scope");--> statement-breakpoint
-CREATE INDEX "units_scope_idx" ON "units" USING btree ("scope");--> statement-breakpoint
+CREATE INDEX "staff_region_idx" ON "staff" USING btree ("region_code" varchar_pattern_ops);--> statement-breakpoint
+CREATE INDEX "staff_phone_index_idx" ON "staff" USING btree ("phone_index");--> statement-breakpoint
+CREATE INDEX "units_region_idx" ON "units" USING btree ("region_code" varchar_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "units_scope_name_uq" ON "units" USING btree ("scope","name");
