@@ -16,6 +16,7 @@ import type { Clock } from './platform/clock.js';
 import type { Actor, Ctx } from './platform/context.js';
 import type { Sealer } from './platform/crypto.js';
 import { AppError, problemBody, type FieldError } from './platform/errors.js';
+import { claimIdempotencyKey, recordIdempotentResponse } from './platform/idempotency.js';
 import { authRoutes } from './platform/authRoutes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { unitRoutes } from './modules/units/routes.js';
@@ -71,6 +72,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.decorate('deps', deps);
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
+  app.decorateRequest('idempotencyClaim', null);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -103,6 +105,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (!req.actor && !publicApi.some((re) => re.test(pathOnly))) {
       throw new AppError('UNAUTHENTICATED', token ? '登录已失效，请重新登录' : '请先登录');
     }
+  });
+
+  app.addHook('preHandler', async (req, reply) => claimIdempotencyKey(deps.db, req, reply));
+  app.addHook('onSend', async (req, reply, payload) => {
+    await recordIdempotentResponse(deps.db, req, reply, payload);
+    return payload;
   });
 
   app.setErrorHandler((error, req, reply) => {

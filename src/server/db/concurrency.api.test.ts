@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../platform/audit.js';
-import { createTestApp, loginAs, type TestApp } from '../testing/testApp.js';
+import { createTestApp, loginAs, queryRows, type TestApp } from '../testing/testApp.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -22,9 +22,9 @@ describe('concurrent writes queue their transactions and never interleave', () =
     const statuses = results.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 201)).toHaveLength(40);
     expect(statuses.filter((s) => s === 409)).toHaveLength(1);
-    const [count] = (await t.handle.db.execute(sql`SELECT count(*)::int AS n FROM units WHERE name LIKE '并发测试事务所%'`)).rows as { n: number }[];
+    const [count] = await queryRows<{ n: number }>(t.handle.db, sql`SELECT count(*)::int AS n FROM units WHERE name LIKE '并发测试事务所%'`);
     expect(Number(count!.n)).toBe(40);
-    const [audits] = (await t.handle.db.execute(sql`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'unit' AND action = 'create'`)).rows as { n: number }[];
+    const [audits] = await queryRows<{ n: number }>(t.handle.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE entity = 'unit' AND action = 'create'`);
     expect(Number(audits!.n)).toBe(40);
     expect(await verifyAuditChain(t.handle.db)).toMatchObject({ ok: true });
   });

@@ -87,6 +87,7 @@ export async function paramRoutes(app: App) {
   app.post(
     '/params/:name/values',
     {
+      config: { idempotent: true },
       schema: {
         tags: ['params'],
         summary: '为管辖范围内的区划新增一个带生效日期的取值（管理员）',

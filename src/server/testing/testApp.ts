@@ -1,6 +1,7 @@
 // Test harness: an app on a fresh database per test file. OPENPES_TEST_DB=postgres runs the same
 // suite on a throw-away PostgreSQL database (created here, dropped in close()).
 import crypto from 'node:crypto';
+import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp, type App } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
@@ -75,4 +76,9 @@ export async function loginAs(app: App, username: string, password = testAdminPa
   const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   return { authorization: `Bearer ${(res.json() as { token: string }).token}` };
+}
+
+/** Rows of a raw SQL query (both drivers answer `{ rows }`). */
+export async function queryRows<T>(db: DbHandle['db'], query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
 }

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit.js';
-import { createTestApp, loginAs, testDbKind, type TestApp } from '../../testing/testApp.js';
+import { createTestApp, loginAs, queryRows, testDbKind, type TestApp } from '../../testing/testApp.js';
 
 const run = promisify(execFile);
 let t: TestApp;
@@ -74,7 +74,7 @@ describe('SYS-2 audit trail', () => {
 
   it('SYS-2 an intact chain verifies; an edited row is found by the API and by npm run audit:verify', async () => {
     expect(await verifyAuditChain(t.handle.db)).toMatchObject({ ok: true });
-    const [row] = (await t.handle.db.execute(sql`SELECT seq FROM audit_log WHERE entity = 'unit' AND action = 'update' ORDER BY seq LIMIT 1`)).rows as { seq: number }[];
+    const [row] = await queryRows<{ seq: number }>(t.handle.db, sql`SELECT seq FROM audit_log WHERE entity = 'unit' AND action = 'update' ORDER BY seq LIMIT 1`);
     const seq = Number(row!.seq);
     await t.handle.db.execute(sql`UPDATE audit_log SET after = '{"address":"篡改"}'::jsonb WHERE seq = ${seq}`);
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: await loginAs(t.app, 'taiyuan_auditor') });

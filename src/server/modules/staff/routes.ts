@@ -29,6 +29,7 @@ export async function staffRoutes(app: App) {
   app.post(
     '/staff',
     {
+      config: { idempotent: true },
       schema: {
         tags: ['staff'],
         summary: '新建工作人员账号（管理员，仅限管辖范围内的机构）',

@@ -23,6 +23,7 @@ export async function unitRoutes(app: App) {
   app.post(
     '/units',
     {
+      config: { idempotent: true },
       schema: {
         tags: ['units'],
         summary: '新建机构（仅限管辖范围内）',

@@ -125,3 +125,35 @@ describe('NET-2 jurisdiction by region-code prefix', () => {
     expect(ws.rowCount - 1).toBe((list.json() as { total: number }).total);
   });
 });
+
+describe('DESIGN idea 5: retried writes with an Idempotency-Key happen once', () => {
+  it('a retry with the same key and body returns the first response and creates nothing more', async () => {
+    const headers = { ...districtAdmin, 'idempotency-key': 'unit-create-0001' };
+    const payload = { name: '幂等测试工作站', regionCode: '140105002002', type: 'community_station' };
+    const first = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers, payload });
+    const again = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers, payload });
+    expect(first.statusCode).toBe(201);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replay']).toBe('true');
+    expect(again.json().id).toBe(first.json().id);
+    const list = await t.app.inject({ method: 'GET', url: `/api/v1/units?q=${encodeURIComponent('幂等测试')}`, headers: districtAdmin });
+    expect(list.json().total).toBe(1);
+  });
+
+  it('the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED', async () => {
+    const headers = { ...districtAdmin, 'idempotency-key': 'unit-create-0001' };
+    const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers, payload: { name: '另一个工作站', regionCode: '140105002002', type: 'community_station' } });
+    expect(res.statusCode).toBe(422);
+    expect(res.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+  });
+
+  it('a failed first attempt frees the key for a corrected retry', async () => {
+    const existing = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: districtAdmin, payload: { name: '占用名称工作站', regionCode: '140105002003', type: 'community_station' } });
+    const headers = { ...districtAdmin, 'idempotency-key': 'unit-create-0002' };
+    const payload = { name: '占用名称工作站', regionCode: '140105002003', type: 'community_station' };
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/units', headers, payload })).statusCode).toBe(409);
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/units/${existing.json().id}`, headers: districtAdmin, payload: { name: '已改名工作站' } });
+    const retry = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers, payload });
+    expect(retry.statusCode).toBe(201);
+  });
+});
