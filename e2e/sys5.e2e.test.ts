@@ -83,11 +83,13 @@ describe('SYS-5 web UI', () => {
     const dialog = page.locator('.ant-modal:visible');
     await dialog.getByLabel('机构名称').fill(newUnit);
     await choose(page, dialog.getByLabel('机构类型'), '街道(乡镇)劳动保障事务所');
-    await choose(page, dialog.locator('[data-level="4"]'), street.name);
+    await choose(page, dialog.locator('[data-level="4"]'), street.name, { search: true });
     await dialog.getByLabel('地址').fill('太原市小店区平阳路 88 号');
     await dialog.getByLabel('联系电话').fill('0351-7654321');
-    await shot(page, 'units-create');
+    await shot(page, 'units-create', { fullPage: false });
+    const createRequest = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/units'));
     await confirmDialog(page, '创建');
+    expect((await createRequest).headers()['idempotency-key'], 'a create is safe to retry').toMatch(/^[0-9a-f]{32}$/);
     await expect.poll(() => treeUnitNames(page)).toContain(newUnit);
     await expect.poll(() => page.locator('.ant-descriptions').textContent()).toContain(street.code);
     await shot(page, 'units-created');
@@ -99,13 +101,13 @@ describe('SYS-5 web UI', () => {
     const form = page.locator('.ant-modal:visible');
     await form.getByLabel('用户名').fill(clerk.username);
     await form.getByLabel('姓名').fill(clerk.name);
-    await choose(page, form.getByLabel('所属机构'), newUnit);
+    await choose(page, form.getByLabel('所属机构'), newUnit, { search: true });
     await choose(page, form.getByLabel('角色'), '经办员');
     await page.keyboard.press('Escape');
     await form.getByLabel('初始密码').fill(clerk.password);
     await form.getByLabel('联系电话（选填）').fill(clerk.phone);
     await confirmDialog(page, '创建');
-    await page.locator('.ant-modal:visible').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page.locator('.ant-modal:visible').waitFor({ state: 'detached' });
     await page.getByLabel('关键词').fill(clerk.username);
     await page.getByRole('button', { name: /查\s?询/ }).click();
     const row = page.locator('.ant-table-row', { hasText: clerk.username });
@@ -123,7 +125,7 @@ describe('SYS-5 web UI', () => {
     await shot(page, 'staff');
   });
 
-  it('SYS-5 the new clerk sees only their own subtree, no staff or audit menu', async () => {
+  it('SYS-5 the new clerk sees only their own subtree, no staff or audit menu, and changes their password', async () => {
     const page = adminPage;
     await logout(page);
     await page.goto('/staff');
@@ -139,11 +141,23 @@ describe('SYS-5 web UI', () => {
 
     await page.goto('/audit');
     await expect.poll(() => page.getByText('无权访问').count()).toBe(1);
+
+    const newPassword = 'Pingyang2025x';
+    await page.getByRole('button', { name: /修改密码/ }).click();
+    const dialog = page.locator('.ant-modal:visible');
+    await dialog.getByLabel('当前密码').fill(clerk.password);
+    await dialog.getByLabel('新密码', { exact: true }).fill(newPassword);
+    await dialog.getByLabel('确认新密码').fill(newPassword);
+    await confirmDialog(page, '确认修改');
+    await page.waitForURL(/\/login/);
+    await login(page, clerk.username, newPassword);
+    expect(await page.getByTestId('current-user').textContent()).toContain(clerk.name);
   });
 
   it('SYS-5 parameters: value in force by region and date, history, admin adds a value typed in yuan', async () => {
     const page = await freshPage();
     await page.goto('/params');
+    await page.waitForURL(/\/login\?from=%2Fparams/);
     await login(page, 'taiyuan_admin');
     await page.waitForURL(/\/params/);
     const loanRow = page.locator('.ant-table-row', { hasText: 'loan.max_amount' });
@@ -161,7 +175,7 @@ describe('SYS-5 web UI', () => {
     await form.getByLabel('依据').fill('太原市《创业担保贷款实施办法》第五条（示例）：个人贷款最高 5 万元');
     await confirmDialog(page, '保存');
     await expect.poll(() => drawer.textContent()).toContain('50,000.00 元');
-    await shot(page, 'params-history');
+    await shot(page, 'params-history', { fullPage: false });
 
     const history = await apiGet<{ values: { regionPrefix: string; value: number }[] }>('taiyuan_admin', '/api/v1/params/loan.max_amount/values');
     expect(history.values.find((v) => v.regionPrefix === '1401')?.value).toBe(5_000_000);
@@ -176,7 +190,7 @@ describe('SYS-5 web UI', () => {
     await expect.poll(() => loanRow.textContent()).toContain('未设置');
   });
 
-  it('SYS-5 the auditor sees the create entries, their before/after, and a sound hash chain', async () => {
+  it('SYS-5 the auditor sees the create and reveal entries, their before/after, and a sound hash chain', async () => {
     const page = await freshPage();
     await page.goto('/');
     await login(page, 'taiyuan_auditor');
@@ -184,9 +198,13 @@ describe('SYS-5 web UI', () => {
     await page.getByRole('menuitem', { name: /审计日志/ }).click();
     await page.waitForURL(/\/audit/);
     await page.getByLabel('操作人').fill('xiaodian_admin');
+    const rows = page.locator('.ant-table-row');
+    await choose(page, page.getByLabel('操作', { exact: true }), '查看敏感信息');
+    await page.getByRole('button', { name: /查\s?询/ }).click();
+    await expect.poll(() => rows.allTextContents()).toEqual([expect.stringContaining('核实新建账号的联系电话')]);
+
     await choose(page, page.getByLabel('操作', { exact: true }), '新建');
     await page.getByRole('button', { name: /查\s?询/ }).click();
-    const rows = page.locator('.ant-table-row');
     await expect.poll(() => rows.count()).toBe(2);
     const texts = await rows.allTextContents();
     expect(texts.some((t) => t.includes('机构') && t.includes('新建'))).toBe(true);

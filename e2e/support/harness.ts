@@ -57,19 +57,22 @@ export async function newContext(browser: Browser, baseUrl: string): Promise<Bro
   return context;
 }
 
-/** Saves a full-page screenshot as e2e/screenshots/<name>.png. */
-export async function shot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a screenshot as e2e/screenshots/<name>.png, without passing toasts; full page unless a
+ * drawer or dialog is open (an overlay covers only the viewport).
+ */
+export async function shot(page: Page, name: string, opts: { fullPage?: boolean } = {}): Promise<string> {
   fs.mkdirSync(screenshotDir, { recursive: true });
   const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: opts.fullPage ?? true, style: '.ant-message { display: none !important; }' });
   return file;
 }
 
-/** Fills the login form and waits for the signed-in frame. */
+/** Fills the login form (the page is on it or being sent to it) and waits for the signed-in frame. */
 export async function login(page: Page, username: string, password = testAdminPassword): Promise<void> {
-  if (!page.url().includes('/login')) await page.goto('/login');
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(password);
+  if (page.url() === 'about:blank') await page.goto('/login');
+  await page.getByLabel('用户名', { exact: true }).fill(username);
+  await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
   await page.getByTestId('current-user').waitFor();
 }
@@ -80,9 +83,13 @@ export async function logout(page: Page): Promise<void> {
   await page.waitForURL(/\/login/);
 }
 
-/** Opens an antd Select and clicks the option with exactly this label. */
-export async function choose(page: Page, select: Locator, label: string): Promise<void> {
+/**
+ * Opens an antd Select and clicks the option with exactly this label; `search` types the label
+ * first, for long (virtual) option lists that render only the options in view.
+ */
+export async function choose(page: Page, select: Locator, label: string, opts: { search?: boolean } = {}): Promise<void> {
   await select.click();
+  if (opts.search) await page.keyboard.type(label);
   const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) });
   await option.first().click();
 }

@@ -48,13 +48,22 @@ export function queryString(query: Query = {}): string {
   return text ? `?${text}` : '';
 }
 
-async function send(method: string, path: string, query?: Query, body?: unknown): Promise<Response> {
+/** Options of a write. */
+export interface WriteOptions {
+  /** Makes a retried create safe: the server answers a repeat with the first response (DESIGN idea 5). */
+  idempotencyKey?: string | undefined;
+}
+
+async function send(method: string, path: string, query?: Query, body?: unknown, options: WriteOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (options.idempotencyKey) headers['idempotency-key'] = options.idempotencyKey;
   let res: Response;
   try {
     res = await fetch(`${base}${path}${queryString(query)}`, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -86,8 +95,16 @@ export async function get<T>(path: string, query?: Query): Promise<T> {
 }
 
 /** POST a JSON body; 204 resolves to undefined. */
-export async function post<T>(path: string, body: unknown = {}): Promise<T> {
-  return json<T>(await send('POST', path, undefined, body));
+export async function post<T>(path: string, body: unknown = {}, options?: WriteOptions): Promise<T> {
+  return json<T>(await send('POST', path, undefined, body, options));
+}
+
+/**
+ * A fresh Idempotency-Key (32 hex digits). getRandomValues, unlike randomUUID, also works on
+ * plain-http intranet addresses.
+ */
+export function newIdempotencyKey(): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** PATCH a JSON body. */

@@ -51,7 +51,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     () => ({
       user,
       signedIn: setUser,
-      signedOut: toLogin,
+      signedOut: () => {
+        setUser(null);
+        navigate('/login', { replace: true });
+      },
       logout: async () => {
         try {
           await post('/auth/logout');

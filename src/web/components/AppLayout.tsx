@@ -50,7 +50,7 @@ function Frame({ pages }: { pages: PageEntry[] }) {
       <Layout>
         <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
           <Typography.Text strong style={{ fontSize: 16 }}>
-            OpenPES 公共就业服务平台
+            {pages.find((p) => p.path === selected)?.label ?? ''}
           </Typography.Text>
           <Space size="middle" wrap={false}>
             <Space size={4} data-testid="current-user">

@@ -111,7 +111,7 @@ export function AuditPage() {
     <>
       {verified !== null && <VerifyAlert result={verified} onClose={() => setVerified(null)} />}
       <PagedTable<AuditEntry, Search>
-        title="审计日志"
+        title="审计记录"
         path="/audit"
         rowKey={(r) => String(r.seq)}
         exportName="审计日志"

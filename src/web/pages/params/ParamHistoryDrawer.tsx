@@ -44,7 +44,7 @@ export function ParamHistoryDrawer({ name, onClose, onChanged }: { name: string 
               dataSource={param.values}
               locale={{ emptyText: '尚未设置任何取值' }}
               columns={[
-                { title: '适用区划', dataIndex: 'regionPrefix', render: (p: string, v) => (p === '' ? '全国' : v.regionName ? `${v.regionName}（${p}）` : p) },
+                { title: '适用区划', dataIndex: 'regionPrefix', width: 170, render: (p: string, v) => (p === '' ? '全国' : v.regionName ? `${v.regionName}（${p}）` : p) },
                 { title: '生效日期', dataIndex: 'effectiveFrom', width: 110 },
                 { title: '取值', dataIndex: 'value', align: 'right', width: 140, render: (value: number) => formatParamValue(value, param.unit) },
                 { title: '依据', dataIndex: 'source' },

@@ -30,13 +30,14 @@ export function ParamValueModal({ param, open, onClose, onAdded }: { param: Para
       okText="保存"
       width={620}
       initialValues={{ regionPrefix: user.scope ? user.scope.padEnd(12, '0') : '' }}
-      onSubmit={async (v) => {
-        await post(`/params/${param.name}/values`, {
+      onSubmit={async (v, { idempotencyKey }) => {
+        const body = {
           regionPrefix: v.regionPrefix ? scopeOf(v.regionPrefix) : '',
           effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'),
           value: isMoney ? yuanToFen(v.value) : v.value,
           source: v.source.trim(),
-        });
+        };
+        await post(`/params/${param.name}/values`, body, { idempotencyKey });
         message.success('已新增取值，到生效日期起按新值执行');
         onAdded();
       }}

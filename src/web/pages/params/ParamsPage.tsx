@@ -23,7 +23,7 @@ export function ParamsPage() {
   const params = useLoad(() => get<ParamInForce[]>('/params', { regionCode: regionCode || undefined, date: date.format('YYYY-MM-DD') }), [regionCode, date]);
 
   return (
-    <Card title="政策参数">
+    <Card title="参数取值一览">
       <Space wrap size="large" style={{ marginBottom: 16 }}>
         <Space>
           <Typography.Text>适用区划：</Typography.Text>
@@ -42,27 +42,37 @@ export function ParamsPage() {
         loading={params.loading}
         dataSource={params.data ?? []}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         onRow={(row) => ({ onClick: () => setOpen(row.name), style: { cursor: 'pointer' } })}
         columns={[
           {
             title: '名称',
             dataIndex: 'title',
+            width: 200,
             render: (title: string, row) => (
               <Tooltip title={row.description}>
                 <Typography.Link>{title}</Typography.Link>
               </Tooltip>
             ),
           },
-          { title: '参数名', dataIndex: 'name', render: (n: string) => <Typography.Text code>{n}</Typography.Text> },
-          { title: '取值', dataIndex: 'value', align: 'right', render: (v: number | null, row) => (v === null ? <Typography.Text type="secondary">未设置</Typography.Text> : formatParamValue(v, row.unit)) },
-          { title: '适用区划', dataIndex: 'regionPrefix', render: (p: string | null) => <RegionLabel prefix={p} /> },
-          { title: '生效日期', dataIndex: 'effectiveFrom', render: (d: string | null) => d ?? '—' },
+          {
+            title: '参数名',
+            dataIndex: 'name',
+            width: 320,
+            ellipsis: true,
+            render: (n: string) => (
+              <Typography.Text code title={n}>
+                {n}
+              </Typography.Text>
+            ),
+          },
+          { title: '取值', dataIndex: 'value', align: 'right', width: 120, render: (v: number | null, row) => (v === null ? <Typography.Text type="secondary">未设置</Typography.Text> : formatParamValue(v, row.unit)) },
+          { title: '适用区划', dataIndex: 'regionPrefix', width: 140, render: (p: string | null) => <RegionLabel prefix={p} /> },
+          { title: '生效日期', dataIndex: 'effectiveFrom', width: 110, render: (d: string | null) => d ?? '—' },
           {
             title: '依据',
             dataIndex: 'source',
-            width: 360,
-            render: (s: string | null) => (s ? <Typography.Paragraph ellipsis={{ rows: 2, tooltip: s }} style={{ marginBottom: 0, width: 360 }}>{s}</Typography.Paragraph> : '—'),
+            render: (s: string | null) => (s ? <Typography.Paragraph ellipsis={{ rows: 2, tooltip: s }} style={{ marginBottom: 0 }}>{s}</Typography.Paragraph> : '—'),
           },
         ]}
       />

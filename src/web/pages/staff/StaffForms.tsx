@@ -33,8 +33,8 @@ export function CreateStaffModal({ open, units, onClose, onCreated }: { open: bo
       open={open}
       onClose={onClose}
       okText="创建"
-      onSubmit={async (v) => {
-        const created = await post<Staff>('/staff', { ...v, username: v.username.trim(), name: v.name.trim(), phone: v.phone?.trim() || undefined });
+      onSubmit={async (v, { idempotencyKey }) => {
+        const created = await post<Staff>('/staff', { ...v, username: v.username.trim(), name: v.name.trim(), phone: v.phone?.trim() || undefined }, { idempotencyKey });
         message.success(`已创建工作人员 ${created.name}（${created.username}）`);
         onCreated();
       }}

@@ -34,7 +34,7 @@ export function StaffPage() {
   return (
     <>
       <PagedTable<Staff, Search>
-        title="工作人员"
+        title="工作人员列表"
         path="/staff"
         rowKey="id"
         reloadKey={reloadKey}
@@ -95,8 +95,8 @@ export function StaffPage() {
                 <Space size={4}>
                   <span>{phone}</span>
                   <Tooltip title="查看完整电话（记入审计日志）">
-                    <Button size="small" type="link" icon={<EyeOutlined />} onClick={() => setRevealing(row)}>
-                      查看完整电话
+                    <Button size="small" type="link" icon={<EyeOutlined />} aria-label="查看完整电话" onClick={() => setRevealing(row)}>
+                      查看
                     </Button>
                   </Tooltip>
                 </Space>
@@ -105,7 +105,7 @@ export function StaffPage() {
               ),
           },
           { title: '状态', dataIndex: 'disabled', render: (d: boolean) => (d ? <Tag color="red">停用</Tag> : <Tag color="green">正常</Tag>) },
-          { title: '创建时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+          { title: '创建时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v).slice(0, 10) },
           {
             title: '操作',
             key: 'actions',

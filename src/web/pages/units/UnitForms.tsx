@@ -45,8 +45,8 @@ export function CreateUnitModal({ open, onClose, onCreated }: { open: boolean; o
       onClose={onClose}
       okText="创建"
       width={640}
-      onSubmit={async (v) => {
-        const unit = await post<Unit>('/units', { name: v.name.trim(), type: v.type, regionCode: v.regionCode, address: optional(v.address), phone: optional(v.phone) });
+      onSubmit={async (v, { idempotencyKey }) => {
+        const unit = await post<Unit>('/units', { name: v.name.trim(), type: v.type, regionCode: v.regionCode, address: optional(v.address), phone: optional(v.phone) }, { idempotencyKey });
         message.success(`已创建机构“${unit.name}”`);
         onCreated(unit);
       }}

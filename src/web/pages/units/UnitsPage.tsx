@@ -34,6 +34,9 @@ function toTreeData(nodes: UnitNode[]): TreeItem[] {
   }));
 }
 
+/** Above this many units the tree renders only the rows in view (a province has thousands). */
+const virtualFrom = 300;
+
 /** The units page. */
 export function UnitsPage() {
   const user = useUser();
@@ -79,6 +82,7 @@ export function UnitsPage() {
               <Tree
                 showLine
                 blockNode
+                height={(units.data?.length ?? 0) > virtualFrom ? 640 : undefined}
                 treeData={toTreeData(tree)}
                 expandedKeys={expanded}
                 onExpand={(keys) => setExpanded(keys.map(String))}
@@ -93,7 +97,7 @@ export function UnitsPage() {
         </Card>
       </Col>
       <Col xs={24} lg={13}>
-        <Card title="机构详情">
+        <Card title="机构详情" style={{ position: 'sticky', top: 24 }}>
           <UnitDetail unit={selected} canEdit={isAdmin} onEdit={() => selected && setEditing(selected)} />
         </Card>
       </Col>
