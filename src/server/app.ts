@@ -23,6 +23,8 @@ import { unitRoutes } from './modules/units/routes.js';
 import { staffRoutes } from './modules/staff/routes.js';
 import { paramRoutes } from './policy/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { personRoutes } from './modules/persons/routes.js';
+import { householdRoutes } from './modules/households/routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -139,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await staffRoutes(typed);
       await paramRoutes(typed);
       await auditRoutes(typed);
+      await personRoutes(typed);
+      await householdRoutes(typed);
     },
     { prefix: '/api/v1' },
   );
@@ -166,6 +170,9 @@ function toAppError(error: unknown): AppError {
     });
     return new AppError('VALIDATION_FAILED', `请求${e.validationContext === 'querystring' ? '参数' : '内容'}有误：${errors.map((x) => `${x.path} ${x.message}`).join('；')}`, errors);
   }
+  const pgCode = (e as { cause?: { code?: string } }).cause?.code ?? e.code;
+  if (pgCode === '23505') return new AppError('CONFLICT', '与现有记录重复（可能有人刚刚提交了相同内容），请刷新后核对');
+  if (pgCode === '40001' || pgCode === '40P01') return new AppError('CONFLICT', '与其他人的同时操作冲突，请重试');
   if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)) {
     if (e.statusCode === 429) return new AppError('RATE_LIMITED', '请求过于频繁');
     if (e.statusCode === 404) return new AppError('NOT_FOUND', '记录不存在');

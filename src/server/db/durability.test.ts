@@ -33,6 +33,12 @@ async function token(): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+/** Resolves when the process has exited, also when it already has. */
+function exited(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null || proc.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => proc.once('exit', () => resolve()));
+}
+
 afterAll(() => {
   child?.kill('SIGKILL');
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -44,6 +50,7 @@ describe('SYS-4 durability of the embedded database', () => {
     await waitForHealth();
     const auth = { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' };
     const acknowledged: string[] = [];
+    const refused: string[] = [];
     let n = 0;
     const writer = async () => {
       for (;;) {
@@ -51,13 +58,19 @@ describe('SYS-4 durability of the embedded database', () => {
         const res = await fetch(`${base}/units`, { method: 'POST', headers: auth, body: JSON.stringify({ name: `掉电测试机构${i}`, regionCode: '140100000000', type: 'training_office' }) }).catch(() => null);
         if (!res) return;
         if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
+        else refused.push(`${res.status} ${await res.text()}`);
       }
     };
     const writers = [writer(), writer(), writer()];
-    while (acknowledged.length < 30) await new Promise((r) => setTimeout(r, 20));
+    const deadline = Date.now() + 60_000;
+    while (acknowledged.length < 30) {
+      if (Date.now() > deadline || refused.length > 0) throw new Error(`writes did not land: ${refused.slice(0, 3).join(' | ')}`);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const killed = exited(child);
     child.kill('SIGKILL');
+    await killed;
     await Promise.all(writers);
-    await new Promise((r) => child!.once('exit', r));
 
     child = startServer();
     await waitForHealth();
@@ -68,8 +81,9 @@ describe('SYS-4 durability of the embedded database', () => {
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);
     const verify = (await (await fetch(`${base}/audit/verify`, { headers: again })).json()) as { ok: boolean };
     expect(verify.ok).toBe(true);
+    const stopped = exited(child);
     child.kill('SIGTERM');
-    await new Promise((r) => child!.once('exit', r));
+    await stopped;
     child = undefined;
   }, 180_000);
 });

@@ -177,3 +177,117 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.actorId, t.route, t.key] })],
 );
+
+/** The labour-force ledger (REG-1): one row per person; ID number and phone sealed (SYS-3). */
+export const persons = pgTable(
+  'persons',
+  {
+    id: uuid('id').primaryKey(),
+    idNumberSealed: text('id_number_sealed').notNull(),
+    idNumberIndex: text('id_number_index').notNull(),
+    idNumberMasked: text('id_number_masked').notNull(),
+    idConvertedFrom15: boolean('id_converted_from_15').notNull().default(false),
+    name: text('name').notNull(),
+    sex: varchar('sex', { length: 1 }).notNull(),
+    birthDate: date('birth_date', { mode: 'string' }).notNull(),
+    ethnicity: text('ethnicity'),
+    education: text('education'),
+    householdType: text('household_type').notNull(),
+    address: text('address'),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    phoneSealed: text('phone_sealed'),
+    phoneIndex: text('phone_index'),
+    phoneMasked: text('phone_masked'),
+    labourCapacity: text('labour_capacity').notNull(),
+    disability: text('disability'),
+    skills: text('skills').array().notNull(),
+    occupation: text('occupation'),
+    jobWishes: jsonb('job_wishes'),
+    categories: text('categories').array().notNull(),
+    retiree: boolean('retiree').notNull().default(false),
+    graduationYear: integer('graduation_year'),
+    school: text('school'),
+    /** Projection of the registration events (DESIGN idea 2), updated in the same transaction. */
+    employmentStatus: text('employment_status').notNull(),
+    statusSince: date('status_since', { mode: 'string' }),
+    jobSeeking: boolean('job_seeking').notNull().default(false),
+    certificateNo: text('certificate_no'),
+    unitId: uuid('unit_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('persons_id_number_uq').on(t.idNumberIndex),
+    index('persons_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+    index('persons_phone_idx').on(t.phoneIndex),
+    index('persons_name_idx').on(t.name),
+  ],
+);
+
+/** Registration events (REG-3): appended, never edited; a correction points at what it corrects. */
+export const registrationEvents = pgTable(
+  'registration_events',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    type: text('type').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    details: jsonb('details').notNull(),
+    correctsEventId: uuid('corrects_event_id'),
+    certificateNo: text('certificate_no'),
+    createdBy: text('created_by').notNull(),
+    unitId: uuid('unit_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('registration_events_person_idx').on(t.personId, t.date), index('registration_events_region_type_idx').on(t.regionCode.op('varchar_pattern_ops'), t.type, t.date)],
+);
+
+/** Households (REG-5) and their members. */
+export const households = pgTable(
+  'households',
+  {
+    id: uuid('id').primaryKey(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    address: text('address'),
+    householdType: text('household_type').notNull(),
+    zeroEmployment: boolean('zero_employment').notNull().default(false),
+    zeroEmploymentSince: date('zero_employment_since', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('households_region_idx').on(t.regionCode.op('varchar_pattern_ops'))],
+);
+
+export const householdMembers = pgTable(
+  'household_members',
+  {
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    relation: text('relation').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.householdId, t.personId] }), uniqueIndex('household_members_person_uq').on(t.personId)],
+);
+
+/** Zero-employment household cases (AID-3): opened on detection, due after a parameter's months. */
+export const zeroEmploymentCases = pgTable(
+  'zero_employment_cases',
+  {
+    id: uuid('id').primaryKey(),
+    householdId: uuid('household_id')
+      .notNull()
+      .references(() => households.id),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    detectedOn: date('detected_on', { mode: 'string' }).notNull(),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    resolvedOn: date('resolved_on', { mode: 'string' }),
+    resolution: text('resolution'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('zero_employment_cases_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.deadline), index('zero_employment_cases_household_idx').on(t.householdId)],
+);

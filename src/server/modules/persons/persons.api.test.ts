@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idCheckCharacter } from '../../../shared/idNumber.js';
+import { persons } from '../../db/schema.js';
+import { createTestApp, loginAs, type TestApp } from '../../testing/testApp.js';
+
+let t: TestApp;
+let clerk: { authorization: string };
+let otherStreetClerk: { authorization: string };
+const today = '2026-11-23';
+
+/** A valid 18-digit ID for an address code, birth date (YYYYMMDD) and sequence (odd = male). */
+const makeId = (region6: string, birth: string, seq: number) => {
+  const body = `${region6}${birth}${String(seq).padStart(3, '0')}`;
+  return body + idCheckCharacter(body);
+};
+
+const person = (idNumber: string, over: Record<string, unknown> = {}) => ({ idNumber, name: '测试人员', regionCode: '140105001001', householdType: 'urban', ...over });
+
+async function register(headers: { authorization: string }, body: object) {
+  return t.app.inject({ method: 'POST', url: '/api/v1/persons', headers, payload: body });
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => new Date(`${today}T04:00:00Z`) });
+  clerk = await loginAs(t.app, 's140105001_clerk');
+  otherStreetClerk = await loginAs(t.app, 's140105002_clerk');
+});
+afterAll(() => t.close());
+
+describe('REG-2 citizen ID validated by GB 11643', () => {
+  it('REG-2 rejects an ID whose check character is wrong', async () => {
+    const good = makeId('140105', '19850312', 123);
+    const bad = good.slice(0, 17) + (good.endsWith('0') ? '1' : '0');
+    const res = await register(clerk, person(bad));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'INVALID_ID_NUMBER', errors: [{ path: '/idNumber', code: 'CHECK_CHARACTER' }] });
+  });
+
+  it('REG-2 rejects an impossible birth date and an unknown region', async () => {
+    expect((await register(clerk, person(makeId('140105', '19850230', 123)))).json()).toMatchObject({ code: 'INVALID_ID_NUMBER', errors: [{ code: 'BIRTH_DATE' }] });
+    expect((await register(clerk, person(makeId('149999', '19850312', 123)))).json()).toMatchObject({ code: 'INVALID_ID_NUMBER', errors: [{ code: 'REGION' }] });
+  });
+
+  it('REG-2 (property) sex and birth date come from the ID, never typed', async () => {
+    let seq = 100;
+    await fc.assert(
+      fc.asyncProperty(fc.date({ min: new Date('1960-01-01'), max: new Date('2005-12-31'), noInvalidDate: true }), fc.boolean(), async (birth, male) => {
+        const birthDate = birth.toISOString().slice(0, 10);
+        seq += 2;
+        const id = makeId('140105', birthDate.replaceAll('-', ''), seq + (male ? 1 : 0));
+        const res = await register(clerk, person(id, { sex: 'F', birthDate: '2000-01-01' }));
+        expect(res.statusCode).toBe(201);
+        expect(res.json()).toMatchObject({ sex: male ? 'M' : 'F', birthDate, idNumber: `${id.slice(0, 6)}********${id.slice(14)}` });
+      }),
+      { numRuns: 15 },
+    );
+  });
+
+  it('REG-2 a second person with the same ID gets 409 DUPLICATE_PERSON', async () => {
+    const id = makeId('140105', '19790101', 501);
+    expect((await register(clerk, person(id))).statusCode).toBe(201);
+    const again = await register(clerk, person(id.toLowerCase(), { name: '另一人' }));
+    expect(again.statusCode).toBe(409);
+    expect(again.json()).toMatchObject({ code: 'DUPLICATE_PERSON' });
+    const elsewhere = await register(otherStreetClerk, person(id, { regionCode: '140105002001' }));
+    expect(elsewhere.statusCode).toBe(409);
+    expect(elsewhere.json().personId).toBeUndefined();
+  });
+
+  it('REG-2 a 15-digit legacy ID is converted to 18 digits and recorded as converted', async () => {
+    const res = await register(clerk, person('140105580101021'));
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ birthDate: '1958-01-01', sex: 'M', idConvertedFrom15: true });
+  });
+
+  it('SYS-3 the database holds no ID number or phone in clear text; lookup and reveal work', async () => {
+    const id = makeId('140105', '19900707', 777);
+    const created = await register(clerk, person(id, { phone: '13512345678' }));
+    const raw = JSON.stringify(await t.handle.db.select().from(persons));
+    expect(raw).not.toContain(id);
+    expect(raw).not.toContain(id.slice(6, 14) + id.slice(14, 17));
+    expect(raw).not.toContain('13512345678');
+    const found = await t.app.inject({ method: 'POST', url: '/api/v1/persons/lookup', headers: clerk, payload: { idNumber: id } });
+    expect(found.json().id).toBe(created.json().id);
+    const notMine = await t.app.inject({ method: 'POST', url: '/api/v1/persons/lookup', headers: otherStreetClerk, payload: { idNumber: id } });
+    expect(notMine.statusCode).toBe(404);
+    const revealed = await t.app.inject({ method: 'POST', url: `/api/v1/persons/${created.json().id}/reveal`, headers: clerk, payload: { fields: ['idNumber', 'phone'], reason: '办理失业登记核对' } });
+    expect(revealed.json()).toEqual({ idNumber: id, phone: '13512345678' });
+  });
+});
+
+describe('REG-3 registrations as events; status as of any date', () => {
+  it('REG-3 asOf status is right before and after each event and after a correction', async () => {
+    const created = await register(clerk, person(makeId('140105', '19800515', 311)));
+    const id = created.json().id as string;
+    const reg = (body: object) => t.app.inject({ method: 'POST', url: `/api/v1/persons/${id}/registrations`, headers: clerk, payload: body });
+    const statusOn = async (asOf: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/persons/${id}?asOf=${asOf}`, headers: clerk })).json().employmentStatus;
+    expect((await reg({ type: 'employment', date: '2025-03-01', employerName: '太原重工' })).statusCode).toBe(201);
+    const refused = await reg({ type: 'unemployment', date: '2025-09-01' });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json()).toMatchObject({ code: 'RULE_VIOLATION' });
+    expect((await reg({ type: 'employment_end', date: '2025-08-31', reason: '合同到期' })).statusCode).toBe(201);
+    const unemployment = await reg({ type: 'unemployment', date: '2025-09-10' });
+    expect(unemployment.statusCode).toBe(201);
+    expect(await statusOn('2025-02-28')).toBe('not_registered');
+    expect(await statusOn('2025-03-01')).toBe('employed');
+    expect(await statusOn('2025-09-09')).toBe('not_registered');
+    expect(await statusOn('2025-09-10')).toBe('unemployed');
+    const correction = await reg({ type: 'correction', date: today, correctsEventId: unemployment.json().id, action: 'redate', correctedDate: '2025-09-05', reason: '登记日期录入错误' });
+    expect(correction.statusCode).toBe(201);
+    expect(await statusOn('2025-09-06')).toBe('unemployed');
+    const current = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${id}`, headers: clerk });
+    expect(current.json()).toMatchObject({ employmentStatus: 'unemployed', statusSince: '2025-09-05' });
+    const events = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${id}/registrations`, headers: clerk });
+    expect((events.json() as { type: string }[]).map((e) => e.type)).toEqual(['employment', 'employment_end', 'unemployment', 'correction']);
+  });
+
+  it('REG-3 a registration dated in the future is refused', async () => {
+    const created = await register(clerk, person(makeId('140105', '19810515', 313)));
+    const res = await t.app.inject({ method: 'POST', url: `/api/v1/persons/${created.json().id}/registrations`, headers: clerk, payload: { type: 'unemployment', date: '2026-11-24' } });
+    expect(res.statusCode).toBe(422);
+  });
+});
+
+describe('REG-5 / AID-3 zero-employment households', () => {
+  it('AID-3 a household of two working-age members is flagged when the second unemployment lands, due 3 months later; an employment resolves it', async () => {
+    const a = (await register(clerk, person(makeId('140105', '19780808', 315), { name: '王大' }))).json().id as string;
+    const b = (await register(clerk, person(makeId('140105', '19800909', 316), { name: '李二' }))).json().id as string;
+    const hh = await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: clerk, payload: { regionCode: '140105001001', address: '师范街 1 号', memberIds: [a, b] } });
+    expect(hh.statusCode).toBe(201);
+    const householdId = hh.json().id as string;
+    const reg = (id: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/persons/${id}/registrations`, headers: clerk, payload: body });
+    const household = async () => (await t.app.inject({ method: 'GET', url: `/api/v1/households/${householdId}`, headers: clerk })).json();
+    await reg(a, { type: 'unemployment', date: '2026-10-01' });
+    expect((await household()).zeroEmployment).toBe(false);
+    await reg(b, { type: 'unemployment', date: '2026-11-02' });
+    expect(await household()).toMatchObject({ zeroEmployment: true, zeroEmploymentSince: today, openCase: { detectedOn: today, deadline: '2027-02-23' } });
+    const cases = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/zero-employment-cases?status=open', headers: clerk });
+    expect(cases.json().items).toContainEqual(expect.objectContaining({ householdId, deadline: '2027-02-23', status: 'open' }));
+    await reg(b, { type: 'employment', date: today, employerName: '山西某物业公司' });
+    expect(await household()).toMatchObject({ zeroEmployment: false, openCase: null });
+    const resolved = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/zero-employment-cases?status=resolved', headers: clerk });
+    expect(resolved.json().items).toContainEqual(expect.objectContaining({ householdId, resolvedOn: today, resolution: 'member_employed', status: 'resolved' }));
+    const other = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/zero-employment-cases?status=resolved', headers: otherStreetClerk });
+    expect(other.json().items.map((c: { householdId: string }) => c.householdId)).not.toContain(householdId);
+  });
+
+  it('NET-2 a clerk of another street gets 404 for persons, their registrations and households', async () => {
+    const a = (await register(clerk, person(makeId('140105', '19770707', 317)))).json().id as string;
+    const hh = (await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: clerk, payload: { regionCode: '140105001001', memberIds: [a] } })).json().id as string;
+    for (const req of [
+      { method: 'GET' as const, url: `/api/v1/persons/${a}` },
+      { method: 'PATCH' as const, url: `/api/v1/persons/${a}`, payload: { education: '本科' } },
+      { method: 'GET' as const, url: `/api/v1/persons/${a}/registrations` },
+      { method: 'POST' as const, url: `/api/v1/persons/${a}/registrations`, payload: { type: 'unemployment', date: today } },
+      { method: 'POST' as const, url: `/api/v1/persons/${a}/reveal`, payload: { fields: ['idNumber'], reason: '越权查看' } },
+      { method: 'GET' as const, url: `/api/v1/households/${hh}` },
+    ]) {
+      const res = await t.app.inject({ ...req, headers: otherStreetClerk });
+      expect(res.statusCode, `${req.method} ${req.url}`).toBe(404);
+    }
+    const intoOther = await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: otherStreetClerk, payload: { regionCode: '140105002001', memberIds: [a] } });
+    expect(intoOther.statusCode).toBe(404);
+    const outOfScope = await register(otherStreetClerk, person(makeId('140105', '19770708', 319), { regionCode: '140105001001' }));
+    expect(outOfScope.statusCode).toBe(403);
+    expect(outOfScope.json()).toMatchObject({ code: 'OUT_OF_JURISDICTION' });
+  });
+});

@@ -1,0 +1,96 @@
+// SQL for the labour-force ledger; every read is limited to the caller's scope.
+import { and, arrayContains, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { householdMembers, persons, regions, units } from '../../db/schema.js';
+import { withinScope, type Ctx } from '../../platform/context.js';
+import type { Paging } from '../../platform/http.js';
+
+export type PersonRow = typeof persons.$inferSelect;
+
+export const personColumns = {
+  id: persons.id,
+  name: persons.name,
+  sex: persons.sex,
+  birthDate: persons.birthDate,
+  idNumber: persons.idNumberMasked,
+  idConvertedFrom15: persons.idConvertedFrom15,
+  regionCode: persons.regionCode,
+  regionName: regions.name,
+  householdType: persons.householdType,
+  phone: persons.phoneMasked,
+  ethnicity: persons.ethnicity,
+  education: persons.education,
+  address: persons.address,
+  labourCapacity: persons.labourCapacity,
+  disability: persons.disability,
+  skills: persons.skills,
+  occupation: persons.occupation,
+  jobWishes: persons.jobWishes,
+  categories: persons.categories,
+  retiree: persons.retiree,
+  graduationYear: persons.graduationYear,
+  school: persons.school,
+  employmentStatus: persons.employmentStatus,
+  statusSince: persons.statusSince,
+  jobSeeking: persons.jobSeeking,
+  householdId: householdMembers.householdId,
+  unitId: persons.unitId,
+  unitName: units.name,
+  createdAt: persons.createdAt,
+};
+
+export interface PersonFilter {
+  q?: string | undefined;
+  regionCode?: string | undefined;
+  status?: string | undefined;
+  category?: string | undefined;
+  jobSeeking?: boolean | undefined;
+}
+
+function listQuery(ctx: Ctx) {
+  return ctx.db
+    .select(personColumns)
+    .from(persons)
+    .leftJoin(regions, eq(regions.code, persons.regionCode))
+    .leftJoin(householdMembers, eq(householdMembers.personId, persons.id))
+    .leftJoin(units, eq(units.id, persons.unitId));
+}
+
+/** A page of persons in scope, ordered by region then name. */
+export async function listPersons(ctx: Ctx, filter: PersonFilter, paging: Paging) {
+  const conds: SQL[] = [withinScope(ctx, persons.regionCode)];
+  if (filter.q) conds.push(or(ilike(persons.name, `%${filter.q}%`), eq(persons.idNumberIndex, ctx.sealer.blindIndex('idNumber', filter.q)), eq(persons.phoneIndex, ctx.sealer.blindIndex('phone', filter.q)))!);
+  if (filter.regionCode) conds.push(sql`${persons.regionCode} LIKE ${filter.regionCode.replace(/0+$/, '')} || '%'`);
+  if (filter.status) conds.push(eq(persons.employmentStatus, filter.status));
+  if (filter.category) conds.push(arrayContains(persons.categories, [filter.category]));
+  if (filter.jobSeeking !== undefined) conds.push(eq(persons.jobSeeking, filter.jobSeeking));
+  const where = and(...conds);
+  const items = await listQuery(ctx).where(where).orderBy(asc(persons.regionCode), asc(persons.name)).limit(paging.limit).offset(paging.offset);
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(persons).where(where);
+  return { items, total: count?.n ?? 0 };
+}
+
+/** One person in scope (display columns), or undefined. */
+export async function findPerson(ctx: Ctx, id: string) {
+  const [row] = await listQuery(ctx).where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode)));
+  return row;
+}
+
+/** The full row of a person in scope, locked for update. */
+export async function findPersonRowForUpdate(ctx: Ctx, id: string): Promise<PersonRow | undefined> {
+  const [row] = await ctx.db.select().from(persons).where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode))).for('update');
+  return row;
+}
+
+/** The person with an ID number's blind index anywhere, with the holding unit's region. */
+export async function findByIdIndex(ctx: Ctx, idIndex: string) {
+  const [row] = await ctx.db.select({ id: persons.id, regionCode: persons.regionCode, unitName: units.name }).from(persons).leftJoin(units, eq(units.id, persons.unitId)).where(eq(persons.idNumberIndex, idIndex));
+  return row;
+}
+
+export async function insertPerson(ctx: Ctx, row: typeof persons.$inferInsert) {
+  await ctx.db.insert(persons).values(row);
+}
+
+export async function updatePerson(ctx: Ctx, id: string, patch: Partial<typeof persons.$inferInsert>) {
+  await ctx.db.update(persons).set(patch).where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode)));
+}

@@ -1,0 +1,194 @@
+// HTTP for the labour-force ledger and a person's registrations.
+import { Type } from '@sinclair/typebox';
+import { ctxOf, type App } from '../../app.js';
+import { DateTime, IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { registrationTypeNames, registrationTypes, type RegistrationType } from '../registrations/rules.js';
+import * as registrations from '../registrations/service.js';
+import * as service from './service.js';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
+const DateString = Type.String({ format: 'date' });
+const statusNames = { employed: '就业', unemployed: '登记失业', not_registered: '未登记' } as const;
+
+const JobWishes = Type.Object({
+  occupations: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })),
+  keywords: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })),
+  wageMinFen: Type.Optional(Type.Integer({ minimum: 0 })),
+  regionCodes: Type.Optional(Type.Array(Type.String({ pattern: '^\\d{12}$' }), { maxItems: 10 })),
+  hours: Type.Optional(Type.String({ maxLength: 40 })),
+});
+
+const ledgerFields = {
+  name: Type.String({ minLength: 1, maxLength: 40 }),
+  regionCode: Type.String({ pattern: '^\\d{12}$', description: '居住地区划代码（社区/村）' }),
+  householdType: Type.Unsafe<'urban' | 'rural'>(Type.String({ enum: ['urban', 'rural'], description: '户籍性质：urban 城镇，rural 农村' })),
+  phone: Type.Optional(Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' })),
+  ethnicity: Type.Optional(Type.String({ maxLength: 20 })),
+  education: Type.Optional(Type.String({ maxLength: 20 })),
+  address: Type.Optional(Type.String({ maxLength: 200 })),
+  labourCapacity: Type.Optional(Type.Unsafe<'full' | 'partial' | 'none'>(Type.String({ enum: ['full', 'partial', 'none'] }))),
+  disability: Type.Optional(Type.String({ maxLength: 40 })),
+  skills: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 30 })),
+  occupation: Type.Optional(Type.String({ maxLength: 20, description: '国家职业分类代码' })),
+  jobWishes: Type.Optional(JobWishes),
+  categories: Type.Optional(Type.Array(Type.String({ maxLength: 30 }), { maxItems: 20 })),
+  retiree: Type.Optional(Type.Boolean()),
+  graduationYear: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2100 })),
+  school: Type.Optional(Type.String({ maxLength: 60 })),
+};
+
+export const Person = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  sex: Type.String(),
+  birthDate: Type.String(),
+  idNumber: Type.String({ description: '已脱敏' }),
+  idConvertedFrom15: Type.Boolean(),
+  regionCode: Type.String(),
+  regionName: Nullable(Type.String()),
+  householdType: Type.String(),
+  phone: Nullable(Type.String()),
+  ethnicity: Nullable(Type.String()),
+  education: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  labourCapacity: Type.String(),
+  disability: Nullable(Type.String()),
+  skills: Type.Array(Type.String()),
+  occupation: Nullable(Type.String()),
+  jobWishes: Type.Unknown(),
+  categories: Type.Array(Type.String()),
+  retiree: Type.Boolean(),
+  graduationYear: Nullable(Type.Integer()),
+  school: Nullable(Type.String()),
+  employmentStatus: Type.String(),
+  statusSince: Nullable(Type.String()),
+  jobSeeking: Type.Boolean(),
+  householdId: Nullable(Type.String()),
+  unitId: Nullable(Type.String()),
+  unitName: Nullable(Type.String()),
+  createdAt: DateTime,
+  asOf: Type.Optional(Type.String()),
+});
+
+const RegistrationEvent = Type.Object({
+  id: Type.String(),
+  personId: Type.String(),
+  type: Type.String(),
+  date: Type.String(),
+  regionCode: Type.String(),
+  details: Type.Unknown(),
+  correctsEventId: Nullable(Type.String()),
+  createdBy: Type.String(),
+  unitId: Nullable(Type.String()),
+  createdAt: DateTime,
+});
+
+export async function personRoutes(app: App) {
+  app.post(
+    '/persons',
+    { config: { idempotent: true }, schema: { tags: ['persons'], summary: '登记人员（劳动力资源台账）', body: Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 24 }), ...ledgerFields }), response: { 201: Person } } },
+    async (req, reply) => reply.status(201).send(await service.createPerson(ctxOf(app, req), req.body)),
+  );
+
+  app.get(
+    '/persons',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: '管辖范围内的人员；q 可为姓名、完整身份证号或手机号',
+        querystring: Type.Object({
+          ...pageQuery,
+          q: Type.Optional(Type.String({ maxLength: 40 })),
+          regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
+          status: Type.Optional(Type.Unsafe<string>(Type.String({ enum: ['employed', 'unemployed', 'not_registered'] }))),
+          category: Type.Optional(Type.String({ maxLength: 30 })),
+          jobSeeking: Type.Optional(Type.Boolean()),
+        }),
+        response: { 200: Paged(Person) },
+      },
+    },
+    async (req, reply) => {
+      const { q, regionCode, status, category, jobSeeking } = req.query;
+      return sendList(reply, req.query, (paging) => service.listPersons(ctxOf(app, req), { q, regionCode, status, category, jobSeeking }, paging), {
+        filename: '人员名册',
+        sheet: '人员',
+        columns: [
+          { header: '姓名', value: (p) => p.name },
+          { header: '身份证号（脱敏）', width: 22, value: (p) => p.idNumber },
+          { header: '性别', width: 6, value: (p) => (p.sex === 'M' ? '男' : '女') },
+          { header: '出生日期', width: 12, value: (p) => p.birthDate },
+          { header: '户籍性质', value: (p) => (p.householdType === 'urban' ? '城镇' : '农村') },
+          { header: '居住社区', width: 24, value: (p) => p.regionName },
+          { header: '区划代码', value: (p) => p.regionCode },
+          { header: '文化程度', value: (p) => p.education },
+          { header: '就业状态', value: (p) => statusNames[p.employmentStatus as keyof typeof statusNames] ?? p.employmentStatus },
+          { header: '状态起始', width: 12, value: (p) => p.statusSince },
+          { header: '求职登记', width: 8, value: (p) => (p.jobSeeking ? '是' : '否') },
+          { header: '人员类别', width: 24, value: (p) => p.categories.join('、') },
+        ],
+      });
+    },
+  );
+
+  app.post(
+    '/persons/lookup',
+    { schema: { tags: ['persons'], summary: '按身份证号查找管辖范围内的人员（号码不进 URL）', body: Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 24 }) }), response: { 200: Person } } },
+    async (req) => service.lookupPerson(ctxOf(app, req), req.body.idNumber),
+  );
+
+  app.get(
+    '/persons/:id',
+    { schema: { tags: ['persons'], params: IdParams, querystring: Type.Object({ asOf: Type.Optional(DateString) }), response: { 200: Person } } },
+    async (req) => service.getPerson(ctxOf(app, req), req.params.id, req.query.asOf),
+  );
+
+  app.patch(
+    '/persons/:id',
+    { schema: { tags: ['persons'], summary: '修改台账信息（身份证号、性别、出生日期不可改）', params: IdParams, body: Type.Partial(Type.Object(ledgerFields)), response: { 200: Person } } },
+    async (req) => service.updatePerson(ctxOf(app, req), req.params.id, req.body),
+  );
+
+  app.post(
+    '/persons/:id/reveal',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: '查看完整身份证号或电话（记入审计日志）',
+        params: IdParams,
+        body: Type.Object({ fields: Type.Array(Type.Unsafe<'idNumber' | 'phone'>(Type.String({ enum: ['idNumber', 'phone'] })), { minItems: 1 }), reason: Type.String({ minLength: 2, maxLength: 200 }) }),
+        response: { 200: Type.Object({ idNumber: Type.Optional(Type.String()), phone: Type.Optional(Nullable(Type.String())) }) },
+      },
+    },
+    async (req) => service.revealPerson(ctxOf(app, req), req.params.id, req.body.fields, req.body.reason),
+  );
+
+  app.post(
+    '/persons/:id/registrations',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags: ['registrations'],
+        summary: `登记事件：${registrationTypes.map((t) => `${t} ${registrationTypeNames[t]}`).join('，')}`,
+        params: IdParams,
+        body: Type.Object({
+          type: Type.Unsafe<RegistrationType>(Type.String({ enum: [...registrationTypes] })),
+          date: DateString,
+          reason: Type.Optional(Type.String({ maxLength: 200 })),
+          employerName: Type.Optional(Type.String({ maxLength: 100 })),
+          employmentForm: Type.Optional(Type.Unsafe<'employer' | 'self_employed' | 'flexible'>(Type.String({ enum: ['employer', 'self_employed', 'flexible'] }))),
+          correctsEventId: Type.Optional(Type.String({ format: 'uuid' })),
+          action: Type.Optional(Type.Unsafe<'void' | 'redate'>(Type.String({ enum: ['void', 'redate'] }))),
+          correctedDate: Type.Optional(DateString),
+        }),
+        response: { 201: RegistrationEvent },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await registrations.registerEvent(ctxOf(app, req), req.params.id, req.body)),
+  );
+
+  app.get(
+    '/persons/:id/registrations',
+    { schema: { tags: ['registrations'], summary: '登记事件，按录入先后', params: IdParams, response: { 200: Type.Array(RegistrationEvent) } } },
+    async (req) => registrations.listRegistrations(ctxOf(app, req), req.params.id),
+  );
+}

@@ -1,0 +1,169 @@
+// The labour-force ledger (REG-1, REG-2, REG-6): one person per citizen ID, validated by
+// GB 11643; birth date and sex derived from the ID, never typed; identifiers sealed (SYS-3).
+import crypto from 'node:crypto';
+import { parseIdNumber } from '../../../shared/idNumber.js';
+import { writeAudit } from '../../platform/audit.js';
+import { shanghaiDateOf } from '../../platform/clock.js';
+import { assertWritableRegion, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { mask, maskPhone } from '../../platform/crypto.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import type { Paging } from '../../platform/http.js';
+import { assertRegionExists, isKnownAddressCode } from '../regions/service.js';
+import { replayRegistrations } from '../registrations/rules.js';
+import { eventsOf } from '../registrations/repo.js';
+import * as repo from './repo.js';
+
+export interface JobWishes {
+  occupations?: string[] | undefined;
+  keywords?: string[] | undefined;
+  wageMinFen?: number | undefined;
+  regionCodes?: string[] | undefined;
+  hours?: string | undefined;
+}
+
+export interface PersonInput {
+  name: string;
+  regionCode: string;
+  householdType: 'urban' | 'rural';
+  phone?: string | undefined;
+  ethnicity?: string | undefined;
+  education?: string | undefined;
+  address?: string | undefined;
+  labourCapacity?: 'full' | 'partial' | 'none' | undefined;
+  disability?: string | undefined;
+  skills?: string[] | undefined;
+  occupation?: string | undefined;
+  jobWishes?: JobWishes | undefined;
+  categories?: string[] | undefined;
+  retiree?: boolean | undefined;
+  graduationYear?: number | undefined;
+  school?: string | undefined;
+}
+
+export interface CreatePersonInput extends PersonInput {
+  idNumber: string;
+}
+
+/** Validates a citizen ID for the ledger; 400 INVALID_ID_NUMBER with the reason otherwise. */
+export function validIdNumber(ctx: Ctx, idNumber: string) {
+  const parsed = parseIdNumber(idNumber, { today: shanghaiDateOf(ctx.now()), isKnownRegion: isKnownAddressCode });
+  if (!parsed.ok) throw new AppError('INVALID_ID_NUMBER', parsed.message, [{ path: '/idNumber', code: parsed.problem, message: parsed.message }]);
+  return parsed.value;
+}
+
+const maskIdNumber = (id: string) => mask(id, 6, 4);
+
+/** Registers a person in the ledger of a region inside the caller's scope. */
+export async function createPerson(ctx: Ctx, input: CreatePersonInput) {
+  requireRole(ctx, 'clerk');
+  const id = validIdNumber(ctx, input.idNumber);
+  assertWritableRegion(ctx, input.regionCode);
+  await assertRegionExists(ctx, input.regionCode);
+  const idIndex = ctx.sealer.blindIndex('idNumber', id.idNumber);
+  return withTransaction(ctx, async (tx) => {
+    const existing = await repo.findByIdIndex(tx, idIndex);
+    if (existing) {
+      const visible = existing.regionCode.startsWith(tx.actor.scope);
+      throw new AppError('DUPLICATE_PERSON', visible ? `该身份证号已登记（${existing.unitName ?? '本辖区'}），请直接查找该人员` : '该身份证号已在其他辖区登记，请联系上级机构办理转移', undefined, visible ? { personId: existing.id } : undefined);
+    }
+    const personId = crypto.randomUUID();
+    const now = tx.now();
+    await repo.insertPerson(tx, {
+      id: personId,
+      idNumberSealed: tx.sealer.seal('idNumber', id.idNumber),
+      idNumberIndex: idIndex,
+      idNumberMasked: maskIdNumber(id.idNumber),
+      idConvertedFrom15: !!id.convertedFrom15,
+      sex: id.sex,
+      birthDate: id.birthDate,
+      ...ledgerColumns(tx, input),
+      employmentStatus: 'not_registered',
+      unitId: tx.actor.unitId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    const created = (await repo.findPerson(tx, personId))!;
+    await writeAudit(tx, { action: 'create', entity: 'person', entityId: personId, regionCode: input.regionCode, after: created, reason: id.convertedFrom15 ? '15位旧身份证号已转换为18位' : null });
+    return created;
+  });
+}
+
+/** Columns of the ledger fields (everything but identity), with the phone sealed. */
+function ledgerColumns(ctx: Ctx, input: PersonInput) {
+  return {
+    name: input.name.trim(),
+    regionCode: input.regionCode,
+    householdType: input.householdType,
+    phoneSealed: input.phone ? ctx.sealer.seal('phone', input.phone) : null,
+    phoneIndex: input.phone ? ctx.sealer.blindIndex('phone', input.phone) : null,
+    phoneMasked: input.phone ? maskPhone(input.phone) : null,
+    ethnicity: input.ethnicity ?? null,
+    education: input.education ?? null,
+    address: input.address ?? null,
+    labourCapacity: input.labourCapacity ?? 'full',
+    disability: input.disability ?? null,
+    skills: input.skills ?? [],
+    occupation: input.occupation ?? null,
+    jobWishes: input.jobWishes ?? null,
+    categories: input.categories ?? [],
+    retiree: input.retiree ?? false,
+    graduationYear: input.graduationYear ?? null,
+    school: input.school ?? null,
+  };
+}
+
+export function listPersons(ctx: Ctx, filter: repo.PersonFilter, paging: Paging) {
+  return repo.listPersons(ctx, filter, paging);
+}
+
+/** One person in scope, with the registration status as of a date (default today) from the events. */
+export async function getPerson(ctx: Ctx, id: string, asOf?: string) {
+  const person = await repo.findPerson(ctx, id);
+  if (!person) throw notFound('人员');
+  if (!asOf) return { ...person, asOf: shanghaiDateOf(ctx.now()) };
+  const { status } = replayRegistrations(await eventsOf(ctx, id), asOf);
+  return { ...person, ...status, asOf };
+}
+
+/** The person in scope with this citizen ID (lookup by ID never puts the ID in a URL). */
+export async function lookupPerson(ctx: Ctx, idNumber: string) {
+  const id = validIdNumber(ctx, idNumber);
+  const found = await repo.findByIdIndex(ctx, ctx.sealer.blindIndex('idNumber', id.idNumber));
+  if (!found || !found.regionCode.startsWith(ctx.actor.scope)) throw notFound('人员');
+  return getPerson(ctx, found.id);
+}
+
+/** Updates ledger fields (identity fields derive from the ID and cannot be edited). */
+export async function updatePerson(ctx: Ctx, id: string, input: Partial<PersonInput>) {
+  requireRole(ctx, 'clerk');
+  return withTransaction(ctx, async (tx) => {
+    const row = await repo.findPersonRowForUpdate(tx, id);
+    if (!row) throw notFound('人员');
+    if (input.regionCode && input.regionCode !== row.regionCode) {
+      assertWritableRegion(tx, input.regionCode);
+      await assertRegionExists(tx, input.regionCode);
+    }
+    const before = (await repo.findPerson(tx, id))!;
+    const merged: PersonInput = { ...before, phone: undefined, ...input } as PersonInput;
+    const columns = ledgerColumns(tx, merged);
+    const patch = input.phone === undefined ? { ...columns, phoneSealed: row.phoneSealed, phoneIndex: row.phoneIndex, phoneMasked: row.phoneMasked } : columns;
+    await repo.updatePerson(tx, id, { ...patch, updatedAt: tx.now() });
+    const after = (await repo.findPerson({ ...tx, actor: { ...tx.actor, scope: '' } }, id))!;
+    await writeAudit(tx, { action: 'update', entity: 'person', entityId: id, regionCode: row.regionCode, before, after });
+    return after;
+  });
+}
+
+/** Unmasked identifiers of a person, for allowed roles, audited with the reason (SYS-2, SYS-3). */
+export async function revealPerson(ctx: Ctx, id: string, fields: ('idNumber' | 'phone')[], reason: string) {
+  requireRole(ctx, 'clerk', 'admin', 'auditor');
+  return withTransaction(ctx, async (tx) => {
+    const row = await repo.findPersonRowForUpdate(tx, id);
+    if (!row) throw notFound('人员');
+    const result: { idNumber?: string; phone?: string | null } = {};
+    if (fields.includes('idNumber')) result.idNumber = tx.sealer.open('idNumber', row.idNumberSealed);
+    if (fields.includes('phone')) result.phone = row.phoneSealed ? tx.sealer.open('phone', row.phoneSealed) : null;
+    await writeAudit(tx, { action: 'reveal', entity: 'person', entityId: id, regionCode: row.regionCode, after: { fields }, reason });
+    return result;
+  });
+}

@@ -1,0 +1,89 @@
+// Registering employment, unemployment and job seeking as events (REG-3): each new event is
+// checked by replaying the person's whole history with it, the status projection is updated in
+// the same transaction, and the household's zero-employment state is reassessed there too.
+import crypto from 'node:crypto';
+import { writeAudit } from '../../platform/audit.js';
+import { shanghaiDateOf } from '../../platform/clock.js';
+import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { param } from '../../policy/service.js';
+import { reassessHouseholdOf } from '../households/service.js';
+import { ageOn } from '../households/rules.js';
+import * as personRepo from '../persons/repo.js';
+import * as repo from './repo.js';
+import { registrationTypeNames, replayRegistrations, type RegistrationType } from './rules.js';
+
+export interface RegistrationInput {
+  type: RegistrationType;
+  date: string;
+  reason?: string | undefined;
+  employerName?: string | undefined;
+  employmentForm?: 'employer' | 'self_employed' | 'flexible' | undefined;
+  correctsEventId?: string | undefined;
+  /** For corrections: void the event, or give it another date. */
+  action?: 'void' | 'redate' | undefined;
+  correctedDate?: string | undefined;
+}
+
+const ruleViolation = (message: string, path = '/date') => new AppError('RULE_VIOLATION', message, [{ path, code: 'RULE_VIOLATION', message }]);
+
+/** Appends a registration event for a person in scope; 422 RULE_VIOLATION when history forbids it. */
+export async function registerEvent(ctx: Ctx, personId: string, input: RegistrationInput) {
+  requireRole(ctx, 'clerk');
+  const today = shanghaiDateOf(ctx.now());
+  if (input.date > today) throw ruleViolation('登记日期不能晚于今天');
+  if (input.correctedDate && input.correctedDate > today) throw ruleViolation('更正后的日期不能晚于今天', '/correctedDate');
+  return withTransaction(ctx, async (tx) => {
+    const person = await personRepo.findPersonRowForUpdate(tx, personId);
+    if (!person) throw notFound('人员');
+    const minAge = await param(tx.db, 'working_age.min', person.regionCode, input.date);
+    if (input.type !== 'correction' && ageOn(person.birthDate, input.date) < minAge) {
+      throw ruleViolation(`登记日期时该人员未满 ${minAge} 周岁（《劳动法》第十五条），不能办理${registrationTypeNames[input.type]}`);
+    }
+    const history = await repo.eventsOf(tx, personId);
+    const details = detailsOf(input, history);
+    const event = {
+      id: crypto.randomUUID(),
+      personId,
+      type: input.type,
+      date: input.date,
+      regionCode: person.regionCode,
+      details,
+      correctsEventId: input.correctsEventId ?? null,
+      certificateNo: null,
+      createdBy: tx.actor.username,
+      unitId: tx.actor.unitId,
+      createdAt: tx.now(),
+    };
+    const { status, violation } = replayRegistrations([...history, event]);
+    if (violation) throw ruleViolation(violation.eventId === event.id ? violation.message : `此登记会使已有记录不再成立：${violation.message}`);
+    await repo.insertEvent(tx, event);
+    await personRepo.updatePerson(tx, personId, { ...status, updatedAt: tx.now() });
+    await writeAudit(tx, { action: 'register', entity: 'registration', entityId: event.id, regionCode: person.regionCode, after: { personId, type: event.type, date: event.date, details } });
+    await reassessHouseholdOf(tx, personId, today);
+    return event;
+  });
+}
+
+/** The stored details of an event; for a correction, checks what it corrects. */
+function detailsOf(input: RegistrationInput, history: repo.RegistrationEventRow[]): Record<string, unknown> {
+  if (input.type !== 'correction') {
+    return Object.fromEntries(Object.entries({ reason: input.reason, employerName: input.employerName, employmentForm: input.employmentForm }).filter(([, v]) => v !== undefined));
+  }
+  const target = history.find((e) => e.id === input.correctsEventId);
+  if (!target) throw new AppError('VALIDATION_FAILED', '要更正的登记记录不存在', [{ path: '/correctsEventId', code: 'UNKNOWN_EVENT', message: '要更正的登记记录不存在' }]);
+  if (target.type === 'correction') throw ruleViolation('不能更正一条更正记录，请更正原登记', '/correctsEventId');
+  if (!input.reason) throw new AppError('VALIDATION_FAILED', '更正须说明原因', [{ path: '/reason', code: 'REQUIRED', message: '更正须说明原因' }]);
+  if (input.action === 'redate') {
+    if (!input.correctedDate) throw new AppError('VALIDATION_FAILED', '请填写更正后的日期', [{ path: '/correctedDate', code: 'REQUIRED', message: '请填写更正后的日期' }]);
+    return { action: 'redate', date: input.correctedDate, reason: input.reason };
+  }
+  if (input.action !== 'void') throw new AppError('VALIDATION_FAILED', '请选择更正方式：作废或更改日期', [{ path: '/action', code: 'REQUIRED', message: '请选择更正方式' }]);
+  return { action: 'void', reason: input.reason };
+}
+
+/** A person's events, oldest entry first. */
+export async function listRegistrations(ctx: Ctx, personId: string) {
+  if (!(await personRepo.findPerson(ctx, personId))) throw notFound('人员');
+  return repo.eventsOf(ctx, personId);
+}
