@@ -25,6 +25,7 @@ import { paramRoutes } from './policy/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { personRoutes } from './modules/persons/routes.js';
 import { householdRoutes } from './modules/households/routes.js';
+import { serviceRoutes } from './modules/services/routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -143,6 +144,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await auditRoutes(typed);
       await personRoutes(typed);
       await householdRoutes(typed);
+      await serviceRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

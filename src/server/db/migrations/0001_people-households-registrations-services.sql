@@ -64,6 +64,20 @@ CREATE TABLE "registration_events" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "service_records" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"person_id" uuid NOT NULL,
+	"type" text NOT NULL,
+	"channel" text NOT NULL,
+	"date" date NOT NULL,
+	"staff_id" uuid,
+	"staff_name" text NOT NULL,
+	"unit_id" uuid,
+	"region_code" varchar(12) NOT NULL,
+	"notes" text,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "zero_employment_cases" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"household_id" uuid NOT NULL,
@@ -78,6 +92,7 @@ CREATE TABLE "zero_employment_cases" (
 ALTER TABLE "household_members" ADD CONSTRAINT "household_members_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "household_members" ADD CONSTRAINT "household_members_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registration_events" ADD CONSTRAINT "registration_events_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "service_records" ADD CONSTRAINT "service_records_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "zero_employment_cases" ADD CONSTRAINT "zero_employment_cases_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "household_members_person_uq" ON "household_members" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "households_region_idx" ON "households" USING btree ("region_code" varchar_pattern_ops);--> statement-breakpoint
@@ -87,5 +102,7 @@ CREATE INDEX "persons_phone_idx" ON "persons" USING btree ("phone_index");--> st
 CREATE INDEX "persons_name_idx" ON "persons" USING btree ("name");--> statement-breakpoint
 CREATE INDEX "registration_events_person_idx" ON "registration_events" USING btree ("person_id","date");--> statement-breakpoint
 CREATE INDEX "registration_events_region_type_idx" ON "registration_events" USING btree ("region_code" varchar_pattern_ops,"type","date");--> statement-breakpoint
+CREATE INDEX "service_records_person_idx" ON "service_records" USING btree ("person_id","date");--> statement-breakpoint
+CREATE INDEX "service_records_region_date_idx" ON "service_records" USING btree ("region_code" varchar_pattern_ops,"date");--> statement-breakpoint
 CREATE INDEX "zero_employment_cases_region_idx" ON "zero_employment_cases" USING btree ("region_code" varchar_pattern_ops,"deadline");--> statement-breakpoint
 CREATE INDEX "zero_employment_cases_household_idx" ON "zero_employment_cases" USING btree ("household_id");
