@@ -23,7 +23,7 @@ import { unitRoutes } from './modules/units/routes.js';
 import { staffRoutes } from './modules/staff/routes.js';
 import { paramRoutes } from './policy/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
-import { personRoutes } from './modules/persons/routes.js';
+import { ledgerImportRoutes, personRoutes } from './modules/persons/routes.js';
 import { householdRoutes } from './modules/households/routes.js';
 import { serviceRoutes } from './modules/services/routes.js';
 
@@ -143,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await paramRoutes(typed);
       await auditRoutes(typed);
       await personRoutes(typed);
+      await ledgerImportRoutes(typed);
       await householdRoutes(typed);
       await serviceRoutes(typed);
     },

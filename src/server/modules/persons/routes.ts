@@ -4,6 +4,8 @@ import { ctxOf, type App } from '../../app.js';
 import { DateTime, IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
 import { registrationTypeNames, registrationTypes, type RegistrationType } from '../registrations/rules.js';
 import * as registrations from '../registrations/service.js';
+import { AppError } from '../../platform/errors.js';
+import { importLedger, ledgerTemplate } from './ledgerImport.js';
 import * as service from './service.js';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -191,4 +193,32 @@ export async function personRoutes(app: App) {
     { schema: { tags: ['registrations'], summary: '登记事件，按录入先后', params: IdParams, response: { 200: Type.Array(RegistrationEvent) } } },
     async (req) => registrations.listRegistrations(ctxOf(app, req), req.params.id),
   );
+}
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Ledger template download and Excel import (REG-7). */
+export async function ledgerImportRoutes(app: App) {
+  app.get('/persons/import-template', { schema: { tags: ['persons'], summary: '下载劳动力资源台账导入模板' } }, async (_req, reply) =>
+    reply.type(xlsxType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('劳动力资源台账导入模板')}.xlsx`).send(await ledgerTemplate()),
+  );
+
+  await app.register(async (scoped) => {
+    scoped.addContentTypeParser([xlsxType, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 100 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scoped.post(
+      '/persons/import',
+      {
+        bodyLimit: 100 * 1024 * 1024,
+        schema: {
+          tags: ['persons'],
+          summary: '导入台账（Excel 模板）：全部有效才导入，否则返回未导入行的 Excel（rejectedRowsXlsx，base64）；已登记的身份证号保持不变',
+          response: { 200: Type.Object({ rows: Type.Integer(), imported: Type.Integer(), unchanged: Type.Integer() }) },
+        },
+      },
+      async (req) => {
+        if (!Buffer.isBuffer(req.body)) throw new AppError('VALIDATION_FAILED', '请上传 Excel 文件（.xlsx）', [{ path: '/file', code: 'REQUIRED', message: '请上传 Excel 文件' }]);
+        return importLedger(ctxOf(app, req), req.body);
+      },
+    );
+  });
 }
