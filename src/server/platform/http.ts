@@ -28,6 +28,8 @@ export interface Paging {
 export interface ExcelColumn<T> {
   header: string;
   width?: number;
+  /** Text format, so Excel keeps 18-digit ID numbers as typed instead of rounding them. */
+  text?: boolean;
   value: (row: T) => string | number | boolean | null | undefined;
 }
 
@@ -58,7 +60,7 @@ export async function xlsxOf<T>(sheetName: string, columns: ExcelColumn<T>[], ro
   const wb = new ExcelJS.Workbook();
   wb.creator = 'OpenPES';
   const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16 }));
+  ws.columns = columns.map((c) => ({ header: c.header, width: c.width ?? 16, ...(c.text ? { style: { numFmt: '@' } } : {}) }));
   ws.getRow(1).font = { bold: true };
   for (const row of rows) ws.addRow(columns.map((c) => c.value(row) ?? ''));
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -3,9 +3,7 @@
 // already in the ledger are left unchanged, so importing the same file again adds nothing.
 // A rejected import answers with an Excel file of the rejected rows and the reason beside each.
 import crypto from 'node:crypto';
-import { Readable } from 'node:stream';
 import { inArray, like, and, eq } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { parseIdNumber } from '../../../shared/idNumber.js';
 import { persons, regions, registrationEvents } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -14,6 +12,7 @@ import { requireRole, withTransaction, type Ctx } from '../../platform/context.j
 import { mask, maskPhone, sha256 } from '../../platform/crypto.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { xlsxOf, type ExcelColumn } from '../../platform/http.js';
+import { excelDateText, readXlsxRows } from '../../platform/xlsxReader.js';
 import { param } from '../../policy/service.js';
 import { ageOn } from '../households/rules.js';
 import { isKnownAddressCode } from '../regions/service.js';
@@ -61,32 +60,24 @@ export async function ledgerTemplate(): Promise<Buffer> {
     registrationDate: '2026-01-05',
     employerName: '',
   };
-  return xlsxOf('劳动力资源台账', ledgerColumns.map((c) => ({ header: c.header, width: c.width, value: (r: Record<LedgerKey, string>) => r[c.key] })), [example]);
+  return xlsxOf('劳动力资源台账', ledgerColumns.map((c) => ({ header: c.header, width: c.width, text: true, value: (r: Record<LedgerKey, string>) => r[c.key] })), [example]);
 }
 
-/** Reads the first sheet with the streaming reader (100k rows without loading the whole workbook). */
+/** Reads the ledger rows of the first sheet (header row skipped, empty rows dropped). */
 export async function readLedgerFile(buffer: Buffer): Promise<RawRow[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore' });
+  let sheet: Awaited<ReturnType<typeof readXlsxRows>>;
+  try {
+    sheet = await readXlsxRows(buffer);
+  } catch {
+    throw new AppError('VALIDATION_FAILED', '无法读取文件，请上传用模板填写的 Excel 文件（.xlsx）', [{ path: '/file', code: 'NOT_XLSX', message: '不是有效的 .xlsx 文件' }]);
+  }
   const rows: RawRow[] = [];
-  for await (const sheet of reader) {
-    for await (const row of sheet) {
-      if (row.number === 1) continue;
-      const cells = ledgerColumns.map((_, i) => cellText(row.getCell(i + 1).value));
-      if (cells.every((c) => c === '')) continue;
-      rows.push({ ...(Object.fromEntries(ledgerColumns.map((c, i) => [c.key, cells[i]])) as Record<LedgerKey, string>), line: row.number });
-    }
-    break;
+  for (const { number, cells } of sheet) {
+    if (number === 1 || cells.every((c) => c === '')) continue;
+    const row = Object.fromEntries(ledgerColumns.map((c, i) => [c.key, cells[i] ?? ''])) as Record<LedgerKey, string>;
+    rows.push({ ...row, registrationDate: excelDateText(row.registrationDate), line: number });
   }
   return rows;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object' && 'richText' in value) return value.richText.map((r) => r.text).join('').trim();
-  if (typeof value === 'object' && 'text' in value) return String(value.text).trim();
-  if (typeof value === 'object' && 'result' in value) return String(value.result ?? '').trim();
-  return String(value).trim();
 }
 
 interface ValidRow {

@@ -1,0 +1,149 @@
+// `npm run bench`: measured figures, never asserted. Generates its own data. Prints each figure
+// beside a baseline measured in the same run, on PGlite (file-backed, as `npm start` runs it) and
+// on PostgreSQL when 127.0.0.1:5432 answers. Record results in docs/performance.md.
+//
+//   npm run bench                 all sections
+//   npm run bench -- import       only the ledger import/export section
+//   BENCH_ROWS=20000 npm run bench  smaller data for a quick look
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { sql } from 'drizzle-orm';
+import { buildApp, type App } from '../src/server/app.js';
+import { bootstrap } from '../src/server/bootstrap.js';
+import { openDatabase, type DbHandle } from '../src/server/db/connection.js';
+import { persons } from '../src/server/db/schema.js';
+import { createSealer } from '../src/server/platform/crypto.js';
+import { ledgerXlsx, makeLedgerRows } from '../src/server/testing/ledgerFile.js';
+
+const rows = Number(process.env.BENCH_ROWS ?? 100_000);
+const only = process.argv[2];
+const pgUrl = process.env.OPENPES_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const password = 'Bench12345';
+
+interface Target {
+  name: string;
+  handle: DbHandle;
+  app: App;
+  cleanup: () => Promise<void>;
+}
+
+/** Peak resident memory above the start, sampled every 20 ms while `fn` runs. */
+async function measure<T>(fn: () => Promise<T>): Promise<{ result: T; ms: number; peakMb: number }> {
+  global.gc?.();
+  const base = process.memoryUsage().rss;
+  let peak = base;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const start = performance.now();
+  const result = await fn();
+  const ms = performance.now() - start;
+  clearInterval(timer);
+  peak = Math.max(peak, process.memoryUsage().rss);
+  return { result, ms, peakMb: (peak - base) / 1024 / 1024 };
+}
+
+async function openTarget(kind: 'pglite' | 'postgres'): Promise<Target | null> {
+  let handle: DbHandle;
+  let cleanup: () => Promise<void>;
+  if (kind === 'pglite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpes-bench-'));
+    handle = await openDatabase({ dataDir: dir });
+    cleanup = async () => {
+      await handle.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    };
+  } else {
+    const admin = new pg.Client({ connectionString: pgUrl });
+    try {
+      await admin.connect();
+    } catch {
+      console.log('PostgreSQL is not reachable: skipping the PostgreSQL figures.');
+      return null;
+    }
+    const name = `openpes_bench_${process.pid}`;
+    await admin.query(`DROP DATABASE IF EXISTS ${name}`);
+    await admin.query(`CREATE DATABASE ${name}`);
+    await admin.end();
+    const url = new URL(pgUrl);
+    url.pathname = `/${name}`;
+    handle = await openDatabase({ url: url.toString() });
+    cleanup = async () => {
+      await handle.close();
+      const c = new pg.Client({ connectionString: pgUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    };
+  }
+  const sealer = createSealer(crypto.randomBytes(32));
+  await bootstrap(handle.db, sealer, () => new Date(), { adminPassword: password, demo: true, regionPrefixes: ['1401'] });
+  const app = await buildApp({ db: handle.db, dbKind: handle.kind, sealer, now: () => new Date(), version: 'bench' });
+  await app.ready();
+  return { name: kind === 'pglite' ? 'PGlite' : 'PostgreSQL', handle, app, cleanup: async () => (await app.close(), await cleanup()) };
+}
+
+async function login(app: App, username: string): Promise<Record<string, string>> {
+  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+  return { authorization: `Bearer ${(res.json() as { token: string }).token}` };
+}
+
+const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
+/** REG-7: importing and exporting a district's ledger of `rows` persons. */
+async function importSection(t: Target, file: Buffer, communities: string[]) {
+  const clerk = await login(t.app, 'xiaodian_clerk');
+  const imported = await measure(() =>
+    t.app.inject({ method: 'POST', url: '/api/v1/persons/import', headers: { ...clerk, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: file }),
+  );
+  const body = imported.result.json() as { imported?: number; detail?: string };
+  if (imported.result.statusCode !== 200) throw new Error(`import failed: ${imported.result.body.slice(0, 300)}`);
+  const again = await measure(() => t.app.inject({ method: 'POST', url: '/api/v1/persons/import', headers: { ...clerk, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: file }));
+  const exported = await measure(() => t.app.inject({ method: 'GET', url: '/api/v1/persons?format=xlsx', headers: clerk }));
+
+  // Baseline: the same number of rows inserted raw (no validation, sealing or events), in one
+  // transaction in batches of 1,000 — the floor any import on this database can reach.
+  const template = await t.handle.db.select().from(persons).limit(1);
+  const baseline = await measure(() =>
+    t.handle.db.transaction(async (tx) => {
+      const proto = template[0]!;
+      for (let i = 0; i < rows; i += 1000) {
+        const batch = Array.from({ length: Math.min(1000, rows - i) }, (_, j) => ({ ...proto, id: crypto.randomUUID(), idNumberIndex: `bench-${i + j}`, regionCode: communities[(i + j) % communities.length]! }));
+        await tx.insert(persons).values(batch);
+      }
+    }),
+  );
+  await t.handle.db.execute(sql`DELETE FROM persons WHERE id_number_index LIKE 'bench-%'`);
+  console.log(`\n[${t.name}] ledger import of ${rows.toLocaleString()} rows (goal: PGlite < 40 s, PostgreSQL < 20 s, < 400 MB extra)`);
+  console.log(`  import (validate, seal, insert, events)  ${fmt(imported.ms)}  peak +${imported.peakMb.toFixed(0)} MB  imported ${body.imported}`);
+  console.log(`  re-import of the same file (no change)   ${fmt(again.ms)}  peak +${again.peakMb.toFixed(0)} MB`);
+  console.log(`  export to Excel (all rows)               ${fmt(exported.ms)}  peak +${exported.peakMb.toFixed(0)} MB  ${(exported.result.rawPayload.length / 1e6).toFixed(1)} MB file`);
+  console.log(`  baseline: raw INSERT of the same rows    ${fmt(baseline.ms)}  peak +${baseline.peakMb.toFixed(0)} MB`);
+}
+
+async function main() {
+  console.log(`OpenPES benchmark — ${os.cpus().length} cores, Node ${process.version}, ${rows.toLocaleString()} rows`);
+  const targets: ('pglite' | 'postgres')[] = ['pglite', 'postgres'];
+  let file: Buffer | undefined;
+  for (const kind of targets) {
+    const t = await openTarget(kind);
+    if (!t) continue;
+    try {
+      const communities = ((await t.handle.db.execute(sql`SELECT code FROM regions WHERE code LIKE '140105%' AND level = 5 ORDER BY code`)) as unknown as { rows: { code: string }[] }).rows.map((r) => r.code);
+      if (!file) {
+        const made = await measure(async () => ledgerXlsx(makeLedgerRows(rows, communities, 2026)));
+        file = made.result;
+        console.log(`generated ledger file: ${(file.length / 1e6).toFixed(1)} MB in ${fmt(made.ms)}`);
+      }
+      if (!only || only === 'import') await importSection(t, file, communities);
+    } finally {
+      await t.cleanup();
+    }
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
