@@ -12,12 +12,15 @@ import { hashPassword } from './platform/crypto.js';
 import { seedParams } from './policy/service.js';
 import { loadChinaDivision } from './modules/regions/service.js';
 import { countRegions } from './modules/regions/repo.js';
-import { createDemoRegion, type DemoAccount } from './demo.js';
+import { createDemoPopulation, type PopulationSummary } from './demo/population.js';
+import { createDemoRegion, type DemoAccount } from './demo/region.js';
 
 export interface BootstrapOptions {
   adminPassword: string | undefined;
   demo: boolean;
   regionPrefixes: string[];
+  /** Persons generated per demo community (0: units and staff only, as the API tests use). */
+  demoPeoplePerCommunity?: number;
 }
 
 export interface BootstrapResult {
@@ -25,6 +28,7 @@ export interface BootstrapResult {
   /** Set only on the first start: the admin password (given or generated). */
   adminPassword?: string;
   demoAccounts: DemoAccount[];
+  population?: PopulationSummary | undefined;
 }
 
 async function getSetting<T>(db: Database, key: string): Promise<T | undefined> {
@@ -54,10 +58,15 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
     .values({ id: crypto.randomUUID(), username: 'admin', name: '系统管理员', unitId: null, regionCode: '', scope: '', roles: [...roles], passwordHash: hashPassword(adminPassword), builtIn: true, passwordChangedAt: at, createdAt: at })
     .onConflictDoNothing();
   let demoAccounts: DemoAccount[] = [];
+  let population: PopulationSummary | undefined;
   if (opts.demo) {
     const ctx: Ctx = { db, actor: systemActor, requestId: 'bootstrap', now, sealer };
     demoAccounts = await createDemoRegion(ctx, adminPassword);
+    if (opts.demoPeoplePerCommunity) {
+      console.log('首次启动：正在生成演示人口（约一分钟）…');
+      population = await createDemoPopulation(ctx, opts.demoPeoplePerCommunity);
+    }
   }
   await setSetting(db, 'initialized', true);
-  return { firstStart: true, adminPassword, demoAccounts };
+  return { firstStart: true, adminPassword, demoAccounts, population };
 }

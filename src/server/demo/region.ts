@@ -1,11 +1,11 @@
 // The demo region: Taiyuan (太原市, 1401, the city of seed 000) with real division codes, units at
 // every level and staff at each, made through the same services the API uses.
 import { and, asc, eq } from 'drizzle-orm';
-import type { Role } from '../shared/roles.js';
-import { regions } from './db/schema.js';
-import type { Ctx } from './platform/context.js';
-import { createStaff } from './modules/staff/service.js';
-import { createUnit } from './modules/units/service.js';
+import type { Role } from '../../shared/roles.js';
+import { regions } from '../db/schema.js';
+import type { Ctx } from '../platform/context.js';
+import { createStaff } from '../modules/staff/service.js';
+import { createUnit } from '../modules/units/service.js';
 
 export interface DemoAccount {
   username: string;

@@ -1,0 +1,111 @@
+// The demo region's people: a few thousand persons in its communities with households,
+// registration events and services, made through the same services as the API, each step run
+// with the clock set to the day it happened, so statuses, detection dates and deadlines read
+// like a ledger kept over the past year (the audit rows carry those days too).
+import { and, asc, eq } from 'drizzle-orm';
+import { staff } from '../db/schema.js';
+import { actorOf } from '../platform/auth.js';
+import { shanghaiDateOf } from '../platform/clock.js';
+import type { Ctx } from '../platform/context.js';
+import { createHousehold } from '../modules/households/service.js';
+import { createPerson } from '../modules/persons/service.js';
+import { registerEvent } from '../modules/registrations/service.js';
+import { recordService } from '../modules/services/service.js';
+import { makeLedgerRows, seededRandom } from './people.js';
+
+export interface PopulationSummary {
+  persons: number;
+  households: number;
+  events: number;
+}
+
+/** A context acting as `actor` on a given calendar day (10:00 Beijing time). */
+function on(ctx: Ctx, day: string): Ctx {
+  const at = new Date(`${day}T10:00:00+08:00`);
+  return { ...ctx, now: () => at };
+}
+
+function daysBefore(today: string, days: number): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+type Step = { day: string; run: (ctx: Ctx) => Promise<unknown> };
+
+/** Creates `perCommunity` persons in every demo community, with their history. */
+export async function createDemoPopulation(ctx: Ctx, perCommunity: number): Promise<PopulationSummary> {
+  const today = shanghaiDateOf(ctx.now());
+  const clerks = await ctx.db.select().from(staff).where(and(eq(staff.builtIn, false))).orderBy(asc(staff.regionCode));
+  const stations = clerks.filter((s) => s.regionCode.length === 12 && !s.regionCode.endsWith('000') && s.roles.includes('clerk'));
+  const rand = seededRandom(4050);
+  const steps: Step[] = [];
+  const summary: PopulationSummary = { persons: 0, households: 0, events: 0 };
+  const usedIds = new Set<string>();
+  let seed = 1;
+  for (const clerk of stations) {
+    const actorCtx: Ctx = { ...ctx, actor: actorOf(clerk) };
+    const rows = makeLedgerRows(perCommunity, [clerk.regionCode], seed++, usedIds);
+    const ids: string[] = [];
+    for (const r of rows) {
+      const person = await createPerson(actorCtx, {
+        idNumber: r.idNumber,
+        name: r.name,
+        regionCode: r.regionCode,
+        householdType: r.householdType === '城镇' ? 'urban' : 'rural',
+        phone: r.phone,
+        ethnicity: r.ethnicity,
+        education: r.education,
+        address: r.address,
+        labourCapacity: r.labourCapacity === '部分' ? 'partial' : 'full',
+        skills: [r.skills],
+        categories: r.categories ? [r.categories] : [],
+        jobWishes: { keywords: [r.skills] },
+      });
+      ids.push(person.id);
+      summary.persons++;
+      if (r.registration === '就业') {
+        steps.push({ day: r.registrationDate, run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, person.id, { type: 'employment', date: r.registrationDate, employerName: r.employerName, employmentForm: 'employer' }) });
+      } else if (r.registration === '失业') {
+        const day = r.registrationDate;
+        steps.push({ day, run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, person.id, { type: 'unemployment', date: day, reason: '合同期满' }) });
+        steps.push({ day, run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, person.id, { type: 'job_seeking', date: day }) });
+        steps.push({ day, run: (c) => recordService({ ...c, actor: actorCtx.actor }, person.id, { type: 'consultation', channel: 'counter', notes: '办理失业登记时宣讲就业政策' }) });
+        const later = daysBefore(today, Math.floor(rand() * 60));
+        if (later > day) steps.push({ day: later, run: (c) => recordService({ ...c, actor: actorCtx.actor }, person.id, { type: 'vocational_guidance', channel: rand() < 0.7 ? 'counter' : 'phone' }) });
+      }
+    }
+    // Households of one to three persons, formed before the year's registrations.
+    for (let i = 0; i < ids.length; ) {
+      const size = Math.min(ids.length - i, 1 + Math.floor(rand() * 3));
+      const members = ids.slice(i, i + size);
+      i += size;
+      await createHousehold(on(actorCtx, '2025-01-01'), { regionCode: clerk.regionCode, memberIds: members });
+      summary.households++;
+    }
+    // Zero-employment households detected 100, 80 and 20 days ago: overdue, due soon and open.
+    for (const [n, ago] of [[0, 100], [1, 80], [2, 20]] as const) {
+      const pair = makeLedgerRows(2, [clerk.regionCode], 10_000 + seed * 10 + n, usedIds);
+      const members: string[] = [];
+      for (const r of pair) {
+        const p = await createPerson(actorCtx, { idNumber: r.idNumber, name: r.name, regionCode: r.regionCode, householdType: 'urban', phone: r.phone, education: r.education, skills: [r.skills] });
+        members.push(p.id);
+        summary.persons++;
+      }
+      await createHousehold(on(actorCtx, '2025-01-01'), { regionCode: clerk.regionCode, address: `${pair[0]!.address}（零就业家庭）`, memberIds: members });
+      summary.households++;
+      const first = daysBefore(today, ago + 30);
+      const second = daysBefore(today, ago);
+      steps.push({ day: first, run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, members[0]!, { type: 'unemployment', date: first, reason: '企业关闭' }) });
+      steps.push({ day: second, run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, members[1]!, { type: 'unemployment', date: second, reason: '企业裁员' }) });
+      steps.push({ day: second, run: (c) => recordService({ ...c, actor: actorCtx.actor }, members[1]!, { type: 'home_visit', channel: 'home_visit', notes: '零就业家庭入户走访' }) });
+    }
+  }
+  // Replay the year in date order so every detection happens on the day its cause was registered.
+  steps.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
+  for (const step of steps) {
+    await step.run(on(ctx, step.day));
+    summary.events++;
+  }
+  return summary;
+}
