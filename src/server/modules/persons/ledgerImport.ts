@@ -5,6 +5,7 @@
 import crypto from 'node:crypto';
 import { inArray, like, and, eq } from 'drizzle-orm';
 import { parseIdNumber } from '../../../shared/idNumber.js';
+import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
 import { persons, regions, registrationEvents } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
@@ -60,7 +61,12 @@ export async function ledgerTemplate(): Promise<Buffer> {
     registrationDate: '2026-01-05',
     employerName: '',
   };
-  return xlsxOf('劳动力资源台账', ledgerColumns.map((c) => ({ header: c.header, width: c.width, text: true, value: (r: Record<LedgerKey, string>) => r[c.key] })), [example]);
+  return ledgerSheet([example]);
+}
+
+/** Ledger rows under the template's header row as an .xlsx file (all columns text-formatted). */
+export function ledgerSheet(rows: Record<LedgerKey, string>[]): Promise<Buffer> {
+  return xlsxOf('劳动力资源台账', ledgerColumns.map((c) => ({ header: c.header, width: c.width, text: true, value: (r: Record<LedgerKey, string>) => r[c.key] })), rows);
 }
 
 /** Reads the ledger rows of the first sheet (header row skipped, empty rows dropped). */
@@ -190,13 +196,54 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
         ? [{ id: crypto.randomUUID(), personId: personIds[i]!, type: v.registration, date: v.raw.registrationDate, regionCode: v.raw.regionCode, details: { source: 'import', ...(v.raw.employerName ? { employerName: v.raw.employerName } : {}) }, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: now }]
         : [],
     );
-    for (let i = 0; i < personRows.length; i += 1000) await tx.db.insert(persons).values(personRows.slice(i, i + 1000));
-    for (let i = 0; i < eventRows.length; i += 1000) await tx.db.insert(registrationEvents).values(eventRows.slice(i, i + 1000));
+    await bulkInsert(tx.db, 'persons', personColumns, personRows);
+    await bulkInsert(tx.db, 'registration_events', eventColumns, eventRows);
     const result = { rows: raws.length, imported: fresh.length, unchanged: raws.length - fresh.length };
     await writeAudit(tx, { action: 'import', entity: 'person', regionCode: tx.actor.scope.padEnd(12, '0'), after: { ...result, fileSha256: sha256(buffer.toString('base64')), personIds } });
     return result;
   });
 }
+
+type PersonInsert = typeof persons.$inferInsert;
+const personColumns: BulkColumn<PersonInsert>[] = [
+  { name: 'id', type: 'uuid', value: (r) => r.id },
+  { name: 'id_number_sealed', type: 'text', value: (r) => r.idNumberSealed },
+  { name: 'id_number_index', type: 'text', value: (r) => r.idNumberIndex },
+  { name: 'id_number_masked', type: 'text', value: (r) => r.idNumberMasked },
+  { name: 'id_converted_from_15', type: 'boolean', value: (r) => r.idConvertedFrom15 },
+  { name: 'name', type: 'text', value: (r) => r.name },
+  { name: 'sex', type: 'varchar', value: (r) => r.sex },
+  { name: 'birth_date', type: 'date', value: (r) => r.birthDate },
+  { name: 'ethnicity', type: 'text', value: (r) => r.ethnicity },
+  { name: 'education', type: 'text', value: (r) => r.education },
+  { name: 'household_type', type: 'text', value: (r) => r.householdType },
+  { name: 'address', type: 'text', value: (r) => r.address },
+  { name: 'region_code', type: 'varchar', value: (r) => r.regionCode },
+  { name: 'phone_sealed', type: 'text', value: (r) => r.phoneSealed },
+  { name: 'phone_index', type: 'text', value: (r) => r.phoneIndex },
+  { name: 'phone_masked', type: 'text', value: (r) => r.phoneMasked },
+  { name: 'labour_capacity', type: 'text', value: (r) => r.labourCapacity },
+  { name: 'skills', type: 'text[]', value: (r) => r.skills },
+  { name: 'categories', type: 'text[]', value: (r) => r.categories },
+  { name: 'employment_status', type: 'text', value: (r) => r.employmentStatus },
+  { name: 'status_since', type: 'date', value: (r) => r.statusSince },
+  { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },
+  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+  { name: 'updated_at', type: 'timestamptz', value: (r) => r.updatedAt },
+];
+
+type EventInsert = typeof registrationEvents.$inferInsert;
+const eventColumns: BulkColumn<EventInsert>[] = [
+  { name: 'id', type: 'uuid', value: (r) => r.id },
+  { name: 'person_id', type: 'uuid', value: (r) => r.personId },
+  { name: 'type', type: 'text', value: (r) => r.type },
+  { name: 'date', type: 'date', value: (r) => r.date },
+  { name: 'region_code', type: 'varchar', value: (r) => r.regionCode },
+  { name: 'details', type: 'jsonb', value: (r) => r.details },
+  { name: 'created_by', type: 'text', value: (r) => r.createdBy },
+  { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },
+  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+];
 
 /** The VALIDATION_FAILED error of a rejected import, carrying the rejected rows as Excel. */
 async function rejection(raws: RawRow[], problems: Map<number, string[]>): Promise<AppError> {
