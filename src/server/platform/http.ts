@@ -80,3 +80,6 @@ export async function xlsxOf<T>(sheetName: string, columns: ExcelColumn<T>[], ro
 
 /** A timestamp: a Date in code, an ISO 8601 string on the wire (fast-json-stringify converts). */
 export const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
+
+/** A schema that also allows null. */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);

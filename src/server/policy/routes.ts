@@ -1,13 +1,12 @@
 // HTTP for policy parameters.
 import { Type } from '@sinclair/typebox';
 import { ctxOf, type App } from '../app.js';
-import { DateTime } from '../platform/http.js';
+import { DateTime, Nullable } from '../platform/http.js';
 import * as service from './service.js';
 
 const DateString = Type.String({ format: 'date' });
 const RegionCode = Type.String({ pattern: '^\\d{12}$' });
 const NameParams = Type.Object({ name: Type.String({ pattern: '^[a-z0-9_.]{1,80}$' }) });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 
 export async function paramRoutes(app: App) {
   app.get(

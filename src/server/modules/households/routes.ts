@@ -1,11 +1,10 @@
 // HTTP for households and zero-employment cases.
 import { Type } from '@sinclair/typebox';
 import { ctxOf, type App } from '../../app.js';
-import { IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
 import * as service from './service.js';
 import type { CaseStatus } from './repo.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const caseStatusNames: Record<CaseStatus, string> = { open: '办理中', due_soon: '即将到期', overdue: '已超期', resolved: '已解决' };
 
 const Case = Type.Object({

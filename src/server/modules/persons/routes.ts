@@ -1,14 +1,13 @@
 // HTTP for the labour-force ledger and a person's registrations.
 import { Type } from '@sinclair/typebox';
 import { ctxOf, type App } from '../../app.js';
-import { DateTime, IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { DateTime, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
 import { registrationTypeNames, registrationTypes, type RegistrationType } from '../registrations/rules.js';
 import * as registrations from '../registrations/service.js';
 import { AppError } from '../../platform/errors.js';
 import { importLedger, ledgerTemplate } from './ledgerImport.js';
 import * as service from './service.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const DateString = Type.String({ format: 'date' });
 const statusNames = { employed: '就业', unemployed: '登记失业', not_registered: '未登记' } as const;
 

@@ -1,10 +1,9 @@
 // HTTP for the service record.
 import { Type } from '@sinclair/typebox';
 import { ctxOf, type App } from '../../app.js';
-import { DateTime, IdParams } from '../../platform/http.js';
+import { DateTime, IdParams, Nullable } from '../../platform/http.js';
 import * as service from './service.js';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
 const ServiceRecord = Type.Object({
   id: Type.String(),
   personId: Type.String(),
