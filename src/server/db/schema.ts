@@ -218,6 +218,7 @@ export const persons = pgTable(
   },
   (t) => [
     uniqueIndex('persons_id_number_uq').on(t.idNumberIndex),
+    uniqueIndex('persons_certificate_uq').on(t.certificateNo),
     index('persons_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
     index('persons_phone_idx').on(t.phoneIndex),
     index('persons_name_idx').on(t.name),
@@ -312,3 +313,9 @@ export const serviceRecords = pgTable(
   },
   (t) => [index('service_records_person_idx').on(t.personId, t.date), index('service_records_region_date_idx').on(t.regionCode.op('varchar_pattern_ops'), t.date)],
 );
+
+/** Last number issued per certificate prefix (region + year), locked FOR UPDATE when issuing. */
+export const certificateCounters = pgTable('certificate_counters', {
+  prefix: text('prefix').primaryKey(),
+  last: integer('last').notNull(),
+});

@@ -1,3 +1,8 @@
+CREATE TABLE "certificate_counters" (
+	"prefix" text PRIMARY KEY NOT NULL,
+	"last" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "household_members" (
 	"household_id" uuid NOT NULL,
 	"person_id" uuid NOT NULL,
@@ -97,6 +102,7 @@ ALTER TABLE "zero_employment_cases" ADD CONSTRAINT "zero_employment_cases_househ
 CREATE UNIQUE INDEX "household_members_person_uq" ON "household_members" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "households_region_idx" ON "households" USING btree ("region_code" varchar_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "persons_id_number_uq" ON "persons" USING btree ("id_number_index");--> statement-breakpoint
+CREATE UNIQUE INDEX "persons_certificate_uq" ON "persons" USING btree ("certificate_no");--> statement-breakpoint
 CREATE INDEX "persons_region_idx" ON "persons" USING btree ("region_code" varchar_pattern_ops);--> statement-breakpoint
 CREATE INDEX "persons_phone_idx" ON "persons" USING btree ("phone_index");--> statement-breakpoint
 CREATE INDEX "persons_name_idx" ON "persons" USING btree ("name");--> statement-breakpoint

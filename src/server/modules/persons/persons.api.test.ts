@@ -116,6 +116,21 @@ describe('REG-3 registrations as events; status as of any date', () => {
     expect((events.json() as { type: string }[]).map((e) => e.type)).toEqual(['employment', 'employment_end', 'unemployment', 'correction']);
   });
 
+  it('REG-3 the first unemployment registration issues a 就业失业登记证 number; later ones keep it', async () => {
+    const reg = async (id: string, body: object) => (await t.app.inject({ method: 'POST', url: `/api/v1/persons/${id}/registrations`, headers: clerk, payload: body })).json();
+    const a = (await register(clerk, person(makeId('140105', '19830303', 401)))).json().id as string;
+    const b = (await register(clerk, person(makeId('140105', '19830304', 403)))).json().id as string;
+    const first = await reg(a, { type: 'unemployment', date: '2026-02-01' });
+    const second = await reg(b, { type: 'unemployment', date: '2026-02-02' });
+    expect(first.certificateNo).toMatch(/^1401052026\d{6}$/);
+    expect(Number(second.certificateNo.slice(-6))).toBe(Number(first.certificateNo.slice(-6)) + 1);
+    await reg(a, { type: 'employment', date: '2026-03-01' });
+    await reg(a, { type: 'employment_end', date: '2026-05-01' });
+    expect((await reg(a, { type: 'unemployment', date: '2026-05-02' })).certificateNo).toBeNull();
+    const shown = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${a}`, headers: clerk });
+    expect(shown.json().certificateNo).toBe(first.certificateNo);
+  });
+
   it('REG-3 a registration dated in the future is refused', async () => {
     const created = await register(clerk, person(makeId('140105', '19810515', 313)));
     const res = await t.app.inject({ method: 'POST', url: `/api/v1/persons/${created.json().id}/registrations`, headers: clerk, payload: { type: 'unemployment', date: '2026-11-24' } });

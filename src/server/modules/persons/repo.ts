@@ -32,6 +32,7 @@ export const personColumns = {
   employmentStatus: persons.employmentStatus,
   statusSince: persons.statusSince,
   jobSeeking: persons.jobSeeking,
+  certificateNo: persons.certificateNo,
   householdId: householdMembers.householdId,
   unitId: persons.unitId,
   unitName: units.name,

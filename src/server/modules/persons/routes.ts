@@ -64,6 +64,7 @@ export const Person = Type.Object({
   employmentStatus: Type.String(),
   statusSince: Nullable(Type.String()),
   jobSeeking: Type.Boolean(),
+  certificateNo: Nullable(Type.String({ description: '就业失业登记证编号' })),
   householdId: Nullable(Type.String()),
   unitId: Nullable(Type.String()),
   unitName: Nullable(Type.String()),
@@ -79,6 +80,7 @@ const RegistrationEvent = Type.Object({
   regionCode: Type.String(),
   details: Type.Unknown(),
   correctsEventId: Nullable(Type.String()),
+  certificateNo: Nullable(Type.String()),
   createdBy: Type.String(),
   unitId: Nullable(Type.String()),
   createdAt: DateTime,
@@ -125,6 +127,7 @@ export async function personRoutes(app: App) {
           { header: '就业状态', value: (p) => statusNames[p.employmentStatus as keyof typeof statusNames] ?? p.employmentStatus },
           { header: '状态起始', width: 12, value: (p) => p.statusSince },
           { header: '求职登记', width: 8, value: (p) => (p.jobSeeking ? '是' : '否') },
+          { header: '就业失业登记证', width: 20, value: (p) => p.certificateNo },
           { header: '人员类别', width: 24, value: (p) => p.categories.join('、') },
         ],
       });

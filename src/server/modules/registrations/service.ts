@@ -57,11 +57,13 @@ export async function registerEvent(ctx: Ctx, personId: string, input: Registrat
     };
     const { status, violation } = replayRegistrations([...history, event]);
     if (violation) throw ruleViolation(violation.eventId === event.id ? violation.message : `此登记会使已有记录不再成立：${violation.message}`);
-    await repo.insertEvent(tx, event);
-    await personRepo.updatePerson(tx, personId, { ...status, updatedAt: tx.now() });
+    // The first unemployment registration issues the person's 就业失业登记证 (REG-3).
+    const certificateNo = event.type === 'unemployment' && !person.certificateNo ? await repo.nextCertificateNo(tx, person.regionCode, event.date) : null;
+    await repo.insertEvent(tx, { ...event, certificateNo });
+    await personRepo.updatePerson(tx, personId, { ...status, ...(certificateNo ? { certificateNo } : {}), updatedAt: tx.now() });
     await writeAudit(tx, { action: 'register', entity: 'registration', entityId: event.id, regionCode: person.regionCode, after: { personId, type: event.type, date: event.date, details } });
     await reassessHouseholdOf(tx, personId, today);
-    return event;
+    return { ...event, certificateNo };
   });
 }
 
