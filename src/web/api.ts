@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly code: string,
     readonly detail: string,
     readonly errors: FieldError[] = [],
+    /** Other members of the problem body (e.g. `personId` of a duplicate, `rejectedRowsXlsx`). */
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(detail);
     this.name = 'ApiError';
@@ -77,11 +79,17 @@ async function send(method: string, path: string, query?: Query, body?: unknown,
 
 async function readProblem(res: Response): Promise<ApiError> {
   try {
-    const body = (await res.json()) as { code?: string; detail?: string; title?: string; errors?: FieldError[] };
-    return new ApiError(res.status, body.code ?? 'HTTP_ERROR', body.detail ?? body.title ?? `请求失败（HTTP ${res.status}）`, body.errors ?? []);
+    return problemOf(res.status, await res.json());
   } catch {
-    return new ApiError(res.status, 'HTTP_ERROR', `请求失败（HTTP ${res.status}）`);
+    return problemOf(res.status, null);
   }
+}
+
+/** An ApiError from a status and a parsed problem+json body (anything else gives a generic one). */
+export function problemOf(status: number, parsed: unknown): ApiError {
+  if (!parsed || typeof parsed !== 'object') return new ApiError(status, 'HTTP_ERROR', `请求失败（HTTP ${status}）`);
+  const { code, detail, title, errors, ...extra } = parsed as { code?: string; detail?: string; title?: string; errors?: FieldError[] } & Record<string, unknown>;
+  return new ApiError(status, code ?? 'HTTP_ERROR', detail ?? title ?? `请求失败（HTTP ${status}）`, errors ?? [], extra);
 }
 
 async function json<T>(res: Response): Promise<T> {
@@ -124,16 +132,61 @@ export async function getAllPages<T>(path: string, query: Query = {}): Promise<T
 
 /** Downloads a list as Excel (`?format=xlsx`, same filters) under the server's file name. */
 export async function downloadXlsx(path: string, query: Query, fallbackName: string): Promise<void> {
-  const res = await send('GET', path, { ...query, page: undefined, pageSize: undefined, format: 'xlsx' });
-  const blob = await res.blob();
+  await downloadFile(path, { ...query, page: undefined, pageSize: undefined, format: 'xlsx' }, `${fallbackName}.xlsx`);
+}
+
+/** Downloads any GET resource (an import template, say) under the server's file name. */
+export async function downloadFile(path: string, query: Query, fallbackName: string): Promise<void> {
+  const res = await send('GET', path, query);
+  saveBlob(await res.blob(), fileNameOf(res.headers.get('content-disposition')) ?? fallbackName);
+}
+
+/** Offers a blob to the user as a file download. */
+export function saveBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = fileNameOf(res.headers.get('content-disposition')) ?? `${fallbackName}.xlsx`;
+  link.download = fileName;
   document.body.appendChild(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A base64 string (as the API embeds files in JSON) as a blob. */
+export function base64Blob(base64: string, type: string): Blob {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return new Blob([bytes], { type });
+}
+
+/**
+ * POSTs a file as the raw body. XMLHttpRequest rather than fetch, because only it reports upload
+ * progress (`onProgress` gets 0–100), which a clerk needs to see for a large ledger.
+ */
+export function uploadFile<T>(path: string, file: Blob, options: { contentType: string; onProgress?: (percent: number) => void }): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `${base}${path}`);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('content-type', options.contentType);
+    xhr.setRequestHeader('accept', 'application/json');
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) options.onProgress?.(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', '无法连接服务器，请检查网络后重试'));
+    xhr.onload = () => {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(xhr.responseText);
+      } catch {
+        parsed = null; // not JSON: reported below as a generic failure
+      }
+      if (xhr.status >= 200 && xhr.status < 300) return resolve(parsed as T);
+      if (xhr.status === 401) unauthenticatedHandler?.();
+      reject(problemOf(xhr.status, parsed));
+    };
+    xhr.send(file);
+  });
 }
 
 /** The file name of a Content-Disposition header (RFC 5987 `filename*=UTF-8''...` or plain). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileNameOf, queryString } from './api.js';
-import { formatDateTime, formatParamValue, shanghaiToday, yuanToFen } from './format.js';
+import { ageOn, daysBetween, deadlineText, formatDateTime, formatParamValue, shanghaiToday, yuanToFen } from './format.js';
 import { chainBelow } from './regions.js';
 
 describe('display formats', () => {
@@ -47,5 +47,23 @@ describe('region picker chain', () => {
     expect(chainBelow('1401', '140100000000')).toEqual([]);
     expect(chainBelow('1401', '150100000000')).toEqual([]);
     expect(chainBelow('1401', undefined)).toEqual([]);
+  });
+});
+
+describe('dates of people and deadlines', () => {
+  it('age in whole years turns on the birthday', () => {
+    expect(ageOn('1980-03-01', '2026-02-28')).toBe(45);
+    expect(ageOn('1980-03-01', '2026-03-01')).toBe(46);
+  });
+
+  it('days between calendar dates, negative when past', () => {
+    expect(daysBetween('2026-11-23', '2027-02-23')).toBe(92);
+    expect(daysBetween('2026-03-10', '2026-03-01')).toBe(-9);
+  });
+
+  it('AID-3 a deadline reads as days left, due today, or days overdue', () => {
+    expect(deadlineText('2027-02-23', '2026-11-23')).toBe('剩余 92 天');
+    expect(deadlineText('2026-11-23', '2026-11-23')).toBe('今天到期');
+    expect(deadlineText('2026-11-20', '2026-11-23')).toBe('已超期 3 天');
   });
 });

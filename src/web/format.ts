@@ -79,3 +79,27 @@ export const entityNames: Record<string, string> = {
   param_value: '政策参数取值',
   region: '行政区划',
 };
+
+/** Whole years of age on a date ('YYYY-MM-DD' both). */
+export function ageOn(birthDate: string, date: string): number {
+  const years = Number(date.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return date.slice(5) >= birthDate.slice(5) ? years : years - 1;
+}
+
+/** Calendar days from `from` to `to` ('YYYY-MM-DD'); negative when `to` is earlier. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+/** Days left to a deadline, or overdue, as the clerk reads it ("剩余 12 天", "已超期 3 天"). */
+export function deadlineText(deadline: string, today = shanghaiToday()): string {
+  const left = daysBetween(today, deadline);
+  if (left < 0) return `已超期 ${-left} 天`;
+  if (left === 0) return '今天到期';
+  return `剩余 ${left} 天`;
+}
+
+/** Fen as yuan for a form field ("期望月薪 4500 元"); yuanToFen is the way back. */
+export function fenToYuan(fen: number | null | undefined): number | undefined {
+  return fen === null || fen === undefined ? undefined : fen / 100;
+}

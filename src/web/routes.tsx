@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Result } from 'antd';
-import { ApartmentOutlined, AuditOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { roleNames, type Role } from '../shared/roles.js';
 import { hasRole, useAuth } from './auth.js';
 import { AppLayout } from './components/AppLayout.js';
@@ -11,17 +11,35 @@ import { UnitsPage } from './pages/units/UnitsPage.js';
 import { StaffPage } from './pages/staff/StaffPage.js';
 import { ParamsPage } from './pages/params/ParamsPage.js';
 import { AuditPage } from './pages/audit/AuditPage.js';
+import { PersonsPage } from './pages/persons/PersonsPage.js';
+import { PersonRegisterPage } from './pages/persons/PersonRegisterPage.js';
+import { PersonPage } from './pages/persons/PersonPage.js';
+import { ImportPage } from './pages/import/ImportPage.js';
+import { HouseholdPage } from './pages/households/HouseholdPage.js';
+import { ZeroEmploymentPage } from './pages/households/ZeroEmploymentPage.js';
 
 export interface PageEntry {
+  /** A react-router path pattern ("/persons/:id"). */
   path: string;
   label: string;
-  icon: ReactNode;
+  icon?: ReactNode;
   /** Roles that may open the page; undefined = everyone signed in. */
   roles?: Role[];
   element: ReactNode;
+  /** For pages outside the menu: the menu entry to highlight while on them. */
+  menuKey?: string;
 }
 
+/** Who works with the labour-force ledger: clerks write; admins and leaders read. */
+const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
+
 export const pages: PageEntry[] = [
+  { path: '/persons', label: '人员台账', icon: <SolutionOutlined />, roles: ledgerReaders, element: <PersonsPage /> },
+  { path: '/persons/new', label: '登记人员', roles: ['clerk'], element: <PersonRegisterPage />, menuKey: '/persons' },
+  { path: '/persons/import', label: '台账导入', icon: <CloudUploadOutlined />, roles: ['clerk'], element: <ImportPage /> },
+  { path: '/persons/:id', label: '人员详情', roles: ledgerReaders, element: <PersonPage />, menuKey: '/persons' },
+  { path: '/zero-employment', label: '零就业家庭', icon: <HomeOutlined />, roles: ledgerReaders, element: <ZeroEmploymentPage /> },
+  { path: '/households/:id', label: '家庭档案', roles: ledgerReaders, element: <HouseholdPage />, menuKey: '/zero-employment' },
   { path: '/units', label: '机构管理', icon: <ApartmentOutlined />, element: <UnitsPage /> },
   { path: '/staff', label: '工作人员', icon: <TeamOutlined />, roles: ['admin'], element: <StaffPage /> },
   { path: '/params', label: '政策参数', icon: <SettingOutlined />, element: <ParamsPage /> },
@@ -36,13 +54,19 @@ function Guard({ page }: { page: PageEntry }) {
   return <>{page.element}</>;
 }
 
+/** The start page: the ledger for those who work with it, the units for everyone else. */
+function Home() {
+  const { user } = useAuth();
+  return <Navigate to={hasRole(user, ...ledgerReaders.filter((r) => r !== 'admin')) ? '/persons' : '/units'} replace />;
+}
+
 /** All routes: the login page and the signed-in pages inside the layout. */
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
       <Route element={<AppLayout pages={pages} />}>
-        <Route index element={<Navigate to="/units" replace />} />
+        <Route index element={<Home />} />
         {pages.map((p) => (
           <Route key={p.path} path={p.path} element={<Guard page={p} />} />
         ))}

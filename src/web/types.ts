@@ -112,3 +112,136 @@ export interface AuditVerifyResult {
   brokenAt?: number;
   problem?: string;
 }
+
+export type EmploymentStatus = 'employed' | 'unemployed' | 'not_registered';
+export type LabourCapacity = 'full' | 'partial' | 'none';
+export type HouseholdType = 'urban' | 'rural';
+
+/** 求职意向: what work the person wants. */
+export interface JobWishes {
+  occupations?: string[];
+  keywords?: string[];
+  wageMinFen?: number;
+  regionCodes?: string[];
+  hours?: string;
+}
+
+/** A person of the labour-force ledger, with the status as of `asOf`. */
+export interface Person {
+  id: string;
+  name: string;
+  sex: 'M' | 'F';
+  birthDate: string;
+  /** Masked. */
+  idNumber: string;
+  idConvertedFrom15: boolean;
+  regionCode: string;
+  regionName: string | null;
+  householdType: HouseholdType;
+  /** Masked. */
+  phone: string | null;
+  ethnicity: string | null;
+  education: string | null;
+  address: string | null;
+  labourCapacity: LabourCapacity;
+  disability: string | null;
+  skills: string[];
+  occupation: string | null;
+  jobWishes: JobWishes | null;
+  categories: string[];
+  retiree: boolean;
+  graduationYear: number | null;
+  school: string | null;
+  employmentStatus: EmploymentStatus;
+  statusSince: string | null;
+  jobSeeking: boolean;
+  householdId: string | null;
+  unitId: string | null;
+  unitName: string | null;
+  createdAt: string;
+  asOf?: string;
+}
+
+export type RegistrationType = 'employment' | 'employment_end' | 'unemployment' | 'unemployment_end' | 'job_seeking' | 'job_seeking_end' | 'correction';
+
+/** One registration event; a correction names the event it corrects. */
+export interface RegistrationEvent {
+  id: string;
+  personId: string;
+  type: RegistrationType;
+  date: string;
+  regionCode: string;
+  details: {
+    reason?: string;
+    employerName?: string;
+    employmentForm?: 'employer' | 'self_employed' | 'flexible';
+    action?: 'void' | 'redate';
+    date?: string;
+    /** 'import' for events made by a ledger import. */
+    source?: string;
+  } | null;
+  correctsEventId: string | null;
+  createdBy: string;
+  unitId: string | null;
+  createdAt: string;
+}
+
+/** One service given to a person (REG-8). */
+export interface ServiceRecord {
+  id: string;
+  personId: string;
+  type: string;
+  channel: string;
+  date: string;
+  staffId: string | null;
+  staffName: string;
+  unitId: string | null;
+  unitName: string | null;
+  notes: string | null;
+  createdAt: string;
+}
+
+export interface HouseholdMember {
+  personId: string;
+  name: string;
+  relation: string;
+  sex: 'M' | 'F';
+  birthDate: string;
+  idNumber: string;
+  labourCapacity: LabourCapacity;
+  employmentStatus: EmploymentStatus;
+  statusSince: string | null;
+}
+
+export interface Household {
+  id: string;
+  regionCode: string;
+  address: string | null;
+  householdType: HouseholdType;
+  zeroEmployment: boolean;
+  zeroEmploymentSince: string | null;
+  members: HouseholdMember[];
+  openCase: { id: string; detectedOn: string; deadline: string } | null;
+}
+
+export type CaseStatus = 'open' | 'due_soon' | 'overdue' | 'resolved';
+
+/** A zero-employment household case (AID-3). */
+export interface ZeroEmploymentCase {
+  id: string;
+  householdId: string;
+  regionCode: string;
+  address: string | null;
+  detectedOn: string;
+  deadline: string;
+  resolvedOn: string | null;
+  resolution: string | null;
+  status: CaseStatus;
+}
+
+/** The answer to a ledger import that went through. */
+export interface ImportResult {
+  rows: number;
+  imported: number;
+  unchanged: number;
+}

@@ -1,6 +1,6 @@
 // The frame of every signed-in page: menu by role on the left, the user and their scope on top.
 import { useState } from 'react';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { matchPath, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
 import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { roleNames } from '../../shared/roles.js';
@@ -32,8 +32,9 @@ function Frame({ pages }: { pages: PageEntry[] }) {
   const location = useLocation();
   const [changing, setChanging] = useState(false);
   const scopeName = useScopeName(user!.scope);
-  const items = pages.filter((p) => !p.roles || p.roles.some((r) => user!.roles.includes(r))).map((p) => ({ key: p.path, icon: p.icon, label: p.label }));
-  const selected = items.find((i) => location.pathname.startsWith(i.key))?.key;
+  const items = pages.filter((p) => p.icon && (!p.roles || p.roles.some((r) => user!.roles.includes(r)))).map((p) => ({ key: p.path, icon: p.icon, label: p.label }));
+  const current = currentPage(pages, location.pathname);
+  const selected = current?.menuKey ?? current?.path;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -50,7 +51,7 @@ function Frame({ pages }: { pages: PageEntry[] }) {
       <Layout>
         <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
           <Typography.Text strong style={{ fontSize: 16 }}>
-            {pages.find((p) => p.path === selected)?.label ?? ''}
+            {current?.label ?? ''}
           </Typography.Text>
           <Space size="middle" wrap={false}>
             <Space size={4} data-testid="current-user">
@@ -80,4 +81,10 @@ function Frame({ pages }: { pages: PageEntry[] }) {
       <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
     </Layout>
   );
+}
+
+/** The page whose path pattern matches; static paths win over parameters as in the router. */
+function currentPage(pages: PageEntry[], pathname: string): PageEntry | undefined {
+  const matching = pages.filter((p) => matchPath({ path: p.path, end: false }, pathname));
+  return matching.find((p) => !p.path.includes(':') && matchPath(p.path, pathname)) ?? matching.find((p) => matchPath(p.path, pathname)) ?? matching[0];
 }

@@ -3,7 +3,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Alert, Form, Modal, type FormInstance } from 'antd';
 import { newIdempotencyKey } from '../api.js';
-import { applyFieldErrors, errorText } from './formErrors.js';
+import { applyFieldErrors, problemText } from './formErrors.js';
 
 export interface Submission<V> {
   form: FormInstance<V>;
@@ -56,8 +56,7 @@ export function FormModal<V extends object>({ title, open, onClose, onSubmit, in
     try {
       if ((await onSubmit(values, submission)) !== false) close();
     } catch (err) {
-      const leftover = applyFieldErrors(form, err, rename);
-      setProblem([errorText(err), ...leftover.filter((m) => !errorText(err).includes(m))].join('；'));
+      setProblem(problemText(err, applyFieldErrors(form, err, rename)));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 // The list page every paged resource uses: a search form, a paged table on the API's
 // {items,total,page,pageSize}, an Excel export of the same filters, and room for action buttons.
-import { useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Alert, Button, Card, Form, Space, Table, type TableProps } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { get, type Query } from '../api.js';
@@ -27,27 +27,53 @@ export interface PagedTableProps<T, F> {
   title?: ReactNode;
   /** Search values to start with (e.g. from the address bar). */
   initialValues?: Partial<F>;
+  /** Filters set outside the search form (a tab, say); a change goes back to page 1. */
+  extraQuery?: Query;
+  /**
+   * Runs before a search; resolve `false` to skip the list search (the page handled the values
+   * itself, e.g. looked a full ID number up without putting it in a URL).
+   */
+  beforeSearch?: (values: F) => boolean | Promise<boolean>;
+  /** Content between the toolbar and the table (tabs, summary). */
+  header?: ReactNode;
 }
 
 /** A searchable, paged, exportable table of an API list. */
 export function PagedTable<T extends object, F extends object = Record<string, unknown>>(props: PagedTableProps<T, F>) {
-  const { path, columns, rowKey, searchFields, toQuery, exportName, actions, expandable, reloadKey = 0, title, initialValues } = props;
+  const { path, columns, rowKey, searchFields, toQuery, exportName, actions, expandable, reloadKey = 0, title, initialValues, extraQuery, beforeSearch, header } = props;
   const [form] = Form.useForm<F>();
-  const [filters, setFilters] = useState<Query>(() => (initialValues ? (toQuery ? toQuery(initialValues as F) : (initialValues as Query)) : {}));
+  const [formFilters, setFilters] = useState<Query>(() => (initialValues ? (toQuery ? toQuery(initialValues as F) : (initialValues as Query)) : {}));
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
+  const extraKey = JSON.stringify(extraQuery ?? {});
+  const [pagedExtraKey, setPagedExtraKey] = useState(extraKey);
+  if (pagedExtraKey !== extraKey) {
+    // Adjusting state while rendering (React's documented pattern): a new tab starts at page 1.
+    setPagedExtraKey(extraKey);
+    setPage(1);
+  }
+  const filters = useMemo(() => ({ ...formFilters, ...(JSON.parse(extraKey) as Query) }), [formFilters, extraKey]);
   const list = useLoad(() => get<Paged<T>>(path, { ...filters, page, pageSize }), [path, filters, page, pageSize, reloadKey]);
 
-  const search = (values: F) => {
+  const search = async (values: F) => {
+    if (beforeSearch && !(await beforeSearch(values))) return;
     setFilters(toQuery ? toQuery(values) : (values as Query));
     setPage(1);
   };
 
+  const buttons = (actions || exportName) && (
+    <Space wrap>
+      {actions}
+      {exportName && <ExportButton path={path} query={filters} fileName={exportName} />}
+    </Space>
+  );
+
+  // Without a search form the buttons sit in the card's head instead of a toolbar row of their own.
   return (
-    <Card title={title}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, marginBottom: 16, flexWrap: 'wrap' }}>
-        {searchFields ? (
-          <Form<F> form={form} name="search" layout="inline" onFinish={search} initialValues={initialValues} style={{ rowGap: 12 }}>
+    <Card title={title} extra={searchFields ? undefined : buttons}>
+      {searchFields && (
+        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, marginBottom: 16, flexWrap: 'wrap' }}>
+          <Form<F> form={form} name="search" layout="inline" onFinish={(v) => void search(v)} initialValues={initialValues} style={{ rowGap: 12 }}>
             {searchFields}
             <Form.Item>
               <Space>
@@ -58,7 +84,8 @@ export function PagedTable<T extends object, F extends object = Record<string, u
                   onClick={() => {
                     const cleared = Object.fromEntries(Object.keys(form.getFieldsValue(true) as object).map((k) => [k, undefined])) as F;
                     form.setFieldsValue(cleared as Parameters<typeof form.setFieldsValue>[0]);
-                    search(cleared);
+                    setFilters(toQuery ? toQuery(cleared) : (cleared as Query));
+                    setPage(1);
                   }}
                 >
                   重置
@@ -66,14 +93,10 @@ export function PagedTable<T extends object, F extends object = Record<string, u
               </Space>
             </Form.Item>
           </Form>
-        ) : (
-          <span />
-        )}
-        <Space>
-          {actions}
-          {exportName && <ExportButton path={path} query={filters} fileName={exportName} />}
-        </Space>
-      </div>
+          {buttons}
+        </div>
+      )}
+      {header}
       {list.error ? <Alert type="error" showIcon title={errorText(list.error)} style={{ marginBottom: 16 }} /> : null}
       <Table<T>
         rowKey={rowKey}

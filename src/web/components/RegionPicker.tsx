@@ -15,11 +15,14 @@ export interface RegionPickerProps {
   onChange?: (code: string) => void;
   /** Deepest level offered (1 province .. 5 community). */
   maxLevel?: number;
+  /** Given by Form.Item; it goes on the first select, so the field's label names it. */
   id?: string;
+  /** A choice is required: no clear buttons (each would only be one more Tab stop) and no 「可不选」. */
+  required?: boolean;
 }
 
 /** Picks a division at or below the base scope. */
-export function RegionPicker({ baseScope, value, onChange, maxLevel = 5, id }: RegionPickerProps) {
+export function RegionPicker({ baseScope, value, onChange, maxLevel = 5, id, required = false }: RegionPickerProps) {
   const baseName = useScopeName(baseScope);
   const baseCode = baseScope === '' ? '' : padRegionCode(baseScope);
   const chain = chainBelow(baseScope, value);
@@ -27,26 +30,27 @@ export function RegionPicker({ baseScope, value, onChange, maxLevel = 5, id }: R
   const firstLevel = scopeLevel(baseScope) + 1;
   const selects = parents.map((parent, i) => ({ parent, level: firstLevel + i, chosen: chain[i] })).filter((s) => s.level <= maxLevel);
   return (
-    <Space wrap id={id}>
+    <Space wrap>
       <Typography.Text type="secondary">{baseName ?? baseScope}</Typography.Text>
       {selects.map((s, i) => (
-        <LevelSelect key={s.parent || 'country'} parent={s.parent} level={s.level} value={s.chosen} onChange={(code) => onChange?.(code ?? parents[i] ?? '')} />
+        <LevelSelect key={s.parent || 'country'} id={i === 0 ? id : undefined} required={required} parent={s.parent} level={s.level} value={s.chosen} onChange={(code) => onChange?.(code ?? parents[i] ?? '')} />
       ))}
     </Space>
   );
 }
 
-function LevelSelect({ parent, level, value, onChange }: { parent: string; level: number; value?: string | undefined; onChange(code: string | undefined): void }) {
+function LevelSelect({ id, required, parent, level, value, onChange }: { id?: string | undefined; required: boolean; parent: string; level: number; value?: string | undefined; onChange(code: string | undefined): void }) {
   const { data, loading } = useLoad(() => regionChildren(parent), [parent]);
   if (!loading && data && data.length === 0) return null;
   const levelName = levelNames[level as keyof typeof levelNames] ?? '下级区划';
   return (
     <Select
+      id={id}
       style={{ minWidth: 170 }}
-      placeholder={`选择${levelName}（可不选）`}
+      placeholder={required ? `选择${levelName}` : `选择${levelName}（可不选）`}
       aria-label={`选择${levelName}`}
       data-level={level}
-      allowClear
+      allowClear={!required}
       showSearch={{ optionFilterProp: 'label' }}
       loading={loading}
       value={value}

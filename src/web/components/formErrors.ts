@@ -32,3 +32,14 @@ export function errorText(err: unknown): string {
   if (err instanceof ApiError) return err.detail;
   return '操作失败，请稍后重试';
 }
+
+/**
+ * The text above a form after a failed submit: the API's detail and the messages that fit no
+ * field; null when the detail only repeats a message already shown on its field.
+ */
+export function problemText(err: unknown, leftover: string[]): string | null {
+  const detail = errorText(err);
+  const onFields = err instanceof ApiError ? err.errors.map((e) => e.message).filter((m) => !leftover.includes(m)) : [];
+  const parts = [...(onFields.includes(detail) ? [] : [detail]), ...leftover.filter((m) => !detail.includes(m))];
+  return parts.length > 0 ? parts.join('；') : null;
+}

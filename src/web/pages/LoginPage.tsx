@@ -15,7 +15,7 @@ interface Values {
 
 /** Where to go after login: the page that sent the user here, if it is one of ours. */
 function target(from: string | null): string {
-  return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/units';
+  return from && from.startsWith('/') && !from.startsWith('//') && !from.startsWith('/login') ? from : '/';
 }
 
 /** The login page. */

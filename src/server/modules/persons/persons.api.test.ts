@@ -182,3 +182,13 @@ describe('REG-5 / AID-3 zero-employment households', () => {
     expect(outOfScope.json()).toMatchObject({ code: 'OUT_OF_JURISDICTION' });
   });
 });
+
+describe('API.md: no personal identifier in a URL', () => {
+  it('the person list refuses an ID number or phone as q; they are looked up by POST', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/persons?q=13512345678', headers: clerk });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '/q' }] });
+    const byName = await t.app.inject({ method: 'GET', url: `/api/v1/persons?q=${encodeURIComponent('王大')}`, headers: clerk });
+    expect(byName.json().items.map((p: { name: string }) => p.name)).toContain('王大');
+  });
+});

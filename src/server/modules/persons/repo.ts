@@ -1,5 +1,5 @@
 // SQL for the labour-force ledger; every read is limited to the caller's scope.
-import { and, arrayContains, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { householdMembers, persons, regions, units } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
@@ -59,7 +59,7 @@ function listQuery(ctx: Ctx) {
 /** A page of persons in scope, ordered by region then name. */
 export async function listPersons(ctx: Ctx, filter: PersonFilter, paging: Paging) {
   const conds: SQL[] = [withinScope(ctx, persons.regionCode)];
-  if (filter.q) conds.push(or(ilike(persons.name, `%${filter.q}%`), eq(persons.idNumberIndex, ctx.sealer.blindIndex('idNumber', filter.q)), eq(persons.phoneIndex, ctx.sealer.blindIndex('phone', filter.q)))!);
+  if (filter.q) conds.push(ilike(persons.name, `%${filter.q}%`));
   if (filter.regionCode) conds.push(sql`${persons.regionCode} LIKE ${filter.regionCode.replace(/0+$/, '')} || '%'`);
   if (filter.status) conds.push(eq(persons.employmentStatus, filter.status));
   if (filter.category) conds.push(arrayContains(persons.categories, [filter.category]));

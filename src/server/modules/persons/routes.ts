@@ -98,10 +98,10 @@ export async function personRoutes(app: App) {
     {
       schema: {
         tags: ['persons'],
-        summary: '管辖范围内的人员；q 可为姓名、完整身份证号或手机号',
+        summary: '管辖范围内的人员；q 按姓名查找（身份证号不进 URL：请用 POST /persons/lookup）',
         querystring: Type.Object({
           ...pageQuery,
-          q: Type.Optional(Type.String({ maxLength: 40 })),
+          q: Type.Optional(Type.String({ maxLength: 40, pattern: '^\\D*\\d{0,10}\\D*$', description: '姓名（不接受证件号、手机号等长数字）' })),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
           status: Type.Optional(Type.Unsafe<string>(Type.String({ enum: ['employed', 'unemployed', 'not_registered'] }))),
           category: Type.Optional(Type.String({ maxLength: 30 })),

@@ -1,0 +1,73 @@
+// Chinese names of the codes the ledger, registrations, services and households use (GLOSSARY.md).
+// The server keeps the same names for its Excel exports; both follow the glossary.
+import type { CaseStatus, EmploymentStatus, HouseholdType, LabourCapacity, RegistrationType } from './types.js';
+
+export const employmentStatusNames: Record<EmploymentStatus, string> = { employed: '就业', unemployed: '登记失业', not_registered: '未登记' };
+export const employmentStatusColors: Record<EmploymentStatus, string> = { employed: 'green', unemployed: 'orange', not_registered: 'default' };
+
+export const registrationTypeNames: Record<RegistrationType, string> = {
+  employment: '就业登记',
+  employment_end: '就业终止登记',
+  unemployment: '失业登记',
+  unemployment_end: '失业登记注销',
+  job_seeking: '求职登记',
+  job_seeking_end: '求职登记终止',
+  correction: '更正',
+};
+export const registrationTypeColors: Record<RegistrationType, string> = {
+  employment: 'green',
+  employment_end: 'gray',
+  unemployment: 'orange',
+  unemployment_end: 'gray',
+  job_seeking: 'blue',
+  job_seeking_end: 'gray',
+  correction: 'purple',
+};
+
+export const employmentFormNames = { employer: '单位就业', self_employed: '自主创业（个体经营）', flexible: '灵活就业' } as const;
+export const correctionActionNames = { void: '作废', redate: '更改日期' } as const;
+
+export const serviceTypeNames: Record<string, string> = {
+  consultation: '政策咨询',
+  vocational_guidance: '职业指导',
+  vacancy_information: '提供岗位信息',
+  referral: '职业介绍',
+  training_referral: '培训推荐',
+  policy_application: '政策申请',
+  home_visit: '入户走访',
+  other: '其他',
+};
+export const serviceChannelNames: Record<string, string> = { counter: '窗口', phone: '电话', online: '网上', home_visit: '上门', outreach: '外出' };
+
+export const sexNames: Record<string, string> = { M: '男', F: '女' };
+export const householdTypeNames: Record<HouseholdType, string> = { urban: '城镇', rural: '农村' };
+export const labourCapacityNames: Record<LabourCapacity, string> = { full: '完全劳动能力', partial: '部分劳动能力', none: '无劳动能力' };
+
+export const educationLevels = ['研究生', '大学本科', '大学专科', '高中/中专/技校', '初中', '小学及以下'] as const;
+export const personCategories = ['高校毕业生', '4050人员', '退役军人', '农民工', '残疾人', '就业困难人员', '零就业家庭成员', '被征地农民', '低保人员', '长期失业人员'] as const;
+
+/** Relation of a member to the head of household; the API stores the code. */
+export const relationNames: Record<string, string> = {
+  head: '户主',
+  spouse: '配偶',
+  child: '子女',
+  parent: '父母',
+  sibling: '兄弟姐妹',
+  grandchild: '孙子女',
+  grandparent: '祖父母',
+  member: '其他成员',
+};
+
+export const caseStatusNames: Record<CaseStatus, string> = { open: '办理中', due_soon: '15天内到期', overdue: '已超期', resolved: '已解决' };
+export const caseStatusColors: Record<CaseStatus, string> = { open: 'blue', due_soon: 'gold', overdue: 'red', resolved: 'green' };
+export const caseResolutionNames: Record<string, string> = { member_employed: '成员实现就业', no_longer_qualifies: '不再符合认定条件' };
+
+/** `{value, label}` options of a name table, for selects. */
+export function optionsOf(names: Record<string, string>): { value: string; label: string }[] {
+  return Object.entries(names).map(([value, label]) => ({ value, label }));
+}
+
+/** Options whose value is the label itself (education, categories). */
+export function plainOptions(labels: readonly string[]): { value: string; label: string }[] {
+  return labels.map((l) => ({ value: l, label: l }));
+}

@@ -1,0 +1,62 @@
+// The one-stop person page (一站式服务, REG-1..8): who the person is and their status as of any
+// date, basic information, household, registrations with a button per type, services, and one
+// timeline of everything. Every registration reloads the person and the household.
+import { useMemo, useState } from 'react';
+import { useParams } from 'react-router-dom';
+import { Alert, Col, Row, Space, Spin } from 'antd';
+import { get } from '../../api.js';
+import { hasRole, useUser } from '../../auth.js';
+import { errorText } from '../../components/formErrors.js';
+import { formatDateTime } from '../../format.js';
+import { useLoad } from '../../hooks.js';
+import type { Person, RegistrationEvent, ServiceRecord } from '../../types.js';
+import { HouseholdCard } from '../households/HouseholdCard.js';
+import { buildTimeline } from './history.js';
+import { PersonHeader } from './PersonHeader.js';
+import { PersonInfoCard } from './PersonInfoCard.js';
+import { PersonTimeline } from './PersonTimeline.js';
+import { RegistrationsCard } from './RegistrationsCard.js';
+import { ServicesCard } from './ServicesCard.js';
+
+/** The person page at /persons/:id. */
+export function PersonPage() {
+  const { id = '' } = useParams();
+  const user = useUser();
+  const canWrite = hasRole(user, 'clerk');
+  const [asOf, setAsOf] = useState<string>();
+  const [version, setVersion] = useState(0);
+  const person = useLoad(() => get<Person>(`/persons/${id}`, { asOf }), [id, asOf, version]);
+  const events = useLoad(() => get<RegistrationEvent[]>(`/persons/${id}/registrations`), [id, version]);
+  const services = useLoad(() => get<ServiceRecord[]>(`/persons/${id}/services`), [id, version]);
+  const changed = () => setVersion((v) => v + 1);
+
+  const p = person.data?.id === id ? person.data : undefined;
+  const timeline = useMemo(
+    () => buildTimeline({ events: events.data ?? [], services: services.data ?? [], createdAt: p?.createdAt, createdOn: p ? formatDateTime(p.createdAt).slice(0, 10) : undefined }),
+    [events.data, services.data, p],
+  );
+
+  if (person.error) return <Alert type="error" showIcon title={errorText(person.error)} />;
+  if (!p) return <Spin size="large" />;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <PersonHeader person={p} asOf={asOf} onAsOf={setAsOf} />
+      <Row gutter={[16, 16]}>
+        <Col xs={24} xl={16}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            {events.error ? <Alert type="error" showIcon title={errorText(events.error)} /> : null}
+            <RegistrationsCard person={p} events={events.data ?? []} loading={events.loading} canWrite={canWrite} onChanged={changed} />
+            <ServicesCard person={p} services={services.data ?? []} loading={services.loading} error={services.error ? errorText(services.error) : undefined} canWrite={canWrite} onChanged={changed} />
+            <PersonInfoCard person={p} canWrite={canWrite} onSaved={changed} />
+          </Space>
+        </Col>
+        <Col xs={24} xl={8}>
+          <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+            <HouseholdCard person={p} canWrite={canWrite} version={version} />
+            <PersonTimeline entries={timeline} />
+          </Space>
+        </Col>
+      </Row>
+    </Space>
+  );
+}
