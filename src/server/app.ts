@@ -26,6 +26,7 @@ import { auditRoutes } from './modules/audit/routes.js';
 import { ledgerImportRoutes, personRoutes } from './modules/persons/routes.js';
 import { householdRoutes } from './modules/households/routes.js';
 import { serviceRoutes } from './modules/services/routes.js';
+import { certificateRoutes } from './modules/certificates/routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -146,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await ledgerImportRoutes(typed);
       await householdRoutes(typed);
       await serviceRoutes(typed);
+      await certificateRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

@@ -212,6 +212,8 @@ export const persons = pgTable(
     statusSince: date('status_since', { mode: 'string' }),
     jobSeeking: boolean('job_seeking').notNull().default(false),
     certificateNo: text('certificate_no'),
+    /** 'valid' or 'withdrawn' once a certificate has been issued. */
+    certificateStatus: text('certificate_status'),
     unitId: uuid('unit_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
@@ -319,3 +321,22 @@ export const certificateCounters = pgTable('certificate_counters', {
   prefix: text('prefix').primaryKey(),
   last: integer('last').notNull(),
 });
+
+/** History of a person's 就业失业登记证: issued, withdrawn, reissued (REG-3). */
+export const certificateEvents = pgTable(
+  'certificate_events',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    certificateNo: text('certificate_no').notNull(),
+    action: text('action').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    reason: text('reason'),
+    createdBy: text('created_by').notNull(),
+    unitId: uuid('unit_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('certificate_events_person_idx').on(t.personId, t.createdAt)],
+);

@@ -3,6 +3,18 @@ CREATE TABLE "certificate_counters" (
 	"last" integer NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "certificate_events" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"person_id" uuid NOT NULL,
+	"certificate_no" text NOT NULL,
+	"action" text NOT NULL,
+	"date" date NOT NULL,
+	"reason" text,
+	"created_by" text NOT NULL,
+	"unit_id" uuid,
+	"created_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "household_members" (
 	"household_id" uuid NOT NULL,
 	"person_id" uuid NOT NULL,
@@ -50,6 +62,7 @@ CREATE TABLE "persons" (
 	"status_since" date,
 	"job_seeking" boolean DEFAULT false NOT NULL,
 	"certificate_no" text,
+	"certificate_status" text,
 	"unit_id" uuid,
 	"created_at" timestamp with time zone NOT NULL,
 	"updated_at" timestamp with time zone NOT NULL
@@ -94,11 +107,13 @@ CREATE TABLE "zero_employment_cases" (
 	"created_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "certificate_events" ADD CONSTRAINT "certificate_events_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "household_members" ADD CONSTRAINT "household_members_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "household_members" ADD CONSTRAINT "household_members_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "registration_events" ADD CONSTRAINT "registration_events_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "service_records" ADD CONSTRAINT "service_records_person_id_persons_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."persons"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "zero_employment_cases" ADD CONSTRAINT "zero_employment_cases_household_id_households_id_fk" FOREIGN KEY ("household_id") REFERENCES "public"."households"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "certificate_events_person_idx" ON "certificate_events" USING btree ("person_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "household_members_person_uq" ON "household_members" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "households_region_idx" ON "households" USING btree ("region_code" varchar_pattern_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "persons_id_number_uq" ON "persons" USING btree ("id_number_index");--> statement-breakpoint

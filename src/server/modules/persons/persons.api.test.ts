@@ -129,6 +129,22 @@ describe('REG-3 registrations as events; status as of any date', () => {
     expect((await reg(a, { type: 'unemployment', date: '2026-05-02' })).certificateNo).toBeNull();
     const shown = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${a}`, headers: clerk });
     expect(shown.json().certificateNo).toBe(first.certificateNo);
+    const cert = (body: object) => t.app.inject({ method: 'POST', url: `/api/v1/persons/${a}/certificate`, headers: clerk, payload: body });
+    expect((await cert({ action: 'withdraw', reason: '本人已就业，证件收回' })).json()).toMatchObject({ certificateNo: first.certificateNo, status: 'withdrawn' });
+    expect((await cert({ action: 'withdraw', reason: '再次收回' })).statusCode).toBe(422);
+    const reissued = (await cert({ action: 'reissue', reason: '再次失业，补发新证' })).json();
+    expect(reissued.status).toBe('valid');
+    expect(reissued.certificateNo).not.toBe(first.certificateNo);
+    expect(reissued.history.map((h: { action: string }) => h.action)).toEqual(['issue', 'withdraw', 'reissue']);
+    const other = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${a}/certificate`, headers: otherStreetClerk });
+    expect(other.statusCode).toBe(404);
+  });
+
+  it('REG-4 unemployed graduates have their own list', async () => {
+    const g = (await register(clerk, person(makeId('140105', '20020606', 405), { name: '毕业生甲', graduationYear: 2024, school: '山西大学', categories: ['高校毕业生'] }))).json().id as string;
+    await t.app.inject({ method: 'POST', url: `/api/v1/persons/${g}/registrations`, headers: clerk, payload: { type: 'unemployment', date: '2026-07-01' } });
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/persons?graduate=true&status=unemployed', headers: clerk });
+    expect(list.json().items.map((p: { name: string; school: string }) => [p.name, p.school])).toEqual([['毕业生甲', '山西大学']]);
   });
 
   it('REG-3 a registration dated in the future is refused', async () => {

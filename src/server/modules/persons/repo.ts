@@ -33,6 +33,7 @@ export const personColumns = {
   statusSince: persons.statusSince,
   jobSeeking: persons.jobSeeking,
   certificateNo: persons.certificateNo,
+  certificateStatus: persons.certificateStatus,
   householdId: householdMembers.householdId,
   unitId: persons.unitId,
   unitName: units.name,
@@ -45,6 +46,8 @@ export interface PersonFilter {
   status?: string | undefined;
   category?: string | undefined;
   jobSeeking?: boolean | undefined;
+  /** College graduates (REG-4): a graduation year or the category 高校毕业生. */
+  graduate?: boolean | undefined;
 }
 
 function listQuery(ctx: Ctx) {
@@ -64,6 +67,7 @@ export async function listPersons(ctx: Ctx, filter: PersonFilter, paging: Paging
   if (filter.status) conds.push(eq(persons.employmentStatus, filter.status));
   if (filter.category) conds.push(arrayContains(persons.categories, [filter.category]));
   if (filter.jobSeeking !== undefined) conds.push(eq(persons.jobSeeking, filter.jobSeeking));
+  if (filter.graduate) conds.push(sql`(${persons.graduationYear} IS NOT NULL OR ${persons.categories} @> ARRAY['高校毕业生']::text[])`);
   const where = and(...conds);
   const items = await listQuery(ctx).where(where).orderBy(asc(persons.regionCode), asc(persons.name)).limit(paging.limit).offset(paging.offset);
   const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(persons).where(where);

@@ -65,6 +65,7 @@ export const Person = Type.Object({
   statusSince: Nullable(Type.String()),
   jobSeeking: Type.Boolean(),
   certificateNo: Nullable(Type.String({ description: '就业失业登记证编号' })),
+  certificateStatus: Nullable(Type.String()),
   householdId: Nullable(Type.String()),
   unitId: Nullable(Type.String()),
   unitName: Nullable(Type.String()),
@@ -106,13 +107,14 @@ export async function personRoutes(app: App) {
           status: Type.Optional(Type.Unsafe<string>(Type.String({ enum: ['employed', 'unemployed', 'not_registered'] }))),
           category: Type.Optional(Type.String({ maxLength: 30 })),
           jobSeeking: Type.Optional(Type.Boolean()),
+          graduate: Type.Optional(Type.Boolean({ description: 'true：只列高校毕业生（有毕业年份或类别为高校毕业生）' })),
         }),
         response: { 200: Paged(Person) },
       },
     },
     async (req, reply) => {
-      const { q, regionCode, status, category, jobSeeking } = req.query;
-      return sendList(reply, req.query, (paging) => service.listPersons(ctxOf(app, req), { q, regionCode, status, category, jobSeeking }, paging), {
+      const { q, regionCode, status, category, jobSeeking, graduate } = req.query;
+      return sendList(reply, req.query, (paging) => service.listPersons(ctxOf(app, req), { q, regionCode, status, category, jobSeeking, graduate }, paging), {
         filename: '人员名册',
         sheet: '人员',
         columns: [
@@ -128,6 +130,8 @@ export async function personRoutes(app: App) {
           { header: '状态起始', width: 12, value: (p) => p.statusSince },
           { header: '求职登记', width: 8, value: (p) => (p.jobSeeking ? '是' : '否') },
           { header: '就业失业登记证', width: 20, value: (p) => p.certificateNo },
+          { header: '毕业院校', width: 20, value: (p) => p.school },
+          { header: '毕业年份', width: 10, value: (p) => p.graduationYear },
           { header: '人员类别', width: 24, value: (p) => p.categories.join('、') },
         ],
       });

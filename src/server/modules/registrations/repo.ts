@@ -1,6 +1,6 @@
 // SQL for registration events. Events are only ever inserted.
-import { and, asc, eq, sql } from 'drizzle-orm';
-import { certificateCounters, persons, registrationEvents } from '../../db/schema.js';
+import { and, asc, eq } from 'drizzle-orm';
+import { persons, registrationEvents } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { RegistrationEventLike, RegistrationType } from './rules.js';
 
@@ -21,16 +21,3 @@ export async function insertEvent(ctx: Ctx, row: typeof registrationEvents.$infe
   await ctx.db.insert(registrationEvents).values(row);
 }
 
-/**
- * The next 就业失业登记证 number: 6-digit county code, year, 6-digit sequence. The counter row
- * stays locked until the transaction ends, so concurrent registrations never share a number.
- */
-export async function nextCertificateNo(ctx: Ctx, regionCode: string, date: string): Promise<string> {
-  const prefix = `${regionCode.slice(0, 6)}${date.slice(0, 4)}`;
-  const [row] = await ctx.db
-    .insert(certificateCounters)
-    .values({ prefix, last: 1 })
-    .onConflictDoUpdate({ target: certificateCounters.prefix, set: { last: sql`${certificateCounters.last} + 1` } })
-    .returning({ last: certificateCounters.last });
-  return `${prefix}${String(row!.last).padStart(6, '0')}`;
-}

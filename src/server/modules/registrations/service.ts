@@ -7,6 +7,7 @@ import { shanghaiDateOf } from '../../platform/clock.js';
 import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { param } from '../../policy/service.js';
+import { issueCertificate } from '../certificates/service.js';
 import { reassessHouseholdOf } from '../households/service.js';
 import { ageOn } from '../households/rules.js';
 import * as personRepo from '../persons/repo.js';
@@ -58,9 +59,9 @@ export async function registerEvent(ctx: Ctx, personId: string, input: Registrat
     const { status, violation } = replayRegistrations([...history, event]);
     if (violation) throw ruleViolation(violation.eventId === event.id ? violation.message : `此登记会使已有记录不再成立：${violation.message}`);
     // The first unemployment registration issues the person's 就业失业登记证 (REG-3).
-    const certificateNo = event.type === 'unemployment' && !person.certificateNo ? await repo.nextCertificateNo(tx, person.regionCode, event.date) : null;
+    const certificateNo = event.type === 'unemployment' && !person.certificateNo ? await issueCertificate(tx, person, event.date) : null;
     await repo.insertEvent(tx, { ...event, certificateNo });
-    await personRepo.updatePerson(tx, personId, { ...status, ...(certificateNo ? { certificateNo } : {}), updatedAt: tx.now() });
+    await personRepo.updatePerson(tx, personId, { ...status, updatedAt: tx.now() });
     await writeAudit(tx, { action: 'register', entity: 'registration', entityId: event.id, regionCode: person.regionCode, after: { personId, type: event.type, date: event.date, details } });
     await reassessHouseholdOf(tx, personId, today);
     return { ...event, certificateNo };

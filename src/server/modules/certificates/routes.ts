@@ -1,0 +1,38 @@
+// HTTP for the 就业失业登记证.
+import { Type } from '@sinclair/typebox';
+import { ctxOf, type App } from '../../app.js';
+import { DateTime, IdParams, Nullable } from '../../platform/http.js';
+import * as service from './service.js';
+
+const Certificate = Type.Object({
+  certificateNo: Nullable(Type.String()),
+  status: Nullable(Type.String({ description: 'valid 有效，withdrawn 已收回' })),
+  history: Type.Array(
+    Type.Object({ id: Type.String(), certificateNo: Type.String(), action: Type.String(), date: Type.String(), reason: Nullable(Type.String()), createdBy: Type.String(), unitId: Nullable(Type.String()), createdAt: DateTime }),
+  ),
+});
+
+export async function certificateRoutes(app: App) {
+  app.get('/persons/:id/certificate', { schema: { tags: ['registrations'], summary: '就业失业登记证及其发放、收回、补发记录', params: IdParams, response: { 200: Certificate } } }, async (req) =>
+    service.certificateOf(ctxOf(app, req), req.params.id),
+  );
+
+  app.post(
+    '/persons/:id/certificate',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags: ['registrations'],
+        summary: '收回（withdraw）或补发新号（reissue）就业失业登记证',
+        params: IdParams,
+        body: Type.Object({
+          action: Type.Unsafe<'withdraw' | 'reissue'>(Type.String({ enum: ['withdraw', 'reissue'] })),
+          date: Type.Optional(Type.String({ format: 'date' })),
+          reason: Type.String({ minLength: 2, maxLength: 200 }),
+        }),
+        response: { 200: Certificate },
+      },
+    },
+    async (req) => service.changeCertificate(ctxOf(app, req), req.params.id, req.body),
+  );
+}

@@ -1,0 +1,67 @@
+// The 就业失业登记证 (employment and unemployment registration certificate, REG-3): issued with a
+// person's first unemployment registration, withdrawn or reissued later, with its full history.
+import crypto from 'node:crypto';
+import { asc, eq, sql } from 'drizzle-orm';
+import { certificateCounters, certificateEvents, persons } from '../../db/schema.js';
+import { writeAudit } from '../../platform/audit.js';
+import { shanghaiDateOf } from '../../platform/clock.js';
+import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import * as personRepo from '../persons/repo.js';
+
+export const certificateActions = { issue: '发证', withdraw: '收回', reissue: '补发（换发新号）' } as const;
+
+/**
+ * The next number: 6-digit county code, year, 6-digit sequence. The counter row stays locked
+ * until the transaction ends, so concurrent registrations never share a number.
+ */
+async function nextCertificateNo(ctx: Ctx, regionCode: string, date: string): Promise<string> {
+  const prefix = `${regionCode.slice(0, 6)}${date.slice(0, 4)}`;
+  const [row] = await ctx.db
+    .insert(certificateCounters)
+    .values({ prefix, last: 1 })
+    .onConflictDoUpdate({ target: certificateCounters.prefix, set: { last: sql`${certificateCounters.last} + 1` } })
+    .returning({ last: certificateCounters.last });
+  return `${prefix}${String(row!.last).padStart(6, '0')}`;
+}
+
+/** Issues a new certificate number to a person (inside the caller's transaction) and records it. */
+export async function issueCertificate(ctx: Ctx, person: { id: string; regionCode: string }, date: string, action: 'issue' | 'reissue' = 'issue', reason: string | null = null): Promise<string> {
+  const certificateNo = await nextCertificateNo(ctx, person.regionCode, date);
+  await ctx.db.update(persons).set({ certificateNo, certificateStatus: 'valid' }).where(eq(persons.id, person.id));
+  const event = { id: crypto.randomUUID(), personId: person.id, certificateNo, action, date, reason, createdBy: ctx.actor.username, unitId: ctx.actor.unitId, createdAt: ctx.now() };
+  await ctx.db.insert(certificateEvents).values(event);
+  await writeAudit(ctx, { action, entity: 'certificate', entityId: event.id, regionCode: person.regionCode, after: event });
+  return certificateNo;
+}
+
+/** A person's certificate and its history (the person must lie in scope). */
+export async function certificateOf(ctx: Ctx, personId: string) {
+  const person = await personRepo.findPerson(ctx, personId);
+  if (!person) throw notFound('人员');
+  const history = await ctx.db.select().from(certificateEvents).where(eq(certificateEvents.personId, personId)).orderBy(asc(certificateEvents.createdAt));
+  const [row] = await ctx.db.select({ status: persons.certificateStatus }).from(persons).where(eq(persons.id, personId));
+  return { certificateNo: person.certificateNo, status: row?.status ?? null, history };
+}
+
+/** Withdraws a valid certificate, or reissues one under a new number (lost, damaged, after withdrawal). */
+export async function changeCertificate(ctx: Ctx, personId: string, input: { action: 'withdraw' | 'reissue'; date?: string | undefined; reason: string }) {
+  requireRole(ctx, 'clerk');
+  const date = input.date ?? shanghaiDateOf(ctx.now());
+  if (date > shanghaiDateOf(ctx.now())) throw new AppError('RULE_VIOLATION', '日期不能晚于今天', [{ path: '/date', code: 'FUTURE_DATE', message: '日期不能晚于今天' }]);
+  return withTransaction(ctx, async (tx) => {
+    const person = await personRepo.findPersonRowForUpdate(tx, personId);
+    if (!person) throw notFound('人员');
+    if (!person.certificateNo) throw new AppError('RULE_VIOLATION', '该人员尚未发放就业失业登记证（首次办理失业登记时发证）');
+    if (input.action === 'withdraw') {
+      if (person.certificateStatus !== 'valid') throw new AppError('RULE_VIOLATION', '该证已收回，不能重复收回');
+      await tx.db.update(persons).set({ certificateStatus: 'withdrawn' }).where(eq(persons.id, personId));
+      const event = { id: crypto.randomUUID(), personId, certificateNo: person.certificateNo, action: 'withdraw', date, reason: input.reason, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: tx.now() };
+      await tx.db.insert(certificateEvents).values(event);
+      await writeAudit(tx, { action: 'withdraw', entity: 'certificate', entityId: event.id, regionCode: person.regionCode, after: event });
+    } else {
+      await issueCertificate(tx, person, date, 'reissue', input.reason);
+    }
+    return certificateOf(tx, personId);
+  });
+}
