@@ -7,6 +7,7 @@ export type LedgerRow = Record<(typeof ledgerColumns)[number]['key'], string>;
 
 const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力梅鑫斌宇浩凯秀云莉健俊帅婷雪琳晨阳佳欣';
+const roads = ['坞城路', '学府街', '长治路', '并州南路', '体育路', '平阳路', '北营南路', '亲贤街', '五一路', '迎泽大街'];
 const skills = ['焊工', '电工', '叉车司机', '保洁', '厨师', '育婴员', '会计', '仓储管理', '钳工', '家政服务'];
 
 /** Deterministic pseudo-random numbers (mulberry32), so generated files are the same every run. */
@@ -45,7 +46,7 @@ export function makeLedgerRows(n: number, communities: string[], seed = 1, used 
       phone: `13${String(Math.floor(rand() * 1e9)).padStart(9, '0')}`,
       ethnicity: '汉族',
       education: pick(['初中', '高中', '大学专科', '大学本科']),
-      address: `${1 + Math.floor(rand() * 200)} 号`,
+      address: `${pick(roads)} ${1 + Math.floor(rand() * 200)} 号 ${1 + Math.floor(rand() * 6)} 单元 ${1 + Math.floor(rand() * 6)}0${1 + Math.floor(rand() * 4)}`,
       labourCapacity: rand() < 0.95 ? '完全' : '部分',
       skills: pick(skills),
       categories: year < 1976 ? '4050人员' : '',

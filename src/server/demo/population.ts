@@ -79,8 +79,9 @@ export async function createDemoPopulation(ctx: Ctx, perCommunity: number): Prom
     for (let i = 0; i < ids.length; ) {
       const size = Math.min(ids.length - i, 1 + Math.floor(rand() * 3));
       const members = ids.slice(i, i + size);
+      const address = rows[i]!.address;
       i += size;
-      await createHousehold(on(actorCtx, '2025-01-01'), { regionCode: clerk.regionCode, memberIds: members });
+      await createHousehold(on(actorCtx, '2025-01-01'), { regionCode: clerk.regionCode, address, memberIds: members });
       summary.households++;
     }
     // Zero-employment households detected 100, 80 and 20 days ago: overdue, due soon and open.
