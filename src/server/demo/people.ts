@@ -23,13 +23,13 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** `n` distinct valid ledger rows spread over the communities; `used` keeps IDs distinct across calls. */
-export function makeLedgerRows(n: number, communities: string[], seed = 1, used = new Set<string>()): LedgerRow[] {
+export function makeLedgerRows(n: number, communities: string[], seed = 1, used = new Set<string>(), birthYears: [number, number] = [1966, 2003]): LedgerRow[] {
   const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[] | string): T => xs[Math.floor(rand() * xs.length)] as T;
   const rows: LedgerRow[] = [];
   for (let i = 0; i < n; i++) {
     const community = communities[i % communities.length]!;
-    const year = 1966 + Math.floor(rand() * 38);
+    const year = birthYears[0] + Math.floor(rand() * (birthYears[1] - birthYears[0] + 1));
     const birth = `${year}${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`;
     // The 3-digit sequence is bumped until the ID is new, so every row is a different person.
     let seq = i % 1000;

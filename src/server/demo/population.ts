@@ -86,7 +86,8 @@ export async function createDemoPopulation(ctx: Ctx, perCommunity: number): Prom
     }
     // Zero-employment households detected 100, 80 and 20 days ago: overdue, due soon and open.
     for (const [n, ago] of [[0, 100], [1, 80], [2, 20]] as const) {
-      const pair = makeLedgerRows(2, [clerk.regionCode], 10_000 + seed * 10 + n, usedIds);
+      // Working-age adults (born 1980–1995), so the household qualifies whatever the sexes.
+      const pair = makeLedgerRows(2, [clerk.regionCode], 10_000 + seed * 10 + n, usedIds, [1980, 1995]);
       const members: string[] = [];
       for (const r of pair) {
         const p = await createPerson(actorCtx, { idNumber: r.idNumber, name: r.name, regionCode: r.regionCode, householdType: 'urban', phone: r.phone, education: r.education, skills: [r.skills] });
