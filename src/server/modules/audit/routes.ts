@@ -24,7 +24,7 @@ const AuditEntry = Type.Object({
   hash: Type.String(),
 });
 
-export const actionNames: Record<string, string> = { create: '新建', update: '修改', login: '登录', change_password: '修改密码', reveal: '查看敏感信息', import: '导入', register: '登记', detect: '认定', resolve: '解决' };
+export const actionNames: Record<string, string> = { create: '新建', update: '修改', login: '登录', change_password: '修改密码', reveal: '查看敏感信息', import: '导入', register: '登记', detect: '认定', resolve: '解决', add_member: '添加成员', remove_member: '移出成员', withdraw: '收回', reissue: '补发', issue: '发证' };
 
 const shanghaiTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' });
 

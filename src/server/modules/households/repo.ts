@@ -43,6 +43,16 @@ export async function insertHousehold(ctx: Ctx, row: typeof households.$inferIns
   await ctx.db.insert(householdMembers).values(members.map((m) => ({ householdId: row.id, ...m })));
 }
 
+export async function addMember(ctx: Ctx, householdId: string, personId: string, relation: string) {
+  await ctx.db.insert(householdMembers).values({ householdId, personId, relation });
+}
+
+/** Removes a member; true when there was one to remove. */
+export async function removeMember(ctx: Ctx, householdId: string, personId: string): Promise<boolean> {
+  const gone = await ctx.db.delete(householdMembers).where(and(eq(householdMembers.householdId, householdId), eq(householdMembers.personId, personId))).returning({ personId: householdMembers.personId });
+  return gone.length > 0;
+}
+
 export async function setZeroEmployment(ctx: Ctx, id: string, since: string | null) {
   await ctx.db.update(households).set({ zeroEmployment: since !== null, zeroEmploymentSince: since }).where(eq(households.id, id));
 }

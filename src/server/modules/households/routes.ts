@@ -53,6 +53,34 @@ export async function householdRoutes(app: App) {
     async (req, reply) => reply.status(201).send(await service.createHousehold(ctxOf(app, req), req.body)),
   );
 
+  app.post(
+    '/households/:id/members',
+    {
+      schema: {
+        tags: ['households'],
+        summary: '添加家庭成员（须在管辖范围内且不属于其他家庭）；重新认定零就业家庭',
+        params: IdParams,
+        body: Type.Object({ personId: Type.String({ format: 'uuid' }), relation: Type.String({ minLength: 1, maxLength: 20 }) }),
+        response: { 200: Household },
+      },
+    },
+    async (req) => service.addHouseholdMember(ctxOf(app, req), req.params.id, req.body.personId, req.body.relation),
+  );
+
+  app.post(
+    '/households/:id/members/:personId/remove',
+    {
+      schema: {
+        tags: ['households'],
+        summary: '移出家庭成员（迁出、死亡等，须说明原因）；重新认定零就业家庭',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }), personId: Type.String({ format: 'uuid' }) }),
+        body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }),
+        response: { 200: Household },
+      },
+    },
+    async (req) => service.removeHouseholdMember(ctxOf(app, req), req.params.id, req.params.personId, req.body.reason),
+  );
+
   app.get('/households/:id', { schema: { tags: ['households'], params: IdParams, response: { 200: Household } } }, async (req) => service.getHousehold(ctxOf(app, req), req.params.id));
 
   app.get(

@@ -59,6 +59,35 @@ export async function createHousehold(ctx: Ctx, input: CreateHouseholdInput) {
   });
 }
 
+/** Adds a person in scope, not yet in any household, to a household in scope. */
+export async function addHouseholdMember(ctx: Ctx, householdId: string, personId: string, relation: string) {
+  requireRole(ctx, 'clerk');
+  return withTransaction(ctx, async (tx) => {
+    const household = await repo.findHousehold(tx, householdId, true);
+    if (!household) throw notFound('家庭');
+    const person = await personRepo.findPersonRowForUpdate(tx, personId);
+    if (!person) throw new AppError('NOT_FOUND', '该人员不存在或不在您的管辖范围内', [{ path: '/personId', code: 'NOT_FOUND', message: '人员不存在或不在管辖范围内' }]);
+    if (await repo.householdIdOf(tx, personId)) throw new AppError('CONFLICT', `${person.name} 已属于其他家庭，请先从原家庭移出`, [{ path: '/personId', code: 'ALREADY_IN_HOUSEHOLD', message: '已属于其他家庭' }]);
+    await repo.addMember(tx, householdId, personId, relation);
+    await writeAudit(tx, { action: 'add_member', entity: 'household', entityId: householdId, regionCode: household.regionCode, after: { personId, relation } });
+    await reassessHousehold(tx, householdId, shanghaiDateOf(tx.now()));
+    return getHousehold(tx, householdId);
+  });
+}
+
+/** Removes a member from a household in scope (moved out, deceased...), with the reason. */
+export async function removeHouseholdMember(ctx: Ctx, householdId: string, personId: string, reason: string) {
+  requireRole(ctx, 'clerk');
+  return withTransaction(ctx, async (tx) => {
+    const household = await repo.findHousehold(tx, householdId, true);
+    if (!household) throw notFound('家庭');
+    if (!(await repo.removeMember(tx, householdId, personId))) throw notFound('家庭成员');
+    await writeAudit(tx, { action: 'remove_member', entity: 'household', entityId: householdId, regionCode: household.regionCode, before: { personId }, reason });
+    await reassessHousehold(tx, householdId, shanghaiDateOf(tx.now()));
+    return getHousehold(tx, householdId);
+  });
+}
+
 /** A household in scope with members, zero-employment state and its current case. */
 export async function getHousehold(ctx: Ctx, id: string) {
   const household = await repo.findHousehold(ctx, id);

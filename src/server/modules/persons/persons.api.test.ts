@@ -177,6 +177,23 @@ describe('REG-5 / AID-3 zero-employment households', () => {
     expect(other.json().items.map((c: { householdId: string }) => c.householdId)).not.toContain(householdId);
   });
 
+  it('REG-5 adding an employed member ends zero-employment; removing them brings it back', async () => {
+    const a = (await register(clerk, person(makeId('140105', '19810101', 407)))).json().id as string;
+    const b = (await register(clerk, person(makeId('140105', '19820202', 409)))).json().id as string;
+    await t.app.inject({ method: 'POST', url: `/api/v1/persons/${a}/registrations`, headers: clerk, payload: { type: 'unemployment', date: '2026-10-01' } });
+    await t.app.inject({ method: 'POST', url: `/api/v1/persons/${b}/registrations`, headers: clerk, payload: { type: 'employment', date: '2026-10-01' } });
+    const hh = (await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: clerk, payload: { regionCode: '140105001001', memberIds: [a] } })).json();
+    expect(hh.zeroEmployment).toBe(true);
+    const added = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members`, headers: clerk, payload: { personId: b, relation: 'spouse' } });
+    expect(added.json()).toMatchObject({ zeroEmployment: false, openCase: null });
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members`, headers: clerk, payload: { personId: b, relation: 'spouse' } });
+    expect(again.statusCode).toBe(409);
+    const removed = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members/${b}/remove`, headers: clerk, payload: { reason: '迁出本社区' } });
+    expect(removed.json()).toMatchObject({ zeroEmployment: true, members: [expect.objectContaining({ personId: a })] });
+    const other = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members`, headers: otherStreetClerk, payload: { personId: b, relation: 'spouse' } });
+    expect(other.statusCode).toBe(404);
+  });
+
   it('NET-2 a clerk of another street gets 404 for persons, their registrations and households', async () => {
     const a = (await register(clerk, person(makeId('140105', '19770707', 317)))).json().id as string;
     const hh = (await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: clerk, payload: { regionCode: '140105001001', memberIds: [a] } })).json().id as string;
