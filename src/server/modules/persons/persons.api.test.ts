@@ -216,6 +216,17 @@ describe('REG-5 / AID-3 zero-employment households', () => {
   });
 });
 
+describe('REG-1 ledger edits', () => {
+  it('REG-1 optional fields are changed and cleared with null; identity fields cannot be edited', async () => {
+    const id = (await register(clerk, person(makeId('140105', '19840404', 411), { phone: '13711112222', address: '坞城路 1 号' }))).json().id as string;
+    const patch = (payload: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/persons/${id}`, headers: clerk, payload });
+    expect((await patch({ education: '大学本科', phone: null, address: null })).json()).toMatchObject({ education: '大学本科', phone: null, address: null });
+    expect((await patch({ name: null })).statusCode).toBe(400);
+    const same = await patch({ sex: 'F', birthDate: '2000-01-01' });
+    expect(same.json()).toMatchObject({ sex: 'M', birthDate: '1984-04-04' });
+  });
+});
+
 describe('API.md: no personal identifier in a URL', () => {
   it('the person list refuses an ID number or phone as q; they are looked up by POST', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/persons?q=13512345678', headers: clerk });

@@ -38,6 +38,15 @@ const ledgerFields = {
   school: Type.Optional(Type.String({ maxLength: 60 })),
 };
 
+/** PATCH body: every field optional; optional ledger fields may be null to clear them (Null first: ajv would coerce null to "" for a string). */
+const { name, regionCode, householdType, ...optionalFields } = ledgerFields;
+const PersonPatch = Type.Object({
+  name: Type.Optional(name),
+  regionCode: Type.Optional(regionCode),
+  householdType: Type.Optional(householdType),
+  ...Object.fromEntries(Object.entries(optionalFields).map(([k, v]) => [k, Type.Optional(Type.Union([Type.Null(), v]))])),
+});
+
 export const Person = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -152,7 +161,7 @@ export async function personRoutes(app: App) {
 
   app.patch(
     '/persons/:id',
-    { schema: { tags: ['persons'], summary: '修改台账信息（身份证号、性别、出生日期不可改）', params: IdParams, body: Type.Partial(Type.Object(ledgerFields)), response: { 200: Person } } },
+    { schema: { tags: ['persons'], summary: '修改台账信息（身份证号、性别、出生日期不可改）', params: IdParams, body: PersonPatch, response: { 200: Person } } },
     async (req) => service.updatePerson(ctxOf(app, req), req.params.id, req.body),
   );
 

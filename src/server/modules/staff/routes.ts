@@ -94,7 +94,7 @@ export async function staffRoutes(app: App) {
           roles: Type.Optional(Roles),
           disabled: Type.Optional(Type.Boolean()),
           unitId: Type.Optional(Type.String({ format: 'uuid' })),
-          phone: Type.Optional(Type.Union([Phone, Type.Null()])),
+          phone: Type.Optional(Type.Union([Type.Null(), Phone])),
           password: Type.Optional(Password),
         }),
         response: { 200: Staff },

@@ -83,8 +83,8 @@ export async function unitRoutes(app: App) {
         params: IdParams,
         body: Type.Object({
           name: Type.Optional(Type.String({ minLength: 2, maxLength: 60 })),
-          address: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
-          phone: Type.Optional(Type.Union([Type.String({ maxLength: 30 }), Type.Null()])),
+          address: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 200 })])),
+          phone: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 30 })])),
           disabled: Type.Optional(Type.Boolean()),
         }),
         response: { 200: Unit },

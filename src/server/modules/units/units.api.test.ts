@@ -64,6 +64,12 @@ describe('NET-1 units of the four-level network', () => {
     expect(res.json()).toMatchObject({ code: 'CONFLICT' });
   });
 
+  it('NET-1 an address set on a unit is cleared with null (not stored as an empty string)', async () => {
+    const created = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: districtAdmin, payload: { name: '清空地址测试站', regionCode: '140105003001', type: 'community_station', address: '山针路 1 号' } });
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/units/${created.json().id}`, headers: districtAdmin, payload: { address: null } });
+    expect(res.json().address).toBeNull();
+  });
+
   it('NET-1 a clerk without the admin role may not create units (403 FORBIDDEN)', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: streetClerk, payload: { name: '某社区工作站', regionCode: '140105001001', type: 'community_station' } });
     expect(res.statusCode).toBe(403);
