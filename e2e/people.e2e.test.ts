@@ -64,6 +64,8 @@ async function typeEssentials(person: { id: string; name: string }): Promise<voi
   await page.keyboard.type(community.search);
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active').waitFor();
   await page.keyboard.press('Enter');
+  // The choice closes the dropdown; tabbing on before it has closed can leave focus in the select.
+  await expect.poll(() => page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').count()).toBe(0);
 }
 
 describe('REG-1..8, AID-3 people, households and registrations in the browser', () => {
@@ -78,6 +80,7 @@ describe('REG-1..8, AID-3 people, households and registrations in the browser', 
     expect(await derived.textContent()).toContain('出生日期：1980-01-01');
     await page.keyboard.press('Tab'); // 户籍性质 (城镇 is preselected)
     await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? ''), { message: 'Tab reaches the phone field' }).toMatch(/phone/);
     await page.keyboard.type(husband.phone);
     expect(await page.getByRole('checkbox', { name: '同时办理失业登记' }).isChecked()).toBe(true);
     await shot(page, 'person-register');

@@ -1,6 +1,6 @@
 // Chinese names of the codes the ledger, registrations, services and households use (GLOSSARY.md).
 // The server keeps the same names for its Excel exports; both follow the glossary.
-import type { CaseStatus, EmploymentStatus, HouseholdType, LabourCapacity, RegistrationType } from './types.js';
+import type { CaseStatus, CertificateAction, CertificateStatus, EmploymentStatus, HouseholdType, LabourCapacity, RegistrationType } from './types.js';
 
 export const employmentStatusNames: Record<EmploymentStatus, string> = { employed: '就业', unemployed: '登记失业', not_registered: '未登记' };
 export const employmentStatusColors: Record<EmploymentStatus, string> = { employed: 'green', unemployed: 'orange', not_registered: 'default' };
@@ -23,6 +23,11 @@ export const registrationTypeColors: Record<RegistrationType, string> = {
   job_seeking_end: 'gray',
   correction: 'purple',
 };
+
+export const certificateStatusNames: Record<CertificateStatus, string> = { valid: '有效', withdrawn: '已收回' };
+export const certificateStatusColors: Record<CertificateStatus, string> = { valid: 'green', withdrawn: 'default' };
+export const certificateActionNames: Record<CertificateAction, string> = { issue: '发证', withdraw: '收回', reissue: '补发' };
+export const certificateActionColors: Record<CertificateAction, string> = { issue: 'blue', withdraw: 'gray', reissue: 'cyan' };
 
 export const employmentFormNames = { employer: '单位就业', self_employed: '自主创业（个体经营）', flexible: '灵活就业' } as const;
 export const correctionActionNames = { void: '作废', redate: '更改日期' } as const;

@@ -155,11 +155,36 @@ export interface Person {
   employmentStatus: EmploymentStatus;
   statusSince: string | null;
   jobSeeking: boolean;
+  /** 就业失业登记证 number; null until the first unemployment registration. */
+  certificateNo: string | null;
+  certificateStatus: CertificateStatus | null;
   householdId: string | null;
   unitId: string | null;
   unitName: string | null;
   createdAt: string;
   asOf?: string;
+}
+
+export type CertificateStatus = 'valid' | 'withdrawn';
+export type CertificateAction = 'issue' | 'withdraw' | 'reissue';
+
+/** One issue, withdrawal or reissue of a person's 就业失业登记证. */
+export interface CertificateEvent {
+  id: string;
+  certificateNo: string;
+  action: CertificateAction;
+  date: string;
+  reason: string | null;
+  createdBy: string;
+  unitId?: string | null;
+  createdAt: string;
+}
+
+/** A person's 就业失业登记证 and its history (oldest first). */
+export interface Certificate {
+  certificateNo: string | null;
+  status: CertificateStatus | null;
+  history: CertificateEvent[];
 }
 
 export type RegistrationType = 'employment' | 'employment_end' | 'unemployment' | 'unemployment_end' | 'job_seeking' | 'job_seeking_end' | 'correction';

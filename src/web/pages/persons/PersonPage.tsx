@@ -1,6 +1,7 @@
 // The one-stop person page (一站式服务, REG-1..8): who the person is and their status as of any
 // date, basic information, household, registrations with a button per type, services, and one
-// timeline of everything. Every registration reloads the person and the household.
+// timeline of everything, and the 就业失业登记证. Every registration reloads the person and the
+// household.
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { Alert, Col, Row, Space, Spin } from 'antd';
@@ -9,8 +10,9 @@ import { hasRole, useUser } from '../../auth.js';
 import { errorText } from '../../components/formErrors.js';
 import { formatDateTime } from '../../format.js';
 import { useLoad } from '../../hooks.js';
-import type { Person, RegistrationEvent, ServiceRecord } from '../../types.js';
+import type { Certificate, Person, RegistrationEvent, ServiceRecord } from '../../types.js';
 import { HouseholdCard } from '../households/HouseholdCard.js';
+import { CertificateCard } from './CertificateCard.js';
 import { buildTimeline } from './history.js';
 import { PersonHeader } from './PersonHeader.js';
 import { PersonInfoCard } from './PersonInfoCard.js';
@@ -28,6 +30,7 @@ export function PersonPage() {
   const person = useLoad(() => get<Person>(`/persons/${id}`, { asOf }), [id, asOf, version]);
   const events = useLoad(() => get<RegistrationEvent[]>(`/persons/${id}/registrations`), [id, version]);
   const services = useLoad(() => get<ServiceRecord[]>(`/persons/${id}/services`), [id, version]);
+  const certificate = useLoad(() => get<Certificate>(`/persons/${id}/certificate`), [id, version]);
   const changed = () => setVersion((v) => v + 1);
 
   const p = person.data?.id === id ? person.data : undefined;
@@ -46,6 +49,7 @@ export function PersonPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {events.error ? <Alert type="error" showIcon title={errorText(events.error)} /> : null}
             <RegistrationsCard person={p} events={events.data ?? []} loading={events.loading} canWrite={canWrite} onChanged={changed} />
+            <CertificateCard person={p} certificate={certificate.data} loading={certificate.loading} error={certificate.error ? errorText(certificate.error) : undefined} canWrite={canWrite} onChanged={changed} />
             <ServicesCard person={p} services={services.data ?? []} loading={services.loading} error={services.error ? errorText(services.error) : undefined} canWrite={canWrite} onChanged={changed} />
             <PersonInfoCard person={p} canWrite={canWrite} onSaved={changed} />
           </Space>

@@ -1,8 +1,9 @@
 // 人员台账 (REG-2): the persons in scope with search by name, ID or phone, status, category and
-// community; Excel export; 身份证号查找 that jumps to the person; and 登记新人员.
+// community; Excel export; 身份证号查找 that jumps to the person; and 登记新人员. The same page,
+// with a fixed filter and columns of its own, serves the 高校毕业生 list (REG-4).
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { App, Button, Form, Input, Select, Space, Typography } from 'antd';
+import { App, Button, Form, Input, Select, Space, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { ApiError, type Query } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
@@ -15,7 +16,7 @@ import { lookupPerson, looksLikeIdNumber } from '../../personLookup.js';
 import { employmentStatusNames, householdTypeNames, optionsOf, personCategories, plainOptions, sexNames } from '../../labels.js';
 import type { EmploymentStatus, Person } from '../../types.js';
 
-interface Search {
+export interface Search {
   q?: string;
   status?: EmploymentStatus;
   category?: string;
@@ -48,19 +49,35 @@ function useLookup() {
   return { lookup, busy };
 }
 
-/** The person search page. */
-export function PersonsPage() {
+type Columns = NonNullable<TableProps<Person>['columns']>;
+
+export interface PersonsPageProps {
+  title?: string;
+  /** File name of the Excel export. */
+  exportName?: string;
+  /** Filters always sent, outside the search form (e.g. `{ graduate: true }`). */
+  fixedQuery?: Query;
+  /** Search values to start with (e.g. status 登记失业). */
+  initialSearch?: Search;
+  /** Columns shown before 就业状态. */
+  extraColumns?: Columns;
+}
+
+/** The person search page; the props make a preset list of it (高校毕业生). */
+export function PersonsPage({ title = '人员台账', exportName = '人员名册', fixedQuery, initialSearch, extraColumns = [] }: PersonsPageProps = {}) {
   const user = useUser();
   const navigate = useNavigate();
   const { lookup, busy } = useLookup();
   const today = shanghaiToday();
   return (
     <PagedTable<Person, Search>
-      title="人员台账"
+      title={title}
       path="/persons"
       rowKey="id"
-      exportName="人员名册"
+      exportName={exportName}
       toQuery={toQuery}
+      extraQuery={fixedQuery}
+      initialValues={initialSearch}
       beforeSearch={async (v) => {
         // A full ID number typed into the search goes through lookup, so it never lands in a URL.
         if (!v.q || !looksLikeIdNumber(v.q)) return true;
@@ -112,6 +129,7 @@ export function PersonsPage() {
         { title: '户籍', dataIndex: 'householdType', render: (t: Person['householdType']) => householdTypeNames[t] ?? t },
         { title: '居住社区', dataIndex: 'regionName', render: (n: string | null, p) => n ?? p.regionCode },
         { title: '手机号', dataIndex: 'phone', render: (v: string | null) => v ?? '—' },
+        ...extraColumns,
         {
           title: '就业状态',
           dataIndex: 'employmentStatus',
