@@ -1,19 +1,11 @@
 // Chinese names of the codes the ledger, registrations, services and households use (GLOSSARY.md).
-// The server keeps the same names for its Excel exports; both follow the glossary.
+// Names the server uses too (Excel exports) come from src/shared/labels.ts.
+import { serviceChannelNames as serviceChannels, serviceTypeNames as serviceTypes } from '../shared/labels.js';
+export { certificateActionNames, employmentStatusNames, registrationTypeNames } from '../shared/labels.js';
 import type { CaseStatus, CertificateAction, CertificateStatus, EmploymentStatus, HouseholdType, LabourCapacity, RegistrationType } from './types.js';
 
-export const employmentStatusNames: Record<EmploymentStatus, string> = { employed: '就业', unemployed: '登记失业', not_registered: '未登记' };
 export const employmentStatusColors: Record<EmploymentStatus, string> = { employed: 'green', unemployed: 'orange', not_registered: 'default' };
 
-export const registrationTypeNames: Record<RegistrationType, string> = {
-  employment: '就业登记',
-  employment_end: '就业终止登记',
-  unemployment: '失业登记',
-  unemployment_end: '失业登记注销',
-  job_seeking: '求职登记',
-  job_seeking_end: '求职登记终止',
-  correction: '更正',
-};
 export const registrationTypeColors: Record<RegistrationType, string> = {
   employment: 'green',
   employment_end: 'gray',
@@ -26,23 +18,14 @@ export const registrationTypeColors: Record<RegistrationType, string> = {
 
 export const certificateStatusNames: Record<CertificateStatus, string> = { valid: '有效', withdrawn: '已收回' };
 export const certificateStatusColors: Record<CertificateStatus, string> = { valid: 'green', withdrawn: 'default' };
-export const certificateActionNames: Record<CertificateAction, string> = { issue: '发证', withdraw: '收回', reissue: '补发' };
 export const certificateActionColors: Record<CertificateAction, string> = { issue: 'blue', withdraw: 'gray', reissue: 'cyan' };
 
 export const employmentFormNames = { employer: '单位就业', self_employed: '自主创业（个体经营）', flexible: '灵活就业' } as const;
 export const correctionActionNames = { void: '作废', redate: '更改日期' } as const;
 
-export const serviceTypeNames: Record<string, string> = {
-  consultation: '政策咨询',
-  vocational_guidance: '职业指导',
-  vacancy_information: '提供岗位信息',
-  referral: '职业介绍',
-  training_referral: '培训推荐',
-  policy_application: '政策申请',
-  home_visit: '入户走访',
-  other: '其他',
-};
-export const serviceChannelNames: Record<string, string> = { counter: '窗口', phone: '电话', online: '网上', home_visit: '上门', outreach: '外出' };
+/** Looked up by the codes the API returns as plain strings. */
+export const serviceTypeNames: Record<string, string> = serviceTypes;
+export const serviceChannelNames: Record<string, string> = serviceChannels;
 
 export const sexNames: Record<string, string> = { M: '男', F: '女' };
 export const householdTypeNames: Record<HouseholdType, string> = { urban: '城镇', rural: '农村' };

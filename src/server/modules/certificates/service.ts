@@ -9,8 +9,6 @@ import { requireRole, withTransaction, type Ctx } from '../../platform/context.j
 import { AppError, notFound } from '../../platform/errors.js';
 import * as personRepo from '../persons/repo.js';
 
-export const certificateActions = { issue: '发证', withdraw: '收回', reissue: '补发（换发新号）' } as const;
-
 /**
  * The next number: 6-digit county code, year, 6-digit sequence. The counter row stays locked
  * until the transaction ends, so concurrent registrations never share a number.

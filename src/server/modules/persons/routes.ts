@@ -2,14 +2,13 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf, type App } from '../../app.js';
 import { DateTime, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
-import { registrationTypeNames, registrationTypes, type RegistrationType } from '../registrations/rules.js';
+import { employmentStatusNames, registrationTypeNames, registrationTypes, type EmploymentStatus, type RegistrationType } from '../../../shared/labels.js';
 import * as registrations from '../registrations/service.js';
 import { AppError } from '../../platform/errors.js';
 import { importLedger, ledgerTemplate } from './ledgerImport.js';
 import * as service from './service.js';
 
 const DateString = Type.String({ format: 'date' });
-const statusNames = { employed: '就业', unemployed: '登记失业', not_registered: '未登记' } as const;
 
 const JobWishes = Type.Object({
   occupations: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })),
@@ -135,7 +134,7 @@ export async function personRoutes(app: App) {
           { header: '居住社区', width: 24, value: (p) => p.regionName },
           { header: '区划代码', value: (p) => p.regionCode },
           { header: '文化程度', value: (p) => p.education },
-          { header: '就业状态', value: (p) => statusNames[p.employmentStatus as keyof typeof statusNames] ?? p.employmentStatus },
+          { header: '就业状态', value: (p) => employmentStatusNames[p.employmentStatus as EmploymentStatus] ?? p.employmentStatus },
           { header: '状态起始', width: 12, value: (p) => p.statusSince },
           { header: '求职登记', width: 8, value: (p) => (p.jobSeeking ? '是' : '否') },
           { header: '就业失业登记证', width: 20, value: (p) => p.certificateNo },

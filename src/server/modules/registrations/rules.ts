@@ -1,20 +1,9 @@
 // Registrations are events and status is derived from them (REG-3, DESIGN idea 2). This file
 // holds the rules without I/O: how corrections apply, which order of events is allowed, and the
 // status as of a date.
+import type { EmploymentStatus, RegistrationType } from '../../../shared/labels.js';
 
-export const registrationTypes = ['employment', 'employment_end', 'unemployment', 'unemployment_end', 'job_seeking', 'job_seeking_end', 'correction'] as const;
-export type RegistrationType = (typeof registrationTypes)[number];
-export type EmploymentStatus = 'employed' | 'unemployed' | 'not_registered';
-
-export const registrationTypeNames: Record<RegistrationType, string> = {
-  employment: '就业登记',
-  employment_end: '就业终止登记',
-  unemployment: '失业登记',
-  unemployment_end: '失业登记注销',
-  job_seeking: '求职登记',
-  job_seeking_end: '求职登记终止',
-  correction: '更正',
-};
+export { registrationTypeNames, registrationTypes, type EmploymentStatus, type RegistrationType } from '../../../shared/labels.js';
 
 export interface RegistrationEventLike {
   id: string;

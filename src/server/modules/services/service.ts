@@ -7,22 +7,10 @@ import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { ServiceChannel, ServiceType } from '../../../shared/labels.js';
 import * as personRepo from '../persons/repo.js';
 
-export const serviceTypes = {
-  consultation: '政策咨询',
-  vocational_guidance: '职业指导',
-  vacancy_information: '提供岗位信息',
-  referral: '职业介绍',
-  training_referral: '培训推荐',
-  policy_application: '政策申请',
-  home_visit: '入户走访',
-  other: '其他',
-} as const;
-export type ServiceType = keyof typeof serviceTypes;
-
-export const serviceChannels = { counter: '窗口', phone: '电话', online: '网上', home_visit: '上门', outreach: '外出' } as const;
-export type ServiceChannel = keyof typeof serviceChannels;
+export { serviceChannelNames as serviceChannels, serviceTypeNames as serviceTypes, type ServiceChannel, type ServiceType } from '../../../shared/labels.js';
 
 export interface RecordServiceInput {
   type: ServiceType;

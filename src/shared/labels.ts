@@ -1,0 +1,36 @@
+// Codes used by both the API and the UI, with their Chinese names (GLOSSARY.md): one list for
+// the server's Excel exports and for the screens.
+
+export const registrationTypes = ['employment', 'employment_end', 'unemployment', 'unemployment_end', 'job_seeking', 'job_seeking_end', 'correction'] as const;
+export type RegistrationType = (typeof registrationTypes)[number];
+
+export const registrationTypeNames: Record<RegistrationType, string> = {
+  employment: '就业登记',
+  employment_end: '就业终止登记',
+  unemployment: '失业登记',
+  unemployment_end: '失业登记注销',
+  job_seeking: '求职登记',
+  job_seeking_end: '求职登记终止',
+  correction: '更正',
+};
+
+export type EmploymentStatus = 'employed' | 'unemployed' | 'not_registered';
+export const employmentStatusNames: Record<EmploymentStatus, string> = { employed: '就业', unemployed: '登记失业', not_registered: '未登记' };
+
+export const serviceTypeNames = {
+  consultation: '政策咨询',
+  vocational_guidance: '职业指导',
+  vacancy_information: '提供岗位信息',
+  referral: '职业介绍',
+  training_referral: '培训推荐',
+  policy_application: '政策申请',
+  home_visit: '入户走访',
+  other: '其他',
+} as const;
+export type ServiceType = keyof typeof serviceTypeNames;
+
+export const serviceChannelNames = { counter: '窗口', phone: '电话', online: '网上', home_visit: '上门', outreach: '外出' } as const;
+export type ServiceChannel = keyof typeof serviceChannelNames;
+
+export const certificateActionNames = { issue: '发证', withdraw: '收回', reissue: '补发' } as const;
+export type CertificateAction = keyof typeof certificateActionNames;
