@@ -204,6 +204,9 @@ describe('REG-5 / AID-3 zero-employment households', () => {
       { method: 'POST' as const, url: `/api/v1/persons/${a}/registrations`, payload: { type: 'unemployment', date: today } },
       { method: 'POST' as const, url: `/api/v1/persons/${a}/reveal`, payload: { fields: ['idNumber'], reason: '越权查看' } },
       { method: 'GET' as const, url: `/api/v1/households/${hh}` },
+      { method: 'POST' as const, url: `/api/v1/households/${hh}/members/${a}/remove`, payload: { reason: '越权移出' } },
+      { method: 'GET' as const, url: `/api/v1/persons/${a}/certificate` },
+      { method: 'POST' as const, url: `/api/v1/persons/${a}/certificate`, payload: { action: 'withdraw', reason: '越权收回' } },
     ]) {
       const res = await t.app.inject({ ...req, headers: otherStreetClerk });
       expect(res.statusCode, `${req.method} ${req.url}`).toBe(404);
