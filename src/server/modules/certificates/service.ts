@@ -23,6 +23,18 @@ async function nextCertificateNo(ctx: Ctx, regionCode: string, date: string): Pr
   return `${prefix}${String(row!.last).padStart(6, '0')}`;
 }
 
+/** Reserves `count` consecutive numbers under one prefix at once (for imports). */
+export async function reserveCertificateNumbers(ctx: Ctx, regionCode: string, date: string, count: number): Promise<string[]> {
+  const prefix = `${regionCode.slice(0, 6)}${date.slice(0, 4)}`;
+  const [row] = await ctx.db
+    .insert(certificateCounters)
+    .values({ prefix, last: count })
+    .onConflictDoUpdate({ target: certificateCounters.prefix, set: { last: sql`${certificateCounters.last} + ${count}` } })
+    .returning({ last: certificateCounters.last });
+  const first = row!.last - count + 1;
+  return Array.from({ length: count }, (_, i) => `${prefix}${String(first + i).padStart(6, '0')}`);
+}
+
 /** Issues a new certificate number to a person (inside the caller's transaction) and records it. */
 export async function issueCertificate(ctx: Ctx, person: { id: string; regionCode: string }, date: string, action: 'issue' | 'reissue' = 'issue', reason: string | null = null): Promise<string> {
   const certificateNo = await nextCertificateNo(ctx, person.regionCode, date);

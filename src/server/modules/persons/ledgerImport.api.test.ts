@@ -61,6 +61,10 @@ describe('REG-7 ledger import from Excel: all rows or none', () => {
     const person = res.json().items[0] as { id: string; statusSince: string };
     const events = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${person.id}/registrations`, headers: clerk });
     expect(events.json()).toEqual([expect.objectContaining({ type: 'unemployment', date: person.statusSince, details: { source: 'import' } })]);
+    const certificate = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${person.id}/certificate`, headers: clerk });
+    expect(certificate.json()).toMatchObject({ certificateNo: expect.stringMatching(/^1401052025\d{6}$/), status: 'valid', history: [{ action: 'issue', date: person.statusSince }] });
+    const unemployed = (await t.app.inject({ method: 'GET', url: '/api/v1/persons?status=unemployed&pageSize=100', headers: clerk })).json().items as { certificateNo: string }[];
+    expect(new Set(unemployed.map((p) => p.certificateNo)).size).toBe(unemployed.length);
   });
 
   it('NET-2 a file naming a person already registered in another street is rejected for that row', async () => {

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import { inArray, like, and, eq } from 'drizzle-orm';
 import { parseIdNumber } from '../../../shared/idNumber.js';
 import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
-import { persons, regions, registrationEvents } from '../../db/schema.js';
+import { certificateEvents, persons, regions, registrationEvents } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
@@ -15,6 +15,7 @@ import { AppError, type FieldError } from '../../platform/errors.js';
 import { xlsxOf, type ExcelColumn } from '../../platform/http.js';
 import { excelDateText, readXlsxRows } from '../../platform/xlsxReader.js';
 import { param } from '../../policy/service.js';
+import { reserveCertificateNumbers } from '../certificates/service.js';
 import { ageOn } from '../households/rules.js';
 import { isKnownAddressCode } from '../regions/service.js';
 
@@ -191,13 +192,33 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
         updatedAt: now,
       };
     });
+    // Imported 失业 rows are first unemployment registrations here: each gets a 就业失业登记证 number,
+    // reserved in blocks per county and year.
+    const certificates = new Map<number, string>();
+    const byPrefix = new Map<string, number[]>();
+    fresh.forEach((v, i) => {
+      if (v.registration !== 'unemployment') return;
+      const key = `${v.raw.regionCode.slice(0, 6)}|${v.raw.registrationDate.slice(0, 4)}`;
+      byPrefix.set(key, [...(byPrefix.get(key) ?? []), i]);
+    });
+    for (const [key, indexes] of byPrefix) {
+      const [county, year] = key.split('|') as [string, string];
+      const numbers = await reserveCertificateNumbers(tx, county, `${year}-01-01`, indexes.length);
+      indexes.forEach((index, k) => certificates.set(index, numbers[k]!));
+    }
+    personRows.forEach((row, i) => {
+      const no = certificates.get(i);
+      if (no) Object.assign(row, { certificateNo: no, certificateStatus: 'valid' });
+    });
     const eventRows = fresh.flatMap((v, i) =>
       v.registration
-        ? [{ id: crypto.randomUUID(), personId: personIds[i]!, type: v.registration, date: v.raw.registrationDate, regionCode: v.raw.regionCode, details: { source: 'import', ...(v.raw.employerName ? { employerName: v.raw.employerName } : {}) }, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: now }]
+        ? [{ id: crypto.randomUUID(), personId: personIds[i]!, type: v.registration, date: v.raw.registrationDate, regionCode: v.raw.regionCode, details: { source: 'import', ...(v.raw.employerName ? { employerName: v.raw.employerName } : {}) }, certificateNo: certificates.get(i) ?? null, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: now }]
         : [],
     );
+    const certificateRows = [...certificates].map(([i, certificateNo]) => ({ id: crypto.randomUUID(), personId: personIds[i]!, certificateNo, action: 'issue', date: fresh[i]!.raw.registrationDate, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: now }));
     await bulkInsert(tx.db, 'persons', personColumns, personRows);
     await bulkInsert(tx.db, 'registration_events', eventColumns, eventRows);
+    await bulkInsert(tx.db, 'certificate_events', certificateEventColumns, certificateRows);
     const result = { rows: raws.length, imported: fresh.length, unchanged: raws.length - fresh.length };
     await writeAudit(tx, { action: 'import', entity: 'person', regionCode: tx.actor.scope.padEnd(12, '0'), after: { ...result, fileSha256: sha256(buffer.toString('base64')), personIds } });
     return result;
@@ -227,6 +248,8 @@ const personColumns: BulkColumn<PersonInsert>[] = [
   { name: 'categories', type: 'text[]', value: (r) => r.categories },
   { name: 'employment_status', type: 'text', value: (r) => r.employmentStatus },
   { name: 'status_since', type: 'date', value: (r) => r.statusSince },
+  { name: 'certificate_no', type: 'text', value: (r) => r.certificateNo },
+  { name: 'certificate_status', type: 'text', value: (r) => r.certificateStatus },
   { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },
   { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
   { name: 'updated_at', type: 'timestamptz', value: (r) => r.updatedAt },
@@ -240,6 +263,18 @@ const eventColumns: BulkColumn<EventInsert>[] = [
   { name: 'date', type: 'date', value: (r) => r.date },
   { name: 'region_code', type: 'varchar', value: (r) => r.regionCode },
   { name: 'details', type: 'jsonb', value: (r) => r.details },
+  { name: 'certificate_no', type: 'text', value: (r) => r.certificateNo },
+  { name: 'created_by', type: 'text', value: (r) => r.createdBy },
+  { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },
+  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+];
+
+const certificateEventColumns: BulkColumn<typeof certificateEvents.$inferInsert>[] = [
+  { name: 'id', type: 'uuid', value: (r) => r.id },
+  { name: 'person_id', type: 'uuid', value: (r) => r.personId },
+  { name: 'certificate_no', type: 'text', value: (r) => r.certificateNo },
+  { name: 'action', type: 'text', value: (r) => r.action },
+  { name: 'date', type: 'date', value: (r) => r.date },
   { name: 'created_by', type: 'text', value: (r) => r.createdBy },
   { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },
   { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },

@@ -140,6 +140,12 @@ describe('REG-3 registrations as events; status as of any date', () => {
     expect(other.statusCode).toBe(404);
   });
 
+  it('REG-6 community-managed retirees are listed on their own', async () => {
+    await register(clerk, person(makeId('140105', '19600606', 413), { name: '退休甲', retiree: true }));
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/persons?retiree=true', headers: clerk });
+    expect(list.json().items.map((p: { name: string }) => p.name)).toEqual(['退休甲']);
+  });
+
   it('REG-4 unemployed graduates have their own list', async () => {
     const g = (await register(clerk, person(makeId('140105', '20020606', 405), { name: '毕业生甲', graduationYear: 2024, school: '山西大学', categories: ['高校毕业生'] }))).json().id as string;
     await t.app.inject({ method: 'POST', url: `/api/v1/persons/${g}/registrations`, headers: clerk, payload: { type: 'unemployment', date: '2026-07-01' } });

@@ -48,6 +48,8 @@ export interface PersonFilter {
   jobSeeking?: boolean | undefined;
   /** College graduates (REG-4): a graduation year or the category 高校毕业生. */
   graduate?: boolean | undefined;
+  /** Community-managed retirees (REG-6). */
+  retiree?: boolean | undefined;
 }
 
 function listQuery(ctx: Ctx) {
@@ -67,6 +69,7 @@ export async function listPersons(ctx: Ctx, filter: PersonFilter, paging: Paging
   if (filter.status) conds.push(eq(persons.employmentStatus, filter.status));
   if (filter.category) conds.push(arrayContains(persons.categories, [filter.category]));
   if (filter.jobSeeking !== undefined) conds.push(eq(persons.jobSeeking, filter.jobSeeking));
+  if (filter.retiree !== undefined) conds.push(eq(persons.retiree, filter.retiree));
   if (filter.graduate) conds.push(sql`(${persons.graduationYear} IS NOT NULL OR ${persons.categories} @> ARRAY['高校毕业生']::text[])`);
   const where = and(...conds);
   const items = await listQuery(ctx).where(where).orderBy(asc(persons.regionCode), asc(persons.name)).limit(paging.limit).offset(paging.offset);

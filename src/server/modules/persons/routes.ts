@@ -115,14 +115,15 @@ export async function personRoutes(app: App) {
           status: Type.Optional(Type.Unsafe<string>(Type.String({ enum: ['employed', 'unemployed', 'not_registered'] }))),
           category: Type.Optional(Type.String({ maxLength: 30 })),
           jobSeeking: Type.Optional(Type.Boolean()),
+          retiree: Type.Optional(Type.Boolean({ description: 'true：只列社区管理的退休人员' })),
           graduate: Type.Optional(Type.Boolean({ description: 'true：只列高校毕业生（有毕业年份或类别为高校毕业生）' })),
         }),
         response: { 200: Paged(Person) },
       },
     },
     async (req, reply) => {
-      const { q, regionCode, status, category, jobSeeking, graduate } = req.query;
-      return sendList(reply, req.query, (paging) => service.listPersons(ctxOf(app, req), { q, regionCode, status, category, jobSeeking, graduate }, paging), {
+      const { q, regionCode, status, category, jobSeeking, graduate, retiree } = req.query;
+      return sendList(reply, req.query, (paging) => service.listPersons(ctxOf(app, req), { q, regionCode, status, category, jobSeeking, graduate, retiree }, paging), {
         filename: '人员名册',
         sheet: '人员',
         columns: [
