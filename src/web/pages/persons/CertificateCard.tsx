@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { post } from '../../api.js';
+import { enteredColumn } from '../../components/enteredColumn.js';
 import { FormModal } from '../../components/FormModal.js';
-import { formatDateTime } from '../../format.js';
 import { certificateActionColors, certificateActionNames, certificateStatusColors, certificateStatusNames } from '../../labels.js';
 import type { Certificate, CertificateAction, CertificateEvent, Person } from '../../types.js';
 
@@ -141,19 +141,7 @@ export function CertificateCard({
               { title: '证号', dataIndex: 'certificateNo', width: 170, render: (n: string) => <span style={{ fontFamily: 'monospace' }}>{n}</span> },
               { title: '日期', dataIndex: 'date', width: 110 },
               { title: '原因', dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
-              {
-                title: '经办',
-                key: 'entered',
-                width: 170,
-                render: (_: unknown, e) => (
-                  <Space orientation="vertical" size={0}>
-                    <span>{e.createdBy}</span>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                      {formatDateTime(e.createdAt)}
-                    </Typography.Text>
-                  </Space>
-                ),
-              },
+              enteredColumn<CertificateEvent>(),
             ]}
           />
         </>

@@ -2,7 +2,7 @@
 // correct, and a button per registration type (clerks only).
 import { useState } from 'react';
 import { Button, Card, Space, Table, Tag, Typography } from 'antd';
-import { formatDateTime } from '../../format.js';
+import { enteredColumn } from '../../components/enteredColumn.js';
 import { registrationTypeColors, registrationTypeNames } from '../../labels.js';
 import type { Person, RegistrationEvent, RegistrationType } from '../../types.js';
 import { correctionsByEvent, correctionSummary, eventDetails } from './history.js';
@@ -94,19 +94,7 @@ export function RegistrationsCard({ person, events, loading, canWrite, onChanged
               );
             },
           },
-          {
-            title: '经办',
-            key: 'entered',
-            width: 170,
-            render: (_: unknown, e) => (
-              <Space orientation="vertical" size={0}>
-                <span>{e.createdBy}</span>
-                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {formatDateTime(e.createdAt)}
-                </Typography.Text>
-              </Space>
-            ),
-          },
+          enteredColumn<RegistrationEvent>(),
         ]}
       />
       <RegistrationModal
