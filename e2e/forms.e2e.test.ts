@@ -1,34 +1,17 @@
 // SYS-5 dialogs in a real browser: the API's field errors land on the form fields, a role change
 // asks first and ends the member's session at once, and unit edits show in the detail panel.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { TestApp } from '../src/server/testing/testApp.js';
-import { choose, confirmDialog, launchBrowser, login, newContext, shot, startApp } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { choose, confirmDialog, login, shot, useBrowserSession } from './support/harness.js';
 
-let test: TestApp;
-let baseUrl: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+const session = useBrowserSession();
 
 async function signedIn(username: string, path = '/'): Promise<Page> {
-  const context = await newContext(browser, baseUrl);
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await session.freshPage();
   await page.goto(path);
   await login(page, username);
   return page;
 }
-
-beforeAll(async () => {
-  ({ test, baseUrl } = await startApp());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await test?.close();
-});
 
 describe('SYS-5 dialogs', () => {
   it('SYS-5 the API field errors are shown on the fields they name', async () => {

@@ -1,28 +1,20 @@
 // SYS-5 acceptance in a real browser: login errors, a district admin creating a street unit and a
 // clerk in it, the clerk seeing only their subtree, policy parameters and their history, and the
 // auditor's view of the trail. Screenshots go to e2e/screenshots/ for a human to look at.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { loginAs, type TestApp } from '../src/server/testing/testApp.js';
-import { choose, confirmDialog, launchBrowser, login, logout, newContext, shot, startApp } from './support/harness.js';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { loginAs } from '../src/server/testing/testApp.js';
+import { choose, confirmDialog, login, logout, shot, useBrowserSession } from './support/harness.js';
 
 const street = { code: '140105004000', name: '平阳路街道' };
 const newUnit = '平阳路街道劳动保障事务所';
 const clerk = { username: 'pingyanglu_clerk', name: '刘洋', password: 'Pingyang2024', phone: '13903519999' };
 
-let test: TestApp;
-let baseUrl: string;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function freshPage(): Promise<Page> {
-  const context = await newContext(browser, baseUrl);
-  contexts.push(context);
-  return context.newPage();
-}
+const session = useBrowserSession();
+const freshPage = () => session.freshPage();
 
 async function apiGet<T>(username: string, url: string): Promise<T> {
-  const res = await test.app.inject({ method: 'GET', url, headers: await loginAs(test.app, username) });
+  const res = await session.test.app.inject({ method: 'GET', url, headers: await loginAs(session.test.app, username) });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as T;
 }
@@ -32,17 +24,6 @@ async function treeUnitNames(page: Page): Promise<string[]> {
   const nodes = page.locator('.ant-tree [data-unit-name]');
   return nodes.evaluateAll((els) => els.map((el) => el.getAttribute('data-unit-name') ?? ''));
 }
-
-beforeAll(async () => {
-  ({ test, baseUrl } = await startApp());
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await test?.close();
-});
 
 describe('SYS-5 web UI', () => {
   it('SYS-5 login shows the API detail in Chinese: wrong password (401), then locked on the 6th failure (429)', async () => {

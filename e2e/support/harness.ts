@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { createTestApp, testAdminPassword, type TestApp } from '../../src/server/testing/testApp.js';
 
@@ -20,6 +21,44 @@ export async function startApp(): Promise<{ test: TestApp; baseUrl: string }> {
   await test.app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = test.app.server.address() as AddressInfo;
   return { test, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+export interface BrowserSession {
+  /** The running app (valid inside tests). */
+  readonly test: TestApp;
+  /** A page in a new cookie-less context; closed with the session. */
+  freshPage(): Promise<Page>;
+}
+
+/**
+ * Registers beforeAll/afterAll that start the app and Chromium for one test file and close
+ * every context, the browser and the app afterwards.
+ */
+export function useBrowserSession(): BrowserSession {
+  let test: TestApp | undefined;
+  let baseUrl = '';
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    ({ test, baseUrl } = await startApp());
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const c of contexts) await c.close();
+    await browser?.close();
+    await test?.close();
+  });
+  return {
+    get test() {
+      if (!test) throw new Error('the app is not started yet');
+      return test;
+    },
+    async freshPage() {
+      const context = await newContext(browser!, baseUrl);
+      contexts.push(context);
+      return context.newPage();
+    },
+  };
 }
 
 /** Debian's Chromium: the real binary avoids the wrapper script's warning. */
