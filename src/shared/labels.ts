@@ -34,3 +34,17 @@ export type ServiceChannel = keyof typeof serviceChannelNames;
 
 export const certificateActionNames = { issue: '发证', withdraw: '收回', reissue: '补发' } as const;
 export type CertificateAction = keyof typeof certificateActionNames;
+
+/** Relation of a household member to the head of household (REG-5); the API stores the code. */
+export const householdRelationNames = {
+  head: '户主',
+  spouse: '配偶',
+  child: '子女',
+  parent: '父母',
+  sibling: '兄弟姐妹',
+  grandchild: '孙子女',
+  grandparent: '祖父母',
+  member: '其他成员',
+} as const;
+export type HouseholdRelation = keyof typeof householdRelationNames;
+export const householdRelations = Object.keys(householdRelationNames) as HouseholdRelation[];

@@ -1,6 +1,6 @@
 // Chinese names of the codes the ledger, registrations, services and households use (GLOSSARY.md).
 // Names the server uses too (Excel exports) come from src/shared/labels.ts.
-import { serviceChannelNames as serviceChannels, serviceTypeNames as serviceTypes } from '../shared/labels.js';
+import { householdRelationNames, serviceChannelNames as serviceChannels, serviceTypeNames as serviceTypes } from '../shared/labels.js';
 export { certificateActionNames, employmentStatusNames, registrationTypeNames } from '../shared/labels.js';
 import type { CaseStatus, CertificateAction, CertificateStatus, EmploymentStatus, HouseholdType, LabourCapacity, RegistrationType } from './types.js';
 
@@ -35,16 +35,7 @@ export const educationLevels = ['研究生', '大学本科', '大学专科', '�
 export const personCategories = ['高校毕业生', '4050人员', '退役军人', '农民工', '残疾人', '就业困难人员', '零就业家庭成员', '被征地农民', '低保人员', '长期失业人员'] as const;
 
 /** Relation of a member to the head of household; the API stores the code. */
-export const relationNames: Record<string, string> = {
-  head: '户主',
-  spouse: '配偶',
-  child: '子女',
-  parent: '父母',
-  sibling: '兄弟姐妹',
-  grandchild: '孙子女',
-  grandparent: '祖父母',
-  member: '其他成员',
-};
+export const relationNames: Record<string, string> = householdRelationNames;
 
 export const caseStatusNames: Record<CaseStatus, string> = { open: '办理中', due_soon: '15天内到期', overdue: '已超期', resolved: '已解决' };
 export const caseStatusColors: Record<CaseStatus, string> = { open: 'blue', due_soon: 'gold', overdue: 'red', resolved: 'green' };

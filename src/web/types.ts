@@ -257,6 +257,8 @@ export interface ZeroEmploymentCase {
   householdId: string;
   regionCode: string;
   address: string | null;
+  headName?: string | null;
+  communityName?: string | null;
   detectedOn: string;
   deadline: string;
   resolvedOn: string | null;

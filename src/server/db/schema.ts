@@ -5,6 +5,7 @@
 import {
   bigint,
   boolean,
+  check,
   date,
   index,
   integer,
@@ -18,6 +19,8 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { householdRelations } from '../../shared/labels.js';
 
 /** Key/value facts about this installation (first-start bootstrap done, region data version). */
 export const settings = pgTable('settings', {
@@ -274,7 +277,11 @@ export const householdMembers = pgTable(
       .references(() => persons.id),
     relation: text('relation').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.householdId, t.personId] }), uniqueIndex('household_members_person_uq').on(t.personId)],
+  (t) => [
+    primaryKey({ columns: [t.householdId, t.personId] }),
+    uniqueIndex('household_members_person_uq').on(t.personId),
+    check('household_members_relation_ck', sql`${t.relation} IN (${sql.raw(householdRelations.map((r) => `'${r}'`).join(', '))})`),
+  ],
 );
 
 /** Zero-employment household cases (AID-3): opened on detection, due after a parameter's months. */

@@ -1,4 +1,5 @@
 // SQL for households, their members and zero-employment cases.
+import type { HouseholdRelation } from '../../../shared/labels.js';
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { householdMembers, households, persons, zeroEmploymentCases } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
@@ -38,12 +39,12 @@ export async function householdIdOf(ctx: Ctx, personId: string): Promise<string 
   return row?.id;
 }
 
-export async function insertHousehold(ctx: Ctx, row: typeof households.$inferInsert, members: { personId: string; relation: string }[]) {
+export async function insertHousehold(ctx: Ctx, row: typeof households.$inferInsert, members: { personId: string; relation: HouseholdRelation }[]) {
   await ctx.db.insert(households).values(row);
   await ctx.db.insert(householdMembers).values(members.map((m) => ({ householdId: row.id, ...m })));
 }
 
-export async function addMember(ctx: Ctx, householdId: string, personId: string, relation: string) {
+export async function addMember(ctx: Ctx, householdId: string, personId: string, relation: HouseholdRelation) {
   await ctx.db.insert(householdMembers).values({ householdId, personId, relation });
 }
 
@@ -86,7 +87,7 @@ export async function listCases(ctx: Ctx, filter: { status?: CaseStatus | undefi
   const where = and(...conds);
   const status = sql<CaseStatus>`CASE WHEN ${c.resolvedOn} IS NOT NULL THEN 'resolved' WHEN ${c.deadline} < ${filter.today} THEN 'overdue' WHEN ${c.deadline} <= ${filter.dueSoonBy} THEN 'due_soon' ELSE 'open' END`;
   const items = await ctx.db
-    .select({ id: c.id, householdId: c.householdId, regionCode: c.regionCode, detectedOn: c.detectedOn, deadline: c.deadline, resolvedOn: c.resolvedOn, resolution: c.resolution, status, address: households.address })
+    .select({ id: c.id, householdId: c.householdId, regionCode: c.regionCode, detectedOn: c.detectedOn, deadline: c.deadline, resolvedOn: c.resolvedOn, resolution: c.resolution, status, address: households.address, communityName: sql<string | null>`(SELECT name FROM regions WHERE code = ${c.regionCode})`, headName: sql<string | null>`(SELECT p.name FROM household_members m JOIN persons p ON p.id = m.person_id WHERE m.household_id = ${c.householdId} ORDER BY (m.relation = 'head') DESC, p.birth_date LIMIT 1)` })
     .from(c)
     .innerJoin(households, eq(households.id, c.householdId))
     .where(where)

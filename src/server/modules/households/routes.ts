@@ -2,8 +2,12 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf, type App } from '../../app.js';
 import { IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { householdRelations, type HouseholdRelation } from '../../../shared/labels.js';
 import * as service from './service.js';
 import type { CaseStatus } from './repo.js';
+
+/** 与户主关系: a closed list, so statistics can count spouses and children. */
+const Relation = Type.Unsafe<HouseholdRelation>(Type.String({ enum: householdRelations, description: 'head 户主、spouse 配偶、child 子女、parent 父母、sibling 兄弟姐妹、grandchild 孙子女、grandparent 祖父母、member 其他成员' }));
 
 const caseStatusNames: Record<CaseStatus, string> = { open: '办理中', due_soon: '即将到期', overdue: '已超期', resolved: '已解决' };
 
@@ -17,6 +21,8 @@ const Case = Type.Object({
   resolution: Nullable(Type.String()),
   status: Type.String(),
   address: Type.Optional(Nullable(Type.String())),
+  headName: Type.Optional(Nullable(Type.String())),
+  communityName: Type.Optional(Nullable(Type.String())),
 });
 
 const Household = Type.Object({
@@ -45,7 +51,7 @@ export async function householdRoutes(app: App) {
           address: Type.Optional(Type.String({ maxLength: 200 })),
           householdType: Type.Optional(Type.Unsafe<'urban' | 'rural'>(Type.String({ enum: ['urban', 'rural'] }))),
           memberIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20 }),
-          relations: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 20 }))),
+          relations: Type.Optional(Type.Record(Type.String(), Relation)),
         }),
         response: { 201: Household },
       },
@@ -60,7 +66,7 @@ export async function householdRoutes(app: App) {
         tags: ['households'],
         summary: '添加家庭成员（须在管辖范围内且不属于其他家庭）；重新认定零就业家庭',
         params: IdParams,
-        body: Type.Object({ personId: Type.String({ format: 'uuid' }), relation: Type.String({ minLength: 1, maxLength: 20 }) }),
+        body: Type.Object({ personId: Type.String({ format: 'uuid' }), relation: Relation }),
         response: { 200: Household },
       },
     },
@@ -98,7 +104,8 @@ export async function householdRoutes(app: App) {
         filename: '零就业家庭',
         sheet: '零就业家庭',
         columns: [
-          { header: '家庭编号', width: 38, value: (c) => c.householdId },
+          { header: '户主', value: (c) => c.headName },
+          { header: '社区（村）', width: 24, value: (c) => c.communityName },
           { header: '区划代码', value: (c) => c.regionCode },
           { header: '地址', width: 30, value: (c) => c.address },
           { header: '认定日期', value: (c) => c.detectedOn },

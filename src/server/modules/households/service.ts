@@ -2,6 +2,7 @@
 // of the event that causes it; each detected household opens a case due after the parameter
 // `zero_employment.resolve_within` months (seed 003 §(四)); the case resolves itself when a member's
 // employment is registered.
+import type { HouseholdRelation } from '../../../shared/labels.js';
 import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { householdMembers } from '../../db/schema.js';
@@ -25,7 +26,7 @@ export interface CreateHouseholdInput {
   address?: string | undefined;
   householdType?: 'urban' | 'rural' | undefined;
   memberIds: string[];
-  relations?: Record<string, string> | undefined;
+  relations?: Record<string, HouseholdRelation> | undefined;
 }
 
 /** Creates a household of persons in scope, none of whom already belongs to one. */
@@ -60,7 +61,7 @@ export async function createHousehold(ctx: Ctx, input: CreateHouseholdInput) {
 }
 
 /** Adds a person in scope, not yet in any household, to a household in scope. */
-export async function addHouseholdMember(ctx: Ctx, householdId: string, personId: string, relation: string) {
+export async function addHouseholdMember(ctx: Ctx, householdId: string, personId: string, relation: HouseholdRelation) {
   requireRole(ctx, 'clerk');
   return withTransaction(ctx, async (tx) => {
     const household = await repo.findHousehold(tx, householdId, true);

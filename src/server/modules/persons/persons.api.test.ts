@@ -174,7 +174,7 @@ describe('REG-5 / AID-3 zero-employment households', () => {
     await reg(b, { type: 'unemployment', date: '2026-11-02' });
     expect(await household()).toMatchObject({ zeroEmployment: true, zeroEmploymentSince: today, openCase: { detectedOn: today, deadline: '2027-02-23' } });
     const cases = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/zero-employment-cases?status=open', headers: clerk });
-    expect(cases.json().items).toContainEqual(expect.objectContaining({ householdId, deadline: '2027-02-23', status: 'open' }));
+    expect(cases.json().items).toContainEqual(expect.objectContaining({ householdId, deadline: '2027-02-23', status: 'open', headName: '王大', communityName: expect.any(String) }));
     await reg(b, { type: 'employment', date: today, employerName: '山西某物业公司' });
     expect(await household()).toMatchObject({ zeroEmployment: false, openCase: null });
     const resolved = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/zero-employment-cases?status=resolved', headers: clerk });
@@ -193,6 +193,8 @@ describe('REG-5 / AID-3 zero-employment households', () => {
     const added = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members`, headers: clerk, payload: { personId: b, relation: 'spouse' } });
     expect(added.json()).toMatchObject({ zeroEmployment: false, openCase: null });
     const again = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members`, headers: clerk, payload: { personId: b, relation: 'spouse' } });
+    const freeText = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members`, headers: clerk, payload: { personId: b, relation: '表哥' } });
+    expect(freeText.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ path: '/relation' })] });
     expect(again.statusCode).toBe(409);
     const removed = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members/${b}/remove`, headers: clerk, payload: { reason: '迁出本社区' } });
     expect(removed.json()).toMatchObject({ zeroEmployment: true, members: [expect.objectContaining({ personId: a })] });

@@ -53,7 +53,8 @@ export function ZeroEmploymentPage() {
           />
         }
         columns={[
-          { title: '家庭住址', dataIndex: 'address', render: (a: string | null, c) => <Link to={`/households/${c.householdId}`}>{a || '（未登记住址）'}</Link> },
+          { title: '户主', dataIndex: 'headName', render: (n: string | null, c) => <Link to={`/households/${c.householdId}`}>{n ?? '—'}</Link> },
+          { title: '家庭住址', dataIndex: 'address', render: (a: string | null) => a || '（未登记住址）' },
           { title: '所在社区', dataIndex: 'regionCode', render: (code: string) => <RegionLabel prefix={code} /> },
           { title: '认定日期', dataIndex: 'detectedOn' },
           {

@@ -1,0 +1,3 @@
+-- Relations were free text before; anything outside the list becomes 'member' (其他成员).
+UPDATE "household_members" SET "relation" = 'member' WHERE "relation" NOT IN ('head', 'spouse', 'child', 'parent', 'sibling', 'grandchild', 'grandparent', 'member');--> statement-breakpoint
+ALTER TABLE "household_members" ADD CONSTRAINT "household_members_relation_ck" CHECK ("household_members"."relation" IN ('head', 'spouse', 'child', 'parent', 'sibling', 'grandchild', 'grandparent', 'member'));
