@@ -2,7 +2,7 @@
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Result } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, ReadOutlined, SettingOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, ReadOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { roleNames, type Role } from '../shared/roles.js';
 import { hasRole, useAuth } from './auth.js';
 import { AppLayout } from './components/AppLayout.js';
@@ -15,6 +15,7 @@ import { PersonsPage } from './pages/persons/PersonsPage.js';
 import { PersonRegisterPage } from './pages/persons/PersonRegisterPage.js';
 import { PersonPage } from './pages/persons/PersonPage.js';
 import { GraduatesPage } from './pages/persons/GraduatesPage.js';
+import { RetireesPage } from './pages/persons/RetireesPage.js';
 import { ImportPage } from './pages/import/ImportPage.js';
 import { HouseholdPage } from './pages/households/HouseholdPage.js';
 import { ZeroEmploymentPage } from './pages/households/ZeroEmploymentPage.js';
@@ -34,13 +35,14 @@ export interface PageEntry {
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
 
-// 高校毕业生 is keyed: it is built on PersonsPage, and must not keep 人员台账's search state.
+// 高校毕业生 and 退休人员 are keyed: it is built on PersonsPage, and must not keep 人员台账's search state.
 export const pages: PageEntry[] = [
   { path: '/persons', label: '人员台账', icon: <SolutionOutlined />, roles: ledgerReaders, element: <PersonsPage /> },
   { path: '/persons/new', label: '登记人员', roles: ['clerk'], element: <PersonRegisterPage />, menuKey: '/persons' },
   { path: '/persons/import', label: '台账导入', icon: <CloudUploadOutlined />, roles: ['clerk'], element: <ImportPage /> },
   { path: '/persons/:id', label: '人员详情', roles: ledgerReaders, element: <PersonPage />, menuKey: '/persons' },
   { path: '/graduates', label: '高校毕业生', icon: <ReadOutlined />, roles: ledgerReaders, element: <GraduatesPage key="graduates" /> },
+  { path: '/retirees', label: '退休人员', icon: <UserOutlined />, roles: ledgerReaders, element: <RetireesPage key="retirees" /> },
   { path: '/zero-employment', label: '零就业家庭', icon: <HomeOutlined />, roles: ledgerReaders, element: <ZeroEmploymentPage /> },
   { path: '/households/:id', label: '家庭档案', roles: ledgerReaders, element: <HouseholdPage />, menuKey: '/zero-employment' },
   { path: '/units', label: '机构管理', icon: <ApartmentOutlined />, element: <UnitsPage /> },

@@ -124,7 +124,7 @@ export async function personRoutes(app: App) {
     async (req, reply) => {
       const { q, regionCode, status, category, jobSeeking, graduate, retiree } = req.query;
       return sendList(reply, req.query, (paging) => service.listPersons(ctxOf(app, req), { q, regionCode, status, category, jobSeeking, graduate, retiree }, paging), {
-        filename: '人员名册',
+        filename: graduate ? '高校毕业生名册' : retiree ? '退休人员名册' : '人员名册',
         sheet: '人员',
         columns: [
           { header: '姓名', value: (p) => p.name },
