@@ -158,71 +158,90 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
   if (problems.size > 0) throw await rejection(raws, problems);
 
   const fresh = valid.filter((v) => !existing.has(v.idIndex));
+  const rowCount = raws.length;
+  raws.length = 0; // the raw rows are no longer needed: let them go before the inserts
   return withTransaction(ctx, async (tx) => {
     const now = tx.now();
-    const personIds: string[] = [];
-    const personRows = fresh.map((v) => {
-      const id = crypto.randomUUID();
-      personIds.push(id);
-      const r = v.raw;
-      return {
-        id,
-        idNumberSealed: tx.sealer.seal('idNumber', v.idNumber),
-        idNumberIndex: v.idIndex,
-        idNumberMasked: mask(v.idNumber, 6, 4),
-        idConvertedFrom15: v.convertedFrom15,
-        name: r.name,
-        sex: v.sex,
-        birthDate: v.birthDate,
-        ethnicity: r.ethnicity || null,
-        education: r.education || null,
-        householdType: v.householdType,
-        address: r.address || null,
-        regionCode: r.regionCode,
-        phoneSealed: r.phone ? tx.sealer.seal('phone', r.phone) : null,
-        phoneIndex: r.phone ? tx.sealer.blindIndex('phone', r.phone) : null,
-        phoneMasked: r.phone ? maskPhone(r.phone) : null,
-        labourCapacity: v.labourCapacity,
-        skills: split(r.skills),
-        categories: split(r.categories),
-        employmentStatus: v.registration === 'employment' ? 'employed' : v.registration === 'unemployment' ? 'unemployed' : 'not_registered',
-        statusSince: v.registration ? r.registrationDate : null,
-        unitId: tx.actor.unitId,
-        createdAt: now,
-        updatedAt: now,
-      };
-    });
-    // Imported 失业 rows are first unemployment registrations here: each gets a 就业失业登记证 number,
-    // reserved in blocks per county and year.
-    const certificates = new Map<number, string>();
-    const byPrefix = new Map<string, number[]>();
-    fresh.forEach((v, i) => {
-      if (v.registration !== 'unemployment') return;
-      const key = `${v.raw.regionCode.slice(0, 6)}|${v.raw.registrationDate.slice(0, 4)}`;
-      byPrefix.set(key, [...(byPrefix.get(key) ?? []), i]);
-    });
-    for (const [key, indexes] of byPrefix) {
-      const [county, year] = key.split('|') as [string, string];
-      const numbers = await reserveCertificateNumbers(tx, county, `${year}-01-01`, indexes.length);
-      indexes.forEach((index, k) => certificates.set(index, numbers[k]!));
+    const personIds = fresh.map(() => crypto.randomUUID());
+    const certificates = await issueCertificateNumbers(tx, fresh);
+    // Rows are built and sealed one chunk at a time, so only one chunk of wide rows is in memory.
+    for (let start = 0; start < fresh.length; start += importChunk) {
+      const personRows: PersonInsert[] = [];
+      const eventRows: EventInsert[] = [];
+      const certificateRows: CertificateEventInsert[] = [];
+      for (let i = start; i < Math.min(start + importChunk, fresh.length); i++) {
+        const v = fresh[i]!;
+        const r = v.raw;
+        const id = personIds[i]!;
+        const certificateNo = certificates.get(i) ?? null;
+        personRows.push({
+          id,
+          idNumberSealed: tx.sealer.seal('idNumber', v.idNumber),
+          idNumberIndex: v.idIndex,
+          idNumberMasked: mask(v.idNumber, 6, 4),
+          idConvertedFrom15: v.convertedFrom15,
+          name: r.name,
+          sex: v.sex,
+          birthDate: v.birthDate,
+          ethnicity: r.ethnicity || null,
+          education: r.education || null,
+          householdType: v.householdType,
+          address: r.address || null,
+          regionCode: r.regionCode,
+          phoneSealed: r.phone ? tx.sealer.seal('phone', r.phone) : null,
+          phoneIndex: r.phone ? tx.sealer.blindIndex('phone', r.phone) : null,
+          phoneMasked: r.phone ? maskPhone(r.phone) : null,
+          labourCapacity: v.labourCapacity,
+          skills: split(r.skills),
+          categories: split(r.categories),
+          employmentStatus: v.registration === 'employment' ? 'employed' : v.registration === 'unemployment' ? 'unemployed' : 'not_registered',
+          statusSince: v.registration ? r.registrationDate : null,
+          certificateNo,
+          certificateStatus: certificateNo ? 'valid' : null,
+          unitId: tx.actor.unitId,
+          createdAt: now,
+          updatedAt: now,
+        });
+        if (v.registration) {
+          const details = { source: 'import', ...(r.employerName ? { employerName: r.employerName } : {}) };
+          eventRows.push({ id: crypto.randomUUID(), personId: id, type: v.registration, date: r.registrationDate, regionCode: r.regionCode, details, certificateNo, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: now });
+        }
+        if (certificateNo) {
+          certificateRows.push({ id: crypto.randomUUID(), personId: id, certificateNo, action: 'issue', date: r.registrationDate, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: now });
+        }
+      }
+      await bulkInsert(tx.db, 'persons', personColumns, personRows);
+      await bulkInsert(tx.db, 'registration_events', eventColumns, eventRows);
+      await bulkInsert(tx.db, 'certificate_events', certificateEventColumns, certificateRows);
     }
-    personRows.forEach((row, i) => {
-      const no = certificates.get(i);
-      if (no) Object.assign(row, { certificateNo: no, certificateStatus: 'valid' });
-    });
-    const eventRows = fresh.flatMap((v, i) =>
-      v.registration
-        ? [{ id: crypto.randomUUID(), personId: personIds[i]!, type: v.registration, date: v.raw.registrationDate, regionCode: v.raw.regionCode, details: { source: 'import', ...(v.raw.employerName ? { employerName: v.raw.employerName } : {}) }, certificateNo: certificates.get(i) ?? null, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: now }]
-        : [],
-    );
-    const certificateRows = [...certificates].map(([i, certificateNo]) => ({ id: crypto.randomUUID(), personId: personIds[i]!, certificateNo, action: 'issue', date: fresh[i]!.raw.registrationDate, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: now }));
-    await bulkInsert(tx.db, 'persons', personColumns, personRows);
-    await bulkInsert(tx.db, 'registration_events', eventColumns, eventRows);
-    await bulkInsert(tx.db, 'certificate_events', certificateEventColumns, certificateRows);
-    const result = { rows: raws.length, imported: fresh.length, unchanged: raws.length - fresh.length };
+    const result = { rows: rowCount, imported: fresh.length, unchanged: rowCount - fresh.length };
     await writeAudit(tx, { action: 'import', entity: 'person', regionCode: tx.actor.scope.padEnd(12, '0'), after: { ...result, fileSha256: sha256(buffer.toString('base64')), personIds } });
     return result;
   });
+}
+
+const importChunk = 5000;
+
+/**
+ * Imported 失业 rows are first unemployment registrations here: each gets a 就业失业登记证 number,
+ * reserved in blocks per county and year. Answers the number per index into `rows`.
+ */
+async function issueCertificateNumbers(tx: Ctx, rows: ValidRow[]): Promise<Map<number, string>> {
+  const byPrefix = new Map<string, number[]>();
+  rows.forEach((v, i) => {
+    if (v.registration !== 'unemployment') return;
+    const key = `${v.raw.regionCode.slice(0, 6)}|${v.raw.registrationDate.slice(0, 4)}`;
+    const list = byPrefix.get(key);
+    if (list) list.push(i);
+    else byPrefix.set(key, [i]);
+  });
+  const certificates = new Map<number, string>();
+  for (const [key, indexes] of byPrefix) {
+    const [county, year] = key.split('|') as [string, string];
+    const numbers = await reserveCertificateNumbers(tx, county, `${year}-01-01`, indexes.length);
+    indexes.forEach((index, k) => certificates.set(index, numbers[k]!));
+  }
+  return certificates;
 }
 
 type PersonInsert = typeof persons.$inferInsert;
@@ -269,7 +288,8 @@ const eventColumns: BulkColumn<EventInsert>[] = [
   { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
 ];
 
-const certificateEventColumns: BulkColumn<typeof certificateEvents.$inferInsert>[] = [
+type CertificateEventInsert = typeof certificateEvents.$inferInsert;
+const certificateEventColumns: BulkColumn<CertificateEventInsert>[] = [
   { name: 'id', type: 'uuid', value: (r) => r.id },
   { name: 'person_id', type: 'uuid', value: (r) => r.personId },
   { name: 'certificate_no', type: 'text', value: (r) => r.certificateNo },
