@@ -27,6 +27,13 @@ import { ledgerImportRoutes, personRoutes } from './modules/persons/routes.js';
 import { householdRoutes } from './modules/households/routes.js';
 import { serviceRoutes } from './modules/services/routes.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
+import { employerRoutes } from './modules/employers/routes.js';
+import { vacancyRoutes } from './modules/vacancies/routes.js';
+import { matchingRoutes } from './modules/matching/routes.js';
+import { referralRoutes } from './modules/referrals/routes.js';
+import { fairRoutes } from './modules/fairs/routes.js';
+import { surveyRoutes } from './modules/surveys/routes.js';
+import { boardRoutes } from './modules/board/routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -148,6 +155,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await householdRoutes(typed);
       await serviceRoutes(typed);
       await certificateRoutes(typed);
+      await employerRoutes(typed);
+      await vacancyRoutes(typed);
+      await matchingRoutes(typed);
+      await referralRoutes(typed);
+      await fairRoutes(typed);
+      await surveyRoutes(typed);
+      await boardRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

@@ -48,3 +48,26 @@ export const householdRelationNames = {
 } as const;
 export type HouseholdRelation = keyof typeof householdRelationNames;
 export const householdRelations = Object.keys(householdRelationNames) as HouseholdRelation[];
+
+/** Working time of a vacancy (JOB-2); seekers' wishes use the Chinese names. */
+export const vacancyHoursNames = { full_time: '全日制', part_time: '非全日制' } as const;
+export type VacancyHours = keyof typeof vacancyHoursNames;
+
+/** Where a vacancy came from (JOB-2). */
+export const vacancySourceNames = { counter: '窗口登记', employer: '单位自助发布', agency: '中介机构', survey: '空岗调查', fair: '招聘会' } as const;
+export type VacancySource = keyof typeof vacancySourceNames;
+
+export const vacancyStatusNames = { pending_review: '待审核', published: '已发布', rejected: '已驳回', closed: '已关闭' } as const;
+export type VacancyStatus = keyof typeof vacancyStatusNames;
+
+/** Outcome of a referral (JOB-5). */
+export const referralOutcomeNames = { interviewed: '已面试', hired: '已录用', rejected: '未录用', no_show: '未到场' } as const;
+export type ReferralOutcome = keyof typeof referralOutcomeNames;
+
+/** Kinds of job fair (JOB-6): general and the special fairs of seed 002 §(十六). */
+export const jobFairKindNames = { general: '综合招聘会', rural_migrants: '农民工专场', graduates: '高校毕业生专场', person_4050: '“4050”人员专场', women: '女性专场', disabled: '残疾人专场' } as const;
+export type JobFairKind = keyof typeof jobFairKindNames;
+
+/** Filings an employer makes (JOB-1). */
+export const employerFilingKindNames = { hiring: '招用人员录用备案', contract: '劳动合同备案' } as const;
+export type EmployerFilingKind = keyof typeof employerFilingKindNames;

@@ -6,6 +6,7 @@ import {
   bigint,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -21,6 +22,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { householdRelations } from '../../shared/labels.js';
+import type { VacancyScreening } from '../modules/vacancies/screening.js';
 
 /** Key/value facts about this installation (first-start bootstrap done, region data version). */
 export const settings = pgTable('settings', {
@@ -206,6 +208,8 @@ export const persons = pgTable(
     skills: text('skills').array().notNull(),
     occupation: text('occupation'),
     jobWishes: jsonb('job_wishes'),
+    /** Wished and current occupation codes and groups, skills: matching's candidate keys (JOB-4). */
+    matchKeys: text('match_keys').array().notNull().default(sql`'{}'::text[]`),
     categories: text('categories').array().notNull(),
     retiree: boolean('retiree').notNull().default(false),
     graduationYear: integer('graduation_year'),
@@ -227,6 +231,7 @@ export const persons = pgTable(
     index('persons_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
     index('persons_phone_idx').on(t.phoneIndex),
     index('persons_name_idx').on(t.name),
+    index('persons_seeker_match_idx').using('gin', t.matchKeys).where(sql`${t.jobSeeking} OR ${t.employmentStatus} = 'unemployed'`),
   ],
 );
 
@@ -346,4 +351,215 @@ export const certificateEvents = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [index('certificate_events_person_idx').on(t.personId, t.createdAt)],
+);
+
+/** A PostgreSQL tsvector column (public search, JOB-7); written with to_tsvector('simple', tokens). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Employers (JOB-1): one per unified social credit code. */
+export const employers = pgTable(
+  'employers',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    creditCode: varchar('credit_code', { length: 18 }).notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    industry: text('industry'),
+    size: text('size'),
+    ownership: text('ownership'),
+    address: text('address'),
+    contactName: text('contact_name'),
+    contactPhone: text('contact_phone'),
+    description: text('description'),
+    /** 'counter' (entered by staff) or 'self' (an employer account registered it). */
+    source: text('source').notNull(),
+    unitId: uuid('unit_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('employers_credit_code_uq').on(t.creditCode), index('employers_region_idx').on(t.regionCode.op('varchar_pattern_ops')), index('employers_name_idx').on(t.name)],
+);
+
+/** Hiring filings (招用人员录用备案) and labour-contract filings (劳动合同备案) of employers (JOB-1). */
+export const employerFilings = pgTable(
+  'employer_filings',
+  {
+    id: uuid('id').primaryKey(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    kind: text('kind').notNull(),
+    personId: uuid('person_id').references(() => persons.id),
+    personName: text('person_name').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    contractEnd: date('contract_end', { mode: 'string' }),
+    notes: text('notes'),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    createdBy: text('created_by').notNull(),
+    unitId: uuid('unit_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('employer_filings_employer_idx').on(t.employerId, t.date)],
+);
+
+/** Job fairs (JOB-6), general or special; booths and vacancies point at them. */
+export const jobFairs = pgTable(
+  'job_fairs',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    venue: text('venue').notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    description: text('description'),
+    cancelled: boolean('cancelled').notNull().default(false),
+    attendance: integer('attendance'),
+    intentions: integer('intentions'),
+    deals: integer('deals'),
+    unitId: uuid('unit_id'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('job_fairs_region_date_idx').on(t.regionCode.op('varchar_pattern_ops'), t.date), index('job_fairs_date_idx').on(t.date)],
+);
+
+/** Employers' booths at a fair. */
+export const fairBooths = pgTable(
+  'fair_booths',
+  {
+    id: uuid('id').primaryKey(),
+    fairId: uuid('fair_id')
+      .notNull()
+      .references(() => jobFairs.id),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    boothNo: text('booth_no'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('fair_booths_uq').on(t.fairId, t.employerId)],
+);
+
+/** Yearly vacancy survey rounds of a unit (JOB-9) and the employers' returns. */
+export const vacancySurveys = pgTable(
+  'vacancy_surveys',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    year: integer('year').notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    unitId: uuid('unit_id'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('vacancy_surveys_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.year)],
+);
+
+export const surveyReturns = pgTable(
+  'survey_returns',
+  {
+    surveyId: uuid('survey_id')
+      .notNull()
+      .references(() => vacancySurveys.id),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    returnedOn: date('returned_on', { mode: 'string' }),
+    currentVacancies: integer('current_vacancies'),
+    nextYearDemand: integer('next_year_demand'),
+    notes: text('notes'),
+  },
+  (t) => [primaryKey({ columns: [t.surveyId, t.employerId] })],
+);
+
+/** Vacancies (JOB-2): wages in fen; published only after screening and review (JOB-3). */
+export const vacancies = pgTable(
+  'vacancies',
+  {
+    id: uuid('id').primaryKey(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    title: text('title').notNull(),
+    occupation: text('occupation'),
+    headcount: integer('headcount').notNull(),
+    filled: integer('filled').notNull().default(0),
+    wageMin: integer('wage_min').notNull(),
+    wageMax: integer('wage_max').notNull(),
+    education: text('education'),
+    skills: text('skills').array().notNull(),
+    hours: text('hours').notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    address: text('address'),
+    description: text('description').notNull(),
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    source: text('source').notNull(),
+    /** pending_review | published | rejected | closed */
+    status: text('status').notNull(),
+    screening: jsonb('screening').$type<VacancyScreening>().notNull(),
+    reviewComment: text('review_comment'),
+    reviewedBy: text('reviewed_by'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    fairId: uuid('fair_id').references(() => jobFairs.id),
+    surveyId: uuid('survey_id').references(() => vacancySurveys.id),
+    /** Occupation code and group, skills: what matching looks candidates up by (JOB-4). */
+    matchKeys: text('match_keys').array().notNull(),
+    /** Character unigrams and bigrams of the texts (JOB-7): Chinese search without a segmenter. */
+    search: tsvector('search').notNull(),
+    unitId: uuid('unit_id'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('vacancies_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.status),
+    index('vacancies_employer_idx').on(t.employerId),
+    index('vacancies_public_idx').on(t.publishedAt).where(sql`${t.status} = 'published'`),
+    index('vacancies_search_idx').using('gin', t.search).where(sql`${t.status} = 'published'`),
+    index('vacancies_match_idx').using('gin', t.matchKeys).where(sql`${t.status} = 'published'`),
+    index('vacancies_fair_idx').on(t.fairId),
+  ],
+);
+
+/** Referrals (JOB-5): a seeker sent to a vacancy, with a letter code the employer can verify. */
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    vacancyId: uuid('vacancy_id')
+      .notNull()
+      .references(() => vacancies.id),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    /** The person's region: who may see the referral (DESIGN idea 1). */
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    verificationCode: text('verification_code').notNull(),
+    /** interviewed | hired | rejected | no_show; null while awaiting the employer. */
+    outcome: text('outcome'),
+    outcomeDate: date('outcome_date', { mode: 'string' }),
+    outcomeNote: text('outcome_note'),
+    employerFeedback: text('employer_feedback'),
+    employerFeedbackAt: timestamp('employer_feedback_at', { withTimezone: true }),
+    employmentEventId: uuid('employment_event_id'),
+    staffId: uuid('staff_id'),
+    staffName: text('staff_name').notNull(),
+    unitId: uuid('unit_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('referrals_code_uq').on(t.verificationCode),
+    uniqueIndex('referrals_person_vacancy_uq').on(t.personId, t.vacancyId),
+    index('referrals_region_date_idx').on(t.regionCode.op('varchar_pattern_ops'), t.date),
+    index('referrals_vacancy_idx').on(t.vacancyId),
+  ],
 );

@@ -9,3 +9,10 @@ export function shanghaiDateOf(instant: Date): string {
 
 export type Clock = () => Date;
 export const systemClock: Clock = () => new Date();
+
+const shanghaiTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' });
+
+/** 'YYYY-MM-DD HH:MM:SS' in Beijing time, for Excel exports and printed pages. */
+export function shanghaiDateTimeText(instant: Date): string {
+  return shanghaiTime.format(instant);
+}

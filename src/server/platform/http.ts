@@ -46,14 +46,18 @@ export async function sendList<T>(
 ) {
   if (query.format === 'xlsx') {
     const { items } = await fetch({ limit: exportRowLimit, offset: 0 });
-    const buffer = await xlsxOf(excel.sheet, excel.columns, items);
-    return reply
-      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(excel.filename)}.xlsx`)
-      .send(buffer);
+    return sendXlsx(reply, excel.filename, await xlsxOf(excel.sheet, excel.columns, items));
   }
   const { items, total } = await fetch({ limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
   return { items, total, page: query.page, pageSize: query.pageSize };
+}
+
+/** Sends an .xlsx file as a download named `filename`.xlsx (any route, whatever its JSON schema). */
+export function sendXlsx(reply: FastifyReply, filename: string, file: Buffer) {
+  return reply
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}.xlsx`)
+    .send(file);
 }
 
 /**

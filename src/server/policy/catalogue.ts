@@ -3,7 +3,7 @@
 // Seeds: 000 Taiyuan 2003, 001 Suining county (Hunan) 2019, 002 Shenyang 2004, 003 Hubei 2007,
 // 004 Dalian 2003.
 
-export type ParamKind = 'fen' | 'months' | 'years' | 'percent' | 'age' | 'count';
+export type ParamKind = 'fen' | 'months' | 'years' | 'percent' | 'age' | 'count' | 'weight' | 'days';
 
 export interface ParamDefinition {
   name: string;
@@ -20,7 +20,7 @@ export interface ParamSeedValue {
   source: string;
 }
 
-export const kindUnits: Record<ParamKind, string> = { fen: '分', months: '月', years: '年', percent: '%', age: '周岁', count: '个' };
+export const kindUnits: Record<ParamKind, string> = { fen: '分', months: '月', years: '年', percent: '%', age: '周岁', count: '个', weight: '权重', days: '天' };
 
 export const paramDefinitions: ParamDefinition[] = [
   { name: 'loan.max_amount', title: '小额担保贷款最高额度', kind: 'fen', description: '个人小额担保贷款额度上限' },
@@ -44,6 +44,14 @@ export const paramDefinitions: ParamDefinition[] = [
   { name: 'working_age.max_female', title: '女性劳动年龄上限', kind: 'age', description: '女性法定退休年龄（劳动力资源统计口径）' },
   { name: 'person_4050.min_age_female', title: '“4050”人员年龄（女）', kind: 'age', description: '女性年满此年龄的就业困难人员为“4050”人员' },
   { name: 'person_4050.min_age_male', title: '“4050”人员年龄（男）', kind: 'age', description: '男性年满此年龄的就业困难人员为“4050”人员' },
+  { name: 'matching.weight.occupation', title: '人岗匹配权重：职业', kind: 'weight', description: '职业代码相同得满分，同一小类得一半' },
+  { name: 'matching.weight.skills', title: '人岗匹配权重：技能', kind: 'weight', description: '按岗位要求的技能中求职者具备的比例得分' },
+  { name: 'matching.weight.place', title: '人岗匹配权重：地点', kind: 'weight', description: '同社区满分，同街道、同区县、同城市依次递减' },
+  { name: 'matching.weight.wage', title: '人岗匹配权重：工资', kind: 'weight', description: '岗位工资上限达到求职者期望工资得满分，否则按比例' },
+  { name: 'matching.weight.education', title: '人岗匹配权重：文化程度', kind: 'weight', description: '求职者文化程度达到岗位要求得满分' },
+  { name: 'matching.weight.hours', title: '人岗匹配权重：工作时间', kind: 'weight', description: '全日制、非全日制、倒班等与意向一致得满分' },
+  { name: 'matching.weight.priority', title: '人岗匹配权重：就业困难人员优先', kind: 'weight', description: '就业困难人员、零就业家庭成员、4050人员等优先推荐时的加分；为 0 表示不优先' },
+  { name: 'vacancy.max_validity', title: '岗位信息最长有效期', kind: 'days', description: '岗位信息自发布起最长有效天数，到期自动下架' },
 ];
 
 const dalian = '2102';
@@ -53,6 +61,8 @@ const suining = '430527';
 const s004 = '种子文件 004 大连市《关于推进社区就业再就业工作的意见》(2003-06-03)';
 const s002 = '种子文件 002 沈阳市《关于做好2004年就业再就业工作的实施意见》(沈政发[2004]8号)';
 const s003 = '种子文件 003 湖北省《2007年全省就业和失业保险工作要点》';
+const s000 = '种子文件 000 太原市《劳动力市场“三化”建设推进试点实施方案》';
+const openpesDefault = 'OpenPES 缺省值（非政策文件规定，各地可调整）';
 const s001 = '种子文件 001 绥宁县《加强基层公共就业服务体系建设实施方案》(绥政办发〔2019〕8号)';
 
 export const paramSeedValues: ParamSeedValue[] = [
@@ -84,4 +94,18 @@ export const paramSeedValues: ParamSeedValue[] = [
   { name: 'working_age.max_female', regionPrefix: '', effectiveFrom: '1978-06-02', value: 50, source: '《国务院关于工人退休、退职的暂行办法》(国发〔1978〕104号) 第一条：女工人年满五十周岁' },
   { name: 'person_4050.min_age_female', regionPrefix: '', effectiveFrom: '2002-09-30', value: 40, source: '《中共中央 国务院关于进一步做好下岗失业人员再就业工作的通知》(中发〔2002〕12号)：女40周岁以上' },
   { name: 'person_4050.min_age_male', regionPrefix: '', effectiveFrom: '2002-09-30', value: 50, source: '《中共中央 国务院关于进一步做好下岗失业人员再就业工作的通知》(中发〔2002〕12号)：男50周岁以上' },
+  { name: 'referral.target_rate', regionPrefix: '', effectiveFrom: '2004-01-01', value: 40, source: `全国缺省值，沿用${s002} §一(二)的推荐介绍率40%；各地应按本地文件另设` },
+  { name: 'referral.target_success_rate', regionPrefix: '', effectiveFrom: '2004-01-01', value: 15, source: `全国缺省值，沿用${s002} §一(二)的推荐介绍成功率15%；各地应按本地文件另设` },
+  ...(
+    [
+      ['occupation', 30],
+      ['skills', 20],
+      ['place', 20],
+      ['wage', 15],
+      ['education', 10],
+      ['hours', 5],
+    ] as const
+  ).map(([factor, value]) => ({ name: `matching.weight.${factor}`, regionPrefix: '', effectiveFrom: '2003-01-01', value, source: `${openpesDefault}：人岗匹配按职业、技能、地点、工资、文化程度评分（DESIGN 第8条；${s000} 职业介绍、工资指导价位）` })),
+  { name: 'matching.weight.priority', regionPrefix: '', effectiveFrom: '2003-01-01', value: 10, source: `${s000} 三、1：促进困难群体人员就业，确定重点服务对象；${s002} §(十一)：积极推荐大龄下岗失业人员再就业` },
+  { name: 'vacancy.max_validity', regionPrefix: '', effectiveFrom: '2003-01-01', value: 90, source: `${openpesDefault}：招聘信息须真实、合法（《人力资源市场暂行条例》第二十四条），岗位最长展示 90 天，到期须重新发布` },
 ];

@@ -1,4 +1,5 @@
 // HTTP for the audit trail (auditor role).
+import { shanghaiDateTimeText } from '../../platform/clock.js';
 import { Type } from '@sinclair/typebox';
 import { ctxOf, type App } from '../../app.js';
 import { verifyAuditChain } from '../../platform/audit.js';
@@ -26,7 +27,6 @@ const AuditEntry = Type.Object({
 
 export const actionNames: Record<string, string> = { create: '新建', update: '修改', login: '登录', change_password: '修改密码', reveal: '查看敏感信息', import: '导入', register: '登记', detect: '认定', resolve: '解决', add_member: '添加成员', remove_member: '移出成员', withdraw: '收回', reissue: '补发', issue: '发证' };
 
-const shanghaiTime = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'medium' });
 
 /** Start of a Shanghai calendar day as an instant. */
 const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
@@ -60,7 +60,7 @@ export async function auditRoutes(app: App) {
         sheet: '审计日志',
         columns: [
           { header: '序号', width: 8, value: (r) => r.seq },
-          { header: '时间（北京时间）', width: 22, value: (r) => shanghaiTime.format(r.at) },
+          { header: '时间（北京时间）', width: 22, value: (r) => shanghaiDateTimeText(r.at) },
           { header: '操作人', value: (r) => r.actorUsername },
           { header: '操作', value: (r) => actionNames[r.action] ?? r.action },
           { header: '对象', value: (r) => r.entity },

@@ -17,6 +17,7 @@ import { excelDateText, readXlsxRows } from '../../platform/xlsxReader.js';
 import { param } from '../../policy/service.js';
 import { reserveCertificateNumbers } from '../certificates/service.js';
 import { ageOn } from '../households/rules.js';
+import { matchKeysOf } from '../matching/rules.js';
 import { isKnownAddressCode } from '../regions/service.js';
 
 /** The template's columns; `*` marks required ones. Order is the file's column order. */
@@ -193,6 +194,7 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
           phoneMasked: r.phone ? maskPhone(r.phone) : null,
           labourCapacity: v.labourCapacity,
           skills: split(r.skills),
+          matchKeys: matchKeysOf([], split(r.skills)),
           categories: split(r.categories),
           employmentStatus: v.registration === 'employment' ? 'employed' : v.registration === 'unemployment' ? 'unemployed' : 'not_registered',
           statusSince: v.registration ? r.registrationDate : null,
@@ -264,6 +266,7 @@ const personColumns: BulkColumn<PersonInsert>[] = [
   { name: 'phone_masked', type: 'text', value: (r) => r.phoneMasked },
   { name: 'labour_capacity', type: 'text', value: (r) => r.labourCapacity },
   { name: 'skills', type: 'text[]', value: (r) => r.skills },
+  { name: 'match_keys', type: 'text[]', value: (r) => r.matchKeys },
   { name: 'categories', type: 'text[]', value: (r) => r.categories },
   { name: 'employment_status', type: 'text', value: (r) => r.employmentStatus },
   { name: 'status_since', type: 'date', value: (r) => r.statusSince },

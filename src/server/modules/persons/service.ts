@@ -1,5 +1,6 @@
 // The labour-force ledger (REG-1, REG-2, REG-6): one person per citizen ID, validated by
 // GB 11643; birth date and sex derived from the ID, never typed; identifiers sealed (SYS-3).
+import { matchKeysOf } from '../matching/rules.js';
 import crypto from 'node:crypto';
 import { parseIdNumber } from '../../../shared/idNumber.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -105,6 +106,7 @@ function ledgerColumns(ctx: Ctx, input: PersonInput) {
     skills: input.skills ?? [],
     occupation: input.occupation ?? null,
     jobWishes: input.jobWishes ?? null,
+    matchKeys: matchKeysOf([...(input.jobWishes?.occupations ?? []), input.occupation], [...(input.skills ?? []), ...(input.jobWishes?.keywords ?? [])]),
     categories: input.categories ?? [],
     retiree: input.retiree ?? false,
     graduationYear: input.graduationYear ?? null,

@@ -31,6 +31,14 @@ const ruleViolation = (message: string, path = '/date') => new AppError('RULE_VI
 /** Appends a registration event for a person in scope; 422 RULE_VIOLATION when history forbids it. */
 export async function registerEvent(ctx: Ctx, personId: string, input: RegistrationInput) {
   requireRole(ctx, 'clerk');
+  return appendRegistration(ctx, personId, input);
+}
+
+/**
+ * The rules of registerEvent without its role check, for use cases that check their own role and
+ * register as a consequence (a hire recorded on a referral, JOB-5).
+ */
+export async function appendRegistration(ctx: Ctx, personId: string, input: RegistrationInput) {
   const today = shanghaiDateOf(ctx.now());
   if (input.date > today) throw ruleViolation('登记日期不能晚于今天');
   if (input.correctedDate && input.correctedDate > today) throw ruleViolation('更正后的日期不能晚于今天', '/correctedDate');

@@ -1,0 +1,123 @@
+// The public job board (JOB-7, JOB-8): no login. Published, unexpired vacancies with Chinese
+// full-text search and filters, one vacancy's page, the fairs calendar, and the employer's check
+// of a referral letter. Nothing here shows a person's identifiers.
+import { Type } from '@sinclair/typebox';
+import { referralOutcomeNames, type ReferralOutcome } from '../../../shared/labels.js';
+import type { App } from '../../app.js';
+import { shanghaiDateOf } from '../../platform/clock.js';
+import { notFound } from '../../platform/errors.js';
+import { DateTime, IdParams, Nullable, Paged, pageQuery } from '../../platform/http.js';
+import { upcomingFairs } from '../fairs/service.js';
+import { employerFeedback, verifyLetter } from '../referrals/service.js';
+import * as vacancyRepo from '../vacancies/repo.js';
+import { searchQuery } from '../vacancies/searchText.js';
+import { Fair } from '../fairs/routes.js';
+
+const PublicVacancy = Type.Object({
+  id: Type.String(),
+  employerId: Type.String(),
+  employerName: Type.String(),
+  title: Type.String(),
+  occupation: Nullable(Type.String()),
+  headcount: Type.Integer(),
+  filled: Type.Integer(),
+  wageMin: Type.Integer(),
+  wageMax: Type.Integer(),
+  education: Nullable(Type.String()),
+  skills: Type.Array(Type.String()),
+  hours: Type.String(),
+  regionCode: Type.String(),
+  regionName: Nullable(Type.String()),
+  address: Nullable(Type.String()),
+  validUntil: Type.String(),
+  source: Type.String(),
+  fairId: Nullable(Type.String()),
+  publishedAt: Nullable(DateTime),
+});
+
+const PublicVacancyDetail = Type.Object({
+  ...PublicVacancy.properties,
+  description: Type.String(),
+  employerAddress: Nullable(Type.String()),
+  employerContact: Nullable(Type.String()),
+  employerPhone: Nullable(Type.String()),
+  employerIndustry: Nullable(Type.String()),
+  employerSize: Nullable(Type.String()),
+});
+
+const Letter = Type.Object({
+  verificationCode: Type.String(),
+  date: Type.String(),
+  personName: Type.String({ description: '姓名（部分隐去）' }),
+  vacancyTitle: Type.String(),
+  employerName: Type.String(),
+  unitName: Nullable(Type.String()),
+  outcome: Nullable(Type.String()),
+  employerFeedbackAt: Nullable(DateTime),
+});
+
+const Code = Type.String({ pattern: '^[0-9A-Za-z]{6,16}$', description: '介绍信上的验证码' });
+
+export async function boardRoutes(app: App) {
+  const today = () => shanghaiDateOf(app.deps.now());
+
+  app.get(
+    '/public/vacancies',
+    {
+      schema: {
+        tags: ['public'],
+        summary: '公开岗位（已审核发布、未过期、未招满）；q 支持一两个字的中文词（焊工、司机、会计）',
+        security: [],
+        querystring: Type.Object({
+          ...pageQuery,
+          q: Type.Optional(Type.String({ maxLength: 40 })),
+          regionCode: Type.Optional(Type.String({ pattern: '^\\d{1,12}$' })),
+          occupation: Type.Optional(Type.String({ pattern: '^\\d(-\\d{2}){0,3}$' })),
+          wageMin: Type.Optional(Type.Integer({ minimum: 0, description: '月工资不低于（分）：岗位工资上限达到此数' })),
+          postedWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
+        }),
+        response: { 200: Paged(PublicVacancy) },
+      },
+    },
+    async (req) => {
+      const { q, regionCode, occupation, wageMin, postedWithinDays, page, pageSize } = req.query;
+      const tsquery = q ? searchQuery(q) : undefined;
+      if (q && !tsquery) return { items: [], total: 0, page, pageSize };
+      const postedSince = postedWithinDays ? new Date(app.deps.now().getTime() - postedWithinDays * 86_400_000) : undefined;
+      const result = await vacancyRepo.searchPublic(app.deps.db, { today: today(), tsquery, regionCode, occupation, wageMin, postedSince }, { limit: pageSize, offset: (page - 1) * pageSize });
+      return { ...result, page, pageSize };
+    },
+  );
+
+  app.get('/public/vacancies/:id', { schema: { tags: ['public'], summary: '公开岗位详情', security: [], params: IdParams, response: { 200: PublicVacancyDetail } } }, async (req) => {
+    const vacancy = await vacancyRepo.findPublic(app.deps.db, req.params.id, today());
+    if (!vacancy) throw notFound('岗位（可能已过期或下架）');
+    return vacancy;
+  });
+
+  app.get(
+    '/public/fairs',
+    { schema: { tags: ['public'], summary: '招聘会日程（今天及以后、未取消）', security: [], querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 30 }) }), response: { 200: Type.Array(Fair) } } },
+    async (req) => upcomingFairs(app.deps.db, today(), req.query.limit),
+  );
+
+  app.post(
+    '/public/referrals/verify',
+    { schema: { tags: ['public'], summary: '用人单位核验介绍信', security: [], body: Type.Object({ code: Code }), response: { 200: Letter } } },
+    async (req) => verifyLetter(app.deps.db, req.body.code),
+  );
+
+  app.post(
+    '/public/referrals/feedback',
+    {
+      schema: {
+        tags: ['public'],
+        summary: '用人单位反馈推荐结果（由经办人员确认后登记）',
+        security: [],
+        body: Type.Object({ code: Code, outcome: Type.Unsafe<ReferralOutcome>(Type.String({ enum: Object.keys(referralOutcomeNames) })), comment: Type.Optional(Type.String({ maxLength: 300 })) }),
+        response: { 200: Letter },
+      },
+    },
+    async (req) => employerFeedback(app.deps.db, app.deps.now(), req.body.code, req.body),
+  );
+}

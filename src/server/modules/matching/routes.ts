@@ -1,0 +1,56 @@
+// HTTP for matching (JOB-4): every result lists its reasons with weights.
+import { Type } from '@sinclair/typebox';
+import { ctxOf, type App } from '../../app.js';
+import { IdParams, Nullable } from '../../platform/http.js';
+import * as service from './service.js';
+
+const Reason = Type.Object({ factor: Type.String(), detail: Type.String(), weight: Type.Number(), maxWeight: Type.Number() });
+const Limit = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) });
+
+export async function matchingRoutes(app: App) {
+  app.get(
+    '/persons/:id/matches',
+    {
+      schema: {
+        tags: ['matching'],
+        summary: '为求职者推荐岗位（按职业、技能、地点、工资、文化程度、工作时间评分，列出理由和权重）',
+        params: IdParams,
+        querystring: Limit,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              vacancyId: Type.String(),
+              score: Type.Number(),
+              reasons: Type.Array(Reason),
+              vacancy: Type.Object({ title: Type.String(), employerName: Type.String(), occupation: Nullable(Type.String()), wageMin: Type.Integer(), wageMax: Type.Integer(), regionCode: Type.String(), regionName: Nullable(Type.String()), headcount: Type.Integer(), filled: Type.Integer(), validUntil: Type.String() }),
+            }),
+          ),
+        },
+      },
+    },
+    async (req) => service.matchesForPerson(ctxOf(app, req), req.params.id, req.query.limit),
+  );
+
+  app.get(
+    '/vacancies/:id/matches',
+    {
+      schema: {
+        tags: ['matching'],
+        summary: '为岗位推荐管辖范围内的求职者（性别、民族、年龄等不参与评分）',
+        params: IdParams,
+        querystring: Limit,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              personId: Type.String(),
+              score: Type.Number(),
+              reasons: Type.Array(Reason),
+              person: Type.Object({ name: Type.String(), idNumber: Type.String(), regionCode: Type.String(), regionName: Nullable(Type.String()), employmentStatus: Type.String(), categories: Type.Array(Type.String()) }),
+            }),
+          ),
+        },
+      },
+    },
+    async (req) => service.matchesForVacancy(ctxOf(app, req), req.params.id, req.query.limit),
+  );
+}

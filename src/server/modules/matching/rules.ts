@@ -1,0 +1,143 @@
+// Explainable two-way matching (JOB-4, DESIGN idea 8), without I/O. A seeker and a vacancy are
+// scored on occupation, skills, place, wage, education and hours, plus priority for hard-to-employ
+// persons; every factor's points come back as a reason a counsellor can read out. The weights are
+// policy parameters (matching.weight.*). Sex, ethnicity, religion, age and other protected traits
+// are not inputs here at all: the profile types below do not carry them (Employment Promotion Law
+// arts. 3, 26-31), so no weight can ever be given to them.
+
+import { vacancyHoursNames, type VacancyHours } from '../../../shared/labels.js';
+
+export type MatchFactor = 'occupation' | 'skills' | 'place' | 'wage' | 'education' | 'hours' | 'priority';
+export const matchFactors: readonly MatchFactor[] = ['occupation', 'skills', 'place', 'wage', 'education', 'hours', 'priority'];
+export type MatchWeights = Record<MatchFactor, number>;
+
+export interface MatchReason {
+  factor: MatchFactor;
+  /** What was compared and what came out, in Chinese for the counter. */
+  detail: string;
+  /** Points this factor gave (0 to its weight). */
+  weight: number;
+  /** The factor's full weight (the parameter). */
+  maxWeight: number;
+}
+
+export interface SeekerProfile {
+  regionCode: string;
+  /** Wished occupations, then the current occupation. */
+  occupations: string[];
+  /** Skills and wished keywords. */
+  skills: string[];
+  wageMinFen: number | null;
+  education: string | null;
+  hours: string | null;
+  /** Wished places (region codes or prefixes); empty = near home. */
+  regionCodes: string[];
+  /** Belongs to a group the policy puts first (就业困难人员, 零就业家庭成员, 4050人员 ...). */
+  priority: boolean;
+}
+
+export interface VacancyProfile {
+  regionCode: string;
+  occupation: string | null;
+  skills: string[];
+  wageMin: number;
+  wageMax: number;
+  education: string | null;
+  hours: string;
+}
+
+/** Education levels from highest to lowest (the ledger's list). */
+export const educationLevels = ['研究生', '大学本科', '大学专科', '高中/中专/技校', '初中', '小学及以下'] as const;
+
+/** Hard-to-employ categories that matching puts first where matching.weight.priority > 0. */
+export const priorityCategories = ['就业困难人员', '零就业家庭成员', '4050人员', '残疾人', '长期失业人员', '低保人员'];
+
+/** Place closeness: the share of the place weight for each level two region codes share. */
+const placeShares = [
+  { digits: 12, share: 1, name: '同一社区（村）' },
+  { digits: 9, share: 0.7, name: '同一街道（乡镇）' },
+  { digits: 6, share: 0.4, name: '同一区（县）' },
+  { digits: 4, share: 0.1, name: '同一城市' },
+] as const;
+
+/** The 小类 of an occupation code (大类-中类-小类-细类), or null for codes of another shape. */
+export function occupationGroupOf(code: string): string | null {
+  return /^\d-\d{2}-\d{2}/.exec(code)?.[0] ?? null;
+}
+
+/** Keys matching looks candidates up by: occupation codes (o:), their groups (g:) and skills (s:). */
+export function matchKeysOf(occupations: readonly (string | null | undefined)[], skills: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const code of occupations) {
+    if (!code) continue;
+    keys.add(`o:${code}`);
+    const group = occupationGroupOf(code);
+    if (group) keys.add(`g:${group}`);
+  }
+  for (const skill of skills) if (skill.trim()) keys.add(`s:${skill.trim()}`);
+  return [...keys].sort();
+}
+
+const round1 = (n: number) => Math.round(n * 10) / 10;
+const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN')}元`;
+
+/** Scores a seeker against a vacancy; the score is the sum of the reasons' points. */
+export function scoreMatch(seeker: SeekerProfile, vacancy: VacancyProfile, weights: MatchWeights): { score: number; reasons: MatchReason[] } {
+  const reasons: MatchReason[] = [
+    occupationReason(seeker, vacancy, weights.occupation),
+    skillsReason(seeker, vacancy, weights.skills),
+    placeReason(seeker, vacancy, weights.place),
+    wageReason(seeker, vacancy, weights.wage),
+    educationReason(seeker, vacancy, weights.education),
+    hoursReason(seeker, vacancy, weights.hours),
+  ];
+  if (weights.priority > 0) {
+    reasons.push({ factor: 'priority', maxWeight: weights.priority, weight: seeker.priority ? weights.priority : 0, detail: seeker.priority ? '就业困难等重点群体，优先推荐' : '不属于优先推荐群体' });
+  }
+  return { score: round1(reasons.reduce((sum, r) => sum + r.weight, 0)), reasons };
+}
+
+function occupationReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
+  const reason = (share: number, detail: string): MatchReason => ({ factor: 'occupation', maxWeight: max, weight: round1(max * share), detail });
+  if (!vacancy.occupation) return reason(0, '岗位未填职业代码');
+  if (seeker.occupations.includes(vacancy.occupation)) return reason(1, `意向职业与岗位职业相同（${vacancy.occupation}）`);
+  const group = occupationGroupOf(vacancy.occupation);
+  if (group && seeker.occupations.some((o) => occupationGroupOf(o) === group)) return reason(0.5, `意向职业与岗位职业同属小类 ${group}`);
+  return reason(0, '职业不同');
+}
+
+function skillsReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
+  if (vacancy.skills.length === 0) return { factor: 'skills', maxWeight: max, weight: max, detail: '岗位无特定技能要求' };
+  const have = vacancy.skills.filter((s) => seeker.skills.includes(s));
+  const detail = have.length ? `具备岗位要求的技能 ${have.join('、')}（${have.length}/${vacancy.skills.length}）` : `不具备岗位要求的技能 ${vacancy.skills.join('、')}`;
+  return { factor: 'skills', maxWeight: max, weight: round1((max * have.length) / vacancy.skills.length), detail };
+}
+
+function placeReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
+  if (seeker.regionCodes.some((r) => vacancy.regionCode.startsWith(r.replace(/0+$/, '')))) return { factor: 'place', maxWeight: max, weight: max, detail: '岗位在求职者意向工作地点' };
+  const level = placeShares.find((l) => seeker.regionCode.slice(0, l.digits) === vacancy.regionCode.slice(0, l.digits));
+  if (!level) return { factor: 'place', maxWeight: max, weight: 0, detail: '岗位不在求职者所在城市' };
+  return { factor: 'place', maxWeight: max, weight: round1(max * level.share), detail: `岗位与求职者住址${level.name}` };
+}
+
+function wageReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
+  if (!seeker.wageMinFen) return { factor: 'wage', maxWeight: max, weight: max, detail: '求职者未提出工资要求' };
+  if (vacancy.wageMax >= seeker.wageMinFen) return { factor: 'wage', maxWeight: max, weight: max, detail: `岗位工资 ${yuan(vacancy.wageMin)}–${yuan(vacancy.wageMax)} 达到期望 ${yuan(seeker.wageMinFen)}` };
+  return { factor: 'wage', maxWeight: max, weight: round1((max * vacancy.wageMax) / seeker.wageMinFen), detail: `岗位工资上限 ${yuan(vacancy.wageMax)} 低于期望 ${yuan(seeker.wageMinFen)}` };
+}
+
+function educationReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
+  const rank = (e: string | null) => (e ? educationLevels.indexOf(e as (typeof educationLevels)[number]) : -1);
+  const required = rank(vacancy.education);
+  if (required < 0) return { factor: 'education', maxWeight: max, weight: max, detail: '岗位对文化程度无要求' };
+  const has = rank(seeker.education);
+  if (has < 0) return { factor: 'education', maxWeight: max, weight: round1(max / 2), detail: `岗位要求${vacancy.education}，求职者文化程度未登记` };
+  if (has <= required) return { factor: 'education', maxWeight: max, weight: max, detail: `文化程度${seeker.education}，达到岗位要求${vacancy.education}` };
+  return { factor: 'education', maxWeight: max, weight: 0, detail: `文化程度${seeker.education}，低于岗位要求${vacancy.education}` };
+}
+
+function hoursReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
+  if (!seeker.hours || seeker.hours === '不限') return { factor: 'hours', maxWeight: max, weight: max, detail: '求职者对工作时间无要求' };
+  if (seeker.hours === vacancy.hours || seeker.hours === vacancyHoursNames[vacancy.hours as VacancyHours]) return { factor: 'hours', maxWeight: max, weight: max, detail: '工作时间与意向一致' };
+  return { factor: 'hours', maxWeight: max, weight: 0, detail: '工作时间与意向不一致' };
+}

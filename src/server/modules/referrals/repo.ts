@@ -1,0 +1,104 @@
+// SQL for referrals; staff reads are limited to the scope of the referred person's region.
+import { and, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { employers, persons, referrals, registrationEvents, units, vacancies } from '../../db/schema.js';
+import type { Database } from '../../db/connection.js';
+import { withinScope, type Ctx } from '../../platform/context.js';
+import type { Paging } from '../../platform/http.js';
+
+export const referralColumns = {
+  id: referrals.id,
+  personId: referrals.personId,
+  personName: persons.name,
+  personIdNumber: persons.idNumberMasked,
+  vacancyId: referrals.vacancyId,
+  vacancyTitle: vacancies.title,
+  employerId: referrals.employerId,
+  employerName: employers.name,
+  regionCode: referrals.regionCode,
+  date: referrals.date,
+  verificationCode: referrals.verificationCode,
+  outcome: referrals.outcome,
+  outcomeDate: referrals.outcomeDate,
+  outcomeNote: referrals.outcomeNote,
+  employerFeedback: referrals.employerFeedback,
+  employerFeedbackAt: referrals.employerFeedbackAt,
+  employmentEventId: referrals.employmentEventId,
+  staffName: referrals.staffName,
+  unitId: referrals.unitId,
+  unitName: units.name,
+  createdAt: referrals.createdAt,
+};
+
+function joined(db: Database, where: SQL | undefined) {
+  return db
+    .select(referralColumns)
+    .from(referrals)
+    .innerJoin(persons, eq(persons.id, referrals.personId))
+    .innerJoin(vacancies, eq(vacancies.id, referrals.vacancyId))
+    .innerJoin(employers, eq(employers.id, referrals.employerId))
+    .leftJoin(units, eq(units.id, referrals.unitId))
+    .where(where);
+}
+
+export interface ReferralFilter {
+  personId?: string | undefined;
+  vacancyId?: string | undefined;
+  outcome?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** A page of referrals in scope, newest first; outcome 'pending' = no outcome yet. */
+export async function listReferrals(ctx: Ctx, filter: ReferralFilter, paging: Paging) {
+  const conds: SQL[] = [withinScope(ctx, referrals.regionCode)];
+  if (filter.personId) conds.push(eq(referrals.personId, filter.personId));
+  if (filter.vacancyId) conds.push(eq(referrals.vacancyId, filter.vacancyId));
+  if (filter.outcome) conds.push(filter.outcome === 'pending' ? sql`${referrals.outcome} IS NULL` : eq(referrals.outcome, filter.outcome));
+  if (filter.from) conds.push(gte(referrals.date, filter.from));
+  if (filter.to) conds.push(lte(referrals.date, filter.to));
+  const where = and(...conds);
+  const items = await joined(ctx.db, where).orderBy(desc(referrals.date), desc(referrals.createdAt)).limit(paging.limit).offset(paging.offset);
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(referrals).where(where);
+  return { items, total: count?.n ?? 0 };
+}
+
+/** One referral in scope, or undefined. */
+export async function findReferral(ctx: Ctx, id: string) {
+  const [row] = await joined(ctx.db, and(eq(referrals.id, id), withinScope(ctx, referrals.regionCode)));
+  return row;
+}
+
+/** The stored row, locked, if it lies in scope. */
+export async function findReferralRowForUpdate(ctx: Ctx, id: string) {
+  const [row] = await ctx.db.select().from(referrals).where(and(eq(referrals.id, id), withinScope(ctx, referrals.regionCode))).for('update');
+  return row;
+}
+
+/** A referral by its letter's verification code, whatever the scope (the public check). */
+export async function findByCode(db: Database, code: string) {
+  const [row] = await joined(db, eq(referrals.verificationCode, code));
+  return row;
+}
+
+export async function insertReferral(ctx: Ctx, row: typeof referrals.$inferInsert) {
+  await ctx.db.insert(referrals).values(row);
+}
+
+export async function updateReferral(db: Database, id: string, patch: Partial<typeof referrals.$inferInsert>) {
+  await db.update(referrals).set(patch).where(eq(referrals.id, id));
+}
+
+/** Counts behind the referral rates of one region prefix and period (RPT-7, JOB-5). */
+export async function rateCounts(db: Database, prefix: string, from: string, to: string) {
+  const inPeriod = (region: AnyPgColumn, date: AnyPgColumn) => and(like(region, `${prefix}%`), gte(date, from), lte(date, to))!;
+  const [seekers] = await db
+    .select({ n: sql<number>`count(DISTINCT ${registrationEvents.personId})::int` })
+    .from(registrationEvents)
+    .where(and(inPeriod(registrationEvents.regionCode, registrationEvents.date), inArray(registrationEvents.type, ['job_seeking', 'unemployment'])));
+  const [made] = await db
+    .select({ referred: sql<number>`count(DISTINCT ${referrals.personId})::int`, referrals: sql<number>`count(*)::int`, hired: sql<number>`(count(*) FILTER (WHERE ${referrals.outcome} = 'hired'))::int` })
+    .from(referrals)
+    .where(inPeriod(referrals.regionCode, referrals.date));
+  return { seekers: seekers?.n ?? 0, referred: made?.referred ?? 0, referrals: made?.referrals ?? 0, hired: made?.hired ?? 0 };
+}

@@ -1,0 +1,170 @@
+// SQL for vacancies: staff lists limited to the caller's scope, and the public board's search.
+import { and, desc, eq, gte, like, sql, type SQL } from 'drizzle-orm';
+import { employers, regions, vacancies } from '../../db/schema.js';
+import { withinScope, type Ctx } from '../../platform/context.js';
+import type { Database } from '../../db/connection.js';
+import type { Paging } from '../../platform/http.js';
+
+/** Status as the reader sees it: a published vacancy past its date is expired, one with every post taken is filled. */
+export function effectiveStatus(today: string): SQL<string> {
+  return sql<string>`CASE WHEN ${vacancies.status} = 'published' AND ${vacancies.validUntil} < ${today} THEN 'expired' WHEN ${vacancies.status} = 'published' AND ${vacancies.filled} >= ${vacancies.headcount} THEN 'filled' ELSE ${vacancies.status} END`;
+}
+
+/** The published, unexpired vacancies with posts still open: what the public board shows. */
+export function publiclyVisible(today: string): SQL {
+  return and(eq(vacancies.status, 'published'), gte(vacancies.validUntil, today), sql`${vacancies.filled} < ${vacancies.headcount}`)!;
+}
+
+const publicColumns = {
+  id: vacancies.id,
+  employerId: vacancies.employerId,
+  employerName: employers.name,
+  title: vacancies.title,
+  occupation: vacancies.occupation,
+  headcount: vacancies.headcount,
+  filled: vacancies.filled,
+  wageMin: vacancies.wageMin,
+  wageMax: vacancies.wageMax,
+  education: vacancies.education,
+  skills: vacancies.skills,
+  hours: vacancies.hours,
+  regionCode: vacancies.regionCode,
+  regionName: regions.name,
+  address: vacancies.address,
+  validUntil: vacancies.validUntil,
+  source: vacancies.source,
+  fairId: vacancies.fairId,
+  publishedAt: vacancies.publishedAt,
+};
+
+export function vacancyColumns(today: string) {
+  return {
+    ...publicColumns,
+    description: vacancies.description,
+    status: effectiveStatus(today),
+    screening: vacancies.screening,
+    reviewComment: vacancies.reviewComment,
+    reviewedBy: vacancies.reviewedBy,
+    reviewedAt: vacancies.reviewedAt,
+    surveyId: vacancies.surveyId,
+    createdBy: vacancies.createdBy,
+    createdAt: vacancies.createdAt,
+    updatedAt: vacancies.updatedAt,
+  };
+}
+
+export interface VacancyFilter {
+  today: string;
+  q?: string | undefined;
+  /** A tsquery from searchQuery(q). */
+  tsquery?: string | null | undefined;
+  status?: string | undefined;
+  flagged?: boolean | undefined;
+  employerId?: string | undefined;
+  regionCode?: string | undefined;
+  occupation?: string | undefined;
+  source?: string | undefined;
+  fairId?: string | undefined;
+}
+
+const prefixOf = (code: string) => `${code.replace(/0+$/, '')}%`;
+
+/** Conditions shared by the staff list and the public board. */
+function commonConditions(filter: { tsquery?: string | null | undefined; regionCode?: string | undefined; occupation?: string | undefined }): SQL[] {
+  const conds: SQL[] = [];
+  if (filter.tsquery) conds.push(sql`${vacancies.search} @@ ${filter.tsquery}::tsquery`);
+  if (filter.regionCode) conds.push(like(vacancies.regionCode, prefixOf(filter.regionCode)));
+  if (filter.occupation) conds.push(like(vacancies.occupation, `${filter.occupation}%`));
+  return conds;
+}
+
+/** A page of vacancies in scope, newest first. */
+export async function listVacancies(ctx: Ctx, filter: VacancyFilter, paging: Paging) {
+  const conds: SQL[] = [withinScope(ctx, vacancies.regionCode), ...commonConditions(filter)];
+  if (filter.q && !filter.tsquery) conds.push(sql`false`);
+  if (filter.status) conds.push(sql`${effectiveStatus(filter.today)} = ${filter.status}`);
+  if (filter.flagged !== undefined) conds.push(sql`(jsonb_array_length(${vacancies.screening} -> 'flags') > 0) = ${filter.flagged}`);
+  if (filter.employerId) conds.push(eq(vacancies.employerId, filter.employerId));
+  if (filter.source) conds.push(eq(vacancies.source, filter.source));
+  if (filter.fairId) conds.push(eq(vacancies.fairId, filter.fairId));
+  const where = and(...conds);
+  const items = await ctx.db
+    .select(vacancyColumns(filter.today))
+    .from(vacancies)
+    .innerJoin(employers, eq(employers.id, vacancies.employerId))
+    .leftJoin(regions, eq(regions.code, vacancies.regionCode))
+    .where(where)
+    .orderBy(desc(vacancies.createdAt))
+    .limit(paging.limit)
+    .offset(paging.offset);
+  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(vacancies).where(where);
+  return { items, total: count?.n ?? 0 };
+}
+
+/** One vacancy in scope, or undefined. */
+export async function findVacancy(ctx: Ctx, id: string, today: string) {
+  const [row] = await ctx.db
+    .select(vacancyColumns(today))
+    .from(vacancies)
+    .innerJoin(employers, eq(employers.id, vacancies.employerId))
+    .leftJoin(regions, eq(regions.code, vacancies.regionCode))
+    .where(and(eq(vacancies.id, id), withinScope(ctx, vacancies.regionCode)));
+  return row;
+}
+
+/** The stored row, locked for a change, if it lies in scope. */
+export async function findVacancyRowForUpdate(ctx: Ctx, id: string) {
+  const [row] = await ctx.db.select().from(vacancies).where(and(eq(vacancies.id, id), withinScope(ctx, vacancies.regionCode))).for('update');
+  return row;
+}
+
+export async function insertVacancy(ctx: Ctx, row: Omit<typeof vacancies.$inferInsert, 'search'>, tokens: string[]) {
+  await ctx.db.insert(vacancies).values({ ...row, search: sql`array_to_tsvector(${sql.param(tokens)}::text[])` });
+}
+
+export async function updateVacancy(ctx: Ctx, id: string, patch: Partial<Omit<typeof vacancies.$inferInsert, 'search'>>, tokens?: string[]) {
+  await ctx.db
+    .update(vacancies)
+    .set({ ...patch, ...(tokens ? { search: sql`array_to_tsvector(${sql.param(tokens)}::text[])` } : {}) })
+    .where(eq(vacancies.id, id));
+}
+
+export interface PublicFilter {
+  today: string;
+  tsquery?: string | null | undefined;
+  regionCode?: string | undefined;
+  occupation?: string | undefined;
+  wageMin?: number | undefined;
+  postedSince?: Date | undefined;
+}
+
+/** A page of the public board: published, unexpired, open vacancies, newest first. */
+export async function searchPublic(db: Database, filter: PublicFilter, paging: Paging) {
+  const conds: SQL[] = [publiclyVisible(filter.today), ...commonConditions(filter)];
+  if (filter.wageMin !== undefined) conds.push(gte(vacancies.wageMax, filter.wageMin));
+  if (filter.postedSince) conds.push(gte(vacancies.publishedAt, filter.postedSince));
+  const where = and(...conds);
+  const items = await db
+    .select({ ...publicColumns, employerName: employers.name })
+    .from(vacancies)
+    .innerJoin(employers, eq(employers.id, vacancies.employerId))
+    .leftJoin(regions, eq(regions.code, vacancies.regionCode))
+    .where(where)
+    .orderBy(desc(vacancies.publishedAt), desc(vacancies.id))
+    .limit(paging.limit)
+    .offset(paging.offset);
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(vacancies).where(where);
+  return { items, total: count?.n ?? 0 };
+}
+
+/** One vacancy as the public sees it, with the employer's public details; undefined unless visible. */
+export async function findPublic(db: Database, id: string, today: string) {
+  const [row] = await db
+    .select({ ...publicColumns, description: vacancies.description, employerAddress: employers.address, employerContact: employers.contactName, employerPhone: employers.contactPhone, employerIndustry: employers.industry, employerSize: employers.size })
+    .from(vacancies)
+    .innerJoin(employers, eq(employers.id, vacancies.employerId))
+    .leftJoin(regions, eq(regions.code, vacancies.regionCode))
+    .where(and(eq(vacancies.id, id), publiclyVisible(today)));
+  return row;
+}
+
