@@ -13,6 +13,7 @@ import { seedParams } from './policy/service.js';
 import { loadChinaDivision } from './modules/regions/service.js';
 import { countRegions } from './modules/regions/repo.js';
 import { createDemoPopulation, type PopulationSummary } from './demo/population.js';
+import { createDemoJobs } from './demo/jobs.js';
 import { createDemoRegion, type DemoAccount } from './demo/region.js';
 
 export interface BootstrapOptions {
@@ -66,6 +67,7 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
       console.log('首次启动：正在生成演示人口（约一分钟）…');
       population = await createDemoPopulation(ctx, opts.demoPeoplePerCommunity);
     }
+    await createDemoJobs(ctx);
   }
   await setSetting(db, 'initialized', true);
   return { firstStart: true, adminPassword, demoAccounts, population };
