@@ -126,8 +126,27 @@ function wageReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number)
   return { factor: 'wage', maxWeight: max, weight: round1((max * vacancy.wageMax) / seeker.wageMinFen), detail: `岗位工资上限 ${yuan(vacancy.wageMax)} 低于期望 ${yuan(seeker.wageMinFen)}` };
 }
 
+/** Ledgers write education in many ways (高中, 中专, 大专, 本科...): each maps to a level of the list. */
+const educationAliases: [RegExp, (typeof educationLevels)[number]][] = [
+  [/研究生|硕士|博士/, '研究生'],
+  [/本科|学士/, '大学本科'],
+  [/专科|大专|高职/, '大学专科'],
+  [/高中|中专|技校|职高|中技/, '高中/中专/技校'],
+  [/初中/, '初中'],
+  [/小学|文盲|半文盲/, '小学及以下'],
+];
+
+/** The rank of an education (0 = highest), or -1 when it cannot be placed. */
+export function educationRank(education: string | null): number {
+  if (!education) return -1;
+  const exact = educationLevels.indexOf(education as (typeof educationLevels)[number]);
+  if (exact >= 0) return exact;
+  const alias = educationAliases.find(([re]) => re.test(education));
+  return alias ? educationLevels.indexOf(alias[1]) : -1;
+}
+
 function educationReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
-  const rank = (e: string | null) => (e ? educationLevels.indexOf(e as (typeof educationLevels)[number]) : -1);
+  const rank = educationRank;
   const required = rank(vacancy.education);
   if (required < 0) return { factor: 'education', maxWeight: max, weight: max, detail: '岗位对文化程度无要求' };
   const has = rank(seeker.education);
