@@ -34,6 +34,7 @@ import { referralRoutes } from './modules/referrals/routes.js';
 import { fairRoutes } from './modules/fairs/routes.js';
 import { surveyRoutes } from './modules/surveys/routes.js';
 import { boardRoutes } from './modules/board/routes.js';
+import { accountRoutes } from './modules/accounts/routes.js';
 
 export interface AppDeps {
   db: Database;
@@ -109,7 +110,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reply.header('x-request-id', req.id);
     if (!req.url.startsWith('/api/v1/')) return;
     const pathOnly = req.url.split('?')[0] ?? '';
-    if (!/^\/api\/v1\/public\//.test(pathOnly)) reply.header('cache-control', 'no-store');
+    // Only the public board's listings may be cached; everything personal (public accounts too) must not.
+    if (!/^\/api\/v1\/public\/(vacancies|fairs)/.test(pathOnly)) reply.header('cache-control', 'no-store');
     const token = bearerToken(req) ?? req.cookies[sessionCookie] ?? null;
     req.sessionToken = token;
     if (token) req.actor = await authenticate(deps.db, token, deps.now());
@@ -162,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await fairRoutes(typed);
       await surveyRoutes(typed);
       await boardRoutes(typed);
+      await accountRoutes(typed);
     },
     { prefix: '/api/v1' },
   );

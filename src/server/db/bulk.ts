@@ -4,7 +4,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from './connection.js';
 
-export type BulkColumnType = 'uuid' | 'text' | 'varchar' | 'boolean' | 'date' | 'timestamptz' | 'integer' | 'jsonb' | 'text[]';
+export type BulkColumnType = 'uuid' | 'text' | 'varchar' | 'boolean' | 'date' | 'timestamptz' | 'integer' | 'jsonb' | 'text[]' | 'tsvector';
 
 export interface BulkColumn<R> {
   name: string;
@@ -12,22 +12,26 @@ export interface BulkColumn<R> {
   value: (row: R) => unknown;
 }
 
-/** Inserts rows in chunks; arrays (text[]) travel as JSON text since unnest flattens nested arrays. */
+/**
+ * Inserts rows in chunks; arrays (text[]) travel as JSON text since unnest flattens nested arrays.
+ * A 'tsvector' column takes an array of lexemes per row and stores array_to_tsvector(lexemes).
+ */
 export async function bulkInsert<R>(db: Database, table: string, columns: BulkColumn<R>[], rows: R[], chunkSize = 5000): Promise<void> {
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize);
     const params: SQL[] = columns.map((c) => {
       const values = chunk.map((r) => {
         const v = c.value(r);
-        if (c.type === 'jsonb' || c.type === 'text[]') return v === null || v === undefined ? null : JSON.stringify(v);
+        if (c.type === 'jsonb' || c.type === 'text[]' || c.type === 'tsvector') return v === null || v === undefined ? null : JSON.stringify(v);
         if (v instanceof Date) return v.toISOString();
         return v ?? null;
       });
-      const arrayType = c.type === 'jsonb' || c.type === 'text[]' ? 'text' : c.type;
+      const arrayType = c.type === 'jsonb' || c.type === 'text[]' || c.type === 'tsvector' ? 'text' : c.type;
       return sql`${sql.param(values)}::${sql.raw(arrayType)}[]`;
     });
+    const textArray = (i: number) => `ARRAY(SELECT jsonb_array_elements_text(u.c${i}::jsonb))`;
     const select = columns.map((c, i) =>
-      c.type === 'jsonb' ? sql.raw(`u.c${i}::jsonb`) : c.type === 'text[]' ? sql.raw(`ARRAY(SELECT jsonb_array_elements_text(u.c${i}::jsonb))`) : sql.raw(`u.c${i}`),
+      c.type === 'jsonb' ? sql.raw(`u.c${i}::jsonb`) : c.type === 'text[]' ? sql.raw(textArray(i)) : c.type === 'tsvector' ? sql.raw(`array_to_tsvector(${textArray(i)})`) : sql.raw(`u.c${i}`),
     );
     await db.execute(
       sql`INSERT INTO ${sql.identifier(table)} (${sql.join(columns.map((c) => sql.identifier(c.name)), sql`, `)}) SELECT ${sql.join(select, sql`, `)} FROM unnest(${sql.join(params, sql`, `)}) AS u(${sql.raw(columns.map((_, i) => `c${i}`).join(', '))})`,

@@ -1,0 +1,198 @@
+// HTTP for self-service accounts of seekers and employers (JOB-7). They live under /public (no
+// staff login) and carry their own session cookie, so a staff session and a public one never mix.
+import { Type } from '@sinclair/typebox';
+import type { FastifyRequest } from 'fastify';
+import { ctxOf, type App } from '../../app.js';
+import { sessionRules } from '../../platform/auth.js';
+import { systemActor, type Ctx } from '../../platform/context.js';
+import { AppError } from '../../platform/errors.js';
+import { DateTime, IdParams, Nullable } from '../../platform/http.js';
+import { Vacancy, VacancyInput } from '../vacancies/routes.js';
+import * as service from './service.js';
+
+const Phone = Type.String({ pattern: '^1\\d{10}$', description: '手机号' });
+const Password = Type.String({ minLength: 8, maxLength: 128 });
+const Wishes = Type.Object({
+  occupations: Type.Optional(Type.Array(Type.String({ pattern: '^\\d-\\d{2}-\\d{2}-\\d{2}$' }), { maxItems: 10 })),
+  keywords: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })),
+  wageMinFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+  regionCodes: Type.Optional(Type.Array(Type.String({ pattern: '^\\d{12}$' }), { maxItems: 10 })),
+  hours: Type.Optional(Type.String({ maxLength: 40 })),
+});
+const AccountView = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  phone: Type.String(),
+  createdAt: DateTime,
+  seeker: Nullable(Type.Object({ name: Type.String(), idNumber: Type.String(), education: Nullable(Type.String()), skills: Type.Array(Type.String()), jobWishes: Wishes, employmentStatus: Type.String() })),
+  employer: Nullable(Type.Object({ id: Type.String(), name: Type.String(), creditCode: Type.String(), regionCode: Type.String() })),
+});
+const Session = Type.Object({ token: Type.String(), account: AccountView });
+const Reason = Type.Object({ factor: Type.String(), detail: Type.String(), weight: Type.Number(), maxWeight: Type.Number() });
+
+export async function accountRoutes(app: App) {
+  const baseCtx = (req: FastifyRequest): Ctx => ({ db: app.deps.db, actor: systemActor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer });
+  const tokenOf = (req: FastifyRequest) => req.headers.authorization?.replace(/^Bearer\s+/i, '') || req.cookies[service.publicSessionCookie] || null;
+  /** The signed-in account and a context acting as it; 401 without a valid public session. */
+  const accountCtx = async (req: FastifyRequest) => {
+    const token = tokenOf(req);
+    const account = token ? await service.accountOfToken(app.deps.db, token, app.deps.now()) : null;
+    if (!account) throw new AppError('UNAUTHENTICATED', '请先登录求职者或单位账号');
+    const ctx: Ctx = { ...baseCtx(req), actor: service.accountActor(account, account.kind) };
+    return { account, ctx };
+  };
+  const started = (reply: import('fastify').FastifyReply, req: FastifyRequest, token: string) =>
+    reply.setCookie(service.publicSessionCookie, token, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: sessionRules.absoluteMs / 1000, secure: req.protocol === 'https' });
+
+  app.post(
+    '/public/accounts/seekers',
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '求职者注册（免费）：身份证号与姓名须已在劳动力资源台账中',
+        security: [],
+        body: Type.Object({ phone: Phone, password: Password, idNumber: Type.String({ minLength: 15, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 40 }) }),
+        response: { 201: Session },
+      },
+    },
+    async (req, reply) => {
+      const result = await service.registerSeeker(baseCtx(req), req.body);
+      started(reply, req, result.token);
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    '/public/accounts/employers',
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '用人单位注册：与统一社会信用代码绑定；新单位同时登记',
+        security: [],
+        body: Type.Object({ phone: Phone, password: Password, creditCode: Type.String({ minLength: 1, maxLength: 30 }), employerName: Type.String({ minLength: 2, maxLength: 100 }), regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })), contactName: Type.Optional(Type.String({ maxLength: 40 })) }),
+        response: { 201: Session },
+      },
+    },
+    async (req, reply) => {
+      const result = await service.registerEmployer(baseCtx(req), req.body);
+      started(reply, req, result.token);
+      return reply.status(201).send(result);
+    },
+  );
+
+  app.post(
+    '/public/accounts/login',
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '求职者或单位账号登录（手机号 + 密码）',
+        security: [],
+        body: Type.Object({ kind: Type.Unsafe<service.AccountKind>(Type.String({ enum: ['seeker', 'employer'] })), phone: Phone, password: Type.String({ minLength: 1, maxLength: 128 }) }),
+        response: { 200: Session },
+      },
+    },
+    async (req, reply) => {
+      const result = await service.loginAccount(baseCtx(req), req.body.kind, req.body.phone, req.body.password);
+      started(reply, req, result.token);
+      return result;
+    },
+  );
+
+  app.post('/public/accounts/logout', { schema: { tags: ['public-accounts'], security: [], response: { 204: Type.Null() } } }, async (req, reply) => {
+    const token = tokenOf(req);
+    if (token) await service.logoutAccount(app.deps.db, token);
+    reply.clearCookie(service.publicSessionCookie, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.get('/public/me', { schema: { tags: ['public-accounts'], security: [], response: { 200: AccountView } } }, async (req) => {
+    const { account, ctx } = await accountCtx(req);
+    return service.accountView(ctx.db, account);
+  });
+
+  app.patch(
+    '/public/me/profile',
+    { schema: { tags: ['public-accounts'], summary: '求职者维护本人文化程度、技能和求职意向', security: [], body: Type.Object({ education: Type.Optional(Nullable(Type.String({ maxLength: 20 }))), skills: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 30 })), jobWishes: Type.Optional(Wishes) }), response: { 200: AccountView } } },
+    async (req) => {
+      const { account, ctx } = await accountCtx(req);
+      return service.updateSeekerProfile(ctx, account, req.body);
+    },
+  );
+
+  app.get(
+    '/public/me/matches',
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '为我推荐的岗位（含理由）',
+        security: [],
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }) }),
+        response: { 200: Type.Array(Type.Object({ vacancyId: Type.String(), score: Type.Number(), reasons: Type.Array(Reason), vacancy: Type.Object({ title: Type.String(), employerName: Type.String(), occupation: Nullable(Type.String()), wageMin: Type.Integer(), wageMax: Type.Integer(), regionCode: Type.String(), regionName: Nullable(Type.String()), headcount: Type.Integer(), filled: Type.Integer(), validUntil: Type.String() }) })) },
+      },
+    },
+    async (req) => {
+      const { account, ctx } = await accountCtx(req);
+      return service.seekerMatches(ctx, account, req.query.limit);
+    },
+  );
+
+  const Application = Type.Object({ id: Type.String(), vacancyId: Type.String(), vacancyTitle: Type.String(), employerName: Type.String(), message: Nullable(Type.String()), createdAt: DateTime });
+  app.post(
+    '/public/me/applications',
+    { schema: { tags: ['public-accounts'], summary: '在线投递岗位（免费）', security: [], body: Type.Object({ vacancyId: Type.String({ format: 'uuid' }), message: Type.Optional(Type.String({ maxLength: 300 })) }), response: { 201: Application } } },
+    async (req, reply) => {
+      const { account, ctx } = await accountCtx(req);
+      return reply.status(201).send(await service.apply(ctx, account, req.body.vacancyId, req.body.message));
+    },
+  );
+
+  app.get('/public/me/applications', { schema: { tags: ['public-accounts'], summary: '我的投递', security: [], response: { 200: Type.Array(Application) } } }, async (req) => {
+    const { account, ctx } = await accountCtx(req);
+    return service.myApplications(ctx, account);
+  });
+
+  const { employerId: _employerId, source: _source, ...postable } = VacancyInput.properties;
+  app.post(
+    '/public/me/vacancies',
+    { schema: { tags: ['public-accounts'], summary: '单位发布岗位：经就业歧视审查和人工审核后公开', security: [], body: Type.Object(postable), response: { 201: Vacancy } } },
+    async (req, reply) => {
+      const { account, ctx } = await accountCtx(req);
+      return reply.status(201).send(await service.postVacancy(ctx, account, req.body));
+    },
+  );
+
+  app.get('/public/me/vacancies', { schema: { tags: ['public-accounts'], summary: '本单位的岗位（含审核状态和意见）', security: [], response: { 200: Type.Array(Vacancy) } } }, async (req) => {
+    const { account, ctx } = await accountCtx(req);
+    return service.myVacancies(ctx, account);
+  });
+
+  app.get(
+    '/public/me/vacancies/:id/applications',
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '投递本单位岗位的求职者（姓名、电话；查看留痕）',
+        security: [],
+        params: IdParams,
+        response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), education: Nullable(Type.String()), skills: Type.Array(Type.String()), phone: Nullable(Type.String()), message: Nullable(Type.String()), createdAt: DateTime })) },
+      },
+    },
+    async (req) => {
+      const { account, ctx } = await accountCtx(req);
+      return service.applicantsOf(ctx, account, req.params.id);
+    },
+  );
+
+  app.get(
+    '/vacancies/:id/applications',
+    {
+      schema: {
+        tags: ['vacancies'],
+        summary: '求职者在线投递该岗位的记录（工作人员查看，证件号和电话脱敏）',
+        params: IdParams,
+        response: { 200: Type.Array(Type.Object({ id: Type.String(), personId: Type.String(), name: Type.String(), idNumber: Type.String(), phone: Nullable(Type.String()), message: Nullable(Type.String()), createdAt: DateTime })) },
+      },
+    },
+    async (req) => service.applicationsForStaff(ctxOf(app, req), req.params.id),
+  );
+}

@@ -1,0 +1,249 @@
+// Self-service accounts on the public site (JOB-7): a job seeker registers with phone and
+// password and proves who they are with their citizen ID and name, which must already be in the
+// labour-force ledger (registration at a counter comes first, so the ledger stays the one source);
+// an employer registers with its unified social credit code. Seekers keep their job wishes, see
+// their matches and apply online, free of charge (seed 002 §(十六)); employers post vacancies,
+// which go through screening and review like any other.
+import crypto from 'node:crypto';
+import { and, desc, eq, gte } from 'drizzle-orm';
+import { applications, employers, loginFailures, persons, publicAccounts, publicSessions, vacancies } from '../../db/schema.js';
+import type { Database } from '../../db/connection.js';
+import { passwordProblem, sessionRules } from '../../platform/auth.js';
+import { writeAudit } from '../../platform/audit.js';
+import { shanghaiDateOf } from '../../platform/clock.js';
+import { withTransaction, type Actor, type Ctx } from '../../platform/context.js';
+import { hashPassword, maskPhone, sha256, verifyPassword } from '../../platform/crypto.js';
+import { AppError, notFound } from '../../platform/errors.js';
+import { createEmployer, validCreditCode } from '../employers/service.js';
+import { matchesForPerson } from '../matching/service.js';
+import { matchKeysOf } from '../matching/rules.js';
+import { validIdNumber } from '../persons/service.js';
+import * as vacancyRepo from '../vacancies/repo.js';
+import { createVacancy, getVacancy, type VacancyInput } from '../vacancies/service.js';
+
+export type AccountKind = 'seeker' | 'employer';
+export type Account = typeof publicAccounts.$inferSelect;
+export const publicSessionCookie = 'openpes_public';
+
+const invalid = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ path, code, message }]);
+
+function checkPassword(password: string) {
+  const problem = passwordProblem(password);
+  if (problem) throw invalid('/password', 'WEAK_PASSWORD', problem);
+}
+
+/** The actor a self-service account acts as: no roles, no staff scope; use cases pin what it may touch. */
+export function accountActor(account: Account, name: string): Actor {
+  return { id: null, username: `${account.kind}:${account.id}`, name, unitId: null, scope: '', roles: [] };
+}
+
+async function openSession(db: Database, accountId: string, now: Date): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  await db.insert(publicSessions).values({ tokenHash: sha256(token), accountId, createdAt: now, lastSeenAt: now });
+  await db.update(publicAccounts).set({ lastLoginAt: now }).where(eq(publicAccounts.id, accountId));
+  return token;
+}
+
+async function insertAccount(ctx: Ctx, kind: AccountKind, phone: string, password: string, link: { personId?: string; employerId?: string }) {
+  const phoneIndex = ctx.sealer.blindIndex('phone', phone);
+  const [taken] = await ctx.db.select({ id: publicAccounts.id }).from(publicAccounts).where(and(eq(publicAccounts.kind, kind), eq(publicAccounts.phoneIndex, phoneIndex)));
+  if (taken) throw new AppError('CONFLICT', '该手机号已注册，请直接登录', [{ path: '/phone', code: 'PHONE_TAKEN', message: '该手机号已注册' }]);
+  const account = { id: crypto.randomUUID(), kind, phoneSealed: ctx.sealer.seal('phone', phone), phoneIndex, phoneMasked: maskPhone(phone), passwordHash: hashPassword(password), personId: link.personId ?? null, employerId: link.employerId ?? null, disabled: false, createdAt: ctx.now(), lastLoginAt: null };
+  await ctx.db.insert(publicAccounts).values(account);
+  return account;
+}
+
+/** Registers a job seeker whose ID and name are in the ledger; answers a session token. */
+export async function registerSeeker(ctx: Ctx, input: { phone: string; password: string; idNumber: string; name: string }) {
+  checkPassword(input.password);
+  const id = validIdNumber(ctx, input.idNumber);
+  return withTransaction(ctx, async (tx) => {
+    const [person] = await tx.db.select({ id: persons.id, name: persons.name, regionCode: persons.regionCode }).from(persons).where(eq(persons.idNumberIndex, tx.sealer.blindIndex('idNumber', id.idNumber)));
+    // The same answer for "not in the ledger" and "name differs": the form must not confirm whose ID is registered.
+    if (!person || person.name !== input.name.trim()) {
+      throw new AppError('RULE_VIOLATION', '身份证号与姓名未能在劳动力资源台账中核实。请先携带身份证到居住地社区（村）或公共就业服务机构办理求职登记（免费），再注册账号', [
+        { path: '/idNumber', code: 'NOT_IN_LEDGER', message: '未能核实身份证号与姓名' },
+      ]);
+    }
+    const [existing] = await tx.db.select({ id: publicAccounts.id }).from(publicAccounts).where(eq(publicAccounts.personId, person.id));
+    if (existing) throw new AppError('CONFLICT', '您已注册过账号，请用注册时的手机号登录；忘记密码请到服务窗口重置', [{ path: '/idNumber', code: 'ACCOUNT_EXISTS', message: '已注册过账号' }]);
+    const account = await insertAccount(tx, 'seeker', input.phone, input.password, { personId: person.id });
+    await writeAudit({ ...tx, actor: accountActor(account, person.name) }, { action: 'register', entity: 'public_account', entityId: account.id, regionCode: person.regionCode, after: { kind: 'seeker', personId: person.id, phone: account.phoneMasked } });
+    return { token: await openSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
+  });
+}
+
+/** Registers an employer account tied to a credit code; registers the employer too if it is new. */
+export async function registerEmployer(ctx: Ctx, input: { phone: string; password: string; creditCode: string; employerName: string; regionCode?: string | undefined; contactName?: string | undefined }) {
+  checkPassword(input.password);
+  const creditCode = validCreditCode(input.creditCode);
+  return withTransaction(ctx, async (tx) => {
+    const [known] = await tx.db.select().from(employers).where(eq(employers.creditCode, creditCode));
+    if (known && known.name !== input.employerName.trim()) {
+      throw new AppError('RULE_VIOLATION', '单位名称与该统一社会信用代码登记的名称不一致，请按营业执照填写', [{ path: '/employerName', code: 'NAME_MISMATCH', message: '单位名称与登记不一致' }]);
+    }
+    if (known) {
+      const [existing] = await tx.db.select({ id: publicAccounts.id }).from(publicAccounts).where(eq(publicAccounts.employerId, known.id));
+      if (existing) throw new AppError('CONFLICT', '该单位已注册账号，请用注册手机号登录；更换联系人请到服务窗口办理', [{ path: '/creditCode', code: 'ACCOUNT_EXISTS', message: '该单位已注册账号' }]);
+    }
+    if (!known && !input.regionCode) throw invalid('/regionCode', 'REQUIRED', '新登记的单位请选择所在地');
+    const selfCtx: Ctx = { ...tx, actor: { id: null, username: `employer:${creditCode}`, name: input.employerName.trim(), unitId: null, scope: '', roles: [] } };
+    const employerId = known?.id ?? (await createEmployer(selfCtx, { name: input.employerName, creditCode, regionCode: input.regionCode!, contactName: input.contactName, contactPhone: input.phone }, 'self')).id;
+    const account = await insertAccount(tx, 'employer', input.phone, input.password, { employerId });
+    await writeAudit({ ...tx, actor: accountActor(account, input.employerName) }, { action: 'register', entity: 'public_account', entityId: account.id, regionCode: known?.regionCode ?? input.regionCode!, after: { kind: 'employer', employerId, phone: account.phoneMasked } });
+    return { token: await openSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
+  });
+}
+
+/** Phone-and-password login of a self-service account, throttled like staff logins. */
+export async function loginAccount(ctx: Ctx, kind: AccountKind, phone: string, password: string) {
+  const phoneIndex = ctx.sealer.blindIndex('phone', phone);
+  const throttleKey = `public:${kind}:${phoneIndex}`;
+  const now = ctx.now();
+  const failures = await ctx.db.select({ id: loginFailures.id }).from(loginFailures).where(and(eq(loginFailures.username, throttleKey), gte(loginFailures.at, new Date(now.getTime() - sessionRules.failureWindowMs))));
+  if (failures.length >= sessionRules.maxFailures) throw new AppError('RATE_LIMITED', `密码错误已达 ${sessionRules.maxFailures} 次，请 15 分钟后再试`);
+  const [account] = await ctx.db.select().from(publicAccounts).where(and(eq(publicAccounts.kind, kind), eq(publicAccounts.phoneIndex, phoneIndex)));
+  if (!account || !verifyPassword(password, account.passwordHash) || account.disabled) {
+    await ctx.db.insert(loginFailures).values({ id: crypto.randomUUID(), username: throttleKey, at: now });
+    throw new AppError('UNAUTHENTICATED', '手机号或密码错误');
+  }
+  return { token: await openSession(ctx.db, account.id, now), account: await accountView(ctx.db, account) };
+}
+
+/** The account of a session token, or null when missing or expired. */
+export async function accountOfToken(db: Database, token: string, now: Date): Promise<Account | null> {
+  const [row] = await db.select({ session: publicSessions, account: publicAccounts }).from(publicSessions).innerJoin(publicAccounts, eq(publicAccounts.id, publicSessions.accountId)).where(eq(publicSessions.tokenHash, sha256(token)));
+  if (!row || row.account.disabled) return null;
+  const t = now.getTime();
+  if (t - row.session.lastSeenAt.getTime() > sessionRules.idleMs || t - row.session.createdAt.getTime() > sessionRules.absoluteMs) {
+    await db.delete(publicSessions).where(eq(publicSessions.tokenHash, sha256(token)));
+    return null;
+  }
+  if (t - row.session.lastSeenAt.getTime() > sessionRules.touchEveryMs) await db.update(publicSessions).set({ lastSeenAt: now }).where(eq(publicSessions.tokenHash, sha256(token)));
+  return row.account;
+}
+
+export async function logoutAccount(db: Database, token: string) {
+  await db.delete(publicSessions).where(eq(publicSessions.tokenHash, sha256(token)));
+}
+
+/** What the account holder sees of their account: masked phone, and the seeker's profile or the employer. */
+export async function accountView(db: Database, account: Account) {
+  const base = { id: account.id, kind: account.kind as AccountKind, phone: account.phoneMasked, createdAt: account.createdAt };
+  if (account.personId) {
+    const [p] = await db.select({ name: persons.name, idNumber: persons.idNumberMasked, education: persons.education, skills: persons.skills, jobWishes: persons.jobWishes, employmentStatus: persons.employmentStatus }).from(persons).where(eq(persons.id, account.personId));
+    return { ...base, seeker: { ...p!, jobWishes: (p!.jobWishes ?? {}) as JobWishes }, employer: null };
+  }
+  const [e] = await db.select({ id: employers.id, name: employers.name, creditCode: employers.creditCode, regionCode: employers.regionCode }).from(employers).where(eq(employers.id, account.employerId!));
+  return { ...base, seeker: null, employer: e! };
+}
+
+export interface JobWishes {
+  occupations?: string[] | undefined;
+  keywords?: string[] | undefined;
+  wageMinFen?: number | undefined;
+  regionCodes?: string[] | undefined;
+  hours?: string | undefined;
+}
+
+const seekerOnly = (account: Account) => {
+  if (account.kind !== 'seeker' || !account.personId) throw new AppError('FORBIDDEN', '此功能仅供求职者账号使用');
+  return account.personId;
+};
+const employerOnly = (account: Account) => {
+  if (account.kind !== 'employer' || !account.employerId) throw new AppError('FORBIDDEN', '此功能仅供用人单位账号使用');
+  return account.employerId;
+};
+
+/** A seeker updates their own education, skills and job wishes in the ledger (audited). */
+export async function updateSeekerProfile(ctx: Ctx, account: Account, input: { education?: string | null | undefined; skills?: string[] | undefined; jobWishes?: JobWishes | undefined }) {
+  const personId = seekerOnly(account);
+  return withTransaction(ctx, async (tx) => {
+    const [before] = await tx.db.select().from(persons).where(eq(persons.id, personId)).for('update');
+    const skills = input.skills ?? before!.skills;
+    const jobWishes = input.jobWishes ?? ((before!.jobWishes ?? {}) as JobWishes);
+    const patch = {
+      education: input.education === undefined ? before!.education : input.education,
+      skills,
+      jobWishes,
+      matchKeys: matchKeysOf([...(jobWishes.occupations ?? []), before!.occupation], [...skills, ...(jobWishes.keywords ?? [])]),
+      updatedAt: tx.now(),
+    };
+    await tx.db.update(persons).set(patch).where(eq(persons.id, personId));
+    await writeAudit(tx, { action: 'self_update', entity: 'person', entityId: personId, regionCode: before!.regionCode, before: { education: before!.education, skills: before!.skills, jobWishes: before!.jobWishes }, after: { education: patch.education, skills, jobWishes } });
+    return accountView(tx.db, account);
+  });
+}
+
+/** The seeker's own matches (the same scoring staff see). */
+export function seekerMatches(ctx: Ctx, account: Account, limit: number) {
+  return matchesForPerson(ctx, seekerOnly(account), limit);
+}
+
+/** A seeker applies online to a published vacancy, once. */
+export async function apply(ctx: Ctx, account: Account, vacancyId: string, message: string | undefined) {
+  const personId = seekerOnly(account);
+  return withTransaction(ctx, async (tx) => {
+    const vacancy = await vacancyRepo.findPublic(tx.db, vacancyId, shanghaiDateOf(tx.now()));
+    if (!vacancy) throw notFound('岗位（可能已过期或下架）');
+    const [earlier] = await tx.db.select({ id: applications.id }).from(applications).where(and(eq(applications.personId, personId), eq(applications.vacancyId, vacancyId)));
+    if (earlier) throw new AppError('CONFLICT', '您已投递过这个岗位');
+    const row = { id: crypto.randomUUID(), personId, vacancyId, message: message?.trim() || null, createdAt: tx.now() };
+    await tx.db.insert(applications).values(row);
+    await writeAudit(tx, { action: 'apply', entity: 'application', entityId: row.id, regionCode: vacancy.regionCode, after: row });
+    return { ...row, vacancyTitle: vacancy.title, employerName: vacancy.employerName };
+  });
+}
+
+/** The seeker's applications, newest first. */
+export async function myApplications(ctx: Ctx, account: Account) {
+  const personId = seekerOnly(account);
+  return ctx.db
+    .select({ id: applications.id, vacancyId: applications.vacancyId, vacancyTitle: vacancies.title, employerName: employers.name, message: applications.message, createdAt: applications.createdAt })
+    .from(applications)
+    .innerJoin(vacancies, eq(vacancies.id, applications.vacancyId))
+    .innerJoin(employers, eq(employers.id, vacancies.employerId))
+    .where(eq(applications.personId, personId))
+    .orderBy(desc(applications.createdAt));
+}
+
+/** An employer posts a vacancy: screened, then waits for a reviewer like any other. */
+export async function postVacancy(ctx: Ctx, account: Account, input: Omit<VacancyInput, 'employerId' | 'source'>) {
+  const employerId = employerOnly(account);
+  return createVacancy(ctx, { ...input, employerId }, 'employer');
+}
+
+/** The employer's vacancies in every state, with screening notes and review comments. */
+export async function myVacancies(ctx: Ctx, account: Account) {
+  const employerId = employerOnly(account);
+  const today = shanghaiDateOf(ctx.now());
+  return (await vacancyRepo.listVacancies(ctx, { today, employerId }, { limit: 200, offset: 0 })).items;
+}
+
+/** Applicants to one of the employer's vacancies: they applied to this employer, so name and phone are shown (audited). */
+export async function applicantsOf(ctx: Ctx, account: Account, vacancyId: string) {
+  const employerId = employerOnly(account);
+  return withTransaction(ctx, async (tx) => {
+    const [vacancy] = await tx.db.select({ id: vacancies.id, regionCode: vacancies.regionCode }).from(vacancies).where(and(eq(vacancies.id, vacancyId), eq(vacancies.employerId, employerId)));
+    if (!vacancy) throw notFound('岗位');
+    const rows = await tx.db
+      .select({ id: applications.id, name: persons.name, education: persons.education, skills: persons.skills, phoneSealed: persons.phoneSealed, message: applications.message, createdAt: applications.createdAt })
+      .from(applications)
+      .innerJoin(persons, eq(persons.id, applications.personId))
+      .where(eq(applications.vacancyId, vacancyId))
+      .orderBy(desc(applications.createdAt));
+    await writeAudit(tx, { action: 'view_applicants', entity: 'vacancy', entityId: vacancyId, regionCode: vacancy.regionCode, after: { applicants: rows.length } });
+    return rows.map(({ phoneSealed, ...r }) => ({ ...r, phone: phoneSealed ? tx.sealer.open('phone', phoneSealed) : null }));
+  });
+}
+
+/** Online applications to a vacancy in the staff member's scope (identifiers masked). */
+export async function applicationsForStaff(ctx: Ctx, vacancyId: string) {
+  await getVacancy(ctx, vacancyId);
+  return ctx.db
+    .select({ id: applications.id, personId: applications.personId, name: persons.name, idNumber: persons.idNumberMasked, phone: persons.phoneMasked, message: applications.message, createdAt: applications.createdAt })
+    .from(applications)
+    .innerJoin(persons, eq(persons.id, applications.personId))
+    .where(eq(applications.vacancyId, vacancyId))
+    .orderBy(desc(applications.createdAt));
+}
