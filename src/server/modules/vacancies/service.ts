@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
 import * as employerRepo from '../employers/repo.js';
+import { findFair } from '../fairs/service.js';
 import { matchKeysOf } from '../matching/rules.js';
 import { assertRegionExists } from '../regions/service.js';
 import * as repo from './repo.js';
@@ -71,6 +72,7 @@ export async function createVacancy(ctx: Ctx, input: VacancyInput, source: Vacan
   return withTransaction(ctx, async (tx) => {
     const employer = await employerRepo.findEmployer(tx, input.employerId);
     if (!employer) throw notFound('用人单位');
+    if (input.fairId && !(await findFair(tx, input.fairId))) throw notFound('招聘会');
     const now = tx.now();
     const fields = { title: input.title.trim(), occupation: input.occupation ?? null, skills: (input.skills ?? []).map((s) => s.trim()).filter(Boolean), description: input.description.trim() };
     const { matchKeys, tokens } = derived(fields, employer.name);
@@ -118,6 +120,7 @@ export async function updateVacancy(ctx: Ctx, id: string, patch: VacancyPatch) {
       assertWritableRegion(tx, patch.regionCode);
       await assertRegionExists(tx, patch.regionCode);
     }
+    if (patch.fairId && patch.fairId !== row.fairId && !(await findFair(tx, patch.fairId))) throw notFound('招聘会');
     const before = (await repo.findVacancy(tx, id, today))!;
     const next = { ...row, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as typeof row;
     next.title = next.title.trim();
