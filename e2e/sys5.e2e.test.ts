@@ -115,7 +115,7 @@ describe('SYS-5 web UI', () => {
     await login(page, clerk.username, clerk.password);
     await page.goto('/units');
     await expect.poll(() => treeUnitNames(page)).toEqual([newUnit]);
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['人员台账', '台账导入', '高校毕业生', '零就业家庭', '机构管理', '政策参数']);
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['人员台账', '台账导入', '高校毕业生', '退休人员', '零就业家庭', '推荐介绍', '推荐率统计', '机构管理', '政策参数']);
     expect(await page.getByTestId('current-user').textContent()).toContain(clerk.name);
     await expect.poll(() => page.locator('header').textContent()).toContain(street.name);
     await shot(page, 'units-clerk');

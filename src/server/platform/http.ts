@@ -86,4 +86,4 @@ export async function xlsxOf<T>(sheetName: string, columns: ExcelColumn<T>[], ro
 export const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 
 /** A schema that also allows null. */
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);

@@ -5,9 +5,11 @@ import { Type } from '@sinclair/typebox';
 import { referralOutcomeNames, type ReferralOutcome } from '../../../shared/labels.js';
 import type { App } from '../../app.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { notFound } from '../../platform/errors.js';
+import { AppError } from '../../platform/errors.js';
 import { DateTime, IdParams, Nullable, Paged, pageQuery } from '../../platform/http.js';
 import { upcomingFairs } from '../fairs/service.js';
+import { listChildren } from '../regions/service.js';
+import { systemActor } from '../../platform/context.js';
 import { employerFeedback, verifyLetter } from '../referrals/service.js';
 import * as vacancyRepo from '../vacancies/repo.js';
 import { searchQuery } from '../vacancies/searchText.js';
@@ -53,6 +55,7 @@ const Letter = Type.Object({
   employerName: Type.String(),
   unitName: Nullable(Type.String()),
   outcome: Nullable(Type.String()),
+  employerFeedback: Nullable(Type.String()),
   employerFeedbackAt: Nullable(DateTime),
 });
 
@@ -91,9 +94,23 @@ export async function boardRoutes(app: App) {
 
   app.get('/public/vacancies/:id', { schema: { tags: ['public'], summary: '公开岗位详情', security: [], params: IdParams, response: { 200: PublicVacancyDetail } } }, async (req) => {
     const vacancy = await vacancyRepo.findPublic(app.deps.db, req.params.id, today());
-    if (!vacancy) throw notFound('岗位（可能已过期或下架）');
+    if (!vacancy) throw new AppError('NOT_FOUND', '该招聘信息已过期或已下架');
     return vacancy;
   });
+
+  app.get(
+    '/public/regions',
+    {
+      schema: {
+        tags: ['public'],
+        summary: '行政区划（公开，用于招聘信息的地区筛选）',
+        security: [],
+        querystring: Type.Object({ parent: Type.Optional(Type.String({ pattern: '^\\d{2,12}$' })) }),
+        response: { 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer() })) },
+      },
+    },
+    async (req) => listChildren({ db: app.deps.db, actor: systemActor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer }, req.query.parent),
+  );
 
   app.get(
     '/public/fairs',

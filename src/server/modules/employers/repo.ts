@@ -18,7 +18,8 @@ export const employerColumns = {
   contactPhone: employers.contactPhone,
   description: employers.description,
   source: employers.source,
-  vacancyCount: sql<number>`(SELECT count(*)::int FROM vacancies v WHERE v.employer_id = ${employers.id} AND v.status = 'published')`,
+  /** Vacancies on the public board now: published, not expired, not filled. */
+  vacancyCount: sql<number>`(SELECT count(*)::int FROM vacancies v WHERE v.employer_id = ${employers.id} AND v.status = 'published' AND v.valid_until >= (now() AT TIME ZONE 'Asia/Shanghai')::date AND v.filled < v.headcount)`,
   createdAt: employers.createdAt,
   updatedAt: employers.updatedAt,
 };

@@ -1,5 +1,6 @@
 // HTTP for employers and their filings (JOB-1).
 import { Type } from '@sinclair/typebox';
+import { employerOwnerships, employerSizeNames, employerSizes, industryName, type EmployerSize } from '../../../shared/industries.js';
 import { employerFilingKindNames, type EmployerFilingKind } from '../../../shared/labels.js';
 import { ctxOf, type App } from '../../app.js';
 import { shanghaiDateTimeText } from '../../platform/clock.js';
@@ -29,8 +30,8 @@ export const Employer = Type.Object({
 
 const optionalFields = {
   industry: Type.Optional(Nullable(Type.String({ pattern: '^[A-T]$', description: '国民经济行业分类门类（GB/T 4754）A–T' }))),
-  size: Type.Optional(Nullable(Type.Unsafe<string>(Type.String({ enum: ['micro', 'small', 'medium', 'large'], description: '企业规模' })))),
-  ownership: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+  size: Type.Optional(Nullable(Type.Unsafe<string>(Type.String({ enum: [...employerSizes], description: '企业规模：micro 微型，small 小型，medium 中型，large 大型' })))),
+  ownership: Type.Optional(Nullable(Type.Unsafe<string>(Type.String({ enum: [...employerOwnerships], description: '登记注册类型' })))),
   address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   contactName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
   contactPhone: Type.Optional(Nullable(Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' }))),
@@ -83,8 +84,8 @@ export async function employerRoutes(app: App) {
           { header: '单位名称', width: 36, value: (e) => e.name },
           { header: '统一社会信用代码', width: 22, value: (e) => e.creditCode },
           { header: '所在地', width: 20, value: (e) => e.regionName },
-          { header: '行业门类', value: (e) => e.industry },
-          { header: '规模', value: (e) => e.size },
+          { header: '行业门类', width: 20, value: (e) => (e.industry ? `${e.industry} ${industryName(e.industry) ?? ''}` : null) },
+          { header: '规模', value: (e) => (e.size ? (employerSizeNames[e.size as EmployerSize] ?? e.size) : null) },
           { header: '联系人', value: (e) => e.contactName },
           { header: '联系电话', width: 16, value: (e) => e.contactPhone },
           { header: '在招岗位数', value: (e) => e.vacancyCount },

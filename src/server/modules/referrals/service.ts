@@ -4,7 +4,7 @@
 // registration rules (REG-3) in the same transaction, and fills one post of the vacancy.
 import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import type { ReferralOutcome } from '../../../shared/labels.js';
+import { referralOutcomeNames, type ReferralOutcome } from '../../../shared/labels.js';
 import { referrals, units, vacancies } from '../../db/schema.js';
 import type { Database } from '../../db/connection.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -85,7 +85,8 @@ export async function recordOutcome(ctx: Ctx, id: string, input: { outcome: Refe
     const row = await repo.findReferralRowForUpdate(tx, id);
     if (!row) throw notFound('推荐记录');
     const allowed = nextOutcomes[row.outcome ?? 'none'] ?? [];
-    if (!allowed.includes(input.outcome)) throw new AppError('CONFLICT', row.outcome ? `推荐结果已登记为“${row.outcome}”，不能再改为“${input.outcome}”；登记有误请联系上级机构更正` : '推荐结果不正确');
+    const named = (o: string) => referralOutcomeNames[o as ReferralOutcome] ?? o;
+    if (!allowed.includes(input.outcome)) throw new AppError('CONFLICT', row.outcome ? `推荐结果已登记为“${named(row.outcome)}”，不能再改为“${named(input.outcome)}”；登记有误请联系上级机构更正` : '推荐结果不正确');
     if (input.date < row.date) throw ruleViolation('结果日期不能早于推荐日期', '/date');
     let employmentEventId: string | null = null;
     if (input.outcome === 'hired') {
@@ -126,7 +127,7 @@ export async function getReferral(ctx: Ctx, id: string) {
 export async function verifyLetter(db: Database, code: string) {
   const r = await repo.findByCode(db, code.trim().toUpperCase());
   if (!r) throw new AppError('NOT_FOUND', '没有这个介绍信验证码，请核对介绍信上的验证码');
-  return { verificationCode: r.verificationCode, date: r.date, personName: maskName(r.personName), vacancyTitle: r.vacancyTitle, employerName: r.employerName, unitName: r.unitName, outcome: r.outcome, employerFeedbackAt: r.employerFeedbackAt };
+  return { verificationCode: r.verificationCode, date: r.date, personName: maskName(r.personName), vacancyTitle: r.vacancyTitle, employerName: r.employerName, unitName: r.unitName, outcome: r.outcome, employerFeedback: r.employerFeedback, employerFeedbackAt: r.employerFeedbackAt };
 }
 
 /** 张三 → 张*；欧阳小明 → 欧阳**: the employer sees whom the letter is for without the full name. */
@@ -140,7 +141,7 @@ export function maskName(name: string): string {
 export async function employerFeedback(db: Database, now: Date, code: string, feedback: { outcome: ReferralOutcome; comment?: string | undefined }) {
   const r = await repo.findByCode(db, code.trim().toUpperCase());
   if (!r) throw new AppError('NOT_FOUND', '没有这个介绍信验证码，请核对介绍信上的验证码');
-  const text = `单位反馈：${feedback.outcome}${feedback.comment ? `；${feedback.comment}` : ''}`;
+  const text = `单位反馈：${referralOutcomeNames[feedback.outcome]}${feedback.comment ? `；${feedback.comment}` : ''}`;
   await repo.updateReferral(db, r.id, { employerFeedback: text, employerFeedbackAt: now, updatedAt: now });
   return verifyLetter(db, code);
 }
@@ -148,6 +149,7 @@ export async function employerFeedback(db: Database, now: Date, code: string, fe
 export interface ReferralRate {
   unitId: string;
   unitName: string;
+  unitType: string;
   scope: string;
   seekers: number;
   referred: number;
@@ -173,7 +175,7 @@ export async function referralRates(ctx: Ctx, month: string, unitId?: string): P
   const to = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
   const conds = [withinScope(ctx, units.regionCode), eq(units.disabled, false)];
   if (unitId) conds.push(eq(units.id, unitId));
-  const unitRows = await ctx.db.select({ id: units.id, name: units.name, scope: units.scope, regionCode: units.regionCode }).from(units).where(and(...conds)).orderBy(units.regionCode, units.name);
+  const unitRows = await ctx.db.select({ id: units.id, name: units.name, type: units.type, scope: units.scope, regionCode: units.regionCode }).from(units).where(and(...conds)).orderBy(units.regionCode, units.name);
   if (unitId && unitRows.length === 0) throw notFound('机构');
   const rates: ReferralRate[] = [];
   for (const u of unitRows) {
@@ -181,6 +183,7 @@ export async function referralRates(ctx: Ctx, month: string, unitId?: string): P
     rates.push({
       unitId: u.id,
       unitName: u.name,
+      unitType: u.type,
       scope: u.scope,
       ...c,
       referralRate: percent(c.referred, c.seekers),

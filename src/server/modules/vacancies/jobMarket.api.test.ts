@@ -118,6 +118,10 @@ describe('JOB-3 discrimination screening and review', () => {
     const edited = await t.app.inject({ method: 'PATCH', url: `/api/v1/vacancies/${v.id}`, headers: reviewer, payload: { description: '招聘电焊工，男女不限，持焊工证。' } });
     expect(edited.json()).toMatchObject({ status: 'pending_review', screening: { flags: [] } });
     expect((await approve(v.id)).json()).toMatchObject({ status: 'published', reviewedBy: 'taiyuan_reviewer' });
+    const unchanged = await t.app.inject({ method: 'PATCH', url: `/api/v1/vacancies/${v.id}`, headers: officer, payload: { description: '招聘电焊工，男女不限，持焊工证。' } });
+    expect(unchanged.json().status).toBe('published');
+    const cleared = await t.app.inject({ method: 'PATCH', url: `/api/v1/vacancies/${v.id}`, headers: officer, payload: { address: null } });
+    expect(cleared.json()).toMatchObject({ status: 'published', address: null });
   });
 
   it('JOB-3 only a reviewer decides; a rejection needs a comment', async () => {
@@ -158,6 +162,8 @@ describe('JOB-7 public board', () => {
     const v = await vacancy(e.id, { title: '叉车司机', occupation: null, skills: [], wageMin: 400000, wageMax: 450000, description: '招聘叉车司机，持证上岗。' });
     await approve(v.id);
     const ids = async (query: string) => ((await get(undefined, `/public/vacancies?${query}`)).json().items as { id: string }[]).map((x) => x.id);
+    const districts = (await get(undefined, '/public/regions?parent=140100000000')).json() as { code: string; name: string }[];
+    expect(districts).toContainEqual(expect.objectContaining({ code: '140105000000', name: '小店区' }));
     expect(await ids('q=司机&regionCode=140105')).toContain(v.id);
     expect(await ids('q=司机&regionCode=140106')).not.toContain(v.id);
     expect(await ids('q=司机&wageMin=500000')).not.toContain(v.id);

@@ -94,7 +94,8 @@ export async function listVacancies(ctx: Ctx, filter: VacancyFilter, paging: Pag
     .innerJoin(employers, eq(employers.id, vacancies.employerId))
     .leftJoin(regions, eq(regions.code, vacancies.regionCode))
     .where(where)
-    .orderBy(desc(vacancies.createdAt))
+    // The review queue puts vacancies with discrimination flags (not mere warnings) first.
+    .orderBy(...(filter.status === 'pending_review' ? [desc(sql`${vacancies.screening} -> 'flags' @> '[{"severity":"flag"}]'::jsonb`)] : []), desc(vacancies.createdAt))
     .limit(paging.limit)
     .offset(paging.offset);
   const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(vacancies).where(where);

@@ -129,6 +129,9 @@ export async function updateVacancy(ctx: Ctx, id: string, patch: VacancyPatch) {
     if (next.headcount < row.filled) throw invalid('/headcount', 'BELOW_FILLED', `已录用 ${row.filled} 人，招聘人数不能少于已录用人数`);
     await checkFigures(tx, next, today);
     const employerName = before.employerName;
+    const changed = (Object.keys(patch) as (keyof VacancyPatch)[]).some((k) => patch[k] !== undefined && JSON.stringify(next[k as keyof typeof next]) !== JSON.stringify(row[k as keyof typeof row]));
+    // Saving without a change must not take a published vacancy off the board.
+    if (!changed) return before;
     const { matchKeys, tokens } = derived(next, employerName);
     const screening = screenVacancy(next);
     const { id: _id, search: _search, ...columns } = next;
