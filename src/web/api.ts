@@ -120,6 +120,11 @@ export async function patch<T>(path: string, body: unknown): Promise<T> {
   return json<T>(await send('PATCH', path, undefined, body));
 }
 
+/** PUT a JSON body (a whole record at a known address, e.g. a survey return). */
+export async function put<T>(path: string, body: unknown): Promise<T> {
+  return json<T>(await send('PUT', path, undefined, body));
+}
+
 /** Every item of a list, page by page (pageSize 100, the API's maximum). */
 export async function getAllPages<T>(path: string, query: Query = {}): Promise<T[]> {
   const items: T[] = [];

@@ -1,4 +1,5 @@
-// The signed-in user for the whole app; any 401 from the API sends the browser to the login page.
+// The signed-in user for the whole app; any 401 from the API sends the browser to the login page,
+// except on the public job board, where a visitor without a session is simply signed out.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router-dom';
 import type { Role } from '../shared/roles.js';
@@ -16,6 +17,11 @@ interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
+/** The public job board (/jobs, /jobs/...): open to anyone, so a 401 there is no reason to leave. */
+function isPublicPath(pathname: string): boolean {
+  return pathname === '/jobs' || pathname.startsWith('/jobs/');
+}
+
 /** Loads the current user once and keeps the login redirect wired up. */
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
@@ -24,7 +30,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const toLogin = useCallback(() => {
     setUser(null);
-    if (window.location.pathname !== '/login') {
+    if (window.location.pathname !== '/login' && !isPublicPath(window.location.pathname)) {
       const from = window.location.pathname + window.location.search;
       navigate(`/login?from=${encodeURIComponent(from)}`, { replace: true });
     }

@@ -3,6 +3,9 @@
 import { householdRelationNames, serviceChannelNames as serviceChannels, serviceTypeNames as serviceTypes } from '../shared/labels.js';
 export { certificateActionNames, employmentStatusNames, registrationTypeNames } from '../shared/labels.js';
 import type { CaseStatus, CertificateAction, CertificateStatus, EmploymentStatus, HouseholdType, LabourCapacity, RegistrationType } from './types.js';
+import { vacancyStatusNames as sharedVacancyStatusNames } from '../shared/labels.js';
+import type { VacancyStatus } from './types.js';
+import type { MatchFactor, ReferralOutcome } from './types.js';
 
 export const employmentStatusColors: Record<EmploymentStatus, string> = { employed: 'green', unemployed: 'orange', not_registered: 'default' };
 
@@ -50,3 +53,38 @@ export function optionsOf(names: Record<string, string>): { value: string; label
 export function plainOptions(labels: readonly string[]): { value: string; label: string }[] {
   return labels.map((l) => ({ value: l, label: l }));
 }
+
+// The job market (JOB-1..3): employers, vacancies and their discrimination screening.
+export { employerFilingKindNames, vacancyHoursNames, vacancySourceNames } from '../shared/labels.js';
+export { employerOwnershipNames, employerSizeNames } from '../shared/industries.js';
+
+/** Every status a vacancy can read as; expired and filled are derived by the API, never stored. */
+export const vacancyStatusNames: Record<VacancyStatus, string> = { ...sharedVacancyStatusNames, expired: '已过期', filled: '已招满' };
+export const vacancyStatusColors: Record<VacancyStatus, string> = { pending_review: 'gold', published: 'green', rejected: 'red', closed: 'default', expired: 'default', filled: 'blue' };
+
+export const employerSourceNames: Record<string, string> = { counter: '窗口登记', self: '单位自助登记' };
+
+/** The screening categories of docs/screening.md. */
+export const screeningCategoryNames: Record<string, string> = {
+  sex: '性别',
+  marital_childbearing: '婚育状况',
+  ethnicity: '民族',
+  race: '种族',
+  religion: '宗教信仰',
+  disability: '残疾',
+  infectious_disease: '传染病病原携带',
+  origin: '户籍地域',
+  age: '年龄',
+};
+/** 'flag': unlawful on its face, must be fixed or justified; 'warning': the reviewer judges (age). */
+export const screeningSeverityNames: Record<string, string> = { flag: '歧视提示', warning: '提醒' };
+export const screeningSeverityColors: Record<string, string> = { flag: 'red', warning: 'orange' };
+/** Which text of the vacancy a flag was found in. */
+export const screenedFieldNames: Record<string, string> = { title: '岗位名称', description: '岗位描述', skills: '技能要求' };
+
+// Matching, referrals and job fairs (JOB-4..6).
+export { jobFairKindNames, referralOutcomeNames } from '../shared/labels.js';
+
+/** The factors of a match score, as a counsellor reads them out. */
+export const matchFactorNames: Record<MatchFactor, string> = { occupation: '职业', skills: '技能', place: '地点', wage: '工资', education: '文化程度', hours: '工作时间', priority: '优先' };
+export const referralOutcomeColors: Record<ReferralOutcome, string> = { interviewed: 'blue', hired: 'green', rejected: 'default', no_show: 'orange' };

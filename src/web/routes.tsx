@@ -7,6 +7,7 @@ import { roleNames, type Role } from '../shared/roles.js';
 import { hasRole, useAuth } from './auth.js';
 import { AppLayout } from './components/AppLayout.js';
 import { LoginPage } from './pages/LoginPage.js';
+import { boardRoute } from './pages/board/boardRoute.js';
 import { UnitsPage } from './pages/units/UnitsPage.js';
 import { StaffPage } from './pages/staff/StaffPage.js';
 import { ParamsPage } from './pages/params/ParamsPage.js';
@@ -19,6 +20,22 @@ import { RetireesPage } from './pages/persons/RetireesPage.js';
 import { ImportPage } from './pages/import/ImportPage.js';
 import { HouseholdPage } from './pages/households/HouseholdPage.js';
 import { ZeroEmploymentPage } from './pages/households/ZeroEmploymentPage.js';
+import { BankOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
+import { EmployersPage } from './pages/employers/EmployersPage.js';
+import { EmployerPage } from './pages/employers/EmployerPage.js';
+import { VacanciesPage } from './pages/vacancies/VacanciesPage.js';
+import { VacancyRegisterPage } from './pages/vacancies/VacancyRegisterPage.js';
+import { VacancyPage } from './pages/vacancies/VacancyPage.js';
+import { ReviewPage } from './pages/vacancies/ReviewPage.js';
+import { BarChartOutlined, ProfileOutlined, SendOutlined, ShopOutlined } from '@ant-design/icons';
+import { VacancyMatchesPage } from './pages/matching/VacancyMatchesPage.js';
+import { ReferralsPage } from './pages/referrals/ReferralsPage.js';
+import { RatesPage } from './pages/referrals/RatesPage.js';
+import { LetterPage } from './pages/referrals/LetterPage.js';
+import { FairsPage } from './pages/fairs/FairsPage.js';
+import { FairPage } from './pages/fairs/FairPage.js';
+import { SurveysPage } from './pages/surveys/SurveysPage.js';
+import { SurveyPage } from './pages/surveys/SurveyPage.js';
 
 export interface PageEntry {
   /** A react-router path pattern ("/persons/:id"). */
@@ -35,6 +52,9 @@ export interface PageEntry {
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
 
+/** Who works with employers and vacancies (JOB-1..3): job officers write, reviewers review, leaders and admins read. */
+const jobMarketStaff: Role[] = ['job_officer', 'reviewer', 'leader', 'admin'];
+
 // 高校毕业生 and 退休人员 are keyed: it is built on PersonsPage, and must not keep 人员台账's search state.
 export const pages: PageEntry[] = [
   { path: '/persons', label: '人员台账', icon: <SolutionOutlined />, roles: ledgerReaders, element: <PersonsPage /> },
@@ -45,6 +65,21 @@ export const pages: PageEntry[] = [
   { path: '/retirees', label: '退休人员', icon: <UserOutlined />, roles: ledgerReaders, element: <RetireesPage key="retirees" /> },
   { path: '/zero-employment', label: '零就业家庭', icon: <HomeOutlined />, roles: ledgerReaders, element: <ZeroEmploymentPage /> },
   { path: '/households/:id', label: '家庭档案', roles: ledgerReaders, element: <HouseholdPage />, menuKey: '/zero-employment' },
+  { path: '/employers', label: '用人单位', icon: <BankOutlined />, roles: jobMarketStaff, element: <EmployersPage /> },
+  { path: '/employers/:id', label: '用人单位详情', roles: jobMarketStaff, element: <EmployerPage />, menuKey: '/employers' },
+  { path: '/vacancies', label: '岗位信息', icon: <FileSearchOutlined />, roles: jobMarketStaff, element: <VacanciesPage /> },
+  { path: '/vacancies/new', label: '登记岗位', roles: ['job_officer'], element: <VacancyRegisterPage />, menuKey: '/vacancies' },
+  { path: '/vacancies/review', label: '岗位审核', icon: <SafetyCertificateOutlined />, roles: ['reviewer'], element: <ReviewPage /> },
+  { path: '/vacancies/:id', label: '岗位详情', roles: jobMarketStaff, element: <VacancyPage />, menuKey: '/vacancies' },
+  // Matching, referrals, fairs and the vacancy survey (JOB-4..6, JOB-9, RPT-7): clerks and job officers refer; leaders read.
+  { path: '/vacancies/:id/matches', label: '匹配求职者', roles: ['clerk', 'job_officer', 'leader', 'admin'], element: <VacancyMatchesPage />, menuKey: '/vacancies' },
+  { path: '/referrals', label: '推荐介绍', icon: <SendOutlined />, roles: ['clerk', 'job_officer'], element: <ReferralsPage /> },
+  { path: '/referrals/rates', label: '推荐率统计', icon: <BarChartOutlined />, roles: ['clerk', 'job_officer', 'leader'], element: <RatesPage /> },
+  { path: '/referrals/:id/letter', label: '职业介绍信', roles: ['clerk', 'job_officer'], element: <LetterPage />, menuKey: '/referrals' },
+  { path: '/fairs', label: '招聘会', icon: <ShopOutlined />, roles: ['job_officer', 'leader'], element: <FairsPage /> },
+  { path: '/fairs/:id', label: '招聘会详情', roles: ['job_officer', 'leader'], element: <FairPage />, menuKey: '/fairs' },
+  { path: '/vacancy-surveys', label: '空岗调查', icon: <ProfileOutlined />, roles: ['job_officer', 'leader'], element: <SurveysPage /> },
+  { path: '/vacancy-surveys/:id', label: '空岗调查详情', roles: ['job_officer', 'leader'], element: <SurveyPage />, menuKey: '/vacancy-surveys' },
   { path: '/units', label: '机构管理', icon: <ApartmentOutlined />, element: <UnitsPage /> },
   { path: '/staff', label: '工作人员', icon: <TeamOutlined />, roles: ['admin'], element: <StaffPage /> },
   { path: '/params', label: '政策参数', icon: <SettingOutlined />, element: <ParamsPage /> },
@@ -65,11 +100,12 @@ function Home() {
   return <Navigate to={hasRole(user, ...ledgerReaders.filter((r) => r !== 'admin')) ? '/persons' : '/units'} replace />;
 }
 
-/** All routes: the login page and the signed-in pages inside the layout. */
+/** All routes: the login page, the public job board (/jobs) and the signed-in pages inside the layout. */
 export function AppRoutes() {
   return (
     <Routes>
       <Route path="/login" element={<LoginPage />} />
+      {boardRoute}
       <Route element={<AppLayout pages={pages} />}>
         <Route index element={<Home />} />
         {pages.map((p) => (

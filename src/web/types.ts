@@ -272,3 +272,216 @@ export interface ImportResult {
   imported: number;
   unchanged: number;
 }
+
+/** A 用人单位 (JOB-1); industry is a GB/T 4754 section letter, size an employerSizes code. */
+export interface Employer {
+  id: string;
+  name: string;
+  creditCode: string;
+  regionCode: string;
+  regionName: string | null;
+  industry: string | null;
+  size: string | null;
+  ownership: string | null;
+  address: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  description: string | null;
+  /** 'counter' (registered by staff) or 'self' (by the employer online). */
+  source: string;
+  vacancyCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A hiring or labour-contract filing of an employer (JOB-1). */
+export interface EmployerFiling {
+  id: string;
+  employerId: string;
+  kind: string;
+  personId: string | null;
+  personName: string;
+  date: string;
+  contractEnd: string | null;
+  notes: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** One discrimination-screening finding (JOB-3); start/end are UTF-16 offsets into `field`'s text. */
+export interface ScreeningFlag {
+  /** 'title', 'description' or 'skills' (the skills joined by '、'). */
+  field: string;
+  ruleId: string;
+  category: string;
+  /** 'flag' must be fixed or justified; 'warning' (age) is for the reviewer to judge. */
+  severity: string;
+  text: string;
+  start: number;
+  end: number;
+  reason: string;
+  legalSource: string;
+}
+
+/** The status a vacancy reads as today: the stored four plus expired and filled. */
+export type VacancyStatus = 'pending_review' | 'published' | 'rejected' | 'closed' | 'expired' | 'filled';
+
+/** A vacancy (JOB-2); wages are monthly, in fen. */
+export interface Vacancy {
+  id: string;
+  employerId: string;
+  employerName: string;
+  title: string;
+  occupation: string | null;
+  headcount: number;
+  filled: number;
+  wageMin: number;
+  wageMax: number;
+  education: string | null;
+  skills: string[];
+  hours: string;
+  regionCode: string;
+  regionName: string | null;
+  address: string | null;
+  description: string;
+  validUntil: string;
+  source: string;
+  status: VacancyStatus;
+  screening: { flags: ScreeningFlag[] };
+  reviewComment: string | null;
+  reviewedBy: string | null;
+  reviewedAt: string | null;
+  publishedAt: string | null;
+  fairId: string | null;
+  surveyId: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A factor of the match score (JOB-4). */
+export type MatchFactor = 'occupation' | 'skills' | 'place' | 'wage' | 'education' | 'hours' | 'priority';
+
+/** Why a match scored what it did: a factor's points (`weight`) out of its full weight. */
+export interface MatchReason {
+  factor: MatchFactor;
+  detail: string;
+  weight: number;
+  maxWeight: number;
+}
+
+/** A published vacancy recommended for a person (GET /persons/{id}/matches). */
+export interface VacancyMatch {
+  vacancyId: string;
+  score: number;
+  reasons: MatchReason[];
+  vacancy: { title: string; employerName: string; occupation: string | null; wageMin: number; wageMax: number; regionCode: string; regionName: string | null; headcount: number; filled: number; validUntil: string };
+}
+
+/** A job seeker in scope recommended for a vacancy (GET /vacancies/{id}/matches). */
+export interface PersonMatch {
+  personId: string;
+  score: number;
+  reasons: MatchReason[];
+  person: { name: string; idNumber: string; regionCode: string; regionName: string | null; employmentStatus: EmploymentStatus; categories: string[] };
+}
+
+export type ReferralOutcome = 'interviewed' | 'hired' | 'rejected' | 'no_show';
+
+/** A referral (JOB-5) with what its letter prints; outcome null = 待反馈. */
+export interface Referral {
+  id: string;
+  personId: string;
+  personName: string;
+  /** Masked. */
+  personIdNumber: string;
+  vacancyId: string;
+  vacancyTitle: string;
+  employerId: string;
+  employerName: string;
+  regionCode: string;
+  date: string;
+  verificationCode: string;
+  outcome: ReferralOutcome | null;
+  outcomeDate: string | null;
+  outcomeNote: string | null;
+  employerFeedback: string | null;
+  employerFeedbackAt: string | null;
+  employmentEventId: string | null;
+  staffName: string;
+  unitId: string | null;
+  unitName: string | null;
+  letterUrl: string;
+  createdAt: string;
+}
+
+/** One unit's referral rates for a month (RPT-7); rates in percent, null when nothing to divide by. */
+export interface ReferralRate {
+  unitId: string;
+  unitName: string;
+  scope: string;
+  seekers: number;
+  referred: number;
+  referrals: number;
+  hired: number;
+  referralRate: number | null;
+  successRate: number | null;
+  targetRate: number;
+  targetSuccessRate: number;
+}
+
+export type JobFairKind = 'general' | 'rural_migrants' | 'graduates' | 'person_4050' | 'women' | 'disabled';
+
+/** A job fair (JOB-6); attendance, intentions and deals are recorded after it is held. */
+export interface JobFair {
+  id: string;
+  name: string;
+  kind: JobFairKind;
+  date: string;
+  venue: string;
+  regionCode: string;
+  regionName: string | null;
+  description: string | null;
+  cancelled: boolean;
+  attendance: number | null;
+  intentions: number | null;
+  deals: number | null;
+  boothCount: number;
+  vacancyCount: number;
+  headcount: number;
+  createdAt: string;
+}
+
+/** GET /fairs/{id}/report: the fair, its booths and the vacancies offered there. */
+export interface FairReport {
+  fair: JobFair;
+  booths: { id: string; employerId: string; employerName: string; boothNo: string | null; vacancies: number; headcount: number }[];
+  vacancies: { id: string; title: string; employerName: string; headcount: number; wageMin: number; wageMax: number; status: string }[];
+}
+
+/** A round of the yearly vacancy survey (JOB-9) with its progress. */
+export interface VacancySurvey {
+  id: string;
+  name: string;
+  year: number;
+  regionCode: string;
+  dueDate: string;
+  employers: number;
+  returned: number;
+  currentVacancies: number;
+  nextYearDemand: number;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** An enrolled employer's return; returnedOn null = 未填报. */
+export interface SurveyReturn {
+  employerId: string;
+  employerName: string;
+  creditCode: string;
+  regionCode: string;
+  returnedOn: string | null;
+  currentVacancies: number | null;
+  nextYearDemand: number | null;
+  notes: string | null;
+}

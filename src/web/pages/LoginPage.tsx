@@ -1,6 +1,6 @@
 // 登录: username and password; the API's Chinese detail is shown on failure (401, 429).
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { post } from '../api.js';
@@ -42,7 +42,7 @@ export function LoginPage() {
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(160deg, #1f5fbf 0%, #0b2e6b 100%)' }}>
-      <Card style={{ width: 400, boxShadow: '0 12px 40px rgba(0,0,0,0.25)' }}>
+      <Card style={{ width: 400, maxWidth: 'calc(100vw - 32px)', boxShadow: '0 12px 40px rgba(0,0,0,0.25)' }}>
         <div style={{ textAlign: 'center', marginBottom: 24 }}>
           <Typography.Title level={3} style={{ marginBottom: 4 }}>
             OpenPES 公共就业服务平台
@@ -64,6 +64,9 @@ export function LoginPage() {
         <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 12, textAlign: 'center' }}>
           忘记密码请联系本单位管理员重置。
         </Typography.Paragraph>
+        <div style={{ marginTop: 12, paddingTop: 12, borderTop: '1px solid #f0f0f0', textAlign: 'center' }}>
+          <Link to="/jobs">查看公开招聘信息</Link>
+        </div>
       </Card>
     </div>
   );

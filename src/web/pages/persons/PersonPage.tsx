@@ -13,6 +13,7 @@ import { useLoad } from '../../hooks.js';
 import type { Certificate, Person, RegistrationEvent, ServiceRecord } from '../../types.js';
 import { HouseholdCard } from '../households/HouseholdCard.js';
 import { CertificateCard } from './CertificateCard.js';
+import { MatchesCard } from './MatchesCard.js';
 import { buildTimeline } from './history.js';
 import { PersonHeader } from './PersonHeader.js';
 import { PersonInfoCard } from './PersonInfoCard.js';
@@ -49,6 +50,7 @@ export function PersonPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {events.error ? <Alert type="error" showIcon title={errorText(events.error)} /> : null}
             <RegistrationsCard person={p} events={events.data ?? []} loading={events.loading} canWrite={canWrite} onChanged={changed} />
+            <MatchesCard person={p} version={version} onChanged={changed} />
             <CertificateCard person={p} certificate={certificate.data} loading={certificate.loading} error={certificate.error ? errorText(certificate.error) : undefined} canWrite={canWrite} onChanged={changed} />
             <ServicesCard person={p} services={services.data ?? []} loading={services.loading} error={services.error ? errorText(services.error) : undefined} canWrite={canWrite} onChanged={changed} />
             <PersonInfoCard person={p} canWrite={canWrite} onSaved={changed} />

@@ -30,7 +30,7 @@ export interface PersonFormValues {
 export const phoneRule = { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: '请输入 11 位手机号或带区号的固定电话' };
 
 /** A chosen street is not enough: people live in a community (the empty case is `required`'s). */
-const communityRule = {
+export const communityRule = {
   validator: (_: unknown, code: string | undefined) => (!code || (/^\d{12}$/.test(code) && regionLevel(code) === 5) ? Promise.resolve() : Promise.reject(new Error('请选择到社区（村）'))),
 };
 

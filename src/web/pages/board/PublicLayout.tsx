@@ -1,0 +1,55 @@
+// The frame of the public job board (JOB-7, JOB-8): no login, no side menu; a header with the
+// three public services, and a footer naming the free services. Narrow screens stack it.
+import { Link, Outlet, useLocation } from 'react-router-dom';
+import { useAuth } from '../../auth.js';
+import { freeServices } from './boardFormat.js';
+import './board.css';
+
+const nav = [
+  { to: '/jobs', label: '找工作' },
+  { to: '/jobs/fairs', label: '招聘会' },
+  { to: '/jobs/verify', label: '介绍信核验' },
+];
+
+/** The nav entry of a path: a vacancy's page (/jobs/:id) belongs to 找工作. */
+function sectionOf(pathname: string): string {
+  return nav.find((n) => n.to !== '/jobs' && pathname.startsWith(n.to))?.to ?? '/jobs';
+}
+
+/** Header, page, footer; the pages under /jobs render in the middle. */
+export function PublicLayout() {
+  const { user } = useAuth();
+  const section = sectionOf(useLocation().pathname);
+  return (
+    <div className="board">
+      <header className="board-header">
+        <div className="board-wrap board-header-inner">
+          <Link to="/jobs" className="board-brand">
+            公共就业服务平台<span className="board-brand-sep"> · </span>
+            <span className="board-brand-sub">招聘信息</span>
+          </Link>
+          <nav className="board-nav" aria-label="公共服务">
+            {nav.map((n) => (
+              <Link key={n.to} to={n.to} className={section === n.to ? 'active' : undefined} aria-current={section === n.to ? 'page' : undefined}>
+                {n.label}
+              </Link>
+            ))}
+          </nav>
+        </div>
+      </header>
+      <main className="board-wrap board-main">
+        <Outlet />
+      </main>
+      <footer className="board-footer">
+        <div className="board-wrap">
+          <p data-testid="free-services">
+            公共就业服务“五免费”：{freeServices.join('、')}，一律免费。请到就近的街道（乡镇）劳动保障事务所或公共就业服务机构办理。
+          </p>
+          <p>
+            政策咨询请拨打 12333 · {user ? <Link to="/">进入工作台</Link> : <Link to="/login">工作人员登录</Link>}
+          </p>
+        </div>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+// 推荐率统计 at /referrals/rates (RPT-7, JOB-5): for a month, per unit in scope, how many seekers
+// registered, how many were referred and hired, and the referral rate and success rate beside the
+// targets in force (seed 002: 40% and 15%), green where met and red where not.
+import { useState } from 'react';
+import { Alert, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { get } from '../../api.js';
+import { errorText } from '../../components/formErrors.js';
+import { useLoad } from '../../hooks.js';
+import type { ReferralRate } from '../../types.js';
+
+const green = '#389e0d';
+const red = '#cf1322';
+
+/** A rate in percent against its target: green when met, red when below, — when nothing to divide. */
+function RateCell({ rate, target, testId }: { rate: number | null; target: number; testId: string }) {
+  if (rate === null) {
+    return (
+      <Space orientation="vertical" size={0}>
+        <Typography.Text type="secondary">—</Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          目标 {target}%
+        </Typography.Text>
+      </Space>
+    );
+  }
+  const met = rate >= target;
+  return (
+    <Space orientation="vertical" size={0}>
+      <Typography.Text strong style={{ color: met ? green : red }} data-testid={testId} data-met={met}>
+        {rate}%
+      </Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        目标 {target}%{met ? '，已达到' : `，差 ${Math.round((target - rate) * 10) / 10} 个百分点`}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+/** The page. */
+export function RatesPage() {
+  const [month, setMonth] = useState<Dayjs>(() => dayjs());
+  const key = month.format('YYYY-MM');
+  const rates = useLoad(() => get<ReferralRate[]>('/referrals/rates', { month: key }), [key]);
+  const rows = rates.data ?? [];
+  return (
+    <Card
+      title="推荐介绍率统计"
+      extra={
+        <Space>
+          <Typography.Text>统计月份</Typography.Text>
+          <DatePicker picker="month" aria-label="统计月份" allowClear={false} value={month} onChange={(d) => d && setMonth(d)} disabledDate={(d) => d.isAfter(dayjs(), 'month')} />
+        </Space>
+      }
+    >
+      <Typography.Paragraph type="secondary">
+        推荐介绍率 = 本月被推荐介绍的人数 ÷ 本月办理求职登记或失业登记的人数；推荐介绍成功率 = 本月推荐后录用的次数 ÷ 本月推荐介绍次数。按人员所在地计入各机构的管辖范围，上级机构包含下级，同一区域的几个机构数字相同。目标值为政策参数（可在“政策参数”中查看来源）。本表暂不能导出 Excel。
+      </Typography.Paragraph>
+      {rates.error ? <Alert type="error" showIcon title={errorText(rates.error)} style={{ marginBottom: 16 }} /> : null}
+      <Table<ReferralRate>
+        rowKey="unitId"
+        size="middle"
+        loading={rates.loading}
+        dataSource={rows}
+        pagination={rows.length > 50 ? { pageSize: 50 } : false}
+        scroll={{ x: 'max-content' }}
+        locale={{ emptyText: '管辖范围内没有机构' }}
+        columns={[
+          {
+            title: '机构',
+            dataIndex: 'unitName',
+            render: (n: string, r) => (
+              <Space orientation="vertical" size={0}>
+                <span>{n}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  管辖 {r.scope}
+                </Typography.Text>
+              </Space>
+            ),
+          },
+          { title: '求职/失业登记人数', dataIndex: 'seekers', align: 'right' },
+          { title: '被推荐人数', dataIndex: 'referred', align: 'right' },
+          { title: '推荐次数', dataIndex: 'referrals', align: 'right' },
+          { title: '录用次数', dataIndex: 'hired', align: 'right' },
+          { title: '推荐介绍率', key: 'rate', render: (_: unknown, r) => <RateCell rate={r.referralRate} target={r.targetRate} testId="referral-rate" /> },
+          { title: '推荐介绍成功率', key: 'success', render: (_: unknown, r) => <RateCell rate={r.successRate} target={r.targetSuccessRate} testId="success-rate" /> },
+          {
+            title: '达标',
+            key: 'met',
+            render: (_: unknown, r) => {
+              if (r.referralRate === null && r.successRate === null) return <Tag>无数据</Tag>;
+              const met = (r.referralRate ?? 0) >= r.targetRate && (r.successRate ?? 0) >= r.targetSuccessRate;
+              return <Tag color={met ? 'green' : 'red'}>{met ? '两率达标' : '未达标'}</Tag>;
+            },
+          },
+        ]}
+      />
+    </Card>
+  );
+}
