@@ -174,6 +174,9 @@ describe('JOB-7, JOB-8, JOB-5 the public job board with no login', () => {
 
     await choose(page, page.getByLabel('区县'), '小店区');
     await page.waitForURL((url) => url.searchParams.get('district') === '140105' && !url.searchParams.has('page'));
+    // Wait for the district's results before typing, so the wage is typed into the settled form.
+    const inDistrict = await publicSearch('regionCode=140105&pageSize=1');
+    await expect.poll(() => page.getByTestId('result-count').textContent()).toContain(`共 ${inDistrict.total} 个`);
     await page.getByLabel('最低月薪（元）').fill('6000');
     await page.getByLabel('最低月薪（元）').press('Enter');
     await page.waitForURL((url) => url.searchParams.get('wage') === '6000' && url.searchParams.get('district') === '140105');
@@ -260,6 +263,7 @@ describe('JOB-7, JOB-8, JOB-5 the public job board with no login', () => {
     await mobile.goto(`/jobs/verify?code=${referral.verificationCode}`);
     await expect.poll(() => mobile.getByTestId('letter-person').textContent()).toBe('赵**');
     await expect.poll(() => mobile.getByTestId('letter').textContent()).toContain('已于');
+    expect(await mobile.getByTestId('earlier-feedback').textContent(), 'the earlier answer is shown').toContain('12 月 1 日已面试，安排试岗一周');
     await expectNoSidewaysScroll(mobile);
     await shot(mobile, 'board-verify-mobile');
   });

@@ -128,7 +128,7 @@ describe('JOB-4..6, JOB-9, RPT-7 matching, referrals, fairs and the vacancy surv
     expect(text).toContain(welder.name);
     expect(text).toContain('“电焊工”岗位');
     expect(text).toContain('小店区就业服务中心');
-    expect(await page.getByTestId('letter-verify').textContent()).toContain('/jobs/verify');
+    expect(await page.getByTestId('letter-verify').textContent()).toMatch(/\/jobs\/verify\?code=[2-9A-HJ-NP-Z]{10}/);
     await shot(page, 'referrals-letter');
     // Printed, the letter stands alone: no menu, no header, no buttons.
     await page.emulateMedia({ media: 'print' });
@@ -241,7 +241,7 @@ describe('JOB-4..6, JOB-9, RPT-7 matching, referrals, fairs and the vacancy surv
     await page.getByRole('button', { name: /添加展位/ }).click();
     await dialog().getByLabel('用人单位').click();
     await page.keyboard.type('晋阳');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^山西晋阳重工机械有限公司$/ }).click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^山西晋阳重工机械有限公司[0-9A-Z]{18}/ }).click();
     await dialog().getByLabel('展位号').fill('C01');
     await shot(page, 'referrals-fair-booth-dialog', { fullPage: false });
     await confirmDialog(page, '添加');

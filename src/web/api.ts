@@ -29,8 +29,11 @@ export type Query = Record<string, QueryValue>;
 
 const base = '/api/v1';
 
-/** Paths where 401 is an answer to show (wrong password), not an expired session. */
-const noRedirectOn401 = ['/auth/login'];
+/**
+ * Where 401 is an answer to show, not an expired staff session: a wrong password, and the public
+ * site (/public/...), whose accounts have their own cookie and never sign a staff member out.
+ */
+const answersWith401 = (path: string) => path === '/auth/login' || path.startsWith('/public/');
 
 let unauthenticatedHandler: (() => void) | null = null;
 
@@ -73,7 +76,7 @@ async function send(method: string, path: string, query?: Query, body?: unknown,
   }
   if (res.ok) return res;
   const problem = await readProblem(res);
-  if (res.status === 401 && !noRedirectOn401.includes(path)) unauthenticatedHandler?.();
+  if (res.status === 401 && !answersWith401(path)) unauthenticatedHandler?.();
   throw problem;
 }
 

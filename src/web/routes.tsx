@@ -94,10 +94,16 @@ function Guard({ page }: { page: PageEntry }) {
   return <>{page.element}</>;
 }
 
-/** The start page: the ledger for those who work with it, the units for everyone else. */
+/** The start page: reviewers their queue, job officers (not also clerks) the vacancies, the ledger for those who work with it, the units for everyone else. */
 function Home() {
   const { user } = useAuth();
-  return <Navigate to={hasRole(user, ...ledgerReaders.filter((r) => r !== 'admin')) ? '/persons' : '/units'} replace />;
+  return <Navigate to={homeOf(user)} replace />;
+}
+
+function homeOf(user: ReturnType<typeof useAuth>['user']): string {
+  if (hasRole(user, 'reviewer')) return '/vacancies/review';
+  if (hasRole(user, 'job_officer') && !hasRole(user, 'clerk')) return '/vacancies';
+  return hasRole(user, ...ledgerReaders.filter((r) => r !== 'admin')) ? '/persons' : '/units';
 }
 
 /** All routes: the login page, the public job board (/jobs) and the signed-in pages inside the layout. */

@@ -399,6 +399,11 @@ export interface Referral {
   vacancyTitle: string;
   employerId: string;
   employerName: string;
+  /** The employer's address, contact and phone, and where the vacancy's work is (for the letter). */
+  employerAddress: string | null;
+  employerContact: string | null;
+  employerPhone: string | null;
+  vacancyAddress: string | null;
   regionCode: string;
   date: string;
   verificationCode: string;

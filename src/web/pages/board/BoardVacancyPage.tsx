@@ -2,7 +2,7 @@
 // employer, and that the public employment service refers and registers free of charge.
 import { Link, useLocation, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Result, Skeleton, Space, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, PhoneOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, LoginOutlined, PhoneOutlined } from '@ant-design/icons';
 import { employerSizeNames, industryName } from '../../../shared/industries.js';
 import { vacancyHoursNames, vacancySourceNames } from '../../../shared/labels.js';
 import { occupationName } from '../../../shared/occupations.js';
@@ -10,7 +10,9 @@ import { ApiError, get } from '../../api.js';
 import { errorText } from '../../components/formErrors.js';
 import { useLoad } from '../../hooks.js';
 import { dateOf, freeServices, placeText, wageText } from './boardFormat.js';
-import type { PublicVacancyDetail } from './types.js';
+import { loginLink, usePublicAccount } from './publicAccount.js';
+import type { Application, PublicVacancyDetail } from './types.js';
+import { useApply } from './useApply.js';
 
 const hoursNames: Record<string, string> = vacancyHoursNames;
 const sourceNames: Record<string, string> = vacancySourceNames;
@@ -65,6 +67,7 @@ export function BoardVacancyPage() {
           {v.education && <Tag>{v.education}</Tag>}
           <Tag color="green">招 {open} 人</Tag>
         </div>
+        <ApplyBar vacancyId={v.id} />
       </Card>
       <Card title="岗位信息">
         <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small" data-testid="vacancy-fields">
@@ -125,4 +128,30 @@ export function BoardVacancyPage() {
       />
     </Space>
   );
+}
+
+/** 投递 for a signed-in seeker; a link to sign in for a visitor; nothing for an employer. */
+function ApplyBar({ vacancyId }: { vacancyId: string }) {
+  const { account } = usePublicAccount();
+  const here = useLocation().pathname;
+  if (account === undefined || account?.kind === 'employer') return null;
+  if (!account) {
+    return (
+      <div style={{ marginTop: 12 }} data-testid="apply-login">
+        <Link to={loginLink(here)}>
+          <Button icon={<LoginOutlined />}>登录后在线投递</Button>
+        </Link>
+        <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+          求职者注册、投递免费
+        </Typography.Text>
+      </div>
+    );
+  }
+  return <SeekerApply vacancyId={vacancyId} />;
+}
+
+function SeekerApply({ vacancyId }: { vacancyId: string }) {
+  const applications = useLoad(() => get<Application[]>('/public/me/applications'), []);
+  const apply = useApply(applications.data, applications.reload);
+  return <div style={{ marginTop: 12 }}>{apply.button(vacancyId, 'large')}</div>;
 }

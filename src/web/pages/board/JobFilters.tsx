@@ -3,10 +3,11 @@
 import { useState } from 'react';
 import { Button, Col, Input, InputNumber, Row, Select } from 'antd';
 import { occupations } from '../../../shared/occupations.js';
-import { cityDistricts } from './boardFormat.js';
+import { boardCityCode, cityDistricts } from './boardFormat.js';
+import { usePublicRegions } from './PublicRegionPicker.js';
 import { hasCriteria, postedWithinChoices, type JobSearch, type PostedWithin } from './jobSearch.js';
 
-const districtOptions = cityDistricts.map((d) => ({ value: d.code, label: d.name }));
+const fixedDistrictOptions = cityDistricts.map((d) => ({ value: d.code, label: d.name }));
 const occupationOptions = occupations.map((o) => ({ value: o.code, label: o.name }));
 const daysOptions = postedWithinChoices.map((d) => ({ value: d, label: `${d} 天内` }));
 
@@ -32,6 +33,9 @@ export function JobFilters({ search, onSearch }: { search: JobSearch; onSearch(n
     setWords(search.q ?? '');
     setWage(search.wage ?? null);
   }
+  // The city's districts as the installation lists them; the fixed list while loading or offline.
+  const districts = usePublicRegions(boardCityCode).data;
+  const districtOptions = districts?.length ? districts.map((d) => ({ value: d.code.slice(0, 6), label: d.name })) : fixedDistrictOptions;
   const apply = (patch: Partial<JobSearch>) => onSearch({ ...search, q: words.trim() || undefined, wage: wage ?? undefined, ...patch, page: 1 });
 
   return (

@@ -126,7 +126,14 @@ function FeedbackForm({ letter, onSent }: { letter: ReferralLetter; onSent(l: Re
         反馈推荐结果
       </Typography.Title>
       {letter.employerFeedbackAt && (
-        <Alert type="info" showIcon title={`贵单位已于 ${formatDateTime(letter.employerFeedbackAt)} 反馈过，再次提交将以新的反馈为准。`} style={{ marginBottom: 12 }} />
+        <Alert
+          type="info"
+          showIcon
+          data-testid="earlier-feedback"
+          title={`贵单位已于 ${formatDateTime(letter.employerFeedbackAt)} 反馈过，再次提交将以新的反馈为准。`}
+          description={letter.employerFeedback ? <span className="board-pre">{letter.employerFeedback}</span> : undefined}
+          style={{ marginBottom: 12 }}
+        />
       )}
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} />}
       <Form<Feedback> layout="vertical" onFinish={submit} requiredMark={false}>

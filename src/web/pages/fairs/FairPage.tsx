@@ -14,7 +14,7 @@ import { useLoad } from '../../hooks.js';
 import { jobFairKindNames, vacancyStatusColors, vacancyStatusNames } from '../../labels.js';
 import type { FairReport, JobFair, VacancyStatus } from '../../types.js';
 import { wageRangeText } from '../matching/MatchReasons.js';
-import { EmployerSelect } from './EmployerSelect.js';
+import { EmployerSelect } from '../employers/EmployerSelect.js';
 import { FairModal } from './FairModal.js';
 import { FairStatusTag } from './FairsPage.js';
 

@@ -5,6 +5,7 @@ import { EditOutlined } from '@ant-design/icons';
 import { patch } from '../../api.js';
 import { useUser } from '../../auth.js';
 import { FormModal } from '../../components/FormModal.js';
+import { occupationName } from '../../../shared/occupations.js';
 import { formatFen } from '../../format.js';
 import { labourCapacityNames } from '../../labels.js';
 import type { Person } from '../../types.js';
@@ -69,7 +70,7 @@ export function PersonInfoCard({ person, canWrite, onSaved }: { person: Person; 
           { key: 'disability', label: '残疾情况', children: person.disability ?? none },
           { key: 'categories', label: '人员类别', children: tags(person.categories) },
           { key: 'skills', label: '技能特长', children: tags(person.skills) },
-          { key: 'occupations', label: '意向职业', children: tags(wishes.occupations) },
+          { key: 'occupations', label: '意向职业', children: tags(wishes.occupations?.map((code) => occupationName(code) ?? code)) },
           { key: 'wage', label: '期望月薪', children: wishes.wageMinFen !== undefined ? `不低于 ${formatFen(wishes.wageMinFen)}` : none },
           { key: 'hours', label: '工作时间', children: wishes.hours ?? none },
           { key: 'school', label: '毕业院校', children: person.school ? `${person.school}${person.graduationYear ? `（${person.graduationYear} 年毕业）` : ''}` : none },

@@ -6,6 +6,7 @@ import { RegionPicker } from '../../components/RegionPicker.js';
 import { fenToYuan, yuanToFen } from '../../format.js';
 import { educationLevels, householdTypeNames, labourCapacityNames, optionsOf, personCategories, plainOptions } from '../../labels.js';
 import type { HouseholdType, JobWishes, LabourCapacity, Person } from '../../types.js';
+import { OccupationsSelect } from '../vacancies/OccupationSelect.js';
 
 /** What the form holds; job wishes are flattened into their own fields. */
 export interface PersonFormValues {
@@ -135,8 +136,8 @@ export function PersonFields({ baseScope, wide = false, phoneLabel = '手机号'
         </Form.Item>
       </Col>
       <Col span={wide ? 12 : 24}>
-        <Form.Item name="occupations" label="求职意向：职业（工种）" extra="输入后按 Enter 添加">
-          <Select mode="tags" placeholder="如：保洁员、收银员" notFoundContent={null} suffixIcon={null} tokenSeparators={[',', '，', '、']} />
+        <Form.Item name="occupations" label="求职意向：职业（工种）" extra="按职业分类大典选择，匹配岗位时按职业代码比对">
+          <OccupationsSelect />
         </Form.Item>
       </Col>
       <Col span={span}>

@@ -26,7 +26,7 @@ export function LetterPage() {
   if (referral.error) return <Alert type="error" showIcon title={errorText(referral.error)} />;
   const r = referral.data;
   if (!r) return <Spin size="large" />;
-  const verifyAddress = `${window.location.origin}/jobs/verify`;
+  const verifyAddress = `${window.location.origin}/jobs/verify?code=${r.verificationCode}`;
   const unit = r.unitName ?? '公共就业服务机构';
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -52,6 +52,19 @@ export function LetterPage() {
         <p>
           兹介绍求职人员 <b>{r.personName}</b>（公民身份号码 {r.personIdNumber}）前往贵单位，应聘“<b>{r.vacancyTitle}</b>”岗位，请予接洽为盼。
         </p>
+        {(r.employerAddress || r.employerContact || r.employerPhone || r.vacancyAddress) && (
+          <p className="contact" data-testid="letter-contact">
+            {[
+              r.vacancyAddress && `工作地点：${r.vacancyAddress}`,
+              r.employerAddress && `单位地址：${r.employerAddress}`,
+              r.employerContact && `联系人：${r.employerContact}`,
+              r.employerPhone && `联系电话：${r.employerPhone}`,
+            ]
+              .filter(Boolean)
+              .join('；')}
+            。
+          </p>
+        )}
         <p>面试后，请将录用与否告知我单位（可在网上反馈，或填写下方回执交求职者带回）。</p>
         <div className="signature">
           <div>{unit}（盖章）</div>
@@ -61,7 +74,7 @@ export function LetterPage() {
         <div className="verify" data-testid="letter-verify">
           <p>
             <b>用人单位请核验：</b>本介绍信由公共就业服务机构免费开具。请登录公共就业服务网站{' '}
-            <a href={`/jobs/verify?code=${r.verificationCode}`} style={{ color: 'inherit' }}>
+            <a href={verifyAddress} style={{ color: 'inherit' }}>
               <b>{verifyAddress}</b>
             </a>
             ，输入验证码 <b>{r.verificationCode}</b>，核对介绍信真伪，并可在网上反馈面试和录用结果。

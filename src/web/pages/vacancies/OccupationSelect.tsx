@@ -40,6 +40,29 @@ export function OccupationSelect({ id, value, onChange }: { id?: string; value?:
   );
 }
 
+/**
+ * Several occupations (a seeker's 意向职业, up to `max`). Codes no longer in the list (typed before
+ * the list existed) stay selectable so that saving does not drop them.
+ */
+export function OccupationsSelect({ id, value, onChange, max = 10 }: { id?: string; value?: string[] | null; onChange?: (codes: string[]) => void; max?: number }) {
+  const unlisted = (value ?? []).filter((code) => !occupationName(code));
+  return (
+    <Select<string[]>
+      id={id}
+      mode="multiple"
+      value={value ?? []}
+      onChange={(codes) => onChange?.(codes)}
+      allowClear
+      maxCount={max}
+      placeholder="输入职业名称或代码查找，可选多个，如：焊工、6-18"
+      showSearch={{ optionFilterProp: 'label' }}
+      options={unlisted.length ? [...selectOptions, { label: '其他', title: '其他', options: unlisted.map((code) => ({ value: code, label: code })) }] : selectOptions}
+      popupMatchSelectWidth={false}
+      listHeight={320}
+    />
+  );
+}
+
 const treeData = byMajor.map((g) => ({
   value: g.major,
   title: `${g.major} ${g.name}`,

@@ -84,7 +84,8 @@ export function newVacancyDefaults(employerId?: string): Partial<VacancyFormValu
   return { employerId, source: 'counter', headcount: 1, hours: 'full_time', validUntil: dayjs(shanghaiToday()).add(defaultValidDays, 'day') };
 }
 
-const wageRule = ({ getFieldValue }: { getFieldValue(name: string): unknown }) => ({
+/** 工资上限 not below 工资下限 (both in yuan). */
+export const wageRule = ({ getFieldValue }: { getFieldValue(name: string): unknown }) => ({
   validator: (_: unknown, max: number | null | undefined) => {
     const min = getFieldValue('wageMinYuan') as number | null | undefined;
     return max === null || max === undefined || min === null || min === undefined || max >= min ? Promise.resolve() : Promise.reject(new Error('工资上限不能低于工资下限'));
