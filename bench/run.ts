@@ -4,7 +4,10 @@
 //
 //   npm run bench                 all sections
 //   npm run bench -- import       only the ledger import/export section
+//   npm run bench -- jobs         only matching and public search at city scale (bench/jobs.ts)
 //   BENCH_ROWS=20000 npm run bench  smaller data for a quick look
+//   BENCH_PERSONS=50000 BENCH_VACANCIES=10000 npm run bench -- jobs   a smaller city
+//   BENCH_DB=postgres npm run bench   one database only (pglite or postgres)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -15,10 +18,12 @@ import { buildApp, type App } from '../src/server/app.js';
 import { bootstrap } from '../src/server/bootstrap.js';
 import { openDatabase, type DbHandle } from '../src/server/db/connection.js';
 import { persons } from '../src/server/db/schema.js';
-import { createSealer } from '../src/server/platform/crypto.js';
+import { createSealer, type Sealer } from '../src/server/platform/crypto.js';
 import { ledgerXlsx, makeLedgerRows } from '../src/server/testing/ledgerFile.js';
+import { jobsSection } from './jobs.js';
 
 const rows = Number(process.env.BENCH_ROWS ?? 100_000);
+const steps = ['import', 'jobs'] as const;
 const only = process.argv[2];
 const pgUrl = process.env.OPENPES_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const password = 'Bench12345';
@@ -26,6 +31,7 @@ const password = 'Bench12345';
 interface Target {
   name: string;
   handle: DbHandle;
+  sealer: Sealer;
   app: App;
   cleanup: () => Promise<void>;
 }
@@ -81,7 +87,7 @@ async function openTarget(kind: 'pglite' | 'postgres'): Promise<Target | null> {
   await bootstrap(handle.db, sealer, () => new Date(), { adminPassword: password, demo: true, regionPrefixes: ['1401'] });
   const app = await buildApp({ db: handle.db, dbKind: handle.kind, sealer, now: () => new Date(), version: 'bench' });
   await app.ready();
-  return { name: kind === 'pglite' ? 'PGlite' : 'PostgreSQL', handle, app, cleanup: async () => (await app.close(), await cleanup()) };
+  return { name: kind === 'pglite' ? 'PGlite' : 'PostgreSQL', handle, sealer, app, cleanup: async () => (await app.close(), await cleanup()) };
 }
 
 async function login(app: App, username: string): Promise<Record<string, string>> {
@@ -123,22 +129,35 @@ async function importSection(t: Target, file: Buffer, communities: string[]) {
 }
 
 async function main() {
-  console.log(`OpenPES benchmark — ${os.cpus().length} cores, Node ${process.version}, ${rows.toLocaleString()} rows`);
-  const targets: ('pglite' | 'postgres')[] = ['pglite', 'postgres'];
+  if (only && !(steps as readonly string[]).includes(only)) throw new Error(`unknown step ${only}; steps: ${steps.join(', ')}`);
+  console.log(`OpenPES benchmark — ${os.cpus().length} cores, Node ${process.version}`);
+  const targets = (['pglite', 'postgres'] as const).filter((k) => !process.env.BENCH_DB || process.env.BENCH_DB === k);
   let file: Buffer | undefined;
   for (const kind of targets) {
-    const t = await openTarget(kind);
-    if (!t) continue;
-    try {
-      const communities = ((await t.handle.db.execute(sql`SELECT code FROM regions WHERE code LIKE '140105%' AND level = 5 ORDER BY code`)) as unknown as { rows: { code: string }[] }).rows.map((r) => r.code);
-      if (!file) {
-        const made = await measure(async () => ledgerXlsx(makeLedgerRows(rows, communities, 2026)));
-        file = made.result;
-        console.log(`generated ledger file: ${(file.length / 1e6).toFixed(1)} MB in ${fmt(made.ms)}`);
+    if (!only || only === 'import') {
+      const t = await openTarget(kind);
+      if (!t) continue;
+      try {
+        const communities = ((await t.handle.db.execute(sql`SELECT code FROM regions WHERE code LIKE '140105%' AND level = 5 ORDER BY code`)) as unknown as { rows: { code: string }[] }).rows.map((r) => r.code);
+        if (!file) {
+          const made = await measure(async () => ledgerXlsx(makeLedgerRows(rows, communities, 2026)));
+          file = made.result;
+          console.log(`generated ledger file of ${rows.toLocaleString()} rows: ${(file.length / 1e6).toFixed(1)} MB in ${fmt(made.ms)}`);
+        }
+        await importSection(t, file, communities);
+      } finally {
+        await t.cleanup();
       }
-      if (!only || only === 'import') await importSection(t, file, communities);
-    } finally {
-      await t.cleanup();
+    }
+    // Each section gets a fresh database, so one section's data never weighs on another's figures.
+    if (!only || only === 'jobs') {
+      const t = await openTarget(kind);
+      if (!t) continue;
+      try {
+        await jobsSection(t);
+      } finally {
+        await t.cleanup();
+      }
     }
   }
 }
