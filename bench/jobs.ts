@@ -20,7 +20,7 @@ import type { Ctx } from '../src/server/platform/context.js';
 import type { Sealer } from '../src/server/platform/crypto.js';
 import { matchesForPerson, matchesForVacancy } from '../src/server/modules/matching/service.js';
 import { matchKeysOf } from '../src/server/modules/matching/rules.js';
-import { publiclyVisible, searchPublic } from '../src/server/modules/vacancies/repo.js';
+import { publicColumns, publiclyVisible, searchPublic } from '../src/server/modules/vacancies/repo.js';
 import { searchQuery, searchTokens } from '../src/server/modules/vacancies/searchText.js';
 
 export interface JobsTarget {
@@ -564,27 +564,7 @@ async function throughput(workers: number, secs: number, fn: () => Promise<unkno
 async function ilikeSearch(db: Database, today: string, q: string) {
   const where = and(publiclyVisible(today), or(ilike(vacancies.title, `%${q}%`), ilike(vacancies.description, `%${q}%`)));
   const items = await db
-    .select({
-      id: vacancies.id,
-      employerId: vacancies.employerId,
-      employerName: employers.name,
-      title: vacancies.title,
-      occupation: vacancies.occupation,
-      headcount: vacancies.headcount,
-      filled: vacancies.filled,
-      wageMin: vacancies.wageMin,
-      wageMax: vacancies.wageMax,
-      education: vacancies.education,
-      skills: vacancies.skills,
-      hours: vacancies.hours,
-      regionCode: vacancies.regionCode,
-      regionName: regions.name,
-      address: vacancies.address,
-      validUntil: vacancies.validUntil,
-      source: vacancies.source,
-      fairId: vacancies.fairId,
-      publishedAt: vacancies.publishedAt,
-    })
+    .select(publicColumns)
     .from(vacancies)
     .innerJoin(employers, eq(employers.id, vacancies.employerId))
     .leftJoin(regions, eq(regions.code, vacancies.regionCode))

@@ -13,29 +13,11 @@ import { systemActor } from '../../platform/context.js';
 import { employerFeedback, verifyLetter } from '../referrals/service.js';
 import * as vacancyRepo from '../vacancies/repo.js';
 import { searchQuery } from '../vacancies/searchText.js';
+import { Vacancy } from '../vacancies/routes.js';
 import { Fair } from '../fairs/routes.js';
 
-const PublicVacancy = Type.Object({
-  id: Type.String(),
-  employerId: Type.String(),
-  employerName: Type.String(),
-  title: Type.String(),
-  occupation: Nullable(Type.String()),
-  headcount: Type.Integer(),
-  filled: Type.Integer(),
-  wageMin: Type.Integer(),
-  wageMax: Type.Integer(),
-  education: Nullable(Type.String()),
-  skills: Type.Array(Type.String()),
-  hours: Type.String(),
-  regionCode: Type.String(),
-  regionName: Nullable(Type.String()),
-  address: Nullable(Type.String()),
-  validUntil: Type.String(),
-  source: Type.String(),
-  fairId: Nullable(Type.String()),
-  publishedAt: Nullable(DateTime),
-});
+/** What the board shows of a vacancy: the staff schema without review and screening details. */
+const PublicVacancy = Type.Pick(Vacancy, ['id', 'employerId', 'employerName', 'title', 'occupation', 'headcount', 'filled', 'wageMin', 'wageMax', 'education', 'skills', 'hours', 'regionCode', 'regionName', 'address', 'validUntil', 'source', 'fairId', 'publishedAt']);
 
 const PublicVacancyDetail = Type.Object({
   ...PublicVacancy.properties,

@@ -15,7 +15,8 @@ export function publiclyVisible(today: string): SQL {
   return and(eq(vacancies.status, 'published'), gte(vacancies.validUntil, today), sql`${vacancies.filled} < ${vacancies.headcount}`)!;
 }
 
-const publicColumns = {
+/** The columns the public board shows of a vacancy (also the ILIKE baseline of the benchmark). */
+export const publicColumns = {
   id: vacancies.id,
   employerId: vacancies.employerId,
   employerName: employers.name,
