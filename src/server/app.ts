@@ -2,20 +2,18 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyBaseLogger, type RawServerDefault } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, { type FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import type { Database } from './db/connection.js';
 import { authenticate, sessionCookie } from './platform/auth.js';
-import type { Clock } from './platform/clock.js';
-import type { Actor, Ctx } from './platform/context.js';
-import type { Sealer } from './platform/crypto.js';
 import { AppError, problemBody, type FieldError } from './platform/errors.js';
+import type { App, AppDeps } from './platform/http.js';
+
+export type { App, AppDeps } from './platform/http.js';
 import { claimIdempotencyKey, recordIdempotentResponse } from './platform/idempotency.js';
 import { authRoutes } from './platform/authRoutes.js';
 import { regionRoutes } from './modules/regions/routes.js';
@@ -36,39 +34,8 @@ import { surveyRoutes } from './modules/surveys/routes.js';
 import { boardRoutes } from './modules/board/routes.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 
-export interface AppDeps {
-  db: Database;
-  dbKind: 'pglite' | 'postgres';
-  sealer: Sealer;
-  now: Clock;
-  version: string;
-  webDir?: string | undefined;
-  logger?: boolean | { level: string };
-}
-
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-    sessionToken: string | null;
-  }
-}
-
 /** Paths under /api/v1 that need no login. */
 const publicApi = [/^\/api\/v1\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api\/v1\/public\//, /^\/api\/v1\/auth\/login$/];
-
-/** The context a use case needs, built from the request's authenticated actor. */
-export function ctxOf(app: App, req: FastifyRequest): Ctx {
-  if (!req.actor) throw new AppError('UNAUTHENTICATED', '请先登录');
-  return { db: app.deps.db, actor: req.actor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer };
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    deps: AppDeps;
-  }
-}
 
 /** Builds the app: plugins, error handling, authentication, routes and the web UI. */
 export async function buildApp(deps: AppDeps): Promise<App> {

@@ -1,7 +1,8 @@
 // HTTP for login, logout, the current user and password change.
 import { Type } from '@sinclair/typebox';
 import { eq } from 'drizzle-orm';
-import { ctxOf, type App } from '../app.js';
+import { ctxOf } from './context.js';
+import type { App } from './http.js';
 import { staff, units } from '../db/schema.js';
 import { changePassword, login, logout, sessionCookie, sessionRules } from './auth.js';
 import { systemActor } from './context.js';

@@ -6,9 +6,11 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/connection.js';
 import type { Role } from '../../shared/roles.js';
 import { inScope } from '../../shared/region.js';
+import type { FastifyRequest } from 'fastify';
 import type { Clock } from './clock.js';
 import type { Sealer } from './crypto.js';
 import { AppError, forbidden } from './errors.js';
+import type { App } from './http.js';
 
 export interface Actor {
   id: string | null;
@@ -58,3 +60,8 @@ export function requireRole(ctx: Ctx, ...allowed: Role[]): void {
   if (!ctx.actor.roles.some((r) => allowed.includes(r))) throw forbidden();
 }
 
+/** The context a use case needs, built from the request's authenticated actor. */
+export function ctxOf(app: App, req: FastifyRequest): Ctx {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED', '请先登录');
+  return { db: app.deps.db, actor: req.actor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer };
+}

@@ -1,6 +1,7 @@
 // HTTP for policy parameters.
 import { Type } from '@sinclair/typebox';
-import { ctxOf, type App } from '../app.js';
+import { ctxOf } from '../platform/context.js';
+import type { App } from '../platform/http.js';
 import { DateTime, Nullable } from '../platform/http.js';
 import * as service from './service.js';
 

@@ -2,7 +2,8 @@
 // staff login) and carry their own session cookie, so a staff session and a public one never mix.
 import { Type } from '@sinclair/typebox';
 import type { FastifyRequest } from 'fastify';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { sessionRules } from '../../platform/auth.js';
 import { systemActor, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';

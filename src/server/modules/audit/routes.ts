@@ -1,7 +1,8 @@
 // HTTP for the audit trail (auditor role).
 import { shanghaiDateTimeText } from '../../platform/clock.js';
 import { Type } from '@sinclair/typebox';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { verifyAuditChain } from '../../platform/audit.js';
 import { requireRole } from '../../platform/context.js';
 import { DateTime, Paged, pageQuery, sendList } from '../../platform/http.js';

@@ -3,7 +3,7 @@
 // of a referral letter. Nothing here shows a person's identifiers.
 import { Type } from '@sinclair/typebox';
 import { referralOutcomeNames, type ReferralOutcome } from '../../../shared/labels.js';
-import type { App } from '../../app.js';
+import type { App } from '../../platform/http.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { DateTime, IdParams, Nullable, Paged, pageQuery } from '../../platform/http.js';

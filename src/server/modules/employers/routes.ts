@@ -2,7 +2,8 @@
 import { Type } from '@sinclair/typebox';
 import { employerOwnerships, employerSizeNames, employerSizes, industryName, type EmployerSize } from '../../../shared/industries.js';
 import { employerFilingKindNames, type EmployerFilingKind } from '../../../shared/labels.js';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { shanghaiDateTimeText } from '../../platform/clock.js';
 import { DateTime, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
 import * as service from './service.js';

@@ -2,7 +2,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyReply } from 'fastify';
 import { jobFairKindNames, type JobFairKind } from '../../../shared/labels.js';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { DateTime, IdParams, Nullable, Paged, pageQuery, sendList, sendXlsx, xlsxOf } from '../../platform/http.js';
 import * as service from './service.js';
 

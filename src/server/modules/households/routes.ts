@@ -1,6 +1,7 @@
 // HTTP for households and zero-employment cases.
 import { Type } from '@sinclair/typebox';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
 import { householdRelations, type HouseholdRelation } from '../../../shared/labels.js';
 import * as service from './service.js';

@@ -1,6 +1,7 @@
 // HTTP for matching (JOB-4): every result lists its reasons with weights.
 import { Type } from '@sinclair/typebox';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { IdParams, Nullable } from '../../platform/http.js';
 import * as service from './service.js';
 

@@ -6,6 +6,9 @@
 // arts. 3, 26-31), so no weight can ever be given to them.
 
 import { vacancyHoursNames, type VacancyHours } from '../../../shared/labels.js';
+import { occupationGroupOf } from '../../../shared/matchKeys.js';
+
+export { matchKeysOf, occupationGroupOf } from '../../../shared/matchKeys.js';
 
 export type MatchFactor = 'occupation' | 'skills' | 'place' | 'wage' | 'education' | 'hours' | 'priority';
 export const matchFactors: readonly MatchFactor[] = ['occupation', 'skills', 'place', 'wage', 'education', 'hours', 'priority'];
@@ -59,24 +62,6 @@ const placeShares = [
   { digits: 6, share: 0.4, name: '同一区（县）' },
   { digits: 4, share: 0.1, name: '同一城市' },
 ] as const;
-
-/** The 小类 of an occupation code (大类-中类-小类-细类), or null for codes of another shape. */
-export function occupationGroupOf(code: string): string | null {
-  return /^\d-\d{2}-\d{2}/.exec(code)?.[0] ?? null;
-}
-
-/** Keys matching looks candidates up by: occupation codes (o:), their groups (g:) and skills (s:). */
-export function matchKeysOf(occupations: readonly (string | null | undefined)[], skills: readonly string[]): string[] {
-  const keys = new Set<string>();
-  for (const code of occupations) {
-    if (!code) continue;
-    keys.add(`o:${code}`);
-    const group = occupationGroupOf(code);
-    if (group) keys.add(`g:${group}`);
-  }
-  for (const skill of skills) if (skill.trim()) keys.add(`s:${skill.trim()}`);
-  return [...keys].sort();
-}
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN')}元`;

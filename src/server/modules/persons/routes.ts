@@ -1,6 +1,7 @@
 // HTTP for the labour-force ledger and a person's registrations.
 import { Type } from '@sinclair/typebox';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { DateTime, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
 import { employmentStatusNames, registrationTypeNames, registrationTypes, type EmploymentStatus, type RegistrationType } from '../../../shared/labels.js';
 import * as registrations from '../registrations/service.js';

@@ -1,7 +1,8 @@
 // HTTP for referrals (JOB-5) and their rates (RPT-7).
 import { Type } from '@sinclair/typebox';
 import { referralOutcomeNames, type ReferralOutcome } from '../../../shared/labels.js';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { DateTime, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
 import * as service from './service.js';
 

@@ -1,6 +1,7 @@
 // HTTP for administrative divisions.
 import { Type } from '@sinclair/typebox';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { AppError } from '../../platform/errors.js';
 import * as service from './service.js';
 

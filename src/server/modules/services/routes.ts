@@ -1,6 +1,7 @@
 // HTTP for the service record.
 import { Type } from '@sinclair/typebox';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { DateTime, IdParams, Nullable } from '../../platform/http.js';
 import * as service from './service.js';
 

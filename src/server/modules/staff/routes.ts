@@ -1,7 +1,8 @@
 // HTTP for staff accounts.
 import { Type } from '@sinclair/typebox';
 import { roleNames, roles, type Role } from '../../../shared/roles.js';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { DateTime, IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
 import * as service from './service.js';
 

@@ -1,6 +1,7 @@
 // HTTP for the yearly vacancy survey (JOB-9).
 import { Type } from '@sinclair/typebox';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { DateTime, IdParams, Nullable, Paged, pageQuery } from '../../platform/http.js';
 import * as service from './service.js';
 

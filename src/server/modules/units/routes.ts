@@ -1,7 +1,8 @@
 // HTTP for service units.
 import { Type } from '@sinclair/typebox';
 import { unitTypes, type UnitType } from '../../../shared/roles.js';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { DateTime, IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
 import * as service from './service.js';
 

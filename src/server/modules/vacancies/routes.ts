@@ -2,7 +2,8 @@
 import { Type } from '@sinclair/typebox';
 import { vacancyHoursNames, vacancySourceNames, vacancyStatusNames, type VacancyHours, type VacancySource } from '../../../shared/labels.js';
 import { occupationName } from '../../../shared/occupations.js';
-import { ctxOf, type App } from '../../app.js';
+import { ctxOf } from '../../platform/context.js';
+import type { App } from '../../platform/http.js';
 import { shanghaiDateTimeText } from '../../platform/clock.js';
 import { DateTime, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
 import * as service from './service.js';

@@ -1,20 +1,10 @@
 // Discrimination screening of vacancy texts before publication (JOB-3). Pure: the same text and
 // rules always give the same flags, so the employer's form can preview them and the reviewer's
 // queue can recompute them. The rules themselves are data in screeningRules.ts.
-import { screeningRules, type ScreeningCategory, type ScreeningRule, type ScreeningSeverity } from './screeningRules.js';
+import type { ScreeningCategory, ScreeningFlag } from '../../../shared/screening.js';
+import { screeningRules, type ScreeningRule } from './screeningRules.js';
 
-export interface ScreeningFlag {
-  ruleId: string;
-  category: ScreeningCategory;
-  severity: ScreeningSeverity;
-  /** The matched span exactly as in the input. */
-  text: string;
-  /** UTF-16 offsets into the input, so a UI can highlight `input.slice(start, end)`. */
-  start: number;
-  end: number;
-  reason: string;
-  legalSource: string;
-}
+export type { ScreenedField, ScreeningFlag, VacancyFlag, VacancyScreening } from '../../../shared/screening.js';
 
 interface CompiledRule {
   rule: ScreeningRule;
@@ -93,10 +83,4 @@ function mergeOverlapping(text: string, flags: ScreeningFlag[]): ScreeningFlag[]
   return merged;
 }
 
-/** Vacancy fields that are screened; each stored flag says which one it is in. */
-export type ScreenedField = 'title' | 'description' | 'skills';
-export type VacancyFlag = ScreeningFlag & { field: ScreenedField };
-/** The screening stored with a vacancy. */
-export interface VacancyScreening {
-  flags: VacancyFlag[];
-}
+

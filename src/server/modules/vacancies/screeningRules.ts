@@ -7,18 +7,9 @@
 // benefits. A flag is a prompt for the reviewer, who decides (e.g. 矿山井下 may lawfully be limited
 // to men); see docs/screening.md.
 
-export type ScreeningCategory =
-  | 'sex'
-  | 'marital_childbearing'
-  | 'ethnicity'
-  | 'race'
-  | 'religion'
-  | 'disability'
-  | 'infectious_disease'
-  | 'origin'
-  | 'age';
+import type { ScreeningCategory, ScreeningSeverity } from '../../../shared/screening.js';
 
-export type ScreeningSeverity = 'flag' | 'warning';
+export type { ScreeningCategory, ScreeningSeverity } from '../../../shared/screening.js';
 
 export interface ScreeningRule {
   /** Stable id, `<category>.<form>`, so a reviewer's decision can name the rule it overrode. */
