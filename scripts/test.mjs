@@ -67,6 +67,7 @@ async function ensurePostgres() {
 }
 
 check('lint', bin('eslint'), ['.']);
+check('module boundaries', bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs']);
 check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 check('web build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
 

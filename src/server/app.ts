@@ -16,29 +16,33 @@ import type { App, AppDeps } from './platform/http.js';
 export type { App, AppDeps } from './platform/http.js';
 import { claimIdempotencyKey, recordIdempotentResponse } from './platform/idempotency.js';
 import { authRoutes } from './platform/authRoutes.js';
-import { regionRoutes } from './modules/regions/routes.js';
-import { unitRoutes } from './modules/units/routes.js';
-import { staffRoutes } from './modules/staff/routes.js';
+import { regionRoutes } from './modules/regions/index.js';
+import { unitRoutes } from './modules/units/index.js';
+import { staffRoutes } from './modules/staff/index.js';
 import { paramRoutes } from './policy/routes.js';
-import { auditRoutes } from './modules/audit/routes.js';
-import { ledgerImportRoutes, personRoutes } from './modules/persons/routes.js';
-import { householdRoutes } from './modules/households/routes.js';
-import { serviceRoutes } from './modules/services/routes.js';
-import { certificateRoutes } from './modules/certificates/routes.js';
-import { employerRoutes } from './modules/employers/routes.js';
-import { vacancyRoutes } from './modules/vacancies/routes.js';
-import { matchingRoutes } from './modules/matching/routes.js';
-import { referralRoutes } from './modules/referrals/routes.js';
-import { fairRoutes } from './modules/fairs/routes.js';
-import { surveyRoutes } from './modules/surveys/routes.js';
-import { boardRoutes } from './modules/board/routes.js';
-import { accountRoutes } from './modules/accounts/routes.js';
+import { auditRoutes } from './modules/audit/index.js';
+import { ledgerImportRoutes } from './modules/ledgerImport/index.js';
+import { personRoutes } from './modules/persons/index.js';
+import { registrationRoutes, statusAsOf } from './modules/registrations/index.js';
+import { wireDomainEvents } from './wiring.js';
+import { householdRoutes } from './modules/households/index.js';
+import { serviceRoutes } from './modules/services/index.js';
+import { certificateRoutes } from './modules/certificates/index.js';
+import { employerRoutes } from './modules/employers/index.js';
+import { vacancyRoutes } from './modules/vacancies/index.js';
+import { matchingRoutes } from './modules/matching/index.js';
+import { referralRoutes } from './modules/referrals/index.js';
+import { fairRoutes } from './modules/fairs/index.js';
+import { surveyRoutes } from './modules/surveys/index.js';
+import { boardRoutes } from './modules/board/index.js';
+import { accountRoutes } from './modules/accounts/index.js';
 
 /** Paths under /api/v1 that need no login. */
 const publicApi = [/^\/api\/v1\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api\/v1\/public\//, /^\/api\/v1\/auth\/login$/];
 
 /** Builds the app: plugins, error handling, authentication, routes and the web UI. */
 export async function buildApp(deps: AppDeps): Promise<App> {
+  wireDomainEvents();
   const app = Fastify({
     logger: deps.logger ?? false,
     genReqId: (req) => {
@@ -119,7 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await staffRoutes(typed);
       await paramRoutes(typed);
       await auditRoutes(typed);
-      await personRoutes(typed);
+      await personRoutes(typed, { statusAsOf });
+      await registrationRoutes(typed);
       await ledgerImportRoutes(typed);
       await householdRoutes(typed);
       await serviceRoutes(typed);

@@ -6,12 +6,12 @@ import { roles } from '../shared/roles.js';
 import type { Database } from './db/connection.js';
 import { settings, staff } from './db/schema.js';
 import type { Clock } from './platform/clock.js';
+import { wireDomainEvents } from './wiring.js';
 import { systemActor, type Ctx } from './platform/context.js';
 import type { Sealer } from './platform/crypto.js';
 import { hashPassword } from './platform/crypto.js';
 import { seedParams } from './policy/service.js';
-import { loadChinaDivision } from './modules/regions/service.js';
-import { countRegions } from './modules/regions/repo.js';
+import { countRegions, loadChinaDivision } from './modules/regions/index.js';
 import { createDemoPopulation, type PopulationSummary } from './demo/population.js';
 import { createDemoJobs } from './demo/jobs.js';
 import { createDemoRegion, type DemoAccount } from './demo/region.js';
@@ -43,6 +43,7 @@ async function setSetting(db: Database, key: string, value: unknown): Promise<vo
 
 /** Makes an empty database usable and keeps reference data current; safe to run on every start. */
 export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: BootstrapOptions): Promise<BootstrapResult> {
+  wireDomainEvents();
   const loaded = (await getSetting<string[]>(db, 'regions.prefixes')) ?? [];
   const missing = opts.regionPrefixes.filter((p) => !loaded.some((l) => p.startsWith(l)));
   if (missing.length > 0 || (await countRegions(db)) === 0) {

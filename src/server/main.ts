@@ -9,7 +9,7 @@ import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { systemActor } from './platform/context.js';
 import { createSealer, loadMasterKey } from './platform/crypto.js';
-import { importRegions, readRegionFile } from './modules/regions/service.js';
+import { importRegions, readRegionFile } from './modules/regions/index.js';
 
 const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 

@@ -6,6 +6,9 @@ import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, Re
 import { roleNames, type Role } from '../shared/roles.js';
 import { hasRole, useAuth } from './auth.js';
 import { AppLayout } from './components/AppLayout.js';
+import type { PageEntry } from './pageEntry.js';
+
+export type { PageEntry } from './pageEntry.js';
 import { LoginPage } from './pages/LoginPage.js';
 import { boardRoute } from './pages/board/boardRoute.js';
 import { UnitsPage } from './pages/units/UnitsPage.js';
@@ -37,17 +40,6 @@ import { FairPage } from './pages/fairs/FairPage.js';
 import { SurveysPage } from './pages/surveys/SurveysPage.js';
 import { SurveyPage } from './pages/surveys/SurveyPage.js';
 
-export interface PageEntry {
-  /** A react-router path pattern ("/persons/:id"). */
-  path: string;
-  label: string;
-  icon?: ReactNode;
-  /** Roles that may open the page; undefined = everyone signed in. */
-  roles?: Role[];
-  element: ReactNode;
-  /** For pages outside the menu: the menu entry to highlight while on them. */
-  menuKey?: string;
-}
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];

@@ -7,10 +7,10 @@ import { persons, regions, staff } from '../db/schema.js';
 import { actorOf } from '../platform/auth.js';
 import { shanghaiDateOf } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
-import { createEmployer } from '../modules/employers/service.js';
-import { addBooth, createFair, updateFair } from '../modules/fairs/service.js';
-import { createReferral, recordOutcome } from '../modules/referrals/service.js';
-import { createVacancy, reviewVacancy } from '../modules/vacancies/service.js';
+import { createEmployer } from '../modules/employers/index.js';
+import { addBooth, createFair, updateFair } from '../modules/fairs/index.js';
+import { createReferral, recordOutcome } from '../modules/referrals/index.js';
+import { createVacancy, reviewVacancy } from '../modules/vacancies/index.js';
 import { seededRandom } from './people.js';
 
 const employerNames = [

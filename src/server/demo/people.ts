@@ -1,7 +1,7 @@
 // Generated people for the demo region, import tests and benchmarks: valid citizen IDs, real
 // community codes, plausible Chinese names; deterministic for a seed.
 import { idCheckCharacter } from '../../shared/idNumber.js';
-import type { ledgerColumns } from '../modules/persons/ledgerImport.js';
+import type { ledgerColumns } from '../modules/ledgerImport/index.js';
 
 export type LedgerRow = Record<(typeof ledgerColumns)[number]['key'], string>;
 

@@ -7,10 +7,10 @@ import { staff } from '../db/schema.js';
 import { actorOf } from '../platform/auth.js';
 import { shanghaiDateOf } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
-import { createHousehold } from '../modules/households/service.js';
-import { createPerson } from '../modules/persons/service.js';
-import { registerEvent } from '../modules/registrations/service.js';
-import { recordService } from '../modules/services/service.js';
+import { createHousehold } from '../modules/households/index.js';
+import { createPerson } from '../modules/persons/index.js';
+import { registerEvent } from '../modules/registrations/index.js';
+import { recordService } from '../modules/services/index.js';
 import { makeLedgerRows, seededRandom } from './people.js';
 
 export interface PopulationSummary {

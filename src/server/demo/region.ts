@@ -4,8 +4,8 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Role } from '../../shared/roles.js';
 import { regions } from '../db/schema.js';
 import type { Ctx } from '../platform/context.js';
-import { createStaff } from '../modules/staff/service.js';
-import { createUnit } from '../modules/units/service.js';
+import { createStaff } from '../modules/staff/index.js';
+import { createUnit } from '../modules/units/index.js';
 
 export interface DemoAccount {
   username: string;

@@ -32,12 +32,7 @@ export interface LoginResult {
 /** Checks a username and password; throttles after repeated failures; opens a session. */
 export async function login(ctx: Ctx, username: string, password: string): Promise<LoginResult> {
   const now = ctx.now();
-  const windowStart = new Date(now.getTime() - sessionRules.failureWindowMs);
-  const failures = await ctx.db
-    .select({ id: loginFailures.id })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.username, username), gte(loginFailures.at, windowStart)));
-  if (failures.length >= sessionRules.maxFailures) {
+  if ((await recentLoginFailures(ctx, username)) >= sessionRules.maxFailures) {
     throw new AppError('RATE_LIMITED', `该账号 15 分钟内密码错误已达 ${sessionRules.maxFailures} 次，请稍后再试或联系管理员`);
   }
   const [account] = await ctx.db
@@ -48,7 +43,7 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
   // Always spend the scrypt time, so a wrong username answers as slowly as a wrong password.
   const ok = verifyPassword(password, account?.staff.passwordHash ?? dummyHash);
   if (!account || !ok || account.staff.disabled) {
-    await ctx.db.insert(loginFailures).values({ id: crypto.randomUUID(), username, at: now });
+    await recordLoginFailure(ctx, username);
     throw new AppError('UNAUTHENTICATED', account?.staff.disabled && ok ? '该账号已停用，请联系管理员' : '用户名或密码错误');
   }
   const token = crypto.randomBytes(32).toString('base64url');
@@ -66,6 +61,18 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
 }
 
 const dummyHash = hashPassword(crypto.randomBytes(16).toString('hex'));
+
+/** Failed logins under a key (a username, or a public account's kind and phone index) within the window. */
+export async function recentLoginFailures(ctx: Ctx, key: string): Promise<number> {
+  const windowStart = new Date(ctx.now().getTime() - sessionRules.failureWindowMs);
+  const rows = await ctx.db.select({ id: loginFailures.id }).from(loginFailures).where(and(eq(loginFailures.username, key), gte(loginFailures.at, windowStart)));
+  return rows.length;
+}
+
+/** Records one failed login under a key (outside any transaction the failure would roll back). */
+export async function recordLoginFailure(ctx: Ctx, key: string): Promise<void> {
+  await ctx.db.insert(loginFailures).values({ id: crypto.randomUUID(), username: key, at: ctx.now() });
+}
 
 /** The actor a staff row acts as. */
 export function actorOf(s: typeof staff.$inferSelect): Actor {
@@ -111,19 +118,3 @@ export function passwordProblem(password: string): string | null {
   return null;
 }
 
-/** Changes the caller's own password after checking the current one; ends all their sessions, this one too. */
-export async function changePassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<void> {
-  if (!ctx.actor.id) throw new AppError('FORBIDDEN', '系统账号不能修改密码');
-  const problem = passwordProblem(newPassword);
-  if (problem) throw new AppError('VALIDATION_FAILED', problem, [{ path: '/newPassword', code: 'WEAK_PASSWORD', message: problem }]);
-  const actorId = ctx.actor.id;
-  await withTransaction(ctx, async (tx) => {
-    const [s] = await tx.db.select().from(staff).where(eq(staff.id, actorId)).for('update');
-    if (!s || !verifyPassword(currentPassword, s.passwordHash)) {
-      throw new AppError('VALIDATION_FAILED', '当前密码不正确', [{ path: '/currentPassword', code: 'WRONG_PASSWORD', message: '当前密码不正确' }]);
-    }
-    await tx.db.update(staff).set({ passwordHash: hashPassword(newPassword), passwordChangedAt: tx.now() }).where(eq(staff.id, actorId));
-    await endSessionsOf(tx.db, actorId);
-    await writeAudit(tx, { action: 'change_password', entity: 'staff', entityId: actorId, regionCode: s.regionCode });
-  });
-}

@@ -4,8 +4,8 @@ import { eq } from 'drizzle-orm';
 import { ctxOf } from './context.js';
 import type { App } from './http.js';
 import { staff, units } from '../db/schema.js';
-import { changePassword, login, logout, sessionCookie, sessionRules } from './auth.js';
-import { systemActor } from './context.js';
+import { login, logout, sessionCookie, sessionRules } from './auth.js';
+import { anonymousCtx } from './context.js';
 
 const User = Type.Object({
   id: Type.String(),
@@ -29,7 +29,7 @@ export async function authRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const ctx = { db: app.deps.db, actor: systemActor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer };
+      const ctx = anonymousCtx(app, req);
       const result = await login(ctx, req.body.username.trim(), req.body.password);
       reply.setCookie(sessionCookie, result.token, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: sessionRules.absoluteMs / 1000, secure: req.protocol === 'https' });
       return result;
@@ -47,21 +47,4 @@ export async function authRoutes(app: App) {
     const [row] = await ctx.db.select({ unitName: units.name }).from(staff).leftJoin(units, eq(units.id, staff.unitId)).where(eq(staff.id, ctx.actor.id!));
     return { ...ctx.actor, id: ctx.actor.id!, roles: [...ctx.actor.roles], unitName: row?.unitName ?? null };
   });
-
-  app.post(
-    '/auth/password',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: '修改本人密码；成功后需重新登录',
-        body: Type.Object({ currentPassword: Type.String({ minLength: 1 }), newPassword: Type.String({ minLength: 8, maxLength: 128 }) }),
-        response: { 204: Type.Null() },
-      },
-    },
-    async (req, reply) => {
-      await changePassword(ctxOf(app, req), req.body.currentPassword, req.body.newPassword);
-      reply.clearCookie(sessionCookie, { path: '/' });
-      return reply.status(204).send(null);
-    },
-  );
 }

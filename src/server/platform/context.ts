@@ -6,11 +6,12 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/connection.js';
 import type { Role } from '../../shared/roles.js';
 import { inScope } from '../../shared/region.js';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Clock } from './clock.js';
 import type { Sealer } from './crypto.js';
 import { AppError, forbidden } from './errors.js';
-import type { App } from './http.js';
 
 export interface Actor {
   id: string | null;
@@ -32,8 +33,31 @@ export interface Ctx {
   inTransaction?: boolean;
 }
 
-/** The actor used by start-up tasks (bootstrap, demo data, imports from the command line). */
+/** The actor used by start-up tasks (bootstrap, demo data, imports from the command line); never a request's. */
 export const systemActor: Actor = { id: null, username: 'system', name: '系统', unitId: null, scope: '', roles: ['admin'] };
+
+/**
+ * The scope of a request that carries no staff authority: region codes are digits, so no row lies
+ * in it. Anonymous requests and public accounts act with it; what the public board may read it
+ * reads through explicit public use cases, so a route that forgot its own check still sees nothing.
+ */
+export const noScope = '-';
+
+/** The actor of a request without a staff session (the public board, account sign-up and login). */
+export const anonymousActor: Actor = { id: null, username: 'anonymous', name: '访客', unitId: null, scope: noScope, roles: [] };
+
+/** A context for a request without a staff session. */
+export function anonymousCtx(app: App, req: FastifyRequest): Ctx {
+  return { db: app.deps.db, actor: anonymousActor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer };
+}
+
+/**
+ * A context that may see and write exactly one record's own region, for a public use case acting
+ * on the record its account is bound to (the binding, checked by the caller, is the authority).
+ */
+export function ownRecordCtx(ctx: Ctx, regionCode: string): Ctx {
+  return { ...ctx, actor: { ...ctx.actor, scope: regionCode } };
+}
 
 /** Runs `fn` in one transaction, reusing the caller's if one is open. */
 export async function withTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>): Promise<T> {
@@ -43,6 +67,7 @@ export async function withTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>):
 
 /** SQL condition: the row's region column lies in the actor's scope (DESIGN idea 1). */
 export function withinScope(ctx: Ctx, regionColumn: AnyPgColumn): SQL {
+  if (ctx.actor.scope === noScope) return sql`false`;
   return ctx.actor.scope === '' ? sql`true` : like(regionColumn, `${ctx.actor.scope}%`);
 }
 
@@ -58,6 +83,33 @@ export function assertWritableRegion(ctx: Ctx, regionCode: string): void {
 /** Throws FORBIDDEN unless the actor has one of the roles. */
 export function requireRole(ctx: Ctx, ...allowed: Role[]): void {
   if (!ctx.actor.roles.some((r) => allowed.includes(r))) throw forbidden();
+}
+
+/** What the app is built from (src/server/app.ts); routes read it as `app.deps`. */
+export interface AppDeps {
+  db: Database;
+  dbKind: 'pglite' | 'postgres';
+  sealer: Sealer;
+  now: Clock;
+  version: string;
+  webDir?: string | undefined;
+  logger?: boolean | { level: string };
+}
+
+/** The Fastify instance every module's routes are registered on. */
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+    sessionToken: string | null;
+  }
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    deps: AppDeps;
+  }
 }
 
 /** The context a use case needs, built from the request's authenticated actor. */

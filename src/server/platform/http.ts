@@ -1,41 +1,10 @@
 // Shared pieces of the HTTP layer: paging, list responses and Excel export of lists.
 import { Type, type TSchema } from '@sinclair/typebox';
-import type { FastifyBaseLogger, FastifyInstance, FastifyReply, RawServerDefault } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { Database } from '../db/connection.js';
-import type { Clock } from './clock.js';
-import type { Actor } from './context.js';
-import type { Sealer } from './crypto.js';
+import type { FastifyReply } from 'fastify';
+
+export type { App, AppDeps } from './context.js';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-
-/** What the app is built from (src/server/app.ts); routes read it as `app.deps`. */
-export interface AppDeps {
-  db: Database;
-  dbKind: 'pglite' | 'postgres';
-  sealer: Sealer;
-  now: Clock;
-  version: string;
-  webDir?: string | undefined;
-  logger?: boolean | { level: string };
-}
-
-/** The Fastify instance every module's routes are registered on. */
-export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    actor: Actor | null;
-    sessionToken: string | null;
-  }
-}
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    deps: AppDeps;
-  }
-}
 
 /** Query fields every list takes (shared/API.md "Lists"). */
 export const pageQuery = {

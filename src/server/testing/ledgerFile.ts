@@ -1,6 +1,6 @@
 // Generated community ledgers written as .xlsx for import tests and benchmarks (streaming writer).
 import type { LedgerRow } from '../demo/people.js';
-import { ledgerSheet } from '../modules/persons/ledgerImport.js';
+import { ledgerSheet } from '../modules/ledgerImport/index.js';
 
 export { makeLedgerRows, seededRandom, type LedgerRow } from '../demo/people.js';
 

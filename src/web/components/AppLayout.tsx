@@ -6,7 +6,7 @@ import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { roleNames } from '../../shared/roles.js';
 import { useAuth } from '../auth.js';
 import { useScopeName } from '../hooks.js';
-import type { PageEntry } from '../routes.js';
+import type { PageEntry } from '../pageEntry.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
 
 const { Header, Sider, Content } = Layout;

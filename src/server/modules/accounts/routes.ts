@@ -5,10 +5,10 @@ import type { FastifyRequest } from 'fastify';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
 import { sessionRules } from '../../platform/auth.js';
-import { systemActor, type Ctx } from '../../platform/context.js';
+import { anonymousCtx, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { DateTime, IdParams, Nullable } from '../../platform/http.js';
-import { Vacancy, VacancyInput } from '../vacancies/routes.js';
+import { Vacancy, VacancyInputSchema as VacancyInput } from '../vacancies/index.js';
 import * as service from './service.js';
 
 const Phone = Type.String({ pattern: '^1\\d{10}$', description: '手机号' });
@@ -32,7 +32,7 @@ const Session = Type.Object({ token: Type.String(), account: AccountView });
 const Reason = Type.Object({ factor: Type.String(), detail: Type.String(), weight: Type.Number(), maxWeight: Type.Number() });
 
 export async function accountRoutes(app: App) {
-  const baseCtx = (req: FastifyRequest): Ctx => ({ db: app.deps.db, actor: systemActor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer });
+  const baseCtx = (req: FastifyRequest): Ctx => anonymousCtx(app, req);
   const tokenOf = (req: FastifyRequest) => req.headers.authorization?.replace(/^Bearer\s+/i, '') || req.cookies[service.publicSessionCookie] || null;
   /** The signed-in account and a context acting as it; 401 without a valid public session. */
   const accountCtx = async (req: FastifyRequest) => {

@@ -5,21 +5,20 @@
 // their matches and apply online, free of charge (seed 002 §(十六)); employers post vacancies,
 // which go through screening and review like any other.
 import crypto from 'node:crypto';
-import { and, desc, eq, gte } from 'drizzle-orm';
-import { applications, employers, loginFailures, persons, publicAccounts, publicSessions, vacancies } from '../../db/schema.js';
+import { and, desc, eq } from 'drizzle-orm';
+import { applications, employers, persons, publicAccounts, publicSessions, vacancies } from '../../db/schema.js';
 import type { Database } from '../../db/connection.js';
-import { passwordProblem, sessionRules } from '../../platform/auth.js';
+import { passwordProblem, recentLoginFailures, recordLoginFailure, sessionRules } from '../../platform/auth.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { withTransaction, type Actor, type Ctx } from '../../platform/context.js';
+import { noScope, ownRecordCtx, withTransaction, type Actor, type Ctx } from '../../platform/context.js';
 import { hashPassword, maskPhone, sha256, verifyPassword } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import { createEmployer, validCreditCode } from '../employers/service.js';
-import { matchesForPerson } from '../matching/service.js';
-import { matchKeysOf } from '../matching/rules.js';
-import { validIdNumber } from '../persons/service.js';
-import * as vacancyRepo from '../vacancies/repo.js';
-import { createVacancy, getVacancy, type VacancyInput } from '../vacancies/service.js';
+import { registerEmployerSelf, validCreditCode } from '../employers/index.js';
+import { matchesForPerson } from '../matching/index.js';
+import { regionOfPerson, updateOwnWishes, validIdNumber } from '../persons/index.js';
+import * as vacancyRepo from '../vacancies/index.js';
+import { getVacancy, postVacancyAsEmployer, vacanciesOfOwnEmployer, type VacancyInput } from '../vacancies/index.js';
 
 export type AccountKind = 'seeker' | 'employer';
 export type Account = typeof publicAccounts.$inferSelect;
@@ -34,7 +33,7 @@ function checkPassword(password: string) {
 
 /** The actor a self-service account acts as: no roles, no staff scope; use cases pin what it may touch. */
 export function accountActor(account: Account, name: string): Actor {
-  return { id: null, username: `${account.kind}:${account.id}`, name, unitId: null, scope: '', roles: [] };
+  return { id: null, username: `${account.kind}:${account.id}`, name, unitId: null, scope: noScope, roles: [] };
 }
 
 async function openSession(db: Database, accountId: string, now: Date): Promise<string> {
@@ -87,8 +86,8 @@ export async function registerEmployer(ctx: Ctx, input: { phone: string; passwor
       if (existing) throw new AppError('CONFLICT', '该单位已注册账号，请用注册手机号登录；更换联系人请到服务窗口办理', [{ path: '/creditCode', code: 'ACCOUNT_EXISTS', message: '该单位已注册账号' }]);
     }
     if (!known && !input.regionCode) throw invalid('/regionCode', 'REQUIRED', '新登记的单位请选择所在地');
-    const selfCtx: Ctx = { ...tx, actor: { id: null, username: `employer:${creditCode}`, name: input.employerName.trim(), unitId: null, scope: '', roles: [] } };
-    const employerId = known?.id ?? (await createEmployer(selfCtx, { name: input.employerName, creditCode, regionCode: input.regionCode!, contactName: input.contactName, contactPhone: input.phone }, 'self')).id;
+    const selfCtx: Ctx = { ...tx, actor: { id: null, username: `employer:${creditCode}`, name: input.employerName.trim(), unitId: null, scope: noScope, roles: [] } };
+    const employerId = known?.id ?? (await registerEmployerSelf(selfCtx, { name: input.employerName, creditCode, regionCode: input.regionCode!, contactName: input.contactName, contactPhone: input.phone })).id;
     const account = await insertAccount(tx, 'employer', input.phone, input.password, { employerId });
     await writeAudit({ ...tx, actor: accountActor(account, input.employerName) }, { action: 'register', entity: 'public_account', entityId: account.id, regionCode: known?.regionCode ?? input.regionCode!, after: { kind: 'employer', employerId, phone: account.phoneMasked } });
     return { token: await openSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
@@ -100,11 +99,10 @@ export async function loginAccount(ctx: Ctx, kind: AccountKind, phone: string, p
   const phoneIndex = ctx.sealer.blindIndex('phone', phone);
   const throttleKey = `public:${kind}:${phoneIndex}`;
   const now = ctx.now();
-  const failures = await ctx.db.select({ id: loginFailures.id }).from(loginFailures).where(and(eq(loginFailures.username, throttleKey), gte(loginFailures.at, new Date(now.getTime() - sessionRules.failureWindowMs))));
-  if (failures.length >= sessionRules.maxFailures) throw new AppError('RATE_LIMITED', `密码错误已达 ${sessionRules.maxFailures} 次，请 15 分钟后再试`);
+  if ((await recentLoginFailures(ctx, throttleKey)) >= sessionRules.maxFailures) throw new AppError('RATE_LIMITED', `密码错误已达 ${sessionRules.maxFailures} 次，请 15 分钟后再试`);
   const [account] = await ctx.db.select().from(publicAccounts).where(and(eq(publicAccounts.kind, kind), eq(publicAccounts.phoneIndex, phoneIndex)));
   if (!account || !verifyPassword(password, account.passwordHash) || account.disabled) {
-    await ctx.db.insert(loginFailures).values({ id: crypto.randomUUID(), username: throttleKey, at: now });
+    await recordLoginFailure(ctx, throttleKey);
     throw new AppError('UNAUTHENTICATED', '手机号或密码错误');
   }
   return { token: await openSession(ctx.db, account.id, now), account: await accountView(ctx.db, account) };
@@ -159,25 +157,15 @@ const employerOnly = (account: Account) => {
 export async function updateSeekerProfile(ctx: Ctx, account: Account, input: { education?: string | null | undefined; skills?: string[] | undefined; jobWishes?: JobWishes | undefined }) {
   const personId = seekerOnly(account);
   return withTransaction(ctx, async (tx) => {
-    const [before] = await tx.db.select().from(persons).where(eq(persons.id, personId)).for('update');
-    const skills = input.skills ?? before!.skills;
-    const jobWishes = input.jobWishes ?? ((before!.jobWishes ?? {}) as JobWishes);
-    const patch = {
-      education: input.education === undefined ? before!.education : input.education,
-      skills,
-      jobWishes,
-      matchKeys: matchKeysOf([...(jobWishes.occupations ?? []), before!.occupation], [...skills, ...(jobWishes.keywords ?? [])]),
-      updatedAt: tx.now(),
-    };
-    await tx.db.update(persons).set(patch).where(eq(persons.id, personId));
-    await writeAudit(tx, { action: 'self_update', entity: 'person', entityId: personId, regionCode: before!.regionCode, before: { education: before!.education, skills: before!.skills, jobWishes: before!.jobWishes }, after: { education: patch.education, skills, jobWishes } });
+    await updateOwnWishes(tx, personId, input);
     return accountView(tx.db, account);
   });
 }
 
 /** The seeker's own matches (the same scoring staff see). */
-export function seekerMatches(ctx: Ctx, account: Account, limit: number) {
-  return matchesForPerson(ctx, seekerOnly(account), limit);
+export async function seekerMatches(ctx: Ctx, account: Account, limit: number) {
+  const personId = seekerOnly(account);
+  return matchesForPerson(ownRecordCtx(ctx, await regionOfPerson(ctx, personId)), personId, limit);
 }
 
 /** A seeker applies online to a published vacancy, once. */
@@ -210,14 +198,12 @@ export async function myApplications(ctx: Ctx, account: Account) {
 /** An employer posts a vacancy: screened, then waits for a reviewer like any other. */
 export async function postVacancy(ctx: Ctx, account: Account, input: Omit<VacancyInput, 'employerId' | 'source'>) {
   const employerId = employerOnly(account);
-  return createVacancy(ctx, { ...input, employerId }, 'employer');
+  return postVacancyAsEmployer(ctx, employerId, input);
 }
 
 /** The employer's vacancies in every state, with screening notes and review comments. */
 export async function myVacancies(ctx: Ctx, account: Account) {
-  const employerId = employerOnly(account);
-  const today = shanghaiDateOf(ctx.now());
-  return (await vacancyRepo.listVacancies(ctx, { today, employerId }, { limit: 200, offset: 0 })).items;
+  return vacanciesOfOwnEmployer(ctx, employerOnly(account));
 }
 
 /** Applicants to one of the employer's vacancies: they applied to this employer, so name and phone are shown (audited). */

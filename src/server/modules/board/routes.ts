@@ -7,14 +7,14 @@ import type { App } from '../../platform/http.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { DateTime, IdParams, Nullable, Paged, pageQuery } from '../../platform/http.js';
-import { upcomingFairs } from '../fairs/service.js';
-import { listChildren } from '../regions/service.js';
-import { systemActor } from '../../platform/context.js';
-import { employerFeedback, verifyLetter } from '../referrals/service.js';
-import * as vacancyRepo from '../vacancies/repo.js';
-import { searchQuery } from '../vacancies/searchText.js';
-import { Vacancy } from '../vacancies/routes.js';
-import { Fair } from '../fairs/routes.js';
+import { upcomingFairs } from '../fairs/index.js';
+import { listChildren } from '../regions/index.js';
+import { anonymousCtx } from '../../platform/context.js';
+import { employerFeedback, verifyLetter } from '../referrals/index.js';
+import * as vacancyRepo from '../vacancies/index.js';
+import { searchQuery } from '../vacancies/index.js';
+import { Vacancy } from '../vacancies/index.js';
+import { Fair } from '../fairs/index.js';
 
 /** What the board shows of a vacancy: the staff schema without review and screening details. */
 const PublicVacancy = Type.Pick(Vacancy, ['id', 'employerId', 'employerName', 'title', 'occupation', 'headcount', 'filled', 'wageMin', 'wageMax', 'education', 'skills', 'hours', 'regionCode', 'regionName', 'address', 'validUntil', 'source', 'fairId', 'publishedAt']);
@@ -91,7 +91,7 @@ export async function boardRoutes(app: App) {
         response: { 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer() })) },
       },
     },
-    async (req) => listChildren({ db: app.deps.db, actor: systemActor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer }, req.query.parent),
+    async (req) => listChildren(anonymousCtx(app, req), req.query.parent),
   );
 
   app.get(

@@ -2,12 +2,15 @@
 // person's first unemployment registration, withdrawn or reissued later, with its full history.
 import crypto from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
+import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
 import { certificateCounters, certificateEvents, persons } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
-import * as personRepo from '../persons/repo.js';
+import type { DomainEvents } from '../../platform/events.js';
+import * as personsModule from '../persons/index.js';
+import * as registrations from '../registrations/index.js';
 
 /**
  * The next number: 6-digit county code, year, 6-digit sequence. The counter row stays locked
@@ -38,7 +41,7 @@ export async function reserveCertificateNumbers(ctx: Ctx, regionCode: string, da
 /** Issues a new certificate number to a person (inside the caller's transaction) and records it. */
 export async function issueCertificate(ctx: Ctx, person: { id: string; regionCode: string }, date: string, action: 'issue' | 'reissue' = 'issue', reason: string | null = null): Promise<string> {
   const certificateNo = await nextCertificateNo(ctx, person.regionCode, date);
-  await ctx.db.update(persons).set({ certificateNo, certificateStatus: 'valid' }).where(eq(persons.id, person.id));
+  await personsModule.setCertificate(ctx, person.id, { certificateNo, certificateStatus: 'valid' });
   const event = { id: crypto.randomUUID(), personId: person.id, certificateNo, action, date, reason, createdBy: ctx.actor.username, unitId: ctx.actor.unitId, createdAt: ctx.now() };
   await ctx.db.insert(certificateEvents).values(event);
   await writeAudit(ctx, { action, entity: 'certificate', entityId: event.id, regionCode: person.regionCode, after: event });
@@ -47,7 +50,7 @@ export async function issueCertificate(ctx: Ctx, person: { id: string; regionCod
 
 /** A person's certificate and its history (the person must lie in scope). */
 export async function certificateOf(ctx: Ctx, personId: string) {
-  const person = await personRepo.findPerson(ctx, personId);
+  const person = await personsModule.findPerson(ctx, personId);
   if (!person) throw notFound('人员');
   const history = await ctx.db.select().from(certificateEvents).where(eq(certificateEvents.personId, personId)).orderBy(asc(certificateEvents.createdAt));
   const [row] = await ctx.db.select({ status: persons.certificateStatus }).from(persons).where(eq(persons.id, personId));
@@ -60,12 +63,12 @@ export async function changeCertificate(ctx: Ctx, personId: string, input: { act
   const date = input.date ?? shanghaiDateOf(ctx.now());
   if (date > shanghaiDateOf(ctx.now())) throw new AppError('RULE_VIOLATION', '日期不能晚于今天', [{ path: '/date', code: 'FUTURE_DATE', message: '日期不能晚于今天' }]);
   return withTransaction(ctx, async (tx) => {
-    const person = await personRepo.findPersonRowForUpdate(tx, personId);
+    const person = await personsModule.lockPerson(tx, personId);
     if (!person) throw notFound('人员');
     if (!person.certificateNo) throw new AppError('RULE_VIOLATION', '该人员尚未发放就业失业登记证（首次办理失业登记时发证）');
     if (input.action === 'withdraw') {
       if (person.certificateStatus !== 'valid') throw new AppError('RULE_VIOLATION', '该证已收回，不能重复收回');
-      await tx.db.update(persons).set({ certificateStatus: 'withdrawn' }).where(eq(persons.id, personId));
+      await personsModule.setCertificate(tx, personId, { certificateStatus: 'withdrawn' });
       const event = { id: crypto.randomUUID(), personId, certificateNo: person.certificateNo, action: 'withdraw', date, reason: input.reason, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: tx.now() };
       await tx.db.insert(certificateEvents).values(event);
       await writeAudit(tx, { action: 'withdraw', entity: 'certificate', entityId: event.id, regionCode: person.regionCode, after: event });
@@ -75,3 +78,32 @@ export async function changeCertificate(ctx: Ctx, personId: string, input: { act
     return certificateOf(tx, personId);
   });
 }
+
+/**
+ * Reaction to `registration.appended`: the first unemployment registration issues the person's
+ * 就业失业登记证 (REG-3), and the event records its number.
+ */
+export async function onRegistrationAppended(ctx: Ctx, event: DomainEvents['registration.appended']): Promise<void> {
+  if (event.type !== 'unemployment') return;
+  const person = await personsModule.lockPerson(ctx, event.personId);
+  if (!person || person.certificateNo) return;
+  const certificateNo = await issueCertificate(ctx, person, event.date);
+  await registrations.attachCertificate(ctx, event.eventId, certificateNo);
+}
+
+/** The ledger import's issued certificates (REG-7): their history rows, one statement per chunk. */
+export async function recordImportedCertificates(ctx: Ctx, rows: CertificateEventInsert[]) {
+  await bulkInsert(ctx.db, 'certificate_events', certificateEventColumns, rows);
+}
+
+export type CertificateEventInsert = typeof certificateEvents.$inferInsert;
+const certificateEventColumns: BulkColumn<CertificateEventInsert>[] = [
+  { name: 'id', type: 'uuid', value: (r) => r.id },
+  { name: 'person_id', type: 'uuid', value: (r) => r.personId },
+  { name: 'certificate_no', type: 'text', value: (r) => r.certificateNo },
+  { name: 'action', type: 'text', value: (r) => r.action },
+  { name: 'date', type: 'date', value: (r) => r.date },
+  { name: 'created_by', type: 'text', value: (r) => r.createdBy },
+  { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },
+  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+];

@@ -6,11 +6,11 @@ import { parseCreditCode } from '../../../shared/creditCode.js';
 import type { EmployerFilingKind } from '../../../shared/labels.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { assertWritableRegion, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { assertWritableRegion, ownRecordCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
-import * as personRepo from '../persons/repo.js';
-import { assertRegionExists } from '../regions/service.js';
+import * as personRepo from '../persons/index.js';
+import { assertRegionExists } from '../regions/index.js';
 import * as repo from './repo.js';
 
 export interface EmployerInput {
@@ -44,8 +44,25 @@ const optional = (input: EmployerInput) => ({
 });
 
 /** Registers an employer in scope; a credit code already registered answers 409 CONFLICT. */
-export async function createEmployer(ctx: Ctx, input: EmployerInput, source: 'counter' | 'self' = 'counter') {
-  if (source === 'counter') requireRole(ctx, 'job_officer');
+export async function createEmployer(ctx: Ctx, input: EmployerInput) {
+  requireRole(ctx, 'job_officer');
+  return insertEmployer(ctx, input, 'counter');
+}
+
+/**
+ * An employer registering itself with its public account (JOB-7): no staff role; it may write
+ * only its own region. The accounts module has checked the account's phone and password.
+ */
+export async function registerEmployerSelf(ctx: Ctx, input: EmployerInput) {
+  return insertEmployer(ownRecordCtx(ctx, input.regionCode), input, 'self');
+}
+
+/** One employer by id whatever the caller's scope, for a public use case on the account's own employer. */
+export function findOwnEmployer(ctx: Ctx, id: string) {
+  return repo.findEmployer({ ...ctx, actor: { ...ctx.actor, scope: '' } }, id);
+}
+
+async function insertEmployer(ctx: Ctx, input: EmployerInput, source: 'counter' | 'self') {
   const creditCode = validCreditCode(input.creditCode);
   assertWritableRegion(ctx, input.regionCode);
   await assertRegionExists(ctx, input.regionCode);

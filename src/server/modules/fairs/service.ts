@@ -11,8 +11,8 @@ import { shanghaiDateOf } from '../../platform/clock.js';
 import { assertWritableRegion, requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
-import * as employerRepo from '../employers/repo.js';
-import { assertRegionExists } from '../regions/service.js';
+import * as employerRepo from '../employers/index.js';
+import { assertRegionExists } from '../regions/index.js';
 
 export interface FairInput {
   name: string;

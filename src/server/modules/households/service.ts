@@ -12,9 +12,10 @@ import { assertWritableRegion, requireRole, withTransaction, type Ctx } from '..
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
-import * as personRepo from '../persons/repo.js';
-import { assertRegionExists } from '../regions/service.js';
-import type { EmploymentStatus } from '../registrations/rules.js';
+import type { DomainEvents } from '../../platform/events.js';
+import * as persons from '../persons/index.js';
+import { assertRegionExists } from '../regions/index.js';
+import type { EmploymentStatus } from '../registrations/index.js';
 import * as repo from './repo.js';
 import { addMonths, isZeroEmploymentHousehold } from './rules.js';
 
@@ -38,7 +39,7 @@ export async function createHousehold(ctx: Ctx, input: CreateHouseholdInput) {
   return withTransaction(ctx, async (tx) => {
     const members = [];
     for (const personId of memberIds) {
-      const p = await personRepo.findPersonRowForUpdate(tx, personId);
+      const p = await persons.lockPerson(tx, personId);
       if (!p) throw new AppError('NOT_FOUND', `成员 ${personId} 不存在或不在您的管辖范围内`, [{ path: '/memberIds', code: 'NOT_FOUND', message: '成员不存在或不在管辖范围内' }]);
       members.push(p);
     }
@@ -66,7 +67,7 @@ export async function addHouseholdMember(ctx: Ctx, householdId: string, personId
   return withTransaction(ctx, async (tx) => {
     const household = await repo.findHousehold(tx, householdId, true);
     if (!household) throw notFound('家庭');
-    const person = await personRepo.findPersonRowForUpdate(tx, personId);
+    const person = await persons.lockPerson(tx, personId);
     if (!person) throw new AppError('NOT_FOUND', '该人员不存在或不在您的管辖范围内', [{ path: '/personId', code: 'NOT_FOUND', message: '人员不存在或不在管辖范围内' }]);
     if (await repo.householdIdOf(tx, personId)) throw new AppError('CONFLICT', `${person.name} 已属于其他家庭，请先从原家庭移出`, [{ path: '/personId', code: 'ALREADY_IN_HOUSEHOLD', message: '已属于其他家庭' }]);
     await repo.addMember(tx, householdId, personId, relation);
@@ -135,6 +136,11 @@ export async function reassessHousehold(ctx: Ctx, householdId: string, today: st
 export async function reassessHouseholdOf(ctx: Ctx, personId: string, today: string): Promise<void> {
   const householdId = await repo.householdIdOf(ctx, personId);
   if (householdId) await reassessHousehold(ctx, householdId, today);
+}
+
+/** Reaction to `registration.appended`: a registration may make or end a zero-employment household. */
+export async function onRegistrationAppended(ctx: Ctx, event: DomainEvents['registration.appended']): Promise<void> {
+  await reassessHouseholdOf(ctx, event.personId, event.today);
 }
 
 /** Zero-employment cases in scope, by status as of today. */

@@ -7,9 +7,9 @@ import { shanghaiDateOf } from '../../platform/clock.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { param } from '../../policy/service.js';
-import * as personRepo from '../persons/repo.js';
-import { publiclyVisible } from '../vacancies/repo.js';
-import { getVacancy } from '../vacancies/service.js';
+import * as personRepo from '../persons/index.js';
+import { publiclyVisible } from '../vacancies/index.js';
+import { getVacancy } from '../vacancies/index.js';
 import { matchFactors, matchKeysOf, priorityCategories, scoreMatch, type MatchReason, type MatchWeights, type SeekerProfile, type VacancyProfile } from './rules.js';
 
 /** Most candidates scored per request: enough for a city, bounded for the counter's wait. */

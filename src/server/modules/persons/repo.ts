@@ -1,4 +1,5 @@
 // SQL for the labour-force ledger; every read is limited to the caller's scope.
+import type { BulkColumn } from '../../db/bulk.js';
 import { and, arrayContains, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { householdMembers, persons, regions, units } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
@@ -102,3 +103,35 @@ export async function insertPerson(ctx: Ctx, row: typeof persons.$inferInsert) {
 export async function updatePerson(ctx: Ctx, id: string, patch: Partial<typeof persons.$inferInsert>) {
   await ctx.db.update(persons).set(patch).where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode)));
 }
+
+export type PersonInsert = typeof persons.$inferInsert;
+/** Columns of a bulk insert of persons (the ledger import). */
+export const personBulkColumns: BulkColumn<PersonInsert>[] = [
+  { name: 'id', type: 'uuid', value: (r) => r.id },
+  { name: 'id_number_sealed', type: 'text', value: (r) => r.idNumberSealed },
+  { name: 'id_number_index', type: 'text', value: (r) => r.idNumberIndex },
+  { name: 'id_number_masked', type: 'text', value: (r) => r.idNumberMasked },
+  { name: 'id_converted_from_15', type: 'boolean', value: (r) => r.idConvertedFrom15 },
+  { name: 'name', type: 'text', value: (r) => r.name },
+  { name: 'sex', type: 'varchar', value: (r) => r.sex },
+  { name: 'birth_date', type: 'date', value: (r) => r.birthDate },
+  { name: 'ethnicity', type: 'text', value: (r) => r.ethnicity },
+  { name: 'education', type: 'text', value: (r) => r.education },
+  { name: 'household_type', type: 'text', value: (r) => r.householdType },
+  { name: 'address', type: 'text', value: (r) => r.address },
+  { name: 'region_code', type: 'varchar', value: (r) => r.regionCode },
+  { name: 'phone_sealed', type: 'text', value: (r) => r.phoneSealed },
+  { name: 'phone_index', type: 'text', value: (r) => r.phoneIndex },
+  { name: 'phone_masked', type: 'text', value: (r) => r.phoneMasked },
+  { name: 'labour_capacity', type: 'text', value: (r) => r.labourCapacity },
+  { name: 'skills', type: 'text[]', value: (r) => r.skills },
+  { name: 'match_keys', type: 'text[]', value: (r) => r.matchKeys },
+  { name: 'categories', type: 'text[]', value: (r) => r.categories },
+  { name: 'employment_status', type: 'text', value: (r) => r.employmentStatus },
+  { name: 'status_since', type: 'date', value: (r) => r.statusSince },
+  { name: 'certificate_no', type: 'text', value: (r) => r.certificateNo },
+  { name: 'certificate_status', type: 'text', value: (r) => r.certificateStatus },
+  { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },
+  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+  { name: 'updated_at', type: 'timestamptz', value: (r) => r.updatedAt },
+];

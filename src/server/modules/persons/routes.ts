@@ -1,105 +1,20 @@
-// HTTP for the labour-force ledger and a person's registrations.
+// HTTP for the labour-force ledger (REG-1, REG-2, REG-6).
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { DateTime, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
-import { employmentStatusNames, registrationTypeNames, registrationTypes, type EmploymentStatus, type RegistrationType } from '../../../shared/labels.js';
-import * as registrations from '../registrations/service.js';
-import { AppError } from '../../platform/errors.js';
-import { importLedger, ledgerTemplate } from './ledgerImport.js';
+import { IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { employmentStatusNames, type EmploymentStatus } from '../../../shared/labels.js';
+import { DateString, LedgerFields, Person, PersonPatch } from './schemas.js';
 import * as service from './service.js';
 
-const DateString = Type.String({ format: 'date' });
-
-const JobWishes = Type.Object({
-  occupations: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })),
-  keywords: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })),
-  wageMinFen: Type.Optional(Type.Integer({ minimum: 0 })),
-  regionCodes: Type.Optional(Type.Array(Type.String({ pattern: '^\\d{12}$' }), { maxItems: 10 })),
-  hours: Type.Optional(Type.String({ maxLength: 40 })),
-});
-
-const ledgerFields = {
-  name: Type.String({ minLength: 1, maxLength: 40 }),
-  regionCode: Type.String({ pattern: '^\\d{12}$', description: '居住地区划代码（社区/村）' }),
-  householdType: Type.Unsafe<'urban' | 'rural'>(Type.String({ enum: ['urban', 'rural'], description: '户籍性质：urban 城镇，rural 农村' })),
-  phone: Type.Optional(Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' })),
-  ethnicity: Type.Optional(Type.String({ maxLength: 20 })),
-  education: Type.Optional(Type.String({ maxLength: 20 })),
-  address: Type.Optional(Type.String({ maxLength: 200 })),
-  labourCapacity: Type.Optional(Type.Unsafe<'full' | 'partial' | 'none'>(Type.String({ enum: ['full', 'partial', 'none'] }))),
-  disability: Type.Optional(Type.String({ maxLength: 40 })),
-  skills: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 30 })),
-  occupation: Type.Optional(Type.String({ maxLength: 20, description: '国家职业分类代码' })),
-  jobWishes: Type.Optional(JobWishes),
-  categories: Type.Optional(Type.Array(Type.String({ maxLength: 30 }), { maxItems: 20 })),
-  retiree: Type.Optional(Type.Boolean()),
-  graduationYear: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2100 })),
-  school: Type.Optional(Type.String({ maxLength: 60 })),
-};
-
-/** PATCH body: every field optional; optional ledger fields may be null to clear them (Null first: ajv would coerce null to "" for a string). */
-const { name, regionCode, householdType, ...optionalFields } = ledgerFields;
-const PersonPatch = Type.Object({
-  name: Type.Optional(name),
-  regionCode: Type.Optional(regionCode),
-  householdType: Type.Optional(householdType),
-  ...Object.fromEntries(Object.entries(optionalFields).map(([k, v]) => [k, Type.Optional(Type.Union([Type.Null(), v]))])),
-});
-
-export const Person = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  sex: Type.String(),
-  birthDate: Type.String(),
-  idNumber: Type.String({ description: '已脱敏' }),
-  idConvertedFrom15: Type.Boolean(),
-  regionCode: Type.String(),
-  regionName: Nullable(Type.String()),
-  householdType: Type.String(),
-  phone: Nullable(Type.String()),
-  ethnicity: Nullable(Type.String()),
-  education: Nullable(Type.String()),
-  address: Nullable(Type.String()),
-  labourCapacity: Type.String(),
-  disability: Nullable(Type.String()),
-  skills: Type.Array(Type.String()),
-  occupation: Nullable(Type.String()),
-  jobWishes: Type.Unknown(),
-  categories: Type.Array(Type.String()),
-  retiree: Type.Boolean(),
-  graduationYear: Nullable(Type.Integer()),
-  school: Nullable(Type.String()),
-  employmentStatus: Type.String(),
-  statusSince: Nullable(Type.String()),
-  jobSeeking: Type.Boolean(),
-  certificateNo: Nullable(Type.String({ description: '就业失业登记证编号' })),
-  certificateStatus: Nullable(Type.String()),
-  householdId: Nullable(Type.String()),
-  unitId: Nullable(Type.String()),
-  unitName: Nullable(Type.String()),
-  createdAt: DateTime,
-  asOf: Type.Optional(Type.String()),
-});
-
-const RegistrationEvent = Type.Object({
-  id: Type.String(),
-  personId: Type.String(),
-  type: Type.String(),
-  date: Type.String(),
-  regionCode: Type.String(),
-  details: Type.Unknown(),
-  correctsEventId: Nullable(Type.String()),
-  certificateNo: Nullable(Type.String()),
-  createdBy: Type.String(),
-  unitId: Nullable(Type.String()),
-  createdAt: DateTime,
-});
-
-export async function personRoutes(app: App) {
+/**
+ * HTTP for the labour-force ledger. `statusAsOf` comes from the registrations module (which sits
+ * above the ledger), passed in by the app.
+ */
+export async function personRoutes(app: App, opts: { statusAsOf: service.StatusAsOf }) {
   app.post(
     '/persons',
-    { config: { idempotent: true }, schema: { tags: ['persons'], summary: '登记人员（劳动力资源台账）', body: Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 24 }), ...ledgerFields }), response: { 201: Person } } },
+    { config: { idempotent: true }, schema: { tags: ['persons'], summary: '登记人员（劳动力资源台账）', body: Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 24 }), ...LedgerFields }), response: { 201: Person } } },
     async (req, reply) => reply.status(201).send(await service.createPerson(ctxOf(app, req), req.body)),
   );
 
@@ -157,7 +72,12 @@ export async function personRoutes(app: App) {
   app.get(
     '/persons/:id',
     { schema: { tags: ['persons'], params: IdParams, querystring: Type.Object({ asOf: Type.Optional(DateString) }), response: { 200: Person } } },
-    async (req) => service.getPerson(ctxOf(app, req), req.params.id, req.query.asOf),
+    async (req) => {
+      const ctx = ctxOf(app, req);
+      const person = await service.getPerson(ctx, req.params.id);
+      const { asOf } = req.query;
+      return asOf ? { ...person, ...(await opts.statusAsOf(ctx, req.params.id, asOf)), asOf } : person;
+    },
   );
 
   app.patch(
@@ -179,62 +99,4 @@ export async function personRoutes(app: App) {
     },
     async (req) => service.revealPerson(ctxOf(app, req), req.params.id, req.body.fields, req.body.reason),
   );
-
-  app.post(
-    '/persons/:id/registrations',
-    {
-      config: { idempotent: true },
-      schema: {
-        tags: ['registrations'],
-        summary: `登记事件：${registrationTypes.map((t) => `${t} ${registrationTypeNames[t]}`).join('，')}`,
-        params: IdParams,
-        body: Type.Object({
-          type: Type.Unsafe<RegistrationType>(Type.String({ enum: [...registrationTypes] })),
-          date: DateString,
-          reason: Type.Optional(Type.String({ maxLength: 200 })),
-          employerName: Type.Optional(Type.String({ maxLength: 100 })),
-          employmentForm: Type.Optional(Type.Unsafe<'employer' | 'self_employed' | 'flexible'>(Type.String({ enum: ['employer', 'self_employed', 'flexible'] }))),
-          correctsEventId: Type.Optional(Type.String({ format: 'uuid' })),
-          action: Type.Optional(Type.Unsafe<'void' | 'redate'>(Type.String({ enum: ['void', 'redate'] }))),
-          correctedDate: Type.Optional(DateString),
-        }),
-        response: { 201: RegistrationEvent },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await registrations.registerEvent(ctxOf(app, req), req.params.id, req.body)),
-  );
-
-  app.get(
-    '/persons/:id/registrations',
-    { schema: { tags: ['registrations'], summary: '登记事件，按录入先后', params: IdParams, response: { 200: Type.Array(RegistrationEvent) } } },
-    async (req) => registrations.listRegistrations(ctxOf(app, req), req.params.id),
-  );
-}
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** Ledger template download and Excel import (REG-7). */
-export async function ledgerImportRoutes(app: App) {
-  app.get('/persons/import-template', { schema: { tags: ['persons'], summary: '下载劳动力资源台账导入模板' } }, async (_req, reply) =>
-    reply.type(xlsxType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('劳动力资源台账导入模板')}.xlsx`).send(await ledgerTemplate()),
-  );
-
-  await app.register(async (scoped) => {
-    scoped.addContentTypeParser([xlsxType, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 100 * 1024 * 1024 }, (_req, body, done) => done(null, body));
-    scoped.post(
-      '/persons/import',
-      {
-        bodyLimit: 100 * 1024 * 1024,
-        schema: {
-          tags: ['persons'],
-          summary: '导入台账（Excel 模板）：全部有效才导入，否则返回未导入行的 Excel（rejectedRowsXlsx，base64）；已登记的身份证号保持不变',
-          response: { 200: Type.Object({ rows: Type.Integer(), imported: Type.Integer(), unchanged: Type.Integer() }) },
-        },
-      },
-      async (req) => {
-        if (!Buffer.isBuffer(req.body)) throw new AppError('VALIDATION_FAILED', '请上传 Excel 文件（.xlsx）', [{ path: '/file', code: 'REQUIRED', message: '请上传 Excel 文件' }]);
-        return importLedger(ctxOf(app, req), req.body);
-      },
-    );
-  });
 }

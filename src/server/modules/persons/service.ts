@@ -1,17 +1,16 @@
 // The labour-force ledger (REG-1, REG-2, REG-6): one person per citizen ID, validated by
 // GB 11643; birth date and sex derived from the ID, never typed; identifiers sealed (SYS-3).
-import { matchKeysOf } from '../matching/rules.js';
 import crypto from 'node:crypto';
 import { parseIdNumber } from '../../../shared/idNumber.js';
+import { matchKeysOf } from '../../../shared/matchKeys.js';
+import { bulkInsert } from '../../db/bulk.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { assertWritableRegion, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { assertWritableRegion, ownRecordCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { mask, maskPhone } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
-import { assertRegionExists, isKnownAddressCode } from '../regions/service.js';
-import { replayRegistrations } from '../registrations/rules.js';
-import { eventsOf } from '../registrations/repo.js';
+import { assertRegionExists, isKnownAddressCode } from '../regions/index.js';
 import * as repo from './repo.js';
 
 export interface JobWishes {
@@ -118,13 +117,38 @@ export function listPersons(ctx: Ctx, filter: repo.PersonFilter, paging: Paging)
   return repo.listPersons(ctx, filter, paging);
 }
 
-/** One person in scope, with the registration status as of a date (default today) from the events. */
-export async function getPerson(ctx: Ctx, id: string, asOf?: string) {
+/** One person in scope with the current status projection (`asOf` today). */
+export async function getPerson(ctx: Ctx, id: string) {
   const person = await repo.findPerson(ctx, id);
   if (!person) throw notFound('人员');
-  if (!asOf) return { ...person, asOf: shanghaiDateOf(ctx.now()) };
-  const { status } = replayRegistrations(await eventsOf(ctx, id), asOf);
-  return { ...person, ...status, asOf };
+  return { ...person, asOf: shanghaiDateOf(ctx.now()) };
+}
+
+/**
+ * The person's status as of a past date, computed by the registrations module from the events
+ * (REG-3). The ledger sits below registrations, so the app passes this function in when it wires
+ * the routes instead of the ledger importing it.
+ */
+export type StatusAsOf = (ctx: Ctx, personId: string, asOf: string) => Promise<{ employmentStatus: string; statusSince: string | null; jobSeeking: boolean }>;
+
+/** The status projection written by the registrations module in its transaction (REG-3). */
+export async function applyRegistrationStatus(ctx: Ctx, personId: string, status: { employmentStatus: string; statusSince: string | null; jobSeeking: boolean }) {
+  await repo.updatePerson(ctx, personId, { ...status, updatedAt: ctx.now() });
+}
+
+/** The person's 就业失业登记证 number and status, kept by the certificates module (REG-3). */
+export async function setCertificate(ctx: Ctx, personId: string, certificate: { certificateNo?: string; certificateStatus: 'valid' | 'withdrawn' }) {
+  await repo.updatePerson(ctx, personId, certificate);
+}
+
+/** The full row of a person in scope, locked until the transaction ends; undefined outside scope. */
+export function lockPerson(ctx: Ctx, id: string) {
+  return repo.findPersonRowForUpdate(ctx, id);
+}
+
+/** The row-by-row ledger import's persons (REG-7), already validated and sealed, in one statement per chunk. */
+export async function insertImportedPersons(ctx: Ctx, rows: repo.PersonInsert[]) {
+  await bulkInsert(ctx.db, 'persons', repo.personBulkColumns, rows);
 }
 
 /** The person in scope with this citizen ID (lookup by ID never puts the ID in a URL). */
@@ -167,5 +191,35 @@ export async function revealPerson(ctx: Ctx, id: string, fields: ('idNumber' | '
     if (fields.includes('phone')) result.phone = row.phoneSealed ? tx.sealer.open('phone', row.phoneSealed) : null;
     await writeAudit(tx, { action: 'reveal', entity: 'person', entityId: id, regionCode: row.regionCode, after: { fields }, reason });
     return result;
+  });
+}
+
+/** The region of a person whatever the caller's scope (for a public use case on the account's own record). */
+export async function regionOfPerson(ctx: Ctx, personId: string): Promise<string> {
+  const person = await repo.findPerson({ ...ctx, actor: { ...ctx.actor, scope: '' } }, personId);
+  if (!person) throw notFound('人员');
+  return person.regionCode;
+}
+
+/**
+ * A seeker's own change of education, skills and job wishes from the public board (JOB-7),
+ * audited as a self-update; the account module has checked who the seeker is.
+ */
+export async function updateOwnWishes(ctx: Ctx, personId: string, input: { education?: string | null | undefined; skills?: string[] | undefined; jobWishes?: JobWishes | undefined }) {
+  const own = ownRecordCtx(ctx, await regionOfPerson(ctx, personId));
+  return withTransaction(own, async (tx) => {
+    const before = await repo.findPersonRowForUpdate(tx, personId);
+    if (!before) throw notFound('人员');
+    const skills = input.skills ?? before.skills;
+    const jobWishes = input.jobWishes ?? ((before.jobWishes ?? {}) as JobWishes);
+    const patch = {
+      education: input.education === undefined ? before.education : input.education,
+      skills,
+      jobWishes,
+      matchKeys: matchKeysOf([...(jobWishes.occupations ?? []), before.occupation], [...skills, ...(jobWishes.keywords ?? [])]),
+      updatedAt: tx.now(),
+    };
+    await repo.updatePerson(tx, personId, patch);
+    await writeAudit(tx, { action: 'self_update', entity: 'person', entityId: personId, regionCode: before.regionCode, before: { education: before.education, skills: before.skills, jobWishes: before.jobWishes }, after: { education: patch.education, skills, jobWishes } });
   });
 }

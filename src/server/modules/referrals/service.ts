@@ -13,10 +13,10 @@ import { requireRole, withinScope, withTransaction, type Ctx } from '../../platf
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
-import * as personRepo from '../persons/repo.js';
-import { appendRegistration } from '../registrations/service.js';
-import { recordService } from '../services/service.js';
-import { publiclyVisible } from '../vacancies/repo.js';
+import * as personRepo from '../persons/index.js';
+import { appendRegistration } from '../registrations/index.js';
+import { recordService } from '../services/index.js';
+import { fillPost, publiclyVisible } from '../vacancies/index.js';
 import * as repo from './repo.js';
 
 /** Letters print the code; this alphabet has no 0/O, 1/I/L to misread over the phone. */
@@ -37,7 +37,7 @@ export async function createReferral(ctx: Ctx, input: { personId: string; vacanc
   const date = input.date ?? today;
   if (date > today) throw ruleViolation('推荐日期不能晚于今天', '/date');
   return withTransaction(ctx, async (tx) => {
-    const person = await personRepo.findPersonRowForUpdate(tx, input.personId);
+    const person = await personRepo.lockPerson(tx, input.personId);
     if (!person) throw notFound('人员');
     const [vacancy] = await tx.db.select().from(vacancies).where(and(eq(vacancies.id, input.vacancyId), publiclyVisible(today)));
     if (!vacancy) throw notFound('已发布的岗位');
@@ -90,8 +90,7 @@ export async function recordOutcome(ctx: Ctx, id: string, input: { outcome: Refe
     if (input.date < row.date) throw ruleViolation('结果日期不能早于推荐日期', '/date');
     let employmentEventId: string | null = null;
     if (input.outcome === 'hired') {
-      const [vacancy] = await tx.db.select().from(vacancies).where(eq(vacancies.id, row.vacancyId)).for('update');
-      if (vacancy!.filled >= vacancy!.headcount) throw ruleViolation(`岗位“${vacancy!.title}”已招满 ${vacancy!.headcount} 人`, '/outcome');
+      await fillPost(tx, row.vacancyId);
       const view = (await repo.findReferral(tx, id))!;
       const event = await appendRegistration(tx, row.personId, {
         type: 'employment',
@@ -101,7 +100,6 @@ export async function recordOutcome(ctx: Ctx, id: string, input: { outcome: Refe
         reason: `经${view.unitName ?? '公共就业服务机构'}推荐介绍录用（介绍信 ${row.verificationCode}）`,
       });
       employmentEventId = event.id;
-      await tx.db.update(vacancies).set({ filled: vacancy!.filled + 1, updatedAt: tx.now() }).where(eq(vacancies.id, vacancy!.id));
     }
     const patch = { outcome: input.outcome, outcomeDate: input.date, outcomeNote: input.note ?? null, employmentEventId, updatedAt: tx.now() };
     await repo.updateReferral(tx.db, id, patch);

@@ -41,7 +41,7 @@ export async function loadChinaDivision(db: Database, prefixes: string[]): Promi
   return rows.length;
 }
 
-/** Child divisions of a code, or the provinces. */
+/** Child divisions of a code, or the provinces: public reference data, the same for every caller. */
 export function listChildren(ctx: Ctx, parent: string | undefined) {
   return repo.childrenOf(ctx.db, parent ?? null);
 }

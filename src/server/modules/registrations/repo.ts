@@ -1,10 +1,22 @@
 // SQL for registration events. Events are only ever inserted.
+import type { BulkColumn } from '../../db/bulk.js';
 import { and, asc, eq } from 'drizzle-orm';
 import { persons, registrationEvents } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { RegistrationEventLike, RegistrationType } from './rules.js';
 
 export type RegistrationEventRow = typeof registrationEvents.$inferSelect;
+
+/** One event by id (no scope: callers hold the person already). */
+export async function findEvent(ctx: Ctx, id: string): Promise<RegistrationEventRow | undefined> {
+  const [row] = await ctx.db.select().from(registrationEvents).where(eq(registrationEvents.id, id));
+  return row;
+}
+
+/** The certificate number issued with an unemployment event; the event's type and date never change. */
+export async function setEventCertificate(ctx: Ctx, id: string, certificateNo: string) {
+  await ctx.db.update(registrationEvents).set({ certificateNo }).where(eq(registrationEvents.id, id));
+}
 
 /** A person's events in entry order (the person must lie in scope). */
 export async function eventsOf(ctx: Ctx, personId: string): Promise<(RegistrationEventRow & RegistrationEventLike)[]> {
@@ -21,3 +33,17 @@ export async function insertEvent(ctx: Ctx, row: typeof registrationEvents.$infe
   await ctx.db.insert(registrationEvents).values(row);
 }
 
+export type EventInsert = typeof registrationEvents.$inferInsert;
+/** Columns of a bulk insert of events (the ledger import). */
+export const eventBulkColumns: BulkColumn<EventInsert>[] = [
+  { name: 'id', type: 'uuid', value: (r) => r.id },
+  { name: 'person_id', type: 'uuid', value: (r) => r.personId },
+  { name: 'type', type: 'text', value: (r) => r.type },
+  { name: 'date', type: 'date', value: (r) => r.date },
+  { name: 'region_code', type: 'varchar', value: (r) => r.regionCode },
+  { name: 'details', type: 'jsonb', value: (r) => r.details },
+  { name: 'certificate_no', type: 'text', value: (r) => r.certificateNo },
+  { name: 'created_by', type: 'text', value: (r) => r.createdBy },
+  { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },
+  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
+];

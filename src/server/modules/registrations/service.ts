@@ -1,16 +1,18 @@
 // Registering employment, unemployment and job seeking as events (REG-3): each new event is
-// checked by replaying the person's whole history with it, the status projection is updated in
-// the same transaction, and the household's zero-employment state is reassessed there too.
+// checked by replaying the person's whole history with it, and the status projection is updated
+// in the same transaction. `registration.appended` then lets higher modules react there too: the
+// certificates module issues the 就业失业登记证, households reassess zero-employment.
 import crypto from 'node:crypto';
+import { bulkInsert } from '../../db/bulk.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { emit } from '../../platform/events.js';
+import { ageOn } from '../../platform/clock.js';
 import { param } from '../../policy/service.js';
-import { issueCertificate } from '../certificates/service.js';
-import { reassessHouseholdOf } from '../households/service.js';
-import { ageOn } from '../households/rules.js';
-import * as personRepo from '../persons/repo.js';
+import * as persons from '../persons/index.js';
+import './events.js';
 import * as repo from './repo.js';
 import { registrationTypeNames, replayRegistrations, type RegistrationType } from './rules.js';
 
@@ -43,7 +45,7 @@ export async function appendRegistration(ctx: Ctx, personId: string, input: Regi
   if (input.date > today) throw ruleViolation('登记日期不能晚于今天');
   if (input.correctedDate && input.correctedDate > today) throw ruleViolation('更正后的日期不能晚于今天', '/correctedDate');
   return withTransaction(ctx, async (tx) => {
-    const person = await personRepo.findPersonRowForUpdate(tx, personId);
+    const person = await persons.lockPerson(tx, personId);
     if (!person) throw notFound('人员');
     const minAge = await param(tx.db, 'working_age.min', person.regionCode, input.date);
     if (input.type !== 'correction' && ageOn(person.birthDate, input.date) < minAge) {
@@ -66,13 +68,11 @@ export async function appendRegistration(ctx: Ctx, personId: string, input: Regi
     };
     const { status, violation } = replayRegistrations([...history, event]);
     if (violation) throw ruleViolation(violation.eventId === event.id ? violation.message : `此登记会使已有记录不再成立：${violation.message}`);
-    // The first unemployment registration issues the person's 就业失业登记证 (REG-3).
-    const certificateNo = event.type === 'unemployment' && !person.certificateNo ? await issueCertificate(tx, person, event.date) : null;
-    await repo.insertEvent(tx, { ...event, certificateNo });
-    await personRepo.updatePerson(tx, personId, { ...status, updatedAt: tx.now() });
+    await repo.insertEvent(tx, event);
+    await persons.applyRegistrationStatus(tx, personId, status);
     await writeAudit(tx, { action: 'register', entity: 'registration', entityId: event.id, regionCode: person.regionCode, after: { personId, type: event.type, date: event.date, details } });
-    await reassessHouseholdOf(tx, personId, today);
-    return { ...event, certificateNo };
+    await emit(tx, 'registration.appended', { eventId: event.id, personId, type: event.type, date: event.date, regionCode: person.regionCode, today });
+    return (await repo.findEvent(tx, event.id))!;
   });
 }
 
@@ -95,6 +95,19 @@ function detailsOf(input: RegistrationInput, history: repo.RegistrationEventRow[
 
 /** A person's events, oldest entry first. */
 export async function listRegistrations(ctx: Ctx, personId: string) {
-  if (!(await personRepo.findPerson(ctx, personId))) throw notFound('人员');
+  if (!(await persons.findPerson(ctx, personId))) throw notFound('人员');
   return repo.eventsOf(ctx, personId);
+}
+
+/** The status of a person in scope as of a date, replayed from the events (`GET /persons/{id}?asOf=`). */
+export const statusAsOf: persons.StatusAsOf = async (ctx, personId, asOf) => replayRegistrations(await repo.eventsOf(ctx, personId), asOf).status;
+
+/** Records the 就业失业登记证 number issued with an unemployment event (the certificates module's reaction). */
+export async function attachCertificate(ctx: Ctx, eventId: string, certificateNo: string) {
+  await repo.setEventCertificate(ctx, eventId, certificateNo);
+}
+
+/** The ledger import's registration events (REG-7), already checked, in one statement per chunk. */
+export async function insertImportedEvents(ctx: Ctx, rows: repo.EventInsert[]) {
+  await bulkInsert(ctx.db, 'registration_events', repo.eventBulkColumns, rows);
 }

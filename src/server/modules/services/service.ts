@@ -8,7 +8,7 @@ import { shanghaiDateOf } from '../../platform/clock.js';
 import { requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { ServiceChannel, ServiceType } from '../../../shared/labels.js';
-import * as personRepo from '../persons/repo.js';
+import * as personRepo from '../persons/index.js';
 
 export { serviceChannelNames as serviceChannels, serviceTypeNames as serviceTypes, type ServiceChannel, type ServiceType } from '../../../shared/labels.js';
 
@@ -40,7 +40,7 @@ export async function recordService(ctx: Ctx, personId: string, input: RecordSer
   const date = input.date ?? today;
   if (date > today) throw new AppError('RULE_VIOLATION', '服务日期不能晚于今天', [{ path: '/date', code: 'FUTURE_DATE', message: '服务日期不能晚于今天' }]);
   return withTransaction(ctx, async (tx) => {
-    const person = await personRepo.findPersonRowForUpdate(tx, personId);
+    const person = await personRepo.lockPerson(tx, personId);
     if (!person) throw notFound('人员');
     const row = { id: crypto.randomUUID(), personId, type: input.type, channel: input.channel, date, staffId: tx.actor.id, staffName: tx.actor.name, unitId: tx.actor.unitId, regionCode: person.regionCode, notes: input.notes ?? null, createdAt: tx.now() };
     await tx.db.insert(serviceRecords).values(row);

@@ -70,3 +70,14 @@ export async function insertStaff(ctx: Ctx, row: typeof staff.$inferInsert) {
 export async function updateStaff(ctx: Ctx, id: string, patch: Partial<typeof staff.$inferInsert>) {
   await ctx.db.update(staff).set(patch).where(and(eq(staff.id, id), withinScope(ctx, staff.regionCode)));
 }
+
+/** A staff row locked until the transaction ends (the caller's own, for a password change). */
+export async function lockStaffRow(ctx: Ctx, id: string) {
+  const [row] = await ctx.db.select().from(staff).where(eq(staff.id, id)).for('update');
+  return row;
+}
+
+/** Stores a new password hash. */
+export async function setPassword(ctx: Ctx, id: string, passwordHash: string) {
+  await ctx.db.update(staff).set({ passwordHash, passwordChangedAt: ctx.now() }).where(eq(staff.id, id));
+}

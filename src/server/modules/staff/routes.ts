@@ -4,6 +4,7 @@ import { roleNames, roles, type Role } from '../../../shared/roles.js';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
 import { DateTime, IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { sessionCookie } from '../../platform/auth.js';
 import * as service from './service.js';
 
 const RoleSchema = Type.Unsafe<Role>(Type.String({ enum: [...roles] }));
@@ -116,5 +117,22 @@ export async function staffRoutes(app: App) {
       },
     },
     async (req) => service.revealStaff(ctxOf(app, req), req.params.id, req.body.fields, req.body.reason),
+  );
+
+  app.post(
+    '/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: '修改本人密码；成功后需重新登录',
+        body: Type.Object({ currentPassword: Type.String({ minLength: 1 }), newPassword: Type.String({ minLength: 8, maxLength: 128 }) }),
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await service.changeOwnPassword(ctxOf(app, req), req.body.currentPassword, req.body.newPassword);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return reply.status(204).send(null);
+    },
   );
 }

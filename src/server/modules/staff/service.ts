@@ -5,10 +5,10 @@ import type { Role } from '../../../shared/roles.js';
 import { writeAudit } from '../../platform/audit.js';
 import { endSessionsOf, passwordProblem } from '../../platform/auth.js';
 import { assertWritableRegion, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
-import { hashPassword, maskPhone } from '../../platform/crypto.js';
+import { hashPassword, maskPhone, verifyPassword } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
-import * as unitRepo from '../units/repo.js';
+import * as unitRepo from '../units/index.js';
 import * as repo from './repo.js';
 
 export interface CreateStaffInput {
@@ -132,5 +132,22 @@ export async function revealStaff(ctx: Ctx, id: string, fields: 'phone'[], reaso
     if (fields.includes('phone')) result.phone = row.phoneSealed ? tx.sealer.open('phone', row.phoneSealed) : null;
     await writeAudit(tx, { action: 'reveal', entity: 'staff', entityId: id, regionCode: row.regionCode, after: { fields }, reason });
     return result;
+  });
+}
+
+/** Changes the caller's own password after checking the current one; ends all their sessions, this one too. */
+export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<void> {
+  if (!ctx.actor.id) throw new AppError('FORBIDDEN', '系统账号不能修改密码');
+  const problem = passwordProblem(newPassword);
+  if (problem) throw new AppError('VALIDATION_FAILED', problem, [{ path: '/newPassword', code: 'WEAK_PASSWORD', message: problem }]);
+  const actorId = ctx.actor.id;
+  await withTransaction(ctx, async (tx) => {
+    const s = await repo.lockStaffRow(tx, actorId);
+    if (!s || !verifyPassword(currentPassword, s.passwordHash)) {
+      throw new AppError('VALIDATION_FAILED', '当前密码不正确', [{ path: '/currentPassword', code: 'WRONG_PASSWORD', message: '当前密码不正确' }]);
+    }
+    await repo.setPassword(tx, actorId, hashPassword(newPassword));
+    await endSessionsOf(tx.db, actorId);
+    await writeAudit(tx, { action: 'change_password', entity: 'staff', entityId: actorId, regionCode: s.regionCode });
   });
 }

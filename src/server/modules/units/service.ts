@@ -7,7 +7,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { assertWritableRegion, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
-import { assertRegionExists } from '../regions/service.js';
+import { assertRegionExists } from '../regions/index.js';
 import * as repo from './repo.js';
 
 export interface CreateUnitInput {

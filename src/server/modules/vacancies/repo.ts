@@ -170,3 +170,13 @@ export async function findPublic(db: Database, id: string, today: string) {
   return row;
 }
 
+/** A vacancy row locked until the transaction ends (no scope: the caller already holds its referral). */
+export async function lockVacancyRow(ctx: Ctx, id: string) {
+  const [row] = await ctx.db.select().from(vacancies).where(eq(vacancies.id, id)).for('update');
+  return row;
+}
+
+/** Sets how many posts are filled. */
+export async function setFilled(ctx: Ctx, id: string, filled: number) {
+  await ctx.db.update(vacancies).set({ filled, updatedAt: ctx.now() }).where(eq(vacancies.id, id));
+}

@@ -6,14 +6,14 @@ import crypto from 'node:crypto';
 import type { VacancyHours, VacancySource } from '../../../shared/labels.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { assertWritableRegion, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { assertWritableRegion, ownRecordCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
-import * as employerRepo from '../employers/repo.js';
-import { findFair } from '../fairs/service.js';
-import { matchKeysOf } from '../matching/rules.js';
-import { assertRegionExists } from '../regions/service.js';
+import * as employerRepo from '../employers/index.js';
+import { findFair } from '../fairs/index.js';
+import { matchKeysOf } from '../../../shared/matchKeys.js';
+import { assertRegionExists } from '../regions/index.js';
 import * as repo from './repo.js';
 import { screenVacancyText, type ScreenedField, type VacancyScreening } from './screening.js';
 import { searchQuery, searchTokens } from './searchText.js';
@@ -64,13 +64,32 @@ function derived(v: { occupation: string | null; skills: string[]; title: string
 
 /** Registers a vacancy of an employer; it waits for review with its screening flags. */
 export async function createVacancy(ctx: Ctx, input: VacancyInput, source: VacancySource = input.source ?? 'counter') {
-  if (source !== 'employer') requireRole(ctx, 'job_officer');
+  requireRole(ctx, 'job_officer');
+  return insertVacancy(ctx, input, source, (tx) => employerRepo.findEmployer(tx, input.employerId));
+}
+
+/**
+ * An employer's own posting from its public account (JOB-7): screened and queued for review like
+ * any other. The accounts module has checked the account is bound to `employerId`; the posting may
+ * name only its own place of work.
+ */
+export async function postVacancyAsEmployer(ctx: Ctx, employerId: string, input: Omit<VacancyInput, 'employerId' | 'source'>) {
+  return insertVacancy(ownRecordCtx(ctx, input.regionCode), { ...input, employerId }, 'employer', (tx) => employerRepo.findOwnEmployer(tx, employerId));
+}
+
+/** An employer's own vacancies in every state, for its public account (JOB-7). */
+export async function vacanciesOfOwnEmployer(ctx: Ctx, employerId: string) {
+  const today = shanghaiDateOf(ctx.now());
+  return (await repo.listVacancies({ ...ctx, actor: { ...ctx.actor, scope: '' } }, { today, employerId }, { limit: 200, offset: 0 })).items;
+}
+
+async function insertVacancy(ctx: Ctx, input: VacancyInput, source: VacancySource, employerOf: (tx: Ctx) => Promise<{ id: string; name: string } | undefined>) {
   const today = shanghaiDateOf(ctx.now());
   assertWritableRegion(ctx, input.regionCode);
   await assertRegionExists(ctx, input.regionCode);
   await checkFigures(ctx, input, today);
   return withTransaction(ctx, async (tx) => {
-    const employer = await employerRepo.findEmployer(tx, input.employerId);
+    const employer = await employerOf(tx);
     if (!employer) throw notFound('用人单位');
     if (input.fairId && !(await findFair(tx, input.fairId))) throw notFound('招聘会');
     const now = tx.now();
@@ -178,6 +197,20 @@ export async function closeVacancy(ctx: Ctx, id: string, reason: string) {
     await writeAudit(tx, { action: 'close', entity: 'vacancy', entityId: id, regionCode: row.regionCode, reason });
     return (await repo.findVacancy(tx, id, today))!;
   });
+}
+
+/**
+ * A hire through a referral (JOB-5) fills one post, in the referral's transaction; 422 when every
+ * post is already filled. The referrals module calls this instead of writing the vacancy.
+ */
+export async function fillPost(ctx: Ctx, vacancyId: string): Promise<void> {
+  const vacancy = await repo.lockVacancyRow(ctx, vacancyId);
+  if (!vacancy) throw notFound('岗位');
+  if (vacancy.filled >= vacancy.headcount) {
+    const message = `岗位“${vacancy.title}”已招满 ${vacancy.headcount} 人`;
+    throw new AppError('RULE_VIOLATION', message, [{ path: '/outcome', code: 'RULE_VIOLATION', message }]);
+  }
+  await repo.setFilled(ctx, vacancyId, vacancy.filled + 1);
 }
 
 /** Vacancies in scope; q searches the same index as the public board. */

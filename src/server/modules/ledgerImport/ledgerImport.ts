@@ -2,11 +2,11 @@
 // first; then all rows are stored in one transaction or none are. Rows whose citizen ID is
 // already in the ledger are left unchanged, so importing the same file again adds nothing.
 // A rejected import answers with an Excel file of the rejected rows and the reason beside each.
+// It sits above persons, registrations and certificates and stores rows through their use cases.
 import crypto from 'node:crypto';
 import { inArray, like, and, eq } from 'drizzle-orm';
 import { parseIdNumber } from '../../../shared/idNumber.js';
-import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
-import { certificateEvents, persons, regions, registrationEvents } from '../../db/schema.js';
+import { persons, regions } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
@@ -15,10 +15,12 @@ import { AppError, type FieldError } from '../../platform/errors.js';
 import { xlsxOf, type ExcelColumn } from '../../platform/http.js';
 import { excelDateText, readXlsxRows } from '../../platform/xlsxReader.js';
 import { param } from '../../policy/service.js';
-import { reserveCertificateNumbers } from '../certificates/service.js';
-import { ageOn } from '../households/rules.js';
-import { matchKeysOf } from '../matching/rules.js';
-import { isKnownAddressCode } from '../regions/service.js';
+import { matchKeysOf } from '../../../shared/matchKeys.js';
+import { ageOn } from '../../platform/clock.js';
+import { recordImportedCertificates, reserveCertificateNumbers, type CertificateEventInsert } from '../certificates/index.js';
+import { insertImportedPersons, type PersonInsert } from '../persons/index.js';
+import { isKnownAddressCode } from '../regions/index.js';
+import { insertImportedEvents, type EventInsert } from '../registrations/index.js';
 
 /** The template's columns; `*` marks required ones. Order is the file's column order. */
 export const ledgerColumns = [
@@ -212,9 +214,9 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
           certificateRows.push({ id: crypto.randomUUID(), personId: id, certificateNo, action: 'issue', date: r.registrationDate, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: now });
         }
       }
-      await bulkInsert(tx.db, 'persons', personColumns, personRows);
-      await bulkInsert(tx.db, 'registration_events', eventColumns, eventRows);
-      await bulkInsert(tx.db, 'certificate_events', certificateEventColumns, certificateRows);
+      await insertImportedPersons(tx, personRows);
+      await insertImportedEvents(tx, eventRows);
+      await recordImportedCertificates(tx, certificateRows);
     }
     const result = { rows: rowCount, imported: fresh.length, unchanged: rowCount - fresh.length };
     await writeAudit(tx, { action: 'import', entity: 'person', regionCode: tx.actor.scope.padEnd(12, '0'), after: { ...result, fileSha256: sha256(buffer.toString('base64')), personIds } });
@@ -245,63 +247,6 @@ async function issueCertificateNumbers(tx: Ctx, rows: ValidRow[]): Promise<Map<n
   }
   return certificates;
 }
-
-type PersonInsert = typeof persons.$inferInsert;
-const personColumns: BulkColumn<PersonInsert>[] = [
-  { name: 'id', type: 'uuid', value: (r) => r.id },
-  { name: 'id_number_sealed', type: 'text', value: (r) => r.idNumberSealed },
-  { name: 'id_number_index', type: 'text', value: (r) => r.idNumberIndex },
-  { name: 'id_number_masked', type: 'text', value: (r) => r.idNumberMasked },
-  { name: 'id_converted_from_15', type: 'boolean', value: (r) => r.idConvertedFrom15 },
-  { name: 'name', type: 'text', value: (r) => r.name },
-  { name: 'sex', type: 'varchar', value: (r) => r.sex },
-  { name: 'birth_date', type: 'date', value: (r) => r.birthDate },
-  { name: 'ethnicity', type: 'text', value: (r) => r.ethnicity },
-  { name: 'education', type: 'text', value: (r) => r.education },
-  { name: 'household_type', type: 'text', value: (r) => r.householdType },
-  { name: 'address', type: 'text', value: (r) => r.address },
-  { name: 'region_code', type: 'varchar', value: (r) => r.regionCode },
-  { name: 'phone_sealed', type: 'text', value: (r) => r.phoneSealed },
-  { name: 'phone_index', type: 'text', value: (r) => r.phoneIndex },
-  { name: 'phone_masked', type: 'text', value: (r) => r.phoneMasked },
-  { name: 'labour_capacity', type: 'text', value: (r) => r.labourCapacity },
-  { name: 'skills', type: 'text[]', value: (r) => r.skills },
-  { name: 'match_keys', type: 'text[]', value: (r) => r.matchKeys },
-  { name: 'categories', type: 'text[]', value: (r) => r.categories },
-  { name: 'employment_status', type: 'text', value: (r) => r.employmentStatus },
-  { name: 'status_since', type: 'date', value: (r) => r.statusSince },
-  { name: 'certificate_no', type: 'text', value: (r) => r.certificateNo },
-  { name: 'certificate_status', type: 'text', value: (r) => r.certificateStatus },
-  { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },
-  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
-  { name: 'updated_at', type: 'timestamptz', value: (r) => r.updatedAt },
-];
-
-type EventInsert = typeof registrationEvents.$inferInsert;
-const eventColumns: BulkColumn<EventInsert>[] = [
-  { name: 'id', type: 'uuid', value: (r) => r.id },
-  { name: 'person_id', type: 'uuid', value: (r) => r.personId },
-  { name: 'type', type: 'text', value: (r) => r.type },
-  { name: 'date', type: 'date', value: (r) => r.date },
-  { name: 'region_code', type: 'varchar', value: (r) => r.regionCode },
-  { name: 'details', type: 'jsonb', value: (r) => r.details },
-  { name: 'certificate_no', type: 'text', value: (r) => r.certificateNo },
-  { name: 'created_by', type: 'text', value: (r) => r.createdBy },
-  { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },
-  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
-];
-
-type CertificateEventInsert = typeof certificateEvents.$inferInsert;
-const certificateEventColumns: BulkColumn<CertificateEventInsert>[] = [
-  { name: 'id', type: 'uuid', value: (r) => r.id },
-  { name: 'person_id', type: 'uuid', value: (r) => r.personId },
-  { name: 'certificate_no', type: 'text', value: (r) => r.certificateNo },
-  { name: 'action', type: 'text', value: (r) => r.action },
-  { name: 'date', type: 'date', value: (r) => r.date },
-  { name: 'created_by', type: 'text', value: (r) => r.createdBy },
-  { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },
-  { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
-];
 
 /** The VALIDATION_FAILED error of a rejected import, carrying the rejected rows as Excel. */
 async function rejection(raws: RawRow[], problems: Map<number, string[]>): Promise<AppError> {

@@ -1,0 +1,4 @@
+// Employers (JOB-1): what other modules may use.
+export * from './service.js';
+export { Employer, EmployerInput, employerRoutes } from './routes.js';
+export { findEmployer } from './repo.js';

@@ -1,0 +1,3 @@
+// Job fairs (JOB-6): what other modules may use.
+export * from './service.js';
+export { Fair, fairRoutes } from './routes.js';

@@ -1,0 +1,4 @@
+// Households and zero-employment households (REG-5, AID-3): what other modules may use.
+export * from './service.js';
+export { householdRoutes } from './routes.js';
+export { isZeroEmploymentHousehold, isWorkingAge, type MemberFacts, type WorkingAges } from './rules.js';

@@ -1,0 +1,4 @@
+// Explainable matching (JOB-4): what other modules may use.
+export * from './service.js';
+export { matchingRoutes } from './routes.js';
+export { scoreMatch, type MatchReason, type MatchWeights } from './rules.js';

@@ -1,0 +1,3 @@
+// Referrals and their letters (JOB-5): what other modules may use.
+export * from './service.js';
+export { Referral, referralRoutes } from './routes.js';

@@ -1,0 +1,3 @@
+// Vacancy surveys (JOB-9): what other modules may use.
+export * from './service.js';
+export { surveyRoutes } from './routes.js';

@@ -1,0 +1,14 @@
+// Who hears which domain event (platform/events.ts). One list, read top to bottom, so a reader
+// sees every cross-module reaction in one place; order matters where a later handler reads what an
+// earlier one wrote (the certificate is issued before the household is reassessed).
+import { subscribe, wireOnce } from './platform/events.js';
+import * as certificates from './modules/certificates/index.js';
+import * as households from './modules/households/index.js';
+
+/** Subscribes every module's handlers; safe to call from each entry point (app, bootstrap, CLI). */
+export function wireDomainEvents(): void {
+  wireOnce(() => {
+    subscribe('registration.appended', certificates.onRegistrationAppended);
+    subscribe('registration.appended', households.onRegistrationAppended);
+  });
+}
