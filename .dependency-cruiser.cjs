@@ -26,6 +26,7 @@ const upward = moduleOrder.slice(0, -1).map((name, i) => ({
   to: { path: modulePath(moduleOrder.slice(i + 1)) },
 }));
 
+// eslint-disable-next-line no-undef -- a CommonJS config file, as dependency-cruiser expects
 module.exports = {
   forbidden: [
     {

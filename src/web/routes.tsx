@@ -1,5 +1,4 @@
 // Pages and who may open them; the menu in AppLayout is built from the same list.
-import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Result } from 'antd';
 import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, ReadOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
