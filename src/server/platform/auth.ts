@@ -22,6 +22,9 @@ export const sessionRules = {
   minPasswordLength: 8,
 };
 
+/** The failed-login window in minutes, as the lockout messages say it. */
+export const failureWindowText = `${Math.round(sessionRules.failureWindowMs / 60_000)} 分钟`;
+
 export const sessionCookie = 'openpes_session';
 
 export interface LoginResult {
@@ -38,7 +41,7 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
     .from(loginFailures)
     .where(and(eq(loginFailures.username, username), gte(loginFailures.at, windowStart)));
   if (failures.length >= sessionRules.maxFailures) {
-    throw new AppError('RATE_LIMITED', `该账号 15 分钟内密码错误已达 ${sessionRules.maxFailures} 次，请稍后再试或联系管理员`);
+    throw new AppError('RATE_LIMITED', `该账号 ${failureWindowText}内密码错误已达 ${sessionRules.maxFailures} 次，请稍后再试或联系管理员`);
   }
   const [account] = await ctx.db
     .select({ staff, unitName: units.name })

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { and, desc, eq, gte } from 'drizzle-orm';
 import { applications, employers, loginFailures, persons, publicAccounts, publicSessions, vacancies } from '../../db/schema.js';
 import type { Database } from '../../db/connection.js';
-import { passwordProblem, sessionRules } from '../../platform/auth.js';
+import { failureWindowText, passwordProblem, sessionRules } from '../../platform/auth.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { withTransaction, type Actor, type Ctx } from '../../platform/context.js';
@@ -101,7 +101,7 @@ export async function loginAccount(ctx: Ctx, kind: AccountKind, phone: string, p
   const throttleKey = `public:${kind}:${phoneIndex}`;
   const now = ctx.now();
   const failures = await ctx.db.select({ id: loginFailures.id }).from(loginFailures).where(and(eq(loginFailures.username, throttleKey), gte(loginFailures.at, new Date(now.getTime() - sessionRules.failureWindowMs))));
-  if (failures.length >= sessionRules.maxFailures) throw new AppError('RATE_LIMITED', `密码错误已达 ${sessionRules.maxFailures} 次，请 15 分钟后再试`);
+  if (failures.length >= sessionRules.maxFailures) throw new AppError('RATE_LIMITED', `密码错误已达 ${sessionRules.maxFailures} 次，请 ${failureWindowText}后再试`);
   const [account] = await ctx.db.select().from(publicAccounts).where(and(eq(publicAccounts.kind, kind), eq(publicAccounts.phoneIndex, phoneIndex)));
   if (!account || !verifyPassword(password, account.passwordHash) || account.disabled) {
     await ctx.db.insert(loginFailures).values({ id: crypto.randomUUID(), username: throttleKey, at: now });
