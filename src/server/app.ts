@@ -18,6 +18,7 @@ import type { Sealer } from './platform/crypto.js';
 import { AppError, problemBody, type FieldError } from './platform/errors.js';
 import { claimIdempotencyKey, recordIdempotentResponse } from './platform/idempotency.js';
 import { authRoutes } from './platform/authRoutes.js';
+import { schedulerRoutes } from './platform/schedulerRoutes.js';
 import { regionRoutes } from './modules/regions/routes.js';
 import { unitRoutes } from './modules/units/routes.js';
 import { staffRoutes } from './modules/staff/routes.js';
@@ -147,6 +148,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       typed.get('/health', { schema: { tags: ['system'], security: [] } }, async () => ({ status: 'ok', database: deps.dbKind, version: deps.version }));
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await authRoutes(typed);
+      await schedulerRoutes(typed);
       await regionRoutes(typed);
       await unitRoutes(typed);
       await staffRoutes(typed);

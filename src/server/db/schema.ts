@@ -618,3 +618,26 @@ export const applications = pgTable(
   },
   (t) => [uniqueIndex('applications_person_vacancy_uq').on(t.personId, t.vacancyId), index('applications_vacancy_idx').on(t.vacancyId)],
 );
+
+// ---------------------------------------------------------------------------------------------
+// platform: scheduler
+// ---------------------------------------------------------------------------------------------
+
+/** One run of a scheduled job (platform/scheduler.ts): when, how it ended, and what it did or why it failed. */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    id: uuid('id').primaryKey(),
+    jobName: text('job_name').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
+    /** 'ok', 'failed' (detail = the error message) or 'skipped' (another instance held the job's lock). */
+    outcome: text('outcome', { enum: ['ok', 'failed', 'skipped'] }).notNull(),
+    detail: text('detail'),
+  },
+  (t) => [
+    index('job_runs_started_idx').on(t.startedAt),
+    index('job_runs_job_started_idx').on(t.jobName, t.startedAt),
+    check('job_runs_outcome_ck', sql`${t.outcome} IN ('ok', 'failed', 'skipped')`),
+  ],
+);
