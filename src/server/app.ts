@@ -16,6 +16,7 @@ import type { App, AppDeps } from './platform/http.js';
 export type { App, AppDeps } from './platform/http.js';
 import { claimIdempotencyKey, recordIdempotentResponse } from './platform/idempotency.js';
 import { authRoutes } from './platform/authRoutes.js';
+import { schedulerRoutes } from './platform/schedulerRoutes.js';
 import { regionRoutes } from './modules/regions/index.js';
 import { unitRoutes } from './modules/units/index.js';
 import { staffRoutes } from './modules/staff/index.js';
@@ -118,6 +119,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       typed.get('/health', { schema: { tags: ['system'], security: [] } }, async () => ({ status: 'ok', database: deps.dbKind, version: deps.version }));
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await authRoutes(typed);
+      await schedulerRoutes(typed);
       await regionRoutes(typed);
       await unitRoutes(typed);
       await staffRoutes(typed);

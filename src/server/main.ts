@@ -3,12 +3,13 @@ import fs from 'node:fs';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
 import { openDatabase } from './db/connection.js';
-import { sweepSessions } from './platform/auth.js';
+import { sweepSessionsJob } from './platform/auth.js';
 import { verifyAuditChain } from './platform/audit.js';
 import { systemClock } from './platform/clock.js';
 import { loadConfig } from './platform/config.js';
 import { systemActor } from './platform/context.js';
 import { createSealer, loadMasterKey } from './platform/crypto.js';
+import { createScheduler } from './platform/scheduler.js';
 import { importRegions, readRegionFile } from './modules/regions/index.js';
 
 const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -46,14 +47,15 @@ async function main(command: string, args: string[]) {
   const port = typeof address === 'object' && address ? address.port : config.port;
   printLoginHelp(`http://${config.host}:${port}`, handle.kind, boot);
 
-  const sweep = setInterval(() => void sweepSessions(handle.db, new Date()).catch((err: unknown) => app.log.error(err)), 10 * 60 * 1000);
-  sweep.unref();
+  const scheduler = createScheduler({ db: handle.db, now: systemClock, sealer, onError: (err, job) => app.log.error({ err, job }, 'scheduled job could not be run or recorded') });
+  scheduler.register(sweepSessionsJob);
+  scheduler.start();
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     app.log.info(`${signal}: finishing open requests and closing the database`);
-    clearInterval(sweep);
+    scheduler.stop();
     await app.close();
     await handle.close();
     process.exit(0);

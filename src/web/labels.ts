@@ -40,7 +40,7 @@ export const personCategories = ['高校毕业生', '4050人员', '退役军人'
 /** Relation of a member to the head of household; the API stores the code. */
 export const relationNames: Record<string, string> = householdRelationNames;
 
-export const caseStatusNames: Record<CaseStatus, string> = { open: '办理中', due_soon: '15天内到期', overdue: '已超期', resolved: '已解决' };
+export const caseStatusNames: Record<CaseStatus, string> = { open: '办理中', due_soon: '即将到期', overdue: '已超期', resolved: '已解决' };
 export const caseStatusColors: Record<CaseStatus, string> = { open: 'blue', due_soon: 'gold', overdue: 'red', resolved: 'green' };
 export const caseResolutionNames: Record<string, string> = { member_employed: '成员实现就业', no_longer_qualifies: '不再符合认定条件' };
 

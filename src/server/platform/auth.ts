@@ -10,6 +10,7 @@ import { withTransaction } from './context.js';
 import { writeAudit } from './audit.js';
 import { hashPassword, sha256, verifyPassword } from './crypto.js';
 import { AppError } from './errors.js';
+import type { ScheduledJob } from './scheduler.js';
 
 /** Security settings of sessions (not policy figures: they protect the system, not citizens). */
 export const sessionRules = {
@@ -22,6 +23,9 @@ export const sessionRules = {
   minPasswordLength: 8,
 };
 
+/** The failed-login window in minutes, as the lockout messages say it. */
+export const failureWindowText = `${Math.round(sessionRules.failureWindowMs / 60_000)} 分钟`;
+
 export const sessionCookie = 'openpes_session';
 
 export interface LoginResult {
@@ -33,7 +37,7 @@ export interface LoginResult {
 export async function login(ctx: Ctx, username: string, password: string): Promise<LoginResult> {
   const now = ctx.now();
   if ((await recentLoginFailures(ctx, username)) >= sessionRules.maxFailures) {
-    throw new AppError('RATE_LIMITED', `该账号 15 分钟内密码错误已达 ${sessionRules.maxFailures} 次，请稍后再试或联系管理员`);
+    throw new AppError('RATE_LIMITED', `该账号 ${failureWindowText}内密码错误已达 ${sessionRules.maxFailures} 次，请稍后再试或联系管理员`);
   }
   const [account] = await ctx.db
     .select({ staff, unitName: units.name })
@@ -105,11 +109,22 @@ export async function endSessionsOf(db: Database, staffId: string): Promise<void
   await db.delete(sessions).where(eq(sessions.staffId, staffId));
 }
 
-/** Deletes expired sessions and old login failures; run now and then. */
-export async function sweepSessions(db: Database, now: Date): Promise<void> {
-  await db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(now.getTime() - sessionRules.idleMs)));
-  await db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - sessionRules.failureWindowMs)));
+/** Deletes expired sessions and old login failures (idempotent); returns how many of each went. */
+export async function sweepSessions(db: Database, now: Date): Promise<{ sessions: number; loginFailures: number }> {
+  const expired = await db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(now.getTime() - sessionRules.idleMs))).returning({ tokenHash: sessions.tokenHash });
+  const old = await db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - sessionRules.failureWindowMs))).returning({ id: loginFailures.id });
+  return { sessions: expired.length, loginFailures: old.length };
 }
+
+/** Scheduled job: sweeps sessions every 10 minutes (Beijing time, on the minute). */
+export const sweepSessionsJob: ScheduledJob = {
+  name: 'sessions.sweep',
+  pattern: '*/10 * * * *',
+  run: async (ctx, now) => {
+    const swept = await sweepSessions(ctx.db, now);
+    return { summary: `删除过期会话 ${swept.sessions} 个、过期的登录失败记录 ${swept.loginFailures} 条` };
+  },
+};
 
 /** Checks that a new password is acceptable; returns the reason when it is not. */
 export function passwordProblem(password: string): string | null {

@@ -3,7 +3,7 @@
 // Seeds: 000 Taiyuan 2003, 001 Suining county (Hunan) 2019, 002 Shenyang 2004, 003 Hubei 2007,
 // 004 Dalian 2003.
 
-export type ParamKind = 'fen' | 'months' | 'years' | 'percent' | 'age' | 'count' | 'weight' | 'days';
+export type ParamKind = 'fen' | 'months' | 'years' | 'percent' | 'age' | 'count' | 'weight' | 'days' | 'digits';
 
 export interface ParamDefinition {
   name: string;
@@ -13,16 +13,16 @@ export interface ParamDefinition {
 }
 
 export interface ParamSeedValue {
-  name: string;
+  name: ParamName;
   regionPrefix: string;
   effectiveFrom: string;
   value: number;
   source: string;
 }
 
-export const kindUnits: Record<ParamKind, string> = { fen: '分', months: '月', years: '年', percent: '%', age: '周岁', count: '个', weight: '权重', days: '天' };
+export const kindUnits: Record<ParamKind, string> = { fen: '分', months: '月', years: '年', percent: '%', age: '周岁', count: '个', weight: '权重', days: '天', digits: '位' };
 
-export const paramDefinitions: ParamDefinition[] = [
+export const paramDefinitions = [
   { name: 'loan.max_amount', title: '小额担保贷款最高额度', kind: 'fen', description: '个人小额担保贷款额度上限' },
   { name: 'loan.max_term', title: '小额担保贷款最长期限', kind: 'months', description: '个人小额担保贷款期限上限' },
   { name: 'job_creation_subsidy.per_person', title: '社区就业岗位开发补贴', kind: 'fen', description: '每安置一名下岗失业人员、签订三年以上劳动合同并缴纳社会保险的补贴' },
@@ -44,15 +44,31 @@ export const paramDefinitions: ParamDefinition[] = [
   { name: 'working_age.max_female', title: '女性劳动年龄上限', kind: 'age', description: '女性法定退休年龄（劳动力资源统计口径）' },
   { name: 'person_4050.min_age_female', title: '“4050”人员年龄（女）', kind: 'age', description: '女性年满此年龄的就业困难人员为“4050”人员' },
   { name: 'person_4050.min_age_male', title: '“4050”人员年龄（男）', kind: 'age', description: '男性年满此年龄的就业困难人员为“4050”人员' },
-  { name: 'matching.weight.occupation', title: '人岗匹配权重：职业', kind: 'weight', description: '职业代码相同得满分，同一小类得一半' },
+  { name: 'matching.weight.occupation', title: '人岗匹配权重：职业', kind: 'weight', description: '职业代码相同得满分，同一小类按 matching.share.same_group 的比例得分' },
   { name: 'matching.weight.skills', title: '人岗匹配权重：技能', kind: 'weight', description: '按岗位要求的技能中求职者具备的比例得分' },
-  { name: 'matching.weight.place', title: '人岗匹配权重：地点', kind: 'weight', description: '同社区满分，同街道、同区县、同城市依次递减' },
+  { name: 'matching.weight.place', title: '人岗匹配权重：地点', kind: 'weight', description: '同社区满分，同街道、同区县、同城市按 matching.share.* 的比例依次递减' },
   { name: 'matching.weight.wage', title: '人岗匹配权重：工资', kind: 'weight', description: '岗位工资上限达到求职者期望工资得满分，否则按比例' },
   { name: 'matching.weight.education', title: '人岗匹配权重：文化程度', kind: 'weight', description: '求职者文化程度达到岗位要求得满分' },
   { name: 'matching.weight.hours', title: '人岗匹配权重：工作时间', kind: 'weight', description: '全日制、非全日制、倒班等与意向一致得满分' },
   { name: 'matching.weight.priority', title: '人岗匹配权重：就业困难人员优先', kind: 'weight', description: '就业困难人员、零就业家庭成员、4050人员等优先推荐时的加分；为 0 表示不优先' },
+  { name: 'matching.share.same_group', title: '人岗匹配：同小类职业得分比例', kind: 'percent', description: '职业代码不同但同属一个小类时，职业权重的得分比例' },
+  { name: 'matching.share.same_street', title: '人岗匹配：同街道得分比例', kind: 'percent', description: '岗位与求职者住址同一街道（乡镇）时，地点权重的得分比例' },
+  { name: 'matching.share.same_district', title: '人岗匹配：同区县得分比例', kind: 'percent', description: '岗位与求职者住址同一区（县）时，地点权重的得分比例' },
+  { name: 'matching.share.same_city', title: '人岗匹配：同城市得分比例', kind: 'percent', description: '岗位与求职者住址同一城市时，地点权重的得分比例' },
+  { name: 'matching.city_prefix_digits', title: '人岗匹配：同城市的区划代码位数', kind: 'digits', description: '区划代码前几位相同算同一城市；匹配只在同一城市（及求职者意向地点）内找候选' },
   { name: 'vacancy.max_validity', title: '岗位信息最长有效期', kind: 'days', description: '岗位信息自发布起最长有效天数，到期自动下架' },
-];
+  { name: 'zero_employment.due_soon_days', title: '零就业家庭个案“即将到期”提前天数', kind: 'days', description: '距解决时限不超过此天数的个案显示为即将到期' },
+] as const satisfies readonly ParamDefinition[];
+
+/** The name of a parameter in the catalogue: a misspelt name does not compile. */
+export type ParamName = (typeof paramDefinitions)[number]['name'];
+
+const paramNames: ReadonlySet<string> = new Set(paramDefinitions.map((d) => d.name));
+
+/** Whether a name from outside the code (a URL) is a parameter of the catalogue. */
+export function isParamName(name: string): name is ParamName {
+  return paramNames.has(name);
+}
 
 const dalian = '2102';
 const shenyang = '2101';
@@ -105,7 +121,29 @@ export const paramSeedValues: ParamSeedValue[] = [
       ['education', 10],
       ['hours', 5],
     ] as const
-  ).map(([factor, value]) => ({ name: `matching.weight.${factor}`, regionPrefix: '', effectiveFrom: '2003-01-01', value, source: `${openpesDefault}：人岗匹配按职业、技能、地点、工资、文化程度评分（DESIGN 第8条；${s000} 职业介绍、工资指导价位）` })),
+  ).map(([factor, value]) => ({ name: `matching.weight.${factor}` as const, regionPrefix: '', effectiveFrom: '2003-01-01', value, source: `${openpesDefault}：人岗匹配按职业、技能、地点、工资、文化程度评分（DESIGN 第8条；${s000} 职业介绍、工资指导价位）` })),
   { name: 'matching.weight.priority', regionPrefix: '', effectiveFrom: '2003-01-01', value: 10, source: `${s000} 三、1：促进困难群体人员就业，确定重点服务对象；${s002} §(十一)：积极推荐大龄下岗失业人员再就业` },
+  ...(
+    [
+      ['same_group', 50, '职业不同但同属一个小类，职业权重得一半'],
+      ['same_street', 70, '同一街道（乡镇）得地点权重的七成'],
+      ['same_district', 40, '同一区（县）得四成'],
+      ['same_city', 10, '同一城市得一成'],
+    ] as const
+  ).map(([share, value, why]) => ({ name: `matching.share.${share}` as const, regionPrefix: '', effectiveFrom: '2003-01-01', value, source: `${openpesDefault}：${why}；距离越近得分越高（DESIGN 第8条）` })),
+  {
+    name: 'matching.city_prefix_digits',
+    regionPrefix: '',
+    effectiveFrom: '2003-01-01',
+    value: 4,
+    source: `${openpesDefault}：区划代码（GB/T 2260）前 4 位为地级市；直辖市全市共用前 2 位，可在本市设为 2`,
+  },
+  {
+    name: 'zero_employment.due_soon_days',
+    regionPrefix: '',
+    effectiveFrom: '2007-01-01',
+    value: 15,
+    source: `${openpesDefault}：解决时限前 15 天起提醒（${s003} §(四) 只规定三个月内解决，未规定提醒时点）`,
+  },
   { name: 'vacancy.max_validity', regionPrefix: '', effectiveFrom: '2003-01-01', value: 90, source: `${openpesDefault}：招聘信息须真实、合法（《人力资源市场暂行条例》第二十四条），岗位最长展示 90 天，到期须重新发布` },
 ];

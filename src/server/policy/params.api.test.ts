@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, loginAs, type TestApp } from '../testing/testApp.js';
 import { paramDefinitions } from '../db/schema.js';
-import { addParamValue, param } from './service.js';
+import { addParamValue, param, type ParamName } from './service.js';
 import { pickParamValue } from './pick.js';
 
 let t: TestApp;
@@ -25,6 +25,20 @@ describe('DESIGN idea 3: policy parameters with region and date', () => {
 
   it('seed 001 §三(三): Suining county funds a counsellor with 30,000 yuan a year', async () => {
     expect(await param(t.handle.db, 'counsellor.funding_per_year', '430527100000', '2020-01-01')).toBe(3_000_000);
+  });
+
+  it('a name outside the catalogue answers 404 on every parameter route', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    for (const [method, url] of [
+      ['GET', '/api/v1/params/loan.max_amout'],
+      ['GET', '/api/v1/params/loan.max_amout/values'],
+      ['POST', '/api/v1/params/loan.max_amout/values'],
+    ] as const) {
+      const payload = method === 'POST' ? { regionPrefix: '', effectiveFrom: '2026-01-01', value: 1, source: '拼写错误测试' } : undefined;
+      const res = await t.app.inject({ method, url, headers: admin, payload });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json()).toMatchObject({ code: 'NOT_FOUND' });
+    }
   });
 
   it('a date before a place\'s first value answers 404 with a clear message, not a guess', async () => {
@@ -70,7 +84,9 @@ describe('DESIGN idea 3: policy parameters with region and date', () => {
   });
 
   it('DESIGN idea 3 (property): the stored lookup agrees with the pure rule for random values, regions and dates', async () => {
-    await t.handle.db.insert(paramDefinitions).values({ name: 'test.prop', title: '属性测试参数', unit: '个', description: 'x' }).onConflictDoNothing();
+    // Defined by this test only, outside the catalogue, so that no seeded value interferes.
+    const testProp = 'test.prop' as ParamName;
+    await t.handle.db.insert(paramDefinitions).values({ name: testProp, title: '属性测试参数', unit: '个', description: 'x' }).onConflictDoNothing();
     const prefixes = ['', '14', '1401', '140105', '140105001', '140106'];
     const dates = ['2020-01-01', '2021-06-30', '2022-01-01', '2023-12-31'];
     const stored: { regionPrefix: string; effectiveFrom: string; value: number }[] = [];
@@ -80,7 +96,7 @@ describe('DESIGN idea 3: policy parameters with region and date', () => {
         if ((regionPrefix.length + effectiveFrom.charCodeAt(6)) % 3 === 0) continue;
         const value = ++n;
         stored.push({ regionPrefix, effectiveFrom, value });
-        await addParamValue(t.systemCtx, 'test.prop', { regionPrefix, effectiveFrom, value, source: `测试取值 ${value}` });
+        await addParamValue(t.systemCtx, testProp, { regionPrefix, effectiveFrom, value, source: `测试取值 ${value}` });
       }
     }
     const regions = ['140105001001', '140105002000', '140106000000', '140107000000', '140200000000', '150000000000'];
@@ -88,7 +104,7 @@ describe('DESIGN idea 3: policy parameters with region and date', () => {
       fc.asyncProperty(fc.constantFrom(...regions), fc.date({ min: new Date('2019-01-01'), max: new Date('2025-01-01'), noInvalidDate: true }), async (region, d) => {
         const date = d.toISOString().slice(0, 10);
         const expected = pickParamValue(stored, region, date)?.value;
-        const actual = await param(t.handle.db, 'test.prop', region, date).catch(() => undefined);
+        const actual = await param(t.handle.db, testProp, region, date).catch(() => undefined);
         expect(actual).toBe(expected);
       }),
       { numRuns: 60 },

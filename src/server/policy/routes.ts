@@ -49,7 +49,7 @@ export async function paramRoutes(app: App) {
         },
       },
     },
-    async (req) => service.getParam(ctxOf(app, req), req.params.name, req.query.regionCode, req.query.date),
+    async (req) => service.getParam(ctxOf(app, req), service.paramNameOf(req.params.name), req.query.regionCode, req.query.date),
   );
 
   app.get(
@@ -81,7 +81,7 @@ export async function paramRoutes(app: App) {
         },
       },
     },
-    async (req) => service.paramHistory(ctxOf(app, req), req.params.name),
+    async (req) => service.paramHistory(ctxOf(app, req), service.paramNameOf(req.params.name)),
   );
 
   app.post(
@@ -101,6 +101,6 @@ export async function paramRoutes(app: App) {
         response: { 201: Type.Object({ id: Type.String(), name: Type.String(), regionPrefix: Type.String(), effectiveFrom: Type.String(), value: Type.Number(), source: Type.String() }) },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.addParamValue(ctxOf(app, req), req.params.name, req.body)),
+    async (req, reply) => reply.status(201).send(await service.addParamValue(ctxOf(app, req), service.paramNameOf(req.params.name), req.body)),
   );
 }

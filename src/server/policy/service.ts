@@ -8,21 +8,29 @@ import { writeAudit } from '../platform/audit.js';
 import { shanghaiDateOf } from '../platform/clock.js';
 import { requireRole, withTransaction, type Ctx } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { kindUnits, paramDefinitions as catalogue, paramSeedValues, type ParamKind } from './catalogue.js';
+import { isParamName, kindUnits, paramDefinitions as catalogue, paramSeedValues, type ParamName } from './catalogue.js';
 import { pickParamValue } from './pick.js';
 
 export type ParamValueRow = typeof paramValues.$inferSelect;
 
 /** Every value of a parameter whose prefix covers the region (prefix of the 12-digit code). */
-async function candidateValues(db: Database, name: string, regionCode: string): Promise<ParamValueRow[]> {
+async function candidateValues(db: Database, name: ParamName, regionCode: string): Promise<ParamValueRow[]> {
   return db
     .select()
     .from(paramValues)
     .where(and(eq(paramValues.name, name), sql`${regionCode} LIKE ${paramValues.regionPrefix} || '%'`));
 }
 
+export type { ParamName };
+
+/** A name from a URL as a catalogue name; NOT_FOUND (as for a name never defined) otherwise. */
+export function paramNameOf(name: string): ParamName {
+  if (!isParamName(name)) throw notFound(`政策参数 ${name}`);
+  return name;
+}
+
 export interface ResolvedParam {
-  name: string;
+  name: ParamName;
   title: string;
   value: number;
   unit: string;
@@ -32,7 +40,7 @@ export interface ResolvedParam {
 }
 
 /** The value of a parameter in force for a region on a date; NOT_FOUND when none is set. */
-export async function resolveParam(db: Database, name: string, regionCode: string, date: string): Promise<ResolvedParam> {
+export async function resolveParam(db: Database, name: ParamName, regionCode: string, date: string): Promise<ResolvedParam> {
   const [def] = await db.select().from(paramDefinitions).where(eq(paramDefinitions.name, name));
   if (!def) throw notFound(`政策参数 ${name}`);
   const picked = pickParamValue(await candidateValues(db, name, regionCode), regionCode, date);
@@ -41,7 +49,7 @@ export async function resolveParam(db: Database, name: string, regionCode: strin
 }
 
 /** param(name, region, date): the number a rule uses (DESIGN idea 3). */
-export async function param(db: Database, name: string, regionCode: string, date: string): Promise<number> {
+export async function param(db: Database, name: ParamName, regionCode: string, date: string): Promise<number> {
   return (await resolveParam(db, name, regionCode, date)).value;
 }
 
@@ -51,7 +59,7 @@ function defaultRegion(ctx: Ctx, regionCode: string | undefined): string {
 }
 
 /** One parameter as it applies to a region and date (defaults: caller's scope, today). */
-export function getParam(ctx: Ctx, name: string, regionCode?: string, date?: string) {
+export function getParam(ctx: Ctx, name: ParamName, regionCode?: string, date?: string) {
   return resolveParam(ctx.db, name, defaultRegion(ctx, regionCode), date ?? shanghaiDateOf(ctx.now()));
 }
 
@@ -81,7 +89,7 @@ export async function listParams(ctx: Ctx, regionCode?: string, date?: string) {
 }
 
 /** Every dated value of a parameter in every region, for its history page. */
-export async function paramHistory(ctx: Ctx, name: string) {
+export async function paramHistory(ctx: Ctx, name: ParamName) {
   const [def] = await ctx.db.select().from(paramDefinitions).where(eq(paramDefinitions.name, name));
   if (!def) throw notFound(`政策参数 ${name}`);
   const values = await ctx.db
@@ -101,7 +109,7 @@ export interface AddParamValueInput {
 }
 
 /** Adds a dated value for a region prefix inside the admin's scope (audited). */
-export async function addParamValue(ctx: Ctx, name: string, input: AddParamValueInput) {
+export async function addParamValue(ctx: Ctx, name: ParamName, input: AddParamValueInput) {
   requireRole(ctx, 'admin');
   const [def] = await ctx.db.select().from(paramDefinitions).where(eq(paramDefinitions.name, name));
   if (!def) throw notFound(`政策参数 ${name}`);
@@ -134,7 +142,7 @@ export async function seedParams(db: Database, createdAt: Date): Promise<void> {
   for (const d of catalogue) {
     await db
       .insert(paramDefinitions)
-      .values({ name: d.name, title: d.title, unit: kindUnits[d.kind as ParamKind], description: d.description })
+      .values({ name: d.name, title: d.title, unit: kindUnits[d.kind], description: d.description })
       .onConflictDoNothing();
   }
   for (const v of paramSeedValues) {

@@ -1,5 +1,6 @@
 // Tables owned by platform: only its code writes them (docs/architecture.md "Layers").
-import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { staff } from './staff.js';
 
 /** Key/value facts about this installation (first-start bootstrap done, region data version). */
@@ -81,4 +82,23 @@ export const idempotencyKeys = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.actorId, t.route, t.key] })],
+);
+
+/** One run of a scheduled job (platform/scheduler.ts): when, how it ended, and what it did or why it failed. */
+export const jobRuns = pgTable(
+  'job_runs',
+  {
+    id: uuid('id').primaryKey(),
+    jobName: text('job_name').notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
+    /** 'ok', 'failed' (detail = the error message) or 'skipped' (another instance held the job's lock). */
+    outcome: text('outcome', { enum: ['ok', 'failed', 'skipped'] }).notNull(),
+    detail: text('detail'),
+  },
+  (t) => [
+    index('job_runs_started_idx').on(t.startedAt),
+    index('job_runs_job_started_idx').on(t.jobName, t.startedAt),
+    check('job_runs_outcome_ck', sql`${t.outcome} IN ('ok', 'failed', 'skipped')`),
+  ],
 );

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { applications, employers, persons, publicAccounts, publicSessions, vacancies } from '../../db/schema.js';
 import type { Database } from '../../db/connection.js';
-import { passwordProblem, recentLoginFailures, recordLoginFailure, sessionRules } from '../../platform/auth.js';
+import { failureWindowText, passwordProblem, recentLoginFailures, recordLoginFailure, sessionRules } from '../../platform/auth.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { noScope, ownRecordCtx, withTransaction, type Actor, type Ctx } from '../../platform/context.js';
@@ -99,7 +99,7 @@ export async function loginAccount(ctx: Ctx, kind: AccountKind, phone: string, p
   const phoneIndex = ctx.sealer.blindIndex('phone', phone);
   const throttleKey = `public:${kind}:${phoneIndex}`;
   const now = ctx.now();
-  if ((await recentLoginFailures(ctx, throttleKey)) >= sessionRules.maxFailures) throw new AppError('RATE_LIMITED', `密码错误已达 ${sessionRules.maxFailures} 次，请 15 分钟后再试`);
+  if ((await recentLoginFailures(ctx, throttleKey)) >= sessionRules.maxFailures) throw new AppError('RATE_LIMITED', `密码错误已达 ${sessionRules.maxFailures} 次，请 ${failureWindowText}后再试`);
   const [account] = await ctx.db.select().from(publicAccounts).where(and(eq(publicAccounts.kind, kind), eq(publicAccounts.phoneIndex, phoneIndex)));
   if (!account || !verifyPassword(password, account.passwordHash) || account.disabled) {
     await recordLoginFailure(ctx, throttleKey);

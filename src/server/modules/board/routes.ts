@@ -7,6 +7,7 @@ import type { App } from '../../platform/http.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
 import { DateTime, IdParams, Nullable, Paged, pageQuery } from '../../platform/http.js';
+import { param } from '../../policy/service.js';
 import { upcomingFairs } from '../fairs/index.js';
 import { listChildren } from '../regions/index.js';
 import { anonymousCtx } from '../../platform/context.js';
@@ -98,6 +99,22 @@ export async function boardRoutes(app: App) {
     '/public/fairs',
     { schema: { tags: ['public'], summary: '招聘会日程（今天及以后、未取消）', security: [], querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 30 }) }), response: { 200: Type.Array(Fair) } } },
     async (req) => upcomingFairs(app.deps.db, today(), req.query.limit),
+  );
+
+  // Employers posting their own vacancies need the longest validity to offer a default date; the
+  // figure is published policy, so it is public. Other parameters stay behind the staff login.
+  app.get(
+    '/public/params/vacancy.max_validity',
+    {
+      schema: {
+        tags: ['public'],
+        summary: '岗位信息最长有效天数（公开，用于单位发布岗位时的默认有效期）',
+        security: [],
+        querystring: Type.Object({ regionCode: Type.String({ pattern: '^\\d{12}$' }) }),
+        response: { 200: Type.Object({ value: Type.Number() }) },
+      },
+    },
+    async (req) => ({ value: await param(app.deps.db, 'vacancy.max_validity', req.query.regionCode, today()) }),
   );
 
   app.post(

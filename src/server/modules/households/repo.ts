@@ -73,7 +73,7 @@ export async function resolveCase(ctx: Ctx, id: string, resolvedOn: string, reso
 
 export type CaseStatus = 'open' | 'due_soon' | 'overdue' | 'resolved';
 
-/** A page of cases in scope with a status as of `today`; due soon = deadline within `dueSoonDays`. */
+/** A page of cases in scope with a status as of `today`; due soon = deadline by `dueSoonBy` (parameter zero_employment.due_soon_days). */
 export async function listCases(ctx: Ctx, filter: { status?: CaseStatus | undefined; today: string; dueSoonBy: string }, paging: Paging) {
   const c = zeroEmploymentCases;
   const statusConds: Record<CaseStatus, SQL> = {

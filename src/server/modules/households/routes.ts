@@ -95,7 +95,7 @@ export async function householdRoutes(app: App) {
     {
       schema: {
         tags: ['assistance'],
-        summary: `零就业家庭个案：open 办理中，due_soon ${service.dueSoonDays} 天内到期，overdue 已超期，resolved 已解决`,
+        summary: '零就业家庭个案：open 办理中，due_soon 即将到期（天数为参数 zero_employment.due_soon_days），overdue 已超期，resolved 已解决',
         querystring: Type.Object({ ...pageQuery, status: Type.Optional(Type.Unsafe<CaseStatus>(Type.String({ enum: ['open', 'due_soon', 'overdue', 'resolved'] }))) }),
         response: { 200: Paged(Case) },
       },

@@ -3,6 +3,7 @@
 // `zero_employment.resolve_within` months (seed 003 §(四)); the case resolves itself when a member's
 // employment is registered.
 import type { HouseholdRelation } from '../../../shared/labels.js';
+import { padRegionCode } from '../../../shared/region.js';
 import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { householdMembers } from '../../db/schema.js';
@@ -18,9 +19,6 @@ import { assertRegionExists } from '../regions/index.js';
 import type { EmploymentStatus } from '../registrations/index.js';
 import * as repo from './repo.js';
 import { addMonths, isZeroEmploymentHousehold } from './rules.js';
-
-/** Days before the deadline from which a case shows as due soon on the dashboard (AID-3). */
-export const dueSoonDays = 15;
 
 export interface CreateHouseholdInput {
   regionCode: string;
@@ -143,9 +141,13 @@ export async function onRegistrationAppended(ctx: Ctx, event: DomainEvents['regi
   await reassessHouseholdOf(ctx, event.personId, event.today);
 }
 
-/** Zero-employment cases in scope, by status as of today. */
-export function listZeroEmploymentCases(ctx: Ctx, status: repo.CaseStatus | undefined, paging: Paging) {
+/**
+ * Zero-employment cases in scope, by status as of today. "Due soon" is the parameter
+ * `zero_employment.due_soon_days` in force for the caller's own area: one list has one window.
+ */
+export async function listZeroEmploymentCases(ctx: Ctx, status: repo.CaseStatus | undefined, paging: Paging) {
   const today = shanghaiDateOf(ctx.now());
+  const dueSoonDays = await param(ctx.db, 'zero_employment.due_soon_days', padRegionCode(ctx.actor.scope), today);
   const soon = new Date(`${today}T00:00:00Z`);
   soon.setUTCDate(soon.getUTCDate() + dueSoonDays);
   return repo.listCases(ctx, { status, today, dueSoonBy: soon.toISOString().slice(0, 10) }, paging);

@@ -1,7 +1,8 @@
 // Explainable two-way matching (JOB-4, DESIGN idea 8), without I/O. A seeker and a vacancy are
 // scored on occupation, skills, place, wage, education and hours, plus priority for hard-to-employ
-// persons; every factor's points come back as a reason a counsellor can read out. The weights are
-// policy parameters (matching.weight.*). Sex, ethnicity, religion, age and other protected traits
+// persons; every factor's points come back as a reason a counsellor can read out. The weights and
+// the shares of a partial match are policy parameters (matching.weight.*, matching.share.*,
+// matching.city_prefix_digits), passed in as figures. Sex, ethnicity, religion, age and other protected traits
 // are not inputs here at all: the profile types below do not carry them (Employment Promotion Law
 // arts. 3, 26-31), so no weight can ever be given to them.
 
@@ -13,6 +14,23 @@ export { matchKeysOf, occupationGroupOf } from '../../../shared/matchKeys.js';
 export type MatchFactor = 'occupation' | 'skills' | 'place' | 'wage' | 'education' | 'hours' | 'priority';
 export const matchFactors: readonly MatchFactor[] = ['occupation', 'skills', 'place', 'wage', 'education', 'hours', 'priority'];
 export type MatchWeights = Record<MatchFactor, number>;
+
+/** Shares (0 to 1) of a factor's weight for a partial match, and how many code digits make a city. */
+export interface MatchShares {
+  /** Occupation: another code of the same 小类. */
+  sameGroup: number;
+  /** Place: the same street (9 digits), district (6) and city (cityPrefixDigits). */
+  sameStreet: number;
+  sameDistrict: number;
+  sameCity: number;
+  cityPrefixDigits: number;
+}
+
+/** Everything a score depends on besides the two profiles (all from parameters). */
+export interface MatchFigures {
+  weights: MatchWeights;
+  shares: MatchShares;
+}
 
 export interface MatchReason {
   factor: MatchFactor;
@@ -55,23 +73,25 @@ export const educationLevels = ['研究生', '大学本科', '大学专科', '�
 /** Hard-to-employ categories that matching puts first where matching.weight.priority > 0. */
 export const priorityCategories = ['就业困难人员', '零就业家庭成员', '4050人员', '残疾人', '长期失业人员', '低保人员'];
 
-/** Place closeness: the share of the place weight for each level two region codes share. */
-const placeShares = [
-  { digits: 12, share: 1, name: '同一社区（村）' },
-  { digits: 9, share: 0.7, name: '同一街道（乡镇）' },
-  { digits: 6, share: 0.4, name: '同一区（县）' },
-  { digits: 4, share: 0.1, name: '同一城市' },
-] as const;
+/** Place closeness: the share of the place weight for each level two region codes share, closest first. */
+function placeLevels(shares: MatchShares) {
+  return [
+    { digits: 12, share: 1, name: '同一社区（村）' },
+    { digits: 9, share: shares.sameStreet, name: '同一街道（乡镇）' },
+    { digits: 6, share: shares.sameDistrict, name: '同一区（县）' },
+    { digits: shares.cityPrefixDigits, share: shares.sameCity, name: '同一城市' },
+  ];
+}
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN')}元`;
 
 /** Scores a seeker against a vacancy; the score is the sum of the reasons' points. */
-export function scoreMatch(seeker: SeekerProfile, vacancy: VacancyProfile, weights: MatchWeights): { score: number; reasons: MatchReason[] } {
+export function scoreMatch(seeker: SeekerProfile, vacancy: VacancyProfile, { weights, shares }: MatchFigures): { score: number; reasons: MatchReason[] } {
   const reasons: MatchReason[] = [
-    occupationReason(seeker, vacancy, weights.occupation),
+    occupationReason(seeker, vacancy, weights.occupation, shares),
     skillsReason(seeker, vacancy, weights.skills),
-    placeReason(seeker, vacancy, weights.place),
+    placeReason(seeker, vacancy, weights.place, shares),
     wageReason(seeker, vacancy, weights.wage),
     educationReason(seeker, vacancy, weights.education),
     hoursReason(seeker, vacancy, weights.hours),
@@ -82,12 +102,12 @@ export function scoreMatch(seeker: SeekerProfile, vacancy: VacancyProfile, weigh
   return { score: round1(reasons.reduce((sum, r) => sum + r.weight, 0)), reasons };
 }
 
-function occupationReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
+function occupationReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number, shares: MatchShares): MatchReason {
   const reason = (share: number, detail: string): MatchReason => ({ factor: 'occupation', maxWeight: max, weight: round1(max * share), detail });
   if (!vacancy.occupation) return reason(0, '岗位未填职业代码');
   if (seeker.occupations.includes(vacancy.occupation)) return reason(1, `意向职业与岗位职业相同（${vacancy.occupation}）`);
   const group = occupationGroupOf(vacancy.occupation);
-  if (group && seeker.occupations.some((o) => occupationGroupOf(o) === group)) return reason(0.5, `意向职业与岗位职业同属小类 ${group}`);
+  if (group && seeker.occupations.some((o) => occupationGroupOf(o) === group)) return reason(shares.sameGroup, `意向职业与岗位职业同属小类 ${group}`);
   return reason(0, '职业不同');
 }
 
@@ -98,9 +118,9 @@ function skillsReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: numbe
   return { factor: 'skills', maxWeight: max, weight: round1((max * have.length) / vacancy.skills.length), detail };
 }
 
-function placeReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
+function placeReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number, shares: MatchShares): MatchReason {
   if (seeker.regionCodes.some((r) => vacancy.regionCode.startsWith(r.replace(/0+$/, '')))) return { factor: 'place', maxWeight: max, weight: max, detail: '岗位在求职者意向工作地点' };
-  const level = placeShares.find((l) => seeker.regionCode.slice(0, l.digits) === vacancy.regionCode.slice(0, l.digits));
+  const level = placeLevels(shares).find((l) => seeker.regionCode.slice(0, l.digits) === vacancy.regionCode.slice(0, l.digits));
   if (!level) return { factor: 'place', maxWeight: max, weight: 0, detail: '岗位不在求职者所在城市' };
   return { factor: 'place', maxWeight: max, weight: round1(max * level.share), detail: `岗位与求职者住址${level.name}` };
 }

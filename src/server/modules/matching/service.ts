@@ -6,20 +6,30 @@ import { employers, persons, regions, vacancies } from '../../db/schema.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { param } from '../../policy/service.js';
+import { param, type ParamName } from '../../policy/service.js';
 import * as personRepo from '../persons/index.js';
 import { publiclyVisible } from '../vacancies/index.js';
 import { getVacancy } from '../vacancies/index.js';
-import { matchFactors, matchKeysOf, priorityCategories, scoreMatch, type MatchReason, type MatchWeights, type SeekerProfile, type VacancyProfile } from './rules.js';
+import { matchFactors, matchKeysOf, priorityCategories, scoreMatch, type MatchFigures, type MatchReason, type MatchShares, type MatchWeights, type SeekerProfile, type VacancyProfile } from './rules.js';
 
 /** Most candidates scored per request: enough for a city, bounded for the counter's wait. */
 const candidateLimit = 2000;
 
-/** The weights in force for a region today (parameters matching.weight.*). */
-async function weightsFor(ctx: Ctx, regionCode: string): Promise<MatchWeights> {
+/** The weights and shares in force for a region today (parameters matching.*). */
+async function figuresFor(ctx: Ctx, regionCode: string): Promise<MatchFigures> {
   const today = shanghaiDateOf(ctx.now());
-  const values = await Promise.all(matchFactors.map((f) => param(ctx.db, `matching.weight.${f}`, regionCode, today)));
-  return Object.fromEntries(matchFactors.map((f, i) => [f, values[i]!])) as MatchWeights;
+  const at = (name: ParamName) => param(ctx.db, name, regionCode, today);
+  const values = await Promise.all(matchFactors.map((f) => at(`matching.weight.${f}`)));
+  const weights = Object.fromEntries(matchFactors.map((f, i) => [f, values[i]!])) as MatchWeights;
+  const [sameGroup, sameStreet, sameDistrict, sameCity, cityPrefixDigits] = await Promise.all([
+    at('matching.share.same_group'),
+    at('matching.share.same_street'),
+    at('matching.share.same_district'),
+    at('matching.share.same_city'),
+    at('matching.city_prefix_digits'),
+  ]);
+  // Shares are stored in percent; the rules take fractions of a weight.
+  return { weights, shares: { sameGroup: sameGroup / 100, sameStreet: sameStreet / 100, sameDistrict: sameDistrict / 100, sameCity: sameCity / 100, cityPrefixDigits } };
 }
 
 interface JobWishes {
@@ -44,7 +54,8 @@ function seekerProfile(p: { regionCode: string; occupation: string | null; skill
   };
 }
 
-const cityPrefix = (regionCode: string) => `${regionCode.slice(0, 4)}%`;
+/** LIKE pattern of the city a region code lies in (matching.city_prefix_digits). */
+const cityPrefix = (regionCode: string, shares: MatchShares) => `${regionCode.slice(0, shares.cityPrefixDigits)}%`;
 
 export interface VacancyMatch {
   vacancyId: string;
@@ -61,7 +72,8 @@ export async function matchesForPerson(ctx: Ctx, personId: string, limit: number
   const keys = matchKeysOf(seeker.occupations, seeker.skills);
   if (keys.length === 0) return [];
   const today = shanghaiDateOf(ctx.now());
-  const places: SQL[] = [like(vacancies.regionCode, cityPrefix(person.regionCode)), ...seeker.regionCodes.map((r) => like(vacancies.regionCode, `${r.replace(/0+$/, '')}%`))];
+  const figures = await figuresFor(ctx, person.regionCode);
+  const places: SQL[] = [like(vacancies.regionCode, cityPrefix(person.regionCode, figures.shares)), ...seeker.regionCodes.map((r) => like(vacancies.regionCode, `${r.replace(/0+$/, '')}%`))];
   const rows = await ctx.db
     .select({
       id: vacancies.id,
@@ -86,10 +98,9 @@ export async function matchesForPerson(ctx: Ctx, personId: string, limit: number
     .where(and(publiclyVisible(today), sql`${vacancies.matchKeys} && ${sql.param(keys)}::text[]`, or(...places)))
     .orderBy(desc(vacancies.publishedAt))
     .limit(candidateLimit);
-  const weights = await weightsFor(ctx, person.regionCode);
   return rows
     .map((v) => {
-      const { score, reasons } = scoreMatch(seeker, v as VacancyProfile, weights);
+      const { score, reasons } = scoreMatch(seeker, v as VacancyProfile, figures);
       const { id, skills: _s, education: _e, hours: _h, publishedAt: _p, ...summary } = v;
       return { vacancyId: id, score, reasons, vacancy: summary };
     })
@@ -109,6 +120,7 @@ export async function matchesForVacancy(ctx: Ctx, vacancyId: string, limit: numb
   const vacancy = await getVacancy(ctx, vacancyId);
   const keys = matchKeysOf([vacancy.occupation], vacancy.skills);
   if (keys.length === 0) return [];
+  const figures = await figuresFor(ctx, vacancy.regionCode);
   const rows = await ctx.db
     .select({
       id: persons.id,
@@ -126,12 +138,11 @@ export async function matchesForVacancy(ctx: Ctx, vacancyId: string, limit: numb
     .from(persons)
     .leftJoin(regions, eq(regions.code, persons.regionCode))
     // The same condition as the partial index persons_seeker_match_idx, so the index applies.
-    .where(and(sql`(${persons.jobSeeking} OR ${persons.employmentStatus} = 'unemployed')`, sql`${persons.matchKeys} && ${sql.param(keys)}::text[]`, like(persons.regionCode, cityPrefix(vacancy.regionCode)), withinScope(ctx, persons.regionCode)))
+    .where(and(sql`(${persons.jobSeeking} OR ${persons.employmentStatus} = 'unemployed')`, sql`${persons.matchKeys} && ${sql.param(keys)}::text[]`, like(persons.regionCode, cityPrefix(vacancy.regionCode, figures.shares)), withinScope(ctx, persons.regionCode)))
     .limit(candidateLimit);
-  const weights = await weightsFor(ctx, vacancy.regionCode);
   return rows
     .map((p) => {
-      const { score, reasons } = scoreMatch(seekerProfile(p), vacancy, weights);
+      const { score, reasons } = scoreMatch(seekerProfile(p), vacancy, figures);
       return { personId: p.id, score, reasons, person: { name: p.name, idNumber: p.idNumber, regionCode: p.regionCode, regionName: p.regionName, employmentStatus: p.employmentStatus, categories: p.categories } };
     })
     .sort((a, b) => b.score - a.score)

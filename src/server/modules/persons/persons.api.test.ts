@@ -202,6 +202,22 @@ describe('REG-5 / AID-3 zero-employment households', () => {
     expect(other.statusCode).toBe(404);
   });
 
+  it('AID-3 "due soon" follows the parameter zero_employment.due_soon_days of the caller\'s area', async () => {
+    const a = (await register(clerk, person(makeId('140105', '19830303', 511), { name: '赵三' }))).json().id as string;
+    await t.app.inject({ method: 'POST', url: `/api/v1/persons/${a}/registrations`, headers: clerk, payload: { type: 'unemployment', date: '2026-10-01' } });
+    const householdId = (await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: clerk, payload: { regionCode: '140105001001', memberIds: [a] } })).json().id as string;
+    const statusOfCase = async () => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/zero-employment-cases?pageSize=100', headers: clerk });
+      return (res.json().items as { householdId: string; status: string }[]).find((c) => c.householdId === householdId)?.status;
+    };
+    // Deadline 2027-02-23 is 92 days away: outside the seeded 15-day window.
+    expect(await statusOfCase()).toBe('open');
+    const admin = await loginAs(t.app, 'admin');
+    const set = await t.app.inject({ method: 'POST', url: '/api/v1/params/zero_employment.due_soon_days/values', headers: admin, payload: { regionPrefix: '140105001', effectiveFrom: '2026-01-01', value: 100, source: '街道提前 100 天提醒（测试）' } });
+    expect(set.statusCode).toBe(201);
+    expect(await statusOfCase()).toBe('due_soon');
+  });
+
   it('NET-2 a clerk of another street gets 404 for persons, their registrations and households', async () => {
     const a = (await register(clerk, person(makeId('140105', '19770707', 317)))).json().id as string;
     const hh = (await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: clerk, payload: { regionCode: '140105001001', memberIds: [a] } })).json().id as string;

@@ -170,6 +170,11 @@ describe('JOB-7 public board', () => {
     await post(officer, `/vacancies/${v.id}/close`, { reason: '单位已招满' });
     expect(await ids('q=司机')).not.toContain(v.id);
   });
+
+  it('JOB-7 the longest validity (vacancy.max_validity) is public, for the employer\'s form default', async () => {
+    expect((await get(undefined, '/public/params/vacancy.max_validity?regionCode=140105001001')).json()).toEqual({ value: 90 });
+    expect((await get(undefined, '/public/params/loan.max_amount?regionCode=140105001001')).statusCode).toBe(404);
+  });
 });
 
 describe('JOB-4 matching', () => {
@@ -200,6 +205,21 @@ describe('JOB-4 matching', () => {
     expect(scoreOf(man)).toBeDefined();
     expect(scoreOf(man)).toBe(scoreOf(woman));
     expect(new Set(matches.flatMap((m) => m.reasons.map((r) => r.factor)))).not.toContain('sex');
+  });
+
+  it('JOB-4 place points follow the parameter matching.share.same_city of the seeker\'s area', async () => {
+    const v = await vacancy((await employer()).id, { title: '电焊工（同城他区）', regionCode: '140107001001' }, await loginAs(t.app, 'taiyuan_job'));
+    await approve(v.id);
+    const personId = await seeker(507);
+    const placeReason = async () => {
+      const matches = (await get(officer, `/persons/${personId}/matches?limit=100`)).json() as { vacancyId: string; reasons: { factor: string; detail: string; weight: number }[] }[];
+      return matches.find((m) => m.vacancyId === v.id)?.reasons.find((r) => r.factor === 'place');
+    };
+    // Seeded: place weight 20, same city 10 %.
+    expect(await placeReason()).toMatchObject({ weight: 2, detail: '岗位与求职者住址同一城市' });
+    const set = await post(await loginAs(t.app, 'admin'), '/params/matching.share.same_city/values', { regionPrefix: '1401', effectiveFrom: '2026-01-01', value: 50, source: '太原市同城岗位得地点权重一半（测试）' });
+    expect(set.statusCode, set.body).toBe(201);
+    expect(await placeReason()).toMatchObject({ weight: 10 });
   });
 });
 

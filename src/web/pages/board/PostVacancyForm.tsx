@@ -10,7 +10,7 @@ import { shanghaiToday } from '../../format.js';
 import { educationLevels, optionsOf, plainOptions, vacancyHoursNames } from '../../labels.js';
 import type { Vacancy } from '../../types.js';
 import { OccupationSelect } from '../vacancies/OccupationSelect.js';
-import { defaultValidDays, toVacancyBody, vacancyRename, wageRule, type VacancyFormValues } from '../vacancies/vacancyFields.js';
+import { toVacancyBody, useDefaultValidity, useMaxValidity, vacancyRename, wageRule, type VacancyFormValues } from '../vacancies/vacancyFields.js';
 import { isCommunityCode, PublicRegionPicker } from './PublicRegionPicker.js';
 
 const placeRule = {
@@ -23,6 +23,9 @@ export function PostVacancyForm({ regionCode, onPosted, onCancel }: { regionCode
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const today = dayjs(shanghaiToday());
+  const maxDays = useMaxValidity(Form.useWatch('regionCode', form), 'public').data;
+  useDefaultValidity(form, maxDays, true);
+  const lastDay = maxDays === undefined ? undefined : today.add(maxDays, 'day');
   const submit = async (values: VacancyFormValues) => {
     setBusy(true);
     setProblem(null);
@@ -42,7 +45,7 @@ export function PostVacancyForm({ regionCode, onPosted, onCancel }: { regionCode
         form={form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
-        initialValues={{ headcount: 1, hours: 'full_time', regionCode: isCommunityCode(regionCode) ? regionCode : undefined, validUntil: today.add(defaultValidDays, 'day') }}
+        initialValues={{ headcount: 1, hours: 'full_time', regionCode: isCommunityCode(regionCode) ? regionCode : undefined }}
       >
         <Row gutter={16}>
           <Col xs={24} md={12}>
@@ -106,8 +109,8 @@ export function PostVacancyForm({ regionCode, onPosted, onCancel }: { regionCode
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="validUntil" label="有效期至" rules={[{ required: true, message: '请选择有效期' }]}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(today, 'day')} inputReadOnly />
+            <Form.Item name="validUntil" label="有效期至" rules={[{ required: true, message: '请选择有效期' }]} extra={lastDay ? `最长有效 ${maxDays} 天（至 ${lastDay.format('YYYY-MM-DD')}）` : undefined}>
+              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(today, 'day') || (lastDay !== undefined && d.isAfter(lastDay, 'day'))} inputReadOnly />
             </Form.Item>
           </Col>
         </Row>

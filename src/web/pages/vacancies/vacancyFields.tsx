@@ -1,7 +1,7 @@
 // The fields of a vacancy, shared by 登记岗位 and 编辑岗位, the conversions between the form (wages
 // in yuan, a dayjs date) and the API body (fen, 'YYYY-MM-DD'), and the live screening beside them.
-import { useState } from 'react';
-import { Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, Typography } from 'antd';
+import { useEffect, useState } from 'react';
+import { Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { get } from '../../api.js';
 import { RegionPicker } from '../../components/RegionPicker.js';
@@ -76,12 +76,9 @@ export function fromVacancy(v: Vacancy): VacancyFormValues {
   };
 }
 
-/** Days a new vacancy stays valid unless the clerk says otherwise (within vacancy.max_validity). */
-export const defaultValidDays = 60;
-
-/** Defaults of a new vacancy. */
+/** Defaults of a new vacancy; the validity follows once the place of work is known (useDefaultValidity). */
 export function newVacancyDefaults(employerId?: string): Partial<VacancyFormValues> {
-  return { employerId, source: 'counter', headcount: 1, hours: 'full_time', validUntil: dayjs(shanghaiToday()).add(defaultValidDays, 'day') };
+  return { employerId, source: 'counter', headcount: 1, hours: 'full_time' };
 }
 
 /** 工资上限 not below 工资下限 (both in yuan). */
@@ -97,10 +94,21 @@ function useUpcomingFairs() {
   return useLoad(() => get<Paged<{ id: string; name: string; date: string; cancelled: boolean }>>('/fairs', { from: shanghaiToday(), pageSize: 50 }), []);
 }
 
-/** The longest validity in force (days), to offer only dates the server accepts. */
-function useMaxValidity(regionCode: string | undefined) {
+/**
+ * The longest validity in force (days, parameter vacancy.max_validity) for the place of work, to
+ * offer only dates the server accepts; employers read the same figure from the public board.
+ */
+export function useMaxValidity(regionCode: string | undefined, reader: 'staff' | 'public' = 'staff') {
   const code = regionCode && /^\d{12}$/.test(regionCode) ? regionCode : undefined;
-  return useLoad(async () => (code ? (await get<{ value: number }>('/params/vacancy.max_validity', { regionCode: code })).value : undefined), [code]);
+  const path = reader === 'public' ? '/public/params/vacancy.max_validity' : '/params/vacancy.max_validity';
+  return useLoad(async () => (code ? (await get<{ value: number }>(path, { regionCode: code })).value : undefined), [code, path]);
+}
+
+/** Fills 有效期至 with the longest validity in force until the user picks a date themselves. */
+export function useDefaultValidity(form: FormInstance<VacancyFormValues>, maxDays: number | undefined, enabled: boolean) {
+  useEffect(() => {
+    if (enabled && maxDays !== undefined && !form.isFieldTouched('validUntil')) form.setFieldValue('validUntil', dayjs(shanghaiToday()).add(maxDays, 'day'));
+  }, [form, maxDays, enabled]);
 }
 
 /**
@@ -114,6 +122,7 @@ export function VacancyFields({ mode, baseScope }: { mode: 'create' | 'edit'; ba
   const [employerFirst] = useState(() => mode === 'create' && !form.getFieldValue('employerId'));
   const fairs = useUpcomingFairs();
   const maxDays = useMaxValidity(regionCode).data;
+  useDefaultValidity(form, maxDays, mode === 'create');
   const today = dayjs(shanghaiToday());
   const lastDay = maxDays === undefined ? undefined : today.add(maxDays, 'day');
   return (
