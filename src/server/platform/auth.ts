@@ -1,9 +1,11 @@
-// Staff authentication: scrypt passwords, opaque session tokens stored as SHA-256, idle and
-// absolute expiry, and per-username throttling of failed logins.
+// Authentication: scrypt passwords, opaque session tokens stored as SHA-256 with idle and absolute
+// expiry, and throttling of failed logins. One session mechanism serves staff and the public
+// board's self-service accounts; each kind has its own table, so neither token opens the other's
+// routes, and the sweep clears both.
 import crypto from 'node:crypto';
-import { and, eq, gte, lt } from 'drizzle-orm';
+import { and, eq, gte, lt, or } from 'drizzle-orm';
 import type { Database } from '../db/connection.js';
-import { loginFailures, sessions, staff, units } from '../db/schema.js';
+import { loginFailures, publicSessions, sessions, staff, units } from '../db/schema.js';
 import type { Role } from '../../shared/roles.js';
 import type { Actor, Ctx } from './context.js';
 import { withTransaction } from './context.js';
@@ -50,12 +52,12 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
     await recordLoginFailure(ctx, username);
     throw new AppError('UNAUTHENTICATED', account?.staff.disabled && ok ? '该账号已停用，请联系管理员' : '用户名或密码错误');
   }
-  const token = crypto.randomBytes(32).toString('base64url');
-  await withTransaction(ctx, async (tx) => {
+  const token = await withTransaction(ctx, async (tx) => {
     await tx.db.delete(loginFailures).where(eq(loginFailures.username, username));
-    await tx.db.insert(sessions).values({ tokenHash: sha256(token), staffId: account.staff.id, createdAt: now, lastSeenAt: now });
+    const opened = await openSession(tx.db, 'staff', account.staff.id, now);
     const actor = actorOf(account.staff);
     await writeAudit({ ...tx, actor }, { action: 'login', entity: 'staff', entityId: account.staff.id, regionCode: account.staff.regionCode });
+    return opened;
   });
   const s = account.staff;
   return {
@@ -83,25 +85,58 @@ export function actorOf(s: typeof staff.$inferSelect): Actor {
   return { id: s.id, username: s.username, name: s.name, unitId: s.unitId, scope: s.scope, roles: s.roles as Role[] };
 }
 
-/** Resolves a session token to its staff member, or null when missing, expired or revoked. */
-export async function authenticate(db: Database, token: string, now: Date): Promise<Actor | null> {
-  const tokenHash = sha256(token);
-  const [row] = await db.select({ session: sessions, staff }).from(sessions).innerJoin(staff, eq(staff.id, sessions.staffId)).where(eq(sessions.tokenHash, tokenHash));
-  if (!row || row.staff.disabled) return null;
-  const t = now.getTime();
-  if (t - row.session.lastSeenAt.getTime() > sessionRules.idleMs || t - row.session.createdAt.getTime() > sessionRules.absoluteMs) {
-    await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
-    return null;
-  }
-  if (t - row.session.lastSeenAt.getTime() > sessionRules.touchEveryMs) {
-    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
-  }
-  return actorOf(row.staff);
+/** Who a session belongs to: a staff member, or a self-service account of the public board. */
+export type SessionKind = 'staff' | 'public';
+
+const sessionTable = {
+  staff: { table: sessions, subject: sessions.staffId },
+  public: { table: publicSessions, subject: publicSessions.accountId },
+} as const;
+
+/** Opens a session for a staff member or an account; returns the token (only its hash is stored). */
+export async function openSession(db: Database, kind: SessionKind, subjectId: string, now: Date): Promise<string> {
+  const token = crypto.randomBytes(32).toString('base64url');
+  const row = { tokenHash: sha256(token), createdAt: now, lastSeenAt: now };
+  if (kind === 'staff') await db.insert(sessions).values({ ...row, staffId: subjectId });
+  else await db.insert(publicSessions).values({ ...row, accountId: subjectId });
+  return token;
 }
 
-/** Ends one session. */
+/**
+ * The subject (staff or account id) of a live session token, or null when it is unknown or past
+ * its idle or absolute limit (then it is deleted). Refreshes last use at most once a minute.
+ */
+export async function resumeSession(db: Database, kind: SessionKind, token: string, now: Date): Promise<string | null> {
+  const { table, subject } = sessionTable[kind];
+  const tokenHash = sha256(token);
+  const [row] = await db.select({ subject, createdAt: table.createdAt, lastSeenAt: table.lastSeenAt }).from(table).where(eq(table.tokenHash, tokenHash));
+  if (!row) return null;
+  const t = now.getTime();
+  if (t - row.lastSeenAt.getTime() > sessionRules.idleMs || t - row.createdAt.getTime() > sessionRules.absoluteMs) {
+    await db.delete(table).where(eq(table.tokenHash, tokenHash));
+    return null;
+  }
+  if (t - row.lastSeenAt.getTime() > sessionRules.touchEveryMs) await db.update(table).set({ lastSeenAt: now }).where(eq(table.tokenHash, tokenHash));
+  return row.subject;
+}
+
+/** Ends one session of a kind. */
+export async function endSession(db: Database, kind: SessionKind, token: string): Promise<void> {
+  const { table } = sessionTable[kind];
+  await db.delete(table).where(eq(table.tokenHash, sha256(token)));
+}
+
+/** Resolves a staff session token to its staff member, or null when missing, expired, revoked or disabled. */
+export async function authenticate(db: Database, token: string, now: Date): Promise<Actor | null> {
+  const staffId = await resumeSession(db, 'staff', token, now);
+  if (!staffId) return null;
+  const [member] = await db.select().from(staff).where(eq(staff.id, staffId));
+  return member && !member.disabled ? actorOf(member) : null;
+}
+
+/** Ends one staff session. */
 export async function logout(db: Database, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
+  await endSession(db, 'staff', token);
 }
 
 /** Ends every session of a staff member (on disabling, role change, unit change or password change). */
@@ -109,11 +144,17 @@ export async function endSessionsOf(db: Database, staffId: string): Promise<void
   await db.delete(sessions).where(eq(sessions.staffId, staffId));
 }
 
-/** Deletes expired sessions and old login failures (idempotent); returns how many of each went. */
+/** Deletes expired sessions of both kinds and old login failures (idempotent); returns how many of each went. */
 export async function sweepSessions(db: Database, now: Date): Promise<{ sessions: number; loginFailures: number }> {
-  const expired = await db.delete(sessions).where(lt(sessions.lastSeenAt, new Date(now.getTime() - sessionRules.idleMs))).returning({ tokenHash: sessions.tokenHash });
+  const idleSince = new Date(now.getTime() - sessionRules.idleMs);
+  const createdBefore = new Date(now.getTime() - sessionRules.absoluteMs);
+  let swept = 0;
+  for (const { table } of Object.values(sessionTable)) {
+    const gone = await db.delete(table).where(or(lt(table.lastSeenAt, idleSince), lt(table.createdAt, createdBefore))).returning({ tokenHash: table.tokenHash });
+    swept += gone.length;
+  }
   const old = await db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - sessionRules.failureWindowMs))).returning({ id: loginFailures.id });
-  return { sessions: expired.length, loginFailures: old.length };
+  return { sessions: swept, loginFailures: old.length };
 }
 
 /** Scheduled job: sweeps sessions every 10 minutes (Beijing time, on the minute). */

@@ -28,20 +28,6 @@ export const publicAccounts = pgTable(
   ],
 );
 
-/** Sessions of self-service accounts; only the SHA-256 of the token is stored. */
-export const publicSessions = pgTable(
-  'public_sessions',
-  {
-    tokenHash: text('token_hash').primaryKey(),
-    accountId: uuid('account_id')
-      .notNull()
-      .references(() => publicAccounts.id),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [index('public_sessions_account_idx').on(t.accountId)],
-);
-
 /** Online applications of seekers to published vacancies (JOB-7). */
 export const applications = pgTable(
   'applications',

@@ -1,6 +1,7 @@
 // Tables owned by platform: only its code writes them (docs/architecture.md "Layers").
 import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
+import { publicAccounts } from './accounts.js';
 import { staff } from './staff.js';
 
 /** Key/value facts about this installation (first-start bootstrap done, region data version). */
@@ -101,4 +102,21 @@ export const jobRuns = pgTable(
     index('job_runs_job_started_idx').on(t.jobName, t.startedAt),
     check('job_runs_outcome_ck', sql`${t.outcome} IN ('ok', 'failed', 'skipped')`),
   ],
+);
+
+/**
+ * Sessions of self-service accounts (platform/auth.ts, beside staff `sessions`); only the SHA-256
+ * of the token is stored. A separate table, so a public session can never authenticate a staff route.
+ */
+export const publicSessions = pgTable(
+  'public_sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    accountId: uuid('account_id')
+      .notNull()
+      .references(() => publicAccounts.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('public_sessions_account_idx').on(t.accountId)],
 );

@@ -57,7 +57,7 @@ export async function accountRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const result = await service.registerSeeker(baseCtx(req), req.body);
+      const result = await service.registerSeeker(baseCtx(req), req.body, req.ip);
       started(reply, req, result.token);
       return reply.status(201).send(result);
     },

@@ -6,13 +6,13 @@
 // which go through screening and review like any other.
 import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import { applications, employers, persons, publicAccounts, publicSessions, vacancies } from '../../db/schema.js';
+import { applications, employers, persons, publicAccounts, vacancies } from '../../db/schema.js';
 import type { Database } from '../../db/connection.js';
-import { failureWindowText, passwordProblem, recentLoginFailures, recordLoginFailure, sessionRules } from '../../platform/auth.js';
+import { endSession, failureWindowText, openSession, passwordProblem, recentLoginFailures, recordLoginFailure, resumeSession, sessionRules } from '../../platform/auth.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { noScope, ownRecordCtx, withTransaction, type Actor, type Ctx } from '../../platform/context.js';
-import { hashPassword, maskPhone, sha256, verifyPassword } from '../../platform/crypto.js';
+import { hashPassword, maskPhone, verifyPassword } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { registerEmployerSelf, validCreditCode } from '../employers/index.js';
 import { matchesForPerson } from '../matching/index.js';
@@ -36,11 +36,18 @@ export function accountActor(account: Account, name: string): Actor {
   return { id: null, username: `${account.kind}:${account.id}`, name, unitId: null, scope: noScope, roles: [] };
 }
 
-async function openSession(db: Database, accountId: string, now: Date): Promise<string> {
-  const token = crypto.randomBytes(32).toString('base64url');
-  await db.insert(publicSessions).values({ tokenHash: sha256(token), accountId, createdAt: now, lastSeenAt: now });
+/** Opens a public session (platform/auth.ts) and records the login on the account. */
+async function startSession(db: Database, accountId: string, now: Date): Promise<string> {
+  const token = await openSession(db, 'public', accountId, now);
   await db.update(publicAccounts).set({ lastLoginAt: now }).where(eq(publicAccounts.id, accountId));
   return token;
+}
+
+/** The region of the record an account is bound to (for its audit rows). */
+async function regionOfAccount(db: Database, account: Account): Promise<string | null> {
+  if (account.personId) return (await db.select({ r: persons.regionCode }).from(persons).where(eq(persons.id, account.personId)))[0]?.r ?? null;
+  if (account.employerId) return (await db.select({ r: employers.regionCode }).from(employers).where(eq(employers.id, account.employerId)))[0]?.r ?? null;
+  return null;
 }
 
 async function insertAccount(ctx: Ctx, kind: AccountKind, phone: string, password: string, link: { personId?: string; employerId?: string }) {
@@ -53,11 +60,22 @@ async function insertAccount(ctx: Ctx, kind: AccountKind, phone: string, passwor
 }
 
 /** Registers a job seeker whose ID and name are in the ledger; answers a session token. */
-export async function registerSeeker(ctx: Ctx, input: { phone: string; password: string; idNumber: string; name: string }) {
+/** Registers a seeker account for a person in the ledger; `source` is the client address the ledger check is throttled by. */
+export async function registerSeeker(ctx: Ctx, input: { phone: string; password: string; idNumber: string; name: string }, source: string) {
   checkPassword(input.password);
   const id = validIdNumber(ctx, input.idNumber);
+  // Each failed ledger check counts against the source address, so the form cannot be used to
+  // try names against ID numbers; the failures are audited too.
+  const throttleKey = `ledger-check:${source}`;
+  if ((await recentLoginFailures(ctx, throttleKey)) >= sessionRules.maxFailures) {
+    throw new AppError('RATE_LIMITED', `身份核实失败次数过多，请 ${failureWindowText}后再试，或携带身份证到服务窗口办理`);
+  }
+  const [person] = await ctx.db.select({ id: persons.id, name: persons.name, regionCode: persons.regionCode }).from(persons).where(eq(persons.idNumberIndex, ctx.sealer.blindIndex('idNumber', id.idNumber)));
+  if (!person || person.name !== input.name.trim()) {
+    await recordLoginFailure(ctx, throttleKey);
+    await withTransaction(ctx, (tx) => writeAudit(tx, { action: 'ledger_check_failed', entity: 'public_account', regionCode: person?.regionCode ?? null, after: { source } }));
+  }
   return withTransaction(ctx, async (tx) => {
-    const [person] = await tx.db.select({ id: persons.id, name: persons.name, regionCode: persons.regionCode }).from(persons).where(eq(persons.idNumberIndex, tx.sealer.blindIndex('idNumber', id.idNumber)));
     // The same answer for "not in the ledger" and "name differs": the form must not confirm whose ID is registered.
     if (!person || person.name !== input.name.trim()) {
       throw new AppError('RULE_VIOLATION', '身份证号与姓名未能在劳动力资源台账中核实。请先携带身份证到居住地社区（村）或公共就业服务机构办理求职登记（免费），再注册账号', [
@@ -68,7 +86,7 @@ export async function registerSeeker(ctx: Ctx, input: { phone: string; password:
     if (existing) throw new AppError('CONFLICT', '您已注册过账号，请用注册时的手机号登录；忘记密码请到服务窗口重置', [{ path: '/idNumber', code: 'ACCOUNT_EXISTS', message: '已注册过账号' }]);
     const account = await insertAccount(tx, 'seeker', input.phone, input.password, { personId: person.id });
     await writeAudit({ ...tx, actor: accountActor(account, person.name) }, { action: 'register', entity: 'public_account', entityId: account.id, regionCode: person.regionCode, after: { kind: 'seeker', personId: person.id, phone: account.phoneMasked } });
-    return { token: await openSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
+    return { token: await startSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
   });
 }
 
@@ -90,7 +108,7 @@ export async function registerEmployer(ctx: Ctx, input: { phone: string; passwor
     const employerId = known?.id ?? (await registerEmployerSelf(selfCtx, { name: input.employerName, creditCode, regionCode: input.regionCode!, contactName: input.contactName, contactPhone: input.phone })).id;
     const account = await insertAccount(tx, 'employer', input.phone, input.password, { employerId });
     await writeAudit({ ...tx, actor: accountActor(account, input.employerName) }, { action: 'register', entity: 'public_account', entityId: account.id, regionCode: known?.regionCode ?? input.regionCode!, after: { kind: 'employer', employerId, phone: account.phoneMasked } });
-    return { token: await openSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
+    return { token: await startSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
   });
 }
 
@@ -105,24 +123,24 @@ export async function loginAccount(ctx: Ctx, kind: AccountKind, phone: string, p
     await recordLoginFailure(ctx, throttleKey);
     throw new AppError('UNAUTHENTICATED', '手机号或密码错误');
   }
-  return { token: await openSession(ctx.db, account.id, now), account: await accountView(ctx.db, account) };
+  return withTransaction(ctx, async (tx) => {
+    const token = await startSession(tx.db, account.id, now);
+    await writeAudit({ ...tx, actor: accountActor(account, account.kind) }, { action: 'login', entity: 'public_account', entityId: account.id, regionCode: await regionOfAccount(tx.db, account) });
+    return { token, account: await accountView(tx.db, account) };
+  });
 }
 
-/** The account of a session token, or null when missing or expired. */
+/** The account of a public session token, or null when missing, expired or disabled. */
 export async function accountOfToken(db: Database, token: string, now: Date): Promise<Account | null> {
-  const [row] = await db.select({ session: publicSessions, account: publicAccounts }).from(publicSessions).innerJoin(publicAccounts, eq(publicAccounts.id, publicSessions.accountId)).where(eq(publicSessions.tokenHash, sha256(token)));
-  if (!row || row.account.disabled) return null;
-  const t = now.getTime();
-  if (t - row.session.lastSeenAt.getTime() > sessionRules.idleMs || t - row.session.createdAt.getTime() > sessionRules.absoluteMs) {
-    await db.delete(publicSessions).where(eq(publicSessions.tokenHash, sha256(token)));
-    return null;
-  }
-  if (t - row.session.lastSeenAt.getTime() > sessionRules.touchEveryMs) await db.update(publicSessions).set({ lastSeenAt: now }).where(eq(publicSessions.tokenHash, sha256(token)));
-  return row.account;
+  const accountId = await resumeSession(db, 'public', token, now);
+  if (!accountId) return null;
+  const [account] = await db.select().from(publicAccounts).where(eq(publicAccounts.id, accountId));
+  return account && !account.disabled ? account : null;
 }
 
+/** Ends a public session. */
 export async function logoutAccount(db: Database, token: string) {
-  await db.delete(publicSessions).where(eq(publicSessions.tokenHash, sha256(token)));
+  await endSession(db, 'public', token);
 }
 
 /** What the account holder sees of their account: masked phone, and the seeker's profile or the employer. */
