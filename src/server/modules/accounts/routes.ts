@@ -9,27 +9,8 @@ import { anonymousCtx, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { DateTime, IdParams, Nullable } from '../../platform/http.js';
 import { Vacancy, VacancyInputSchema as VacancyInput } from '../vacancies/index.js';
+import { AccountView, Application, Password, Phone, Reason, Session, Wishes } from './schemas.js';
 import * as service from './service.js';
-
-const Phone = Type.String({ pattern: '^1\\d{10}$', description: '手机号' });
-const Password = Type.String({ minLength: 8, maxLength: 128 });
-const Wishes = Type.Object({
-  occupations: Type.Optional(Type.Array(Type.String({ pattern: '^\\d-\\d{2}-\\d{2}-\\d{2}$' }), { maxItems: 10 })),
-  keywords: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })),
-  wageMinFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
-  regionCodes: Type.Optional(Type.Array(Type.String({ pattern: '^\\d{12}$' }), { maxItems: 10 })),
-  hours: Type.Optional(Type.String({ maxLength: 40 })),
-});
-const AccountView = Type.Object({
-  id: Type.String(),
-  kind: Type.String(),
-  phone: Type.String(),
-  createdAt: DateTime,
-  seeker: Nullable(Type.Object({ name: Type.String(), idNumber: Type.String(), education: Nullable(Type.String()), skills: Type.Array(Type.String()), jobWishes: Wishes, employmentStatus: Type.String() })),
-  employer: Nullable(Type.Object({ id: Type.String(), name: Type.String(), creditCode: Type.String(), regionCode: Type.String() })),
-});
-const Session = Type.Object({ token: Type.String(), account: AccountView });
-const Reason = Type.Object({ factor: Type.String(), detail: Type.String(), weight: Type.Number(), maxWeight: Type.Number() });
 
 export async function accountRoutes(app: App) {
   const baseCtx = (req: FastifyRequest): Ctx => anonymousCtx(app, req);
@@ -137,7 +118,6 @@ export async function accountRoutes(app: App) {
     },
   );
 
-  const Application = Type.Object({ id: Type.String(), vacancyId: Type.String(), vacancyTitle: Type.String(), employerName: Type.String(), message: Nullable(Type.String()), createdAt: DateTime });
   app.post(
     '/public/me/applications',
     { schema: { tags: ['public-accounts'], summary: '在线投递岗位（免费）', security: [], body: Type.Object({ vacancyId: Type.String({ format: 'uuid' }), message: Type.Optional(Type.String({ maxLength: 300 })) }), response: { 201: Application } } },

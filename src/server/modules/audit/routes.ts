@@ -5,26 +5,9 @@ import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
 import { verifyAuditChain } from '../../platform/audit.js';
 import { requireRole } from '../../platform/context.js';
-import { DateTime, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { Paged, pageQuery, sendList } from '../../platform/http.js';
+import { AuditEntry } from './schemas.js';
 import { listAudit } from './repo.js';
-
-const Json = Type.Unknown();
-const AuditEntry = Type.Object({
-  seq: Type.Integer(),
-  at: DateTime,
-  actorId: Type.Union([Type.String(), Type.Null()]),
-  actorUsername: Type.String(),
-  unitId: Type.Union([Type.String(), Type.Null()]),
-  action: Type.String(),
-  entity: Type.String(),
-  entityId: Type.Union([Type.String(), Type.Null()]),
-  regionCode: Type.Union([Type.String(), Type.Null()]),
-  before: Json,
-  after: Json,
-  reason: Type.Union([Type.String(), Type.Null()]),
-  requestId: Type.Union([Type.String(), Type.Null()]),
-  hash: Type.String(),
-});
 
 export const actionNames: Record<string, string> = { create: '新建', update: '修改', login: '登录', change_password: '修改密码', reveal: '查看敏感信息', import: '导入', register: '登记', detect: '认定', resolve: '解决', add_member: '添加成员', remove_member: '移出成员', withdraw: '收回', reissue: '补发', issue: '发证' };
 

@@ -6,7 +6,7 @@ import { referralOutcomeNames, type ReferralOutcome } from '../../../shared/labe
 import type { App } from '../../platform/http.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
-import { DateTime, IdParams, Nullable, Paged, pageQuery } from '../../platform/http.js';
+import { IdParams, Paged, pageQuery } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
 import { upcomingFairs } from '../fairs/index.js';
 import { listChildren } from '../regions/index.js';
@@ -14,35 +14,8 @@ import { anonymousCtx } from '../../platform/context.js';
 import { employerFeedback, verifyLetter } from '../referrals/index.js';
 import * as vacancyRepo from '../vacancies/index.js';
 import { searchQuery } from '../vacancies/index.js';
-import { Vacancy } from '../vacancies/index.js';
 import { Fair } from '../fairs/index.js';
-
-/** What the board shows of a vacancy: the staff schema without review and screening details. */
-const PublicVacancy = Type.Pick(Vacancy, ['id', 'employerId', 'employerName', 'title', 'occupation', 'headcount', 'filled', 'wageMin', 'wageMax', 'education', 'skills', 'hours', 'regionCode', 'regionName', 'address', 'validUntil', 'source', 'fairId', 'publishedAt']);
-
-const PublicVacancyDetail = Type.Object({
-  ...PublicVacancy.properties,
-  description: Type.String(),
-  employerAddress: Nullable(Type.String()),
-  employerContact: Nullable(Type.String()),
-  employerPhone: Nullable(Type.String()),
-  employerIndustry: Nullable(Type.String()),
-  employerSize: Nullable(Type.String()),
-});
-
-const Letter = Type.Object({
-  verificationCode: Type.String(),
-  date: Type.String(),
-  personName: Type.String({ description: '姓名（部分隐去）' }),
-  vacancyTitle: Type.String(),
-  employerName: Type.String(),
-  unitName: Nullable(Type.String()),
-  outcome: Nullable(Type.String()),
-  employerFeedback: Nullable(Type.String()),
-  employerFeedbackAt: Nullable(DateTime),
-});
-
-const Code = Type.String({ pattern: '^[0-9A-Za-z]{6,16}$', description: '介绍信上的验证码' });
+import { Code, Letter, PublicVacancy, PublicVacancyDetail } from './schemas.js';
 
 export async function boardRoutes(app: App) {
   const today = () => shanghaiDateOf(app.deps.now());

@@ -2,16 +2,9 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { DateTime, IdParams, Nullable } from '../../platform/http.js';
+import { IdParams } from '../../platform/http.js';
+import { Certificate } from './schemas.js';
 import * as service from './service.js';
-
-const Certificate = Type.Object({
-  certificateNo: Nullable(Type.String()),
-  status: Nullable(Type.String({ description: 'valid 有效，withdrawn 已收回' })),
-  history: Type.Array(
-    Type.Object({ id: Type.String(), certificateNo: Type.String(), action: Type.String(), date: Type.String(), reason: Nullable(Type.String()), createdBy: Type.String(), unitId: Nullable(Type.String()), createdAt: DateTime }),
-  ),
-});
 
 export async function certificateRoutes(app: App) {
   app.get('/persons/:id/certificate', { schema: { tags: ['registrations'], summary: '就业失业登记证及其发放、收回、补发记录', params: IdParams, response: { 200: Certificate } } }, async (req) =>

@@ -1,4 +1,5 @@
 // Employers (JOB-1): what other modules may use.
 export * from './service.js';
-export { Employer, EmployerInput, employerRoutes } from './routes.js';
+export { Employer, EmployerInput } from './schemas.js';
+export { employerRoutes } from './routes.js';
 export { findEmployer } from './repo.js';

@@ -1,63 +1,13 @@
 // HTTP for employers and their filings (JOB-1).
 import { Type } from '@sinclair/typebox';
-import { employerOwnerships, employerSizeNames, employerSizes, industryName, type EmployerSize } from '../../../shared/industries.js';
+import { employerSizeNames, industryName, type EmployerSize } from '../../../shared/industries.js';
 import { employerFilingKindNames, type EmployerFilingKind } from '../../../shared/labels.js';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
 import { shanghaiDateTimeText } from '../../platform/clock.js';
-import { DateTime, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { DateString, Employer, EmployerInput, Filing, optionalFields } from './schemas.js';
 import * as service from './service.js';
-
-const DateString = Type.String({ format: 'date' });
-
-export const Employer = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  creditCode: Type.String(),
-  regionCode: Type.String(),
-  regionName: Nullable(Type.String()),
-  industry: Nullable(Type.String()),
-  size: Nullable(Type.String()),
-  ownership: Nullable(Type.String()),
-  address: Nullable(Type.String()),
-  contactName: Nullable(Type.String()),
-  contactPhone: Nullable(Type.String()),
-  description: Nullable(Type.String()),
-  source: Type.String(),
-  vacancyCount: Type.Integer(),
-  createdAt: DateTime,
-  updatedAt: DateTime,
-});
-
-const optionalFields = {
-  industry: Type.Optional(Nullable(Type.String({ pattern: '^[A-T]$', description: '国民经济行业分类门类（GB/T 4754）A–T' }))),
-  size: Type.Optional(Nullable(Type.Unsafe<string>(Type.String({ enum: [...employerSizes], description: '企业规模：micro 微型，small 小型，medium 中型，large 大型' })))),
-  ownership: Type.Optional(Nullable(Type.Unsafe<string>(Type.String({ enum: [...employerOwnerships], description: '登记注册类型' })))),
-  address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  contactName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
-  contactPhone: Type.Optional(Nullable(Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' }))),
-  description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-};
-
-export const EmployerInput = Type.Object({
-  name: Type.String({ minLength: 2, maxLength: 100 }),
-  creditCode: Type.String({ minLength: 1, maxLength: 30, description: '统一社会信用代码（18位，GB 32100）' }),
-  regionCode: Type.String({ pattern: '^\\d{12}$', description: '注册地或经营地区划代码' }),
-  ...optionalFields,
-});
-
-const Filing = Type.Object({
-  id: Type.String(),
-  employerId: Type.String(),
-  kind: Type.String(),
-  personId: Nullable(Type.String()),
-  personName: Type.String(),
-  date: Type.String(),
-  contractEnd: Nullable(Type.String()),
-  notes: Nullable(Type.String()),
-  createdBy: Type.String(),
-  createdAt: DateTime,
-});
 
 export async function employerRoutes(app: App) {
   app.post(

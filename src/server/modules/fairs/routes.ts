@@ -4,45 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { jobFairKindNames, type JobFairKind } from '../../../shared/labels.js';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { DateTime, IdParams, Nullable, Paged, pageQuery, sendList, sendXlsx, xlsxOf } from '../../platform/http.js';
+import { IdParams, Paged, pageQuery, sendList, sendXlsx, xlsxOf } from '../../platform/http.js';
+import { Count, DateString, Fair, fields, Report } from './schemas.js';
 import * as service from './service.js';
-
-const DateString = Type.String({ format: 'date' });
-const Count = Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 1_000_000 })));
-
-export const Fair = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  kind: Type.String(),
-  date: Type.String(),
-  venue: Type.String(),
-  regionCode: Type.String(),
-  regionName: Nullable(Type.String()),
-  description: Nullable(Type.String()),
-  cancelled: Type.Boolean(),
-  attendance: Nullable(Type.Integer()),
-  intentions: Nullable(Type.Integer()),
-  deals: Nullable(Type.Integer()),
-  boothCount: Type.Integer(),
-  vacancyCount: Type.Integer(),
-  headcount: Type.Integer(),
-  createdAt: DateTime,
-});
-
-const fields = {
-  name: Type.String({ minLength: 2, maxLength: 80 }),
-  kind: Type.Unsafe<JobFairKind>(Type.String({ enum: Object.keys(jobFairKindNames), description: 'general 综合，rural_migrants 农民工，graduates 高校毕业生，person_4050 “4050”人员，women 女性，disabled 残疾人' })),
-  date: DateString,
-  venue: Type.String({ minLength: 2, maxLength: 120 }),
-  regionCode: Type.String({ pattern: '^\\d{12}$' }),
-  description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
-};
-
-const Report = Type.Object({
-  fair: Fair,
-  booths: Type.Array(Type.Object({ id: Type.String(), employerId: Type.String(), employerName: Type.String(), boothNo: Nullable(Type.String()), vacancies: Type.Integer(), headcount: Type.Integer() })),
-  vacancies: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), employerName: Type.String(), headcount: Type.Integer(), wageMin: Type.Integer(), wageMax: Type.Integer(), status: Type.String() })),
-});
 
 export async function fairRoutes(app: App) {
   app.post('/fairs', { config: { idempotent: true }, schema: { tags: ['fairs'], summary: '新建招聘会（综合或专场）', body: Type.Object(fields), response: { 201: Fair } } }, async (req, reply) =>

@@ -2,42 +2,12 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
-import { householdRelations, type HouseholdRelation } from '../../../shared/labels.js';
+import { IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { Case, Household, Relation } from './schemas.js';
 import * as service from './service.js';
 import type { CaseStatus } from './repo.js';
 
-/** 与户主关系: a closed list, so statistics can count spouses and children. */
-const Relation = Type.Unsafe<HouseholdRelation>(Type.String({ enum: householdRelations, description: 'head 户主、spouse 配偶、child 子女、parent 父母、sibling 兄弟姐妹、grandchild 孙子女、grandparent 祖父母、member 其他成员' }));
-
 const caseStatusNames: Record<CaseStatus, string> = { open: '办理中', due_soon: '即将到期', overdue: '已超期', resolved: '已解决' };
-
-const Case = Type.Object({
-  id: Type.String(),
-  householdId: Type.String(),
-  regionCode: Type.String(),
-  detectedOn: Type.String(),
-  deadline: Type.String(),
-  resolvedOn: Nullable(Type.String()),
-  resolution: Nullable(Type.String()),
-  status: Type.String(),
-  address: Type.Optional(Nullable(Type.String())),
-  headName: Type.Optional(Nullable(Type.String())),
-  communityName: Type.Optional(Nullable(Type.String())),
-});
-
-const Household = Type.Object({
-  id: Type.String(),
-  regionCode: Type.String(),
-  address: Nullable(Type.String()),
-  householdType: Type.String(),
-  zeroEmployment: Type.Boolean(),
-  zeroEmploymentSince: Nullable(Type.String()),
-  members: Type.Array(
-    Type.Object({ personId: Type.String(), name: Type.String(), relation: Type.String(), sex: Type.String(), birthDate: Type.String(), idNumber: Type.String(), labourCapacity: Type.String(), employmentStatus: Type.String(), statusSince: Nullable(Type.String()) }),
-  ),
-  openCase: Nullable(Type.Object({ id: Type.String(), detectedOn: Type.String(), deadline: Type.String() })),
-});
 
 export async function householdRoutes(app: App) {
   app.post(

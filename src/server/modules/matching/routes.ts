@@ -3,10 +3,8 @@ import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
 import { IdParams, Nullable } from '../../platform/http.js';
+import { Limit, Reason } from './schemas.js';
 import * as service from './service.js';
-
-const Reason = Type.Object({ factor: Type.String(), detail: Type.String(), weight: Type.Number(), maxWeight: Type.Number() });
-const Limit = Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 20 }) });
 
 export async function matchingRoutes(app: App) {
   app.get(

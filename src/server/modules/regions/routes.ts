@@ -3,9 +3,9 @@ import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
 import { AppError } from '../../platform/errors.js';
+import { Region } from './schemas.js';
 import * as service from './service.js';
 
-const Region = Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer() });
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function regionRoutes(app: App) {

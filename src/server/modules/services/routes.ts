@@ -2,22 +2,9 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { DateTime, IdParams, Nullable } from '../../platform/http.js';
+import { IdParams, Nullable } from '../../platform/http.js';
+import { ServiceRecord } from './schemas.js';
 import * as service from './service.js';
-
-const ServiceRecord = Type.Object({
-  id: Type.String(),
-  personId: Type.String(),
-  type: Type.String(),
-  channel: Type.String(),
-  date: Type.String(),
-  staffId: Nullable(Type.String()),
-  staffName: Type.String(),
-  unitId: Nullable(Type.String()),
-  unitName: Nullable(Type.String()),
-  notes: Nullable(Type.String()),
-  createdAt: DateTime,
-});
 
 export async function serviceRoutes(app: App) {
   app.post(

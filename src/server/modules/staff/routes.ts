@@ -1,31 +1,12 @@
 // HTTP for staff accounts.
 import { Type } from '@sinclair/typebox';
-import { roleNames, roles, type Role } from '../../../shared/roles.js';
+import { roleNames, type Role } from '../../../shared/roles.js';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { DateTime, IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
 import { sessionCookie } from '../../platform/auth.js';
+import { Password, Phone, RoleSchema, Roles, Staff } from './schemas.js';
 import * as service from './service.js';
-
-const RoleSchema = Type.Unsafe<Role>(Type.String({ enum: [...roles] }));
-const Roles = Type.Array(RoleSchema, { minItems: 1, uniqueItems: true });
-const Phone = Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$', description: '手机或固定电话' });
-const Password = Type.String({ minLength: 8, maxLength: 128 });
-
-export const Staff = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  name: Type.String(),
-  unitId: Type.Union([Type.String(), Type.Null()]),
-  unitName: Type.Union([Type.String(), Type.Null()]),
-  regionCode: Type.String(),
-  scope: Type.String(),
-  roles: Type.Array(Type.String()),
-  phone: Type.Union([Type.String(), Type.Null()], { description: '已脱敏' }),
-  disabled: Type.Boolean(),
-  builtIn: Type.Boolean(),
-  createdAt: DateTime,
-});
 
 export async function staffRoutes(app: App) {
   app.post(

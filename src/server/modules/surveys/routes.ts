@@ -2,33 +2,9 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { DateTime, IdParams, Nullable, Paged, pageQuery } from '../../platform/http.js';
+import { IdParams, Paged, pageQuery } from '../../platform/http.js';
+import { Return, Survey } from './schemas.js';
 import * as service from './service.js';
-
-const Survey = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  year: Type.Integer(),
-  regionCode: Type.String(),
-  dueDate: Type.String(),
-  employers: Type.Integer({ description: '参加调查的单位数' }),
-  returned: Type.Integer({ description: '已填报的单位数' }),
-  currentVacancies: Type.Integer(),
-  nextYearDemand: Type.Integer(),
-  createdBy: Type.String(),
-  createdAt: DateTime,
-});
-
-const Return = Type.Object({
-  employerId: Type.String(),
-  employerName: Type.String(),
-  creditCode: Type.String(),
-  regionCode: Type.String(),
-  returnedOn: Nullable(Type.String()),
-  currentVacancies: Nullable(Type.Integer()),
-  nextYearDemand: Nullable(Type.Integer()),
-  notes: Nullable(Type.String()),
-});
 
 export async function surveyRoutes(app: App) {
   app.post(

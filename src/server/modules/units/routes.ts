@@ -3,22 +3,9 @@ import { Type } from '@sinclair/typebox';
 import { unitTypes, type UnitType } from '../../../shared/roles.js';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { DateTime, IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { Unit, UnitTypeSchema } from './schemas.js';
 import * as service from './service.js';
-
-const UnitTypeSchema = Type.Unsafe<UnitType>(Type.String({ enum: Object.keys(unitTypes), description: '机构类型' }));
-export const Unit = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  type: Type.String(),
-  regionCode: Type.String(),
-  regionName: Type.Union([Type.String(), Type.Null()]),
-  scope: Type.String(),
-  address: Type.Union([Type.String(), Type.Null()]),
-  phone: Type.Union([Type.String(), Type.Null()]),
-  disabled: Type.Boolean(),
-  createdAt: DateTime,
-});
 
 export async function unitRoutes(app: App) {
   app.post(
