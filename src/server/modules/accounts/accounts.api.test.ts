@@ -1,28 +1,26 @@
 // Self-service accounts of seekers and employers (JOB-7), on PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { creditCodeCheckCharacter } from '../../../shared/creditCode.js';
-import { idCheckCharacter } from '../../../shared/idNumber.js';
-import { createTestApp, loginAs, type TestApp } from '../../testing/testApp.js';
+import { buildCreditCode, buildIdNumber, createDistrictPair, createStaffMember } from '../../testing/factories.js';
+import { createTestApp, type TestApp } from '../../testing/testApp.js';
 
 let t: TestApp;
 let clerk: { authorization: string };
 let reviewer: { authorization: string };
 const today = '2026-11-23';
-const idOf = (first17: string) => first17 + idCheckCharacter(first17);
 const post = (url: string, payload: object, headers?: Record<string, string>) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers });
 const get = (url: string, headers?: Record<string, string>) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => new Date(`${today}T04:00:00Z`) });
-  clerk = await loginAs(t.app, 'xiaodian_clerk');
-  reviewer = await loginAs(t.app, 'taiyuan_reviewer');
+  clerk = (await createDistrictPair(t)).home.auth;
+  reviewer = (await createStaffMember(t, { regionCode: '140100000000', roles: ['reviewer'] })).auth;
 });
 afterAll(() => t.close());
 
 describe('JOB-7 self-service accounts', () => {
   it('JOB-7 a seeker registers only with an ID and name found in the ledger, then keeps wishes, sees matches and applies', async () => {
-    const idNumber = idOf('14010519880808123');
+    const idNumber = buildIdNumber({ birthDate: '1988-08-08' });
     const notYet = await post('/public/accounts/seekers', { phone: '13912340001', password: 'Seek12345', idNumber, name: '钱多多' });
     expect(notYet.statusCode).toBe(422);
     expect(notYet.json().detail).toContain('办理求职登记');
@@ -48,14 +46,13 @@ describe('JOB-7 self-service accounts', () => {
     expect(applied.statusCode).toBe(201);
     expect((await post('/public/me/applications', { vacancyId: matches[0]!.vacancyId }, me)).statusCode).toBe(409);
     expect((await get('/public/me/applications', me)).json()).toHaveLength(1);
-    const staffView = (await get(`/vacancies/${matches[0]!.vacancyId}/applications`, await loginAs(t.app, 'taiyuan_job'))).json();
+    const staffView = (await get(`/vacancies/${matches[0]!.vacancyId}/applications`, (await createStaffMember(t, { regionCode: '140100000000', roles: ['job_officer'] })).auth)).json();
     expect(staffView).toContainEqual(expect.objectContaining({ name: '钱多多', phone: null }));
     expect((await get('/public/me/vacancies', me)).statusCode).toBe(403);
   });
 
   it('JOB-7 an employer account is tied to its credit code; its vacancy is screened and waits for review before it is public', async () => {
-    const body = '91140105MA0YY001X';
-    const creditCode = body + creditCodeCheckCharacter(body);
+    const creditCode = buildCreditCode();
     const registered = await post('/public/accounts/employers', { phone: '13912340010', password: 'Boss12345', creditCode, employerName: '太原自助招聘有限公司', regionCode: '140105001001' });
     expect(registered.statusCode, registered.body).toBe(201);
     const me = bearer(registered.json().token);
@@ -73,10 +70,12 @@ describe('JOB-7 self-service accounts', () => {
   });
 
   it('JOB-7 public sessions do not open staff routes, and wrong passwords are throttled', async () => {
-    const login = await post('/public/accounts/login', { kind: 'employer', phone: '13912340010', password: 'Boss12345' });
+    const registered = await post('/public/accounts/employers', { phone: '13912340020', password: 'Boss12345', creditCode: buildCreditCode(), employerName: '太原限流测试有限公司', regionCode: '140105001001' });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const login = await post('/public/accounts/login', { kind: 'employer', phone: '13912340020', password: 'Boss12345' });
     expect((await get('/persons', bearer(login.json().token))).statusCode).toBe(401);
     expect((await get('/public/me')).statusCode).toBe(401);
-    for (let i = 0; i < 5; i++) expect((await post('/public/accounts/login', { kind: 'employer', phone: '13912340010', password: 'wrong-pass1' })).statusCode).toBe(401);
-    expect((await post('/public/accounts/login', { kind: 'employer', phone: '13912340010', password: 'Boss12345' })).statusCode).toBe(429);
+    for (let i = 0; i < 5; i++) expect((await post('/public/accounts/login', { kind: 'employer', phone: '13912340020', password: 'wrong-pass1' })).statusCode).toBe(401);
+    expect((await post('/public/accounts/login', { kind: 'employer', phone: '13912340020', password: 'Boss12345' })).statusCode).toBe(429);
   });
 });

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../platform/audit.js';
+import { createStaffMember } from '../../testing/factories.js';
 import { createTestApp, loginAs, queryRows, testDbKind, type TestApp } from '../../testing/testApp.js';
 
 const run = promisify(execFile);
@@ -53,11 +54,8 @@ describe('SYS-2 audit trail', () => {
   });
 
   it('SYS-2 a district auditor sees only entries of their district', async () => {
-    const root = await loginAs(t.app, 'admin');
-    const units = await t.app.inject({ method: 'GET', url: '/api/v1/units?parentScope=140105&pageSize=1', headers: root });
-    const unitId = (units.json() as { items: { id: string }[] }).items[0]!.id;
-    await t.app.inject({ method: 'POST', url: '/api/v1/staff', headers: root, payload: { username: 'xiaodian_auditor', name: '区审计员', unitId, roles: ['auditor'], password: 'Audit12345' } });
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/audit?pageSize=100', headers: await loginAs(t.app, 'xiaodian_auditor', 'Audit12345') });
+    const districtAuditor = await createStaffMember(t, { regionCode: '140105000000', roles: ['auditor'] });
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/audit?pageSize=100', headers: districtAuditor.auth });
     const items = (res.json() as { items: { regionCode: string | null }[] }).items;
     expect(items.length).toBeGreaterThan(0);
     expect(items.every((i) => i.regionCode?.startsWith('140105'))).toBe(true);
@@ -73,8 +71,12 @@ describe('SYS-2 audit trail', () => {
   });
 
   it('SYS-2 an intact chain verifies; an edited row is found by the API and by npm run audit:verify', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const unit = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: admin, payload: { name: '篡改测试事务所', regionCode: '140105002000', type: 'street_office' } });
+    expect(unit.statusCode, unit.body).toBe(201);
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/units/${unit.json().id}`, headers: admin, payload: { address: '营盘路1号' } });
     expect(await verifyAuditChain(t.handle.db)).toMatchObject({ ok: true });
-    const [row] = await queryRows<{ seq: number }>(t.handle.db, sql`SELECT seq FROM audit_log WHERE entity = 'unit' AND action = 'update' ORDER BY seq LIMIT 1`);
+    const [row] = await queryRows<{ seq: number }>(t.handle.db, sql`SELECT seq FROM audit_log WHERE entity = 'unit' AND action = 'update' AND entity_id = ${unit.json().id} ORDER BY seq LIMIT 1`);
     const seq = Number(row!.seq);
     await t.handle.db.execute(sql`UPDATE audit_log SET after = '{"address":"篡改"}'::jsonb WHERE seq = ${seq}`);
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: await loginAs(t.app, 'taiyuan_auditor') });

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, loginAs, type TestApp } from '../../testing/testApp.js';
+import { createStaffMember } from '../../testing/factories.js';
+import { createTestApp, type TestApp } from '../../testing/testApp.js';
 import { ledgerXlsx, makeLedgerRows } from '../../testing/ledgerFile.js';
 
 let t: TestApp;
@@ -10,7 +11,7 @@ const communities = ['140105001001', '140105001002', '140105001003', '1401050010
 
 beforeAll(async () => {
   t = await createTestApp({ demo: true, now: () => new Date('2026-11-23T04:00:00Z') });
-  clerk = await loginAs(t.app, 's140105001_clerk');
+  clerk = (await createStaffMember(t, { regionCode: '140105001000', roles: ['clerk'] })).auth;
 });
 afterAll(() => t.close());
 
@@ -56,6 +57,18 @@ describe('REG-7 ledger import from Excel: all rows or none', () => {
     expect(await count()).toBe(before + 1000);
   });
 
+});
+
+describe('REG-3 / NET-2 a ledger once imported', () => {
+  // Its own ledger, made distinct from the 1,000 rows above, imported before these tests.
+  const used = new Set<string>();
+  makeLedgerRows(1000, communities, 7, used);
+  const imported = makeLedgerRows(40, communities, 8, used);
+  beforeAll(async () => {
+    const res = await upload(await ledgerXlsx(imported));
+    expect(res.json()).toEqual({ rows: 40, imported: 40, unchanged: 0 });
+  });
+
   it('REG-3 imported registrations become events and status: 失业 rows are registered unemployed', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/persons?status=unemployed&pageSize=1', headers: clerk });
     const person = res.json().items[0] as { id: string; statusSince: string };
@@ -68,9 +81,9 @@ describe('REG-7 ledger import from Excel: all rows or none', () => {
   });
 
   it('NET-2 a file naming a person already registered in another street is rejected for that row', async () => {
-    const other = await loginAs(t.app, 's140105002_clerk');
-    const rows = makeLedgerRows(2, ['140105002001'], 99);
-    const existing = makeLedgerRows(1000, communities, 7)[0]!;
+    const other = (await createStaffMember(t, { regionCode: '140105002000', roles: ['clerk'] })).auth;
+    const rows = makeLedgerRows(2, ['140105002001'], 99, used);
+    const existing = imported[0]!;
     rows.push({ ...existing, regionCode: '140105002001' });
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/persons/import', headers: { ...other, 'content-type': xlsx }, payload: await ledgerXlsx(rows) });
     expect(res.json()).toMatchObject({ rejectedCount: 1, errors: [{ path: '/rows/4' }] });

@@ -45,14 +45,31 @@ describe('JOB-4 matching rules', () => {
     expect(educationRank('火星学历')).toBe(-1);
   });
 
-  it('JOB-4 (property) a weight of zero removes its factor from the score; the score never exceeds the sum of weights', () => {
+  it('JOB-4 (property) a weight of zero removes its factor: it is not among the reasons, and the score is the sum of the other factors', () => {
+    const weight = fc.nat(50);
+    const anyWeights = fc.record({ occupation: weight, skills: weight, place: weight, wage: weight, education: weight, hours: weight, priority: weight });
     fc.assert(
-      fc.property(fc.record({ occupation: fc.nat(50), skills: fc.nat(50), place: fc.nat(50), wage: fc.nat(50), education: fc.nat(50), hours: fc.nat(50), priority: fc.nat(50) }), fc.nat(2_000_000), (w, wageMinFen) => {
-        const { score } = scoreMatch({ ...seeker, wageMinFen, priority: true }, vacancy, { weights: w, shares });
-        expect(score).toBeLessThanOrEqual(Object.values(w).reduce((a, b) => a + b, 0) + 0.5);
-        expect(score).toBeGreaterThanOrEqual(0);
+      fc.property(anyWeights, fc.constantFrom(...matchFactors, 'priority' as const), fc.nat(2_000_000), (w, zeroed, wageMinFen) => {
+        const profile = { ...seeker, wageMinFen, priority: true };
+        const withFactor = scoreMatch(profile, vacancy, { weights: w, shares });
+        const without = scoreMatch(profile, vacancy, { weights: { ...w, [zeroed]: 0 }, shares });
+        expect(without.reasons.map((r) => r.factor)).not.toContain(zeroed);
+        // The other factors score as before, and the score is exactly their sum.
+        const others = (reasons: typeof without.reasons) => reasons.filter((r) => r.factor !== zeroed);
+        expect(others(without.reasons)).toEqual(others(withFactor.reasons));
+        const pointsOf = (factor: string) => withFactor.reasons.find((r) => r.factor === factor)?.weight ?? 0;
+        expect(without.score).toBeCloseTo(withFactor.score - pointsOf(zeroed), 5);
+        expect(without.score).toBeCloseTo(others(withFactor.reasons).reduce((sum, r) => sum + r.weight, 0), 5);
+        expect(without.score).toBeLessThanOrEqual(Object.values(w).reduce((a, b) => a + b, 0) - w[zeroed] + 0.5);
       }),
     );
+  });
+
+  it('JOB-4 with every weight zero the score is 0 and there are no reasons', () => {
+    const zero: MatchWeights = { occupation: 0, skills: 0, place: 0, wage: 0, education: 0, hours: 0, priority: 0 };
+    const { score, reasons } = scoreMatch({ ...seeker, priority: true }, vacancy, { weights: zero, shares });
+    expect(score).toBe(0);
+    expect(reasons).toEqual([]);
   });
 
   it('JOB-4 match keys hold occupation codes, their groups and skills', () => {

@@ -88,17 +88,17 @@ const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN')}元`;
 
 /** Scores a seeker against a vacancy; the score is the sum of the reasons' points. */
 export function scoreMatch(seeker: SeekerProfile, vacancy: VacancyProfile, { weights, shares }: MatchFigures): { score: number; reasons: MatchReason[] } {
-  const reasons: MatchReason[] = [
+  const all: MatchReason[] = [
     occupationReason(seeker, vacancy, weights.occupation, shares),
     skillsReason(seeker, vacancy, weights.skills),
     placeReason(seeker, vacancy, weights.place, shares),
     wageReason(seeker, vacancy, weights.wage),
     educationReason(seeker, vacancy, weights.education),
     hoursReason(seeker, vacancy, weights.hours),
+    { factor: 'priority', maxWeight: weights.priority, weight: seeker.priority ? weights.priority : 0, detail: seeker.priority ? '就业困难等重点群体，优先推荐' : '不属于优先推荐群体' },
   ];
-  if (weights.priority > 0) {
-    reasons.push({ factor: 'priority', maxWeight: weights.priority, weight: seeker.priority ? weights.priority : 0, detail: seeker.priority ? '就业困难等重点群体，优先推荐' : '不属于优先推荐群体' });
-  }
+  // A factor a region weighs at zero is not a reason at all: a counsellor should not read "0 of 0".
+  const reasons = all.filter((r) => r.maxWeight > 0);
   return { score: round1(reasons.reduce((sum, r) => sum + r.weight, 0)), reasons };
 }
 

@@ -1,26 +1,18 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staff } from '../../db/schema.js';
+import { createStaffMember, factoryPassword, findUnit } from '../../testing/factories.js';
 import { createTestApp, loginAs, type TestApp } from '../../testing/testApp.js';
 
 let t: TestApp;
 let admin: { authorization: string };
 let districtAdmin: { authorization: string };
 
-interface Unit {
-  id: string;
-  regionCode: string;
-}
 interface Staff {
   id: string;
   username: string;
   phone: string | null;
   roles: string[];
-}
-
-async function unitAt(regionCode: string): Promise<Unit> {
-  const res = await t.app.inject({ method: 'GET', url: '/api/v1/units?pageSize=100', headers: admin });
-  return (res.json() as { items: Unit[] }).items.find((u) => u.regionCode === regionCode)!;
 }
 
 async function staffNamed(username: string): Promise<Staff> {
@@ -37,7 +29,7 @@ afterAll(() => t.close());
 
 describe('NET-1 staff accounts', () => {
   it('NET-1 a district admin creates a clerk in a street office of the district, who can log in', async () => {
-    const office = await unitAt('140105002000');
+    const office = await findUnit(t, '140105002000');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/staff', headers: districtAdmin, payload: { username: 'yingpan_clerk2', name: '张伟', unitId: office.id, roles: ['clerk'], password: 'Clerk12345', phone: '13812345678' } });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ username: 'yingpan_clerk2', scope: '140105002', roles: ['clerk'], phone: '138****5678' });
@@ -46,21 +38,21 @@ describe('NET-1 staff accounts', () => {
   });
 
   it('NET-1 a username is unique (409 CONFLICT on /username)', async () => {
-    const office = await unitAt('140105002000');
+    const office = await findUnit(t, '140105002000');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/staff', headers: districtAdmin, payload: { username: 'xiaodian_clerk', name: '重名', unitId: office.id, roles: ['clerk'], password: 'Clerk12345' } });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'CONFLICT', errors: [{ path: '/username' }] });
   });
 
   it('NET-1 a weak password is refused with a field error', async () => {
-    const office = await unitAt('140105002000');
+    const office = await findUnit(t, '140105002000');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/staff', headers: districtAdmin, payload: { username: 'weakpw', name: '弱密码', unitId: office.id, roles: ['clerk'], password: 'abcdefgh' } });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '/password', code: 'WEAK_PASSWORD' }] });
   });
 
   it('NET-2 creating a staff member in a unit of another district answers 403 OUT_OF_JURISDICTION', async () => {
-    const other = await unitAt('140106000000');
+    const other = await findUnit(t, '140106000000');
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/staff', headers: districtAdmin, payload: { username: 'intruder', name: '越权', unitId: other.id, roles: ['clerk'], password: 'Clerk12345' } });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'OUT_OF_JURISDICTION' });
@@ -93,21 +85,21 @@ describe('NET-1 staff accounts', () => {
   });
 
   it('NET-1 disabling a staff member ends their session on the next request', async () => {
-    const victim = await loginAs(t.app, 'c140105001001_clerk');
+    const target = await createStaffMember(t, { regionCode: '140105001001', roles: ['clerk'] });
+    const victim = target.auth;
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: victim })).statusCode).toBe(200);
-    const target = await staffNamed('c140105001001_clerk');
     const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/staff/${target.id}`, headers: districtAdmin, payload: { disabled: true } });
     expect(res.statusCode).toBe(200);
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: victim });
     expect(after.statusCode).toBe(401);
     expect(after.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
-    const relogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'c140105001001_clerk', password: 'Admin12345' } });
+    const relogin = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: target.username, password: factoryPassword } });
     expect(relogin.statusCode).toBe(401);
   });
 
   it('NET-1 changing roles ends the member\'s sessions; renaming does not', async () => {
-    const session = await loginAs(t.app, 'c140105001002_clerk');
-    const target = await staffNamed('c140105001002_clerk');
+    const target = await createStaffMember(t, { regionCode: '140105001002', roles: ['clerk'] });
+    const session = target.auth;
     await t.app.inject({ method: 'PATCH', url: `/api/v1/staff/${target.id}`, headers: districtAdmin, payload: { name: '改名后' } });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: session })).statusCode).toBe(200);
     await t.app.inject({ method: 'PATCH', url: `/api/v1/staff/${target.id}`, headers: districtAdmin, payload: { roles: ['clerk', 'job_officer'] } });
@@ -124,9 +116,10 @@ describe('NET-1 staff accounts', () => {
 
 describe('SYS-3 sealed personal data', () => {
   it('SYS-3 the database holds no phone number in clear text', async () => {
+    await createStaffMember(t, { regionCode: '140105002000', roles: ['clerk'], phone: '13812345679' });
     const rows = await t.handle.db.select().from(staff);
     const raw = JSON.stringify(rows);
-    expect(raw).not.toContain('13812345678');
+    expect(raw).not.toContain('13812345679');
     expect(raw).not.toContain('13903510001');
     const sealed = rows.find((r) => r.username === 'taiyuan_admin')!;
     expect(sealed.phoneSealed).toMatch(/^v1\./);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStaffMember, findUnit, type Unit } from '../../testing/factories.js';
 import { createTestApp, loginAs, type TestApp } from '../../testing/testApp.js';
 
 let t: TestApp;
@@ -6,30 +7,12 @@ let streetClerk: { authorization: string };
 let streetAdmin: { authorization: string };
 let districtAdmin: { authorization: string };
 
-interface Unit {
-  id: string;
-  name: string;
-  regionCode: string;
-  scope: string;
-}
-
-/** A unit of the demo region by its region code (admin sees all). */
-async function unitAt(regionCode: string): Promise<Unit> {
-  const res = await t.app.inject({ method: 'GET', url: '/api/v1/units?pageSize=100', headers: await loginAs(t.app, 'admin') });
-  const unit = (res.json() as { items: Unit[] }).items.find((u) => u.regionCode === regionCode);
-  if (!unit) throw new Error(`no unit at ${regionCode}`);
-  return unit;
-}
-
 beforeAll(async () => {
   t = await createTestApp();
-  streetClerk = await loginAs(t.app, 's140105001_clerk');
-  districtAdmin = await loginAs(t.app, 'xiaodian_admin');
-  // A street-level admin of 坞城街道 (140105001), created by the district admin.
-  const office = await unitAt('140105001000');
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/staff', headers: districtAdmin, payload: { username: 'wucheng_admin', name: '坞城管理员', unitId: office.id, roles: ['admin'], password: 'Street1234' } });
-  expect(res.statusCode).toBe(201);
-  streetAdmin = await loginAs(t.app, 'wucheng_admin', 'Street1234');
+  streetClerk = (await createStaffMember(t, { regionCode: '140105001000', roles: ['clerk'] })).auth;
+  districtAdmin = (await createStaffMember(t, { regionCode: '140105000000', roles: ['admin'] })).auth;
+  // A street-level admin of 坞城街道 (140105001).
+  streetAdmin = (await createStaffMember(t, { regionCode: '140105001000', roles: ['admin'] })).auth;
 });
 afterAll(() => t.close());
 
@@ -86,7 +69,7 @@ describe('NET-2 jurisdiction by region-code prefix', () => {
   });
 
   it('NET-2 a street staff member gets 404 for a unit of another street, the same answer as a missing one', async () => {
-    const other = await unitAt('140105002000');
+    const other = await findUnit(t, '140105002000');
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/units/${other.id}`, headers: streetClerk });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toMatchObject({ code: 'NOT_FOUND' });
@@ -95,7 +78,7 @@ describe('NET-2 jurisdiction by region-code prefix', () => {
   });
 
   it('NET-2 a user of another district gets 404 when editing a unit', async () => {
-    const other = await unitAt('140106000000');
+    const other = await findUnit(t, '140106000000');
     const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/units/${other.id}`, headers: districtAdmin, payload: { name: '改名' } });
     expect(res.statusCode).toBe(404);
   });
@@ -147,7 +130,8 @@ describe('DESIGN idea 5: retried writes with an Idempotency-Key happen once', ()
   });
 
   it('the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED', async () => {
-    const headers = { ...districtAdmin, 'idempotency-key': 'unit-create-0001' };
+    const headers = { ...districtAdmin, 'idempotency-key': 'unit-create-0003' };
+    expect((await t.app.inject({ method: 'POST', url: '/api/v1/units', headers, payload: { name: '首次请求工作站', regionCode: '140105002002', type: 'community_station' } })).statusCode).toBe(201);
     const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers, payload: { name: '另一个工作站', regionCode: '140105002002', type: 'community_station' } });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });

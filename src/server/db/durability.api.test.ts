@@ -1,9 +1,12 @@
 // SYS-4: data in the embedded database survives a restart and a kill -9 in the middle of writes.
+// It starts the real server on PGlite, so it runs once, in the api-pglite project; the api-postgres
+// project skips it (PostgreSQL's own durability is not ours to test).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { testDbKind } from '../testing/testApp.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'openpes-durability-'));
 const port = 20000 + (process.pid % 20000);
@@ -44,8 +47,8 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-describe('SYS-4 durability of the embedded database', () => {
-  it('every write acknowledged before a kill -9 is there after restart, and the chain of audit rows is whole', async () => {
+describe.runIf(testDbKind === 'pglite')('SYS-4 durability of the embedded database', () => {
+  it('SYS-4 every write acknowledged before a kill -9 is there after restart, and the chain of audit rows is whole', async () => {
     child = startServer();
     await waitForHealth();
     const auth = { authorization: `Bearer ${await token()}`, 'content-type': 'application/json' };

@@ -1,0 +1,52 @@
+// Employers through the API (JOB-1), on PGlite and on PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCreditCode, createDistrictPair, createEmployer, type Auth } from '../../testing/factories.js';
+import { createTestApp, type TestApp } from '../../testing/testApp.js';
+
+let t: TestApp;
+let officer: Auth; // a 小店区 clerk and job officer
+let otherDistrict: Auth; // the same roles in 迎泽区
+
+const post = (headers: Auth, url: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
+const get = (headers: Auth, url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => new Date('2026-11-23T04:00:00Z') });
+  const pair = await createDistrictPair(t);
+  officer = pair.home.auth;
+  otherDistrict = pair.other.auth;
+});
+afterAll(() => t.close());
+
+describe('JOB-1 employers', () => {
+  it('JOB-1 an invalid credit code gets 400 INVALID_CREDIT_CODE (GB 32100 check character)', async () => {
+    const good = buildCreditCode();
+    const bad = good.slice(0, 17) + (good[17] === 'A' ? 'B' : 'A');
+    const res = await post(officer, '/employers', { name: '校验位错误公司', creditCode: bad, regionCode: '140105001001' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ code: 'INVALID_CREDIT_CODE', errors: [expect.objectContaining({ path: '/creditCode' })] });
+  });
+
+  it('JOB-1 a second employer with the same credit code is refused with 409', async () => {
+    const first = await createEmployer(t, officer);
+    const again = await post(officer, '/employers', { name: '另一个名字', creditCode: first.creditCode.toLowerCase(), regionCode: '140105001001' });
+    expect(again.statusCode).toBe(409);
+  });
+
+  it('JOB-1 hiring and labour-contract filings are recorded per employer', async () => {
+    const e = await createEmployer(t, officer);
+    const res = await post(officer, `/employers/${e.id}/filings`, { kind: 'contract', personName: '王五', date: '2026-11-01', contractEnd: '2029-10-31' });
+    expect(res.statusCode).toBe(201);
+    expect((await get(officer, `/employers/${e.id}/filings`)).json()).toEqual([expect.objectContaining({ kind: 'contract', personName: '王五' })]);
+  });
+
+  it('NET-2 a clerk of another district gets 404 reading, editing or reading the filings of an employer', async () => {
+    const e = await createEmployer(t, officer);
+    const attempts = [
+      get(otherDistrict, `/employers/${e.id}`),
+      get(otherDistrict, `/employers/${e.id}/filings`),
+      t.app.inject({ method: 'PATCH', url: `/api/v1/employers/${e.id}`, headers: otherDistrict, payload: { name: '改名' } }),
+    ];
+    for (const res of await Promise.all(attempts)) expect(res.statusCode, res.body).toBe(404);
+  });
+});

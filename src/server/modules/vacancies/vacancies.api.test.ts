@@ -1,0 +1,119 @@
+// Vacancies through the API: screening and review (JOB-2, JOB-3) and the public board (JOB-7).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approveVacancy, createDistrictPair, createEmployer, createPublishedVacancy, createStaffMember, createVacancy, welderAd, type Auth } from '../../testing/factories.js';
+import { createTestApp, type TestApp } from '../../testing/testApp.js';
+
+let t: TestApp;
+let officer: Auth; // a 小店区 clerk and job officer
+let otherDistrict: Auth; // the same roles in 迎泽区
+let reviewer: Auth; // a city reviewer
+let reviewerUsername: string;
+
+const post = (headers: Auth | undefined, url: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
+const get = (headers: Auth | undefined, url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
+const patch = (headers: Auth, id: string, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/vacancies/${id}`, headers, payload });
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => new Date('2026-11-23T04:00:00Z') });
+  const pair = await createDistrictPair(t);
+  officer = pair.home.auth;
+  otherDistrict = pair.other.auth;
+  const city = await createStaffMember(t, { regionCode: '140100000000', roles: ['reviewer'] });
+  reviewer = city.auth;
+  reviewerUsername = city.username;
+});
+afterAll(() => t.close());
+
+describe('JOB-3 discrimination screening and review', () => {
+  it('JOB-3 a vacancy saying 限男性 is flagged sex with that span', async () => {
+    const e = await createEmployer(t, officer);
+    const v = await createVacancy(t, officer, e.id, { title: '仓库管理员', occupation: null, description: '招聘仓库管理员2名，限男性，月薪4000元。' });
+    expect(v.status).toBe('pending_review');
+    expect(v.screening.flags).toContainEqual(expect.objectContaining({ category: 'sex', text: '限男性', severity: 'flag', field: 'description' }));
+  });
+
+  it('JOB-3 仅限本地户口 is flagged as origin; 35岁以下 gets an age warning', async () => {
+    const e = await createEmployer(t, officer);
+    const origin = await createVacancy(t, officer, e.id, { description: '招聘保安5名，仅限本地户口，月薪3500元。' });
+    expect(origin.screening.flags).toContainEqual(expect.objectContaining({ category: 'origin', severity: 'flag' }));
+    const age = await createVacancy(t, officer, e.id, { description: '招聘快递员，35岁以下，月薪6000元。' });
+    expect(age.screening.flags).toEqual([expect.objectContaining({ category: 'age', severity: 'warning' })]);
+  });
+
+  it('JOB-3 an ordinary welder vacancy has no flag', async () => {
+    const v = await createVacancy(t, officer, (await createEmployer(t, officer)).id);
+    expect(v.screening.flags).toEqual([]);
+  });
+
+  it('JOB-3 a flagged vacancy cannot be approved without a reason; edited, it is screened again and approved', async () => {
+    const v = await createVacancy(t, officer, (await createEmployer(t, officer)).id, { description: '招聘电焊工，限男性，持焊工证。' });
+    const refused = await approveVacancy(t, reviewer, v.id);
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().code).toBe('RULE_VIOLATION');
+    const edited = await patch(reviewer, v.id, { description: '招聘电焊工，男女不限，持焊工证。' });
+    expect(edited.json()).toMatchObject({ status: 'pending_review', screening: { flags: [] } });
+    expect((await approveVacancy(t, reviewer, v.id)).json()).toMatchObject({ status: 'published', reviewedBy: reviewerUsername });
+    const unchanged = await patch(officer, v.id, { description: '招聘电焊工，男女不限，持焊工证。' });
+    expect(unchanged.json().status).toBe('published');
+    const cleared = await patch(officer, v.id, { address: null });
+    expect(cleared.json()).toMatchObject({ status: 'published', address: null });
+  });
+
+  it('JOB-3 only a reviewer decides; a rejection needs a comment', async () => {
+    const v = await createVacancy(t, officer, (await createEmployer(t, officer)).id);
+    expect((await post(officer, `/vacancies/${v.id}/review`, { decision: 'approve' })).statusCode).toBe(403);
+    expect((await post(reviewer, `/vacancies/${v.id}/review`, { decision: 'reject' })).statusCode).toBe(400);
+    expect((await post(reviewer, `/vacancies/${v.id}/review`, { decision: 'reject', comment: '工资与岗位不符，请核实' })).json().status).toBe('rejected');
+  });
+
+  it('JOB-2 wages are checked: the maximum below the minimum is refused, and so is validity past the parameter', async () => {
+    const e = await createEmployer(t, officer);
+    const low = await post(officer, '/vacancies', { employerId: e.id, title: '会计', headcount: 1, wageMin: 600000, wageMax: 500000, regionCode: '140105001001', description: '招聘会计一名。', validUntil: '2027-01-01' });
+    expect(low.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ path: '/wageMax' })] });
+    const long = await post(officer, '/vacancies', { employerId: e.id, title: '会计', headcount: 1, wageMin: 400000, wageMax: 500000, regionCode: '140105001001', description: '招聘会计一名。', validUntil: '2028-01-01' });
+    expect(long.json().errors[0].path).toBe('/validUntil');
+  });
+});
+
+describe('JOB-7 public board', () => {
+  it('JOB-7 unapproved vacancies never appear on the public board; approved ones are found by 焊工 and 焊 without login', async () => {
+    const e = await createEmployer(t, officer, { name: '太原晋焊钢构有限公司' });
+    const pending = await createVacancy(t, officer, e.id, { title: '氩弧焊工（待审）' });
+    const published = await createPublishedVacancy(t, officer, reviewer, e.id, { title: '二保焊工' });
+    const search = async (q: string) => (await get(undefined, `/public/vacancies?q=${encodeURIComponent(q)}&pageSize=100`)).json() as { items: { id: string }[] };
+    for (const q of ['焊工', '焊', '晋焊钢构']) {
+      const ids = (await search(q)).items.map((v) => v.id);
+      expect(ids).toContain(published.id);
+      expect(ids).not.toContain(pending.id);
+    }
+    expect((await search('会计')).items.map((v) => v.id)).not.toContain(published.id);
+    expect((await get(undefined, `/public/vacancies/${pending.id}`)).statusCode).toBe(404);
+    expect((await get(undefined, `/public/vacancies/${published.id}`)).json()).toMatchObject({ title: '二保焊工', employerName: '太原晋焊钢构有限公司', description: welderAd });
+  });
+
+  it('JOB-7 filters by region, occupation and wage; a closed vacancy leaves the board', async () => {
+    const e = await createEmployer(t, officer);
+    const v = await createPublishedVacancy(t, officer, reviewer, e.id, { title: '叉车司机', occupation: null, skills: [], wageMin: 400000, wageMax: 450000, description: '招聘叉车司机，持证上岗。' });
+    const ids = async (query: string) => ((await get(undefined, `/public/vacancies?${query}`)).json().items as { id: string }[]).map((x) => x.id);
+    const districts = (await get(undefined, '/public/regions?parent=140100000000')).json() as { code: string; name: string }[];
+    expect(districts).toContainEqual(expect.objectContaining({ code: '140105000000', name: '小店区' }));
+    expect(await ids('q=司机&regionCode=140105')).toContain(v.id);
+    expect(await ids('q=司机&regionCode=140106')).not.toContain(v.id);
+    expect(await ids('q=司机&wageMin=500000')).not.toContain(v.id);
+    await post(officer, `/vacancies/${v.id}/close`, { reason: '单位已招满' });
+    expect(await ids('q=司机')).not.toContain(v.id);
+  });
+
+  it("JOB-7 the longest validity (vacancy.max_validity) is public, for the employer's form default; other parameters are not", async () => {
+    expect((await get(undefined, '/public/params/vacancy.max_validity?regionCode=140105001001')).json()).toEqual({ value: 90 });
+    expect((await get(undefined, '/public/params/loan.max_amount?regionCode=140105001001')).statusCode).toBe(404);
+  });
+});
+
+describe('NET-2 jurisdiction', () => {
+  it('NET-2 a clerk of another district gets 404 reading, editing or closing a vacancy', async () => {
+    const v = await createPublishedVacancy(t, officer, reviewer, (await createEmployer(t, officer)).id);
+    const attempts = [get(otherDistrict, `/vacancies/${v.id}`), patch(otherDistrict, v.id, { title: '改名' }), post(otherDistrict, `/vacancies/${v.id}/close`, { reason: '越权关闭' })];
+    for (const res of await Promise.all(attempts)) expect(res.statusCode, res.body).toBe(404);
+  });
+});
