@@ -15,7 +15,7 @@ function cruise(cwd: string) {
 }
 
 describe('module boundaries (lint)', () => {
-  it('an upward import between layers and an import past a module index are both errors', () => {
+  it('an upward import between layers and an import past a module index are both errors', { timeout: 60_000 }, () => {
     const { status, violations } = cruise(fixture);
     expect(status).not.toBe(0);
     expect(violations).toEqual(
