@@ -57,87 +57,783 @@ interface Trade {
 }
 
 const trades: Record<string, Trade> = {
-  welder: { code: '6-18-02-04', skill: '焊工', titles: ['电焊工', '焊工', '氩弧焊工', '二保焊工', '钢结构焊工'], duties: ['负责钢结构件的焊接，能看懂图纸', '持特种作业操作证（焊接与热切割）', '会二保焊、氩弧焊，能焊不锈钢薄板者优先'], wage: [5500, 9000], education: [null, '初中'], seekers: 4 },
-  electrician: { code: '6-31-01-03', skill: '电工', titles: ['电工', '维修电工', '低压电工', '物业电工', '高压电工'], duties: ['负责供配电设备日常巡检和维修', '持低压电工作业证', '能适应倒班，会看电气图纸'], wage: [4500, 7500], education: [null, '高中/中专/技校'], seekers: 4 },
-  forklift: { code: '6-30-05-01', skill: '叉车司机', titles: ['叉车司机', '叉车工', '仓库叉车司机'], duties: ['负责仓库货物装卸、搬运和码放', '持N1叉车证，有两年以上驾驶经验'], wage: [4500, 6500], education: [null], seekers: 3 },
-  truck: { code: '4-02-02-02', skill: '驾驶', extra: ['B2驾照'], titles: ['货车司机', '配送司机', '物流司机', '厢式货车司机', 'A2货车司机'], duties: ['负责太原市区及周边货物配送', '持B2及以上驾驶证，三年以上驾龄，熟悉太原路况'], wage: [6000, 10000], education: [null], seekers: 4 },
-  passenger: { code: '4-02-02-01', skill: '驾驶', titles: ['网约车司机', '班车司机', '公交司机', '小车司机', '商务车司机'], duties: ['负责员工班车或公务车辆驾驶，保持车辆整洁', '驾驶技术熟练，无重大事故记录'], wage: [5000, 8000], education: [null], seekers: 3 },
-  accountant: { code: '2-06-03-00', skill: '会计', extra: ['办公软件'], titles: ['会计', '出纳', '财务会计', '主办会计', '成本会计', '会计助理'], duties: ['负责总账、报税和成本核算', '熟悉金蝶或用友财务软件', '有初级会计职称者优先'], wage: [4000, 7000], education: ['大学专科', '大学本科'], seekers: 4 },
-  cleaner: { code: '4-09-08-01', skill: '保洁', titles: ['保洁员', '保洁', '商场保洁', '医院保洁', '写字楼保洁', '小区保洁'], duties: ['负责公共区域日常清洁', '早八晚五，适合就近就业', '吃苦耐劳，年龄不限'], wage: [2300, 3200], education: [null], seekers: 6 },
-  cook: { code: '4-03-02-01', skill: '厨师', titles: ['厨师', '中餐厨师', '热菜厨师', '厨师长', '配菜员'], duties: ['会做晋菜，能独立出菜', '持健康证，工作时间10:00-21:00'], wage: [4500, 8000], education: [null], seekers: 3 },
-  pastry: { code: '4-03-02-02', skill: '面点', titles: ['面点师', '面食师傅', '刀削面师傅', '早点师傅'], duties: ['会做刀削面、莜面等山西面食', '持健康证，能早起'], wage: [4000, 6500], education: [null], seekers: 2 },
-  waiter: { code: '4-03-02-05', skill: '餐厅服务', titles: ['服务员', '餐厅服务员', '传菜员', '前厅服务员', '酒店服务员'], duties: ['负责点菜、传菜和餐厅卫生', '形象整洁，普通话标准'], wage: [2800, 4000], education: [null], seekers: 5 },
-  guard: { code: '4-07-05-01', skill: '保安', titles: ['保安', '保安员', '门岗保安', '巡逻保安', '小区保安', '监控员'], duties: ['负责门岗值守、巡逻和来访登记', '持保安员证，做二休一'], wage: [2800, 4000], education: [null], seekers: 5 },
-  courier: { code: '4-02-07-08', skill: '快递', titles: ['快递员', '快递派送员', '快递揽收员', '驻点快递员'], duties: ['负责片区派件揽件，公司提供电动车', '多劳多得，熟悉片区道路者优先'], wage: [5000, 8500], education: [null], seekers: 3 },
-  rider: { code: '4-10-08-01', skill: '配送', titles: ['外卖骑手', '外卖配送员', '同城配送员', '骑手'], duties: ['负责外卖订单配送，时间灵活', '会使用智能手机导航'], wage: [5000, 9000], education: [null], seekers: 4 },
-  sales: { code: '4-01-02-01', skill: '销售', titles: ['销售代表', '销售员', '门店销售', '电话销售', '汽车销售顾问', '房产销售', '销售经理'], duties: ['负责客户开发和维护，完成销售任务', '底薪加提成，沟通能力强', '有相关行业销售经验者优先'], wage: [3500, 10000], education: [null, '高中/中专/技校', '大学专科'], seekers: 6 },
-  shop: { code: '4-01-02-03', skill: '销售', titles: ['营业员', '导购员', '超市营业员', '专柜导购'], duties: ['负责商品陈列、导购和盘点', '做六休一，轮班'], wage: [2800, 4500], education: [null], seekers: 4 },
-  cashier: { code: '4-01-02-04', skill: '收银', titles: ['收银员', '超市收银员', '前台收银'], duties: ['负责收银和对账，会使用收银系统', '细心负责，账目清楚'], wage: [2600, 3800], education: [null, '高中/中专/技校'], seekers: 3 },
-  service: { code: '4-04-05-03', skill: '客服', titles: ['客服专员', '电话客服', '在线客服', '售后客服', '客服代表'], duties: ['负责电话或在线解答客户咨询、处理投诉', '普通话标准，打字每分钟50字以上'], wage: [3500, 5500], education: ['高中/中专/技校', '大学专科'], seekers: 4 },
-  warehouse: { code: '4-02-06-01', skill: '仓储管理', extra: ['叉车司机', '办公软件'], titles: ['仓管员', '仓库管理员', '库管', '仓储专员'], duties: ['负责出入库登记和盘点', '会使用电脑和仓储管理系统，有叉车证者优先'], wage: [3800, 5500], education: [null, '高中/中专/技校'], seekers: 3 },
-  tally: { code: '4-02-06-02', skill: '仓储管理', titles: ['理货员', '分拣员', '打包员'], duties: ['负责货物分拣、理货和打包', '两班倒，包工作餐'], wage: [3500, 5000], education: [null], seekers: 3 },
-  loader: { code: '4-02-05-01', skill: null, titles: ['装卸工', '搬运工', '物流装卸工'], duties: ['负责货物装卸搬运', '身体健康，能吃苦'], wage: [4000, 6500], education: [null], seekers: 4 },
-  nanny: { code: '4-10-01-03', skill: '育婴员', titles: ['育婴师', '育婴员', '保育员', '月嫂', '早教老师'], duties: ['负责婴幼儿日常照护和早期教育', '持育婴员证书者优先，公司免费培训'], wage: [4000, 9000], education: [null, '初中'], seekers: 3 },
-  housekeeping: { code: '4-10-01-06', skill: '家政服务', titles: ['家政服务员', '住家保姆', '钟点工', '家政保洁'], duties: ['提供居家保洁、做饭、照护服务', '按单结算，时间灵活'], wage: [3500, 6000], education: [null], seekers: 4 },
-  carer: { code: '4-14-01-02', skill: '护理', titles: ['护工', '医院护工', '陪护', '医疗护理员'], duties: ['负责住院病人生活照护', '有护理经验者优先，提供岗前培训'], wage: [4000, 6500], education: [null], seekers: 3 },
-  eldercare: { code: '4-10-01-05', skill: '护理', titles: ['养老护理员', '护理员', '养老院护理员'], duties: ['照护失能半失能老人起居', '持养老护理员证书者优先'], wage: [3500, 5500], education: [null], seekers: 2 },
-  fitter: { code: '6-20-01-01', skill: '钳工', titles: ['装配钳工', '钳工', '设备装配工'], duties: ['机械设备装配与调试，能识读装配图', '有钳工职业资格证书者优先'], wage: [5000, 7500], education: ['高中/中专/技校'], seekers: 2 },
-  mechanic: { code: '6-31-01-02', skill: '钳工', titles: ['机修钳工', '设备维修工', '机修工'], duties: ['负责生产设备的维护和故障排除', '能适应倒班'], wage: [5000, 8000], education: ['高中/中专/技校'], seekers: 2 },
-  turner: { code: '6-18-01-01', skill: '车床', titles: ['车工', '数控车工', 'CNC操作工'], duties: ['操作普通车床或数控车床加工零件', '会编程者优先'], wage: [5000, 8000], education: ['高中/中专/技校'], seekers: 2 },
-  autorepair: { code: '4-12-01-01', skill: '汽车维修', titles: ['汽修工', '汽车维修工', '汽车钣金工', '汽车喷漆工', '汽修学徒'], duties: ['负责车辆保养和故障维修', '学徒可带薪学习'], wage: [4000, 8000], education: [null], seekers: 2 },
-  bricklayer: { code: '6-29-01-01', skill: '建筑施工', titles: ['瓦工', '砌筑工', '泥瓦工'], duties: ['负责砌墙、抹灰等施工', '按天计酬，工资日结或月结'], wage: [6000, 9000], education: [null], seekers: 2 },
-  rebar: { code: '6-29-01-04', skill: '建筑施工', titles: ['钢筋工', '架子工', '混凝土工'], duties: ['负责工地钢筋绑扎或脚手架搭设', '持证上岗，服从安排'], wage: [6000, 9500], education: [null], seekers: 2 },
-  decorator: { code: '6-29-04-01', skill: '装修', titles: ['装修工', '油漆工', '水电工', '木工'], duties: ['负责室内装修施工', '有三年以上装修经验'], wage: [6000, 10000], education: [null], seekers: 2 },
-  miner: { code: '6-16-01-05', skill: '井下作业', titles: ['井下采煤工', '采煤工', '掘进工', '井下支护工'], duties: ['煤矿井下作业，持特种作业证', '下井补贴另计，缴纳五险'], wage: [8000, 13000], education: ['初中'], seekers: 2 },
-  clerk: { code: '3-01-01-01', skill: '办公软件', titles: ['行政文员', '办公室文员', '前台文员', '行政专员', '文员'], duties: ['负责文件收发、会议安排和办公用品管理', '熟练使用Word、Excel'], wage: [3000, 4500], education: ['大学专科', '大学本科'], seekers: 6 },
-  programmer: { code: '2-02-10-03', skill: '编程', titles: ['Java开发工程师', '软件工程师', '前端开发工程师', 'Python开发工程师', '测试工程师'], duties: ['负责业务系统的开发和维护', '熟悉Java或Python，了解MySQL'], wage: [7000, 15000], education: ['大学本科'], seekers: 2 },
-  teacher: { code: '2-08-02-04', skill: '教师资格', titles: ['小学语文教师', '小学数学教师', '英语老师', '课外辅导老师'], duties: ['负责学科教学和作业辅导', '持教师资格证'], wage: [4000, 7000], education: ['大学本科'], seekers: 2 },
-  kindergarten: { code: '2-08-03-00', skill: '教师资格', titles: ['幼儿园教师', '幼师', '幼儿教师'], duties: ['负责幼儿保育和教学活动', '持幼儿园教师资格证，会弹琴跳舞者优先'], wage: [3500, 5500], education: ['大学专科'], seekers: 2 },
-  nurse: { code: '2-05-08-01', skill: '护士资格', titles: ['护士', '内科护士', '社区护士'], duties: ['负责临床护理工作', '持护士执业证书'], wage: [4000, 7000], education: ['大学专科'], seekers: 1 },
-  inspector: { code: '6-31-03-05', skill: '质检', titles: ['质检员', '品管员', 'QC质检员'], duties: ['负责产品检验和质量记录', '会使用卡尺、千分尺等量具'], wage: [4000, 6000], education: ['高中/中专/技校'], seekers: 2 },
-  property: { code: '4-06-01-01', skill: '物业管理', titles: ['物业管理员', '物业客服', '物业管家'], duties: ['负责小区业主服务和收费', '有物业工作经验者优先'], wage: [3500, 5000], education: ['高中/中专/技校', '大学专科'], seekers: 2 },
-  hairdresser: { code: '4-10-03-02', skill: '美发', titles: ['美发师', '发型师', '美发助理'], duties: ['为顾客提供剪发、烫染服务', '学徒包教包会'], wage: [3500, 8000], education: [null], seekers: 1 },
-  beautician: { code: '4-10-03-01', skill: '美容', titles: ['美容师', '美容顾问'], duties: ['提供皮肤护理服务', '公司免费培训'], wage: [3500, 7000], education: [null], seekers: 1 },
-  packer: { code: '6-31-05-00', skill: null, titles: ['包装工', '普工', '流水线普工', '操作工'], duties: ['负责流水线操作和产品包装', '长白班，包吃住'], wage: [3800, 5500], education: [null], seekers: 5 },
-  assembler: { code: '6-22-01-01', skill: null, titles: ['汽车生产线操作工', '装配工', '线束装配工'], duties: ['负责生产线装配作业', '两班倒，有夜班补贴'], wage: [4500, 6500], education: [null, '初中'], seekers: 2 },
-  vinegar: { code: '6-02-05-03', skill: null, titles: ['酿醋工', '老陈醋酿造工'], duties: ['负责老陈醋酿造的熏醅、淋醋等工序', '吃苦耐劳，本地人优先'], wage: [3500, 5000], education: [null], seekers: 1 },
-  liquor: { code: '6-02-06-03', skill: null, titles: ['白酒酿造工', '酿酒工'], duties: ['负责清香型白酒酿造生产', '有酿造经验者优先'], wage: [4000, 6000], education: [null], seekers: 1 },
-  gardener: { code: '4-09-10-01', skill: '园林绿化', titles: ['绿化工', '园林绿化工', '绿化养护工'], duties: ['负责园区绿化养护和浇灌修剪', '适合中年人'], wage: [2800, 3800], education: [null], seekers: 1 },
-  ecommerce: { code: '4-01-06-01', skill: '电子商务', titles: ['电商运营', '网店运营', '主播助理', '直播运营'], duties: ['负责网店日常运营和活动策划', '熟悉抖音、淘宝平台规则'], wage: [4000, 8000], education: ['大学专科'], seekers: 2 },
-  hr: { code: '4-07-03-04', skill: '人力资源', titles: ['人事专员', '招聘专员', '人力资源专员'], duties: ['负责招聘、入职和社保办理', '熟悉劳动法'], wage: [3500, 6000], education: ['大学专科', '大学本科'], seekers: 2 },
-  safety: { code: '6-31-06-00', skill: '安全员证', titles: ['安全员', '安全管理员', '工地安全员'], duties: ['负责现场安全检查和隐患整改', '持安全员证'], wage: [4500, 7000], education: ['高中/中专/技校'], seekers: 1 },
-  steel: { code: '6-17-02-02', skill: null, titles: ['炼钢工', '炉前工'], duties: ['负责转炉炼钢生产操作', '四班三倒，高温补贴'], wage: [6000, 9000], education: ['初中'], seekers: 1 },
-  coke: { code: '6-10-02-02', skill: null, titles: ['焦炉工', '炼焦工'], duties: ['负责焦炉操作和巡检', '四班三倒'], wage: [5500, 8500], education: ['初中'], seekers: 1 },
+  welder: {
+    code: '6-18-02-04',
+    skill: '焊工',
+    titles: ['电焊工', '焊工', '氩弧焊工', '二保焊工', '钢结构焊工'],
+    duties: ['负责钢结构件的焊接，能看懂图纸', '持特种作业操作证（焊接与热切割）', '会二保焊、氩弧焊，能焊不锈钢薄板者优先'],
+    wage: [5500, 9000],
+    education: [null, '初中'],
+    seekers: 4,
+  },
+  electrician: {
+    code: '6-31-01-03',
+    skill: '电工',
+    titles: ['电工', '维修电工', '低压电工', '物业电工', '高压电工'],
+    duties: ['负责供配电设备日常巡检和维修', '持低压电工作业证', '能适应倒班，会看电气图纸'],
+    wage: [4500, 7500],
+    education: [null, '高中/中专/技校'],
+    seekers: 4,
+  },
+  forklift: {
+    code: '6-30-05-01',
+    skill: '叉车司机',
+    titles: ['叉车司机', '叉车工', '仓库叉车司机'],
+    duties: ['负责仓库货物装卸、搬运和码放', '持N1叉车证，有两年以上驾驶经验'],
+    wage: [4500, 6500],
+    education: [null],
+    seekers: 3,
+  },
+  truck: {
+    code: '4-02-02-02',
+    skill: '驾驶',
+    extra: ['B2驾照'],
+    titles: ['货车司机', '配送司机', '物流司机', '厢式货车司机', 'A2货车司机'],
+    duties: ['负责太原市区及周边货物配送', '持B2及以上驾驶证，三年以上驾龄，熟悉太原路况'],
+    wage: [6000, 10000],
+    education: [null],
+    seekers: 4,
+  },
+  passenger: {
+    code: '4-02-02-01',
+    skill: '驾驶',
+    titles: ['网约车司机', '班车司机', '公交司机', '小车司机', '商务车司机'],
+    duties: ['负责员工班车或公务车辆驾驶，保持车辆整洁', '驾驶技术熟练，无重大事故记录'],
+    wage: [5000, 8000],
+    education: [null],
+    seekers: 3,
+  },
+  accountant: {
+    code: '2-06-03-00',
+    skill: '会计',
+    extra: ['办公软件'],
+    titles: ['会计', '出纳', '财务会计', '主办会计', '成本会计', '会计助理'],
+    duties: ['负责总账、报税和成本核算', '熟悉金蝶或用友财务软件', '有初级会计职称者优先'],
+    wage: [4000, 7000],
+    education: ['大学专科', '大学本科'],
+    seekers: 4,
+  },
+  cleaner: {
+    code: '4-09-08-01',
+    skill: '保洁',
+    titles: ['保洁员', '保洁', '商场保洁', '医院保洁', '写字楼保洁', '小区保洁'],
+    duties: ['负责公共区域日常清洁', '早八晚五，适合就近就业', '吃苦耐劳，年龄不限'],
+    wage: [2300, 3200],
+    education: [null],
+    seekers: 6,
+  },
+  cook: {
+    code: '4-03-02-01',
+    skill: '厨师',
+    titles: ['厨师', '中餐厨师', '热菜厨师', '厨师长', '配菜员'],
+    duties: ['会做晋菜，能独立出菜', '持健康证，工作时间10:00-21:00'],
+    wage: [4500, 8000],
+    education: [null],
+    seekers: 3,
+  },
+  pastry: {
+    code: '4-03-02-02',
+    skill: '面点',
+    titles: ['面点师', '面食师傅', '刀削面师傅', '早点师傅'],
+    duties: ['会做刀削面、莜面等山西面食', '持健康证，能早起'],
+    wage: [4000, 6500],
+    education: [null],
+    seekers: 2,
+  },
+  waiter: {
+    code: '4-03-02-05',
+    skill: '餐厅服务',
+    titles: ['服务员', '餐厅服务员', '传菜员', '前厅服务员', '酒店服务员'],
+    duties: ['负责点菜、传菜和餐厅卫生', '形象整洁，普通话标准'],
+    wage: [2800, 4000],
+    education: [null],
+    seekers: 5,
+  },
+  guard: {
+    code: '4-07-05-01',
+    skill: '保安',
+    titles: ['保安', '保安员', '门岗保安', '巡逻保安', '小区保安', '监控员'],
+    duties: ['负责门岗值守、巡逻和来访登记', '持保安员证，做二休一'],
+    wage: [2800, 4000],
+    education: [null],
+    seekers: 5,
+  },
+  courier: {
+    code: '4-02-07-08',
+    skill: '快递',
+    titles: ['快递员', '快递派送员', '快递揽收员', '驻点快递员'],
+    duties: ['负责片区派件揽件，公司提供电动车', '多劳多得，熟悉片区道路者优先'],
+    wage: [5000, 8500],
+    education: [null],
+    seekers: 3,
+  },
+  rider: {
+    code: '4-10-08-01',
+    skill: '配送',
+    titles: ['外卖骑手', '外卖配送员', '同城配送员', '骑手'],
+    duties: ['负责外卖订单配送，时间灵活', '会使用智能手机导航'],
+    wage: [5000, 9000],
+    education: [null],
+    seekers: 4,
+  },
+  sales: {
+    code: '4-01-02-01',
+    skill: '销售',
+    titles: ['销售代表', '销售员', '门店销售', '电话销售', '汽车销售顾问', '房产销售', '销售经理'],
+    duties: ['负责客户开发和维护，完成销售任务', '底薪加提成，沟通能力强', '有相关行业销售经验者优先'],
+    wage: [3500, 10000],
+    education: [null, '高中/中专/技校', '大学专科'],
+    seekers: 6,
+  },
+  shop: {
+    code: '4-01-02-03',
+    skill: '销售',
+    titles: ['营业员', '导购员', '超市营业员', '专柜导购'],
+    duties: ['负责商品陈列、导购和盘点', '做六休一，轮班'],
+    wage: [2800, 4500],
+    education: [null],
+    seekers: 4,
+  },
+  cashier: {
+    code: '4-01-02-04',
+    skill: '收银',
+    titles: ['收银员', '超市收银员', '前台收银'],
+    duties: ['负责收银和对账，会使用收银系统', '细心负责，账目清楚'],
+    wage: [2600, 3800],
+    education: [null, '高中/中专/技校'],
+    seekers: 3,
+  },
+  service: {
+    code: '4-04-05-03',
+    skill: '客服',
+    titles: ['客服专员', '电话客服', '在线客服', '售后客服', '客服代表'],
+    duties: ['负责电话或在线解答客户咨询、处理投诉', '普通话标准，打字每分钟50字以上'],
+    wage: [3500, 5500],
+    education: ['高中/中专/技校', '大学专科'],
+    seekers: 4,
+  },
+  warehouse: {
+    code: '4-02-06-01',
+    skill: '仓储管理',
+    extra: ['叉车司机', '办公软件'],
+    titles: ['仓管员', '仓库管理员', '库管', '仓储专员'],
+    duties: ['负责出入库登记和盘点', '会使用电脑和仓储管理系统，有叉车证者优先'],
+    wage: [3800, 5500],
+    education: [null, '高中/中专/技校'],
+    seekers: 3,
+  },
+  tally: {
+    code: '4-02-06-02',
+    skill: '仓储管理',
+    titles: ['理货员', '分拣员', '打包员'],
+    duties: ['负责货物分拣、理货和打包', '两班倒，包工作餐'],
+    wage: [3500, 5000],
+    education: [null],
+    seekers: 3,
+  },
+  loader: {
+    code: '4-02-05-01',
+    skill: null,
+    titles: ['装卸工', '搬运工', '物流装卸工'],
+    duties: ['负责货物装卸搬运', '身体健康，能吃苦'],
+    wage: [4000, 6500],
+    education: [null],
+    seekers: 4,
+  },
+  nanny: {
+    code: '4-10-01-03',
+    skill: '育婴员',
+    titles: ['育婴师', '育婴员', '保育员', '月嫂', '早教老师'],
+    duties: ['负责婴幼儿日常照护和早期教育', '持育婴员证书者优先，公司免费培训'],
+    wage: [4000, 9000],
+    education: [null, '初中'],
+    seekers: 3,
+  },
+  housekeeping: {
+    code: '4-10-01-06',
+    skill: '家政服务',
+    titles: ['家政服务员', '住家保姆', '钟点工', '家政保洁'],
+    duties: ['提供居家保洁、做饭、照护服务', '按单结算，时间灵活'],
+    wage: [3500, 6000],
+    education: [null],
+    seekers: 4,
+  },
+  carer: {
+    code: '4-14-01-02',
+    skill: '护理',
+    titles: ['护工', '医院护工', '陪护', '医疗护理员'],
+    duties: ['负责住院病人生活照护', '有护理经验者优先，提供岗前培训'],
+    wage: [4000, 6500],
+    education: [null],
+    seekers: 3,
+  },
+  eldercare: {
+    code: '4-10-01-05',
+    skill: '护理',
+    titles: ['养老护理员', '护理员', '养老院护理员'],
+    duties: ['照护失能半失能老人起居', '持养老护理员证书者优先'],
+    wage: [3500, 5500],
+    education: [null],
+    seekers: 2,
+  },
+  fitter: {
+    code: '6-20-01-01',
+    skill: '钳工',
+    titles: ['装配钳工', '钳工', '设备装配工'],
+    duties: ['机械设备装配与调试，能识读装配图', '有钳工职业资格证书者优先'],
+    wage: [5000, 7500],
+    education: ['高中/中专/技校'],
+    seekers: 2,
+  },
+  mechanic: {
+    code: '6-31-01-02',
+    skill: '钳工',
+    titles: ['机修钳工', '设备维修工', '机修工'],
+    duties: ['负责生产设备的维护和故障排除', '能适应倒班'],
+    wage: [5000, 8000],
+    education: ['高中/中专/技校'],
+    seekers: 2,
+  },
+  turner: {
+    code: '6-18-01-01',
+    skill: '车床',
+    titles: ['车工', '数控车工', 'CNC操作工'],
+    duties: ['操作普通车床或数控车床加工零件', '会编程者优先'],
+    wage: [5000, 8000],
+    education: ['高中/中专/技校'],
+    seekers: 2,
+  },
+  autorepair: {
+    code: '4-12-01-01',
+    skill: '汽车维修',
+    titles: ['汽修工', '汽车维修工', '汽车钣金工', '汽车喷漆工', '汽修学徒'],
+    duties: ['负责车辆保养和故障维修', '学徒可带薪学习'],
+    wage: [4000, 8000],
+    education: [null],
+    seekers: 2,
+  },
+  bricklayer: {
+    code: '6-29-01-01',
+    skill: '建筑施工',
+    titles: ['瓦工', '砌筑工', '泥瓦工'],
+    duties: ['负责砌墙、抹灰等施工', '按天计酬，工资日结或月结'],
+    wage: [6000, 9000],
+    education: [null],
+    seekers: 2,
+  },
+  rebar: {
+    code: '6-29-01-04',
+    skill: '建筑施工',
+    titles: ['钢筋工', '架子工', '混凝土工'],
+    duties: ['负责工地钢筋绑扎或脚手架搭设', '持证上岗，服从安排'],
+    wage: [6000, 9500],
+    education: [null],
+    seekers: 2,
+  },
+  decorator: {
+    code: '6-29-04-01',
+    skill: '装修',
+    titles: ['装修工', '油漆工', '水电工', '木工'],
+    duties: ['负责室内装修施工', '有三年以上装修经验'],
+    wage: [6000, 10000],
+    education: [null],
+    seekers: 2,
+  },
+  miner: {
+    code: '6-16-01-05',
+    skill: '井下作业',
+    titles: ['井下采煤工', '采煤工', '掘进工', '井下支护工'],
+    duties: ['煤矿井下作业，持特种作业证', '下井补贴另计，缴纳五险'],
+    wage: [8000, 13000],
+    education: ['初中'],
+    seekers: 2,
+  },
+  clerk: {
+    code: '3-01-01-01',
+    skill: '办公软件',
+    titles: ['行政文员', '办公室文员', '前台文员', '行政专员', '文员'],
+    duties: ['负责文件收发、会议安排和办公用品管理', '熟练使用Word、Excel'],
+    wage: [3000, 4500],
+    education: ['大学专科', '大学本科'],
+    seekers: 6,
+  },
+  programmer: {
+    code: '2-02-10-03',
+    skill: '编程',
+    titles: ['Java开发工程师', '软件工程师', '前端开发工程师', 'Python开发工程师', '测试工程师'],
+    duties: ['负责业务系统的开发和维护', '熟悉Java或Python，了解MySQL'],
+    wage: [7000, 15000],
+    education: ['大学本科'],
+    seekers: 2,
+  },
+  teacher: {
+    code: '2-08-02-04',
+    skill: '教师资格',
+    titles: ['小学语文教师', '小学数学教师', '英语老师', '课外辅导老师'],
+    duties: ['负责学科教学和作业辅导', '持教师资格证'],
+    wage: [4000, 7000],
+    education: ['大学本科'],
+    seekers: 2,
+  },
+  kindergarten: {
+    code: '2-08-03-00',
+    skill: '教师资格',
+    titles: ['幼儿园教师', '幼师', '幼儿教师'],
+    duties: ['负责幼儿保育和教学活动', '持幼儿园教师资格证，会弹琴跳舞者优先'],
+    wage: [3500, 5500],
+    education: ['大学专科'],
+    seekers: 2,
+  },
+  nurse: {
+    code: '2-05-08-01',
+    skill: '护士资格',
+    titles: ['护士', '内科护士', '社区护士'],
+    duties: ['负责临床护理工作', '持护士执业证书'],
+    wage: [4000, 7000],
+    education: ['大学专科'],
+    seekers: 1,
+  },
+  inspector: {
+    code: '6-31-03-05',
+    skill: '质检',
+    titles: ['质检员', '品管员', 'QC质检员'],
+    duties: ['负责产品检验和质量记录', '会使用卡尺、千分尺等量具'],
+    wage: [4000, 6000],
+    education: ['高中/中专/技校'],
+    seekers: 2,
+  },
+  property: {
+    code: '4-06-01-01',
+    skill: '物业管理',
+    titles: ['物业管理员', '物业客服', '物业管家'],
+    duties: ['负责小区业主服务和收费', '有物业工作经验者优先'],
+    wage: [3500, 5000],
+    education: ['高中/中专/技校', '大学专科'],
+    seekers: 2,
+  },
+  hairdresser: {
+    code: '4-10-03-02',
+    skill: '美发',
+    titles: ['美发师', '发型师', '美发助理'],
+    duties: ['为顾客提供剪发、烫染服务', '学徒包教包会'],
+    wage: [3500, 8000],
+    education: [null],
+    seekers: 1,
+  },
+  beautician: {
+    code: '4-10-03-01',
+    skill: '美容',
+    titles: ['美容师', '美容顾问'],
+    duties: ['提供皮肤护理服务', '公司免费培训'],
+    wage: [3500, 7000],
+    education: [null],
+    seekers: 1,
+  },
+  packer: {
+    code: '6-31-05-00',
+    skill: null,
+    titles: ['包装工', '普工', '流水线普工', '操作工'],
+    duties: ['负责流水线操作和产品包装', '长白班，包吃住'],
+    wage: [3800, 5500],
+    education: [null],
+    seekers: 5,
+  },
+  assembler: {
+    code: '6-22-01-01',
+    skill: null,
+    titles: ['汽车生产线操作工', '装配工', '线束装配工'],
+    duties: ['负责生产线装配作业', '两班倒，有夜班补贴'],
+    wage: [4500, 6500],
+    education: [null, '初中'],
+    seekers: 2,
+  },
+  vinegar: {
+    code: '6-02-05-03',
+    skill: null,
+    titles: ['酿醋工', '老陈醋酿造工'],
+    duties: ['负责老陈醋酿造的熏醅、淋醋等工序', '吃苦耐劳，本地人优先'],
+    wage: [3500, 5000],
+    education: [null],
+    seekers: 1,
+  },
+  liquor: {
+    code: '6-02-06-03',
+    skill: null,
+    titles: ['白酒酿造工', '酿酒工'],
+    duties: ['负责清香型白酒酿造生产', '有酿造经验者优先'],
+    wage: [4000, 6000],
+    education: [null],
+    seekers: 1,
+  },
+  gardener: {
+    code: '4-09-10-01',
+    skill: '园林绿化',
+    titles: ['绿化工', '园林绿化工', '绿化养护工'],
+    duties: ['负责园区绿化养护和浇灌修剪', '适合中年人'],
+    wage: [2800, 3800],
+    education: [null],
+    seekers: 1,
+  },
+  ecommerce: {
+    code: '4-01-06-01',
+    skill: '电子商务',
+    titles: ['电商运营', '网店运营', '主播助理', '直播运营'],
+    duties: ['负责网店日常运营和活动策划', '熟悉抖音、淘宝平台规则'],
+    wage: [4000, 8000],
+    education: ['大学专科'],
+    seekers: 2,
+  },
+  hr: {
+    code: '4-07-03-04',
+    skill: '人力资源',
+    titles: ['人事专员', '招聘专员', '人力资源专员'],
+    duties: ['负责招聘、入职和社保办理', '熟悉劳动法'],
+    wage: [3500, 6000],
+    education: ['大学专科', '大学本科'],
+    seekers: 2,
+  },
+  safety: {
+    code: '6-31-06-00',
+    skill: '安全员证',
+    titles: ['安全员', '安全管理员', '工地安全员'],
+    duties: ['负责现场安全检查和隐患整改', '持安全员证'],
+    wage: [4500, 7000],
+    education: ['高中/中专/技校'],
+    seekers: 1,
+  },
+  steel: {
+    code: '6-17-02-02',
+    skill: null,
+    titles: ['炼钢工', '炉前工'],
+    duties: ['负责转炉炼钢生产操作', '四班三倒，高温补贴'],
+    wage: [6000, 9000],
+    education: ['初中'],
+    seekers: 1,
+  },
+  coke: {
+    code: '6-10-02-02',
+    skill: null,
+    titles: ['焦炉工', '炼焦工'],
+    duties: ['负责焦炉操作和巡检', '四班三倒'],
+    wage: [5500, 8500],
+    education: ['初中'],
+    seekers: 1,
+  },
 };
 type TradeKey = keyof typeof trades;
 
 /** Employer sectors: industry section (GB/T 4754), name words, trades they hire (weighted) and their share of employers. */
 const sectors: { industry: string; words: string[]; hires: [TradeKey, number][]; share: number }[] = [
-  { industry: 'C', words: ['机械', '重工', '机电', '精密制造', '装备制造', '汽车零部件'], hires: [['welder', 5], ['electrician', 3], ['fitter', 3], ['mechanic', 2], ['turner', 3], ['inspector', 2], ['packer', 5], ['warehouse', 2], ['forklift', 2], ['assembler', 3], ['safety', 1], ['steel', 1]], share: 14 },
-  { industry: 'C', words: ['食品', '老陈醋', '酒业', '面业'], hires: [['packer', 5], ['vinegar', 3], ['liquor', 2], ['inspector', 2], ['sales', 2], ['warehouse', 1], ['truck', 1]], share: 4 },
-  { industry: 'E', words: ['建筑安装', '建设工程', '钢结构工程', '装饰工程', '市政工程'], hires: [['bricklayer', 4], ['rebar', 4], ['decorator', 3], ['welder', 3], ['electrician', 2], ['safety', 2], ['loader', 2]], share: 9 },
-  { industry: 'K', words: ['物业管理', '物业服务'], hires: [['cleaner', 6], ['guard', 5], ['electrician', 2], ['property', 3], ['gardener', 2]], share: 8 },
-  { industry: 'H', words: ['餐饮管理', '酒店管理', '面食', '饮食文化'], hires: [['cook', 4], ['pastry', 3], ['waiter', 6], ['cashier', 2], ['cleaner', 1]], share: 11 },
-  { industry: 'G', words: ['物流', '供应链', '快递', '运输', '冷链物流'], hires: [['truck', 4], ['courier', 5], ['rider', 3], ['forklift', 3], ['warehouse', 3], ['tally', 4], ['loader', 4], ['service', 1]], share: 10 },
-  { industry: 'F', words: ['商贸', '百货', '超市', '连锁', '医药连锁'], hires: [['shop', 5], ['cashier', 4], ['sales', 4], ['tally', 2], ['service', 2], ['ecommerce', 1], ['warehouse', 1]], share: 12 },
-  { industry: 'O', words: ['家政服务', '母婴护理', '保洁服务'], hires: [['housekeeping', 5], ['nanny', 4], ['cleaner', 3], ['carer', 1]], share: 5 },
-  { industry: 'Q', words: ['养老服务', '康养', '医院管理', '护理院'], hires: [['carer', 4], ['eldercare', 4], ['nurse', 2], ['cleaner', 2], ['cook', 1]], share: 5 },
-  { industry: 'I', words: ['电子科技', '信息技术', '软件', '网络科技', '数据科技'], hires: [['programmer', 5], ['service', 4], ['sales', 3], ['ecommerce', 2], ['clerk', 1]], share: 6 },
-  { industry: 'L', words: ['保安服务', '安保'], hires: [['guard', 10], ['passenger', 1]], share: 3 },
-  { industry: 'B', words: ['煤业', '焦化', '能源'], hires: [['miner', 5], ['electrician', 2], ['mechanic', 2], ['safety', 2], ['welder', 1], ['coke', 2], ['passenger', 1]], share: 3 },
-  { industry: 'P', words: ['教育咨询', '培训学校', '幼儿园'], hires: [['teacher', 4], ['kindergarten', 4], ['nanny', 2], ['sales', 1]], share: 3 },
-  { industry: 'O', words: ['汽车服务', '汽车销售服务', '汽车修理'], hires: [['autorepair', 5], ['sales', 3], ['service', 1]], share: 3 },
-  { industry: 'L', words: ['人力资源', '商务咨询', '企业管理咨询', '财务咨询'], hires: [['accountant', 4], ['clerk', 4], ['hr', 3], ['sales', 3], ['service', 2]], share: 6 },
-  { industry: 'O', words: ['美容美发', '美业'], hires: [['hairdresser', 4], ['beautician', 3], ['cashier', 1]], share: 2 },
+  {
+    industry: 'C',
+    words: ['机械', '重工', '机电', '精密制造', '装备制造', '汽车零部件'],
+    hires: [
+      ['welder', 5],
+      ['electrician', 3],
+      ['fitter', 3],
+      ['mechanic', 2],
+      ['turner', 3],
+      ['inspector', 2],
+      ['packer', 5],
+      ['warehouse', 2],
+      ['forklift', 2],
+      ['assembler', 3],
+      ['safety', 1],
+      ['steel', 1],
+    ],
+    share: 14,
+  },
+  {
+    industry: 'C',
+    words: ['食品', '老陈醋', '酒业', '面业'],
+    hires: [
+      ['packer', 5],
+      ['vinegar', 3],
+      ['liquor', 2],
+      ['inspector', 2],
+      ['sales', 2],
+      ['warehouse', 1],
+      ['truck', 1],
+    ],
+    share: 4,
+  },
+  {
+    industry: 'E',
+    words: ['建筑安装', '建设工程', '钢结构工程', '装饰工程', '市政工程'],
+    hires: [
+      ['bricklayer', 4],
+      ['rebar', 4],
+      ['decorator', 3],
+      ['welder', 3],
+      ['electrician', 2],
+      ['safety', 2],
+      ['loader', 2],
+    ],
+    share: 9,
+  },
+  {
+    industry: 'K',
+    words: ['物业管理', '物业服务'],
+    hires: [
+      ['cleaner', 6],
+      ['guard', 5],
+      ['electrician', 2],
+      ['property', 3],
+      ['gardener', 2],
+    ],
+    share: 8,
+  },
+  {
+    industry: 'H',
+    words: ['餐饮管理', '酒店管理', '面食', '饮食文化'],
+    hires: [
+      ['cook', 4],
+      ['pastry', 3],
+      ['waiter', 6],
+      ['cashier', 2],
+      ['cleaner', 1],
+    ],
+    share: 11,
+  },
+  {
+    industry: 'G',
+    words: ['物流', '供应链', '快递', '运输', '冷链物流'],
+    hires: [
+      ['truck', 4],
+      ['courier', 5],
+      ['rider', 3],
+      ['forklift', 3],
+      ['warehouse', 3],
+      ['tally', 4],
+      ['loader', 4],
+      ['service', 1],
+    ],
+    share: 10,
+  },
+  {
+    industry: 'F',
+    words: ['商贸', '百货', '超市', '连锁', '医药连锁'],
+    hires: [
+      ['shop', 5],
+      ['cashier', 4],
+      ['sales', 4],
+      ['tally', 2],
+      ['service', 2],
+      ['ecommerce', 1],
+      ['warehouse', 1],
+    ],
+    share: 12,
+  },
+  {
+    industry: 'O',
+    words: ['家政服务', '母婴护理', '保洁服务'],
+    hires: [
+      ['housekeeping', 5],
+      ['nanny', 4],
+      ['cleaner', 3],
+      ['carer', 1],
+    ],
+    share: 5,
+  },
+  {
+    industry: 'Q',
+    words: ['养老服务', '康养', '医院管理', '护理院'],
+    hires: [
+      ['carer', 4],
+      ['eldercare', 4],
+      ['nurse', 2],
+      ['cleaner', 2],
+      ['cook', 1],
+    ],
+    share: 5,
+  },
+  {
+    industry: 'I',
+    words: ['电子科技', '信息技术', '软件', '网络科技', '数据科技'],
+    hires: [
+      ['programmer', 5],
+      ['service', 4],
+      ['sales', 3],
+      ['ecommerce', 2],
+      ['clerk', 1],
+    ],
+    share: 6,
+  },
+  {
+    industry: 'L',
+    words: ['保安服务', '安保'],
+    hires: [
+      ['guard', 10],
+      ['passenger', 1],
+    ],
+    share: 3,
+  },
+  {
+    industry: 'B',
+    words: ['煤业', '焦化', '能源'],
+    hires: [
+      ['miner', 5],
+      ['electrician', 2],
+      ['mechanic', 2],
+      ['safety', 2],
+      ['welder', 1],
+      ['coke', 2],
+      ['passenger', 1],
+    ],
+    share: 3,
+  },
+  {
+    industry: 'P',
+    words: ['教育咨询', '培训学校', '幼儿园'],
+    hires: [
+      ['teacher', 4],
+      ['kindergarten', 4],
+      ['nanny', 2],
+      ['sales', 1],
+    ],
+    share: 3,
+  },
+  {
+    industry: 'O',
+    words: ['汽车服务', '汽车销售服务', '汽车修理'],
+    hires: [
+      ['autorepair', 5],
+      ['sales', 3],
+      ['service', 1],
+    ],
+    share: 3,
+  },
+  {
+    industry: 'L',
+    words: ['人力资源', '商务咨询', '企业管理咨询', '财务咨询'],
+    hires: [
+      ['accountant', 4],
+      ['clerk', 4],
+      ['hr', 3],
+      ['sales', 3],
+      ['service', 2],
+    ],
+    share: 6,
+  },
+  {
+    industry: 'O',
+    words: ['美容美发', '美业'],
+    hires: [
+      ['hairdresser', 4],
+      ['beautician', 3],
+      ['cashier', 1],
+    ],
+    share: 2,
+  },
 ];
 /** Office posts any employer may have besides its sector's trades. */
 const officeTrades: TradeKey[] = ['accountant', 'clerk', 'hr', 'sales', 'passenger'];
 
-const brandWords = ['晋阳', '龙城', '并州', '汾河', '迎泽', '双塔', '晋祠', '天龙', '锦绣', '华晋', '三晋', '恒达', '鑫源', '宏达', '瑞丰', '永泰', '盛世', '金桥', '中泰', '长风', '太行', '吕梁', '云冈', '五台', '汾水', '尧都', '坞城', '学府', '亲贤', '柳巷', '钟楼', '开化', '康乐', '顺和', '嘉禾', '润泽', '东升', '新源', '博远', '百川', '众诚', '和信', '安泰', '丰源', '德润', '久安', '晟通', '华宇', '佳禾', '万通'];
-const roads = ['坞城路', '学府街', '长治路', '并州南路', '体育路', '平阳路', '北营南路', '亲贤街', '五一路', '迎泽大街', '府西街', '解放路', '胜利街', '新建路', '南内环街', '滨河东路', '晋祠路', '和平南路', '兴华街', '千峰南路', '长风街', '龙城大街'];
-const requirements = ['身体健康，吃苦耐劳', '有相关工作经验者优先', '能适应倒班', '责任心强，服从安排', '男女不限', '退役军人优先', '应届毕业生亦可', '有无经验均可，公司带教', '持健康证上岗'];
-const benefits = ['五险一金', '缴纳社会保险', '包吃住', '包午餐', '月休四天', '周末双休', '节假日福利', '年终奖', '提供住宿', '加班有加班费', '岗前带薪培训', '工资月结，从不拖欠', '满勤奖', '交通补贴'];
-const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const brandWords = [
+  '晋阳',
+  '龙城',
+  '并州',
+  '汾河',
+  '迎泽',
+  '双塔',
+  '晋祠',
+  '天龙',
+  '锦绣',
+  '华晋',
+  '三晋',
+  '恒达',
+  '鑫源',
+  '宏达',
+  '瑞丰',
+  '永泰',
+  '盛世',
+  '金桥',
+  '中泰',
+  '长风',
+  '太行',
+  '吕梁',
+  '云冈',
+  '五台',
+  '汾水',
+  '尧都',
+  '坞城',
+  '学府',
+  '亲贤',
+  '柳巷',
+  '钟楼',
+  '开化',
+  '康乐',
+  '顺和',
+  '嘉禾',
+  '润泽',
+  '东升',
+  '新源',
+  '博远',
+  '百川',
+  '众诚',
+  '和信',
+  '安泰',
+  '丰源',
+  '德润',
+  '久安',
+  '晟通',
+  '华宇',
+  '佳禾',
+  '万通',
+];
+const roads = [
+  '坞城路',
+  '学府街',
+  '长治路',
+  '并州南路',
+  '体育路',
+  '平阳路',
+  '北营南路',
+  '亲贤街',
+  '五一路',
+  '迎泽大街',
+  '府西街',
+  '解放路',
+  '胜利街',
+  '新建路',
+  '南内环街',
+  '滨河东路',
+  '晋祠路',
+  '和平南路',
+  '兴华街',
+  '千峰南路',
+  '长风街',
+  '龙城大街',
+];
+const requirements = [
+  '身体健康，吃苦耐劳',
+  '有相关工作经验者优先',
+  '能适应倒班',
+  '责任心强，服从安排',
+  '男女不限',
+  '退役军人优先',
+  '应届毕业生亦可',
+  '有无经验均可，公司带教',
+  '持健康证上岗',
+];
+const benefits = [
+  '五险一金',
+  '缴纳社会保险',
+  '包吃住',
+  '包午餐',
+  '月休四天',
+  '周末双休',
+  '节假日福利',
+  '年终奖',
+  '提供住宿',
+  '加班有加班费',
+  '岗前带薪培训',
+  '工资月结，从不拖欠',
+  '满勤奖',
+  '交通补贴',
+];
+const surnames =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力梅鑫斌宇浩凯云莉健俊帅婷雪琳晨阳佳欣';
 /** Education of the working-age ledger (rough Taiyuan census shares). */
 const educationMix: [string, number][] = [
@@ -168,7 +864,10 @@ function weighted<T>(rand: Rand, items: readonly [T, number][]): () => T {
   };
 }
 
-const pickOf = (rand: Rand) => <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+const pickOf =
+  (rand: Rand) =>
+  <T>(xs: readonly T[]): T =>
+    xs[Math.floor(rand() * xs.length)]!;
 const surnameList = [...surnames];
 const givenList = [...given];
 
@@ -342,32 +1041,53 @@ const vacancyColumns: BulkColumn<VacancyRow>[] = [
 
 /** Generates and bulk-inserts the market; returns the ids samples are drawn from. */
 export async function loadMarket(db: Database): Promise<Market> {
-  for (const t of Object.values(trades)) if (!occupationName(t.code)) throw new Error(`occupation ${t.code} is not in src/shared/occupations.ts`);
+  for (const t of Object.values(trades))
+    if (!occupationName(t.code)) throw new Error(`occupation ${t.code} is not in src/shared/occupations.ts`);
   const rand = seededRandom(2026_11_23);
   const pick = pickOf(rand);
   const today = shanghaiDateOf(now);
   const communities = await rowsOf<{ code: string }>(db, sql`SELECT code FROM regions WHERE code LIKE '1401%' AND level = 5 ORDER BY code`);
-  const districts = new Map((await rowsOf<{ code: string; name: string }>(db, sql`SELECT code, name FROM regions WHERE code LIKE '1401%' AND level = 3`)).map((r) => [r.code.slice(0, 6), r.name]));
+  const districts = new Map(
+    (await rowsOf<{ code: string; name: string }>(db, sql`SELECT code, name FROM regions WHERE code LIKE '1401%' AND level = 3`)).map(
+      (r) => [r.code.slice(0, 6), r.name],
+    ),
+  );
   // Urban communities (居委会, 1xx) hold more people than villages (2xx); the six city districts most.
   const urbanDistricts = ['140105', '140106', '140107', '140108', '140109', '140110'];
-  const communityWeights: [string, number][] = communities.map(({ code }) => [code, (code[9] === '1' ? 3 : 1) * (urbanDistricts.includes(code.slice(0, 6)) ? 2 : 1)]);
+  const communityWeights: [string, number][] = communities.map(({ code }) => [
+    code,
+    (code[9] === '1' ? 3 : 1) * (urbanDistricts.includes(code.slice(0, 6)) ? 2 : 1),
+  ]);
   const community = weighted(rand, communityWeights);
   const place = (code: string) => `${districts.get(code.slice(0, 6)) ?? ''}${pick(roads)}${1 + Math.floor(rand() * 300)}号`;
 
   // Employers.
   let t0 = performance.now();
-  const sector = weighted(rand, sectors.map((s, i) => [i, s.share] as [number, number]));
+  const sector = weighted(
+    rand,
+    sectors.map((s, i) => [i, s.share] as [number, number]),
+  );
   const names = new Set<string>();
   const employerRows: EmployerRow[] = [];
   for (let i = 0; i < employerCount; i++) {
     const s = sector();
     let name: string;
-    do name = `${pick(['太原', '山西', '太原市', '山西省', '太原市'])}${pick(brandWords)}${pick(sectors[s]!.words)}${pick(['有限公司', '有限公司', '有限责任公司', '股份有限公司'])}`;
+    do
+      name = `${pick(['太原', '山西', '太原市', '山西省', '太原市'])}${pick(brandWords)}${pick(sectors[s]!.words)}${pick(['有限公司', '有限公司', '有限责任公司', '股份有限公司'])}`;
     while (names.has(name) && names.size < 50_000);
     names.add(name);
     const regionCode = community();
     const body = `9114${regionCode.slice(2, 6)}MA${String(i).padStart(7, '0')}`.slice(0, 17);
-    employerRows.push({ id: crypto.randomUUID(), name, creditCode: body + creditCodeCheckCharacter(body), regionCode, industry: sectors[s]!.industry, size: pick(['micro', 'small', 'small', 'medium', 'large']), address: place(regionCode), sector: s });
+    employerRows.push({
+      id: crypto.randomUUID(),
+      name,
+      creditCode: body + creditCodeCheckCharacter(body),
+      regionCode,
+      industry: sectors[s]!.industry,
+      size: pick(['micro', 'small', 'small', 'medium', 'large']),
+      address: place(regionCode),
+      sector: s,
+    });
   }
   await bulkInsert(db, 'employers', employerColumns, employerRows);
   const employersMs = performance.now() - t0;
@@ -379,9 +1099,18 @@ export async function loadMarket(db: Database): Promise<Market> {
   const indexesMs = await withIndexesRebuilt(db, ['persons', 'vacancies'], async () => {
     // Persons, in chunks so a million rows never sit in memory at once.
     t0 = performance.now();
-    const seekerTrade = weighted(rand, Object.entries(trades).map(([k, t]) => [k as TradeKey, t.seekers] as [TradeKey, number]));
+    const seekerTrade = weighted(
+      rand,
+      Object.entries(trades).map(([k, t]) => [k as TradeKey, t.seekers] as [TradeKey, number]),
+    );
     const education = weighted(rand, educationMix);
-    const allSkills = [...new Set(Object.values(trades).flatMap((t) => [t.skill, ...(t.extra ?? [])]).filter((s): s is string => !!s))];
+    const allSkills = [
+      ...new Set(
+        Object.values(trades)
+          .flatMap((t) => [t.skill, ...(t.extra ?? [])])
+          .filter((s): s is string => !!s),
+      ),
+    ];
     const chunk = 20_000;
     for (let start = 0; start < personCount; start += chunk) {
       const rows: PersonRow[] = [];
@@ -412,7 +1141,13 @@ export async function loadMarket(db: Database): Promise<Market> {
           const wage = rand() < 0.6 ? yuanToFen(trades[own]!.wage[0] * (0.8 + rand() * 0.5)) : undefined;
           const regionCodes = rand() < 0.2 ? [rand() < 0.7 ? regionCode.slice(0, 6) : pick(urbanDistricts)] : undefined;
           const hours = rand() < 0.5 ? undefined : pick(['full_time', 'full_time', 'part_time', '不限']);
-          jobWishes = { occupations: [...new Set(wished.map((w) => trades[w]!.code))], ...(keywords ? { keywords } : {}), ...(wage ? { wageMinFen: wage } : {}), ...(regionCodes ? { regionCodes } : {}), ...(hours ? { hours } : {}) };
+          jobWishes = {
+            occupations: [...new Set(wished.map((w) => trades[w]!.code))],
+            ...(keywords ? { keywords } : {}),
+            ...(wage ? { wageMinFen: wage } : {}),
+            ...(regionCodes ? { regionCodes } : {}),
+            ...(hours ? { hours } : {}),
+          };
         } else {
           if (employmentStatus === 'employed' ? rand() < 0.8 : rand() < 0.2) occupation = trades[seekerTrade()]!.code;
           const n = Math.floor(rand() * 3);
@@ -514,7 +1249,11 @@ export async function loadMarket(db: Database): Promise<Market> {
   t0 = performance.now();
   for (const table of ['employers', 'persons', 'vacancies']) await db.execute(sql.raw(`VACUUM ANALYZE ${table}`));
   const vacuumMs = performance.now() - t0;
-  return { seekerIds, vacancyIds, loadMs: { employers: employersMs, persons: personsMs, vacancies: vacanciesMs, indexes: indexesMs, vacuum: vacuumMs } };
+  return {
+    seekerIds,
+    vacancyIds,
+    loadMs: { employers: employersMs, persons: personsMs, vacancies: vacanciesMs, indexes: indexesMs, vacuum: vacuumMs },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -571,7 +1310,10 @@ async function ilikeSearch(db: Database, today: string, q: string) {
     .where(where)
     .orderBy(desc(vacancies.publishedAt), desc(vacancies.id))
     .limit(20);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(vacancies).where(where);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(vacancies)
+    .where(where);
   return { items, total: count?.n ?? 0 };
 }
 
@@ -582,7 +1324,9 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 /** Loads the market into the target's (fresh) database and prints the figures. */
 export async function jobsSection(t: JobsTarget): Promise<void> {
   const db = t.handle.db;
-  console.log(`\n[${t.name}] job market: ${personCount.toLocaleString()} persons, ${vacancyCount.toLocaleString()} vacancies, ${employerCount.toLocaleString()} employers`);
+  console.log(
+    `\n[${t.name}] job market: ${personCount.toLocaleString()} persons, ${vacancyCount.toLocaleString()} vacancies, ${employerCount.toLocaleString()} employers`,
+  );
   // Other work on the machine shows in the figures: the 1-minute load average before loading says how quiet it was.
   const [before = 0] = os.loadavg();
   const market = await loadMarket(db);
@@ -594,10 +1338,18 @@ export async function jobsSection(t: JobsTarget): Promise<void> {
   console.log(
     `  loaded: employers ${secs(loadMs.employers)}, persons ${secs(loadMs.persons)} (${Math.round(personCount / (loadMs.persons / 1000)).toLocaleString()}/s), vacancies ${secs(loadMs.vacancies)}, indexes built ${secs(loadMs.indexes)}, VACUUM ANALYZE ${secs(loadMs.vacuum)}; ${market.seekerIds.length.toLocaleString()} seekers`,
   );
-  console.log(`  load average before loading ${before.toFixed(1)} on ${os.cpus().length} cores${before > 0.5 ? ' (other processes were running: figures are noisy)' : ''}`);
+  console.log(
+    `  load average before loading ${before.toFixed(1)} on ${os.cpus().length} cores${before > 0.5 ? ' (other processes were running: figures are noisy)' : ''}`,
+  );
   console.log(`  sizes (MB, with indexes): ${sizes.map((s) => `${s.name} ${s.mb}`).join(', ')}`);
 
-  const ctx: Ctx = { db, actor: { id: null, username: 'bench', name: '基准测试', unitId: null, scope: '1401', roles: ['clerk', 'job_officer'] }, requestId: 'bench', now: () => new Date(), sealer: t.sealer };
+  const ctx: Ctx = {
+    db,
+    actor: { id: null, username: 'bench', name: '基准测试', unitId: null, scope: '1401', roles: ['clerk', 'job_officer'] },
+    requestId: 'bench',
+    now: () => new Date(),
+    sealer: t.sealer,
+  };
   const rand = seededRandom(7);
   const pick = pickOf(rand);
   const today = shanghaiDateOf(new Date());
@@ -619,12 +1371,17 @@ export async function jobsSection(t: JobsTarget): Promise<void> {
   for (const q of searchTerms) {
     const own = stats(await timed(15, 1, () => board(q)));
     const [n, m] = hits.get(q)!;
-    console.log(`    q=${q.padEnd(5, '　')} tsvector p50 ${f(own.p50)}  hits ${String(n).padStart(6)} | ILIKE hits ${String(m).padStart(6)}`);
+    console.log(
+      `    q=${q.padEnd(5, '　')} tsvector p50 ${f(own.p50)}  hits ${String(n).padStart(6)} | ILIKE hits ${String(m).padStart(6)}`,
+    );
   }
 
   const workers = t.handle.kind === 'postgres' ? [1, 2, 4] : [1];
   const rates: string[] = [];
-  for (const w of workers) rates.push(`${w} worker${w > 1 ? 's' : ''} ${(await throughput(w, seconds, () => board(pick(searchTerms)))).toFixed(0)}/s`);
+  for (const w of workers)
+    rates.push(`${w} worker${w > 1 ? 's' : ''} ${(await throughput(w, seconds, () => board(pick(searchTerms)))).toFixed(0)}/s`);
   const baseRate = await throughput(workers[workers.length - 1]!, Math.min(seconds, 5), () => ilikeSearch(db, today, pick(searchTerms)));
-  console.log(`  search throughput (${seconds} s each): ${rates.join(', ')}; baseline ILIKE with ${workers[workers.length - 1]} ${baseRate.toFixed(1)}/s (goal ≥ 100/s on 2 cores)`);
+  console.log(
+    `  search throughput (${seconds} s each): ${rates.join(', ')}; baseline ILIKE with ${workers[workers.length - 1]} ${baseRate.toFixed(1)}/s (goal ≥ 100/s on 2 cores)`,
+  );
 }

@@ -87,7 +87,13 @@ async function openTarget(kind: 'pglite' | 'postgres'): Promise<Target | null> {
   await bootstrap(handle.db, sealer, () => new Date(), { adminPassword: password, demo: true, regionPrefixes: ['1401'] });
   const app = await buildApp({ db: handle.db, dbKind: handle.kind, sealer, now: () => new Date(), version: 'bench' });
   await app.ready();
-  return { name: kind === 'pglite' ? 'PGlite' : 'PostgreSQL', handle, sealer, app, cleanup: async () => (await app.close(), await cleanup()) };
+  return {
+    name: kind === 'pglite' ? 'PGlite' : 'PostgreSQL',
+    handle,
+    sealer,
+    app,
+    cleanup: async () => (await app.close(), await cleanup()),
+  };
 }
 
 async function login(app: App, username: string): Promise<Record<string, string>> {
@@ -101,11 +107,23 @@ const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 async function importSection(t: Target, file: Buffer, communities: string[]) {
   const clerk = await login(t.app, 'xiaodian_clerk');
   const imported = await measure(() =>
-    t.app.inject({ method: 'POST', url: '/api/v1/persons/import', headers: { ...clerk, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: file }),
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/persons/import',
+      headers: { ...clerk, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      payload: file,
+    }),
   );
   const body = imported.result.json() as { imported?: number; detail?: string };
   if (imported.result.statusCode !== 200) throw new Error(`import failed: ${imported.result.body.slice(0, 300)}`);
-  const again = await measure(() => t.app.inject({ method: 'POST', url: '/api/v1/persons/import', headers: { ...clerk, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }, payload: file }));
+  const again = await measure(() =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/persons/import',
+      headers: { ...clerk, 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' },
+      payload: file,
+    }),
+  );
   const exported = await measure(() => t.app.inject({ method: 'GET', url: '/api/v1/persons?format=xlsx', headers: clerk }));
 
   // Baseline: the same number of rows stored the plain way — Drizzle's insert builder in batches
@@ -115,16 +133,25 @@ async function importSection(t: Target, file: Buffer, communities: string[]) {
     t.handle.db.transaction(async (tx) => {
       const proto = template[0]!;
       for (let i = 0; i < rows; i += 1000) {
-        const batch = Array.from({ length: Math.min(1000, rows - i) }, (_, j) => ({ ...proto, id: crypto.randomUUID(), idNumberIndex: `bench-${i + j}`, regionCode: communities[(i + j) % communities.length]! }));
+        const batch = Array.from({ length: Math.min(1000, rows - i) }, (_, j) => ({
+          ...proto,
+          id: crypto.randomUUID(),
+          idNumberIndex: `bench-${i + j}`,
+          regionCode: communities[(i + j) % communities.length]!,
+        }));
         await tx.insert(persons).values(batch);
       }
     }),
   );
   await t.handle.db.execute(sql`DELETE FROM persons WHERE id_number_index LIKE 'bench-%'`);
   console.log(`\n[${t.name}] ledger import of ${rows.toLocaleString()} rows (goal: PGlite < 40 s, PostgreSQL < 20 s, < 400 MB extra)`);
-  console.log(`  import (validate, seal, insert, events)  ${fmt(imported.ms)}  peak +${imported.peakMb.toFixed(0)} MB  imported ${body.imported}`);
+  console.log(
+    `  import (validate, seal, insert, events)  ${fmt(imported.ms)}  peak +${imported.peakMb.toFixed(0)} MB  imported ${body.imported}`,
+  );
   console.log(`  re-import of the same file (no change)   ${fmt(again.ms)}  peak +${again.peakMb.toFixed(0)} MB`);
-  console.log(`  export to Excel (all rows)               ${fmt(exported.ms)}  peak +${exported.peakMb.toFixed(0)} MB  ${(exported.result.rawPayload.length / 1e6).toFixed(1)} MB file`);
+  console.log(
+    `  export to Excel (all rows)               ${fmt(exported.ms)}  peak +${exported.peakMb.toFixed(0)} MB  ${(exported.result.rawPayload.length / 1e6).toFixed(1)} MB file`,
+  );
   console.log(`  baseline: Drizzle insert, same rows, no checks ${fmt(baseline.ms)}  peak +${baseline.peakMb.toFixed(0)} MB`);
 }
 
@@ -138,7 +165,11 @@ async function main() {
       const t = await openTarget(kind);
       if (!t) continue;
       try {
-        const communities = ((await t.handle.db.execute(sql`SELECT code FROM regions WHERE code LIKE '140105%' AND level = 5 ORDER BY code`)) as unknown as { rows: { code: string }[] }).rows.map((r) => r.code);
+        const communities = (
+          (await t.handle.db.execute(sql`SELECT code FROM regions WHERE code LIKE '140105%' AND level = 5 ORDER BY code`)) as unknown as {
+            rows: { code: string }[];
+          }
+        ).rows.map((r) => r.code);
         if (!file) {
           const made = await measure(async () => ledgerXlsx(makeLedgerRows(rows, communities, 2026)));
           file = made.result;

@@ -23,7 +23,10 @@ async function api<T>(method: 'GET' | 'POST', url: string, payload?: object, use
 
 /** Nothing wider than the screen: the page must not scroll sideways on a phone. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, 'page wider than the screen').toBeLessThanOrEqual(clientWidth);
 }
 
@@ -44,7 +47,12 @@ describe('JOB-7 self-service accounts on the public board', () => {
   it('JOB-7 a seeker registered at the counter creates an account, sets wishes, sees matches and applies', async () => {
     const first17 = '14010519900315121';
     const idNumber = first17 + idCheckCharacter(first17);
-    const person = await api<{ id: string }>('POST', '/api/v1/persons', { idNumber, name: '孙晓燕', regionCode: '140105001001', householdType: 'urban', skills: ['焊工'] }, clerk);
+    const person = await api<{ id: string }>(
+      'POST',
+      '/api/v1/persons',
+      { idNumber, name: '孙晓燕', regionCode: '140105001001', householdType: 'urban', skills: ['焊工'] },
+      clerk,
+    );
     await api('POST', `/api/v1/persons/${person.id}/registrations`, { type: 'unemployment', date: shanghaiToday() }, clerk);
 
     const page = await session.freshPage();
@@ -62,9 +70,17 @@ describe('JOB-7 self-service accounts on the public board', () => {
     await choose(page, page.getByLabel('意向职业'), '6-18-02-04 焊工', { search: true });
     await page.keyboard.press('Escape');
     await page.getByTestId('wishes').getByLabel('期望月薪不低于').fill('5000');
-    await page.getByTestId('wishes').getByRole('button', { name: /保\s?存/ }).click();
-    await expect.poll(() => page.getByTestId('match-title').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/焊工/)]));
-    const welder = page.getByTestId('match').filter({ has: page.getByTestId('match-title').filter({ hasText: /焊工/ }) }).first();
+    await page
+      .getByTestId('wishes')
+      .getByRole('button', { name: /保\s?存/ })
+      .click();
+    await expect
+      .poll(() => page.getByTestId('match-title').allTextContents())
+      .toEqual(expect.arrayContaining([expect.stringMatching(/焊工/)]));
+    const welder = page
+      .getByTestId('match')
+      .filter({ has: page.getByTestId('match-title').filter({ hasText: /焊工/ }) })
+      .first();
     const title = (await welder.getByTestId('match-title').textContent())!;
     expect(await welder.getByTestId('match-reasons').textContent()).toContain('职业');
     await shot(page, 'account-seeker-me');
@@ -78,7 +94,12 @@ describe('JOB-7 self-service accounts on the public board', () => {
     await page.waitForURL(/\/jobs\/[0-9a-f-]{36}$/);
     const vacancyPath = new URL(page.url()).pathname;
     await page.getByTestId('applied').waitFor();
-    const saved = await api<{ jobWishes: { occupations?: string[]; wageMinFen?: number } }>('GET', `/api/v1/persons/${person.id}`, undefined, clerk);
+    const saved = await api<{ jobWishes: { occupations?: string[]; wageMinFen?: number } }>(
+      'GET',
+      `/api/v1/persons/${person.id}`,
+      undefined,
+      clerk,
+    );
     expect(saved.jobWishes).toMatchObject({ occupations: ['6-18-02-04'], wageMinFen: 500000 });
 
     await page.setViewportSize(phone);
@@ -150,7 +171,10 @@ describe('JOB-7 self-service accounts on the public board', () => {
     await expect.poll(() => mine.getByTestId('vacancy-status').textContent()).toBe('待审核');
     expect(await mine.getByTestId('my-vacancy-flags').textContent()).toContain('性别');
     const publicList = await api<{ items: { title: string }[] }>('GET', `/api/v1/public/vacancies?q=${encodeURIComponent('后厨帮工')}`);
-    expect(publicList.items.map((v) => v.title), 'not public before review').not.toContain('后厨帮工');
+    expect(
+      publicList.items.map((v) => v.title),
+      'not public before review',
+    ).not.toContain('后厨帮工');
     await mine.getByRole('button', { name: /查看投递/ }).click();
     await expect.poll(() => page.locator('.ant-modal:visible').textContent()).toContain('还没有人投递');
     await page.keyboard.press('Escape');

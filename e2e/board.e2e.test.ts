@@ -57,7 +57,10 @@ async function searchFor(page: Page, words: string): Promise<void> {
 
 /** Nothing wider than the screen: the page must not scroll sideways on a phone. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
   expect(scrollWidth, 'page wider than the screen').toBeLessThanOrEqual(clientWidth);
 }
 
@@ -208,7 +211,9 @@ describe('JOB-7, JOB-8, JOB-5 the public job board with no login', () => {
     expect(text).toContain('参会单位 6 家');
     expect(text).toMatch(/\d{4}-\d{2}-\d{2}（星期.）/);
     expect(text).toContain('还有 12 天');
-    expect(await page.getByTestId('fair-name').allTextContents(), 'past fairs are not on the calendar').not.toContain('太原市高校毕业生秋季双选会');
+    expect(await page.getByTestId('fair-name').allTextContents(), 'past fairs are not on the calendar').not.toContain(
+      '太原市高校毕业生秋季双选会',
+    );
     await shot(page, 'board-fairs');
     await page.setViewportSize(phone);
     await expectNoSidewaysScroll(page);
@@ -218,11 +223,27 @@ describe('JOB-7, JOB-8, JOB-5 the public job board with no login', () => {
   it('JOB-5 an employer verifies a referral letter and sends feedback', async () => {
     const clerk = 'xiaodian_clerk';
     const first17 = '14010519880612203';
-    const person = await api<{ id: string }>('POST', '/api/v1/persons', { idNumber: first17 + idCheckCharacter(first17), name: '赵志强', regionCode: '140105001001', householdType: 'urban', skills: ['焊工'] }, clerk);
+    const person = await api<{ id: string }>(
+      'POST',
+      '/api/v1/persons',
+      {
+        idNumber: first17 + idCheckCharacter(first17),
+        name: '赵志强',
+        regionCode: '140105001001',
+        householdType: 'urban',
+        skills: ['焊工'],
+      },
+      clerk,
+    );
     await api('POST', `/api/v1/persons/${person.id}/registrations`, { type: 'unemployment', date: shanghaiToday() }, clerk);
     const welders = await publicSearch(`q=${encodeURIComponent('焊工')}`);
     const vacancy = welders.items.find((v) => v.employerName === '山西晋阳重工机械有限公司') ?? welders.items[0]!;
-    const referral = await api<{ id: string; verificationCode: string }>('POST', '/api/v1/referrals', { personId: person.id, vacancyId: vacancy.id }, clerk);
+    const referral = await api<{ id: string; verificationCode: string }>(
+      'POST',
+      '/api/v1/referrals',
+      { personId: person.id, vacancyId: vacancy.id },
+      clerk,
+    );
     expect(referral.verificationCode).toMatch(/^[2-9A-HJKMNP-Z]{10}$/);
 
     const page = await visitor();
@@ -252,7 +273,9 @@ describe('JOB-7, JOB-8, JOB-5 the public job board with no login', () => {
     await expect.poll(() => page.getByTestId('feedback-sent').textContent()).toContain('反馈已提交');
     await shot(page, 'board-verify-sent');
 
-    const saved = await api<Paged<{ id: string; employerFeedback: string | null; employerFeedbackAt: string | null; outcome: string | null }>>('GET', `/api/v1/referrals?personId=${person.id}`, undefined, clerk);
+    const saved = await api<
+      Paged<{ id: string; employerFeedback: string | null; employerFeedbackAt: string | null; outcome: string | null }>
+    >('GET', `/api/v1/referrals?personId=${person.id}`, undefined, clerk);
     const row = saved.items.find((r) => r.id === referral.id)!;
     expect(row.employerFeedback).toContain('12 月 1 日已面试，安排试岗一周');
     expect(row.employerFeedbackAt).not.toBeNull();
@@ -263,7 +286,9 @@ describe('JOB-7, JOB-8, JOB-5 the public job board with no login', () => {
     await mobile.goto(`/jobs/verify?code=${referral.verificationCode}`);
     await expect.poll(() => mobile.getByTestId('letter-person').textContent()).toBe('赵**');
     await expect.poll(() => mobile.getByTestId('letter').textContent()).toContain('已于');
-    expect(await mobile.getByTestId('earlier-feedback').textContent(), 'the earlier answer is shown').toContain('12 月 1 日已面试，安排试岗一周');
+    expect(await mobile.getByTestId('earlier-feedback').textContent(), 'the earlier answer is shown').toContain(
+      '12 月 1 日已面试，安排试岗一周',
+    );
     await expectNoSidewaysScroll(mobile);
     await shot(mobile, 'board-verify-mobile');
   });

@@ -75,20 +75,29 @@ describe('REG-3 REG-4 就业失业登记证 and 高校毕业生 in the browser',
     expect(await historyRows().allTextContents()).toEqual([expect.stringMatching(new RegExp(`发证.*${first}.*${today}.*${clerk}`))]);
 
     // 收回: the reason is required; the dialog offers today.
-    await card().getByRole('button', { name: /收\s?回/ }).click();
+    await card()
+      .getByRole('button', { name: /收\s?回/ })
+      .click();
     expect(await dialog().getByLabel('收回日期').inputValue()).toBe(today);
     await confirmDialog(page, '收回');
     await expect.poll(() => dialog().textContent()).toContain('请填写收回原因');
     await dialog().getByLabel('收回原因').fill('已实现就业，按规定收回');
     await confirmDialog(page, '收回');
     await expect.poll(() => card().getByTestId('certificate-status').textContent()).toBe('已收回');
-    expect(await card().getByRole('button', { name: /收\s?回/ }).isDisabled(), 'a withdrawn certificate cannot be withdrawn again').toBe(true);
+    expect(
+      await card()
+        .getByRole('button', { name: /收\s?回/ })
+        .isDisabled(),
+      'a withdrawn certificate cannot be withdrawn again',
+    ).toBe(true);
     await expect.poll(() => historyRows().count()).toBe(2);
 
     // 补发: a new number, and the person is reloaded.
     const reloaded = page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/v1\/persons\/[0-9a-f-]{36}(\?|$)/.test(r.url()));
     const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/certificate'));
-    await card().getByRole('button', { name: /补\s?发/ }).click();
+    await card()
+      .getByRole('button', { name: /补\s?发/ })
+      .click();
     await dialog().getByLabel('补发原因').fill('原证遗失，申请补发');
     await confirmDialog(page, '补发');
     expect((await posted).headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
@@ -117,8 +126,16 @@ describe('REG-3 REG-4 就业失业登记证 and 高校毕业生 in the browser',
     await page.getByLabel('姓名').press('Enter');
     await page.waitForURL(/\/persons\/[0-9a-f-]{36}$/);
     await expect.poll(() => card().textContent()).toContain('尚未发证（首次办理失业登记时自动发证）');
-    expect(await card().getByRole('button', { name: /收\s?回/ }).isDisabled()).toBe(true);
-    expect(await card().getByRole('button', { name: /补\s?发/ }).isDisabled()).toBe(true);
+    expect(
+      await card()
+        .getByRole('button', { name: /收\s?回/ })
+        .isDisabled(),
+    ).toBe(true);
+    expect(
+      await card()
+        .getByRole('button', { name: /补\s?发/ })
+        .isDisabled(),
+    ).toBe(true);
   });
 
   it('REG-4 an unemployed graduate is on the 高校毕业生 list, with school and year; others are not', async () => {

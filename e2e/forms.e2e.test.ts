@@ -36,7 +36,9 @@ describe('SYS-5 dialogs', () => {
     await unitForm.getByLabel('机构名称').fill('小店区某街道事务所');
     await choose(page, unitForm.getByLabel('机构类型'), '街道(乡镇)劳动保障事务所');
     await confirmDialog(page, '创建');
-    await expect.poll(() => unitForm.locator('.ant-form-item-explain-error').allTextContents()).toEqual(['街道劳动保障事务所应设在街道（乡镇）级区划']);
+    await expect
+      .poll(() => unitForm.locator('.ant-form-item-explain-error').allTextContents())
+      .toEqual(['街道劳动保障事务所应设在街道（乡镇）级区划']);
   });
 
   it('SYS-5 changing roles asks first, then ends the member’s session at once', async () => {

@@ -58,7 +58,9 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     await page.waitForURL(/\/vacancies\/review$/);
 
     // 通过 with the flags still there is refused by the server; the reason shows in the dialog.
-    await rowOf().getByRole('button', { name: /通\s?过/ }).click();
+    await rowOf()
+      .getByRole('button', { name: /通\s?过/ })
+      .click();
     await confirmDialog(page, '通过并发布');
     const dialog = dialogOf(page);
     await expect.poll(() => dialog.locator('.ant-alert-error').textContent()).toContain('可能构成就业歧视');
@@ -67,7 +69,9 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     await dialog.getByRole('button', { name: /取\s?消/ }).click();
 
     // 编辑: the live screening clears as the words are removed; saving screens the text again.
-    await rowOf().getByRole('button', { name: /编\s?辑/ }).click();
+    await rowOf()
+      .getByRole('button', { name: /编\s?辑/ })
+      .click();
     const edit = dialogOf(page);
     await edit.getByLabel('岗位描述').fill('写字楼保安，持保安员证，做二休一，提供住宿，男女不限。');
     await expect.poll(() => edit.getByTestId('live-screening').textContent()).toContain('未发现问题');
@@ -76,7 +80,9 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     await expect.poll(() => rowOf().locator('mark').count()).toBe(0);
     expect(await rowOf().textContent()).toContain('男女不限');
 
-    await rowOf().getByRole('button', { name: /通\s?过/ }).click();
+    await rowOf()
+      .getByRole('button', { name: /通\s?过/ })
+      .click();
     await confirmDialog(page, '通过并发布');
     await expect.poll(() => rowOf().count(), { message: 'the approved vacancy leaves the queue' }).toBe(0);
 
@@ -104,7 +110,13 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     await expect.poll(() => dialog.locator('.ant-form-item-explain-error').textContent()).toContain('驳回须填写审核意见');
     await dialog.getByLabel('审核意见').fill('请删除“35岁以下”“已婚已育优先”等条件后重新提交');
     await confirmDialog(page, '驳回');
-    await expect.poll(() => rows(page).filter({ has: page.locator(`a[href="${href}"]`) }).count()).toBe(0);
+    await expect
+      .poll(() =>
+        rows(page)
+          .filter({ has: page.locator(`a[href="${href}"]`) })
+          .count(),
+      )
+      .toBe(0);
     await page.goto(href);
     await expect.poll(() => page.getByTestId('vacancy-status').first().textContent()).toBe('已驳回');
     expect(await page.getByTestId('review-comment').textContent()).toContain('35岁以下');
@@ -125,7 +137,9 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     await dialog.getByLabel('单位名称').fill(employerName);
     await dialog.getByLabel('统一社会信用代码').fill(wrongCheck);
     await dialog.getByLabel('单位名称').click(); // leaving the field checks it
-    await expect.poll(() => dialog.locator('.ant-form-item-explain-error').allTextContents()).toContain('统一社会信用代码校验位错误，请核对最后一位');
+    await expect
+      .poll(() => dialog.locator('.ant-form-item-explain-error').allTextContents())
+      .toContain('统一社会信用代码校验位错误，请核对最后一位');
     await shot(page, 'jobs-employer-invalid-code', { fullPage: false });
 
     await dialog.getByLabel('统一社会信用代码').fill(creditCode.toLowerCase());
@@ -157,7 +171,9 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     await dialog.getByText('劳动合同备案').click();
     await dialog.getByLabel('人员姓名').fill('张小燕');
     await confirmDialog(page, '保存');
-    await expect.poll(() => filings.locator('.ant-table-row').allTextContents()).toEqual([expect.stringMatching(/^劳动合同备案张小燕.*无固定期限/)]);
+    await expect
+      .poll(() => filings.locator('.ant-table-row').allTextContents())
+      .toEqual([expect.stringMatching(/^劳动合同备案张小燕.*无固定期限/)]);
   });
 
   it('JOB-2 JOB-3 a job officer registers a vacancy and sees 限男性 flagged while typing, before saving', async () => {
@@ -168,7 +184,11 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     await expect.poll(() => page.locator('.ant-select', { hasText: employerName }).count()).toBe(1);
     await expect.poll(() => page.getByLabel('选择社区村').count()).toBe(1);
 
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? ''), { message: 'the employer is chosen, so typing starts at the title' }).toBe('registerVacancy_title');
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id ?? ''), {
+        message: 'the employer is chosen, so typing starts at the title',
+      })
+      .toBe('registerVacancy_title');
     await page.keyboard.type('餐厅服务员');
     await choose(page, page.getByLabel('职业（工种）'), '4-03-02-01 中式烹调师', { search: true });
     await page.getByLabel('招聘人数').fill('3');
@@ -186,7 +206,15 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     const created = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/api/v1/vacancies'));
     await page.getByRole('button', { name: /登记并提交审核/ }).click();
     const body = (await created).postDataJSON() as Record<string, unknown>;
-    expect(body).toMatchObject({ title: '餐厅服务员', occupation: '4-03-02-01', headcount: 3, wageMin: 400000, wageMax: 550000, source: 'counter', hours: 'full_time' });
+    expect(body).toMatchObject({
+      title: '餐厅服务员',
+      occupation: '4-03-02-01',
+      headcount: 3,
+      wageMin: 400000,
+      wageMax: 550000,
+      source: 'counter',
+      hours: 'full_time',
+    });
     expect((await created).headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
 
     await page.waitForURL(/\/vacancies\/[0-9a-f-]{36}$/);
@@ -224,16 +252,20 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     await page.waitForURL(/\/vacancies$/);
     await page.getByRole('tab', { name: '已发布' }).click();
     await page.waitForURL(/status=published/);
-    await expect.poll(async () => {
-      const texts = await rows(page).allTextContents();
-      return texts.length > 0 && texts.every((t) => t.includes('已发布') && t.includes('元/月'));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const texts = await rows(page).allTextContents();
+        return texts.length > 0 && texts.every((t) => t.includes('已发布') && t.includes('元/月'));
+      })
+      .toBe(true);
     await page.getByLabel('关键词').fill('焊工');
     await page.getByRole('button', { name: /查\s?询/ }).click();
-    await expect.poll(async () => {
-      const texts = await rows(page).allTextContents();
-      return texts.length > 0 && texts.every((t) => t.includes('焊'));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const texts = await rows(page).allTextContents();
+        return texts.length > 0 && texts.every((t) => t.includes('焊'));
+      })
+      .toBe(true);
     await shot(page, 'jobs-vacancies');
     const vacanciesFile = page.waitForEvent('download');
     await page.getByRole('button', { name: /导出 Excel/ }).click();

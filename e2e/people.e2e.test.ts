@@ -80,7 +80,9 @@ describe('REG-1..8, AID-3 people, households and registrations in the browser', 
     expect(await derived.textContent()).toContain('出生日期：1980-01-01');
     await page.keyboard.press('Tab'); // 户籍性质 (城镇 is preselected)
     await page.keyboard.press('Tab');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id ?? ''), { message: 'Tab reaches the phone field' }).toMatch(/phone/);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.id ?? ''), { message: 'Tab reaches the phone field' })
+      .toMatch(/phone/);
     await page.keyboard.type(husband.phone);
     expect(await page.getByRole('checkbox', { name: '同时办理失业登记' }).isChecked()).toBe(true);
     await shot(page, 'person-register');
@@ -92,7 +94,9 @@ describe('REG-1..8, AID-3 people, households and registrations in the browser', 
     personUrls[husband.name] = new URL(page.url()).pathname;
     await expect.poll(() => statusTag().textContent()).toContain(`登记失业（${today} 起）`);
     expect(await page.getByTestId('person-name').textContent()).toBe(husband.name);
-    expect(await page.locator('.ant-descriptions').first().textContent(), 'the phone typed after Tab was saved').toContain(`${husband.phone.slice(0, 3)}****${husband.phone.slice(-4)}`);
+    expect(await page.locator('.ant-descriptions').first().textContent(), 'the phone typed after Tab was saved').toContain(
+      `${husband.phone.slice(0, 3)}****${husband.phone.slice(-4)}`,
+    );
     await expect.poll(() => timeline().textContent()).toContain('失业登记');
     expect(await page.locator('#registrations .ant-table-row').allTextContents()).toEqual([expect.stringContaining('失业登记')]);
   });
@@ -102,7 +106,10 @@ describe('REG-1..8, AID-3 people, households and registrations in the browser', 
     await dialog().getByLabel('查看原因').fill('核对身份证原件');
     await confirmDialog(page, '查看');
     await expect.poll(() => page.locator('.ant-modal-confirm').textContent()).toContain(husband.id);
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /关\s?闭/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /关\s?闭/ })
+      .click();
 
     const yesterday = new Date(Date.parse(`${today}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
     const picker = page.getByLabel('截至日期');
@@ -212,7 +219,9 @@ describe('REG-1..8, AID-3 people, households and registrations in the browser', 
     expect(await registrations.locator('.ant-table-row').last().textContent()).toContain(`作废 ${today} 求职登记`);
 
     await registrations.getByRole('button', { name: '就业登记', exact: true }).click();
-    await dialog().getByLabel(/就业单位/).fill('太原市某物业服务有限公司');
+    await dialog()
+      .getByLabel(/就业单位/)
+      .fill('太原市某物业服务有限公司');
     await confirmDialog(page, '登记');
     await expect.poll(() => statusTag().textContent()).toContain(`就业（${today} 起）`);
     await expect.poll(() => page.getByTestId('household-card').textContent()).not.toContain('零就业家庭');
@@ -222,7 +231,9 @@ describe('REG-1..8, AID-3 people, households and registrations in the browser', 
     await dialog().getByLabel('服务内容').fill('推荐至物业公司保安岗位，已录用');
     await confirmDialog(page, '保存');
     await expect.poll(() => timeline().textContent()).toContain('服务：职业介绍');
-    const kinds = await timeline().locator('[data-kind]').evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')));
+    const kinds = await timeline()
+      .locator('[data-kind]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-kind')));
     expect(kinds).toEqual(expect.arrayContaining(['registration', 'correction', 'service', 'created']));
     await shot(page, 'person-page');
 

@@ -28,7 +28,12 @@ let blankId = '';
 
 /** Calls the API as `username`; fails the test on an error status. */
 async function api<T>(username: string, method: 'GET' | 'POST', url: string, payload?: object): Promise<T> {
-  const res = await session.test.app.inject({ method, url: `/api/v1${url}`, headers: await loginAs(session.test.app, username), ...(payload ? { payload } : {}) });
+  const res = await session.test.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: await loginAs(session.test.app, username),
+    ...(payload ? { payload } : {}),
+  });
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
   return res.json() as T;
 }
@@ -47,10 +52,23 @@ beforeAll(async () => {
   personId = person.id;
   await api(clerk, 'POST', `/persons/${personId}/registrations`, { type: 'unemployment', date: today, reason: '单位裁员' });
   for (const other of others) {
-    const { id } = await api<{ id: string }>(clerk, 'POST', '/persons', { idNumber: other.idNumber + idCheckCharacter(other.idNumber), name: other.name, regionCode: community, householdType: 'urban', skills: ['保洁'] });
+    const { id } = await api<{ id: string }>(clerk, 'POST', '/persons', {
+      idNumber: other.idNumber + idCheckCharacter(other.idNumber),
+      name: other.name,
+      regionCode: community,
+      householdType: 'urban',
+      skills: ['保洁'],
+    });
     await api(clerk, 'POST', `/persons/${id}/registrations`, { type: 'unemployment', date: today });
   }
-  blankId = (await api<{ id: string }>(clerk, 'POST', '/persons', { idNumber: '14010519950101123' + idCheckCharacter('14010519950101123'), name: '赵未填', regionCode: community, householdType: 'urban' })).id;
+  blankId = (
+    await api<{ id: string }>(clerk, 'POST', '/persons', {
+      idNumber: '14010519950101123' + idCheckCharacter('14010519950101123'),
+      name: '赵未填',
+      regionCode: community,
+      householdType: 'urban',
+    })
+  ).id;
   page = await session.freshPage();
   await page.goto('/');
   await login(page, clerk);
@@ -82,7 +100,12 @@ describe('JOB-4..6, JOB-9, RPT-7 matching, referrals, fairs and the vacancy surv
     await shot(page, 'referrals-person-matches');
 
     // The 氩弧焊工 vacancy's own page of matching seekers lists this welder with a 推荐 button.
-    const href = await matchesCard().locator('.ant-table-row', { hasText: '氩弧焊工' }).first().getByRole('link').first().getAttribute('href');
+    const href = await matchesCard()
+      .locator('.ant-table-row', { hasText: '氩弧焊工' })
+      .first()
+      .getByRole('link')
+      .first()
+      .getAttribute('href');
     expect(href).toMatch(/^\/vacancies\/[0-9a-f-]{36}$/);
     await page.goto(`${href}/matches`);
     const seeker = page.locator('.ant-table-row', { hasText: welder.name });
@@ -150,7 +173,9 @@ describe('JOB-4..6, JOB-9, RPT-7 matching, referrals, fairs and the vacancy surv
 
     await referral.getByRole('button', { name: '登记结果' }).click();
     expect(await dialog().getByLabel('结果日期').inputValue()).toBe(today);
-    await dialog().locator('label', { hasText: /^已面试$/ }).click();
+    await dialog()
+      .locator('label', { hasText: /^已面试$/ })
+      .click();
     await confirmDialog(page, '登记');
     await expect.poll(() => page.locator('.ant-modal:visible').count(), { timeout: 10_000 }).toBe(0);
     // The pending filter no longer lists it; all outcomes do.
@@ -159,9 +184,13 @@ describe('JOB-4..6, JOB-9, RPT-7 matching, referrals, fairs and the vacancy surv
     await expect.poll(() => referral.textContent()).toContain('已面试');
 
     await referral.getByRole('button', { name: '登记结果' }).click();
-    const choices = await dialog().getByRole('radio').evaluateAll((inputs) => inputs.map((i) => i.closest('label')?.textContent));
+    const choices = await dialog()
+      .getByRole('radio')
+      .evaluateAll((inputs) => inputs.map((i) => i.closest('label')?.textContent));
     expect(choices, 'after an interview only a hire or a rejection may follow').toEqual(['已录用', '未录用']);
-    await dialog().locator('label', { hasText: /^已录用$/ }).click();
+    await dialog()
+      .locator('label', { hasText: /^已录用$/ })
+      .click();
     await expect.poll(() => dialog().textContent()).toContain('登记“已录用”将同时办理就业登记');
     await shot(page, 'referrals-outcome-dialog', { fullPage: false });
     await confirmDialog(page, '登记');
@@ -174,7 +203,9 @@ describe('JOB-4..6, JOB-9, RPT-7 matching, referrals, fairs and the vacancy surv
     await page.waitForURL(new RegExp(`/persons/${personId}$`));
     await expect.poll(() => page.getByTestId('person-status').textContent()).toContain('就业');
     expect(await page.getByTestId('person-status').textContent()).not.toContain('登记失业');
-    await matchesCard().getByRole('tab', { name: /推荐记录/ }).click();
+    await matchesCard()
+      .getByRole('tab', { name: /推荐记录/ })
+      .click();
     await expect.poll(() => page.getByTestId('person-referrals').locator('.ant-table-row').first().textContent()).toContain('已录用');
     await shot(page, 'referrals-person-hired');
   });
@@ -223,7 +254,9 @@ describe('JOB-4..6, JOB-9, RPT-7 matching, referrals, fairs and the vacancy surv
     await page.getByRole('menuitem', { name: /招聘会/ }).click();
     await page.waitForURL(/\/fairs$/);
     // The demo's upcoming 小店区 fair is listed; the 迎泽区 one is outside this clerk's district.
-    await expect.poll(() => page.locator('.ant-table-row').allTextContents()).toEqual([expect.stringContaining('小店区2026年冬季农民工专场招聘会')]);
+    await expect
+      .poll(() => page.locator('.ant-table-row').allTextContents())
+      .toEqual([expect.stringContaining('小店区2026年冬季农民工专场招聘会')]);
     await page.getByRole('button', { name: /新建招聘会/ }).click();
     await dialog().getByLabel('名称').fill('小店区春风行动高校毕业生专场招聘会');
     await choose(page, dialog().getByLabel('类型'), '高校毕业生专场');
@@ -241,7 +274,11 @@ describe('JOB-4..6, JOB-9, RPT-7 matching, referrals, fairs and the vacancy surv
     await page.getByRole('button', { name: /添加展位/ }).click();
     await dialog().getByLabel('用人单位').click();
     await page.keyboard.type('晋阳');
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: /^山西晋阳重工机械有限公司[0-9A-Z]{18}/ }).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: /^山西晋阳重工机械有限公司[0-9A-Z]{18}/,
+      })
+      .click();
     await dialog().getByLabel('展位号').fill('C01');
     await shot(page, 'referrals-fair-booth-dialog', { fullPage: false });
     await confirmDialog(page, '添加');
@@ -287,7 +324,9 @@ describe('JOB-4..6, JOB-9, RPT-7 matching, referrals, fairs and the vacancy surv
     const row = page.locator('.ant-table-row', { hasText: '太原龙城钢结构工程有限公司' });
     await row.getByRole('button', { name: '登记填报' }).click();
     await dialog().getByLabel('现有空岗数').fill('6');
-    await dialog().getByLabel(/年用工需求$/).fill('15');
+    await dialog()
+      .getByLabel(/年用工需求$/)
+      .fill('15');
     await dialog().getByLabel('备注').fill('主要缺焊工，需持证');
     await confirmDialog(page, '保存');
     await expect.poll(() => page.getByTestId('survey-progress').textContent()).toBe(`1/${employers.total}`);
@@ -295,7 +334,9 @@ describe('JOB-4..6, JOB-9, RPT-7 matching, referrals, fairs and the vacancy surv
     await page.getByRole('tab', { name: /^未填报/ }).click();
     await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 10_000 }).toBe(employers.total - 1);
     await page.getByRole('tab', { name: /^已填报/ }).click();
-    await expect.poll(() => page.locator('.ant-table-row').allTextContents()).toEqual([expect.stringContaining('太原龙城钢结构工程有限公司')]);
+    await expect
+      .poll(() => page.locator('.ant-table-row').allTextContents())
+      .toEqual([expect.stringContaining('太原龙城钢结构工程有限公司')]);
     await shot(page, 'referrals-survey');
 
     await page.getByRole('menuitem', { name: /空岗调查/ }).click();

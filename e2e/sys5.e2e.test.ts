@@ -100,7 +100,10 @@ describe('SYS-5 web UI', () => {
     await page.locator('.ant-modal:visible').getByLabel('查看原因').fill('核实新建账号的联系电话');
     await confirmDialog(page, '查看');
     await expect.poll(() => page.locator('.ant-modal-confirm').textContent()).toContain(clerk.phone);
-    await page.locator('.ant-modal-confirm').getByRole('button', { name: /关\s?闭/ }).click();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: /关\s?闭/ })
+      .click();
     await page.getByRole('button', { name: /重\s?置/ }).click();
     await expect.poll(() => page.locator('.ant-table-row').count()).toBeGreaterThan(1);
     await shot(page, 'staff');
@@ -115,7 +118,17 @@ describe('SYS-5 web UI', () => {
     await login(page, clerk.username, clerk.password);
     await page.goto('/units');
     await expect.poll(() => treeUnitNames(page)).toEqual([newUnit]);
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['人员台账', '台账导入', '高校毕业生', '退休人员', '零就业家庭', '推荐介绍', '推荐率统计', '机构管理', '政策参数']);
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual([
+      '人员台账',
+      '台账导入',
+      '高校毕业生',
+      '退休人员',
+      '零就业家庭',
+      '推荐介绍',
+      '推荐率统计',
+      '机构管理',
+      '政策参数',
+    ]);
     expect(await page.getByTestId('current-user').textContent()).toContain(clerk.name);
     await expect.poll(() => page.locator('header').textContent()).toContain(street.name);
     await shot(page, 'units-clerk');
@@ -158,7 +171,10 @@ describe('SYS-5 web UI', () => {
     await expect.poll(() => drawer.textContent()).toContain('50,000.00 元');
     await shot(page, 'params-history', { fullPage: false });
 
-    const history = await apiGet<{ values: { regionPrefix: string; value: number }[] }>('taiyuan_admin', '/api/v1/params/loan.max_amount/values');
+    const history = await apiGet<{ values: { regionPrefix: string; value: number }[] }>(
+      'taiyuan_admin',
+      '/api/v1/params/loan.max_amount/values',
+    );
     expect(history.values.find((v) => v.regionPrefix === '1401')?.value).toBe(5_000_000);
 
     await drawer.locator('.ant-drawer-close').click();

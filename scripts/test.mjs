@@ -44,7 +44,11 @@ function ensureChromium() {
   }
   console.log('Installing Debian packages chromium and fonts-wqy-microhei for the browser tests …');
   run('apt-get', ['update', '-qq']);
-  return run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } }) === 0 && !!chromiumPath();
+  return (
+    run('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-wqy-microhei'], {
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    }) === 0 && !!chromiumPath()
+  );
 }
 
 function portOpen(port) {
@@ -67,6 +71,7 @@ async function ensurePostgres() {
 }
 
 check('lint', bin('eslint'), ['.']);
+check('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
 check('module boundaries', bin('depcruise'), ['src', '--config', '.dependency-cruiser.cjs']);
 check('typecheck', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 check('web build', process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn']);
@@ -76,13 +81,22 @@ if (await ensurePostgres()) projects.push('api-postgres');
 else if (ci) {
   console.error('CI must run the API suite on PostgreSQL, but 127.0.0.1:5432 is not reachable.');
   failed++;
-} else console.warn('PostgreSQL is not reachable on 127.0.0.1:5432: the API suite runs on PGlite only (set OPENPES_TEST_PG_URL to use another server).');
+} else
+  console.warn(
+    'PostgreSQL is not reachable on 127.0.0.1:5432: the API suite runs on PGlite only (set OPENPES_TEST_PG_URL to use another server).',
+  );
 if (ensureChromium()) projects.push('e2e');
 else failed++;
 
 const report = path.join(root, '.test-report.json');
 fs.rmSync(report, { force: true });
-run(bin('vitest'), ['run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]);
+run(bin('vitest'), [
+  'run',
+  ...projects.flatMap((p) => ['--project', p]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${report}`,
+]);
 if (fs.existsSync(report)) {
   const r = JSON.parse(fs.readFileSync(report, 'utf8'));
   passed += r.numPassedTests;

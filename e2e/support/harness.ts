@@ -72,7 +72,15 @@ export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: chromiumPath(),
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -112,7 +120,10 @@ export async function login(page: Page, username: string, password = testAdminPa
   if (page.url() === 'about:blank') await page.goto('/login');
   await page.getByLabel('用户名', { exact: true }).fill(username);
   await page.getByLabel('密码', { exact: true }).fill(password);
-  await page.getByRole('button', { name: '登 录' }).or(page.getByRole('button', { name: '登录' })).click();
+  await page
+    .getByRole('button', { name: '登 录' })
+    .or(page.getByRole('button', { name: '登录' }))
+    .click();
   await page.getByTestId('current-user').waitFor();
 }
 
@@ -129,7 +140,9 @@ export async function logout(page: Page): Promise<void> {
 export async function choose(page: Page, select: Locator, label: string, opts: { search?: boolean } = {}): Promise<void> {
   await select.click();
   if (opts.search) await page.keyboard.type(label);
-  const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) });
+  const option = page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+    .filter({ hasText: new RegExp(`^${escapeRegExp(label)}$`) });
   await option.first().click();
 }
 
@@ -140,5 +153,8 @@ function escapeRegExp(s: string): string {
 /** Clicks the dialog's primary button (antd puts a space between two Chinese characters). */
 export async function confirmDialog(page: Page, label: string): Promise<void> {
   const spaced = label.length === 2 ? `${label[0]} ${label[1]}` : label;
-  await page.locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary').filter({ hasText: new RegExp(`^(${escapeRegExp(label)}|${escapeRegExp(spaced)})$`) }).click();
+  await page
+    .locator('.ant-modal:visible .ant-modal-footer .ant-btn-primary')
+    .filter({ hasText: new RegExp(`^(${escapeRegExp(label)}|${escapeRegExp(spaced)})$`) })
+    .click();
 }

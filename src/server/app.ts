@@ -101,7 +101,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler((error, req, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) req.log.error({ err: error }, 'unhandled error');
-    reply.status(appError.status).type('application/problem+json').send(problemBody(appError, req.url.split('?')[0]));
+    reply
+      .status(appError.status)
+      .type('application/problem+json')
+      .send(problemBody(appError, req.url.split('?')[0]));
   });
 
   app.setNotFoundHandler((req, reply) => {
@@ -116,7 +119,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(
     async (api) => {
       const typed = api.withTypeProvider<TypeBoxTypeProvider>();
-      typed.get('/health', { schema: { tags: ['system'], security: [] } }, async () => ({ status: 'ok', database: deps.dbKind, version: deps.version }));
+      typed.get('/health', { schema: { tags: ['system'], security: [] } }, async () => ({
+        status: 'ok',
+        database: deps.dbKind,
+        version: deps.version,
+      }));
       typed.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
       await authRoutes(typed);
       await schedulerRoutes(typed);
@@ -145,7 +152,12 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   if (deps.webDir && fs.existsSync(deps.webDir)) {
     await app.register(fastifyStatic, { root: deps.webDir, wildcard: false, index: false, maxAge: '1h' });
-    app.get('/', (_req, reply) => reply.type('text/html').header('cache-control', 'no-cache').send(fs.readFileSync(path.join(deps.webDir!, 'index.html'))));
+    app.get('/', (_req, reply) =>
+      reply
+        .type('text/html')
+        .header('cache-control', 'no-cache')
+        .send(fs.readFileSync(path.join(deps.webDir!, 'index.html'))),
+    );
   }
   return app;
 }
@@ -158,18 +170,37 @@ function bearerToken(req: FastifyRequest): string | null {
 /** Maps anything thrown to an AppError: schema failures become VALIDATION_FAILED per field. */
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  const e = error as { validation?: Array<{ instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> }>; validationContext?: string; statusCode?: number; code?: string; message?: string };
+  const e = error as {
+    validation?: Array<{ instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> }>;
+    validationContext?: string;
+    statusCode?: number;
+    code?: string;
+    message?: string;
+  };
   if (e.validation) {
     const errors: FieldError[] = e.validation.map((v) => {
       const missing = v.keyword === 'required' ? `/${String(v.params?.missingProperty ?? '')}` : '';
-      return { path: `${v.instancePath}${missing}` || '/', code: v.keyword.toUpperCase(), message: ajvMessage(v.keyword, v.params, v.message) };
+      return {
+        path: `${v.instancePath}${missing}` || '/',
+        code: v.keyword.toUpperCase(),
+        message: ajvMessage(v.keyword, v.params, v.message),
+      };
     });
-    return new AppError('VALIDATION_FAILED', `请求${e.validationContext === 'querystring' ? '参数' : '内容'}有误：${errors.map((x) => `${x.path} ${x.message}`).join('；')}`, errors);
+    return new AppError(
+      'VALIDATION_FAILED',
+      `请求${e.validationContext === 'querystring' ? '参数' : '内容'}有误：${errors.map((x) => `${x.path} ${x.message}`).join('；')}`,
+      errors,
+    );
   }
   const pgCode = (e as { cause?: { code?: string } }).cause?.code ?? e.code;
   if (pgCode === '23505') return new AppError('CONFLICT', '与现有记录重复（可能有人刚刚提交了相同内容），请刷新后核对');
   if (pgCode === '40001' || pgCode === '40P01') return new AppError('CONFLICT', '与其他人的同时操作冲突，请重试');
-  if (e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)) {
+  if (
+    e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
+    e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+    e.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    (e.statusCode && e.statusCode >= 400 && e.statusCode < 500)
+  ) {
     if (e.statusCode === 429) return new AppError('RATE_LIMITED', '请求过于频繁');
     if (e.statusCode === 404) return new AppError('NOT_FOUND', '记录不存在');
     return new AppError('VALIDATION_FAILED', `请求格式有误：${e.message ?? ''}`);

@@ -57,7 +57,19 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
   const at = now();
   await db
     .insert(staff)
-    .values({ id: crypto.randomUUID(), username: 'admin', name: '系统管理员', unitId: null, regionCode: '', scope: '', roles: [...roles], passwordHash: hashPassword(adminPassword), builtIn: true, passwordChangedAt: at, createdAt: at })
+    .values({
+      id: crypto.randomUUID(),
+      username: 'admin',
+      name: '系统管理员',
+      unitId: null,
+      regionCode: '',
+      scope: '',
+      roles: [...roles],
+      passwordHash: hashPassword(adminPassword),
+      builtIn: true,
+      passwordChangedAt: at,
+      createdAt: at,
+    })
     .onConflictDoNothing();
   let demoAccounts: DemoAccount[] = [];
   let population: PopulationSummary | undefined;

@@ -40,14 +40,32 @@ async function main(command: string, args: string[]) {
   }
   if (command !== 'start') throw new Error(`unknown command ${command}; use start, migrate, audit-verify or import-regions`);
 
-  const boot = await bootstrap(handle.db, sealer, systemClock, { adminPassword: config.adminPassword, demo: config.demo, regionPrefixes: config.regionPrefixes, demoPeoplePerCommunity: config.demoPeoplePerCommunity });
-  const app = await buildApp({ db: handle.db, dbKind: handle.kind, sealer, now: systemClock, version, webDir: config.webDir, logger: { level: config.logLevel } });
+  const boot = await bootstrap(handle.db, sealer, systemClock, {
+    adminPassword: config.adminPassword,
+    demo: config.demo,
+    regionPrefixes: config.regionPrefixes,
+    demoPeoplePerCommunity: config.demoPeoplePerCommunity,
+  });
+  const app = await buildApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    sealer,
+    now: systemClock,
+    version,
+    webDir: config.webDir,
+    logger: { level: config.logLevel },
+  });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   printLoginHelp(`http://${config.host}:${port}`, handle.kind, boot);
 
-  const scheduler = createScheduler({ db: handle.db, now: systemClock, sealer, onError: (err, job) => app.log.error({ err, job }, 'scheduled job could not be run or recorded') });
+  const scheduler = createScheduler({
+    db: handle.db,
+    now: systemClock,
+    sealer,
+    onError: (err, job) => app.log.error({ err, job }, 'scheduled job could not be run or recorded'),
+  });
   scheduler.register(sweepSessionsJob);
   scheduler.start();
   let stopping = false;
@@ -72,7 +90,8 @@ function printLoginHelp(url: string, kind: string, boot: Awaited<ReturnType<type
       lines.push(`演示账号（密码同上）：`);
       for (const a of boot.demoAccounts.slice(0, 12)) lines.push(`  ${a.username.padEnd(28)} ${a.name}（${a.unit}，${a.roles.join('/')}）`);
       if (boot.demoAccounts.length > 12) lines.push(`  …… 共 ${boot.demoAccounts.length} 个演示账号，可在“工作人员”页查看`);
-      if (boot.population) lines.push(`演示人口：${boot.population.persons} 人，${boot.population.households} 户，${boot.population.events} 条登记与服务记录`);
+      if (boot.population)
+        lines.push(`演示人口：${boot.population.persons} 人，${boot.population.households} 户，${boot.population.events} 条登记与服务记录`);
     }
   } else {
     lines.push('登录：admin，密码为首次启动时显示的密码或 OPENPES_ADMIN_PASSWORD 的值。');

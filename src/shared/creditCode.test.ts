@@ -119,7 +119,11 @@ describe('JOB-1 properties of the GB 32100 check character', () => {
   const anyFirst17 = fc.array(codeCharacter, { minLength: 17, maxLength: 17 }).map((cs) => cs.join(''));
   // Positions 3-8 must be digits for parseCreditCode to reach the check character.
   const parseableFirst17 = fc
-    .tuple(fc.array(codeCharacter, { minLength: 2, maxLength: 2 }), fc.array(digit, { minLength: 6, maxLength: 6 }), fc.array(codeCharacter, { minLength: 9, maxLength: 9 }))
+    .tuple(
+      fc.array(codeCharacter, { minLength: 2, maxLength: 2 }),
+      fc.array(digit, { minLength: 6, maxLength: 6 }),
+      fc.array(codeCharacter, { minLength: 9, maxLength: 9 }),
+    )
     .map(([head, division, tail]) => [...head, ...division, ...tail].join(''));
 
   it('JOB-1 property: 17 valid characters followed by their computed check character parse', () => {

@@ -37,7 +37,8 @@ const first17Pattern = /^[0-9A-HJ-NPQRTUWXY]{17}$/;
 
 /** The check character for the first 17 characters (GB 32100 MOD 31); throws unless given 17 characters of the code alphabet. */
 export function creditCodeCheckCharacter(first17: string): string {
-  if (!first17Pattern.test(first17)) throw new RangeError(`creditCodeCheckCharacter expects 17 characters of ${alphabet}, got ${JSON.stringify(first17)}`);
+  if (!first17Pattern.test(first17))
+    throw new RangeError(`creditCodeCheckCharacter expects 17 characters of ${alphabet}, got ${JSON.stringify(first17)}`);
   let sum = 0;
   for (let i = 0; i < 17; i++) sum += alphabet.indexOf(first17[i]!) * weights[i]!;
   // C18 = 31 - (sum mod 31), and 31 itself is written as '0': the same as (-sum) mod 31.

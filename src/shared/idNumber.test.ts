@@ -61,7 +61,13 @@ describe('REG-2 citizen ID numbers (GB 11643-1999)', () => {
     expect(convertLegacyIdNumber('110105491231002')).toBe('11010519491231002X');
     expect(parseIdNumber('110105491231002', { today })).toEqual({
       ok: true,
-      value: { idNumber: '11010519491231002X', regionCode: '110105', birthDate: '1949-12-31', sex: 'F', convertedFrom15: '110105491231002' },
+      value: {
+        idNumber: '11010519491231002X',
+        regionCode: '110105',
+        birthDate: '1949-12-31',
+        sex: 'F',
+        convertedFrom15: '110105491231002',
+      },
     });
   });
 
@@ -176,7 +182,42 @@ describe('REG-2 citizen ID numbers (GB 11643-1999)', () => {
 });
 
 describe('REG-2 properties of citizen ID numbers', () => {
-  const provinces = ['11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46', '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82'];
+  const provinces = [
+    '11',
+    '12',
+    '13',
+    '14',
+    '15',
+    '21',
+    '22',
+    '23',
+    '31',
+    '32',
+    '33',
+    '34',
+    '35',
+    '36',
+    '37',
+    '41',
+    '42',
+    '43',
+    '44',
+    '45',
+    '46',
+    '50',
+    '51',
+    '52',
+    '53',
+    '54',
+    '61',
+    '62',
+    '63',
+    '64',
+    '65',
+    '71',
+    '81',
+    '82',
+  ];
   const firstDay = Date.UTC(1900, 0, 1);
   const lastDay = Date.UTC(2024, 5, 30); // `today`
   const dayMs = 86_400_000;

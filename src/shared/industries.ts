@@ -46,7 +46,15 @@ export const employerSizeNames: Record<EmployerSize, string> = { micro: '微型'
  * Ownership, kept coarse on purpose: what a counter can tell from a business licence. The finer
  * 登记注册类型 (有限责任公司, 股份合作 ...) can be added if a statistical report ever needs it.
  */
-export const employerOwnerships = ['state_owned', 'collective', 'private', 'individual', 'foreign', 'hong_kong_macao_taiwan', 'other'] as const;
+export const employerOwnerships = [
+  'state_owned',
+  'collective',
+  'private',
+  'individual',
+  'foreign',
+  'hong_kong_macao_taiwan',
+  'other',
+] as const;
 export type EmployerOwnership = (typeof employerOwnerships)[number];
 export const employerOwnershipNames: Record<EmployerOwnership, string> = {
   state_owned: '国有',

@@ -1,7 +1,15 @@
 // Codes used by both the API and the UI, with their Chinese names (GLOSSARY.md): one list for
 // the server's Excel exports and for the screens.
 
-export const registrationTypes = ['employment', 'employment_end', 'unemployment', 'unemployment_end', 'job_seeking', 'job_seeking_end', 'correction'] as const;
+export const registrationTypes = [
+  'employment',
+  'employment_end',
+  'unemployment',
+  'unemployment_end',
+  'job_seeking',
+  'job_seeking_end',
+  'correction',
+] as const;
 export type RegistrationType = (typeof registrationTypes)[number];
 
 export const registrationTypeNames: Record<RegistrationType, string> = {
@@ -15,7 +23,11 @@ export const registrationTypeNames: Record<RegistrationType, string> = {
 };
 
 export type EmploymentStatus = 'employed' | 'unemployed' | 'not_registered';
-export const employmentStatusNames: Record<EmploymentStatus, string> = { employed: '就业', unemployed: '登记失业', not_registered: '未登记' };
+export const employmentStatusNames: Record<EmploymentStatus, string> = {
+  employed: '就业',
+  unemployed: '登记失业',
+  not_registered: '未登记',
+};
 
 export const serviceTypeNames = {
   consultation: '政策咨询',
@@ -54,7 +66,13 @@ export const vacancyHoursNames = { full_time: '全日制', part_time: '非全日
 export type VacancyHours = keyof typeof vacancyHoursNames;
 
 /** Where a vacancy came from (JOB-2). */
-export const vacancySourceNames = { counter: '窗口登记', employer: '单位自助发布', agency: '中介机构', survey: '空岗调查', fair: '招聘会' } as const;
+export const vacancySourceNames = {
+  counter: '窗口登记',
+  employer: '单位自助发布',
+  agency: '中介机构',
+  survey: '空岗调查',
+  fair: '招聘会',
+} as const;
 export type VacancySource = keyof typeof vacancySourceNames;
 
 export const vacancyStatusNames = { pending_review: '待审核', published: '已发布', rejected: '已驳回', closed: '已关闭' } as const;
@@ -65,7 +83,14 @@ export const referralOutcomeNames = { interviewed: '已面试', hired: '已录�
 export type ReferralOutcome = keyof typeof referralOutcomeNames;
 
 /** Kinds of job fair (JOB-6): general and the special fairs of seed 002 §(十六). */
-export const jobFairKindNames = { general: '综合招聘会', rural_migrants: '农民工专场', graduates: '高校毕业生专场', person_4050: '“4050”人员专场', women: '女性专场', disabled: '残疾人专场' } as const;
+export const jobFairKindNames = {
+  general: '综合招聘会',
+  rural_migrants: '农民工专场',
+  graduates: '高校毕业生专场',
+  person_4050: '“4050”人员专场',
+  women: '女性专场',
+  disabled: '残疾人专场',
+} as const;
 export type JobFairKind = keyof typeof jobFairKindNames;
 
 /** Filings an employer makes (JOB-1). */

@@ -1,6 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { employerOwnershipNames, employerOwnerships, employerSizeNames, employerSizes, industryName, industrySections } from './industries.js';
-import { isOccupationCode, occupationGroup, occupationMajorGroup, occupationMajorGroupNames, occupationName, occupations } from './occupations.js';
+import {
+  employerOwnershipNames,
+  employerOwnerships,
+  employerSizeNames,
+  employerSizes,
+  industryName,
+  industrySections,
+} from './industries.js';
+import {
+  isOccupationCode,
+  occupationGroup,
+  occupationMajorGroup,
+  occupationMajorGroupNames,
+  occupationName,
+  occupations,
+} from './occupations.js';
 
 describe('JOB-2 occupation list (职业分类大典 2022)', () => {
   it('every code has the shape 大类-中类-小类-细类 and appears once', () => {

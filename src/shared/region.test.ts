@@ -21,7 +21,13 @@ describe('NET-2 region codes and scopes (DESIGN idea 1)', () => {
   });
 
   it('property: a code is in the scope of itself and of every ancestor, and in no sibling scope', () => {
-    const code = fc.tuple(fc.integer({ min: 11, max: 65 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 99 }), fc.integer({ min: 1, max: 999 }), fc.integer({ min: 1, max: 999 }));
+    const code = fc.tuple(
+      fc.integer({ min: 11, max: 65 }),
+      fc.integer({ min: 1, max: 99 }),
+      fc.integer({ min: 1, max: 99 }),
+      fc.integer({ min: 1, max: 999 }),
+      fc.integer({ min: 1, max: 999 }),
+    );
     fc.assert(
       fc.property(code, ([p, c, d, s, v]) => {
         const full = `${p}${String(c).padStart(2, '0')}${String(d).padStart(2, '0')}${String(s).padStart(3, '0')}${String(v).padStart(3, '0')}`;

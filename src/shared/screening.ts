@@ -3,15 +3,7 @@
 // and the web UI.
 
 export type ScreeningCategory =
-  | 'sex'
-  | 'marital_childbearing'
-  | 'ethnicity'
-  | 'race'
-  | 'religion'
-  | 'disability'
-  | 'infectious_disease'
-  | 'origin'
-  | 'age';
+  'sex' | 'marital_childbearing' | 'ethnicity' | 'race' | 'religion' | 'disability' | 'infectious_disease' | 'origin' | 'age';
 
 export type ScreeningSeverity = 'flag' | 'warning';
 

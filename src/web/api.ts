@@ -91,7 +91,12 @@ async function readProblem(res: Response): Promise<ApiError> {
 /** An ApiError from a status and a parsed problem+json body (anything else gives a generic one). */
 export function problemOf(status: number, parsed: unknown): ApiError {
   if (!parsed || typeof parsed !== 'object') return new ApiError(status, 'HTTP_ERROR', `请求失败（HTTP ${status}）`);
-  const { code, detail, title, errors, ...extra } = parsed as { code?: string; detail?: string; title?: string; errors?: FieldError[] } & Record<string, unknown>;
+  const { code, detail, title, errors, ...extra } = parsed as {
+    code?: string;
+    detail?: string;
+    title?: string;
+    errors?: FieldError[];
+  } & Record<string, unknown>;
   return new ApiError(status, code ?? 'HTTP_ERROR', detail ?? title ?? `请求失败（HTTP ${status}）`, errors ?? [], extra);
 }
 
@@ -171,7 +176,11 @@ export function base64Blob(base64: string, type: string): Blob {
  * POSTs a file as the raw body. XMLHttpRequest rather than fetch, because only it reports upload
  * progress (`onProgress` gets 0–100), which a clerk needs to see for a large ledger.
  */
-export function uploadFile<T>(path: string, file: Blob, options: { contentType: string; onProgress?: (percent: number) => void }): Promise<T> {
+export function uploadFile<T>(
+  path: string,
+  file: Blob,
+  options: { contentType: string; onProgress?: (percent: number) => void },
+): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `${base}${path}`);

@@ -2,12 +2,24 @@
 // Names the server uses too (Excel exports) come from src/shared/labels.ts.
 import { householdRelationNames, serviceChannelNames as serviceChannels, serviceTypeNames as serviceTypes } from '../shared/labels.js';
 export { certificateActionNames, employmentStatusNames, registrationTypeNames } from '../shared/labels.js';
-import type { CaseStatus, CertificateAction, CertificateStatus, EmploymentStatus, HouseholdType, LabourCapacity, RegistrationType } from './types.js';
+import type {
+  CaseStatus,
+  CertificateAction,
+  CertificateStatus,
+  EmploymentStatus,
+  HouseholdType,
+  LabourCapacity,
+  RegistrationType,
+} from './types.js';
 import { vacancyStatusNames as sharedVacancyStatusNames } from '../shared/labels.js';
 import type { VacancyStatus } from './types.js';
 import type { MatchFactor, ReferralOutcome } from './types.js';
 
-export const employmentStatusColors: Record<EmploymentStatus, string> = { employed: 'green', unemployed: 'orange', not_registered: 'default' };
+export const employmentStatusColors: Record<EmploymentStatus, string> = {
+  employed: 'green',
+  unemployed: 'orange',
+  not_registered: 'default',
+};
 
 export const registrationTypeColors: Record<RegistrationType, string> = {
   employment: 'green',
@@ -35,7 +47,18 @@ export const householdTypeNames: Record<HouseholdType, string> = { urban: '城�
 export const labourCapacityNames: Record<LabourCapacity, string> = { full: '完全劳动能力', partial: '部分劳动能力', none: '无劳动能力' };
 
 export const educationLevels = ['研究生', '大学本科', '大学专科', '高中/中专/技校', '初中', '小学及以下'] as const;
-export const personCategories = ['高校毕业生', '4050人员', '退役军人', '农民工', '残疾人', '就业困难人员', '零就业家庭成员', '被征地农民', '低保人员', '长期失业人员'] as const;
+export const personCategories = [
+  '高校毕业生',
+  '4050人员',
+  '退役军人',
+  '农民工',
+  '残疾人',
+  '就业困难人员',
+  '零就业家庭成员',
+  '被征地农民',
+  '低保人员',
+  '长期失业人员',
+] as const;
 
 /** Relation of a member to the head of household; the API stores the code. */
 export const relationNames: Record<string, string> = householdRelationNames;
@@ -60,7 +83,14 @@ export { employerOwnershipNames, employerSizeNames } from '../shared/industries.
 
 /** Every status a vacancy can read as; expired and filled are derived by the API, never stored. */
 export const vacancyStatusNames: Record<VacancyStatus, string> = { ...sharedVacancyStatusNames, expired: '已过期', filled: '已招满' };
-export const vacancyStatusColors: Record<VacancyStatus, string> = { pending_review: 'gold', published: 'green', rejected: 'red', closed: 'default', expired: 'default', filled: 'blue' };
+export const vacancyStatusColors: Record<VacancyStatus, string> = {
+  pending_review: 'gold',
+  published: 'green',
+  rejected: 'red',
+  closed: 'default',
+  expired: 'default',
+  filled: 'blue',
+};
 
 export const employerSourceNames: Record<string, string> = { counter: '窗口登记', self: '单位自助登记' };
 
@@ -86,5 +116,18 @@ export const screenedFieldNames: Record<string, string> = { title: '岗位名称
 export { jobFairKindNames, referralOutcomeNames } from '../shared/labels.js';
 
 /** The factors of a match score, as a counsellor reads them out. */
-export const matchFactorNames: Record<MatchFactor, string> = { occupation: '职业', skills: '技能', place: '地点', wage: '工资', education: '文化程度', hours: '工作时间', priority: '优先' };
-export const referralOutcomeColors: Record<ReferralOutcome, string> = { interviewed: 'blue', hired: 'green', rejected: 'default', no_show: 'orange' };
+export const matchFactorNames: Record<MatchFactor, string> = {
+  occupation: '职业',
+  skills: '技能',
+  place: '地点',
+  wage: '工资',
+  education: '文化程度',
+  hours: '工作时间',
+  priority: '优先',
+};
+export const referralOutcomeColors: Record<ReferralOutcome, string> = {
+  interviewed: 'blue',
+  hired: 'green',
+  rejected: 'default',
+  no_show: 'orange',
+};

@@ -1,7 +1,17 @@
 // Pages and who may open them; the menu in AppLayout is built from the same list.
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { Result } from 'antd';
-import { ApartmentOutlined, AuditOutlined, CloudUploadOutlined, HomeOutlined, ReadOutlined, SettingOutlined, SolutionOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  CloudUploadOutlined,
+  HomeOutlined,
+  ReadOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { roleNames, type Role } from '../shared/roles.js';
 import { hasRole, useAuth } from './auth.js';
 import { AppLayout } from './components/AppLayout.js';
@@ -39,7 +49,6 @@ import { FairPage } from './pages/fairs/FairPage.js';
 import { SurveysPage } from './pages/surveys/SurveysPage.js';
 import { SurveyPage } from './pages/surveys/SurveyPage.js';
 
-
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
 
@@ -63,14 +72,32 @@ export const pages: PageEntry[] = [
   { path: '/vacancies/review', label: '岗位审核', icon: <SafetyCertificateOutlined />, roles: ['reviewer'], element: <ReviewPage /> },
   { path: '/vacancies/:id', label: '岗位详情', roles: jobMarketStaff, element: <VacancyPage />, menuKey: '/vacancies' },
   // Matching, referrals, fairs and the vacancy survey (JOB-4..6, JOB-9, RPT-7): clerks and job officers refer; leaders read.
-  { path: '/vacancies/:id/matches', label: '匹配求职者', roles: ['clerk', 'job_officer', 'leader', 'admin'], element: <VacancyMatchesPage />, menuKey: '/vacancies' },
+  {
+    path: '/vacancies/:id/matches',
+    label: '匹配求职者',
+    roles: ['clerk', 'job_officer', 'leader', 'admin'],
+    element: <VacancyMatchesPage />,
+    menuKey: '/vacancies',
+  },
   { path: '/referrals', label: '推荐介绍', icon: <SendOutlined />, roles: ['clerk', 'job_officer'], element: <ReferralsPage /> },
-  { path: '/referrals/rates', label: '推荐率统计', icon: <BarChartOutlined />, roles: ['clerk', 'job_officer', 'leader'], element: <RatesPage /> },
+  {
+    path: '/referrals/rates',
+    label: '推荐率统计',
+    icon: <BarChartOutlined />,
+    roles: ['clerk', 'job_officer', 'leader'],
+    element: <RatesPage />,
+  },
   { path: '/referrals/:id/letter', label: '职业介绍信', roles: ['clerk', 'job_officer'], element: <LetterPage />, menuKey: '/referrals' },
   { path: '/fairs', label: '招聘会', icon: <ShopOutlined />, roles: ['job_officer', 'leader'], element: <FairsPage /> },
   { path: '/fairs/:id', label: '招聘会详情', roles: ['job_officer', 'leader'], element: <FairPage />, menuKey: '/fairs' },
   { path: '/vacancy-surveys', label: '空岗调查', icon: <ProfileOutlined />, roles: ['job_officer', 'leader'], element: <SurveysPage /> },
-  { path: '/vacancy-surveys/:id', label: '空岗调查详情', roles: ['job_officer', 'leader'], element: <SurveyPage />, menuKey: '/vacancy-surveys' },
+  {
+    path: '/vacancy-surveys/:id',
+    label: '空岗调查详情',
+    roles: ['job_officer', 'leader'],
+    element: <SurveyPage />,
+    menuKey: '/vacancy-surveys',
+  },
   { path: '/units', label: '机构管理', icon: <ApartmentOutlined />, element: <UnitsPage /> },
   { path: '/staff', label: '工作人员', icon: <TeamOutlined />, roles: ['admin'], element: <StaffPage /> },
   { path: '/params', label: '政策参数', icon: <SettingOutlined />, element: <ParamsPage /> },
@@ -80,7 +107,13 @@ export const pages: PageEntry[] = [
 function Guard({ page }: { page: PageEntry }) {
   const { user } = useAuth();
   if (page.roles && !hasRole(user, ...page.roles)) {
-    return <Result status="403" title="无权访问" subTitle={`“${page.label}”仅限${page.roles.map((r) => roleNames[r]).join('、')}使用，如需使用请联系管理员分配角色。`} />;
+    return (
+      <Result
+        status="403"
+        title="无权访问"
+        subTitle={`“${page.label}”仅限${page.roles.map((r) => roleNames[r]).join('、')}使用，如需使用请联系管理员分配角色。`}
+      />
+    );
   }
   return <>{page.element}</>;
 }

@@ -187,7 +187,8 @@ export interface Certificate {
   history: CertificateEvent[];
 }
 
-export type RegistrationType = 'employment' | 'employment_end' | 'unemployment' | 'unemployment_end' | 'job_seeking' | 'job_seeking_end' | 'correction';
+export type RegistrationType =
+  'employment' | 'employment_end' | 'unemployment' | 'unemployment_end' | 'job_seeking' | 'job_seeking_end' | 'correction';
 
 /** One registration event; a correction names the event it corrects. */
 export interface RegistrationEvent {
@@ -375,7 +376,18 @@ export interface VacancyMatch {
   vacancyId: string;
   score: number;
   reasons: MatchReason[];
-  vacancy: { title: string; employerName: string; occupation: string | null; wageMin: number; wageMax: number; regionCode: string; regionName: string | null; headcount: number; filled: number; validUntil: string };
+  vacancy: {
+    title: string;
+    employerName: string;
+    occupation: string | null;
+    wageMin: number;
+    wageMax: number;
+    regionCode: string;
+    regionName: string | null;
+    headcount: number;
+    filled: number;
+    validUntil: string;
+  };
 }
 
 /** A job seeker in scope recommended for a vacancy (GET /vacancies/{id}/matches). */
@@ -383,7 +395,14 @@ export interface PersonMatch {
   personId: string;
   score: number;
   reasons: MatchReason[];
-  person: { name: string; idNumber: string; regionCode: string; regionName: string | null; employmentStatus: EmploymentStatus; categories: string[] };
+  person: {
+    name: string;
+    idNumber: string;
+    regionCode: string;
+    regionName: string | null;
+    employmentStatus: EmploymentStatus;
+    categories: string[];
+  };
 }
 
 export type ReferralOutcome = 'interviewed' | 'hired' | 'rejected' | 'no_show';

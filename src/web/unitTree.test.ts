@@ -27,7 +27,9 @@ describe('units tree (NET-1 four-level network)', () => {
       unit('district-bureau', '140105', 'labour_bureau'),
       unit('city-bureau', '1401', 'labour_bureau'),
     ];
-    expect(shape(buildUnitTree(units))).toEqual([{ 'city-bureau': [{ 'district-bureau': [{ street: ['street-station'] }] }, 'district-centre'] }]);
+    expect(shape(buildUnitTree(units))).toEqual([
+      { 'city-bureau': [{ 'district-bureau': [{ street: ['street-station'] }] }, 'district-centre'] },
+    ]);
   });
 
   it('NET-2: a street clerk sees their street office as the root, even without the district above', () => {
@@ -37,6 +39,8 @@ describe('units tree (NET-1 four-level network)', () => {
   });
 
   it('skips missing levels: a community under a district when its street has no unit', () => {
-    expect(shape(buildUnitTree([unit('d', '140105', 'labour_bureau'), unit('c', '140105009001', 'community_station')]))).toEqual([{ d: ['c'] }]);
+    expect(shape(buildUnitTree([unit('d', '140105', 'labour_bureau'), unit('c', '140105009001', 'community_station')]))).toEqual([
+      { d: ['c'] },
+    ]);
   });
 });

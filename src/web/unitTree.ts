@@ -12,7 +12,9 @@ const typeRank = Object.keys(unitTypes) as UnitType[];
 
 /** Order inside one scope: bureau first, then centre, offices; then by name. */
 function compareUnits(a: Unit, b: Unit): number {
-  return typeRank.indexOf(a.type) - typeRank.indexOf(b.type) || a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name, 'zh-CN');
+  return (
+    typeRank.indexOf(a.type) - typeRank.indexOf(b.type) || a.regionCode.localeCompare(b.regionCode) || a.name.localeCompare(b.name, 'zh-CN')
+  );
 }
 
 /** Builds the forest of units; roots are units with no shorter scope in the list. */

@@ -22,7 +22,8 @@ export async function bulkInsert<R>(db: Database, table: string, columns: BulkCo
     const params: SQL[] = columns.map((c) => {
       const values = chunk.map((r) => {
         const v = c.value(r);
-        if (c.type === 'jsonb' || c.type === 'text[]' || c.type === 'tsvector') return v === null || v === undefined ? null : JSON.stringify(v);
+        if (c.type === 'jsonb' || c.type === 'text[]' || c.type === 'tsvector')
+          return v === null || v === undefined ? null : JSON.stringify(v);
         if (v instanceof Date) return v.toISOString();
         return v ?? null;
       });
@@ -31,10 +32,19 @@ export async function bulkInsert<R>(db: Database, table: string, columns: BulkCo
     });
     const textArray = (i: number) => `ARRAY(SELECT jsonb_array_elements_text(u.c${i}::jsonb))`;
     const select = columns.map((c, i) =>
-      c.type === 'jsonb' ? sql.raw(`u.c${i}::jsonb`) : c.type === 'text[]' ? sql.raw(textArray(i)) : c.type === 'tsvector' ? sql.raw(`array_to_tsvector(${textArray(i)})`) : sql.raw(`u.c${i}`),
+      c.type === 'jsonb'
+        ? sql.raw(`u.c${i}::jsonb`)
+        : c.type === 'text[]'
+          ? sql.raw(textArray(i))
+          : c.type === 'tsvector'
+            ? sql.raw(`array_to_tsvector(${textArray(i)})`)
+            : sql.raw(`u.c${i}`),
     );
     await db.execute(
-      sql`INSERT INTO ${sql.identifier(table)} (${sql.join(columns.map((c) => sql.identifier(c.name)), sql`, `)}) SELECT ${sql.join(select, sql`, `)} FROM unnest(${sql.join(params, sql`, `)}) AS u(${sql.raw(columns.map((_, i) => `c${i}`).join(', '))})`,
+      sql`INSERT INTO ${sql.identifier(table)} (${sql.join(
+        columns.map((c) => sql.identifier(c.name)),
+        sql`, `,
+      )}) SELECT ${sql.join(select, sql`, `)} FROM unnest(${sql.join(params, sql`, `)}) AS u(${sql.raw(columns.map((_, i) => `c${i}`).join(', '))})`,
     );
   }
 }

@@ -15,7 +15,15 @@ let child: ChildProcess | undefined;
 
 function startServer(): ChildProcess {
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts', 'start'], {
-    env: { ...process.env, PORT: String(port), OPENPES_DATA_DIR: dataDir, OPENPES_DEMO: '0', OPENPES_REGIONS: '1401', OPENPES_ADMIN_PASSWORD: 'Admin12345', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      OPENPES_DATA_DIR: dataDir,
+      OPENPES_DEMO: '0',
+      OPENPES_REGIONS: '1401',
+      OPENPES_ADMIN_PASSWORD: 'Admin12345',
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', fs.openSync(path.join(os.tmpdir(), 'openpes-durability.log'), 'a')],
   });
   return proc;
@@ -24,7 +32,10 @@ function startServer(): ChildProcess {
 async function waitForHealth(): Promise<void> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${base}/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -32,7 +43,11 @@ async function waitForHealth(): Promise<void> {
 }
 
 async function token(): Promise<string> {
-  const res = await fetch(`${base}/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Admin12345' }) });
+  const res = await fetch(`${base}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'Admin12345' }),
+  });
   return ((await res.json()) as { token: string }).token;
 }
 
@@ -58,7 +73,11 @@ describe.runIf(testDbKind === 'pglite')('SYS-4 durability of the embedded databa
     const writer = async () => {
       for (;;) {
         const i = n++;
-        const res = await fetch(`${base}/units`, { method: 'POST', headers: auth, body: JSON.stringify({ name: `掉电测试机构${i}`, regionCode: '140100000000', type: 'training_office' }) }).catch(() => null);
+        const res = await fetch(`${base}/units`, {
+          method: 'POST',
+          headers: auth,
+          body: JSON.stringify({ name: `掉电测试机构${i}`, regionCode: '140100000000', type: 'training_office' }),
+        }).catch(() => null);
         if (!res) return;
         if (res.status === 201) acknowledged.push(((await res.json()) as { id: string }).id);
         else refused.push(`${res.status} ${await res.text()}`);
@@ -78,7 +97,10 @@ describe.runIf(testDbKind === 'pglite')('SYS-4 durability of the embedded databa
     child = startServer();
     await waitForHealth();
     const again = { authorization: `Bearer ${await token()}` };
-    const list = (await (await fetch(`${base}/units?pageSize=100&q=${encodeURIComponent('掉电测试机构')}`, { headers: again })).json()) as { items: { id: string }[]; total: number };
+    const list = (await (await fetch(`${base}/units?pageSize=100&q=${encodeURIComponent('掉电测试机构')}`, { headers: again })).json()) as {
+      items: { id: string }[];
+      total: number;
+    };
     const stored = new Set(list.items.map((u) => u.id));
     expect(list.total).toBeGreaterThanOrEqual(acknowledged.length);
     expect(acknowledged.filter((id) => !stored.has(id))).toEqual([]);

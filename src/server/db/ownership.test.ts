@@ -49,14 +49,23 @@ const writePatterns = [
 /** Every (file, table) a file writes. */
 function writesIn(file: string, owners: Map<string, string>): { table: string; owner: string }[] {
   const text = fs.readFileSync(file, 'utf8');
-  return writePatterns.flatMap((re) => [...text.matchAll(re)].map((m) => m[1]!).filter((t) => owners.has(t)).map((table) => ({ table, owner: owners.get(table)! })));
+  return writePatterns.flatMap((re) =>
+    [...text.matchAll(re)]
+      .map((m) => m[1]!)
+      .filter((t) => owners.has(t))
+      .map((table) => ({ table, owner: owners.get(table)! })),
+  );
 }
 
 describe('table ownership', () => {
   it('no module, nor platform or policy, writes a table another one owns', async () => {
     const owners = await tableOwners();
     const files = ['modules', 'platform', 'policy'].flatMap((d) => sourceFiles(path.join(server, d)));
-    const foreign = files.flatMap((file) => writesIn(file, owners).filter((w) => w.owner !== ownerOf(file)).map((w) => `${path.relative(server, file)} writes ${w.table} (owned by ${w.owner})`));
+    const foreign = files.flatMap((file) =>
+      writesIn(file, owners)
+        .filter((w) => w.owner !== ownerOf(file))
+        .map((w) => `${path.relative(server, file)} writes ${w.table} (owned by ${w.owner})`),
+    );
     expect(foreign).toEqual([]);
   });
 
@@ -68,7 +77,8 @@ describe('table ownership', () => {
     expect(owners.get('persons')).toBe('persons');
     expect(owners.get('vacancies')).toBe('vacancies');
     expect(owners.get('audit_log')).toBe('platform');
-    const sample = "await ctx.db.update(vacancies).set({ filled: 1 }); await bulkInsert(tx.db, 'persons', cols, rows); sql`UPDATE referrals SET outcome = 'hired'`";
+    const sample =
+      "await ctx.db.update(vacancies).set({ filled: 1 }); await bulkInsert(tx.db, 'persons', cols, rows); sql`UPDATE referrals SET outcome = 'hired'`";
     const found = writePatterns.flatMap((re) => [...sample.matchAll(re)].map((m) => m[1]));
     expect(found).toEqual(['vacancies', 'persons', 'referrals']);
   });

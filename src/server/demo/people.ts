@@ -5,7 +5,8 @@ import type { ledgerColumns } from '../modules/ledgerImport/index.js';
 
 export type LedgerRow = Record<(typeof ledgerColumns)[number]['key'], string>;
 
-const surnames = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
+const surnames =
+  '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文';
 const given = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉兰萍红建文辉力梅鑫斌宇浩凯秀云莉健俊帅婷雪琳晨阳佳欣';
 const roads = ['坞城路', '学府街', '长治路', '并州南路', '体育路', '平阳路', '北营南路', '亲贤街', '五一路', '迎泽大街'];
 const skills = ['焊工', '电工', '叉车司机', '保洁', '厨师', '育婴员', '会计', '仓储管理', '钳工', '家政服务'];
@@ -23,7 +24,13 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** `n` distinct valid ledger rows spread over the communities; `used` keeps IDs distinct across calls. */
-export function makeLedgerRows(n: number, communities: string[], seed = 1, used = new Set<string>(), birthYears: [number, number] = [1966, 2003]): LedgerRow[] {
+export function makeLedgerRows(
+  n: number,
+  communities: string[],
+  seed = 1,
+  used = new Set<string>(),
+  birthYears: [number, number] = [1966, 2003],
+): LedgerRow[] {
   const rand = seededRandom(seed);
   const pick = <T>(xs: readonly T[] | string): T => xs[Math.floor(rand() * xs.length)] as T;
   const rows: LedgerRow[] = [];
@@ -57,4 +64,3 @@ export function makeLedgerRows(n: number, communities: string[], seed = 1, used 
   }
   return rows;
 }
-

@@ -13,7 +13,9 @@ describe('demo population made through the services', () => {
     const summary = await createDemoPopulation(t.systemCtx, 3);
     expect(summary.persons).toBe(27 * (3 + 6));
     const headers = await loginAs(t.app, 'taiyuan_admin');
-    const total = async (status: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/assistance/zero-employment-cases?status=${status}&pageSize=1`, headers })).json().total as number;
+    const total = async (status: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/assistance/zero-employment-cases?status=${status}&pageSize=1`, headers })).json()
+        .total as number;
     expect(await total('open')).toBeGreaterThanOrEqual(27);
     expect(await total('due_soon')).toBeGreaterThanOrEqual(27);
     expect(await total('overdue')).toBeGreaterThanOrEqual(27);

@@ -36,7 +36,11 @@ type Step = { day: string; run: (ctx: Ctx) => Promise<unknown> };
 /** Creates `perCommunity` persons in every demo community, with their history. */
 export async function createDemoPopulation(ctx: Ctx, perCommunity: number): Promise<PopulationSummary> {
   const today = shanghaiDateOf(ctx.now());
-  const clerks = await ctx.db.select().from(staff).where(and(eq(staff.builtIn, false))).orderBy(asc(staff.regionCode));
+  const clerks = await ctx.db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.builtIn, false)))
+    .orderBy(asc(staff.regionCode));
   const stations = clerks.filter((s) => s.regionCode.length === 12 && !s.regionCode.endsWith('000') && s.roles.includes('clerk'));
   const rand = seededRandom(4050);
   const steps: Step[] = [];
@@ -65,18 +69,46 @@ export async function createDemoPopulation(ctx: Ctx, perCommunity: number): Prom
       ids.push(person.id);
       summary.persons++;
       if (r.registration === '就业') {
-        steps.push({ day: r.registrationDate, run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, person.id, { type: 'employment', date: r.registrationDate, employerName: r.employerName, employmentForm: 'employer' }) });
+        steps.push({
+          day: r.registrationDate,
+          run: (c) =>
+            registerEvent({ ...c, actor: actorCtx.actor }, person.id, {
+              type: 'employment',
+              date: r.registrationDate,
+              employerName: r.employerName,
+              employmentForm: 'employer',
+            }),
+        });
       } else if (r.registration === '失业') {
         const day = r.registrationDate;
-        steps.push({ day, run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, person.id, { type: 'unemployment', date: day, reason: '合同期满' }) });
+        steps.push({
+          day,
+          run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, person.id, { type: 'unemployment', date: day, reason: '合同期满' }),
+        });
         steps.push({ day, run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, person.id, { type: 'job_seeking', date: day }) });
-        steps.push({ day, run: (c) => recordService({ ...c, actor: actorCtx.actor }, person.id, { type: 'consultation', channel: 'counter', notes: '办理失业登记时宣讲就业政策' }) });
+        steps.push({
+          day,
+          run: (c) =>
+            recordService({ ...c, actor: actorCtx.actor }, person.id, {
+              type: 'consultation',
+              channel: 'counter',
+              notes: '办理失业登记时宣讲就业政策',
+            }),
+        });
         const later = daysBefore(today, Math.floor(rand() * 60));
-        if (later > day) steps.push({ day: later, run: (c) => recordService({ ...c, actor: actorCtx.actor }, person.id, { type: 'vocational_guidance', channel: rand() < 0.7 ? 'counter' : 'phone' }) });
+        if (later > day)
+          steps.push({
+            day: later,
+            run: (c) =>
+              recordService({ ...c, actor: actorCtx.actor }, person.id, {
+                type: 'vocational_guidance',
+                channel: rand() < 0.7 ? 'counter' : 'phone',
+              }),
+          });
       }
     }
     // Households of one to three persons, formed before the year's registrations.
-    for (let i = 0; i < ids.length; ) {
+    for (let i = 0; i < ids.length;) {
       const size = Math.min(ids.length - i, 1 + Math.floor(rand() * 3));
       const members = ids.slice(i, i + size);
       const address = rows[i]!.address;
@@ -85,22 +117,52 @@ export async function createDemoPopulation(ctx: Ctx, perCommunity: number): Prom
       summary.households++;
     }
     // Zero-employment households detected 100, 80 and 20 days ago: overdue, due soon and open.
-    for (const [n, ago] of [[0, 100], [1, 80], [2, 20]] as const) {
+    for (const [n, ago] of [
+      [0, 100],
+      [1, 80],
+      [2, 20],
+    ] as const) {
       // Working-age adults (born 1980–1995), so the household qualifies whatever the sexes.
       const pair = makeLedgerRows(2, [clerk.regionCode], 10_000 + seed * 10 + n, usedIds, [1980, 1995]);
       const members: string[] = [];
       for (const r of pair) {
-        const p = await createPerson(actorCtx, { idNumber: r.idNumber, name: r.name, regionCode: r.regionCode, householdType: 'urban', phone: r.phone, education: r.education, skills: [r.skills] });
+        const p = await createPerson(actorCtx, {
+          idNumber: r.idNumber,
+          name: r.name,
+          regionCode: r.regionCode,
+          householdType: 'urban',
+          phone: r.phone,
+          education: r.education,
+          skills: [r.skills],
+        });
         members.push(p.id);
         summary.persons++;
       }
-      await createHousehold(on(actorCtx, '2025-01-01'), { regionCode: clerk.regionCode, address: `${pair[0]!.address}（零就业家庭）`, memberIds: members });
+      await createHousehold(on(actorCtx, '2025-01-01'), {
+        regionCode: clerk.regionCode,
+        address: `${pair[0]!.address}（零就业家庭）`,
+        memberIds: members,
+      });
       summary.households++;
       const first = daysBefore(today, ago + 30);
       const second = daysBefore(today, ago);
-      steps.push({ day: first, run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, members[0]!, { type: 'unemployment', date: first, reason: '企业关闭' }) });
-      steps.push({ day: second, run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, members[1]!, { type: 'unemployment', date: second, reason: '企业裁员' }) });
-      steps.push({ day: second, run: (c) => recordService({ ...c, actor: actorCtx.actor }, members[1]!, { type: 'home_visit', channel: 'home_visit', notes: '零就业家庭入户走访' }) });
+      steps.push({
+        day: first,
+        run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, members[0]!, { type: 'unemployment', date: first, reason: '企业关闭' }),
+      });
+      steps.push({
+        day: second,
+        run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, members[1]!, { type: 'unemployment', date: second, reason: '企业裁员' }),
+      });
+      steps.push({
+        day: second,
+        run: (c) =>
+          recordService({ ...c, actor: actorCtx.actor }, members[1]!, {
+            type: 'home_visit',
+            channel: 'home_visit',
+            notes: '零就业家庭入户走访',
+          }),
+      });
     }
   }
   // Replay the year in date order so every detection happens on the day its cause was registered.

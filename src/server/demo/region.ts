@@ -29,7 +29,10 @@ async function childRegions(ctx: Ctx, parent: string, limit: number) {
 }
 
 async function regionName(ctx: Ctx, code: string): Promise<string> {
-  const [row] = await ctx.db.select({ name: regions.name }).from(regions).where(and(eq(regions.code, code)));
+  const [row] = await ctx.db
+    .select({ name: regions.name })
+    .from(regions)
+    .where(and(eq(regions.code, code)));
   if (!row) throw new Error(`demo region ${code} is missing: load province 14 (OPENPES_REGIONS)`);
   return row.name;
 }
@@ -45,7 +48,12 @@ export async function createDemoRegion(ctx: Ctx, password: string): Promise<Demo
     accounts.push({ username, name, unit: unit.name, roles });
   };
   const cityName = await regionName(ctx, city);
-  const bureau = await createUnit(ctx, { name: `${cityName}人力资源和社会保障局`, regionCode: city, type: 'labour_bureau', address: '太原市小店区长治路' });
+  const bureau = await createUnit(ctx, {
+    name: `${cityName}人力资源和社会保障局`,
+    regionCode: city,
+    type: 'labour_bureau',
+    address: '太原市小店区长治路',
+  });
   const centre = await createUnit(ctx, { name: `${cityName}公共就业服务中心`, regionCode: city, type: 'employment_centre' });
   const uiOffice = await createUnit(ctx, { name: `${cityName}失业保险管理中心`, regionCode: city, type: 'ui_office' });
   await addStaff('taiyuan_admin', '王建国', bureau, ['admin'], '13903510001');
@@ -68,7 +76,11 @@ export async function createDemoRegion(ctx: Ctx, password: string): Promise<Demo
       const streetCode = street.code.slice(0, 9);
       await addStaff(`s${streetCode}_clerk`, `${street.name}经办员`, office, ['clerk'], `1390351${String(serial++).padStart(4, '0')}`);
       for (const community of await childRegions(ctx, street.code, communitiesPerStreet)) {
-        const station = await createUnit(ctx, { name: `${communityName(community.name)}劳动保障工作站`, regionCode: community.code, type: 'community_station' });
+        const station = await createUnit(ctx, {
+          name: `${communityName(community.name)}劳动保障工作站`,
+          regionCode: community.code,
+          type: 'community_station',
+        });
         await addStaff(`c${community.code}_clerk`, `${communityName(community.name)}协理员`, station, ['clerk']);
       }
     }

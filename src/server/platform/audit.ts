@@ -100,11 +100,17 @@ export async function verifyAuditChain(db: Database): Promise<ChainReport> {
   let expectedSeq = 1;
   let checked = 0;
   for (;;) {
-    const rows = await db.select().from(auditLog).where(gt(auditLog.seq, expectedSeq - 1)).orderBy(asc(auditLog.seq)).limit(1000);
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.seq, expectedSeq - 1))
+      .orderBy(asc(auditLog.seq))
+      .limit(1000);
     if (rows.length === 0) break;
     for (const row of rows) {
       if (row.seq !== expectedSeq) return { ok: false, checked, brokenAt: expectedSeq, problem: `第 ${expectedSeq} 条记录缺失（被删除）` };
-      if (row.prevHash !== prevHash) return { ok: false, checked, brokenAt: row.seq, problem: `第 ${row.seq} 条记录的前序哈希与上一条不符` };
+      if (row.prevHash !== prevHash)
+        return { ok: false, checked, brokenAt: row.seq, problem: `第 ${row.seq} 条记录的前序哈希与上一条不符` };
       if (auditRowHash(row) !== row.hash) return { ok: false, checked, brokenAt: row.seq, problem: `第 ${row.seq} 条记录的内容被修改` };
       prevHash = row.hash;
       expectedSeq += 1;

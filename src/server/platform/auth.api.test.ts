@@ -10,18 +10,25 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+const login = (username: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
 
 describe('NET-1 login, sessions and throttling', () => {
   it('login returns a token and the user with scope and roles, and sets an HttpOnly SameSite=Strict cookie', async () => {
     const res = await login('xiaodian_admin', 'Admin12345');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ user: { username: 'xiaodian_admin', scope: '140105', roles: ['admin'], unitName: '小店区人力资源和社会保障局' } });
+    expect(res.json()).toMatchObject({
+      user: { username: 'xiaodian_admin', scope: '140105', roles: ['admin'], unitName: '小店区人力资源和社会保障局' },
+    });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/openpes_session=/);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Strict/);
-    const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', cookies: { openpes_session: (res.json() as { token: string }).token } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/auth/me',
+      cookies: { openpes_session: (res.json() as { token: string }).token },
+    });
     expect(me.statusCode).toBe(200);
   });
 
@@ -74,11 +81,26 @@ describe('NET-1 login, sessions and throttling', () => {
   it('password change checks the current password, rejects weak ones and ends every session', async () => {
     const headers = await loginAs(t.app, 'taiyuan_job');
     const other = await loginAs(t.app, 'taiyuan_job');
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers, payload: { currentPassword: 'nope12345', newPassword: 'NewPass123' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers,
+      payload: { currentPassword: 'nope12345', newPassword: 'NewPass123' },
+    });
     expect(wrong.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '/currentPassword' }] });
-    const weak = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers, payload: { currentPassword: 'Admin12345', newPassword: '12345678' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers,
+      payload: { currentPassword: 'Admin12345', newPassword: '12345678' },
+    });
     expect(weak.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '/newPassword' }] });
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers, payload: { currentPassword: 'Admin12345', newPassword: 'NewPass123' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers,
+      payload: { currentPassword: 'Admin12345', newPassword: 'NewPass123' },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: other })).statusCode).toBe(401);
     expect((await login('taiyuan_job', 'Admin12345')).statusCode).toBe(401);

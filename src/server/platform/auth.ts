@@ -56,13 +56,24 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
     await tx.db.delete(loginFailures).where(eq(loginFailures.username, username));
     const opened = await openSession(tx.db, 'staff', account.staff.id, now);
     const actor = actorOf(account.staff);
-    await writeAudit({ ...tx, actor }, { action: 'login', entity: 'staff', entityId: account.staff.id, regionCode: account.staff.regionCode });
+    await writeAudit(
+      { ...tx, actor },
+      { action: 'login', entity: 'staff', entityId: account.staff.id, regionCode: account.staff.regionCode },
+    );
     return opened;
   });
   const s = account.staff;
   return {
     token,
-    user: { id: s.id, username: s.username, name: s.name, unitId: s.unitId, unitName: account.unitName, scope: s.scope, roles: s.roles as Role[] },
+    user: {
+      id: s.id,
+      username: s.username,
+      name: s.name,
+      unitId: s.unitId,
+      unitName: account.unitName,
+      scope: s.scope,
+      roles: s.roles as Role[],
+    },
   };
 }
 
@@ -71,7 +82,10 @@ const dummyHash = hashPassword(crypto.randomBytes(16).toString('hex'));
 /** Failed logins under a key (a username, or a public account's kind and phone index) within the window. */
 export async function recentLoginFailures(ctx: Ctx, key: string): Promise<number> {
   const windowStart = new Date(ctx.now().getTime() - sessionRules.failureWindowMs);
-  const rows = await ctx.db.select({ id: loginFailures.id }).from(loginFailures).where(and(eq(loginFailures.username, key), gte(loginFailures.at, windowStart)));
+  const rows = await ctx.db
+    .select({ id: loginFailures.id })
+    .from(loginFailures)
+    .where(and(eq(loginFailures.username, key), gte(loginFailures.at, windowStart)));
   return rows.length;
 }
 
@@ -109,14 +123,18 @@ export async function openSession(db: Database, kind: SessionKind, subjectId: st
 export async function resumeSession(db: Database, kind: SessionKind, token: string, now: Date): Promise<string | null> {
   const { table, subject } = sessionTable[kind];
   const tokenHash = sha256(token);
-  const [row] = await db.select({ subject, createdAt: table.createdAt, lastSeenAt: table.lastSeenAt }).from(table).where(eq(table.tokenHash, tokenHash));
+  const [row] = await db
+    .select({ subject, createdAt: table.createdAt, lastSeenAt: table.lastSeenAt })
+    .from(table)
+    .where(eq(table.tokenHash, tokenHash));
   if (!row) return null;
   const t = now.getTime();
   if (t - row.lastSeenAt.getTime() > sessionRules.idleMs || t - row.createdAt.getTime() > sessionRules.absoluteMs) {
     await db.delete(table).where(eq(table.tokenHash, tokenHash));
     return null;
   }
-  if (t - row.lastSeenAt.getTime() > sessionRules.touchEveryMs) await db.update(table).set({ lastSeenAt: now }).where(eq(table.tokenHash, tokenHash));
+  if (t - row.lastSeenAt.getTime() > sessionRules.touchEveryMs)
+    await db.update(table).set({ lastSeenAt: now }).where(eq(table.tokenHash, tokenHash));
   return row.subject;
 }
 
@@ -150,10 +168,16 @@ export async function sweepSessions(db: Database, now: Date): Promise<{ sessions
   const createdBefore = new Date(now.getTime() - sessionRules.absoluteMs);
   let swept = 0;
   for (const { table } of Object.values(sessionTable)) {
-    const gone = await db.delete(table).where(or(lt(table.lastSeenAt, idleSince), lt(table.createdAt, createdBefore))).returning({ tokenHash: table.tokenHash });
+    const gone = await db
+      .delete(table)
+      .where(or(lt(table.lastSeenAt, idleSince), lt(table.createdAt, createdBefore)))
+      .returning({ tokenHash: table.tokenHash });
     swept += gone.length;
   }
-  const old = await db.delete(loginFailures).where(lt(loginFailures.at, new Date(now.getTime() - sessionRules.failureWindowMs))).returning({ id: loginFailures.id });
+  const old = await db
+    .delete(loginFailures)
+    .where(lt(loginFailures.at, new Date(now.getTime() - sessionRules.failureWindowMs)))
+    .returning({ id: loginFailures.id });
   return { sessions: swept, loginFailures: old.length };
 }
 
@@ -173,4 +197,3 @@ export function passwordProblem(password: string): string | null {
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
   return null;
 }
-

@@ -24,14 +24,23 @@ export async function authRoutes(app: App) {
       schema: {
         tags: ['auth'],
         security: [],
-        body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 128 }) }),
+        body: Type.Object({
+          username: Type.String({ minLength: 1, maxLength: 64 }),
+          password: Type.String({ minLength: 1, maxLength: 128 }),
+        }),
         response: { 200: Type.Object({ token: Type.String(), user: User }) },
       },
     },
     async (req, reply) => {
       const ctx = anonymousCtx(app, req);
       const result = await login(ctx, req.body.username.trim(), req.body.password);
-      reply.setCookie(sessionCookie, result.token, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: sessionRules.absoluteMs / 1000, secure: req.protocol === 'https' });
+      reply.setCookie(sessionCookie, result.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        path: '/',
+        maxAge: sessionRules.absoluteMs / 1000,
+        secure: req.protocol === 'https',
+      });
       return result;
     },
   );
@@ -44,7 +53,11 @@ export async function authRoutes(app: App) {
 
   app.get('/auth/me', { schema: { tags: ['auth'], response: { 200: User } } }, async (req) => {
     const ctx = ctxOf(app, req);
-    const [row] = await ctx.db.select({ unitName: units.name }).from(staff).leftJoin(units, eq(units.id, staff.unitId)).where(eq(staff.id, ctx.actor.id!));
+    const [row] = await ctx.db
+      .select({ unitName: units.name })
+      .from(staff)
+      .leftJoin(units, eq(units.id, staff.unitId))
+      .where(eq(staff.id, ctx.actor.id!));
     return { ...ctx.actor, id: ctx.actor.id!, roles: [...ctx.actor.roles], unitName: row?.unitName ?? null };
   });
 }

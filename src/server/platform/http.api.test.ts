@@ -28,7 +28,12 @@ describe('HTTP basics', () => {
   });
 
   it('a body that fails the schema answers 400 VALIDATION_FAILED naming each field', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: await loginAs(t.app, 'admin'), payload: { name: 'x', regionCode: '14' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: await loginAs(t.app, 'admin'),
+      payload: { name: 'x', regionCode: '14' },
+    });
     expect(res.statusCode).toBe(400);
     const body = res.json() as { code: string; errors: { path: string }[] };
     expect(body.code).toBe('VALIDATION_FAILED');
@@ -39,7 +44,9 @@ describe('HTTP basics', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
     expect(res.statusCode).toBe(200);
     const doc = res.json() as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/units', '/api/v1/staff', '/api/v1/params/{name}', '/api/v1/audit', '/api/v1/regions']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/units', '/api/v1/staff', '/api/v1/params/{name}', '/api/v1/audit', '/api/v1/regions']),
+    );
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: await loginAs(t.app, 'admin') });
     expect(me.headers['cache-control']).toBe('no-store');
     expect(me.headers['x-content-type-options']).toBe('nosniff');

@@ -41,7 +41,9 @@ describe('scheduler: every run is recorded, one instance runs a job at a time', 
       name: 'test.fails',
       pattern: '0 3 * * *',
       run: async (ctx) => {
-        await ctx.db.insert(jobRuns).values({ id: crypto.randomUUID(), jobName: 'test.fails.inner', startedAt: clock, finishedAt: clock, outcome: 'ok' });
+        await ctx.db
+          .insert(jobRuns)
+          .values({ id: crypto.randomUUID(), jobName: 'test.fails.inner', startedAt: clock, finishedAt: clock, outcome: 'ok' });
         throw new Error('上游接口无响应');
       },
     });
@@ -51,34 +53,37 @@ describe('scheduler: every run is recorded, one instance runs a job at a time', 
     expect(await runsOf('test.fails.inner')).toEqual([]);
   });
 
-  it.skipIf(testDbKind !== 'postgres')('two instances running the same job at once: one runs it, the other records skipped (advisory lock)', async () => {
-    // A second scheduler on the same database stands for a second instance.
-    const other = createScheduler({ db: t.handle.db, now: () => clock, sealer: t.sealer });
-    let executions = 0;
-    let entered!: () => void;
-    let release!: () => void;
-    const inside = new Promise<void>((resolve) => (entered = resolve));
-    const gate = new Promise<void>((resolve) => (release = resolve));
-    const job = {
-      name: 'test.exclusive',
-      pattern: '*/5 * * * *',
-      run: async () => {
-        executions += 1;
-        entered();
-        await gate;
-        return {};
-      },
-    };
-    scheduler.register(job);
-    other.register(job);
-    const first = scheduler.runJobNow('test.exclusive');
-    await inside;
-    const second = await other.runJobNow('test.exclusive');
-    release();
-    expect(second).toMatchObject({ outcome: 'skipped', detail: '另一实例正在运行该任务' });
-    expect(await first).toMatchObject({ outcome: 'ok' });
-    expect(executions).toBe(1);
-  });
+  it.skipIf(testDbKind !== 'postgres')(
+    'two instances running the same job at once: one runs it, the other records skipped (advisory lock)',
+    async () => {
+      // A second scheduler on the same database stands for a second instance.
+      const other = createScheduler({ db: t.handle.db, now: () => clock, sealer: t.sealer });
+      let executions = 0;
+      let entered!: () => void;
+      let release!: () => void;
+      const inside = new Promise<void>((resolve) => (entered = resolve));
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const job = {
+        name: 'test.exclusive',
+        pattern: '*/5 * * * *',
+        run: async () => {
+          executions += 1;
+          entered();
+          await gate;
+          return {};
+        },
+      };
+      scheduler.register(job);
+      other.register(job);
+      const first = scheduler.runJobNow('test.exclusive');
+      await inside;
+      const second = await other.runJobNow('test.exclusive');
+      release();
+      expect(second).toMatchObject({ outcome: 'skipped', detail: '另一实例正在运行该任务' });
+      expect(await first).toMatchObject({ outcome: 'ok' });
+      expect(executions).toBe(1);
+    },
+  );
 
   it('an unknown job name is NOT_FOUND', async () => {
     await expect(scheduler.runJobNow('test.nope')).rejects.toMatchObject({ code: 'NOT_FOUND' });
@@ -109,8 +114,18 @@ describe('GET /jobs/runs', () => {
     expect(items.map((r) => r.jobName)).toEqual(expect.arrayContaining(['test.ok', 'test.fails', 'sessions.sweep']));
     expect([...items].sort((a, b) => b.startedAt.localeCompare(a.startedAt))).toEqual(items);
 
-    const unit = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: admin, payload: { name: '小店区人社局', regionCode: '140105000000', type: 'labour_bureau' } });
-    await t.app.inject({ method: 'POST', url: '/api/v1/staff', headers: admin, payload: { username: 'xd_clerk', name: '经办员', unitId: unit.json().id, roles: ['clerk'], password: 'Clerk12345' } });
+    const unit = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: admin,
+      payload: { name: '小店区人社局', regionCode: '140105000000', type: 'labour_bureau' },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff',
+      headers: admin,
+      payload: { username: 'xd_clerk', name: '经办员', unitId: unit.json().id, roles: ['clerk'], password: 'Clerk12345' },
+    });
     const clerk = await loginAs(t.app, 'xd_clerk', 'Clerk12345');
     const denied = await t.app.inject({ method: 'GET', url: '/api/v1/jobs/runs', headers: clerk });
     expect(denied.statusCode).toBe(403);

@@ -65,9 +65,18 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
     try {
       const result = await deps.db.transaction(async (tx) => {
         // Both drivers answer a raw query with { rows }.
-        const lock = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext(${job.name})) AS locked`)) as unknown as { rows: { locked: boolean }[] };
+        const lock = (await tx.execute(sql`SELECT pg_try_advisory_xact_lock(hashtext(${job.name})) AS locked`)) as unknown as {
+          rows: { locked: boolean }[];
+        };
         if (!lock.rows[0]?.locked) return null;
-        const ctx: Ctx = { db: tx as unknown as Database, actor: systemActor, requestId: `job:${job.name}:${id}`, now: deps.now, sealer: deps.sealer, inTransaction: true };
+        const ctx: Ctx = {
+          db: tx as unknown as Database,
+          actor: systemActor,
+          requestId: `job:${job.name}:${id}`,
+          now: deps.now,
+          sealer: deps.sealer,
+          inTransaction: true,
+        };
         return job.run(ctx, startedAt);
       });
       outcome = result ? 'ok' : 'skipped';
@@ -77,7 +86,10 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
       outcome = 'failed';
       detail = err instanceof Error ? err.message : String(err);
     }
-    const [row] = await deps.db.insert(jobRuns).values({ id, jobName: name, startedAt, finishedAt: deps.now(), outcome, detail }).returning();
+    const [row] = await deps.db
+      .insert(jobRuns)
+      .values({ id, jobName: name, startedAt, finishedAt: deps.now(), outcome, detail })
+      .returning();
     return row!;
   }
 
@@ -105,6 +117,9 @@ export function createScheduler(deps: SchedulerDeps): Scheduler {
 /** Recent runs of every job, newest first (admins only: jobs act for the whole system). */
 export async function listJobRuns(ctx: Ctx, paging: Paging) {
   requireRole(ctx, 'admin');
-  const [items, [total]] = await Promise.all([ctx.db.select().from(jobRuns).orderBy(desc(jobRuns.startedAt)).limit(paging.limit).offset(paging.offset), ctx.db.select({ n: count() }).from(jobRuns)]);
+  const [items, [total]] = await Promise.all([
+    ctx.db.select().from(jobRuns).orderBy(desc(jobRuns.startedAt)).limit(paging.limit).offset(paging.offset),
+    ctx.db.select({ n: count() }).from(jobRuns),
+  ]);
   return { items, total: total?.n ?? 0 };
 }

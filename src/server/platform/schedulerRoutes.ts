@@ -19,7 +19,14 @@ const JobRunView = Type.Object({
 export async function schedulerRoutes(app: App) {
   app.get(
     '/jobs/runs',
-    { schema: { tags: ['system'], summary: '定时任务运行记录，新的在前（管理员）', querystring: Type.Object({ ...pageQuery }), response: { 200: Paged(JobRunView) } } },
+    {
+      schema: {
+        tags: ['system'],
+        summary: '定时任务运行记录，新的在前（管理员）',
+        querystring: Type.Object({ ...pageQuery }),
+        response: { 200: Paged(JobRunView) },
+      },
+    },
     async (req, reply) =>
       sendList(reply, req.query, (paging) => listJobRuns(ctxOf(app, req), paging), {
         filename: '定时任务运行记录',

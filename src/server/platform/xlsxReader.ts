@@ -24,7 +24,8 @@ function openZip(buffer: Buffer): Promise<ZipEntries> {
       const entries: ZipEntries = new Map();
       zip.on('entry', (entry: yauzl.Entry) => {
         entries.set(entry.fileName, {
-          open: () => new Promise((res, rej) => zip.openReadStream(entry, (e, s) => (e || !s ? rej(e ?? new Error('unreadable entry')) : res(s)))),
+          open: () =>
+            new Promise((res, rej) => zip.openReadStream(entry, (e, s) => (e || !s ? rej(e ?? new Error('unreadable entry')) : res(s)))),
         });
         zip.readEntry();
       });
@@ -36,7 +37,10 @@ function openZip(buffer: Buffer): Promise<ZipEntries> {
 }
 
 /** Streams an XML entry through saxes; `onOpen`, `onText` and `onClose` see plain tags. */
-async function parseXml(stream: Readable, on: { open?: (tag: SaxesTagPlain) => void; text?: (text: string) => void; close?: (tag: SaxesTagPlain) => void }) {
+async function parseXml(
+  stream: Readable,
+  on: { open?: (tag: SaxesTagPlain) => void; text?: (text: string) => void; close?: (tag: SaxesTagPlain) => void },
+) {
   const parser = new SaxesParser();
   let failure: Error | undefined;
   parser.on('error', (e) => (failure = e));
@@ -96,10 +100,16 @@ async function sharedStrings(entries: ZipEntries): Promise<string[]> {
 async function firstSheetPath(entries: ZipEntries): Promise<string> {
   let relId: string | undefined;
   const workbook = entries.get('xl/workbook.xml');
-  if (workbook) await parseXml(await workbook.open(), { open: (t) => void (t.name === 'sheet' && !relId && (relId = String(t.attributes['r:id'] ?? ''))) });
+  if (workbook)
+    await parseXml(await workbook.open(), {
+      open: (t) => void (t.name === 'sheet' && !relId && (relId = String(t.attributes['r:id'] ?? ''))),
+    });
   let target: string | undefined;
   const rels = entries.get('xl/_rels/workbook.xml.rels');
-  if (rels && relId) await parseXml(await rels.open(), { open: (t) => void (t.name === 'Relationship' && t.attributes.Id === relId && (target = String(t.attributes.Target))) });
+  if (rels && relId)
+    await parseXml(await rels.open(), {
+      open: (t) => void (t.name === 'Relationship' && t.attributes.Id === relId && (target = String(t.attributes.Target))),
+    });
   if (!target) return 'xl/worksheets/sheet1.xml';
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`;
 }

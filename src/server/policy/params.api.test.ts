@@ -14,9 +14,19 @@ afterAll(() => t.close());
 
 describe('DESIGN idea 3: policy parameters with region and date', () => {
   it('seed 004 §四(一): the Dalian guaranteed-loan cap is 20,000 yuan (2,000,000 fen) with its source', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/params/loan.max_amount?regionCode=210202000000&date=2004-01-01', headers: await loginAs(t.app, 'admin') });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/params/loan.max_amount?regionCode=210202000000&date=2004-01-01',
+      headers: await loginAs(t.app, 'admin'),
+    });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ name: 'loan.max_amount', value: 2_000_000, unit: '分', regionPrefix: '2102', effectiveFrom: '2003-06-03' });
+    expect(res.json()).toMatchObject({
+      name: 'loan.max_amount',
+      value: 2_000_000,
+      unit: '分',
+      regionPrefix: '2102',
+      effectiveFrom: '2003-06-03',
+    });
     expect((res.json() as { source: string }).source).toContain('004');
   });
 
@@ -42,17 +52,26 @@ describe('DESIGN idea 3: policy parameters with region and date', () => {
     }
   });
 
-  it('a date before a place\'s first value answers 404 with a clear message, not a guess', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/params/loan.max_amount?regionCode=210202000000&date=2003-06-02', headers: await loginAs(t.app, 'admin') });
+  it("a date before a place's first value answers 404 with a clear message, not a guess", async () => {
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/params/loan.max_amount?regionCode=210202000000&date=2003-06-02',
+      headers: await loginAs(t.app, 'admin'),
+    });
     expect(res.statusCode).toBe(404);
     expect(res.json().detail).toContain('没有适用的取值');
   });
 
   it('an admin adds a dated value in scope; the more specific region and newer date win from then on', async () => {
     const admin = await loginAs(t.app, 'admin');
-    const add = (body: object) => t.app.inject({ method: 'POST', url: '/api/v1/params/loan.max_amount/values', headers: admin, payload: body });
-    expect((await add({ regionPrefix: '1401', effectiveFrom: '2009-01-01', value: 5_000_000, source: '太原市 2009 年文件' })).statusCode).toBe(201);
-    expect((await add({ regionPrefix: '140105', effectiveFrom: '2010-01-01', value: 8_000_000, source: '小店区 2010 年文件' })).statusCode).toBe(201);
+    const add = (body: object) =>
+      t.app.inject({ method: 'POST', url: '/api/v1/params/loan.max_amount/values', headers: admin, payload: body });
+    expect(
+      (await add({ regionPrefix: '1401', effectiveFrom: '2009-01-01', value: 5_000_000, source: '太原市 2009 年文件' })).statusCode,
+    ).toBe(201);
+    expect(
+      (await add({ regionPrefix: '140105', effectiveFrom: '2010-01-01', value: 8_000_000, source: '小店区 2010 年文件' })).statusCode,
+    ).toBe(201);
     const at = async (region: string, date: string) => param(t.handle.db, 'loan.max_amount', region, date);
     await expect(at('140105001000', '2008-12-31')).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await at('140105001000', '2009-06-01')).toBe(5_000_000);
@@ -71,22 +90,41 @@ describe('DESIGN idea 3: policy parameters with region and date', () => {
     // Demo-less app: the factory makes the 小店区 unit and its admin.
     const districtAdmin = await createStaffMember(t, { regionCode: '140105000000', roles: ['admin'] });
     const district = districtAdmin.auth;
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/params/loan.max_amount/values', headers: district, payload: { regionPrefix: '1401', effectiveFrom: '2026-01-01', value: 1, source: '越权设置测试' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/params/loan.max_amount/values',
+      headers: district,
+      payload: { regionPrefix: '1401', effectiveFrom: '2026-01-01', value: 1, source: '越权设置测试' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'OUT_OF_JURISDICTION' });
-    const own = await t.app.inject({ method: 'POST', url: '/api/v1/params/loan.max_amount/values', headers: district, payload: { regionPrefix: '140105', effectiveFrom: '2026-02-01', value: 3_000_000, source: '小店区 2026 年文件' } });
+    const own = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/params/loan.max_amount/values',
+      headers: district,
+      payload: { regionPrefix: '140105', effectiveFrom: '2026-02-01', value: 3_000_000, source: '小店区 2026 年文件' },
+    });
     expect(own.statusCode).toBe(201);
     const history = await t.app.inject({ method: 'GET', url: '/api/v1/params/loan.max_amount/values', headers: district });
     expect((history.json() as { values: { regionName: string }[] }).values.map((v) => v.regionName)).toContain('小店区');
-    const audit = await t.app.inject({ method: 'GET', url: '/api/v1/audit?entity=param_value&pageSize=100', headers: await loginAs(t.app, 'admin') });
-    const byDistrictAdmin = (audit.json() as { items: { actorUsername: string; action: string }[] }).items.filter((i) => i.actorUsername === districtAdmin.username);
+    const audit = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/audit?entity=param_value&pageSize=100',
+      headers: await loginAs(t.app, 'admin'),
+    });
+    const byDistrictAdmin = (audit.json() as { items: { actorUsername: string; action: string }[] }).items.filter(
+      (i) => i.actorUsername === districtAdmin.username,
+    );
     expect(byDistrictAdmin).toEqual([expect.objectContaining({ action: 'create' })]);
   });
 
   it('DESIGN idea 3 (property): the stored lookup agrees with the pure rule for random values, regions and dates', async () => {
     // Defined by this test only, outside the catalogue, so that no seeded value interferes.
     const testProp = 'test.prop' as ParamName;
-    await t.handle.db.insert(paramDefinitions).values({ name: testProp, title: '属性测试参数', unit: '个', description: 'x' }).onConflictDoNothing();
+    await t.handle.db
+      .insert(paramDefinitions)
+      .values({ name: testProp, title: '属性测试参数', unit: '个', description: 'x' })
+      .onConflictDoNothing();
     const prefixes = ['', '14', '1401', '140105', '140105001', '140106'];
     const dates = ['2020-01-01', '2021-06-30', '2022-01-01', '2023-12-31'];
     const stored: { regionPrefix: string; effectiveFrom: string; value: number }[] = [];
@@ -101,12 +139,16 @@ describe('DESIGN idea 3: policy parameters with region and date', () => {
     }
     const regions = ['140105001001', '140105002000', '140106000000', '140107000000', '140200000000', '150000000000'];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...regions), fc.date({ min: new Date('2019-01-01'), max: new Date('2025-01-01'), noInvalidDate: true }), async (region, d) => {
-        const date = d.toISOString().slice(0, 10);
-        const expected = pickParamValue(stored, region, date)?.value;
-        const actual = await param(t.handle.db, testProp, region, date).catch(() => undefined);
-        expect(actual).toBe(expected);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...regions),
+        fc.date({ min: new Date('2019-01-01'), max: new Date('2025-01-01'), noInvalidDate: true }),
+        async (region, d) => {
+          const date = d.toISOString().slice(0, 10);
+          const expected = pickParamValue(stored, region, date)?.value;
+          const actual = await param(t.handle.db, testProp, region, date).catch(() => undefined);
+          expect(actual).toBe(expected);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -45,7 +45,15 @@ export async function paramRoutes(app: App) {
         params: NameParams,
         querystring: Type.Object({ regionCode: Type.Optional(RegionCode), date: Type.Optional(DateString) }),
         response: {
-          200: Type.Object({ name: Type.String(), title: Type.String(), value: Type.Number(), unit: Type.String(), source: Type.String(), regionPrefix: Type.String(), effectiveFrom: Type.String() }),
+          200: Type.Object({
+            name: Type.String(),
+            title: Type.String(),
+            value: Type.Number(),
+            unit: Type.String(),
+            source: Type.String(),
+            regionPrefix: Type.String(),
+            effectiveFrom: Type.String(),
+          }),
         },
       },
     },
@@ -93,14 +101,27 @@ export async function paramRoutes(app: App) {
         summary: '为管辖范围内的区划新增一个带生效日期的取值（管理员）',
         params: NameParams,
         body: Type.Object({
-          regionPrefix: Type.String({ pattern: '^(|\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12})$', description: '区划代码前缀：空为全国，2/4/6/9/12 位' }),
+          regionPrefix: Type.String({
+            pattern: '^(|\\d{2}|\\d{4}|\\d{6}|\\d{9}|\\d{12})$',
+            description: '区划代码前缀：空为全国，2/4/6/9/12 位',
+          }),
           effectiveFrom: DateString,
           value: Type.Number({ minimum: 0 }),
           source: Type.String({ minLength: 4, maxLength: 500, description: '依据：文件名称、文号及条款' }),
         }),
-        response: { 201: Type.Object({ id: Type.String(), name: Type.String(), regionPrefix: Type.String(), effectiveFrom: Type.String(), value: Type.Number(), source: Type.String() }) },
+        response: {
+          201: Type.Object({
+            id: Type.String(),
+            name: Type.String(),
+            regionPrefix: Type.String(),
+            effectiveFrom: Type.String(),
+            value: Type.Number(),
+            source: Type.String(),
+          }),
+        },
       },
     },
-    async (req, reply) => reply.status(201).send(await service.addParamValue(ctxOf(app, req), service.paramNameOf(req.params.name), req.body)),
+    async (req, reply) =>
+      reply.status(201).send(await service.addParamValue(ctxOf(app, req), service.paramNameOf(req.params.name), req.body)),
   );
 }

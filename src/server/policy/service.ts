@@ -45,7 +45,15 @@ export async function resolveParam(db: Database, name: ParamName, regionCode: st
   if (!def) throw notFound(`政策参数 ${name}`);
   const picked = pickParamValue(await candidateValues(db, name, regionCode), regionCode, date);
   if (!picked) throw new AppError('NOT_FOUND', `政策参数“${def.title}”在区划 ${regionCode} 于 ${date} 没有适用的取值，请管理员设置`);
-  return { name, title: def.title, value: picked.value as number, unit: def.unit, source: picked.source, regionPrefix: picked.regionPrefix, effectiveFrom: picked.effectiveFrom };
+  return {
+    name,
+    title: def.title,
+    value: picked.value as number,
+    unit: def.unit,
+    source: picked.source,
+    regionPrefix: picked.regionPrefix,
+    effectiveFrom: picked.effectiveFrom,
+  };
 }
 
 /** param(name, region, date): the number a rule uses (DESIGN idea 3). */
@@ -68,7 +76,10 @@ export async function listParams(ctx: Ctx, regionCode?: string, date?: string) {
   const region = defaultRegion(ctx, regionCode);
   const day = date ?? shanghaiDateOf(ctx.now());
   const defs = await ctx.db.select().from(paramDefinitions).orderBy(asc(paramDefinitions.name));
-  const values = await ctx.db.select().from(paramValues).where(sql`${region} LIKE ${paramValues.regionPrefix} || '%'`);
+  const values = await ctx.db
+    .select()
+    .from(paramValues)
+    .where(sql`${region} LIKE ${paramValues.regionPrefix} || '%'`);
   return defs.map((d) => {
     const picked = pickParamValue(
       values.filter((v) => v.name === d.name),
@@ -93,12 +104,24 @@ export async function paramHistory(ctx: Ctx, name: ParamName) {
   const [def] = await ctx.db.select().from(paramDefinitions).where(eq(paramDefinitions.name, name));
   if (!def) throw notFound(`政策参数 ${name}`);
   const values = await ctx.db
-    .select({ id: paramValues.id, regionPrefix: paramValues.regionPrefix, regionName: regions.name, effectiveFrom: paramValues.effectiveFrom, value: paramValues.value, source: paramValues.source, createdBy: paramValues.createdBy, createdAt: paramValues.createdAt })
+    .select({
+      id: paramValues.id,
+      regionPrefix: paramValues.regionPrefix,
+      regionName: regions.name,
+      effectiveFrom: paramValues.effectiveFrom,
+      value: paramValues.value,
+      source: paramValues.source,
+      createdBy: paramValues.createdBy,
+      createdAt: paramValues.createdAt,
+    })
     .from(paramValues)
     .leftJoin(regions, sql`${regions.code} = rpad(${paramValues.regionPrefix}, 12, '0') AND ${paramValues.regionPrefix} <> ''`)
     .where(eq(paramValues.name, name))
     .orderBy(asc(paramValues.regionPrefix), asc(paramValues.effectiveFrom));
-  return { ...def, values: values.map((v) => ({ ...v, value: v.value as number, regionName: v.regionPrefix === '' ? '全国' : v.regionName })) };
+  return {
+    ...def,
+    values: values.map((v) => ({ ...v, value: v.value as number, regionName: v.regionPrefix === '' ? '全国' : v.regionName })),
+  };
 }
 
 export interface AddParamValueInput {
@@ -114,25 +137,47 @@ export async function addParamValue(ctx: Ctx, name: ParamName, input: AddParamVa
   const [def] = await ctx.db.select().from(paramDefinitions).where(eq(paramDefinitions.name, name));
   if (!def) throw notFound(`政策参数 ${name}`);
   if (!input.regionPrefix.startsWith(ctx.actor.scope)) {
-    throw new AppError('OUT_OF_JURISDICTION', `区划 ${input.regionPrefix || '全国'} 不在您的管辖范围内`, [{ path: '/regionPrefix', code: 'OUT_OF_JURISDICTION', message: '该区划不在您的管辖范围内' }]);
+    throw new AppError('OUT_OF_JURISDICTION', `区划 ${input.regionPrefix || '全国'} 不在您的管辖范围内`, [
+      { path: '/regionPrefix', code: 'OUT_OF_JURISDICTION', message: '该区划不在您的管辖范围内' },
+    ]);
   }
   if (input.regionPrefix !== '') {
     const code = padRegionCode(input.regionPrefix);
     const [region] = isRegionCode(code) ? await ctx.db.select({ code: regions.code }).from(regions).where(eq(regions.code, code)) : [];
-    if (!region) throw new AppError('INVALID_REGION', `区划 ${input.regionPrefix} 不存在`, [{ path: '/regionPrefix', code: 'UNKNOWN_REGION', message: '区划不存在' }]);
+    if (!region)
+      throw new AppError('INVALID_REGION', `区划 ${input.regionPrefix} 不存在`, [
+        { path: '/regionPrefix', code: 'UNKNOWN_REGION', message: '区划不存在' },
+      ]);
   }
   if (def.unit === kindUnits.fen && !Number.isInteger(input.value)) {
-    throw new AppError('VALIDATION_FAILED', '金额以分为单位，须为整数', [{ path: '/value', code: 'NOT_INTEGER', message: '金额以分为单位，须为整数' }]);
+    throw new AppError('VALIDATION_FAILED', '金额以分为单位，须为整数', [
+      { path: '/value', code: 'NOT_INTEGER', message: '金额以分为单位，须为整数' },
+    ]);
   }
   return withTransaction(ctx, async (tx) => {
     const [clash] = await tx.db
       .select({ id: paramValues.id })
       .from(paramValues)
-      .where(and(eq(paramValues.name, name), eq(paramValues.regionPrefix, input.regionPrefix), eq(paramValues.effectiveFrom, input.effectiveFrom)));
-    if (clash) throw new AppError('CONFLICT', '该区划在同一生效日期已有取值；如需更正请另设新的生效日期', [{ path: '/effectiveFrom', code: 'DUPLICATE', message: '同一区划同一生效日期已有取值' }]);
+      .where(
+        and(
+          eq(paramValues.name, name),
+          eq(paramValues.regionPrefix, input.regionPrefix),
+          eq(paramValues.effectiveFrom, input.effectiveFrom),
+        ),
+      );
+    if (clash)
+      throw new AppError('CONFLICT', '该区划在同一生效日期已有取值；如需更正请另设新的生效日期', [
+        { path: '/effectiveFrom', code: 'DUPLICATE', message: '同一区划同一生效日期已有取值' },
+      ]);
     const row = { id: crypto.randomUUID(), name, ...input, createdBy: tx.actor.username, createdAt: tx.now() };
     await tx.db.insert(paramValues).values(row);
-    await writeAudit(tx, { action: 'create', entity: 'param_value', entityId: row.id, regionCode: padRegionCode(input.regionPrefix), after: row });
+    await writeAudit(tx, {
+      action: 'create',
+      entity: 'param_value',
+      entityId: row.id,
+      regionCode: padRegionCode(input.regionPrefix),
+      after: row,
+    });
     return row;
   });
 }

@@ -9,7 +9,16 @@ const root = path.resolve(import.meta.dirname, '../../..');
 const fixture = path.join(import.meta.dirname, 'fixtures/boundaries');
 
 function cruise(cwd: string) {
-  const result = spawnSync(process.execPath, [path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'), 'src', '--config', path.join(root, '.dependency-cruiser.cjs')], { cwd, encoding: 'utf8' });
+  const result = spawnSync(
+    process.execPath,
+    [
+      path.join(root, 'node_modules/dependency-cruiser/bin/dependency-cruise.mjs'),
+      'src',
+      '--config',
+      path.join(root, '.dependency-cruiser.cjs'),
+    ],
+    { cwd, encoding: 'utf8' },
+  );
   const violations = [...result.stdout.matchAll(/^\s*error ([\w-]+): (\S+) → (\S+)$/gm)].map((m) => `${m[1]}: ${m[2]} → ${m[3]}`);
   return { status: result.status, violations };
 }

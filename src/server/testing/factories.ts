@@ -37,7 +37,8 @@ export function buildCreditCode(regionCode = '140105'): string {
   return first17 + creditCodeCheckCharacter(first17);
 }
 
-const post = (t: TestApp, as: Auth | undefined, url: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: as, payload });
+const post = (t: TestApp, as: Auth | undefined, url: string, payload: object) =>
+  t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: as, payload });
 
 /** Throws with the response body when the API did not answer 201, so a broken arrangement names its cause. */
 function created<T>(res: { statusCode: number; body: string; json: () => unknown }, what: string): T {
@@ -56,24 +57,52 @@ export interface PersonInput {
 }
 
 /** Registers a person in the ledger (community 140105001001 unless told); optionally unemployed from a date. */
-export async function createPerson(t: TestApp, as: Auth, input: PersonInput = {}): Promise<{ id: string; name: string; idNumber: string; [field: string]: unknown }> {
+export async function createPerson(
+  t: TestApp,
+  as: Auth,
+  input: PersonInput = {},
+): Promise<{ id: string; name: string; idNumber: string; [field: string]: unknown }> {
   const { unemployedSince, ...over } = input;
   const idNumber = over.idNumber ?? buildIdNumber({ regionCode: over.regionCode });
   const body = { idNumber, name: `测试人员${idSerial}`, regionCode: '140105001001', householdType: 'urban', ...over };
   const person = created<{ id: string; name: string }>(await post(t, as, '/persons', body), `person ${idNumber}`);
-  if (unemployedSince) created(await post(t, as, `/persons/${person.id}/registrations`, { type: 'unemployment', date: unemployedSince }), 'unemployment registration');
+  if (unemployedSince)
+    created(
+      await post(t, as, `/persons/${person.id}/registrations`, { type: 'unemployment', date: unemployedSince }),
+      'unemployment registration',
+    );
   return { ...person, idNumber };
 }
 
 /** A seeker who wants a welder's job (6-18-02-04, 焊工, from 4,500 yuan), registered unemployed on 2026-11-02. */
 export function createWelderSeeker(t: TestApp, as: Auth, over: PersonInput = {}) {
-  return createPerson(t, as, { education: '高中/中专/技校', skills: ['焊工'], jobWishes: { occupations: ['6-18-02-04'], wageMinFen: 450000 }, unemployedSince: '2026-11-02', ...over });
+  return createPerson(t, as, {
+    education: '高中/中专/技校',
+    skills: ['焊工'],
+    jobWishes: { occupations: ['6-18-02-04'], wageMinFen: 450000 },
+    unemployedSince: '2026-11-02',
+    ...over,
+  });
 }
 
 /** An employer with a fresh valid credit code in community 140105001001. */
-export async function createEmployer(t: TestApp, as: Auth, over: Record<string, unknown> = {}): Promise<{ id: string; name: string; creditCode: string }> {
+export async function createEmployer(
+  t: TestApp,
+  as: Auth,
+  over: Record<string, unknown> = {},
+): Promise<{ id: string; name: string; creditCode: string }> {
   const creditCode = buildCreditCode();
-  return created(await post(t, as, '/employers', { name: `太原测试${creditSerial}有限公司`, creditCode, regionCode: '140105001001', industry: 'C', size: 'small', ...over }), `employer ${creditCode}`);
+  return created(
+    await post(t, as, '/employers', {
+      name: `太原测试${creditSerial}有限公司`,
+      creditCode,
+      regionCode: '140105001001',
+      industry: 'C',
+      size: 'small',
+      ...over,
+    }),
+    `employer ${creditCode}`,
+  );
 }
 
 /** The text of the ordinary welder vacancy: nothing in it for screening to flag. */
@@ -87,15 +116,34 @@ export interface VacancyJson {
 
 /** A welder vacancy of an employer (3 posts, 5,000–7,000 yuan), pending review. */
 export async function createVacancy(t: TestApp, as: Auth, employerId: string, over: Record<string, unknown> = {}): Promise<VacancyJson> {
-  const body = { employerId, title: '电焊工', occupation: '6-18-02-04', headcount: 3, wageMin: 500000, wageMax: 700000, skills: ['焊工'], regionCode: '140105001001', description: welderAd, validUntil: '2027-01-31', ...over };
+  const body = {
+    employerId,
+    title: '电焊工',
+    occupation: '6-18-02-04',
+    headcount: 3,
+    wageMin: 500000,
+    wageMax: 700000,
+    skills: ['焊工'],
+    regionCode: '140105001001',
+    description: welderAd,
+    validUntil: '2027-01-31',
+    ...over,
+  };
   return created(await post(t, as, '/vacancies', body), 'vacancy');
 }
 
 /** Approves a vacancy as a reviewer; returns the response for tests about review itself. */
-export const approveVacancy = (t: TestApp, reviewer: Auth, id: string, comment?: string) => post(t, reviewer, `/vacancies/${id}/review`, { decision: 'approve', ...(comment ? { comment } : {}) });
+export const approveVacancy = (t: TestApp, reviewer: Auth, id: string, comment?: string) =>
+  post(t, reviewer, `/vacancies/${id}/review`, { decision: 'approve', ...(comment ? { comment } : {}) });
 
 /** A welder vacancy that a reviewer has approved, so it is on the board and can be matched and referred. */
-export async function createPublishedVacancy(t: TestApp, as: Auth, reviewer: Auth, employerId: string, over: Record<string, unknown> = {}): Promise<VacancyJson> {
+export async function createPublishedVacancy(
+  t: TestApp,
+  as: Auth,
+  reviewer: Auth,
+  employerId: string,
+  over: Record<string, unknown> = {},
+): Promise<VacancyJson> {
   const v = await createVacancy(t, as, employerId, over);
   const res = await approveVacancy(t, reviewer, v.id);
   if (res.statusCode !== 200) throw new Error(`factory: approving vacancy answered ${res.statusCode} ${res.body}`);
@@ -109,7 +157,8 @@ export interface Unit {
   scope: string;
 }
 
-const unitTypeOfLevel = (regionCode: string) => (regionCode.endsWith('000000') ? 'labour_bureau' : regionCode.endsWith('000') ? 'street_office' : 'community_station');
+const unitTypeOfLevel = (regionCode: string) =>
+  regionCode.endsWith('000000') ? 'labour_bureau' : regionCode.endsWith('000') ? 'street_office' : 'community_station';
 
 /** A unit at a region code: the demo's first one there, or a new one when the app has none (demo: false). */
 export async function findUnit(t: TestApp, regionCode: string): Promise<Unit> {
@@ -117,7 +166,10 @@ export async function findUnit(t: TestApp, regionCode: string): Promise<Unit> {
   const res = await t.app.inject({ method: 'GET', url: '/api/v1/units?pageSize=100', headers: admin });
   const unit = (res.json() as { items: Unit[] }).items.find((u) => u.regionCode === regionCode);
   if (unit) return unit;
-  return created(await post(t, admin, '/units', { name: `测试机构${regionCode}`, regionCode, type: unitTypeOfLevel(regionCode) }), `unit at ${regionCode}`);
+  return created(
+    await post(t, admin, '/units', { name: `测试机构${regionCode}`, regionCode, type: unitTypeOfLevel(regionCode) }),
+    `unit at ${regionCode}`,
+  );
 }
 
 export interface StaffMember {
@@ -130,12 +182,22 @@ export interface StaffMember {
 }
 
 /** A staff member of the unit at a region code with the given roles, logged in. */
-export async function createStaffMember(t: TestApp, opts: { regionCode: string; roles: Role[]; name?: string; phone?: string }): Promise<StaffMember> {
+export async function createStaffMember(
+  t: TestApp,
+  opts: { regionCode: string; roles: Role[]; name?: string; phone?: string },
+): Promise<StaffMember> {
   const unit = await findUnit(t, opts.regionCode);
   const n = ++staffSerial;
   const username = `factory_staff${n}`;
   const name = opts.name ?? `测试${opts.roles.join('')}${n}`;
-  const body = { username, name, unitId: unit.id, roles: opts.roles, password: factoryPassword, ...(opts.phone ? { phone: opts.phone } : {}) };
+  const body = {
+    username,
+    name,
+    unitId: unit.id,
+    roles: opts.roles,
+    password: factoryPassword,
+    ...(opts.phone ? { phone: opts.phone } : {}),
+  };
   const member = created<{ id: string }>(await post(t, await loginAs(t.app, 'admin'), '/staff', body), `staff ${username}`);
   return { id: member.id, username, name, unit, auth: await loginAs(t.app, username, factoryPassword) };
 }
@@ -148,10 +210,16 @@ export interface ScopePair {
 
 /** Clerks of two streets of one district: 坞城街道 (140105001, home) and 营盘街道 (140105002). */
 export async function createStreetPair(t: TestApp, roles: Role[] = ['clerk']): Promise<ScopePair> {
-  return { home: await createStaffMember(t, { regionCode: '140105001000', roles }), other: await createStaffMember(t, { regionCode: '140105002000', roles }) };
+  return {
+    home: await createStaffMember(t, { regionCode: '140105001000', roles }),
+    other: await createStaffMember(t, { regionCode: '140105002000', roles }),
+  };
 }
 
 /** Staff of two districts of one city: 小店区 (140105, home) and 迎泽区 (140106). */
 export async function createDistrictPair(t: TestApp, roles: Role[] = ['clerk', 'job_officer']): Promise<ScopePair> {
-  return { home: await createStaffMember(t, { regionCode: '140105000000', roles }), other: await createStaffMember(t, { regionCode: '140106000000', roles }) };
+  return {
+    home: await createStaffMember(t, { regionCode: '140105000000', roles }),
+    other: await createStaffMember(t, { regionCode: '140106000000', roles }),
+  };
 }

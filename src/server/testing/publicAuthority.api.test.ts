@@ -53,7 +53,10 @@ beforeAll(async () => {
   const seeker = (await listPersons(t.systemCtx, { status: 'unemployed' }, { limit: 1, offset: 0 })).items[0]!;
   const vacancy = (await listVacancies(t.systemCtx, { status: 'published' }, { limit: 1, offset: 0 })).items[0]!;
   await createReferral(officer, { personId: seeker.id, vacancyId: vacancy.id });
-  await createSurvey({ ...officer, actor: { ...officer.actor, scope: '1401' } }, { name: '太原市空岗调查', year: 2026, dueDate: '2099-12-31' });
+  await createSurvey(
+    { ...officer, actor: { ...officer.actor, scope: '1401' } },
+    { name: '太原市空岗调查', year: 2026, dueDate: '2099-12-31' },
+  );
 });
 afterAll(() => t?.close());
 
@@ -71,8 +74,14 @@ describe('SYS-2 public requests carry no authority', () => {
   });
 
   it('a seeker and an employer account read zero rows from every staff list', async () => {
-    const seeker = accountActor({ id: '00000000-0000-4000-8000-000000000001', kind: 'seeker' } as Parameters<typeof accountActor>[0], '求职者');
-    const employer = accountActor({ id: '00000000-0000-4000-8000-000000000002', kind: 'employer' } as Parameters<typeof accountActor>[0], '用人单位');
+    const seeker = accountActor(
+      { id: '00000000-0000-4000-8000-000000000001', kind: 'seeker' } as Parameters<typeof accountActor>[0],
+      '求职者',
+    );
+    const employer = accountActor(
+      { id: '00000000-0000-4000-8000-000000000002', kind: 'employer' } as Parameters<typeof accountActor>[0],
+      '用人单位',
+    );
     for (const actor of [seeker, employer]) {
       expect(actor.roles).toEqual([]);
       for (const [name, list] of Object.entries(staffLists)) {

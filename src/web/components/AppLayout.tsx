@@ -32,14 +32,18 @@ function Frame({ pages }: { pages: PageEntry[] }) {
   const location = useLocation();
   const [changing, setChanging] = useState(false);
   const scopeName = useScopeName(user!.scope);
-  const items = pages.filter((p) => p.icon && (!p.roles || p.roles.some((r) => user!.roles.includes(r)))).map((p) => ({ key: p.path, icon: p.icon, label: p.label }));
+  const items = pages
+    .filter((p) => p.icon && (!p.roles || p.roles.some((r) => user!.roles.includes(r))))
+    .map((p) => ({ key: p.path, icon: p.icon, label: p.label }));
   const current = currentPage(pages, location.pathname);
   const selected = current?.menuKey ?? current?.path;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Sider width={208} theme="dark" breakpoint="lg" collapsedWidth={64}>
-        <div style={{ height: 64, display: 'flex', alignItems: 'center', padding: '0 16px', color: '#fff', fontWeight: 600, lineHeight: 1.3 }}>
+        <div
+          style={{ height: 64, display: 'flex', alignItems: 'center', padding: '0 16px', color: '#fff', fontWeight: 600, lineHeight: 1.3 }}
+        >
           <span>
             OpenPES
             <br />
@@ -49,7 +53,16 @@ function Frame({ pages }: { pages: PageEntry[] }) {
         <Menu theme="dark" mode="inline" selectedKeys={selected ? [selected] : []} items={items} onClick={(e) => navigate(e.key)} />
       </Sider>
       <Layout>
-        <Header style={{ background: '#fff', padding: '0 24px', display: 'flex', alignItems: 'center', justifyContent: 'space-between', borderBottom: '1px solid #f0f0f0' }}>
+        <Header
+          style={{
+            background: '#fff',
+            padding: '0 24px',
+            display: 'flex',
+            alignItems: 'center',
+            justifyContent: 'space-between',
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
           <Typography.Text strong style={{ fontSize: 16 }}>
             {current?.label ?? ''}
           </Typography.Text>
@@ -64,7 +77,11 @@ function Frame({ pages }: { pages: PageEntry[] }) {
               <Tag color="blue">管辖：{scopeName ?? user!.scope}</Tag>
             </Tooltip>
             <Tooltip title={user!.roles.map((r) => roleNames[r] ?? r).join('、')}>
-              <Tag>{user!.roles.length > 2 ? `${roleNames[user!.roles[0]!]}等 ${user!.roles.length} 个角色` : user!.roles.map((r) => roleNames[r] ?? r).join('、')}</Tag>
+              <Tag>
+                {user!.roles.length > 2
+                  ? `${roleNames[user!.roles[0]!]}等 ${user!.roles.length} 个角色`
+                  : user!.roles.map((r) => roleNames[r] ?? r).join('、')}
+              </Tag>
             </Tooltip>
             <Button icon={<KeyOutlined />} onClick={() => setChanging(true)}>
               修改密码
@@ -86,5 +103,9 @@ function Frame({ pages }: { pages: PageEntry[] }) {
 /** The page whose path pattern matches; static paths win over parameters as in the router. */
 function currentPage(pages: PageEntry[], pathname: string): PageEntry | undefined {
   const matching = pages.filter((p) => matchPath({ path: p.path, end: false }, pathname));
-  return matching.find((p) => !p.path.includes(':') && matchPath(p.path, pathname)) ?? matching.find((p) => matchPath(p.path, pathname)) ?? matching[0];
+  return (
+    matching.find((p) => !p.path.includes(':') && matchPath(p.path, pathname)) ??
+    matching.find((p) => matchPath(p.path, pathname)) ??
+    matching[0]
+  );
 }

@@ -30,7 +30,15 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(
       <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
         <Input.Password autoComplete="current-password" />
       </Form.Item>
-      <Form.Item name="newPassword" label="新密码" extra="至少 8 位；修改后需重新登录" rules={[{ required: true, message: '请输入新密码' }, { min: 8, message: '新密码至少 8 位' }]}>
+      <Form.Item
+        name="newPassword"
+        label="新密码"
+        extra="至少 8 位；修改后需重新登录"
+        rules={[
+          { required: true, message: '请输入新密码' },
+          { min: 8, message: '新密码至少 8 位' },
+        ]}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item
@@ -40,7 +48,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(
         rules={[
           { required: true, message: '请再次输入新密码' },
           ({ getFieldValue }) => ({
-            validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致'))),
+            validator: (_, value) =>
+              !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致')),
           }),
         ]}
       >

@@ -29,7 +29,17 @@ export interface FormModalProps<V> {
 }
 
 /** A modal dialog holding a vertical form. */
-export function FormModal<V extends object>({ title, open, onClose, onSubmit, initialValues, okText = '保存', width = 560, rename, children }: FormModalProps<V>) {
+export function FormModal<V extends object>({
+  title,
+  open,
+  onClose,
+  onSubmit,
+  initialValues,
+  okText = '保存',
+  width = 560,
+  rename,
+  children,
+}: FormModalProps<V>) {
   const formRef = useRef<Submission<V> | null>(null);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -63,7 +73,17 @@ export function FormModal<V extends object>({ title, open, onClose, onSubmit, in
   };
 
   return (
-    <Modal title={title} open={open} onCancel={close} onOk={submit} okText={okText} confirmLoading={busy} width={width} destroyOnHidden mask={{ closable: false }}>
+    <Modal
+      title={title}
+      open={open}
+      onCancel={close}
+      onOk={submit}
+      okText={okText}
+      confirmLoading={busy}
+      width={width}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <FormBody<V> formRef={formRef} name={formName} initialValues={initialValues} onFinish={submit}>
         {children}
@@ -77,7 +97,19 @@ export function FormModal<V extends object>({ title, open, onClose, onSubmit, in
  * on close) starts from that opening's initial values: a shared instance would keep the last
  * record's.
  */
-function FormBody<V extends object>({ formRef, name, initialValues, onFinish, children }: { formRef: RefObject<Submission<V> | null>; name: string; initialValues?: Partial<V> | undefined; onFinish(): void; children: ReactNode }) {
+function FormBody<V extends object>({
+  formRef,
+  name,
+  initialValues,
+  onFinish,
+  children,
+}: {
+  formRef: RefObject<Submission<V> | null>;
+  name: string;
+  initialValues?: Partial<V> | undefined;
+  onFinish(): void;
+  children: ReactNode;
+}) {
   const [form] = Form.useForm<V>();
   const [idempotencyKey] = useState(newIdempotencyKey);
   useEffect(() => {

@@ -40,9 +40,26 @@ export interface PagedTableProps<T, F> {
 
 /** A searchable, paged, exportable table of an API list. */
 export function PagedTable<T extends object, F extends object = Record<string, unknown>>(props: PagedTableProps<T, F>) {
-  const { path, columns, rowKey, searchFields, toQuery, exportName, actions, expandable, reloadKey = 0, title, initialValues, extraQuery, beforeSearch, header } = props;
+  const {
+    path,
+    columns,
+    rowKey,
+    searchFields,
+    toQuery,
+    exportName,
+    actions,
+    expandable,
+    reloadKey = 0,
+    title,
+    initialValues,
+    extraQuery,
+    beforeSearch,
+    header,
+  } = props;
   const [form] = Form.useForm<F>();
-  const [formFilters, setFilters] = useState<Query>(() => (initialValues ? (toQuery ? toQuery(initialValues as F) : (initialValues as Query)) : {}));
+  const [formFilters, setFilters] = useState<Query>(() =>
+    initialValues ? (toQuery ? toQuery(initialValues as F) : (initialValues as Query)) : {},
+  );
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(20);
   const extraKey = JSON.stringify(extraQuery ?? {});
@@ -72,8 +89,24 @@ export function PagedTable<T extends object, F extends object = Record<string, u
   return (
     <Card title={title} extra={searchFields ? undefined : buttons}>
       {searchFields && (
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 16, marginBottom: 16, flexWrap: 'wrap' }}>
-          <Form<F> form={form} name="search" layout="inline" onFinish={(v) => void search(v)} initialValues={initialValues} style={{ rowGap: 12 }}>
+        <div
+          style={{
+            display: 'flex',
+            justifyContent: 'space-between',
+            alignItems: 'flex-start',
+            gap: 16,
+            marginBottom: 16,
+            flexWrap: 'wrap',
+          }}
+        >
+          <Form<F>
+            form={form}
+            name="search"
+            layout="inline"
+            onFinish={(v) => void search(v)}
+            initialValues={initialValues}
+            style={{ rowGap: 12 }}
+          >
             {searchFields}
             <Form.Item>
               <Space>

@@ -33,13 +33,35 @@ export function RegionPicker({ baseScope, value, onChange, maxLevel = 5, id, req
     <Space wrap>
       <Typography.Text type="secondary">{baseName ?? baseScope}</Typography.Text>
       {selects.map((s, i) => (
-        <LevelSelect key={s.parent || 'country'} id={i === 0 ? id : undefined} required={required} parent={s.parent} level={s.level} value={s.chosen} onChange={(code) => onChange?.(code ?? parents[i] ?? '')} />
+        <LevelSelect
+          key={s.parent || 'country'}
+          id={i === 0 ? id : undefined}
+          required={required}
+          parent={s.parent}
+          level={s.level}
+          value={s.chosen}
+          onChange={(code) => onChange?.(code ?? parents[i] ?? '')}
+        />
       ))}
     </Space>
   );
 }
 
-function LevelSelect({ id, required, parent, level, value, onChange }: { id?: string | undefined; required: boolean; parent: string; level: number; value?: string | undefined; onChange(code: string | undefined): void }) {
+function LevelSelect({
+  id,
+  required,
+  parent,
+  level,
+  value,
+  onChange,
+}: {
+  id?: string | undefined;
+  required: boolean;
+  parent: string;
+  level: number;
+  value?: string | undefined;
+  onChange(code: string | undefined): void;
+}) {
   const { data, loading } = useLoad(() => regionChildren(parent), [parent]);
   if (!loading && data && data.length === 0) return null;
   const levelName = levelNames[level as keyof typeof levelNames] ?? '下级区划';

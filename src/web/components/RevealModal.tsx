@@ -26,7 +26,10 @@ export function RevealModal({ request, onClose }: { request: RevealRequest | nul
       width={480}
       onSubmit={async ({ reason }) => {
         if (!request) return;
-        const values = await post<Record<string, string | null | undefined>>(request.path, { fields: Object.keys(request.fields), reason: reason.trim() });
+        const values = await post<Record<string, string | null | undefined>>(request.path, {
+          fields: Object.keys(request.fields),
+          reason: reason.trim(),
+        });
         const entries = Object.entries(request.fields);
         const shown = (field: string) => {
           const value = values[field];
@@ -44,14 +47,25 @@ export function RevealModal({ request, onClose }: { request: RevealRequest | nul
             entries.length === 1 ? (
               shown(entries[0]![0])
             ) : (
-              <Descriptions column={1} size="small" items={entries.map(([field, label]) => ({ key: field, label, children: shown(field) }))} />
+              <Descriptions
+                column={1}
+                size="small"
+                items={entries.map(([field, label]) => ({ key: field, label, children: shown(field) }))}
+              />
             ),
           okText: '关闭',
         });
       }}
     >
       <Typography.Paragraph type="secondary">查看完整{what}属于查看个人敏感信息，将连同查看原因记入审计日志。</Typography.Paragraph>
-      <Form.Item name="reason" label="查看原因" rules={[{ required: true, whitespace: true, message: '请填写查看原因' }, { min: 2, max: 200, message: '原因 2–200 个字' }]}>
+      <Form.Item
+        name="reason"
+        label="查看原因"
+        rules={[
+          { required: true, whitespace: true, message: '请填写查看原因' },
+          { min: 2, max: 200, message: '原因 2–200 个字' },
+        ]}
+      >
         <Input.TextArea rows={3} placeholder="如：联系其核实业务办理情况" autoFocus />
       </Form.Item>
     </FormModal>

@@ -24,7 +24,11 @@ export const employers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('employers_credit_code_uq').on(t.creditCode), index('employers_region_idx').on(t.regionCode.op('varchar_pattern_ops')), index('employers_name_idx').on(t.name)],
+  (t) => [
+    uniqueIndex('employers_credit_code_uq').on(t.creditCode),
+    index('employers_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+    index('employers_name_idx').on(t.name),
+  ],
 );
 
 /** Hiring filings (招用人员录用备案) and labour-contract filings (劳动合同备案) of employers (JOB-1). */

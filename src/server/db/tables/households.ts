@@ -52,5 +52,8 @@ export const zeroEmploymentCases = pgTable(
     resolution: text('resolution'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('zero_employment_cases_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.deadline), index('zero_employment_cases_household_idx').on(t.householdId)],
+  (t) => [
+    index('zero_employment_cases_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.deadline),
+    index('zero_employment_cases_household_idx').on(t.householdId),
+  ],
 );

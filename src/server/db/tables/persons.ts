@@ -28,7 +28,10 @@ export const persons = pgTable(
     occupation: text('occupation'),
     jobWishes: jsonb('job_wishes'),
     /** Wished and current occupation codes and groups, skills: matching's candidate keys (JOB-4). */
-    matchKeys: text('match_keys').array().notNull().default(sql`'{}'::text[]`),
+    matchKeys: text('match_keys')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     categories: text('categories').array().notNull(),
     retiree: boolean('retiree').notNull().default(false),
     graduationYear: integer('graduation_year'),
@@ -50,6 +53,8 @@ export const persons = pgTable(
     index('persons_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
     index('persons_phone_idx').on(t.phoneIndex),
     index('persons_name_idx').on(t.name),
-    index('persons_seeker_match_idx').using('gin', t.matchKeys).where(sql`${t.jobSeeking} OR ${t.employmentStatus} = 'unemployed'`),
+    index('persons_seeker_match_idx')
+      .using('gin', t.matchKeys)
+      .where(sql`${t.jobSeeking} OR ${t.employmentStatus} = 'unemployed'`),
   ],
 );

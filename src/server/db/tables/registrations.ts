@@ -20,5 +20,8 @@ export const registrationEvents = pgTable(
     unitId: uuid('unit_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('registration_events_person_idx').on(t.personId, t.date), index('registration_events_region_type_idx').on(t.regionCode.op('varchar_pattern_ops'), t.type, t.date)],
+  (t) => [
+    index('registration_events_person_idx').on(t.personId, t.date),
+    index('registration_events_region_type_idx').on(t.regionCode.op('varchar_pattern_ops'), t.type, t.date),
+  ],
 );

@@ -20,5 +20,8 @@ export const serviceRecords = pgTable(
     notes: text('notes'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [index('service_records_person_idx').on(t.personId, t.date), index('service_records_region_date_idx').on(t.regionCode.op('varchar_pattern_ops'), t.date)],
+  (t) => [
+    index('service_records_person_idx').on(t.personId, t.date),
+    index('service_records_region_date_idx').on(t.regionCode.op('varchar_pattern_ops'), t.date),
+  ],
 );

@@ -22,5 +22,9 @@ export const staff = pgTable(
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (t) => [uniqueIndex('staff_username_uq').on(t.username), index('staff_region_idx').on(t.regionCode.op('varchar_pattern_ops')), index('staff_phone_index_idx').on(t.phoneIndex)],
+  (t) => [
+    uniqueIndex('staff_username_uq').on(t.username),
+    index('staff_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+    index('staff_phone_index_idx').on(t.phoneIndex),
+  ],
 );

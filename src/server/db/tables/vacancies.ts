@@ -51,9 +51,15 @@ export const vacancies = pgTable(
   (t) => [
     index('vacancies_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.status),
     index('vacancies_employer_idx').on(t.employerId),
-    index('vacancies_public_idx').on(t.publishedAt).where(sql`${t.status} = 'published'`),
-    index('vacancies_search_idx').using('gin', t.search).where(sql`${t.status} = 'published'`),
-    index('vacancies_match_idx').using('gin', t.matchKeys).where(sql`${t.status} = 'published'`),
+    index('vacancies_public_idx')
+      .on(t.publishedAt)
+      .where(sql`${t.status} = 'published'`),
+    index('vacancies_search_idx')
+      .using('gin', t.search)
+      .where(sql`${t.status} = 'published'`),
+    index('vacancies_match_idx')
+      .using('gin', t.matchKeys)
+      .where(sql`${t.status} = 'published'`),
     index('vacancies_fair_idx').on(t.fairId),
   ],
 );

@@ -14,7 +14,8 @@ import * as service from './service.js';
 
 export async function accountRoutes(app: App) {
   const baseCtx = (req: FastifyRequest): Ctx => anonymousCtx(app, req);
-  const tokenOf = (req: FastifyRequest) => req.headers.authorization?.replace(/^Bearer\s+/i, '') || req.cookies[service.publicSessionCookie] || null;
+  const tokenOf = (req: FastifyRequest) =>
+    req.headers.authorization?.replace(/^Bearer\s+/i, '') || req.cookies[service.publicSessionCookie] || null;
   /** The signed-in account and a context acting as it; 401 without a valid public session. */
   const accountCtx = async (req: FastifyRequest) => {
     const token = tokenOf(req);
@@ -24,7 +25,13 @@ export async function accountRoutes(app: App) {
     return { account, ctx };
   };
   const started = (reply: import('fastify').FastifyReply, req: FastifyRequest, token: string) =>
-    reply.setCookie(service.publicSessionCookie, token, { httpOnly: true, sameSite: 'strict', path: '/', maxAge: sessionRules.absoluteMs / 1000, secure: req.protocol === 'https' });
+    reply.setCookie(service.publicSessionCookie, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      path: '/',
+      maxAge: sessionRules.absoluteMs / 1000,
+      secure: req.protocol === 'https',
+    });
 
   app.post(
     '/public/accounts/seekers',
@@ -33,7 +40,12 @@ export async function accountRoutes(app: App) {
         tags: ['public-accounts'],
         summary: '求职者注册（免费）：身份证号与姓名须已在劳动力资源台账中',
         security: [],
-        body: Type.Object({ phone: Phone, password: Password, idNumber: Type.String({ minLength: 15, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 40 }) }),
+        body: Type.Object({
+          phone: Phone,
+          password: Password,
+          idNumber: Type.String({ minLength: 15, maxLength: 18 }),
+          name: Type.String({ minLength: 1, maxLength: 40 }),
+        }),
         response: { 201: Session },
       },
     },
@@ -51,7 +63,14 @@ export async function accountRoutes(app: App) {
         tags: ['public-accounts'],
         summary: '用人单位注册：与统一社会信用代码绑定；新单位同时登记',
         security: [],
-        body: Type.Object({ phone: Phone, password: Password, creditCode: Type.String({ minLength: 1, maxLength: 30 }), employerName: Type.String({ minLength: 2, maxLength: 100 }), regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })), contactName: Type.Optional(Type.String({ maxLength: 40 })) }),
+        body: Type.Object({
+          phone: Phone,
+          password: Password,
+          creditCode: Type.String({ minLength: 1, maxLength: 30 }),
+          employerName: Type.String({ minLength: 2, maxLength: 100 }),
+          regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
+          contactName: Type.Optional(Type.String({ maxLength: 40 })),
+        }),
         response: { 201: Session },
       },
     },
@@ -69,7 +88,11 @@ export async function accountRoutes(app: App) {
         tags: ['public-accounts'],
         summary: '求职者或单位账号登录（手机号 + 密码）',
         security: [],
-        body: Type.Object({ kind: Type.Unsafe<service.AccountKind>(Type.String({ enum: ['seeker', 'employer'] })), phone: Phone, password: Type.String({ minLength: 1, maxLength: 128 }) }),
+        body: Type.Object({
+          kind: Type.Unsafe<service.AccountKind>(Type.String({ enum: ['seeker', 'employer'] })),
+          phone: Phone,
+          password: Type.String({ minLength: 1, maxLength: 128 }),
+        }),
         response: { 200: Session },
       },
     },
@@ -80,12 +103,16 @@ export async function accountRoutes(app: App) {
     },
   );
 
-  app.post('/public/accounts/logout', { schema: { tags: ['public-accounts'], security: [], response: { 204: Type.Null() } } }, async (req, reply) => {
-    const token = tokenOf(req);
-    if (token) await service.logoutAccount(app.deps.db, token);
-    reply.clearCookie(service.publicSessionCookie, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/public/accounts/logout',
+    { schema: { tags: ['public-accounts'], security: [], response: { 204: Type.Null() } } },
+    async (req, reply) => {
+      const token = tokenOf(req);
+      if (token) await service.logoutAccount(app.deps.db, token);
+      reply.clearCookie(service.publicSessionCookie, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
   app.get('/public/me', { schema: { tags: ['public-accounts'], security: [], response: { 200: AccountView } } }, async (req) => {
     const { account, ctx } = await accountCtx(req);
@@ -94,7 +121,19 @@ export async function accountRoutes(app: App) {
 
   app.patch(
     '/public/me/profile',
-    { schema: { tags: ['public-accounts'], summary: '求职者维护本人文化程度、技能和求职意向', security: [], body: Type.Object({ education: Type.Optional(Nullable(Type.String({ maxLength: 20 }))), skills: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 30 })), jobWishes: Type.Optional(Wishes) }), response: { 200: AccountView } } },
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '求职者维护本人文化程度、技能和求职意向',
+        security: [],
+        body: Type.Object({
+          education: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
+          skills: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 30 })),
+          jobWishes: Type.Optional(Wishes),
+        }),
+        response: { 200: AccountView },
+      },
+    },
     async (req) => {
       const { account, ctx } = await accountCtx(req);
       return service.updateSeekerProfile(ctx, account, req.body);
@@ -109,7 +148,27 @@ export async function accountRoutes(app: App) {
         summary: '为我推荐的岗位（含理由）',
         security: [],
         querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }) }),
-        response: { 200: Type.Array(Type.Object({ vacancyId: Type.String(), score: Type.Number(), reasons: Type.Array(Reason), vacancy: Type.Object({ title: Type.String(), employerName: Type.String(), occupation: Nullable(Type.String()), wageMin: Type.Integer(), wageMax: Type.Integer(), regionCode: Type.String(), regionName: Nullable(Type.String()), headcount: Type.Integer(), filled: Type.Integer(), validUntil: Type.String() }) })) },
+        response: {
+          200: Type.Array(
+            Type.Object({
+              vacancyId: Type.String(),
+              score: Type.Number(),
+              reasons: Type.Array(Reason),
+              vacancy: Type.Object({
+                title: Type.String(),
+                employerName: Type.String(),
+                occupation: Nullable(Type.String()),
+                wageMin: Type.Integer(),
+                wageMax: Type.Integer(),
+                regionCode: Type.String(),
+                regionName: Nullable(Type.String()),
+                headcount: Type.Integer(),
+                filled: Type.Integer(),
+                validUntil: Type.String(),
+              }),
+            }),
+          ),
+        },
       },
     },
     async (req) => {
@@ -120,32 +179,63 @@ export async function accountRoutes(app: App) {
 
   app.post(
     '/public/me/applications',
-    { schema: { tags: ['public-accounts'], summary: '在线投递岗位（免费）', security: [], body: Type.Object({ vacancyId: Type.String({ format: 'uuid' }), message: Type.Optional(Type.String({ maxLength: 300 })) }), response: { 201: Application } } },
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '在线投递岗位（免费）',
+        security: [],
+        body: Type.Object({ vacancyId: Type.String({ format: 'uuid' }), message: Type.Optional(Type.String({ maxLength: 300 })) }),
+        response: { 201: Application },
+      },
+    },
     async (req, reply) => {
       const { account, ctx } = await accountCtx(req);
       return reply.status(201).send(await service.apply(ctx, account, req.body.vacancyId, req.body.message));
     },
   );
 
-  app.get('/public/me/applications', { schema: { tags: ['public-accounts'], summary: '我的投递', security: [], response: { 200: Type.Array(Application) } } }, async (req) => {
-    const { account, ctx } = await accountCtx(req);
-    return service.myApplications(ctx, account);
-  });
+  app.get(
+    '/public/me/applications',
+    { schema: { tags: ['public-accounts'], summary: '我的投递', security: [], response: { 200: Type.Array(Application) } } },
+    async (req) => {
+      const { account, ctx } = await accountCtx(req);
+      return service.myApplications(ctx, account);
+    },
+  );
 
   const { employerId: _employerId, source: _source, ...postable } = VacancyInput.properties;
   app.post(
     '/public/me/vacancies',
-    { schema: { tags: ['public-accounts'], summary: '单位发布岗位：经就业歧视审查和人工审核后公开', security: [], body: Type.Object(postable), response: { 201: Vacancy } } },
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '单位发布岗位：经就业歧视审查和人工审核后公开',
+        security: [],
+        body: Type.Object(postable),
+        response: { 201: Vacancy },
+      },
+    },
     async (req, reply) => {
       const { account, ctx } = await accountCtx(req);
       return reply.status(201).send(await service.postVacancy(ctx, account, req.body));
     },
   );
 
-  app.get('/public/me/vacancies', { schema: { tags: ['public-accounts'], summary: '本单位的岗位（含审核状态和意见）', security: [], response: { 200: Type.Array(Vacancy) } } }, async (req) => {
-    const { account, ctx } = await accountCtx(req);
-    return service.myVacancies(ctx, account);
-  });
+  app.get(
+    '/public/me/vacancies',
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '本单位的岗位（含审核状态和意见）',
+        security: [],
+        response: { 200: Type.Array(Vacancy) },
+      },
+    },
+    async (req) => {
+      const { account, ctx } = await accountCtx(req);
+      return service.myVacancies(ctx, account);
+    },
+  );
 
   app.get(
     '/public/me/vacancies/:id/applications',
@@ -155,7 +245,19 @@ export async function accountRoutes(app: App) {
         summary: '投递本单位岗位的求职者（姓名、电话；查看留痕）',
         security: [],
         params: IdParams,
-        response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), education: Nullable(Type.String()), skills: Type.Array(Type.String()), phone: Nullable(Type.String()), message: Nullable(Type.String()), createdAt: DateTime })) },
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              name: Type.String(),
+              education: Nullable(Type.String()),
+              skills: Type.Array(Type.String()),
+              phone: Nullable(Type.String()),
+              message: Nullable(Type.String()),
+              createdAt: DateTime,
+            }),
+          ),
+        },
       },
     },
     async (req) => {
@@ -171,7 +273,19 @@ export async function accountRoutes(app: App) {
         tags: ['vacancies'],
         summary: '求职者在线投递该岗位的记录（工作人员查看，证件号和电话脱敏）',
         params: IdParams,
-        response: { 200: Type.Array(Type.Object({ id: Type.String(), personId: Type.String(), name: Type.String(), idNumber: Type.String(), phone: Nullable(Type.String()), message: Nullable(Type.String()), createdAt: DateTime })) },
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              personId: Type.String(),
+              name: Type.String(),
+              idNumber: Type.String(),
+              phone: Nullable(Type.String()),
+              message: Nullable(Type.String()),
+              createdAt: DateTime,
+            }),
+          ),
+        },
       },
     },
     async (req) => service.applicationsForStaff(ctxOf(app, req), req.params.id),

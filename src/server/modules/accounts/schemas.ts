@@ -20,7 +20,16 @@ export const AccountView = Type.Object({
   kind: Type.String(),
   phone: Type.String(),
   createdAt: DateTime,
-  seeker: Nullable(Type.Object({ name: Type.String(), idNumber: Type.String(), education: Nullable(Type.String()), skills: Type.Array(Type.String()), jobWishes: Wishes, employmentStatus: Type.String() })),
+  seeker: Nullable(
+    Type.Object({
+      name: Type.String(),
+      idNumber: Type.String(),
+      education: Nullable(Type.String()),
+      skills: Type.Array(Type.String()),
+      jobWishes: Wishes,
+      employmentStatus: Type.String(),
+    }),
+  ),
   employer: Nullable(Type.Object({ id: Type.String(), name: Type.String(), creditCode: Type.String(), regionCode: Type.String() })),
 });
 /** A started session: its token and the account. */
@@ -28,4 +37,11 @@ export const Session = Type.Object({ token: Type.String(), account: AccountView 
 /** One reason of a match score, as matching gives it. */
 export const Reason = Type.Object({ factor: Type.String(), detail: Type.String(), weight: Type.Number(), maxWeight: Type.Number() });
 /** An online application as the seeker sees it. */
-export const Application = Type.Object({ id: Type.String(), vacancyId: Type.String(), vacancyTitle: Type.String(), employerName: Type.String(), message: Nullable(Type.String()), createdAt: DateTime });
+export const Application = Type.Object({
+  id: Type.String(),
+  vacancyId: Type.String(),
+  vacancyTitle: Type.String(),
+  employerName: Type.String(),
+  message: Nullable(Type.String()),
+  createdAt: DateTime,
+});

@@ -8,7 +8,16 @@ import crypto from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
 import { applications, employers, persons, publicAccounts, vacancies } from '../../db/schema.js';
 import type { Database } from '../../db/connection.js';
-import { endSession, failureWindowText, openSession, passwordProblem, recentLoginFailures, recordLoginFailure, resumeSession, sessionRules } from '../../platform/auth.js';
+import {
+  endSession,
+  failureWindowText,
+  openSession,
+  passwordProblem,
+  recentLoginFailures,
+  recordLoginFailure,
+  resumeSession,
+  sessionRules,
+} from '../../platform/auth.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { noScope, ownRecordCtx, withTransaction, type Actor, type Ctx } from '../../platform/context.js';
@@ -45,16 +54,40 @@ async function startSession(db: Database, accountId: string, now: Date): Promise
 
 /** The region of the record an account is bound to (for its audit rows). */
 async function regionOfAccount(db: Database, account: Account): Promise<string | null> {
-  if (account.personId) return (await db.select({ r: persons.regionCode }).from(persons).where(eq(persons.id, account.personId)))[0]?.r ?? null;
-  if (account.employerId) return (await db.select({ r: employers.regionCode }).from(employers).where(eq(employers.id, account.employerId)))[0]?.r ?? null;
+  if (account.personId)
+    return (await db.select({ r: persons.regionCode }).from(persons).where(eq(persons.id, account.personId)))[0]?.r ?? null;
+  if (account.employerId)
+    return (await db.select({ r: employers.regionCode }).from(employers).where(eq(employers.id, account.employerId)))[0]?.r ?? null;
   return null;
 }
 
-async function insertAccount(ctx: Ctx, kind: AccountKind, phone: string, password: string, link: { personId?: string; employerId?: string }) {
+async function insertAccount(
+  ctx: Ctx,
+  kind: AccountKind,
+  phone: string,
+  password: string,
+  link: { personId?: string; employerId?: string },
+) {
   const phoneIndex = ctx.sealer.blindIndex('phone', phone);
-  const [taken] = await ctx.db.select({ id: publicAccounts.id }).from(publicAccounts).where(and(eq(publicAccounts.kind, kind), eq(publicAccounts.phoneIndex, phoneIndex)));
-  if (taken) throw new AppError('CONFLICT', '该手机号已注册，请直接登录', [{ path: '/phone', code: 'PHONE_TAKEN', message: '该手机号已注册' }]);
-  const account = { id: crypto.randomUUID(), kind, phoneSealed: ctx.sealer.seal('phone', phone), phoneIndex, phoneMasked: maskPhone(phone), passwordHash: hashPassword(password), personId: link.personId ?? null, employerId: link.employerId ?? null, disabled: false, createdAt: ctx.now(), lastLoginAt: null };
+  const [taken] = await ctx.db
+    .select({ id: publicAccounts.id })
+    .from(publicAccounts)
+    .where(and(eq(publicAccounts.kind, kind), eq(publicAccounts.phoneIndex, phoneIndex)));
+  if (taken)
+    throw new AppError('CONFLICT', '该手机号已注册，请直接登录', [{ path: '/phone', code: 'PHONE_TAKEN', message: '该手机号已注册' }]);
+  const account = {
+    id: crypto.randomUUID(),
+    kind,
+    phoneSealed: ctx.sealer.seal('phone', phone),
+    phoneIndex,
+    phoneMasked: maskPhone(phone),
+    passwordHash: hashPassword(password),
+    personId: link.personId ?? null,
+    employerId: link.employerId ?? null,
+    disabled: false,
+    createdAt: ctx.now(),
+    lastLoginAt: null,
+  };
   await ctx.db.insert(publicAccounts).values(account);
   return account;
 }
@@ -70,44 +103,105 @@ export async function registerSeeker(ctx: Ctx, input: { phone: string; password:
   if ((await recentLoginFailures(ctx, throttleKey)) >= sessionRules.maxFailures) {
     throw new AppError('RATE_LIMITED', `身份核实失败次数过多，请 ${failureWindowText}后再试，或携带身份证到服务窗口办理`);
   }
-  const [person] = await ctx.db.select({ id: persons.id, name: persons.name, regionCode: persons.regionCode }).from(persons).where(eq(persons.idNumberIndex, ctx.sealer.blindIndex('idNumber', id.idNumber)));
+  const [person] = await ctx.db
+    .select({ id: persons.id, name: persons.name, regionCode: persons.regionCode })
+    .from(persons)
+    .where(eq(persons.idNumberIndex, ctx.sealer.blindIndex('idNumber', id.idNumber)));
   if (!person || person.name !== input.name.trim()) {
     await recordLoginFailure(ctx, throttleKey);
-    await withTransaction(ctx, (tx) => writeAudit(tx, { action: 'ledger_check_failed', entity: 'public_account', regionCode: person?.regionCode ?? null, after: { source } }));
+    await withTransaction(ctx, (tx) =>
+      writeAudit(tx, {
+        action: 'ledger_check_failed',
+        entity: 'public_account',
+        regionCode: person?.regionCode ?? null,
+        after: { source },
+      }),
+    );
   }
   return withTransaction(ctx, async (tx) => {
     // The same answer for "not in the ledger" and "name differs": the form must not confirm whose ID is registered.
     if (!person || person.name !== input.name.trim()) {
-      throw new AppError('RULE_VIOLATION', '身份证号与姓名未能在劳动力资源台账中核实。请先携带身份证到居住地社区（村）或公共就业服务机构办理求职登记（免费），再注册账号', [
-        { path: '/idNumber', code: 'NOT_IN_LEDGER', message: '未能核实身份证号与姓名' },
-      ]);
+      throw new AppError(
+        'RULE_VIOLATION',
+        '身份证号与姓名未能在劳动力资源台账中核实。请先携带身份证到居住地社区（村）或公共就业服务机构办理求职登记（免费），再注册账号',
+        [{ path: '/idNumber', code: 'NOT_IN_LEDGER', message: '未能核实身份证号与姓名' }],
+      );
     }
     const [existing] = await tx.db.select({ id: publicAccounts.id }).from(publicAccounts).where(eq(publicAccounts.personId, person.id));
-    if (existing) throw new AppError('CONFLICT', '您已注册过账号，请用注册时的手机号登录；忘记密码请到服务窗口重置', [{ path: '/idNumber', code: 'ACCOUNT_EXISTS', message: '已注册过账号' }]);
+    if (existing)
+      throw new AppError('CONFLICT', '您已注册过账号，请用注册时的手机号登录；忘记密码请到服务窗口重置', [
+        { path: '/idNumber', code: 'ACCOUNT_EXISTS', message: '已注册过账号' },
+      ]);
     const account = await insertAccount(tx, 'seeker', input.phone, input.password, { personId: person.id });
-    await writeAudit({ ...tx, actor: accountActor(account, person.name) }, { action: 'register', entity: 'public_account', entityId: account.id, regionCode: person.regionCode, after: { kind: 'seeker', personId: person.id, phone: account.phoneMasked } });
+    await writeAudit(
+      { ...tx, actor: accountActor(account, person.name) },
+      {
+        action: 'register',
+        entity: 'public_account',
+        entityId: account.id,
+        regionCode: person.regionCode,
+        after: { kind: 'seeker', personId: person.id, phone: account.phoneMasked },
+      },
+    );
     return { token: await startSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
   });
 }
 
 /** Registers an employer account tied to a credit code; registers the employer too if it is new. */
-export async function registerEmployer(ctx: Ctx, input: { phone: string; password: string; creditCode: string; employerName: string; regionCode?: string | undefined; contactName?: string | undefined }) {
+export async function registerEmployer(
+  ctx: Ctx,
+  input: {
+    phone: string;
+    password: string;
+    creditCode: string;
+    employerName: string;
+    regionCode?: string | undefined;
+    contactName?: string | undefined;
+  },
+) {
   checkPassword(input.password);
   const creditCode = validCreditCode(input.creditCode);
   return withTransaction(ctx, async (tx) => {
     const [known] = await tx.db.select().from(employers).where(eq(employers.creditCode, creditCode));
     if (known && known.name !== input.employerName.trim()) {
-      throw new AppError('RULE_VIOLATION', '单位名称与该统一社会信用代码登记的名称不一致，请按营业执照填写', [{ path: '/employerName', code: 'NAME_MISMATCH', message: '单位名称与登记不一致' }]);
+      throw new AppError('RULE_VIOLATION', '单位名称与该统一社会信用代码登记的名称不一致，请按营业执照填写', [
+        { path: '/employerName', code: 'NAME_MISMATCH', message: '单位名称与登记不一致' },
+      ]);
     }
     if (known) {
       const [existing] = await tx.db.select({ id: publicAccounts.id }).from(publicAccounts).where(eq(publicAccounts.employerId, known.id));
-      if (existing) throw new AppError('CONFLICT', '该单位已注册账号，请用注册手机号登录；更换联系人请到服务窗口办理', [{ path: '/creditCode', code: 'ACCOUNT_EXISTS', message: '该单位已注册账号' }]);
+      if (existing)
+        throw new AppError('CONFLICT', '该单位已注册账号，请用注册手机号登录；更换联系人请到服务窗口办理', [
+          { path: '/creditCode', code: 'ACCOUNT_EXISTS', message: '该单位已注册账号' },
+        ]);
     }
     if (!known && !input.regionCode) throw invalid('/regionCode', 'REQUIRED', '新登记的单位请选择所在地');
-    const selfCtx: Ctx = { ...tx, actor: { id: null, username: `employer:${creditCode}`, name: input.employerName.trim(), unitId: null, scope: noScope, roles: [] } };
-    const employerId = known?.id ?? (await registerEmployerSelf(selfCtx, { name: input.employerName, creditCode, regionCode: input.regionCode!, contactName: input.contactName, contactPhone: input.phone })).id;
+    const selfCtx: Ctx = {
+      ...tx,
+      actor: { id: null, username: `employer:${creditCode}`, name: input.employerName.trim(), unitId: null, scope: noScope, roles: [] },
+    };
+    const employerId =
+      known?.id ??
+      (
+        await registerEmployerSelf(selfCtx, {
+          name: input.employerName,
+          creditCode,
+          regionCode: input.regionCode!,
+          contactName: input.contactName,
+          contactPhone: input.phone,
+        })
+      ).id;
     const account = await insertAccount(tx, 'employer', input.phone, input.password, { employerId });
-    await writeAudit({ ...tx, actor: accountActor(account, input.employerName) }, { action: 'register', entity: 'public_account', entityId: account.id, regionCode: known?.regionCode ?? input.regionCode!, after: { kind: 'employer', employerId, phone: account.phoneMasked } });
+    await writeAudit(
+      { ...tx, actor: accountActor(account, input.employerName) },
+      {
+        action: 'register',
+        entity: 'public_account',
+        entityId: account.id,
+        regionCode: known?.regionCode ?? input.regionCode!,
+        after: { kind: 'employer', employerId, phone: account.phoneMasked },
+      },
+    );
     return { token: await startSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
   });
 }
@@ -117,15 +211,22 @@ export async function loginAccount(ctx: Ctx, kind: AccountKind, phone: string, p
   const phoneIndex = ctx.sealer.blindIndex('phone', phone);
   const throttleKey = `public:${kind}:${phoneIndex}`;
   const now = ctx.now();
-  if ((await recentLoginFailures(ctx, throttleKey)) >= sessionRules.maxFailures) throw new AppError('RATE_LIMITED', `密码错误已达 ${sessionRules.maxFailures} 次，请 ${failureWindowText}后再试`);
-  const [account] = await ctx.db.select().from(publicAccounts).where(and(eq(publicAccounts.kind, kind), eq(publicAccounts.phoneIndex, phoneIndex)));
+  if ((await recentLoginFailures(ctx, throttleKey)) >= sessionRules.maxFailures)
+    throw new AppError('RATE_LIMITED', `密码错误已达 ${sessionRules.maxFailures} 次，请 ${failureWindowText}后再试`);
+  const [account] = await ctx.db
+    .select()
+    .from(publicAccounts)
+    .where(and(eq(publicAccounts.kind, kind), eq(publicAccounts.phoneIndex, phoneIndex)));
   if (!account || !verifyPassword(password, account.passwordHash) || account.disabled) {
     await recordLoginFailure(ctx, throttleKey);
     throw new AppError('UNAUTHENTICATED', '手机号或密码错误');
   }
   return withTransaction(ctx, async (tx) => {
     const token = await startSession(tx.db, account.id, now);
-    await writeAudit({ ...tx, actor: accountActor(account, account.kind) }, { action: 'login', entity: 'public_account', entityId: account.id, regionCode: await regionOfAccount(tx.db, account) });
+    await writeAudit(
+      { ...tx, actor: accountActor(account, account.kind) },
+      { action: 'login', entity: 'public_account', entityId: account.id, regionCode: await regionOfAccount(tx.db, account) },
+    );
     return { token, account: await accountView(tx.db, account) };
   });
 }
@@ -147,10 +248,23 @@ export async function logoutAccount(db: Database, token: string) {
 export async function accountView(db: Database, account: Account) {
   const base = { id: account.id, kind: account.kind as AccountKind, phone: account.phoneMasked, createdAt: account.createdAt };
   if (account.personId) {
-    const [p] = await db.select({ name: persons.name, idNumber: persons.idNumberMasked, education: persons.education, skills: persons.skills, jobWishes: persons.jobWishes, employmentStatus: persons.employmentStatus }).from(persons).where(eq(persons.id, account.personId));
+    const [p] = await db
+      .select({
+        name: persons.name,
+        idNumber: persons.idNumberMasked,
+        education: persons.education,
+        skills: persons.skills,
+        jobWishes: persons.jobWishes,
+        employmentStatus: persons.employmentStatus,
+      })
+      .from(persons)
+      .where(eq(persons.id, account.personId));
     return { ...base, seeker: { ...p!, jobWishes: (p!.jobWishes ?? {}) as JobWishes }, employer: null };
   }
-  const [e] = await db.select({ id: employers.id, name: employers.name, creditCode: employers.creditCode, regionCode: employers.regionCode }).from(employers).where(eq(employers.id, account.employerId!));
+  const [e] = await db
+    .select({ id: employers.id, name: employers.name, creditCode: employers.creditCode, regionCode: employers.regionCode })
+    .from(employers)
+    .where(eq(employers.id, account.employerId!));
   return { ...base, seeker: null, employer: e! };
 }
 
@@ -172,7 +286,11 @@ const employerOnly = (account: Account) => {
 };
 
 /** A seeker updates their own education, skills and job wishes in the ledger (audited). */
-export async function updateSeekerProfile(ctx: Ctx, account: Account, input: { education?: string | null | undefined; skills?: string[] | undefined; jobWishes?: JobWishes | undefined }) {
+export async function updateSeekerProfile(
+  ctx: Ctx,
+  account: Account,
+  input: { education?: string | null | undefined; skills?: string[] | undefined; jobWishes?: JobWishes | undefined },
+) {
   const personId = seekerOnly(account);
   return withTransaction(ctx, async (tx) => {
     await updateOwnWishes(tx, personId, input);
@@ -192,7 +310,10 @@ export async function apply(ctx: Ctx, account: Account, vacancyId: string, messa
   return withTransaction(ctx, async (tx) => {
     const vacancy = await vacancyRepo.findPublic(tx.db, vacancyId, shanghaiDateOf(tx.now()));
     if (!vacancy) throw notFound('岗位（可能已过期或下架）');
-    const [earlier] = await tx.db.select({ id: applications.id }).from(applications).where(and(eq(applications.personId, personId), eq(applications.vacancyId, vacancyId)));
+    const [earlier] = await tx.db
+      .select({ id: applications.id })
+      .from(applications)
+      .where(and(eq(applications.personId, personId), eq(applications.vacancyId, vacancyId)));
     if (earlier) throw new AppError('CONFLICT', '您已投递过这个岗位');
     const row = { id: crypto.randomUUID(), personId, vacancyId, message: message?.trim() || null, createdAt: tx.now() };
     await tx.db.insert(applications).values(row);
@@ -205,7 +326,14 @@ export async function apply(ctx: Ctx, account: Account, vacancyId: string, messa
 export async function myApplications(ctx: Ctx, account: Account) {
   const personId = seekerOnly(account);
   return ctx.db
-    .select({ id: applications.id, vacancyId: applications.vacancyId, vacancyTitle: vacancies.title, employerName: employers.name, message: applications.message, createdAt: applications.createdAt })
+    .select({
+      id: applications.id,
+      vacancyId: applications.vacancyId,
+      vacancyTitle: vacancies.title,
+      employerName: employers.name,
+      message: applications.message,
+      createdAt: applications.createdAt,
+    })
     .from(applications)
     .innerJoin(vacancies, eq(vacancies.id, applications.vacancyId))
     .innerJoin(employers, eq(employers.id, vacancies.employerId))
@@ -228,15 +356,32 @@ export async function myVacancies(ctx: Ctx, account: Account) {
 export async function applicantsOf(ctx: Ctx, account: Account, vacancyId: string) {
   const employerId = employerOnly(account);
   return withTransaction(ctx, async (tx) => {
-    const [vacancy] = await tx.db.select({ id: vacancies.id, regionCode: vacancies.regionCode }).from(vacancies).where(and(eq(vacancies.id, vacancyId), eq(vacancies.employerId, employerId)));
+    const [vacancy] = await tx.db
+      .select({ id: vacancies.id, regionCode: vacancies.regionCode })
+      .from(vacancies)
+      .where(and(eq(vacancies.id, vacancyId), eq(vacancies.employerId, employerId)));
     if (!vacancy) throw notFound('岗位');
     const rows = await tx.db
-      .select({ id: applications.id, name: persons.name, education: persons.education, skills: persons.skills, phoneSealed: persons.phoneSealed, message: applications.message, createdAt: applications.createdAt })
+      .select({
+        id: applications.id,
+        name: persons.name,
+        education: persons.education,
+        skills: persons.skills,
+        phoneSealed: persons.phoneSealed,
+        message: applications.message,
+        createdAt: applications.createdAt,
+      })
       .from(applications)
       .innerJoin(persons, eq(persons.id, applications.personId))
       .where(eq(applications.vacancyId, vacancyId))
       .orderBy(desc(applications.createdAt));
-    await writeAudit(tx, { action: 'view_applicants', entity: 'vacancy', entityId: vacancyId, regionCode: vacancy.regionCode, after: { applicants: rows.length } });
+    await writeAudit(tx, {
+      action: 'view_applicants',
+      entity: 'vacancy',
+      entityId: vacancyId,
+      regionCode: vacancy.regionCode,
+      after: { applicants: rows.length },
+    });
     return rows.map(({ phoneSealed, ...r }) => ({ ...r, phone: phoneSealed ? tx.sealer.open('phone', phoneSealed) : null }));
   });
 }
@@ -245,7 +390,15 @@ export async function applicantsOf(ctx: Ctx, account: Account, vacancyId: string
 export async function applicationsForStaff(ctx: Ctx, vacancyId: string) {
   await getVacancy(ctx, vacancyId);
   return ctx.db
-    .select({ id: applications.id, personId: applications.personId, name: persons.name, idNumber: persons.idNumberMasked, phone: persons.phoneMasked, message: applications.message, createdAt: applications.createdAt })
+    .select({
+      id: applications.id,
+      personId: applications.personId,
+      name: persons.name,
+      idNumber: persons.idNumberMasked,
+      phone: persons.phoneMasked,
+      message: applications.message,
+      createdAt: applications.createdAt,
+    })
     .from(applications)
     .innerJoin(persons, eq(persons.id, applications.personId))
     .where(eq(applications.vacancyId, vacancyId))

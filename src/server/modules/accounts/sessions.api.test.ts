@@ -10,12 +10,19 @@ import { createTestApp, loginAs, type TestApp } from '../../testing/testApp.js';
 let t: TestApp;
 let clock = new Date('2026-11-23T04:00:00Z');
 const idOf = (first17: string) => first17 + idCheckCharacter(first17);
-const post = (url: string, payload: object, headers?: Record<string, string>, remoteAddress = '127.0.0.1') => t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers, remoteAddress });
+const post = (url: string, payload: object, headers?: Record<string, string>, remoteAddress = '127.0.0.1') =>
+  t.app.inject({ method: 'POST', url: `/api/v1${url}`, payload, headers, remoteAddress });
 const get = (url: string, headers?: Record<string, string>) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
 const later = (ms: number) => {
   clock = new Date(clock.getTime() + ms);
 };
-const countAudit = async (action: string) => (await t.handle.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(and(eq(auditLog.action, action), eq(auditLog.entity, 'public_account'))))[0]!.n;
+const countAudit = async (action: string) =>
+  (
+    await t.handle.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(and(eq(auditLog.action, action), eq(auditLog.entity, 'public_account')))
+  )[0]!.n;
 
 let idNumber: string;
 
@@ -23,8 +30,12 @@ beforeAll(async () => {
   t = await createTestApp({ now: () => clock });
   const clerk = await loginAs(t.app, 'xiaodian_clerk');
   idNumber = idOf('14010519900202123');
-  expect((await post('/persons', { idNumber, name: '孙会话', regionCode: '140105001001', householdType: 'urban' }, clerk)).statusCode).toBe(201);
-  expect((await post('/public/accounts/seekers', { phone: '13912349001', password: 'Seek12345', idNumber, name: '孙会话' })).statusCode).toBe(201);
+  expect((await post('/persons', { idNumber, name: '孙会话', regionCode: '140105001001', householdType: 'urban' }, clerk)).statusCode).toBe(
+    201,
+  );
+  expect(
+    (await post('/public/accounts/seekers', { phone: '13912349001', password: 'Seek12345', idNumber, name: '孙会话' })).statusCode,
+  ).toBe(201);
 });
 afterAll(() => t?.close());
 
@@ -54,14 +65,33 @@ describe('JOB-7 public sessions and the ledger check', () => {
   it('JOB-7 failed ledger checks from one address are throttled after the limit and audited; another address is not affected', async () => {
     const before = await countAudit('ledger_check_failed');
     for (let i = 0; i < sessionRules.maxFailures; i++) {
-      const wrong = await post('/public/accounts/seekers', { phone: `1391235000${i}`, password: 'Seek12345', idNumber, name: `试${i}` }, undefined, '127.0.0.9');
+      const wrong = await post(
+        '/public/accounts/seekers',
+        { phone: `1391235000${i}`, password: 'Seek12345', idNumber, name: `试${i}` },
+        undefined,
+        '127.0.0.9',
+      );
       expect(wrong.statusCode).toBe(422);
     }
     expect(await countAudit('ledger_check_failed')).toBe(before + sessionRules.maxFailures);
-    const blocked = await post('/public/accounts/seekers', { phone: '13912350009', password: 'Seek12345', idNumber, name: '孙会话' }, undefined, '127.0.0.9');
+    const blocked = await post(
+      '/public/accounts/seekers',
+      { phone: '13912350009', password: 'Seek12345', idNumber, name: '孙会话' },
+      undefined,
+      '127.0.0.9',
+    );
     expect(blocked.statusCode).toBe(429);
     expect(blocked.json().code).toBe('RATE_LIMITED');
     // The same person's own check from another address still answers normally (here: already registered).
-    expect((await post('/public/accounts/seekers', { phone: '13912350010', password: 'Seek12345', idNumber, name: '孙会话' }, undefined, '127.0.0.10')).statusCode).toBe(409);
+    expect(
+      (
+        await post(
+          '/public/accounts/seekers',
+          { phone: '13912350010', password: 'Seek12345', idNumber, name: '孙会话' },
+          undefined,
+          '127.0.0.10',
+        )
+      ).statusCode,
+    ).toBe(409);
   });
 });

@@ -37,14 +37,24 @@ async function auditVerifyCli(): Promise<{ code: number; output: string }> {
 describe('SYS-2 audit trail', () => {
   it('SYS-2 every change is audited with who, unit, what before and after, and request id', async () => {
     const admin = await loginAs(t.app, 'xiaodian_admin');
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: { ...admin, 'x-request-id': 'req-audit-1' }, payload: { name: '北营街道劳动保障事务所二部', regionCode: '140105003000', type: 'street_office' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: { ...admin, 'x-request-id': 'req-audit-1' },
+      payload: { name: '北营街道劳动保障事务所二部', regionCode: '140105003000', type: 'street_office' },
+    });
     const id = (created.json() as { id: string }).id;
     await t.app.inject({ method: 'PATCH', url: `/api/v1/units/${id}`, headers: admin, payload: { address: '北营南路1号' } });
     const auditor = await loginAs(t.app, 'taiyuan_auditor');
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/audit?entity=unit&entityId=${id}`, headers: auditor });
     const items = (res.json() as { items: Array<Record<string, unknown>> }).items;
     expect(items.map((i) => i.action)).toEqual(['update', 'create']);
-    expect(items[1]).toMatchObject({ actorUsername: 'xiaodian_admin', requestId: 'req-audit-1', regionCode: '140105003000', after: { name: '北营街道劳动保障事务所二部' } });
+    expect(items[1]).toMatchObject({
+      actorUsername: 'xiaodian_admin',
+      requestId: 'req-audit-1',
+      regionCode: '140105003000',
+      after: { name: '北营街道劳动保障事务所二部' },
+    });
     expect(items[0]).toMatchObject({ before: { address: null }, after: { address: '北营南路1号' } });
   });
 
@@ -72,11 +82,19 @@ describe('SYS-2 audit trail', () => {
 
   it('SYS-2 an intact chain verifies; an edited row is found by the API and by npm run audit:verify', async () => {
     const admin = await loginAs(t.app, 'admin');
-    const unit = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: admin, payload: { name: '篡改测试事务所', regionCode: '140105002000', type: 'street_office' } });
+    const unit = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: admin,
+      payload: { name: '篡改测试事务所', regionCode: '140105002000', type: 'street_office' },
+    });
     expect(unit.statusCode, unit.body).toBe(201);
     await t.app.inject({ method: 'PATCH', url: `/api/v1/units/${unit.json().id}`, headers: admin, payload: { address: '营盘路1号' } });
     expect(await verifyAuditChain(t.handle.db)).toMatchObject({ ok: true });
-    const [row] = await queryRows<{ seq: number }>(t.handle.db, sql`SELECT seq FROM audit_log WHERE entity = 'unit' AND action = 'update' AND entity_id = ${unit.json().id} ORDER BY seq LIMIT 1`);
+    const [row] = await queryRows<{ seq: number }>(
+      t.handle.db,
+      sql`SELECT seq FROM audit_log WHERE entity = 'unit' AND action = 'update' AND entity_id = ${unit.json().id} ORDER BY seq LIMIT 1`,
+    );
     const seq = Number(row!.seq);
     await t.handle.db.execute(sql`UPDATE audit_log SET after = '{"address":"篡改"}'::jsonb WHERE seq = ${seq}`);
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: await loginAs(t.app, 'taiyuan_auditor') });

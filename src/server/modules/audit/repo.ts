@@ -26,6 +26,9 @@ export async function listAudit(ctx: Ctx, filter: AuditFilter, paging: Paging) {
   if (filter.to) conds.push(lt(auditLog.at, filter.to));
   const where = and(...conds);
   const items = await ctx.db.select().from(auditLog).where(where).orderBy(desc(auditLog.seq)).limit(paging.limit).offset(paging.offset);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
+  const [count] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(auditLog)
+    .where(where);
   return { items, total: count?.n ?? 0 };
 }

@@ -9,8 +9,22 @@ import { Paged, pageQuery, sendList } from '../../platform/http.js';
 import { AuditEntry } from './schemas.js';
 import { listAudit } from './repo.js';
 
-export const actionNames: Record<string, string> = { create: '新建', update: '修改', login: '登录', change_password: '修改密码', reveal: '查看敏感信息', import: '导入', register: '登记', detect: '认定', resolve: '解决', add_member: '添加成员', remove_member: '移出成员', withdraw: '收回', reissue: '补发', issue: '发证' };
-
+export const actionNames: Record<string, string> = {
+  create: '新建',
+  update: '修改',
+  login: '登录',
+  change_password: '修改密码',
+  reveal: '查看敏感信息',
+  import: '导入',
+  register: '登记',
+  detect: '认定',
+  resolve: '解决',
+  add_member: '添加成员',
+  remove_member: '移出成员',
+  withdraw: '收回',
+  reissue: '补发',
+  issue: '发证',
+};
 
 /** Start of a Shanghai calendar day as an instant. */
 const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);
@@ -38,7 +52,14 @@ export async function auditRoutes(app: App) {
       const ctx = ctxOf(app, req);
       requireRole(ctx, 'auditor');
       const { entity, entityId, actor, action, from, to } = req.query;
-      const filter = { entity, entityId, actor, action, from: from ? dayStart(from) : undefined, to: to ? new Date(dayStart(to).getTime() + 86_400_000) : undefined };
+      const filter = {
+        entity,
+        entityId,
+        actor,
+        action,
+        from: from ? dayStart(from) : undefined,
+        to: to ? new Date(dayStart(to).getTime() + 86_400_000) : undefined,
+      };
       return sendList(reply, req.query, (paging) => listAudit(ctx, filter, paging), {
         filename: '审计日志',
         sheet: '审计日志',
@@ -65,7 +86,14 @@ export async function auditRoutes(app: App) {
       schema: {
         tags: ['audit'],
         summary: '校验审计日志哈希链，报告第一处断裂',
-        response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), brokenAt: Type.Optional(Type.Integer()), problem: Type.Optional(Type.String()) }) },
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            checked: Type.Integer(),
+            brokenAt: Type.Optional(Type.Integer()),
+            problem: Type.Optional(Type.String()),
+          }),
+        },
       },
     },
     async (req) => {

@@ -43,16 +43,24 @@ export async function boardRoutes(app: App) {
       const tsquery = q ? searchQuery(q) : undefined;
       if (q && !tsquery) return { items: [], total: 0, page, pageSize };
       const postedSince = postedWithinDays ? new Date(app.deps.now().getTime() - postedWithinDays * 86_400_000) : undefined;
-      const result = await vacancyRepo.searchPublic(app.deps.db, { today: today(), tsquery, regionCode, occupation, wageMin, postedSince }, { limit: pageSize, offset: (page - 1) * pageSize });
+      const result = await vacancyRepo.searchPublic(
+        app.deps.db,
+        { today: today(), tsquery, regionCode, occupation, wageMin, postedSince },
+        { limit: pageSize, offset: (page - 1) * pageSize },
+      );
       return { ...result, page, pageSize };
     },
   );
 
-  app.get('/public/vacancies/:id', { schema: { tags: ['public'], summary: '公开岗位详情', security: [], params: IdParams, response: { 200: PublicVacancyDetail } } }, async (req) => {
-    const vacancy = await vacancyRepo.findPublic(app.deps.db, req.params.id, today());
-    if (!vacancy) throw new AppError('NOT_FOUND', '该招聘信息已过期或已下架');
-    return vacancy;
-  });
+  app.get(
+    '/public/vacancies/:id',
+    { schema: { tags: ['public'], summary: '公开岗位详情', security: [], params: IdParams, response: { 200: PublicVacancyDetail } } },
+    async (req) => {
+      const vacancy = await vacancyRepo.findPublic(app.deps.db, req.params.id, today());
+      if (!vacancy) throw new AppError('NOT_FOUND', '该招聘信息已过期或已下架');
+      return vacancy;
+    },
+  );
 
   app.get(
     '/public/regions',
@@ -70,7 +78,15 @@ export async function boardRoutes(app: App) {
 
   app.get(
     '/public/fairs',
-    { schema: { tags: ['public'], summary: '招聘会日程（今天及以后、未取消）', security: [], querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 30 }) }), response: { 200: Type.Array(Fair) } } },
+    {
+      schema: {
+        tags: ['public'],
+        summary: '招聘会日程（今天及以后、未取消）',
+        security: [],
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 100, default: 30 }) }),
+        response: { 200: Type.Array(Fair) },
+      },
+    },
     async (req) => upcomingFairs(app.deps.db, today(), req.query.limit),
   );
 
@@ -92,7 +108,15 @@ export async function boardRoutes(app: App) {
 
   app.post(
     '/public/referrals/verify',
-    { schema: { tags: ['public'], summary: '用人单位核验介绍信', security: [], body: Type.Object({ code: Code }), response: { 200: Letter } } },
+    {
+      schema: {
+        tags: ['public'],
+        summary: '用人单位核验介绍信',
+        security: [],
+        body: Type.Object({ code: Code }),
+        response: { 200: Letter },
+      },
+    },
     async (req) => verifyLetter(app.deps.db, req.body.code),
   );
 
@@ -103,7 +127,11 @@ export async function boardRoutes(app: App) {
         tags: ['public'],
         summary: '用人单位反馈推荐结果（由经办人员确认后登记）',
         security: [],
-        body: Type.Object({ code: Code, outcome: Type.Unsafe<ReferralOutcome>(Type.String({ enum: Object.keys(referralOutcomeNames) })), comment: Type.Optional(Type.String({ maxLength: 300 })) }),
+        body: Type.Object({
+          code: Code,
+          outcome: Type.Unsafe<ReferralOutcome>(Type.String({ enum: Object.keys(referralOutcomeNames) })),
+          comment: Type.Optional(Type.String({ maxLength: 300 })),
+        }),
         response: { 200: Letter },
       },
     },

@@ -4,7 +4,27 @@ import { DateTime, Nullable } from '../../platform/http.js';
 import { Vacancy } from '../vacancies/index.js';
 
 /** What the board shows of a vacancy: the staff schema without review and screening details. */
-export const PublicVacancy = Type.Pick(Vacancy, ['id', 'employerId', 'employerName', 'title', 'occupation', 'headcount', 'filled', 'wageMin', 'wageMax', 'education', 'skills', 'hours', 'regionCode', 'regionName', 'address', 'validUntil', 'source', 'fairId', 'publishedAt']);
+export const PublicVacancy = Type.Pick(Vacancy, [
+  'id',
+  'employerId',
+  'employerName',
+  'title',
+  'occupation',
+  'headcount',
+  'filled',
+  'wageMin',
+  'wageMax',
+  'education',
+  'skills',
+  'hours',
+  'regionCode',
+  'regionName',
+  'address',
+  'validUntil',
+  'source',
+  'fairId',
+  'publishedAt',
+]);
 
 /** A public vacancy's page: the vacancy with its description and the employer's contact details. */
 export const PublicVacancyDetail = Type.Object({

@@ -7,8 +7,17 @@ import { Certificate } from './schemas.js';
 import * as service from './service.js';
 
 export async function certificateRoutes(app: App) {
-  app.get('/persons/:id/certificate', { schema: { tags: ['registrations'], summary: '就业失业登记证及其发放、收回、补发记录', params: IdParams, response: { 200: Certificate } } }, async (req) =>
-    service.certificateOf(ctxOf(app, req), req.params.id),
+  app.get(
+    '/persons/:id/certificate',
+    {
+      schema: {
+        tags: ['registrations'],
+        summary: '就业失业登记证及其发放、收回、补发记录',
+        params: IdParams,
+        response: { 200: Certificate },
+      },
+    },
+    async (req) => service.certificateOf(ctxOf(app, req), req.params.id),
   );
 
   app.post(

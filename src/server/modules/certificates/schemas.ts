@@ -7,6 +7,15 @@ export const Certificate = Type.Object({
   certificateNo: Nullable(Type.String()),
   status: Nullable(Type.String({ description: 'valid 有效，withdrawn 已收回' })),
   history: Type.Array(
-    Type.Object({ id: Type.String(), certificateNo: Type.String(), action: Type.String(), date: Type.String(), reason: Nullable(Type.String()), createdBy: Type.String(), unitId: Nullable(Type.String()), createdAt: DateTime }),
+    Type.Object({
+      id: Type.String(),
+      certificateNo: Type.String(),
+      action: Type.String(),
+      date: Type.String(),
+      reason: Nullable(Type.String()),
+      createdBy: Type.String(),
+      unitId: Nullable(Type.String()),
+      createdAt: DateTime,
+    }),
   ),
 });

@@ -39,10 +39,26 @@ export async function reserveCertificateNumbers(ctx: Ctx, regionCode: string, da
 }
 
 /** Issues a new certificate number to a person (inside the caller's transaction) and records it. */
-export async function issueCertificate(ctx: Ctx, person: { id: string; regionCode: string }, date: string, action: 'issue' | 'reissue' = 'issue', reason: string | null = null): Promise<string> {
+export async function issueCertificate(
+  ctx: Ctx,
+  person: { id: string; regionCode: string },
+  date: string,
+  action: 'issue' | 'reissue' = 'issue',
+  reason: string | null = null,
+): Promise<string> {
   const certificateNo = await nextCertificateNo(ctx, person.regionCode, date);
   await personsModule.setCertificate(ctx, person.id, { certificateNo, certificateStatus: 'valid' });
-  const event = { id: crypto.randomUUID(), personId: person.id, certificateNo, action, date, reason, createdBy: ctx.actor.username, unitId: ctx.actor.unitId, createdAt: ctx.now() };
+  const event = {
+    id: crypto.randomUUID(),
+    personId: person.id,
+    certificateNo,
+    action,
+    date,
+    reason,
+    createdBy: ctx.actor.username,
+    unitId: ctx.actor.unitId,
+    createdAt: ctx.now(),
+  };
   await ctx.db.insert(certificateEvents).values(event);
   await writeAudit(ctx, { action, entity: 'certificate', entityId: event.id, regionCode: person.regionCode, after: event });
   return certificateNo;
@@ -52,16 +68,25 @@ export async function issueCertificate(ctx: Ctx, person: { id: string; regionCod
 export async function certificateOf(ctx: Ctx, personId: string) {
   const person = await personsModule.findPerson(ctx, personId);
   if (!person) throw notFound('人员');
-  const history = await ctx.db.select().from(certificateEvents).where(eq(certificateEvents.personId, personId)).orderBy(asc(certificateEvents.createdAt));
+  const history = await ctx.db
+    .select()
+    .from(certificateEvents)
+    .where(eq(certificateEvents.personId, personId))
+    .orderBy(asc(certificateEvents.createdAt));
   const [row] = await ctx.db.select({ status: persons.certificateStatus }).from(persons).where(eq(persons.id, personId));
   return { certificateNo: person.certificateNo, status: row?.status ?? null, history };
 }
 
 /** Withdraws a valid certificate, or reissues one under a new number (lost, damaged, after withdrawal). */
-export async function changeCertificate(ctx: Ctx, personId: string, input: { action: 'withdraw' | 'reissue'; date?: string | undefined; reason: string }) {
+export async function changeCertificate(
+  ctx: Ctx,
+  personId: string,
+  input: { action: 'withdraw' | 'reissue'; date?: string | undefined; reason: string },
+) {
   requireRole(ctx, 'clerk');
   const date = input.date ?? shanghaiDateOf(ctx.now());
-  if (date > shanghaiDateOf(ctx.now())) throw new AppError('RULE_VIOLATION', '日期不能晚于今天', [{ path: '/date', code: 'FUTURE_DATE', message: '日期不能晚于今天' }]);
+  if (date > shanghaiDateOf(ctx.now()))
+    throw new AppError('RULE_VIOLATION', '日期不能晚于今天', [{ path: '/date', code: 'FUTURE_DATE', message: '日期不能晚于今天' }]);
   return withTransaction(ctx, async (tx) => {
     const person = await personsModule.lockPerson(tx, personId);
     if (!person) throw notFound('人员');
@@ -69,7 +94,17 @@ export async function changeCertificate(ctx: Ctx, personId: string, input: { act
     if (input.action === 'withdraw') {
       if (person.certificateStatus !== 'valid') throw new AppError('RULE_VIOLATION', '该证已收回，不能重复收回');
       await personsModule.setCertificate(tx, personId, { certificateStatus: 'withdrawn' });
-      const event = { id: crypto.randomUUID(), personId, certificateNo: person.certificateNo, action: 'withdraw', date, reason: input.reason, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: tx.now() };
+      const event = {
+        id: crypto.randomUUID(),
+        personId,
+        certificateNo: person.certificateNo,
+        action: 'withdraw',
+        date,
+        reason: input.reason,
+        createdBy: tx.actor.username,
+        unitId: tx.actor.unitId,
+        createdAt: tx.now(),
+      };
       await tx.db.insert(certificateEvents).values(event);
       await writeAudit(tx, { action: 'withdraw', entity: 'certificate', entityId: event.id, regionCode: person.regionCode, after: event });
     } else {

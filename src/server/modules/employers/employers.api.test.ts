@@ -29,15 +29,26 @@ describe('JOB-1 employers', () => {
 
   it('JOB-1 a second employer with the same credit code is refused with 409', async () => {
     const first = await createEmployer(t, officer);
-    const again = await post(officer, '/employers', { name: '另一个名字', creditCode: first.creditCode.toLowerCase(), regionCode: '140105001001' });
+    const again = await post(officer, '/employers', {
+      name: '另一个名字',
+      creditCode: first.creditCode.toLowerCase(),
+      regionCode: '140105001001',
+    });
     expect(again.statusCode).toBe(409);
   });
 
   it('JOB-1 hiring and labour-contract filings are recorded per employer', async () => {
     const e = await createEmployer(t, officer);
-    const res = await post(officer, `/employers/${e.id}/filings`, { kind: 'contract', personName: '王五', date: '2026-11-01', contractEnd: '2029-10-31' });
+    const res = await post(officer, `/employers/${e.id}/filings`, {
+      kind: 'contract',
+      personName: '王五',
+      date: '2026-11-01',
+      contractEnd: '2029-10-31',
+    });
     expect(res.statusCode).toBe(201);
-    expect((await get(officer, `/employers/${e.id}/filings`)).json()).toEqual([expect.objectContaining({ kind: 'contract', personName: '王五' })]);
+    expect((await get(officer, `/employers/${e.id}/filings`)).json()).toEqual([
+      expect.objectContaining({ kind: 'contract', personName: '王五' }),
+    ]);
   });
 
   it('NET-2 a clerk of another district gets 404 reading, editing or reading the filings of an employer', async () => {

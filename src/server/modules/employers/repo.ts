@@ -37,20 +37,37 @@ export async function listEmployers(ctx: Ctx, filter: EmployerFilter, paging: Pa
   if (filter.regionCode) conds.push(sql`${employers.regionCode} LIKE ${`${filter.regionCode.replace(/0+$/, '')}%`}`);
   if (filter.industry) conds.push(eq(employers.industry, filter.industry));
   const where = and(...conds);
-  const items = await ctx.db.select(employerColumns).from(employers).leftJoin(regions, eq(regions.code, employers.regionCode)).where(where).orderBy(desc(employers.createdAt), asc(employers.name)).limit(paging.limit).offset(paging.offset);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(employers).where(where);
+  const items = await ctx.db
+    .select(employerColumns)
+    .from(employers)
+    .leftJoin(regions, eq(regions.code, employers.regionCode))
+    .where(where)
+    .orderBy(desc(employers.createdAt), asc(employers.name))
+    .limit(paging.limit)
+    .offset(paging.offset);
+  const [count] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(employers)
+    .where(where);
   return { items, total: count?.n ?? 0 };
 }
 
 /** One employer in scope, or undefined. */
 export async function findEmployer(ctx: Ctx, id: string) {
-  const [row] = await ctx.db.select(employerColumns).from(employers).leftJoin(regions, eq(regions.code, employers.regionCode)).where(and(eq(employers.id, id), withinScope(ctx, employers.regionCode)));
+  const [row] = await ctx.db
+    .select(employerColumns)
+    .from(employers)
+    .leftJoin(regions, eq(regions.code, employers.regionCode))
+    .where(and(eq(employers.id, id), withinScope(ctx, employers.regionCode)));
   return row;
 }
 
 /** The employer holding a credit code, whatever the scope (for the duplicate check). */
 export async function findByCreditCode(ctx: Ctx, creditCode: string) {
-  const [row] = await ctx.db.select({ id: employers.id, name: employers.name, regionCode: employers.regionCode }).from(employers).where(eq(employers.creditCode, creditCode));
+  const [row] = await ctx.db
+    .select({ id: employers.id, name: employers.name, regionCode: employers.regionCode })
+    .from(employers)
+    .where(eq(employers.creditCode, creditCode));
   return row;
 }
 
@@ -68,5 +85,9 @@ export async function insertFiling(ctx: Ctx, row: typeof employerFilings.$inferI
 
 /** An employer's filings, newest first. */
 export function filingsOf(ctx: Ctx, employerId: string) {
-  return ctx.db.select().from(employerFilings).where(eq(employerFilings.employerId, employerId)).orderBy(desc(employerFilings.date), desc(employerFilings.createdAt));
+  return ctx.db
+    .select()
+    .from(employerFilings)
+    .where(eq(employerFilings.employerId, employerId))
+    .orderBy(desc(employerFilings.date), desc(employerFilings.createdAt));
 }

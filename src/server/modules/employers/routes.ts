@@ -12,7 +12,15 @@ import * as service from './service.js';
 export async function employerRoutes(app: App) {
   app.post(
     '/employers',
-    { config: { idempotent: true }, schema: { tags: ['employers'], summary: '登记用人单位（统一社会信用代码不能重复）', body: EmployerInput, response: { 201: Employer } } },
+    {
+      config: { idempotent: true },
+      schema: {
+        tags: ['employers'],
+        summary: '登记用人单位（统一社会信用代码不能重复）',
+        body: EmployerInput,
+        response: { 201: Employer },
+      },
+    },
     async (req, reply) => reply.status(201).send(await service.createEmployer(ctxOf(app, req), req.body)),
   );
 
@@ -22,7 +30,12 @@ export async function employerRoutes(app: App) {
       schema: {
         tags: ['employers'],
         summary: '管辖范围内的用人单位；q 按名称或统一社会信用代码查找',
-        querystring: Type.Object({ ...pageQuery, q: Type.Optional(Type.String({ maxLength: 60 })), regionCode: Type.Optional(Type.String({ pattern: '^\\d{1,12}$' })), industry: Type.Optional(Type.String({ pattern: '^[A-T]$' })) }),
+        querystring: Type.Object({
+          ...pageQuery,
+          q: Type.Optional(Type.String({ maxLength: 60 })),
+          regionCode: Type.Optional(Type.String({ pattern: '^\\d{1,12}$' })),
+          industry: Type.Optional(Type.String({ pattern: '^[A-T]$' })),
+        }),
         response: { 200: Paged(Employer) },
       },
     },
@@ -46,7 +59,11 @@ export async function employerRoutes(app: App) {
     },
   );
 
-  app.get('/employers/:id', { schema: { tags: ['employers'], summary: '用人单位详情', params: IdParams, response: { 200: Employer } } }, async (req) => service.getEmployer(ctxOf(app, req), req.params.id));
+  app.get(
+    '/employers/:id',
+    { schema: { tags: ['employers'], summary: '用人单位详情', params: IdParams, response: { 200: Employer } } },
+    async (req) => service.getEmployer(ctxOf(app, req), req.params.id),
+  );
 
   app.patch(
     '/employers/:id',
@@ -55,7 +72,11 @@ export async function employerRoutes(app: App) {
         tags: ['employers'],
         summary: '修改用人单位信息（统一社会信用代码不可修改）',
         params: IdParams,
-        body: Type.Object({ name: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })), regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })), ...optionalFields }),
+        body: Type.Object({
+          name: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
+          regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
+          ...optionalFields,
+        }),
         response: { 200: Employer },
       },
     },
@@ -71,7 +92,9 @@ export async function employerRoutes(app: App) {
         summary: '招用人员录用备案、劳动合同备案',
         params: IdParams,
         body: Type.Object({
-          kind: Type.Unsafe<EmployerFilingKind>(Type.String({ enum: Object.keys(employerFilingKindNames), description: 'hiring 录用备案，contract 劳动合同备案' })),
+          kind: Type.Unsafe<EmployerFilingKind>(
+            Type.String({ enum: Object.keys(employerFilingKindNames), description: 'hiring 录用备案，contract 劳动合同备案' }),
+          ),
           personName: Type.String({ minLength: 1, maxLength: 40 }),
           personId: Type.Optional(Type.String({ format: 'uuid' })),
           date: DateString,

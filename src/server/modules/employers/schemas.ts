@@ -29,7 +29,13 @@ export const Employer = Type.Object({
 /** The employer fields that may be left out or cleared with null. */
 export const optionalFields = {
   industry: Type.Optional(Nullable(Type.String({ pattern: '^[A-T]$', description: '国民经济行业分类门类（GB/T 4754）A–T' }))),
-  size: Type.Optional(Nullable(Type.Unsafe<string>(Type.String({ enum: [...employerSizes], description: '企业规模：micro 微型，small 小型，medium 中型，large 大型' })))),
+  size: Type.Optional(
+    Nullable(
+      Type.Unsafe<string>(
+        Type.String({ enum: [...employerSizes], description: '企业规模：micro 微型，small 小型，medium 中型，large 大型' }),
+      ),
+    ),
+  ),
   ownership: Type.Optional(Nullable(Type.Unsafe<string>(Type.String({ enum: [...employerOwnerships], description: '登记注册类型' })))),
   address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   contactName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),

@@ -29,7 +29,8 @@ export interface EmployerInput {
 /** The normalised credit code, or INVALID_CREDIT_CODE saying what is wrong. */
 export function validCreditCode(input: string): string {
   const parsed = parseCreditCode(input);
-  if (!parsed.ok) throw new AppError('INVALID_CREDIT_CODE', parsed.message, [{ path: '/creditCode', code: parsed.problem, message: parsed.message }]);
+  if (!parsed.ok)
+    throw new AppError('INVALID_CREDIT_CODE', parsed.message, [{ path: '/creditCode', code: parsed.problem, message: parsed.message }]);
   return parsed.value.creditCode;
 }
 
@@ -70,10 +71,22 @@ async function insertEmployer(ctx: Ctx, input: EmployerInput, source: 'counter' 
     const existing = await repo.findByCreditCode(tx, creditCode);
     if (existing) {
       const where = existing.regionCode.startsWith(tx.actor.scope) ? `（${existing.name}）` : '（在其他辖区登记，请联系上级机构）';
-      throw new AppError('CONFLICT', `统一社会信用代码 ${creditCode} 已登记${where}`, [{ path: '/creditCode', code: 'DUPLICATE_EMPLOYER', message: '该统一社会信用代码已登记' }]);
+      throw new AppError('CONFLICT', `统一社会信用代码 ${creditCode} 已登记${where}`, [
+        { path: '/creditCode', code: 'DUPLICATE_EMPLOYER', message: '该统一社会信用代码已登记' },
+      ]);
     }
     const now = tx.now();
-    const row = { id: crypto.randomUUID(), name: input.name.trim(), creditCode, regionCode: input.regionCode, ...optional(input), source, unitId: tx.actor.unitId, createdAt: now, updatedAt: now };
+    const row = {
+      id: crypto.randomUUID(),
+      name: input.name.trim(),
+      creditCode,
+      regionCode: input.regionCode,
+      ...optional(input),
+      source,
+      unitId: tx.actor.unitId,
+      createdAt: now,
+      updatedAt: now,
+    };
     await repo.insertEmployer(tx, row);
     await writeAudit(tx, { action: 'create', entity: 'employer', entityId: row.id, regionCode: row.regionCode, after: row });
     return (await repo.findEmployer({ ...tx, actor: { ...tx.actor, scope: '' } }, row.id))!;
@@ -122,13 +135,30 @@ export interface FilingInput {
 /** Records a hiring or labour-contract filing of an employer in scope. */
 export async function addFiling(ctx: Ctx, employerId: string, input: FilingInput) {
   requireRole(ctx, 'job_officer');
-  if (input.date > shanghaiDateOf(ctx.now())) throw new AppError('RULE_VIOLATION', '备案日期不能晚于今天', [{ path: '/date', code: 'FUTURE_DATE', message: '备案日期不能晚于今天' }]);
-  if (input.contractEnd && input.contractEnd < input.date) throw new AppError('VALIDATION_FAILED', '合同终止日期不能早于备案日期', [{ path: '/contractEnd', code: 'BEFORE_START', message: '合同终止日期不能早于备案日期' }]);
+  if (input.date > shanghaiDateOf(ctx.now()))
+    throw new AppError('RULE_VIOLATION', '备案日期不能晚于今天', [{ path: '/date', code: 'FUTURE_DATE', message: '备案日期不能晚于今天' }]);
+  if (input.contractEnd && input.contractEnd < input.date)
+    throw new AppError('VALIDATION_FAILED', '合同终止日期不能早于备案日期', [
+      { path: '/contractEnd', code: 'BEFORE_START', message: '合同终止日期不能早于备案日期' },
+    ]);
   return withTransaction(ctx, async (tx) => {
     const employer = await repo.findEmployer(tx, employerId);
     if (!employer) throw notFound('用人单位');
     if (input.personId && !(await personRepo.findPerson(tx, input.personId))) throw notFound('人员');
-    const row = { id: crypto.randomUUID(), employerId, kind: input.kind, personId: input.personId ?? null, personName: input.personName.trim(), date: input.date, contractEnd: input.contractEnd ?? null, notes: input.notes ?? null, regionCode: employer.regionCode, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: tx.now() };
+    const row = {
+      id: crypto.randomUUID(),
+      employerId,
+      kind: input.kind,
+      personId: input.personId ?? null,
+      personName: input.personName.trim(),
+      date: input.date,
+      contractEnd: input.contractEnd ?? null,
+      notes: input.notes ?? null,
+      regionCode: employer.regionCode,
+      createdBy: tx.actor.username,
+      unitId: tx.actor.unitId,
+      createdAt: tx.now(),
+    };
     await repo.insertFiling(tx, row);
     await writeAudit(tx, { action: 'create', entity: 'employer_filing', entityId: row.id, regionCode: employer.regionCode, after: row });
     return row;

@@ -9,8 +9,13 @@ import { Count, DateString, Fair, fields, Report } from './schemas.js';
 import * as service from './service.js';
 
 export async function fairRoutes(app: App) {
-  app.post('/fairs', { config: { idempotent: true }, schema: { tags: ['fairs'], summary: '新建招聘会（综合或专场）', body: Type.Object(fields), response: { 201: Fair } } }, async (req, reply) =>
-    reply.status(201).send(await service.createFair(ctxOf(app, req), req.body)),
+  app.post(
+    '/fairs',
+    {
+      config: { idempotent: true },
+      schema: { tags: ['fairs'], summary: '新建招聘会（综合或专场）', body: Type.Object(fields), response: { 201: Fair } },
+    },
+    async (req, reply) => reply.status(201).send(await service.createFair(ctxOf(app, req), req.body)),
   );
 
   app.get(
@@ -19,7 +24,12 @@ export async function fairRoutes(app: App) {
       schema: {
         tags: ['fairs'],
         summary: '管辖范围内的招聘会',
-        querystring: Type.Object({ ...pageQuery, from: Type.Optional(DateString), to: Type.Optional(DateString), kind: Type.Optional(Type.Unsafe<string>(Type.String({ enum: Object.keys(jobFairKindNames) }))) }),
+        querystring: Type.Object({
+          ...pageQuery,
+          from: Type.Optional(DateString),
+          to: Type.Optional(DateString),
+          kind: Type.Optional(Type.Unsafe<string>(Type.String({ enum: Object.keys(jobFairKindNames) }))),
+        }),
         response: { 200: Paged(Fair) },
       },
     },
@@ -57,7 +67,13 @@ export async function fairRoutes(app: App) {
         tags: ['fairs'],
         summary: '修改招聘会；举办后登记入场人数、达成意向和签约人数',
         params: IdParams,
-        body: Type.Object({ ...Type.Partial(Type.Object(fields)).properties, cancelled: Type.Optional(Type.Boolean()), attendance: Count, intentions: Count, deals: Count }),
+        body: Type.Object({
+          ...Type.Partial(Type.Object(fields)).properties,
+          cancelled: Type.Optional(Type.Boolean()),
+          attendance: Count,
+          intentions: Count,
+          deals: Count,
+        }),
         response: { 200: Fair },
       },
     },
@@ -67,14 +83,28 @@ export async function fairRoutes(app: App) {
   app.post(
     '/fairs/:id/booths',
     {
-      schema: { tags: ['fairs'], summary: '为用人单位安排展位', params: IdParams, body: Type.Object({ employerId: Type.String({ format: 'uuid' }), boothNo: Type.Optional(Type.String({ maxLength: 20 })) }), response: { 201: Report } },
+      schema: {
+        tags: ['fairs'],
+        summary: '为用人单位安排展位',
+        params: IdParams,
+        body: Type.Object({ employerId: Type.String({ format: 'uuid' }), boothNo: Type.Optional(Type.String({ maxLength: 20 })) }),
+        response: { 201: Report },
+      },
     },
     async (req, reply) => reply.status(201).send(await service.addBooth(ctxOf(app, req), req.params.id, req.body)),
   );
 
   app.get(
     '/fairs/:id/report',
-    { schema: { tags: ['fairs'], summary: '招聘会报告（展位、岗位、入场、意向、签约）；format=xlsx 导出', params: IdParams, querystring: Type.Object({ format: Type.Optional(Type.Literal('xlsx')) }), response: { 200: Report } } },
+    {
+      schema: {
+        tags: ['fairs'],
+        summary: '招聘会报告（展位、岗位、入场、意向、签约）；format=xlsx 导出',
+        params: IdParams,
+        querystring: Type.Object({ format: Type.Optional(Type.Literal('xlsx')) }),
+        response: { 200: Report },
+      },
+    },
     async (req, reply) => {
       const report = await service.fairReport(ctxOf(app, req), req.params.id);
       if (req.query.format !== 'xlsx') return report;
@@ -92,7 +122,14 @@ export async function fairRoutes(app: App) {
         ['签约人数', f.deals ?? '未登记'],
         ...report.booths.map((b) => [`展位 ${b.boothNo ?? ''} ${b.employerName}`, `${b.vacancies} 个岗位，招聘 ${b.headcount} 人`]),
       ] as [string, string | number][];
-      const file = await xlsxOf('招聘会报告', [{ header: '项目', width: 40, value: (r: [string, string | number]) => r[0] }, { header: '内容', width: 40, value: (r) => r[1] }], summary);
+      const file = await xlsxOf(
+        '招聘会报告',
+        [
+          { header: '项目', width: 40, value: (r: [string, string | number]) => r[0] },
+          { header: '内容', width: 40, value: (r) => r[1] },
+        ],
+        summary,
+      );
       return sendXlsx(reply as FastifyReply, `招聘会报告-${f.name}`, file);
     },
   );

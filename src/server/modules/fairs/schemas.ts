@@ -31,7 +31,12 @@ export const Fair = Type.Object({
 /** The fields of a new fair (all optional in a PATCH). */
 export const fields = {
   name: Type.String({ minLength: 2, maxLength: 80 }),
-  kind: Type.Unsafe<JobFairKind>(Type.String({ enum: Object.keys(jobFairKindNames), description: 'general 综合，rural_migrants 农民工，graduates 高校毕业生，person_4050 “4050”人员，women 女性，disabled 残疾人' })),
+  kind: Type.Unsafe<JobFairKind>(
+    Type.String({
+      enum: Object.keys(jobFairKindNames),
+      description: 'general 综合，rural_migrants 农民工，graduates 高校毕业生，person_4050 “4050”人员，women 女性，disabled 残疾人',
+    }),
+  ),
   date: DateString,
   venue: Type.String({ minLength: 2, maxLength: 120 }),
   regionCode: Type.String({ pattern: '^\\d{12}$' }),
@@ -41,6 +46,25 @@ export const fields = {
 /** A fair's report: the fair, its booths and the vacancies offered there. */
 export const Report = Type.Object({
   fair: Fair,
-  booths: Type.Array(Type.Object({ id: Type.String(), employerId: Type.String(), employerName: Type.String(), boothNo: Nullable(Type.String()), vacancies: Type.Integer(), headcount: Type.Integer() })),
-  vacancies: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), employerName: Type.String(), headcount: Type.Integer(), wageMin: Type.Integer(), wageMax: Type.Integer(), status: Type.String() })),
+  booths: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      employerId: Type.String(),
+      employerName: Type.String(),
+      boothNo: Nullable(Type.String()),
+      vacancies: Type.Integer(),
+      headcount: Type.Integer(),
+    }),
+  ),
+  vacancies: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      title: Type.String(),
+      employerName: Type.String(),
+      headcount: Type.Integer(),
+      wageMin: Type.Integer(),
+      wageMax: Type.Integer(),
+      status: Type.String(),
+    }),
+  ),
 });

@@ -64,7 +64,18 @@ export async function createFair(ctx: Ctx, input: FairInput) {
   await assertRegionExists(ctx, input.regionCode);
   return withTransaction(ctx, async (tx) => {
     const now = tx.now();
-    const row = { id: crypto.randomUUID(), ...input, name: input.name.trim(), venue: input.venue.trim(), description: input.description ?? null, cancelled: false, unitId: tx.actor.unitId, createdBy: tx.actor.username, createdAt: now, updatedAt: now };
+    const row = {
+      id: crypto.randomUUID(),
+      ...input,
+      name: input.name.trim(),
+      venue: input.venue.trim(),
+      description: input.description ?? null,
+      cancelled: false,
+      unitId: tx.actor.unitId,
+      createdBy: tx.actor.username,
+      createdAt: now,
+      updatedAt: now,
+    };
     await tx.db.insert(jobFairs).values(row);
     await writeAudit(tx, { action: 'create', entity: 'job_fair', entityId: row.id, regionCode: row.regionCode, after: row });
     return (await findFair(tx, row.id))!;
@@ -83,12 +94,21 @@ export async function updateFair(ctx: Ctx, id: string, patch: FairPatch) {
       await assertRegionExists(tx, patch.regionCode);
     }
     const results = [patch.attendance, patch.intentions, patch.deals].some((v) => v !== undefined && v !== null);
-    if (results && (patch.date ?? before.date) > today) throw new AppError('RULE_VIOLATION', '招聘会举办后才能登记入场人数和达成意向、签约人数', [{ path: '/attendance', code: 'NOT_HELD_YET', message: '招聘会尚未举办' }]);
+    if (results && (patch.date ?? before.date) > today)
+      throw new AppError('RULE_VIOLATION', '招聘会举办后才能登记入场人数和达成意向、签约人数', [
+        { path: '/attendance', code: 'NOT_HELD_YET', message: '招聘会尚未举办' },
+      ]);
     const deals = patch.deals ?? before.deals;
     const intentions = patch.intentions ?? before.intentions;
-    if (deals !== null && intentions !== null && deals > intentions) throw new AppError('VALIDATION_FAILED', '签约人数不能多于达成意向人数', [{ path: '/deals', code: 'ABOVE_INTENTIONS', message: '签约人数不能多于达成意向人数' }]);
+    if (deals !== null && intentions !== null && deals > intentions)
+      throw new AppError('VALIDATION_FAILED', '签约人数不能多于达成意向人数', [
+        { path: '/deals', code: 'ABOVE_INTENTIONS', message: '签约人数不能多于达成意向人数' },
+      ]);
     const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    await tx.db.update(jobFairs).set({ ...set, updatedAt: tx.now() }).where(eq(jobFairs.id, id));
+    await tx.db
+      .update(jobFairs)
+      .set({ ...set, updatedAt: tx.now() })
+      .where(eq(jobFairs.id, id));
     const after = (await findFair(tx, id))!;
     await writeAudit(tx, { action: 'update', entity: 'job_fair', entityId: id, regionCode: before.regionCode, before, after });
     return after;
@@ -96,14 +116,21 @@ export async function updateFair(ctx: Ctx, id: string, patch: FairPatch) {
 }
 
 /** Fairs in scope, by date (upcoming first when from is today). */
-export async function listFairs(ctx: Ctx, filter: { from?: string | undefined; to?: string | undefined; kind?: string | undefined }, paging: Paging) {
+export async function listFairs(
+  ctx: Ctx,
+  filter: { from?: string | undefined; to?: string | undefined; kind?: string | undefined },
+  paging: Paging,
+) {
   const conds: SQL[] = [withinScope(ctx, jobFairs.regionCode)];
   if (filter.from) conds.push(gte(jobFairs.date, filter.from));
   if (filter.to) conds.push(lte(jobFairs.date, filter.to));
   if (filter.kind) conds.push(eq(jobFairs.kind, filter.kind));
   const where = and(...conds);
   const items = await selectFairs(ctx.db).where(where).orderBy(desc(jobFairs.date)).limit(paging.limit).offset(paging.offset);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(jobFairs).where(where);
+  const [count] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(jobFairs)
+    .where(where);
   return { items, total: count?.n ?? 0 };
 }
 
@@ -123,7 +150,10 @@ export async function addBooth(ctx: Ctx, fairId: string, input: { employerId: st
     if (!fair) throw notFound('招聘会');
     const employer = await employerRepo.findEmployer(tx, input.employerId);
     if (!employer) throw notFound('用人单位');
-    const [existing] = await tx.db.select({ id: fairBooths.id }).from(fairBooths).where(and(eq(fairBooths.fairId, fairId), eq(fairBooths.employerId, input.employerId)));
+    const [existing] = await tx.db
+      .select({ id: fairBooths.id })
+      .from(fairBooths)
+      .where(and(eq(fairBooths.fairId, fairId), eq(fairBooths.employerId, input.employerId)));
     if (existing) throw new AppError('CONFLICT', `${employer.name} 已有展位`);
     const row = { id: crypto.randomUUID(), fairId, employerId: input.employerId, boothNo: input.boothNo ?? null, createdAt: tx.now() };
     await tx.db.insert(fairBooths).values(row);
@@ -150,7 +180,15 @@ export async function fairReport(ctx: Ctx, fairId: string) {
     .where(eq(fairBooths.fairId, fairId))
     .orderBy(asc(fairBooths.boothNo), asc(employers.name));
   const offered = await ctx.db
-    .select({ id: vacancies.id, title: vacancies.title, employerName: employers.name, headcount: vacancies.headcount, wageMin: vacancies.wageMin, wageMax: vacancies.wageMax, status: vacancies.status })
+    .select({
+      id: vacancies.id,
+      title: vacancies.title,
+      employerName: employers.name,
+      headcount: vacancies.headcount,
+      wageMin: vacancies.wageMin,
+      wageMax: vacancies.wageMax,
+      status: vacancies.status,
+    })
     .from(vacancies)
     .innerJoin(employers, eq(employers.id, vacancies.employerId))
     .where(and(eq(vacancies.fairId, fairId), sql`${vacancies.status} <> 'rejected'`))

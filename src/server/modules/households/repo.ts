@@ -9,7 +9,10 @@ export type HouseholdRow = typeof households.$inferSelect;
 export type CaseRow = typeof zeroEmploymentCases.$inferSelect;
 
 export async function findHousehold(ctx: Ctx, id: string, lock = false): Promise<HouseholdRow | undefined> {
-  const q = ctx.db.select().from(households).where(and(eq(households.id, id), withinScope(ctx, households.regionCode)));
+  const q = ctx.db
+    .select()
+    .from(households)
+    .where(and(eq(households.id, id), withinScope(ctx, households.regionCode)));
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
@@ -35,11 +38,18 @@ export function membersOf(ctx: Ctx, householdId: string) {
 }
 
 export async function householdIdOf(ctx: Ctx, personId: string): Promise<string | undefined> {
-  const [row] = await ctx.db.select({ id: householdMembers.householdId }).from(householdMembers).where(eq(householdMembers.personId, personId));
+  const [row] = await ctx.db
+    .select({ id: householdMembers.householdId })
+    .from(householdMembers)
+    .where(eq(householdMembers.personId, personId));
   return row?.id;
 }
 
-export async function insertHousehold(ctx: Ctx, row: typeof households.$inferInsert, members: { personId: string; relation: HouseholdRelation }[]) {
+export async function insertHousehold(
+  ctx: Ctx,
+  row: typeof households.$inferInsert,
+  members: { personId: string; relation: HouseholdRelation }[],
+) {
   await ctx.db.insert(households).values(row);
   await ctx.db.insert(householdMembers).values(members.map((m) => ({ householdId: row.id, ...m })));
 }
@@ -50,16 +60,25 @@ export async function addMember(ctx: Ctx, householdId: string, personId: string,
 
 /** Removes a member; true when there was one to remove. */
 export async function removeMember(ctx: Ctx, householdId: string, personId: string): Promise<boolean> {
-  const gone = await ctx.db.delete(householdMembers).where(and(eq(householdMembers.householdId, householdId), eq(householdMembers.personId, personId))).returning({ personId: householdMembers.personId });
+  const gone = await ctx.db
+    .delete(householdMembers)
+    .where(and(eq(householdMembers.householdId, householdId), eq(householdMembers.personId, personId)))
+    .returning({ personId: householdMembers.personId });
   return gone.length > 0;
 }
 
 export async function setZeroEmployment(ctx: Ctx, id: string, since: string | null) {
-  await ctx.db.update(households).set({ zeroEmployment: since !== null, zeroEmploymentSince: since }).where(eq(households.id, id));
+  await ctx.db
+    .update(households)
+    .set({ zeroEmployment: since !== null, zeroEmploymentSince: since })
+    .where(eq(households.id, id));
 }
 
 export async function openCaseOf(ctx: Ctx, householdId: string): Promise<CaseRow | undefined> {
-  const [row] = await ctx.db.select().from(zeroEmploymentCases).where(and(eq(zeroEmploymentCases.householdId, householdId), isNull(zeroEmploymentCases.resolvedOn)));
+  const [row] = await ctx.db
+    .select()
+    .from(zeroEmploymentCases)
+    .where(and(eq(zeroEmploymentCases.householdId, householdId), isNull(zeroEmploymentCases.resolvedOn)));
   return row;
 }
 
@@ -87,13 +106,30 @@ export async function listCases(ctx: Ctx, filter: { status?: CaseStatus | undefi
   const where = and(...conds);
   const status = sql<CaseStatus>`CASE WHEN ${c.resolvedOn} IS NOT NULL THEN 'resolved' WHEN ${c.deadline} < ${filter.today} THEN 'overdue' WHEN ${c.deadline} <= ${filter.dueSoonBy} THEN 'due_soon' ELSE 'open' END`;
   const items = await ctx.db
-    .select({ id: c.id, householdId: c.householdId, regionCode: c.regionCode, detectedOn: c.detectedOn, deadline: c.deadline, resolvedOn: c.resolvedOn, resolution: c.resolution, status, address: households.address, communityName: sql<string | null>`(SELECT name FROM regions WHERE code = ${c.regionCode})`, headName: sql<string | null>`(SELECT p.name FROM household_members m JOIN persons p ON p.id = m.person_id WHERE m.household_id = ${c.householdId} ORDER BY (m.relation = 'head') DESC, p.birth_date LIMIT 1)` })
+    .select({
+      id: c.id,
+      householdId: c.householdId,
+      regionCode: c.regionCode,
+      detectedOn: c.detectedOn,
+      deadline: c.deadline,
+      resolvedOn: c.resolvedOn,
+      resolution: c.resolution,
+      status,
+      address: households.address,
+      communityName: sql<string | null>`(SELECT name FROM regions WHERE code = ${c.regionCode})`,
+      headName: sql<
+        string | null
+      >`(SELECT p.name FROM household_members m JOIN persons p ON p.id = m.person_id WHERE m.household_id = ${c.householdId} ORDER BY (m.relation = 'head') DESC, p.birth_date LIMIT 1)`,
+    })
     .from(c)
     .innerJoin(households, eq(households.id, c.householdId))
     .where(where)
     .orderBy(asc(c.resolvedOn), asc(c.deadline), desc(c.detectedOn))
     .limit(paging.limit)
     .offset(paging.offset);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(c).where(where);
+  const [count] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(c)
+    .where(where);
   return { items, total: count?.n ?? 0 };
 }

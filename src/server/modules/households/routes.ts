@@ -58,15 +58,21 @@ export async function householdRoutes(app: App) {
     async (req) => service.removeHouseholdMember(ctxOf(app, req), req.params.id, req.params.personId, req.body.reason),
   );
 
-  app.get('/households/:id', { schema: { tags: ['households'], params: IdParams, response: { 200: Household } } }, async (req) => service.getHousehold(ctxOf(app, req), req.params.id));
+  app.get('/households/:id', { schema: { tags: ['households'], params: IdParams, response: { 200: Household } } }, async (req) =>
+    service.getHousehold(ctxOf(app, req), req.params.id),
+  );
 
   app.get(
     '/assistance/zero-employment-cases',
     {
       schema: {
         tags: ['assistance'],
-        summary: '零就业家庭个案：open 办理中，due_soon 即将到期（天数为参数 zero_employment.due_soon_days），overdue 已超期，resolved 已解决',
-        querystring: Type.Object({ ...pageQuery, status: Type.Optional(Type.Unsafe<CaseStatus>(Type.String({ enum: ['open', 'due_soon', 'overdue', 'resolved'] }))) }),
+        summary:
+          '零就业家庭个案：open 办理中，due_soon 即将到期（天数为参数 zero_employment.due_soon_days），overdue 已超期，resolved 已解决',
+        querystring: Type.Object({
+          ...pageQuery,
+          status: Type.Optional(Type.Unsafe<CaseStatus>(Type.String({ enum: ['open', 'due_soon', 'overdue', 'resolved'] }))),
+        }),
         response: { 200: Paged(Case) },
       },
     },

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, ageOn, isZeroEmploymentHousehold, type MemberFacts } from './rules.js';
 
 const ages = { min: 16, maxMale: 60, maxFemale: 50 };
-const member = (over: Partial<MemberFacts>): MemberFacts => ({ sex: 'M', birthDate: '1980-05-01', labourCapacity: 'full', employmentStatus: 'unemployed', ...over });
+const member = (over: Partial<MemberFacts>): MemberFacts => ({
+  sex: 'M',
+  birthDate: '1980-05-01',
+  labourCapacity: 'full',
+  employmentStatus: 'unemployed',
+  ...over,
+});
 
 describe('REG-5 / AID-3 zero-employment household (seed 003 §(四))', () => {
   it('an urban household whose two working-age members are both registered unemployed qualifies', () => {
@@ -12,10 +18,17 @@ describe('REG-5 / AID-3 zero-employment household (seed 003 §(四))', () => {
     expect(isZeroEmploymentHousehold('urban', [member({}), member({ employmentStatus: 'employed' })], '2026-11-23', ages)).toBe(false);
   });
   it('a working-age member who is not registered unemployed means it does not qualify', () => {
-    expect(isZeroEmploymentHousehold('urban', [member({}), member({ employmentStatus: 'not_registered' })], '2026-11-23', ages)).toBe(false);
+    expect(isZeroEmploymentHousehold('urban', [member({}), member({ employmentStatus: 'not_registered' })], '2026-11-23', ages)).toBe(
+      false,
+    );
   });
   it('a child, a retiree and a member without labour capacity do not count', () => {
-    const members = [member({}), member({ birthDate: '2015-01-01', employmentStatus: 'not_registered' }), member({ sex: 'F', birthDate: '1960-01-01', employmentStatus: 'not_registered' }), member({ labourCapacity: 'none', employmentStatus: 'not_registered' })];
+    const members = [
+      member({}),
+      member({ birthDate: '2015-01-01', employmentStatus: 'not_registered' }),
+      member({ sex: 'F', birthDate: '1960-01-01', employmentStatus: 'not_registered' }),
+      member({ labourCapacity: 'none', employmentStatus: 'not_registered' }),
+    ];
     expect(isZeroEmploymentHousehold('urban', members, '2026-11-23', ages)).toBe(true);
   });
   it('a rural household never qualifies, nor one with nobody of working age', () => {

@@ -26,7 +26,12 @@ export function isWorkingAge(m: Pick<MemberFacts, 'sex' | 'birthDate'>, date: st
 }
 
 /** The rule of seed 003 §(四) and seed 001 §一(二) as stated in GLOSSARY.md. */
-export function isZeroEmploymentHousehold(householdType: string, members: readonly MemberFacts[], date: string, ages: WorkingAges): boolean {
+export function isZeroEmploymentHousehold(
+  householdType: string,
+  members: readonly MemberFacts[],
+  date: string,
+  ages: WorkingAges,
+): boolean {
   if (householdType !== 'urban') return false;
   if (members.some((m) => m.employmentStatus === 'employed')) return false;
   const able = members.filter((m) => m.labourCapacity !== 'none' && isWorkingAge(m, date, ages));

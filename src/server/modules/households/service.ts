@@ -38,13 +38,21 @@ export async function createHousehold(ctx: Ctx, input: CreateHouseholdInput) {
     const members = [];
     for (const personId of memberIds) {
       const p = await persons.lockPerson(tx, personId);
-      if (!p) throw new AppError('NOT_FOUND', `成员 ${personId} 不存在或不在您的管辖范围内`, [{ path: '/memberIds', code: 'NOT_FOUND', message: '成员不存在或不在管辖范围内' }]);
+      if (!p)
+        throw new AppError('NOT_FOUND', `成员 ${personId} 不存在或不在您的管辖范围内`, [
+          { path: '/memberIds', code: 'NOT_FOUND', message: '成员不存在或不在管辖范围内' },
+        ]);
       members.push(p);
     }
-    const taken = await tx.db.select({ personId: householdMembers.personId }).from(householdMembers).where(inArray(householdMembers.personId, memberIds));
+    const taken = await tx.db
+      .select({ personId: householdMembers.personId })
+      .from(householdMembers)
+      .where(inArray(householdMembers.personId, memberIds));
     if (taken.length > 0) {
       const names = members.filter((m) => taken.some((t) => t.personId === m.id)).map((m) => m.name);
-      throw new AppError('CONFLICT', `${names.join('、')} 已属于其他家庭，请先从原家庭移出`, [{ path: '/memberIds', code: 'ALREADY_IN_HOUSEHOLD', message: `${names.join('、')} 已属于其他家庭` }]);
+      throw new AppError('CONFLICT', `${names.join('、')} 已属于其他家庭，请先从原家庭移出`, [
+        { path: '/memberIds', code: 'ALREADY_IN_HOUSEHOLD', message: `${names.join('、')} 已属于其他家庭` },
+      ]);
     }
     const id = crypto.randomUUID();
     const householdType = input.householdType ?? (members[0]?.householdType as 'urban' | 'rural');
@@ -53,7 +61,13 @@ export async function createHousehold(ctx: Ctx, input: CreateHouseholdInput) {
       { id, regionCode: input.regionCode, address: input.address ?? null, householdType, createdAt: tx.now() },
       members.map((m, i) => ({ personId: m.id, relation: input.relations?.[m.id] ?? (i === 0 ? 'head' : 'member') })),
     );
-    await writeAudit(tx, { action: 'create', entity: 'household', entityId: id, regionCode: input.regionCode, after: { regionCode: input.regionCode, householdType, memberIds } });
+    await writeAudit(tx, {
+      action: 'create',
+      entity: 'household',
+      entityId: id,
+      regionCode: input.regionCode,
+      after: { regionCode: input.regionCode, householdType, memberIds },
+    });
     await reassessHousehold(tx, id, shanghaiDateOf(tx.now()));
     return getHousehold(tx, id);
   });
@@ -66,10 +80,22 @@ export async function addHouseholdMember(ctx: Ctx, householdId: string, personId
     const household = await repo.findHousehold(tx, householdId, true);
     if (!household) throw notFound('家庭');
     const person = await persons.lockPerson(tx, personId);
-    if (!person) throw new AppError('NOT_FOUND', '该人员不存在或不在您的管辖范围内', [{ path: '/personId', code: 'NOT_FOUND', message: '人员不存在或不在管辖范围内' }]);
-    if (await repo.householdIdOf(tx, personId)) throw new AppError('CONFLICT', `${person.name} 已属于其他家庭，请先从原家庭移出`, [{ path: '/personId', code: 'ALREADY_IN_HOUSEHOLD', message: '已属于其他家庭' }]);
+    if (!person)
+      throw new AppError('NOT_FOUND', '该人员不存在或不在您的管辖范围内', [
+        { path: '/personId', code: 'NOT_FOUND', message: '人员不存在或不在管辖范围内' },
+      ]);
+    if (await repo.householdIdOf(tx, personId))
+      throw new AppError('CONFLICT', `${person.name} 已属于其他家庭，请先从原家庭移出`, [
+        { path: '/personId', code: 'ALREADY_IN_HOUSEHOLD', message: '已属于其他家庭' },
+      ]);
     await repo.addMember(tx, householdId, personId, relation);
-    await writeAudit(tx, { action: 'add_member', entity: 'household', entityId: householdId, regionCode: household.regionCode, after: { personId, relation } });
+    await writeAudit(tx, {
+      action: 'add_member',
+      entity: 'household',
+      entityId: householdId,
+      regionCode: household.regionCode,
+      after: { personId, relation },
+    });
     await reassessHousehold(tx, householdId, shanghaiDateOf(tx.now()));
     return getHousehold(tx, householdId);
   });
@@ -82,7 +108,14 @@ export async function removeHouseholdMember(ctx: Ctx, householdId: string, perso
     const household = await repo.findHousehold(tx, householdId, true);
     if (!household) throw notFound('家庭');
     if (!(await repo.removeMember(tx, householdId, personId))) throw notFound('家庭成员');
-    await writeAudit(tx, { action: 'remove_member', entity: 'household', entityId: householdId, regionCode: household.regionCode, before: { personId }, reason });
+    await writeAudit(tx, {
+      action: 'remove_member',
+      entity: 'household',
+      entityId: householdId,
+      regionCode: household.regionCode,
+      before: { personId },
+      reason,
+    });
     await reassessHousehold(tx, householdId, shanghaiDateOf(tx.now()));
     return getHousehold(tx, householdId);
   });
@@ -116,7 +149,14 @@ export async function reassessHousehold(ctx: Ctx, householdId: string, today: st
     await repo.setZeroEmployment(ctx, householdId, today);
     if (!openCase) {
       const months = await param(ctx.db, 'zero_employment.resolve_within', region, today);
-      const row = { id: crypto.randomUUID(), householdId, regionCode: region, detectedOn: today, deadline: addMonths(today, months), createdAt: ctx.now() };
+      const row = {
+        id: crypto.randomUUID(),
+        householdId,
+        regionCode: region,
+        detectedOn: today,
+        deadline: addMonths(today, months),
+        createdAt: ctx.now(),
+      };
       await repo.insertCase(ctx, row);
       await writeAudit(ctx, { action: 'detect', entity: 'zero_employment_case', entityId: row.id, regionCode: region, after: row });
     }
@@ -126,7 +166,14 @@ export async function reassessHousehold(ctx: Ctx, householdId: string, today: st
   if (openCase) {
     const resolution = facts.some((m) => m.employmentStatus === 'employed') ? 'member_employed' : 'no_longer_qualifies';
     await repo.resolveCase(ctx, openCase.id, today, resolution);
-    await writeAudit(ctx, { action: 'resolve', entity: 'zero_employment_case', entityId: openCase.id, regionCode: region, before: openCase, after: { resolvedOn: today, resolution } });
+    await writeAudit(ctx, {
+      action: 'resolve',
+      entity: 'zero_employment_case',
+      entityId: openCase.id,
+      regionCode: region,
+      before: openCase,
+      after: { resolvedOn: today, resolution },
+    });
   }
 }
 

@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const upload = (body: Buffer) => t.app.inject({ method: 'POST', url: '/api/v1/persons/import', headers: { ...clerk, 'content-type': xlsx }, payload: body });
+const upload = (body: Buffer) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/persons/import', headers: { ...clerk, 'content-type': xlsx }, payload: body });
 const count = async () => (await t.app.inject({ method: 'GET', url: '/api/v1/persons?pageSize=1', headers: clerk })).json().total as number;
 
 describe('REG-7 ledger import from Excel: all rows or none', () => {
@@ -35,7 +36,12 @@ describe('REG-7 ledger import from Excel: all rows or none', () => {
     const before = await count();
     const rejected = await upload(await ledgerXlsx(broken));
     expect(rejected.statusCode).toBe(400);
-    const body = rejected.json() as { code: string; rejectedCount: number; errors: { path: string; message: string }[]; rejectedRowsXlsx: string };
+    const body = rejected.json() as {
+      code: string;
+      rejectedCount: number;
+      errors: { path: string; message: string }[];
+      rejectedRowsXlsx: string;
+    };
     expect(body.code).toBe('VALIDATION_FAILED');
     expect(body.rejectedCount).toBe(3);
     expect(body.errors.map((e) => e.path)).toEqual(['/rows/12', '/rows/502', '/rows/1001']);
@@ -56,7 +62,6 @@ describe('REG-7 ledger import from Excel: all rows or none', () => {
     expect(again.json()).toEqual({ rows: 1000, imported: 0, unchanged: 1000 });
     expect(await count()).toBe(before + 1000);
   });
-
 });
 
 describe('REG-3 / NET-2 a ledger once imported', () => {
@@ -73,10 +78,17 @@ describe('REG-3 / NET-2 a ledger once imported', () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/persons?status=unemployed&pageSize=1', headers: clerk });
     const person = res.json().items[0] as { id: string; statusSince: string };
     const events = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${person.id}/registrations`, headers: clerk });
-    expect(events.json()).toEqual([expect.objectContaining({ type: 'unemployment', date: person.statusSince, details: { source: 'import' } })]);
+    expect(events.json()).toEqual([
+      expect.objectContaining({ type: 'unemployment', date: person.statusSince, details: { source: 'import' } }),
+    ]);
     const certificate = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${person.id}/certificate`, headers: clerk });
-    expect(certificate.json()).toMatchObject({ certificateNo: expect.stringMatching(/^1401052025\d{6}$/), status: 'valid', history: [{ action: 'issue', date: person.statusSince }] });
-    const unemployed = (await t.app.inject({ method: 'GET', url: '/api/v1/persons?status=unemployed&pageSize=100', headers: clerk })).json().items as { certificateNo: string }[];
+    expect(certificate.json()).toMatchObject({
+      certificateNo: expect.stringMatching(/^1401052025\d{6}$/),
+      status: 'valid',
+      history: [{ action: 'issue', date: person.statusSince }],
+    });
+    const unemployed = (await t.app.inject({ method: 'GET', url: '/api/v1/persons?status=unemployed&pageSize=100', headers: clerk })).json()
+      .items as { certificateNo: string }[];
     expect(new Set(unemployed.map((p) => p.certificateNo)).size).toBe(unemployed.length);
   });
 
@@ -85,7 +97,12 @@ describe('REG-3 / NET-2 a ledger once imported', () => {
     const rows = makeLedgerRows(2, ['140105002001'], 99, used);
     const existing = imported[0]!;
     rows.push({ ...existing, regionCode: '140105002001' });
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/persons/import', headers: { ...other, 'content-type': xlsx }, payload: await ledgerXlsx(rows) });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/persons/import',
+      headers: { ...other, 'content-type': xlsx },
+      payload: await ledgerXlsx(rows),
+    });
     expect(res.json()).toMatchObject({ rejectedCount: 1, errors: [{ path: '/rows/4' }] });
   });
 });

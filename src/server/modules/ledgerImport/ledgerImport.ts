@@ -70,7 +70,11 @@ export async function ledgerTemplate(): Promise<Buffer> {
 
 /** Ledger rows under the template's header row as an .xlsx file (all columns text-formatted). */
 export function ledgerSheet(rows: Record<LedgerKey, string>[]): Promise<Buffer> {
-  return xlsxOf('劳动力资源台账', ledgerColumns.map((c) => ({ header: c.header, width: c.width, text: true, value: (r: Record<LedgerKey, string>) => r[c.key] })), rows);
+  return xlsxOf(
+    '劳动力资源台账',
+    ledgerColumns.map((c) => ({ header: c.header, width: c.width, text: true, value: (r: Record<LedgerKey, string>) => r[c.key] })),
+    rows,
+  );
 }
 
 /** Reads the ledger rows of the first sheet (header row skipped, empty rows dropped). */
@@ -79,7 +83,9 @@ export async function readLedgerFile(buffer: Buffer): Promise<RawRow[]> {
   try {
     sheet = await readXlsxRows(buffer);
   } catch {
-    throw new AppError('VALIDATION_FAILED', '无法读取文件，请上传用模板填写的 Excel 文件（.xlsx）', [{ path: '/file', code: 'NOT_XLSX', message: '不是有效的 .xlsx 文件' }]);
+    throw new AppError('VALIDATION_FAILED', '无法读取文件，请上传用模板填写的 Excel 文件（.xlsx）', [
+      { path: '/file', code: 'NOT_XLSX', message: '不是有效的 .xlsx 文件' },
+    ]);
   }
   const rows: RawRow[] = [];
   for (const { number, cells } of sheet) {
@@ -108,16 +114,28 @@ export interface ImportResult {
   unchanged: number;
 }
 
-const split = (s: string) => s.split(/[、,，;；\s]+/).map((x) => x.trim()).filter(Boolean);
+const split = (s: string) =>
+  s
+    .split(/[、,，;；\s]+/)
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 /** Validates and imports a ledger file; throws VALIDATION_FAILED with the rejected rows file otherwise. */
 export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResult> {
   requireRole(ctx, 'clerk');
   const raws = await readLedgerFile(buffer);
-  if (raws.length === 0) throw new AppError('VALIDATION_FAILED', '文件中没有数据行，请使用模板填写后上传', [{ path: '/file', code: 'EMPTY', message: '文件中没有数据行' }]);
+  if (raws.length === 0)
+    throw new AppError('VALIDATION_FAILED', '文件中没有数据行，请使用模板填写后上传', [
+      { path: '/file', code: 'EMPTY', message: '文件中没有数据行' },
+    ]);
   const today = shanghaiDateOf(ctx.now());
   const communities = new Set(
-    (await ctx.db.select({ code: regions.code }).from(regions).where(and(like(regions.code, `${ctx.actor.scope}%`), eq(regions.level, 5)))).map((r) => r.code),
+    (
+      await ctx.db
+        .select({ code: regions.code })
+        .from(regions)
+        .where(and(like(regions.code, `${ctx.actor.scope}%`), eq(regions.level, 5)))
+    ).map((r) => r.code),
   );
   const minAge = await param(ctx.db, 'working_age.min', ctx.actor.scope.padEnd(12, '0'), today);
   const problems = new Map<number, string[]>();
@@ -128,7 +146,8 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
     const id = parseIdNumber(r.idNumber, { today, isKnownRegion: isKnownAddressCode });
     if (!id.ok) fail(r, id.message);
     if (!r.name) fail(r, '姓名不能为空');
-    if (!communities.has(r.regionCode)) fail(r, /^\d{12}$/.test(r.regionCode) ? `居住社区代码 ${r.regionCode} 不是您管辖范围内的社区（村）` : '居住社区代码应为 12 位数字');
+    if (!communities.has(r.regionCode))
+      fail(r, /^\d{12}$/.test(r.regionCode) ? `居住社区代码 ${r.regionCode} 不是您管辖范围内的社区（村）` : '居住社区代码应为 12 位数字');
     const householdType = householdTypes[r.householdType];
     if (!householdType) fail(r, '户籍性质应填“城镇”或“农村”');
     const labourCapacity = capacities[r.labourCapacity];
@@ -144,13 +163,26 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
     if (first) fail(r, `与第 ${first} 行身份证号重复`);
     seen.set(id.value.idNumber, r.line);
     if (problems.has(r.line)) continue;
-    valid.push({ raw: r, idNumber: id.value.idNumber, idIndex: ctx.sealer.blindIndex('idNumber', id.value.idNumber), sex: id.value.sex, birthDate: id.value.birthDate, convertedFrom15: !!id.value.convertedFrom15, householdType, labourCapacity, registration });
+    valid.push({
+      raw: r,
+      idNumber: id.value.idNumber,
+      idIndex: ctx.sealer.blindIndex('idNumber', id.value.idNumber),
+      sex: id.value.sex,
+      birthDate: id.value.birthDate,
+      convertedFrom15: !!id.value.convertedFrom15,
+      householdType,
+      labourCapacity,
+      registration,
+    });
   }
 
   const existing = new Map<string, string>();
   for (let i = 0; i < valid.length; i += 1000) {
     const chunk = valid.slice(i, i + 1000).map((v) => v.idIndex);
-    for (const row of await ctx.db.select({ idIndex: persons.idNumberIndex, regionCode: persons.regionCode }).from(persons).where(inArray(persons.idNumberIndex, chunk))) {
+    for (const row of await ctx.db
+      .select({ idIndex: persons.idNumberIndex, regionCode: persons.regionCode })
+      .from(persons)
+      .where(inArray(persons.idNumberIndex, chunk))) {
       existing.set(row.idIndex, row.regionCode);
     }
   }
@@ -198,7 +230,8 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
           skills: split(r.skills),
           matchKeys: matchKeysOf([], split(r.skills)),
           categories: split(r.categories),
-          employmentStatus: v.registration === 'employment' ? 'employed' : v.registration === 'unemployment' ? 'unemployed' : 'not_registered',
+          employmentStatus:
+            v.registration === 'employment' ? 'employed' : v.registration === 'unemployment' ? 'unemployed' : 'not_registered',
           statusSince: v.registration ? r.registrationDate : null,
           certificateNo,
           certificateStatus: certificateNo ? 'valid' : null,
@@ -208,10 +241,30 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
         });
         if (v.registration) {
           const details = { source: 'import', ...(r.employerName ? { employerName: r.employerName } : {}) };
-          eventRows.push({ id: crypto.randomUUID(), personId: id, type: v.registration, date: r.registrationDate, regionCode: r.regionCode, details, certificateNo, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: now });
+          eventRows.push({
+            id: crypto.randomUUID(),
+            personId: id,
+            type: v.registration,
+            date: r.registrationDate,
+            regionCode: r.regionCode,
+            details,
+            certificateNo,
+            createdBy: tx.actor.username,
+            unitId: tx.actor.unitId,
+            createdAt: now,
+          });
         }
         if (certificateNo) {
-          certificateRows.push({ id: crypto.randomUUID(), personId: id, certificateNo, action: 'issue', date: r.registrationDate, createdBy: tx.actor.username, unitId: tx.actor.unitId, createdAt: now });
+          certificateRows.push({
+            id: crypto.randomUUID(),
+            personId: id,
+            certificateNo,
+            action: 'issue',
+            date: r.registrationDate,
+            createdBy: tx.actor.username,
+            unitId: tx.actor.unitId,
+            createdAt: now,
+          });
         }
       }
       await insertImportedPersons(tx, personRows);
@@ -219,7 +272,12 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
       await recordImportedCertificates(tx, certificateRows);
     }
     const result = { rows: rowCount, imported: fresh.length, unchanged: rowCount - fresh.length };
-    await writeAudit(tx, { action: 'import', entity: 'person', regionCode: tx.actor.scope.padEnd(12, '0'), after: { ...result, fileSha256: sha256(buffer.toString('base64')), personIds } });
+    await writeAudit(tx, {
+      action: 'import',
+      entity: 'person',
+      regionCode: tx.actor.scope.padEnd(12, '0'),
+      after: { ...result, fileSha256: sha256(buffer.toString('base64')), personIds },
+    });
     return result;
   });
 }
@@ -257,9 +315,16 @@ async function rejection(raws: RawRow[], problems: Map<number, string[]>): Promi
     { header: '错误原因', width: 50, value: (r) => problems.get(r.line)!.join('；') },
   ];
   const file = await xlsxOf('未导入的行', columns, rejected);
-  const errors: FieldError[] = rejected.slice(0, 200).map((r) => ({ path: `/rows/${r.line}`, code: 'INVALID_ROW', message: `第 ${r.line} 行：${problems.get(r.line)!.join('；')}` }));
-  return new AppError('VALIDATION_FAILED', `共 ${rejected.length} 行有误，未导入任何数据。请下载“未导入的行”，按错误原因改正后重新导入。`, errors, {
-    rejectedCount: rejected.length,
-    rejectedRowsXlsx: file.toString('base64'),
-  });
+  const errors: FieldError[] = rejected
+    .slice(0, 200)
+    .map((r) => ({ path: `/rows/${r.line}`, code: 'INVALID_ROW', message: `第 ${r.line} 行：${problems.get(r.line)!.join('；')}` }));
+  return new AppError(
+    'VALIDATION_FAILED',
+    `共 ${rejected.length} 行有误，未导入任何数据。请下载“未导入的行”，按错误原因改正后重新导入。`,
+    errors,
+    {
+      rejectedCount: rejected.length,
+      rejectedRowsXlsx: file.toString('base64'),
+    },
+  );
 }

@@ -10,11 +10,18 @@ const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sh
 /** Ledger template download and Excel import (REG-7). */
 export async function ledgerImportRoutes(app: App) {
   app.get('/persons/import-template', { schema: { tags: ['persons'], summary: '下载劳动力资源台账导入模板' } }, async (_req, reply) =>
-    reply.type(xlsxType).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('劳动力资源台账导入模板')}.xlsx`).send(await ledgerTemplate()),
+    reply
+      .type(xlsxType)
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('劳动力资源台账导入模板')}.xlsx`)
+      .send(await ledgerTemplate()),
   );
 
   await app.register(async (scoped) => {
-    scoped.addContentTypeParser([xlsxType, 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: 100 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+    scoped.addContentTypeParser(
+      [xlsxType, 'application/octet-stream'],
+      { parseAs: 'buffer', bodyLimit: 100 * 1024 * 1024 },
+      (_req, body, done) => done(null, body),
+    );
     scoped.post(
       '/persons/import',
       {
@@ -26,7 +33,10 @@ export async function ledgerImportRoutes(app: App) {
         },
       },
       async (req) => {
-        if (!Buffer.isBuffer(req.body)) throw new AppError('VALIDATION_FAILED', '请上传 Excel 文件（.xlsx）', [{ path: '/file', code: 'REQUIRED', message: '请上传 Excel 文件' }]);
+        if (!Buffer.isBuffer(req.body))
+          throw new AppError('VALIDATION_FAILED', '请上传 Excel 文件（.xlsx）', [
+            { path: '/file', code: 'REQUIRED', message: '请上传 Excel 文件' },
+          ]);
         return importLedger(ctxOf(app, req), req.body);
       },
     );

@@ -1,6 +1,14 @@
 // Matching through the API (JOB-4), on PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildIdNumber, createDistrictPair, createEmployer, createPublishedVacancy, createStaffMember, createWelderSeeker, type Auth } from '../../testing/factories.js';
+import {
+  buildIdNumber,
+  createDistrictPair,
+  createEmployer,
+  createPublishedVacancy,
+  createStaffMember,
+  createWelderSeeker,
+  type Auth,
+} from '../../testing/factories.js';
 import { createTestApp, loginAs, type TestApp } from '../../testing/testApp.js';
 
 let t: TestApp;
@@ -26,23 +34,45 @@ describe('JOB-4 matching', () => {
     const e = await createEmployer(t, officer);
     const near = await createPublishedVacancy(t, officer, reviewer, e.id, { title: '电焊工（近）' });
     const far = await createPublishedVacancy(t, cityJobOfficer, reviewer, e.id, { title: '电焊工（远）', regionCode: '140107001001' });
-    const other = await createPublishedVacancy(t, officer, reviewer, e.id, { title: '钳工', occupation: '6-20-01-01', skills: ['钳工'], description: '招聘钳工。' });
+    const other = await createPublishedVacancy(t, officer, reviewer, e.id, {
+      title: '钳工',
+      occupation: '6-20-01-01',
+      skills: ['钳工'],
+      description: '招聘钳工。',
+    });
     const person = await createWelderSeeker(t, officer);
-    const matches = (await get(officer, `/persons/${person.id}/matches?limit=50`)).json() as { vacancyId: string; score: number; reasons: { factor: string; detail: string; weight: number }[] }[];
+    const matches = (await get(officer, `/persons/${person.id}/matches?limit=50`)).json() as {
+      vacancyId: string;
+      score: number;
+      reasons: { factor: string; detail: string; weight: number }[];
+    }[];
     const ids = matches.map((m) => m.vacancyId);
     expect(ids[0]).toBe(near.id);
     expect(ids.indexOf(far.id)).toBeGreaterThan(0);
     expect(ids).not.toContain(other.id);
-    expect(matches[0]!.reasons.map((r) => r.factor)).toEqual(expect.arrayContaining(['occupation', 'skills', 'place', 'wage', 'education']));
-    expect(matches[0]!.reasons.find((r) => r.factor === 'occupation')).toMatchObject({ weight: 30, detail: expect.stringContaining('6-18-02-04') });
+    expect(matches[0]!.reasons.map((r) => r.factor)).toEqual(
+      expect.arrayContaining(['occupation', 'skills', 'place', 'wage', 'education']),
+    );
+    expect(matches[0]!.reasons.find((r) => r.factor === 'occupation')).toMatchObject({
+      weight: 30,
+      detail: expect.stringContaining('6-18-02-04'),
+    });
     expect(matches[0]!.score).toBe(matches[0]!.reasons.reduce((s, r) => s + r.weight, 0));
   });
 
   it('JOB-4 sex and age are never factors: seekers alike but for them get the same score for a vacancy', async () => {
     const v = await createPublishedVacancy(t, officer, reviewer, (await createEmployer(t, officer)).id, { title: '焊工（匹配公平性）' });
     const man = await createWelderSeeker(t, officer, { idNumber: buildIdNumber({ birthDate: '1970-01-01', sex: 'M' }), name: '甲' });
-    const woman = await createWelderSeeker(t, officer, { idNumber: buildIdNumber({ birthDate: '1998-01-01', sex: 'F' }), name: '乙', ethnicity: '回族' });
-    const matches = (await get(officer, `/vacancies/${v.id}/matches?limit=100`)).json() as { personId: string; score: number; reasons: { factor: string }[] }[];
+    const woman = await createWelderSeeker(t, officer, {
+      idNumber: buildIdNumber({ birthDate: '1998-01-01', sex: 'F' }),
+      name: '乙',
+      ethnicity: '回族',
+    });
+    const matches = (await get(officer, `/vacancies/${v.id}/matches?limit=100`)).json() as {
+      personId: string;
+      score: number;
+      reasons: { factor: string }[];
+    }[];
     const scoreOf = (id: string) => matches.find((m) => m.personId === id)?.score;
     expect(scoreOf(man.id)).toBeDefined();
     expect(scoreOf(man.id)).toBe(scoreOf(woman.id));
@@ -52,7 +82,11 @@ describe('JOB-4 matching', () => {
   it('NET-2 a clerk of another district gets 404 for the matches of a vacancy and of a person', async () => {
     const v = await createPublishedVacancy(t, officer, reviewer, (await createEmployer(t, officer)).id);
     const person = await createWelderSeeker(t, officer);
-    for (const res of await Promise.all([get(otherDistrict, `/vacancies/${v.id}/matches`), get(otherDistrict, `/persons/${person.id}/matches`)])) expect(res.statusCode, res.body).toBe(404);
+    for (const res of await Promise.all([
+      get(otherDistrict, `/vacancies/${v.id}/matches`),
+      get(otherDistrict, `/persons/${person.id}/matches`),
+    ]))
+      expect(res.statusCode, res.body).toBe(404);
   });
 
   it("JOB-4 place points follow the parameter matching.share.same_city of the seeker's area", async () => {
@@ -60,13 +94,21 @@ describe('JOB-4 matching', () => {
     const v = await createPublishedVacancy(t, cityJobOfficer, reviewer, e.id, { title: '电焊工（同城他区）', regionCode: '140107001001' });
     const person = await createWelderSeeker(t, officer);
     const placeReason = async () => {
-      const matches = (await get(officer, `/persons/${person.id}/matches?limit=100`)).json() as { vacancyId: string; reasons: { factor: string; detail: string; weight: number }[] }[];
+      const matches = (await get(officer, `/persons/${person.id}/matches?limit=100`)).json() as {
+        vacancyId: string;
+        reasons: { factor: string; detail: string; weight: number }[];
+      }[];
       return matches.find((m) => m.vacancyId === v.id)?.reasons.find((r) => r.factor === 'place');
     };
     // Seeded: place weight 20, same city 10 %.
     expect(await placeReason()).toMatchObject({ weight: 2, detail: '岗位与求职者住址同一城市' });
     const admin = await loginAs(t.app, 'admin');
-    const set = await t.app.inject({ method: 'POST', url: '/api/v1/params/matching.share.same_city/values', headers: admin, payload: { regionPrefix: '1401', effectiveFrom: '2026-01-01', value: 50, source: '太原市同城岗位得地点权重一半（测试）' } });
+    const set = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/params/matching.share.same_city/values',
+      headers: admin,
+      payload: { regionPrefix: '1401', effectiveFrom: '2026-01-01', value: 50, source: '太原市同城岗位得地点权重一半（测试）' },
+    });
     expect(set.statusCode, set.body).toBe(201);
     expect(await placeReason()).toMatchObject({ weight: 10 });
   });

@@ -87,7 +87,11 @@ const round1 = (n: number) => Math.round(n * 10) / 10;
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN')}元`;
 
 /** Scores a seeker against a vacancy; the score is the sum of the reasons' points. */
-export function scoreMatch(seeker: SeekerProfile, vacancy: VacancyProfile, { weights, shares }: MatchFigures): { score: number; reasons: MatchReason[] } {
+export function scoreMatch(
+  seeker: SeekerProfile,
+  vacancy: VacancyProfile,
+  { weights, shares }: MatchFigures,
+): { score: number; reasons: MatchReason[] } {
   const all: MatchReason[] = [
     occupationReason(seeker, vacancy, weights.occupation, shares),
     skillsReason(seeker, vacancy, weights.skills),
@@ -95,7 +99,12 @@ export function scoreMatch(seeker: SeekerProfile, vacancy: VacancyProfile, { wei
     wageReason(seeker, vacancy, weights.wage),
     educationReason(seeker, vacancy, weights.education),
     hoursReason(seeker, vacancy, weights.hours),
-    { factor: 'priority', maxWeight: weights.priority, weight: seeker.priority ? weights.priority : 0, detail: seeker.priority ? '就业困难等重点群体，优先推荐' : '不属于优先推荐群体' },
+    {
+      factor: 'priority',
+      maxWeight: weights.priority,
+      weight: seeker.priority ? weights.priority : 0,
+      detail: seeker.priority ? '就业困难等重点群体，优先推荐' : '不属于优先推荐群体',
+    },
   ];
   // A factor a region weighs at zero is not a reason at all: a counsellor should not read "0 of 0".
   const reasons = all.filter((r) => r.maxWeight > 0);
@@ -103,23 +112,32 @@ export function scoreMatch(seeker: SeekerProfile, vacancy: VacancyProfile, { wei
 }
 
 function occupationReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number, shares: MatchShares): MatchReason {
-  const reason = (share: number, detail: string): MatchReason => ({ factor: 'occupation', maxWeight: max, weight: round1(max * share), detail });
+  const reason = (share: number, detail: string): MatchReason => ({
+    factor: 'occupation',
+    maxWeight: max,
+    weight: round1(max * share),
+    detail,
+  });
   if (!vacancy.occupation) return reason(0, '岗位未填职业代码');
   if (seeker.occupations.includes(vacancy.occupation)) return reason(1, `意向职业与岗位职业相同（${vacancy.occupation}）`);
   const group = occupationGroupOf(vacancy.occupation);
-  if (group && seeker.occupations.some((o) => occupationGroupOf(o) === group)) return reason(shares.sameGroup, `意向职业与岗位职业同属小类 ${group}`);
+  if (group && seeker.occupations.some((o) => occupationGroupOf(o) === group))
+    return reason(shares.sameGroup, `意向职业与岗位职业同属小类 ${group}`);
   return reason(0, '职业不同');
 }
 
 function skillsReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
   if (vacancy.skills.length === 0) return { factor: 'skills', maxWeight: max, weight: max, detail: '岗位无特定技能要求' };
   const have = vacancy.skills.filter((s) => seeker.skills.includes(s));
-  const detail = have.length ? `具备岗位要求的技能 ${have.join('、')}（${have.length}/${vacancy.skills.length}）` : `不具备岗位要求的技能 ${vacancy.skills.join('、')}`;
+  const detail = have.length
+    ? `具备岗位要求的技能 ${have.join('、')}（${have.length}/${vacancy.skills.length}）`
+    : `不具备岗位要求的技能 ${vacancy.skills.join('、')}`;
   return { factor: 'skills', maxWeight: max, weight: round1((max * have.length) / vacancy.skills.length), detail };
 }
 
 function placeReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number, shares: MatchShares): MatchReason {
-  if (seeker.regionCodes.some((r) => vacancy.regionCode.startsWith(r.replace(/0+$/, '')))) return { factor: 'place', maxWeight: max, weight: max, detail: '岗位在求职者意向工作地点' };
+  if (seeker.regionCodes.some((r) => vacancy.regionCode.startsWith(r.replace(/0+$/, ''))))
+    return { factor: 'place', maxWeight: max, weight: max, detail: '岗位在求职者意向工作地点' };
   const level = placeLevels(shares).find((l) => seeker.regionCode.slice(0, l.digits) === vacancy.regionCode.slice(0, l.digits));
   if (!level) return { factor: 'place', maxWeight: max, weight: 0, detail: '岗位不在求职者所在城市' };
   return { factor: 'place', maxWeight: max, weight: round1(max * level.share), detail: `岗位与求职者住址${level.name}` };
@@ -127,8 +145,19 @@ function placeReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number
 
 function wageReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
   if (!seeker.wageMinFen) return { factor: 'wage', maxWeight: max, weight: max, detail: '求职者未提出工资要求' };
-  if (vacancy.wageMax >= seeker.wageMinFen) return { factor: 'wage', maxWeight: max, weight: max, detail: `岗位工资 ${yuan(vacancy.wageMin)}–${yuan(vacancy.wageMax)} 达到期望 ${yuan(seeker.wageMinFen)}` };
-  return { factor: 'wage', maxWeight: max, weight: round1((max * vacancy.wageMax) / seeker.wageMinFen), detail: `岗位工资上限 ${yuan(vacancy.wageMax)} 低于期望 ${yuan(seeker.wageMinFen)}` };
+  if (vacancy.wageMax >= seeker.wageMinFen)
+    return {
+      factor: 'wage',
+      maxWeight: max,
+      weight: max,
+      detail: `岗位工资 ${yuan(vacancy.wageMin)}–${yuan(vacancy.wageMax)} 达到期望 ${yuan(seeker.wageMinFen)}`,
+    };
+  return {
+    factor: 'wage',
+    maxWeight: max,
+    weight: round1((max * vacancy.wageMax) / seeker.wageMinFen),
+    detail: `岗位工资上限 ${yuan(vacancy.wageMax)} 低于期望 ${yuan(seeker.wageMinFen)}`,
+  };
 }
 
 /** Ledgers write education in many ways (高中, 中专, 大专, 本科...): each maps to a level of the list. */
@@ -155,13 +184,16 @@ function educationReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: nu
   const required = rank(vacancy.education);
   if (required < 0) return { factor: 'education', maxWeight: max, weight: max, detail: '岗位对文化程度无要求' };
   const has = rank(seeker.education);
-  if (has < 0) return { factor: 'education', maxWeight: max, weight: round1(max / 2), detail: `岗位要求${vacancy.education}，求职者文化程度未登记` };
-  if (has <= required) return { factor: 'education', maxWeight: max, weight: max, detail: `文化程度${seeker.education}，达到岗位要求${vacancy.education}` };
+  if (has < 0)
+    return { factor: 'education', maxWeight: max, weight: round1(max / 2), detail: `岗位要求${vacancy.education}，求职者文化程度未登记` };
+  if (has <= required)
+    return { factor: 'education', maxWeight: max, weight: max, detail: `文化程度${seeker.education}，达到岗位要求${vacancy.education}` };
   return { factor: 'education', maxWeight: max, weight: 0, detail: `文化程度${seeker.education}，低于岗位要求${vacancy.education}` };
 }
 
 function hoursReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
   if (!seeker.hours || seeker.hours === '不限') return { factor: 'hours', maxWeight: max, weight: max, detail: '求职者对工作时间无要求' };
-  if (seeker.hours === vacancy.hours || seeker.hours === vacancyHoursNames[vacancy.hours as VacancyHours]) return { factor: 'hours', maxWeight: max, weight: max, detail: '工作时间与意向一致' };
+  if (seeker.hours === vacancy.hours || seeker.hours === vacancyHoursNames[vacancy.hours as VacancyHours])
+    return { factor: 'hours', maxWeight: max, weight: max, detail: '工作时间与意向一致' };
   return { factor: 'hours', maxWeight: max, weight: 0, detail: '工作时间与意向不一致' };
 }

@@ -10,7 +10,18 @@ import { param, type ParamName } from '../../policy/service.js';
 import * as personRepo from '../persons/index.js';
 import { publiclyVisible } from '../vacancies/index.js';
 import { getVacancy } from '../vacancies/index.js';
-import { matchFactors, matchKeysOf, priorityCategories, scoreMatch, type MatchFigures, type MatchReason, type MatchShares, type MatchWeights, type SeekerProfile, type VacancyProfile } from './rules.js';
+import {
+  matchFactors,
+  matchKeysOf,
+  priorityCategories,
+  scoreMatch,
+  type MatchFigures,
+  type MatchReason,
+  type MatchShares,
+  type MatchWeights,
+  type SeekerProfile,
+  type VacancyProfile,
+} from './rules.js';
 
 /** Most candidates scored per request: enough for a city, bounded for the counter's wait. */
 const candidateLimit = 2000;
@@ -29,7 +40,16 @@ async function figuresFor(ctx: Ctx, regionCode: string): Promise<MatchFigures> {
     at('matching.city_prefix_digits'),
   ]);
   // Shares are stored in percent; the rules take fractions of a weight.
-  return { weights, shares: { sameGroup: sameGroup / 100, sameStreet: sameStreet / 100, sameDistrict: sameDistrict / 100, sameCity: sameCity / 100, cityPrefixDigits } };
+  return {
+    weights,
+    shares: {
+      sameGroup: sameGroup / 100,
+      sameStreet: sameStreet / 100,
+      sameDistrict: sameDistrict / 100,
+      sameCity: sameCity / 100,
+      cityPrefixDigits,
+    },
+  };
 }
 
 interface JobWishes {
@@ -40,7 +60,14 @@ interface JobWishes {
   hours?: string;
 }
 
-function seekerProfile(p: { regionCode: string; occupation: string | null; skills: string[]; jobWishes: unknown; education: string | null; categories: string[] }): SeekerProfile {
+function seekerProfile(p: {
+  regionCode: string;
+  occupation: string | null;
+  skills: string[];
+  jobWishes: unknown;
+  education: string | null;
+  categories: string[];
+}): SeekerProfile {
   const wishes = (p.jobWishes ?? {}) as JobWishes;
   return {
     regionCode: p.regionCode,
@@ -61,7 +88,18 @@ export interface VacancyMatch {
   vacancyId: string;
   score: number;
   reasons: MatchReason[];
-  vacancy: { title: string; employerName: string; occupation: string | null; wageMin: number; wageMax: number; regionCode: string; regionName: string | null; headcount: number; filled: number; validUntil: string };
+  vacancy: {
+    title: string;
+    employerName: string;
+    occupation: string | null;
+    wageMin: number;
+    wageMax: number;
+    regionCode: string;
+    regionName: string | null;
+    headcount: number;
+    filled: number;
+    validUntil: string;
+  };
 }
 
 /** Published vacancies for a person in scope, best first, each with its reasons. */
@@ -73,7 +111,10 @@ export async function matchesForPerson(ctx: Ctx, personId: string, limit: number
   if (keys.length === 0) return [];
   const today = shanghaiDateOf(ctx.now());
   const figures = await figuresFor(ctx, person.regionCode);
-  const places: SQL[] = [like(vacancies.regionCode, cityPrefix(person.regionCode, figures.shares)), ...seeker.regionCodes.map((r) => like(vacancies.regionCode, `${r.replace(/0+$/, '')}%`))];
+  const places: SQL[] = [
+    like(vacancies.regionCode, cityPrefix(person.regionCode, figures.shares)),
+    ...seeker.regionCodes.map((r) => like(vacancies.regionCode, `${r.replace(/0+$/, '')}%`)),
+  ];
   const rows = await ctx.db
     .select({
       id: vacancies.id,
@@ -138,12 +179,31 @@ export async function matchesForVacancy(ctx: Ctx, vacancyId: string, limit: numb
     .from(persons)
     .leftJoin(regions, eq(regions.code, persons.regionCode))
     // The same condition as the partial index persons_seeker_match_idx, so the index applies.
-    .where(and(sql`(${persons.jobSeeking} OR ${persons.employmentStatus} = 'unemployed')`, sql`${persons.matchKeys} && ${sql.param(keys)}::text[]`, like(persons.regionCode, cityPrefix(vacancy.regionCode, figures.shares)), withinScope(ctx, persons.regionCode)))
+    .where(
+      and(
+        sql`(${persons.jobSeeking} OR ${persons.employmentStatus} = 'unemployed')`,
+        sql`${persons.matchKeys} && ${sql.param(keys)}::text[]`,
+        like(persons.regionCode, cityPrefix(vacancy.regionCode, figures.shares)),
+        withinScope(ctx, persons.regionCode),
+      ),
+    )
     .limit(candidateLimit);
   return rows
     .map((p) => {
       const { score, reasons } = scoreMatch(seekerProfile(p), vacancy, figures);
-      return { personId: p.id, score, reasons, person: { name: p.name, idNumber: p.idNumber, regionCode: p.regionCode, regionName: p.regionName, employmentStatus: p.employmentStatus, categories: p.categories } };
+      return {
+        personId: p.id,
+        score,
+        reasons,
+        person: {
+          name: p.name,
+          idNumber: p.idNumber,
+          regionCode: p.regionCode,
+          regionName: p.regionName,
+          employmentStatus: p.employmentStatus,
+          categories: p.categories,
+        },
+      };
     })
     .sort((a, b) => b.score - a.score)
     .slice(0, limit);

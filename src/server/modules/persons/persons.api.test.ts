@@ -9,7 +9,13 @@ let clerk: { authorization: string };
 let otherStreetClerk: { authorization: string };
 const today = '2026-11-23';
 
-const person = (idNumber: string, over: Record<string, unknown> = {}) => ({ idNumber, name: '测试人员', regionCode: '140105001001', householdType: 'urban', ...over });
+const person = (idNumber: string, over: Record<string, unknown> = {}) => ({
+  idNumber,
+  name: '测试人员',
+  regionCode: '140105001001',
+  householdType: 'urban',
+  ...over,
+});
 
 async function register(headers: { authorization: string }, body: object) {
   return t.app.inject({ method: 'POST', url: '/api/v1/persons', headers, payload: body });
@@ -33,19 +39,29 @@ describe('REG-2 citizen ID validated by GB 11643', () => {
   });
 
   it('REG-2 rejects an impossible birth date and an unknown region', async () => {
-    expect((await register(clerk, person(buildIdNumber({ birthDate: '1985-02-30' })))).json()).toMatchObject({ code: 'INVALID_ID_NUMBER', errors: [{ code: 'BIRTH_DATE' }] });
-    expect((await register(clerk, person(buildIdNumber({ regionCode: '149999', birthDate: '1985-03-12' })))).json()).toMatchObject({ code: 'INVALID_ID_NUMBER', errors: [{ code: 'REGION' }] });
+    expect((await register(clerk, person(buildIdNumber({ birthDate: '1985-02-30' })))).json()).toMatchObject({
+      code: 'INVALID_ID_NUMBER',
+      errors: [{ code: 'BIRTH_DATE' }],
+    });
+    expect((await register(clerk, person(buildIdNumber({ regionCode: '149999', birthDate: '1985-03-12' })))).json()).toMatchObject({
+      code: 'INVALID_ID_NUMBER',
+      errors: [{ code: 'REGION' }],
+    });
   });
 
   it('REG-2 (property) sex and birth date come from the ID, never typed', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.date({ min: new Date('1960-01-01'), max: new Date('2005-12-31'), noInvalidDate: true }), fc.boolean(), async (birth, male) => {
-        const birthDate = birth.toISOString().slice(0, 10);
-        const id = buildIdNumber({ birthDate, sex: male ? 'M' : 'F' });
-        const res = await register(clerk, person(id, { sex: 'F', birthDate: '2000-01-01' }));
-        expect(res.statusCode).toBe(201);
-        expect(res.json()).toMatchObject({ sex: male ? 'M' : 'F', birthDate, idNumber: `${id.slice(0, 6)}********${id.slice(14)}` });
-      }),
+      fc.asyncProperty(
+        fc.date({ min: new Date('1960-01-01'), max: new Date('2005-12-31'), noInvalidDate: true }),
+        fc.boolean(),
+        async (birth, male) => {
+          const birthDate = birth.toISOString().slice(0, 10);
+          const id = buildIdNumber({ birthDate, sex: male ? 'M' : 'F' });
+          const res = await register(clerk, person(id, { sex: 'F', birthDate: '2000-01-01' }));
+          expect(res.statusCode).toBe(201);
+          expect(res.json()).toMatchObject({ sex: male ? 'M' : 'F', birthDate, idNumber: `${id.slice(0, 6)}********${id.slice(14)}` });
+        },
+      ),
       { numRuns: 15 },
     );
   });
@@ -76,9 +92,19 @@ describe('REG-2 citizen ID validated by GB 11643', () => {
     expect(raw).not.toContain('13512345678');
     const found = await t.app.inject({ method: 'POST', url: '/api/v1/persons/lookup', headers: clerk, payload: { idNumber: id } });
     expect(found.json().id).toBe(created.json().id);
-    const notMine = await t.app.inject({ method: 'POST', url: '/api/v1/persons/lookup', headers: otherStreetClerk, payload: { idNumber: id } });
+    const notMine = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/persons/lookup',
+      headers: otherStreetClerk,
+      payload: { idNumber: id },
+    });
     expect(notMine.statusCode).toBe(404);
-    const revealed = await t.app.inject({ method: 'POST', url: `/api/v1/persons/${created.json().id}/reveal`, headers: clerk, payload: { fields: ['idNumber', 'phone'], reason: '办理失业登记核对' } });
+    const revealed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${created.json().id}/reveal`,
+      headers: clerk,
+      payload: { fields: ['idNumber', 'phone'], reason: '办理失业登记核对' },
+    });
     expect(revealed.json()).toEqual({ idNumber: id, phone: '13512345678' });
   });
 });
@@ -87,8 +113,10 @@ describe('REG-3 registrations as events; status as of any date', () => {
   it('REG-3 asOf status is right before and after each event and after a correction', async () => {
     const created = await register(clerk, person(buildIdNumber({ birthDate: '1980-05-15' })));
     const id = created.json().id as string;
-    const reg = (body: object) => t.app.inject({ method: 'POST', url: `/api/v1/persons/${id}/registrations`, headers: clerk, payload: body });
-    const statusOn = async (asOf: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/persons/${id}?asOf=${asOf}`, headers: clerk })).json().employmentStatus;
+    const reg = (body: object) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/persons/${id}/registrations`, headers: clerk, payload: body });
+    const statusOn = async (asOf: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/persons/${id}?asOf=${asOf}`, headers: clerk })).json().employmentStatus;
     expect((await reg({ type: 'employment', date: '2025-03-01', employerName: '太原重工' })).statusCode).toBe(201);
     const refused = await reg({ type: 'unemployment', date: '2025-09-01' });
     expect(refused.statusCode).toBe(422);
@@ -100,17 +128,30 @@ describe('REG-3 registrations as events; status as of any date', () => {
     expect(await statusOn('2025-03-01')).toBe('employed');
     expect(await statusOn('2025-09-09')).toBe('not_registered');
     expect(await statusOn('2025-09-10')).toBe('unemployed');
-    const correction = await reg({ type: 'correction', date: today, correctsEventId: unemployment.json().id, action: 'redate', correctedDate: '2025-09-05', reason: '登记日期录入错误' });
+    const correction = await reg({
+      type: 'correction',
+      date: today,
+      correctsEventId: unemployment.json().id,
+      action: 'redate',
+      correctedDate: '2025-09-05',
+      reason: '登记日期录入错误',
+    });
     expect(correction.statusCode).toBe(201);
     expect(await statusOn('2025-09-06')).toBe('unemployed');
     const current = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${id}`, headers: clerk });
     expect(current.json()).toMatchObject({ employmentStatus: 'unemployed', statusSince: '2025-09-05' });
     const events = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${id}/registrations`, headers: clerk });
-    expect((events.json() as { type: string }[]).map((e) => e.type)).toEqual(['employment', 'employment_end', 'unemployment', 'correction']);
+    expect((events.json() as { type: string }[]).map((e) => e.type)).toEqual([
+      'employment',
+      'employment_end',
+      'unemployment',
+      'correction',
+    ]);
   });
 
   it('REG-3 the first unemployment registration issues a 就业失业登记证 number; later ones keep it', async () => {
-    const reg = async (id: string, body: object) => (await t.app.inject({ method: 'POST', url: `/api/v1/persons/${id}/registrations`, headers: clerk, payload: body })).json();
+    const reg = async (id: string, body: object) =>
+      (await t.app.inject({ method: 'POST', url: `/api/v1/persons/${id}/registrations`, headers: clerk, payload: body })).json();
     const a = (await register(clerk, person(buildIdNumber({ birthDate: '1983-03-03' })))).json().id as string;
     const b = (await register(clerk, person(buildIdNumber({ birthDate: '1983-03-04' })))).json().id as string;
     const first = await reg(a, { type: 'unemployment', date: '2026-02-01' });
@@ -123,7 +164,10 @@ describe('REG-3 registrations as events; status as of any date', () => {
     const shown = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${a}`, headers: clerk });
     expect(shown.json().certificateNo).toBe(first.certificateNo);
     const cert = (body: object) => t.app.inject({ method: 'POST', url: `/api/v1/persons/${a}/certificate`, headers: clerk, payload: body });
-    expect((await cert({ action: 'withdraw', reason: '本人已就业，证件收回' })).json()).toMatchObject({ certificateNo: first.certificateNo, status: 'withdrawn' });
+    expect((await cert({ action: 'withdraw', reason: '本人已就业，证件收回' })).json()).toMatchObject({
+      certificateNo: first.certificateNo,
+      status: 'withdrawn',
+    });
     expect((await cert({ action: 'withdraw', reason: '再次收回' })).statusCode).toBe(422);
     const reissued = (await cert({ action: 'reissue', reason: '再次失业，补发新证' })).json();
     expect(reissued.status).toBe('valid');
@@ -140,15 +184,35 @@ describe('REG-3 registrations as events; status as of any date', () => {
   });
 
   it('REG-4 unemployed graduates have their own list', async () => {
-    const g = (await register(clerk, person(buildIdNumber({ birthDate: '2002-06-06' }), { name: '毕业生甲', graduationYear: 2024, school: '山西大学', categories: ['高校毕业生'] }))).json().id as string;
-    await t.app.inject({ method: 'POST', url: `/api/v1/persons/${g}/registrations`, headers: clerk, payload: { type: 'unemployment', date: '2026-07-01' } });
+    const g = (
+      await register(
+        clerk,
+        person(buildIdNumber({ birthDate: '2002-06-06' }), {
+          name: '毕业生甲',
+          graduationYear: 2024,
+          school: '山西大学',
+          categories: ['高校毕业生'],
+        }),
+      )
+    ).json().id as string;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${g}/registrations`,
+      headers: clerk,
+      payload: { type: 'unemployment', date: '2026-07-01' },
+    });
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/persons?graduate=true&status=unemployed', headers: clerk });
     expect(list.json().items.map((p: { name: string; school: string }) => [p.name, p.school])).toEqual([['毕业生甲', '山西大学']]);
   });
 
   it('REG-3 a registration dated in the future is refused', async () => {
     const created = await register(clerk, person(buildIdNumber({ birthDate: '1981-05-15' })));
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/persons/${created.json().id}/registrations`, headers: clerk, payload: { type: 'unemployment', date: '2026-11-24' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${created.json().id}/registrations`,
+      headers: clerk,
+      payload: { type: 'unemployment', date: '2026-11-24' },
+    });
     expect(res.statusCode).toBe(422);
   });
 });
@@ -157,48 +221,120 @@ describe('REG-5 / AID-3 zero-employment households', () => {
   it('AID-3 a household of two working-age members is flagged when the second unemployment lands, due 3 months later; an employment resolves it', async () => {
     const a = (await register(clerk, person(buildIdNumber({ birthDate: '1978-08-08' }), { name: '王大' }))).json().id as string;
     const b = (await register(clerk, person(buildIdNumber({ birthDate: '1980-09-09' }), { name: '李二' }))).json().id as string;
-    const hh = await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: clerk, payload: { regionCode: '140105001001', address: '师范街 1 号', memberIds: [a, b] } });
+    const hh = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: clerk,
+      payload: { regionCode: '140105001001', address: '师范街 1 号', memberIds: [a, b] },
+    });
     expect(hh.statusCode).toBe(201);
     const householdId = hh.json().id as string;
-    const reg = (id: string, body: object) => t.app.inject({ method: 'POST', url: `/api/v1/persons/${id}/registrations`, headers: clerk, payload: body });
+    const reg = (id: string, body: object) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/persons/${id}/registrations`, headers: clerk, payload: body });
     const household = async () => (await t.app.inject({ method: 'GET', url: `/api/v1/households/${householdId}`, headers: clerk })).json();
     await reg(a, { type: 'unemployment', date: '2026-10-01' });
     expect((await household()).zeroEmployment).toBe(false);
     await reg(b, { type: 'unemployment', date: '2026-11-02' });
-    expect(await household()).toMatchObject({ zeroEmployment: true, zeroEmploymentSince: today, openCase: { detectedOn: today, deadline: '2027-02-23' } });
+    expect(await household()).toMatchObject({
+      zeroEmployment: true,
+      zeroEmploymentSince: today,
+      openCase: { detectedOn: today, deadline: '2027-02-23' },
+    });
     const cases = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/zero-employment-cases?status=open', headers: clerk });
-    expect(cases.json().items).toContainEqual(expect.objectContaining({ householdId, deadline: '2027-02-23', status: 'open', headName: '王大', communityName: expect.any(String) }));
+    expect(cases.json().items).toContainEqual(
+      expect.objectContaining({ householdId, deadline: '2027-02-23', status: 'open', headName: '王大', communityName: expect.any(String) }),
+    );
     await reg(b, { type: 'employment', date: today, employerName: '山西某物业公司' });
     expect(await household()).toMatchObject({ zeroEmployment: false, openCase: null });
     const resolved = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/zero-employment-cases?status=resolved', headers: clerk });
-    expect(resolved.json().items).toContainEqual(expect.objectContaining({ householdId, resolvedOn: today, resolution: 'member_employed', status: 'resolved' }));
-    const other = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/zero-employment-cases?status=resolved', headers: otherStreetClerk });
+    expect(resolved.json().items).toContainEqual(
+      expect.objectContaining({ householdId, resolvedOn: today, resolution: 'member_employed', status: 'resolved' }),
+    );
+    const other = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/assistance/zero-employment-cases?status=resolved',
+      headers: otherStreetClerk,
+    });
     expect(other.json().items.map((c: { householdId: string }) => c.householdId)).not.toContain(householdId);
   });
 
   it('REG-5 adding an employed member ends zero-employment; removing them brings it back', async () => {
     const a = (await register(clerk, person(buildIdNumber({ birthDate: '1981-01-01' })))).json().id as string;
     const b = (await register(clerk, person(buildIdNumber({ birthDate: '1982-02-02' })))).json().id as string;
-    await t.app.inject({ method: 'POST', url: `/api/v1/persons/${a}/registrations`, headers: clerk, payload: { type: 'unemployment', date: '2026-10-01' } });
-    await t.app.inject({ method: 'POST', url: `/api/v1/persons/${b}/registrations`, headers: clerk, payload: { type: 'employment', date: '2026-10-01' } });
-    const hh = (await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: clerk, payload: { regionCode: '140105001001', memberIds: [a] } })).json();
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${a}/registrations`,
+      headers: clerk,
+      payload: { type: 'unemployment', date: '2026-10-01' },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${b}/registrations`,
+      headers: clerk,
+      payload: { type: 'employment', date: '2026-10-01' },
+    });
+    const hh = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/households',
+        headers: clerk,
+        payload: { regionCode: '140105001001', memberIds: [a] },
+      })
+    ).json();
     expect(hh.zeroEmployment).toBe(true);
-    const added = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members`, headers: clerk, payload: { personId: b, relation: 'spouse' } });
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${hh.id}/members`,
+      headers: clerk,
+      payload: { personId: b, relation: 'spouse' },
+    });
     expect(added.json()).toMatchObject({ zeroEmployment: false, openCase: null });
-    const again = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members`, headers: clerk, payload: { personId: b, relation: 'spouse' } });
-    const freeText = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members`, headers: clerk, payload: { personId: b, relation: '表哥' } });
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${hh.id}/members`,
+      headers: clerk,
+      payload: { personId: b, relation: 'spouse' },
+    });
+    const freeText = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${hh.id}/members`,
+      headers: clerk,
+      payload: { personId: b, relation: '表哥' },
+    });
     expect(freeText.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ path: '/relation' })] });
     expect(again.statusCode).toBe(409);
-    const removed = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members/${b}/remove`, headers: clerk, payload: { reason: '迁出本社区' } });
+    const removed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${hh.id}/members/${b}/remove`,
+      headers: clerk,
+      payload: { reason: '迁出本社区' },
+    });
     expect(removed.json()).toMatchObject({ zeroEmployment: true, members: [expect.objectContaining({ personId: a })] });
-    const other = await t.app.inject({ method: 'POST', url: `/api/v1/households/${hh.id}/members`, headers: otherStreetClerk, payload: { personId: b, relation: 'spouse' } });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${hh.id}/members`,
+      headers: otherStreetClerk,
+      payload: { personId: b, relation: 'spouse' },
+    });
     expect(other.statusCode).toBe(404);
   });
 
   it('AID-3 "due soon" follows the parameter zero_employment.due_soon_days of the caller\'s area', async () => {
     const a = (await register(clerk, person(buildIdNumber({ birthDate: '1983-03-03' }), { name: '赵三' }))).json().id as string;
-    await t.app.inject({ method: 'POST', url: `/api/v1/persons/${a}/registrations`, headers: clerk, payload: { type: 'unemployment', date: '2026-10-01' } });
-    const householdId = (await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: clerk, payload: { regionCode: '140105001001', memberIds: [a] } })).json().id as string;
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${a}/registrations`,
+      headers: clerk,
+      payload: { type: 'unemployment', date: '2026-10-01' },
+    });
+    const householdId = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/households',
+        headers: clerk,
+        payload: { regionCode: '140105001001', memberIds: [a] },
+      })
+    ).json().id as string;
     const statusOfCase = async () => {
       const res = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/zero-employment-cases?pageSize=100', headers: clerk });
       return (res.json().items as { householdId: string; status: string }[]).find((c) => c.householdId === householdId)?.status;
@@ -206,14 +342,26 @@ describe('REG-5 / AID-3 zero-employment households', () => {
     // Deadline 2027-02-23 is 92 days away: outside the seeded 15-day window.
     expect(await statusOfCase()).toBe('open');
     const admin = await loginAs(t.app, 'admin');
-    const set = await t.app.inject({ method: 'POST', url: '/api/v1/params/zero_employment.due_soon_days/values', headers: admin, payload: { regionPrefix: '140105001', effectiveFrom: '2026-01-01', value: 100, source: '街道提前 100 天提醒（测试）' } });
+    const set = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/params/zero_employment.due_soon_days/values',
+      headers: admin,
+      payload: { regionPrefix: '140105001', effectiveFrom: '2026-01-01', value: 100, source: '街道提前 100 天提醒（测试）' },
+    });
     expect(set.statusCode).toBe(201);
     expect(await statusOfCase()).toBe('due_soon');
   });
 
   it('NET-2 a clerk of another street gets 404 for persons, their registrations and households', async () => {
     const a = (await register(clerk, person(buildIdNumber({ birthDate: '1977-07-07' })))).json().id as string;
-    const hh = (await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: clerk, payload: { regionCode: '140105001001', memberIds: [a] } })).json().id as string;
+    const hh = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/households',
+        headers: clerk,
+        payload: { regionCode: '140105001001', memberIds: [a] },
+      })
+    ).json().id as string;
     for (const req of [
       { method: 'GET' as const, url: `/api/v1/persons/${a}` },
       { method: 'PATCH' as const, url: `/api/v1/persons/${a}`, payload: { education: '本科' } },
@@ -228,7 +376,12 @@ describe('REG-5 / AID-3 zero-employment households', () => {
       const res = await t.app.inject({ ...req, headers: otherStreetClerk });
       expect(res.statusCode, `${req.method} ${req.url}`).toBe(404);
     }
-    const intoOther = await t.app.inject({ method: 'POST', url: '/api/v1/households', headers: otherStreetClerk, payload: { regionCode: '140105002001', memberIds: [a] } });
+    const intoOther = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/households',
+      headers: otherStreetClerk,
+      payload: { regionCode: '140105002001', memberIds: [a] },
+    });
     expect(intoOther.statusCode).toBe(404);
     const outOfScope = await register(otherStreetClerk, person(buildIdNumber({ birthDate: '1977-07-08' }), { regionCode: '140105001001' }));
     expect(outOfScope.statusCode).toBe(403);
@@ -238,9 +391,15 @@ describe('REG-5 / AID-3 zero-employment households', () => {
 
 describe('REG-1 ledger edits', () => {
   it('REG-1 optional fields are changed and cleared with null; identity fields cannot be edited', async () => {
-    const id = (await register(clerk, person(buildIdNumber({ birthDate: '1984-04-04' }), { phone: '13711112222', address: '坞城路 1 号' }))).json().id as string;
+    const id = (
+      await register(clerk, person(buildIdNumber({ birthDate: '1984-04-04' }), { phone: '13711112222', address: '坞城路 1 号' }))
+    ).json().id as string;
     const patch = (payload: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/persons/${id}`, headers: clerk, payload });
-    expect((await patch({ education: '大学本科', phone: null, address: null })).json()).toMatchObject({ education: '大学本科', phone: null, address: null });
+    expect((await patch({ education: '大学本科', phone: null, address: null })).json()).toMatchObject({
+      education: '大学本科',
+      phone: null,
+      address: null,
+    });
     expect((await patch({ name: null })).statusCode).toBe(400);
     const same = await patch({ sex: 'F', birthDate: '2000-01-01' });
     expect(same.json()).toMatchObject({ sex: 'M', birthDate: '1984-04-04' });

@@ -73,8 +73,15 @@ export async function listPersons(ctx: Ctx, filter: PersonFilter, paging: Paging
   if (filter.retiree !== undefined) conds.push(eq(persons.retiree, filter.retiree));
   if (filter.graduate) conds.push(sql`(${persons.graduationYear} IS NOT NULL OR ${persons.categories} @> ARRAY['高校毕业生']::text[])`);
   const where = and(...conds);
-  const items = await listQuery(ctx).where(where).orderBy(asc(persons.regionCode), asc(persons.name)).limit(paging.limit).offset(paging.offset);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(persons).where(where);
+  const items = await listQuery(ctx)
+    .where(where)
+    .orderBy(asc(persons.regionCode), asc(persons.name))
+    .limit(paging.limit)
+    .offset(paging.offset);
+  const [count] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(persons)
+    .where(where);
   return { items, total: count?.n ?? 0 };
 }
 
@@ -86,13 +93,21 @@ export async function findPerson(ctx: Ctx, id: string) {
 
 /** The full row of a person in scope, locked for update. */
 export async function findPersonRowForUpdate(ctx: Ctx, id: string): Promise<PersonRow | undefined> {
-  const [row] = await ctx.db.select().from(persons).where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode))).for('update');
+  const [row] = await ctx.db
+    .select()
+    .from(persons)
+    .where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode)))
+    .for('update');
   return row;
 }
 
 /** The person with an ID number's blind index anywhere, with the holding unit's region. */
 export async function findByIdIndex(ctx: Ctx, idIndex: string) {
-  const [row] = await ctx.db.select({ id: persons.id, regionCode: persons.regionCode, unitName: units.name }).from(persons).leftJoin(units, eq(units.id, persons.unitId)).where(eq(persons.idNumberIndex, idIndex));
+  const [row] = await ctx.db
+    .select({ id: persons.id, regionCode: persons.regionCode, unitName: units.name })
+    .from(persons)
+    .leftJoin(units, eq(units.id, persons.unitId))
+    .where(eq(persons.idNumberIndex, idIndex));
   return row;
 }
 
@@ -101,7 +116,10 @@ export async function insertPerson(ctx: Ctx, row: typeof persons.$inferInsert) {
 }
 
 export async function updatePerson(ctx: Ctx, id: string, patch: Partial<typeof persons.$inferInsert>) {
-  await ctx.db.update(persons).set(patch).where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode)));
+  await ctx.db
+    .update(persons)
+    .set(patch)
+    .where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode)));
 }
 
 export type PersonInsert = typeof persons.$inferInsert;

@@ -14,7 +14,15 @@ import * as service from './service.js';
 export async function personRoutes(app: App, opts: { statusAsOf: service.StatusAsOf }) {
   app.post(
     '/persons',
-    { config: { idempotent: true }, schema: { tags: ['persons'], summary: '登记人员（劳动力资源台账）', body: Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 24 }), ...LedgerFields }), response: { 201: Person } } },
+    {
+      config: { idempotent: true },
+      schema: {
+        tags: ['persons'],
+        summary: '登记人员（劳动力资源台账）',
+        body: Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 24 }), ...LedgerFields }),
+        response: { 201: Person },
+      },
+    },
     async (req, reply) => reply.status(201).send(await service.createPerson(ctxOf(app, req), req.body)),
   );
 
@@ -26,7 +34,9 @@ export async function personRoutes(app: App, opts: { statusAsOf: service.StatusA
         summary: '管辖范围内的人员；q 按姓名查找（身份证号不进 URL：请用 POST /persons/lookup）',
         querystring: Type.Object({
           ...pageQuery,
-          q: Type.Optional(Type.String({ maxLength: 40, pattern: '^\\D*\\d{0,10}\\D*$', description: '姓名（不接受证件号、手机号等长数字）' })),
+          q: Type.Optional(
+            Type.String({ maxLength: 40, pattern: '^\\D*\\d{0,10}\\D*$', description: '姓名（不接受证件号、手机号等长数字）' }),
+          ),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
           status: Type.Optional(Type.Unsafe<string>(Type.String({ enum: ['employed', 'unemployed', 'not_registered'] }))),
           category: Type.Optional(Type.String({ maxLength: 30 })),
@@ -39,39 +49,58 @@ export async function personRoutes(app: App, opts: { statusAsOf: service.StatusA
     },
     async (req, reply) => {
       const { q, regionCode, status, category, jobSeeking, graduate, retiree } = req.query;
-      return sendList(reply, req.query, (paging) => service.listPersons(ctxOf(app, req), { q, regionCode, status, category, jobSeeking, graduate, retiree }, paging), {
-        filename: graduate ? '高校毕业生名册' : retiree ? '退休人员名册' : '人员名册',
-        sheet: '人员',
-        columns: [
-          { header: '姓名', value: (p) => p.name },
-          { header: '身份证号（脱敏）', width: 22, value: (p) => p.idNumber },
-          { header: '性别', width: 6, value: (p) => (p.sex === 'M' ? '男' : '女') },
-          { header: '出生日期', width: 12, value: (p) => p.birthDate },
-          { header: '户籍性质', value: (p) => (p.householdType === 'urban' ? '城镇' : '农村') },
-          { header: '居住社区', width: 24, value: (p) => p.regionName },
-          { header: '区划代码', value: (p) => p.regionCode },
-          { header: '文化程度', value: (p) => p.education },
-          { header: '就业状态', value: (p) => employmentStatusNames[p.employmentStatus as EmploymentStatus] ?? p.employmentStatus },
-          { header: '状态起始', width: 12, value: (p) => p.statusSince },
-          { header: '求职登记', width: 8, value: (p) => (p.jobSeeking ? '是' : '否') },
-          { header: '就业失业登记证', width: 20, value: (p) => p.certificateNo },
-          { header: '毕业院校', width: 20, value: (p) => p.school },
-          { header: '毕业年份', width: 10, value: (p) => p.graduationYear },
-          { header: '人员类别', width: 24, value: (p) => p.categories.join('、') },
-        ],
-      });
+      return sendList(
+        reply,
+        req.query,
+        (paging) => service.listPersons(ctxOf(app, req), { q, regionCode, status, category, jobSeeking, graduate, retiree }, paging),
+        {
+          filename: graduate ? '高校毕业生名册' : retiree ? '退休人员名册' : '人员名册',
+          sheet: '人员',
+          columns: [
+            { header: '姓名', value: (p) => p.name },
+            { header: '身份证号（脱敏）', width: 22, value: (p) => p.idNumber },
+            { header: '性别', width: 6, value: (p) => (p.sex === 'M' ? '男' : '女') },
+            { header: '出生日期', width: 12, value: (p) => p.birthDate },
+            { header: '户籍性质', value: (p) => (p.householdType === 'urban' ? '城镇' : '农村') },
+            { header: '居住社区', width: 24, value: (p) => p.regionName },
+            { header: '区划代码', value: (p) => p.regionCode },
+            { header: '文化程度', value: (p) => p.education },
+            { header: '就业状态', value: (p) => employmentStatusNames[p.employmentStatus as EmploymentStatus] ?? p.employmentStatus },
+            { header: '状态起始', width: 12, value: (p) => p.statusSince },
+            { header: '求职登记', width: 8, value: (p) => (p.jobSeeking ? '是' : '否') },
+            { header: '就业失业登记证', width: 20, value: (p) => p.certificateNo },
+            { header: '毕业院校', width: 20, value: (p) => p.school },
+            { header: '毕业年份', width: 10, value: (p) => p.graduationYear },
+            { header: '人员类别', width: 24, value: (p) => p.categories.join('、') },
+          ],
+        },
+      );
     },
   );
 
   app.post(
     '/persons/lookup',
-    { schema: { tags: ['persons'], summary: '按身份证号查找管辖范围内的人员（号码不进 URL）', body: Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 24 }) }), response: { 200: Person } } },
+    {
+      schema: {
+        tags: ['persons'],
+        summary: '按身份证号查找管辖范围内的人员（号码不进 URL）',
+        body: Type.Object({ idNumber: Type.String({ minLength: 1, maxLength: 24 }) }),
+        response: { 200: Person },
+      },
+    },
     async (req) => service.lookupPerson(ctxOf(app, req), req.body.idNumber),
   );
 
   app.get(
     '/persons/:id',
-    { schema: { tags: ['persons'], params: IdParams, querystring: Type.Object({ asOf: Type.Optional(DateString) }), response: { 200: Person } } },
+    {
+      schema: {
+        tags: ['persons'],
+        params: IdParams,
+        querystring: Type.Object({ asOf: Type.Optional(DateString) }),
+        response: { 200: Person },
+      },
+    },
     async (req) => {
       const ctx = ctxOf(app, req);
       const person = await service.getPerson(ctx, req.params.id);
@@ -82,7 +111,15 @@ export async function personRoutes(app: App, opts: { statusAsOf: service.StatusA
 
   app.patch(
     '/persons/:id',
-    { schema: { tags: ['persons'], summary: '修改台账信息（身份证号、性别、出生日期不可改）', params: IdParams, body: PersonPatch, response: { 200: Person } } },
+    {
+      schema: {
+        tags: ['persons'],
+        summary: '修改台账信息（身份证号、性别、出生日期不可改）',
+        params: IdParams,
+        body: PersonPatch,
+        response: { 200: Person },
+      },
+    },
     async (req) => service.updatePerson(ctxOf(app, req), req.params.id, req.body),
   );
 
@@ -93,7 +130,10 @@ export async function personRoutes(app: App, opts: { statusAsOf: service.StatusA
         tags: ['persons'],
         summary: '查看完整身份证号或电话（记入审计日志）',
         params: IdParams,
-        body: Type.Object({ fields: Type.Array(Type.Unsafe<'idNumber' | 'phone'>(Type.String({ enum: ['idNumber', 'phone'] })), { minItems: 1 }), reason: Type.String({ minLength: 2, maxLength: 200 }) }),
+        body: Type.Object({
+          fields: Type.Array(Type.Unsafe<'idNumber' | 'phone'>(Type.String({ enum: ['idNumber', 'phone'] })), { minItems: 1 }),
+          reason: Type.String({ minLength: 2, maxLength: 200 }),
+        }),
         response: { 200: Type.Object({ idNumber: Type.Optional(Type.String()), phone: Type.Optional(Nullable(Type.String())) }) },
       },
     },

@@ -47,7 +47,8 @@ export interface CreatePersonInput extends PersonInput {
 /** Validates a citizen ID for the ledger; 400 INVALID_ID_NUMBER with the reason otherwise. */
 export function validIdNumber(ctx: Ctx, idNumber: string) {
   const parsed = parseIdNumber(idNumber, { today: shanghaiDateOf(ctx.now()), isKnownRegion: isKnownAddressCode });
-  if (!parsed.ok) throw new AppError('INVALID_ID_NUMBER', parsed.message, [{ path: '/idNumber', code: parsed.problem, message: parsed.message }]);
+  if (!parsed.ok)
+    throw new AppError('INVALID_ID_NUMBER', parsed.message, [{ path: '/idNumber', code: parsed.problem, message: parsed.message }]);
   return parsed.value;
 }
 
@@ -64,7 +65,14 @@ export async function createPerson(ctx: Ctx, input: CreatePersonInput) {
     const existing = await repo.findByIdIndex(tx, idIndex);
     if (existing) {
       const visible = existing.regionCode.startsWith(tx.actor.scope);
-      throw new AppError('DUPLICATE_PERSON', visible ? `该身份证号已登记（${existing.unitName ?? '本辖区'}），请直接查找该人员` : '该身份证号已在其他辖区登记，请联系上级机构办理转移', undefined, visible ? { personId: existing.id } : undefined);
+      throw new AppError(
+        'DUPLICATE_PERSON',
+        visible
+          ? `该身份证号已登记（${existing.unitName ?? '本辖区'}），请直接查找该人员`
+          : '该身份证号已在其他辖区登记，请联系上级机构办理转移',
+        undefined,
+        visible ? { personId: existing.id } : undefined,
+      );
     }
     const personId = crypto.randomUUID();
     const now = tx.now();
@@ -83,7 +91,14 @@ export async function createPerson(ctx: Ctx, input: CreatePersonInput) {
       updatedAt: now,
     });
     const created = (await repo.findPerson(tx, personId))!;
-    await writeAudit(tx, { action: 'create', entity: 'person', entityId: personId, regionCode: input.regionCode, after: created, reason: id.convertedFrom15 ? '15位旧身份证号已转换为18位' : null });
+    await writeAudit(tx, {
+      action: 'create',
+      entity: 'person',
+      entityId: personId,
+      regionCode: input.regionCode,
+      after: created,
+      reason: id.convertedFrom15 ? '15位旧身份证号已转换为18位' : null,
+    });
     return created;
   });
 }
@@ -105,7 +120,10 @@ function ledgerColumns(ctx: Ctx, input: PersonInput) {
     skills: input.skills ?? [],
     occupation: input.occupation ?? null,
     jobWishes: input.jobWishes ?? null,
-    matchKeys: matchKeysOf([...(input.jobWishes?.occupations ?? []), input.occupation], [...(input.skills ?? []), ...(input.jobWishes?.keywords ?? [])]),
+    matchKeys: matchKeysOf(
+      [...(input.jobWishes?.occupations ?? []), input.occupation],
+      [...(input.skills ?? []), ...(input.jobWishes?.keywords ?? [])],
+    ),
     categories: input.categories ?? [],
     retiree: input.retiree ?? false,
     graduationYear: input.graduationYear ?? null,
@@ -129,15 +147,27 @@ export async function getPerson(ctx: Ctx, id: string) {
  * (REG-3). The ledger sits below registrations, so the app passes this function in when it wires
  * the routes instead of the ledger importing it.
  */
-export type StatusAsOf = (ctx: Ctx, personId: string, asOf: string) => Promise<{ employmentStatus: string; statusSince: string | null; jobSeeking: boolean }>;
+export type StatusAsOf = (
+  ctx: Ctx,
+  personId: string,
+  asOf: string,
+) => Promise<{ employmentStatus: string; statusSince: string | null; jobSeeking: boolean }>;
 
 /** The status projection written by the registrations module in its transaction (REG-3). */
-export async function applyRegistrationStatus(ctx: Ctx, personId: string, status: { employmentStatus: string; statusSince: string | null; jobSeeking: boolean }) {
+export async function applyRegistrationStatus(
+  ctx: Ctx,
+  personId: string,
+  status: { employmentStatus: string; statusSince: string | null; jobSeeking: boolean },
+) {
   await repo.updatePerson(ctx, personId, { ...status, updatedAt: ctx.now() });
 }
 
 /** The person's 就业失业登记证 number and status, kept by the certificates module (REG-3). */
-export async function setCertificate(ctx: Ctx, personId: string, certificate: { certificateNo?: string; certificateStatus: 'valid' | 'withdrawn' }) {
+export async function setCertificate(
+  ctx: Ctx,
+  personId: string,
+  certificate: { certificateNo?: string; certificateStatus: 'valid' | 'withdrawn' },
+) {
   await repo.updatePerson(ctx, personId, certificate);
 }
 
@@ -172,7 +202,10 @@ export async function updatePerson(ctx: Ctx, id: string, input: Partial<PersonIn
     const before = (await repo.findPerson(tx, id))!;
     const merged: PersonInput = { ...before, phone: undefined, ...input } as PersonInput;
     const columns = ledgerColumns(tx, merged);
-    const patch = input.phone === undefined ? { ...columns, phoneSealed: row.phoneSealed, phoneIndex: row.phoneIndex, phoneMasked: row.phoneMasked } : columns;
+    const patch =
+      input.phone === undefined
+        ? { ...columns, phoneSealed: row.phoneSealed, phoneIndex: row.phoneIndex, phoneMasked: row.phoneMasked }
+        : columns;
     await repo.updatePerson(tx, id, { ...patch, updatedAt: tx.now() });
     const after = (await repo.findPerson({ ...tx, actor: { ...tx.actor, scope: '' } }, id))!;
     await writeAudit(tx, { action: 'update', entity: 'person', entityId: id, regionCode: row.regionCode, before, after });
@@ -205,7 +238,11 @@ export async function regionOfPerson(ctx: Ctx, personId: string): Promise<string
  * A seeker's own change of education, skills and job wishes from the public board (JOB-7),
  * audited as a self-update; the account module has checked who the seeker is.
  */
-export async function updateOwnWishes(ctx: Ctx, personId: string, input: { education?: string | null | undefined; skills?: string[] | undefined; jobWishes?: JobWishes | undefined }) {
+export async function updateOwnWishes(
+  ctx: Ctx,
+  personId: string,
+  input: { education?: string | null | undefined; skills?: string[] | undefined; jobWishes?: JobWishes | undefined },
+) {
   const own = ownRecordCtx(ctx, await regionOfPerson(ctx, personId));
   return withTransaction(own, async (tx) => {
     const before = await repo.findPersonRowForUpdate(tx, personId);
@@ -220,6 +257,13 @@ export async function updateOwnWishes(ctx: Ctx, personId: string, input: { educa
       updatedAt: tx.now(),
     };
     await repo.updatePerson(tx, personId, patch);
-    await writeAudit(tx, { action: 'self_update', entity: 'person', entityId: personId, regionCode: before.regionCode, before: { education: before.education, skills: before.skills, jobWishes: before.jobWishes }, after: { education: patch.education, skills, jobWishes } });
+    await writeAudit(tx, {
+      action: 'self_update',
+      entity: 'person',
+      entityId: personId,
+      regionCode: before.regionCode,
+      before: { education: before.education, skills: before.skills, jobWishes: before.jobWishes },
+      after: { education: patch.education, skills, jobWishes },
+    });
   });
 }

@@ -1,6 +1,13 @@
 // Referrals through the API (JOB-5) and their rates (RPT-7), on PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDistrictPair, createEmployer, createPublishedVacancy, createStaffMember, createWelderSeeker, type Auth } from '../../testing/factories.js';
+import {
+  createDistrictPair,
+  createEmployer,
+  createPublishedVacancy,
+  createStaffMember,
+  createWelderSeeker,
+  type Auth,
+} from '../../testing/factories.js';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
 
 let t: TestApp;
@@ -9,7 +16,8 @@ let otherDistrict: Auth; // the same roles in 迎泽区
 let reviewer: Auth;
 const today = '2026-11-23';
 
-const post = (headers: Auth | undefined, url: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
+const post = (headers: Auth | undefined, url: string, payload: object) =>
+  t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
 const get = (headers: Auth, url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
 async function refer(personId: string, vacancyId: string) {
   const res = await post(officer, '/referrals', { personId, vacancyId });
@@ -35,7 +43,12 @@ describe('JOB-5 referrals', () => {
     expect(r.letterUrl).toBe(`/referrals/${r.id}/letter`);
     expect((await post(officer, '/referrals', { personId, vacancyId: v.id })).statusCode).toBe(409);
     const checked = await post(undefined, '/public/referrals/verify', { code: r.verificationCode });
-    expect(checked.json()).toMatchObject({ personName: expect.stringMatching(/^求职\*+$/), vacancyTitle: '电焊工', employerName: e.name, outcome: null });
+    expect(checked.json()).toMatchObject({
+      personName: expect.stringMatching(/^求职\*+$/),
+      vacancyTitle: '电焊工',
+      employerName: e.name,
+      outcome: null,
+    });
     expect((await post(undefined, '/public/referrals/verify', { code: 'ZZZZZZZZZZ' })).statusCode).toBe(404);
     const services = (await get(officer, `/persons/${personId}/services`)).json() as { type: string }[];
     expect(services.map((s) => s.type)).toContain('referral');
@@ -45,7 +58,10 @@ describe('JOB-5 referrals', () => {
     const hired = await post(officer, `/referrals/${r.id}/outcome`, { outcome: 'hired', date: today });
     expect(hired.json()).toMatchObject({ outcome: 'hired', employmentEventId: expect.any(String) });
     expect((await get(officer, `/persons/${personId}`)).json()).toMatchObject({ employmentStatus: 'employed', statusSince: today });
-    const events = (await get(officer, `/persons/${personId}/registrations`)).json() as { type: string; details: { employerName?: string } }[];
+    const events = (await get(officer, `/persons/${personId}/registrations`)).json() as {
+      type: string;
+      details: { employerName?: string };
+    }[];
     expect(events.at(-1)).toMatchObject({ type: 'employment', details: { employerName: e.name } });
     expect((await get(officer, `/vacancies/${v.id}`)).json()).toMatchObject({ filled: 1, status: 'filled' });
     expect((await post(officer, `/referrals/${r.id}/outcome`, { outcome: 'rejected', date: today })).statusCode).toBe(409);
@@ -59,7 +75,8 @@ describe('JOB-5 referrals', () => {
     const v1 = await createPublishedVacancy(t, officer, reviewer, e.id, { headcount: 5 });
     const v2 = await createPublishedVacancy(t, officer, reviewer, e.id, { title: '二保焊工', headcount: 5 });
     const seekers = [];
-    for (let i = 0; i < 5; i++) seekers.push((await createWelderSeeker(t, officer, { regionCode: community, unemployedSince: '2026-11-02' })).id);
+    for (let i = 0; i < 5; i++)
+      seekers.push((await createWelderSeeker(t, officer, { regionCode: community, unemployedSince: '2026-11-02' })).id);
     // Registered in October: not a seeker of November, so it must not count.
     await createWelderSeeker(t, officer, { regionCode: community, unemployedSince: '2026-10-15' });
     const [a, b] = seekers as [string, string];
@@ -68,11 +85,36 @@ describe('JOB-5 referrals', () => {
     await refer(b, v1.id);
     expect((await post(officer, `/referrals/${hire.id}/outcome`, { outcome: 'hired', date: today })).statusCode).toBe(200);
 
-    const rates = (await get(officer, '/referrals/rates?month=2026-11')).json() as { scope: string; seekers: number; referred: number; referrals: number; hired: number; referralRate: number | null; successRate: number | null; targetRate: number; targetSuccessRate: number }[];
-    const expected = { seekers: 5, referred: 2, referrals: 3, hired: 1, referralRate: 40, successRate: 33.3, targetRate: 40, targetSuccessRate: 15 };
+    const rates = (await get(officer, '/referrals/rates?month=2026-11')).json() as {
+      scope: string;
+      seekers: number;
+      referred: number;
+      referrals: number;
+      hired: number;
+      referralRate: number | null;
+      successRate: number | null;
+      targetRate: number;
+      targetSuccessRate: number;
+    }[];
+    const expected = {
+      seekers: 5,
+      referred: 2,
+      referrals: 3,
+      hired: 1,
+      referralRate: 40,
+      successRate: 33.3,
+      targetRate: 40,
+      targetSuccessRate: 15,
+    };
     expect(rates.find((x) => x.scope === community)).toMatchObject(expected);
     expect(rates.find((x) => x.scope === community.slice(0, 9))).toMatchObject(expected);
-    const october = (await get(officer, '/referrals/rates?month=2026-10')).json() as { scope: string; seekers: number; referrals: number; referralRate: number | null; successRate: number | null }[];
+    const october = (await get(officer, '/referrals/rates?month=2026-10')).json() as {
+      scope: string;
+      seekers: number;
+      referrals: number;
+      referralRate: number | null;
+      successRate: number | null;
+    }[];
     expect(october.find((x) => x.scope === community)).toMatchObject({ seekers: 1, referrals: 0, referralRate: 0, successRate: null });
     expect(rates.every((x) => x.scope.startsWith('140105'))).toBe(true);
   });
@@ -81,7 +123,11 @@ describe('JOB-5 referrals', () => {
     const v = await createPublishedVacancy(t, officer, reviewer, (await createEmployer(t, officer)).id);
     const personId = (await createWelderSeeker(t, officer)).id;
     const r = await refer(personId, v.id);
-    const attempts = [get(otherDistrict, `/referrals/${r.id}`), post(otherDistrict, `/referrals/${r.id}/outcome`, { outcome: 'hired', date: today }), post(otherDistrict, '/referrals', { personId, vacancyId: v.id })];
+    const attempts = [
+      get(otherDistrict, `/referrals/${r.id}`),
+      post(otherDistrict, `/referrals/${r.id}/outcome`, { outcome: 'hired', date: today }),
+      post(otherDistrict, '/referrals', { personId, vacancyId: v.id }),
+    ];
     for (const res of await Promise.all(attempts)) expect(res.statusCode, res.body).toBe(404);
     const list = (await get(otherDistrict, '/referrals')).json() as { items: { id: string }[] };
     expect(list.items.map((x) => x.id)).not.toContain(r.id);

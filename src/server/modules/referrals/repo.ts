@@ -62,8 +62,14 @@ export async function listReferrals(ctx: Ctx, filter: ReferralFilter, paging: Pa
   if (filter.from) conds.push(gte(referrals.date, filter.from));
   if (filter.to) conds.push(lte(referrals.date, filter.to));
   const where = and(...conds);
-  const items = await joined(ctx.db, where).orderBy(desc(referrals.date), desc(referrals.createdAt)).limit(paging.limit).offset(paging.offset);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(referrals).where(where);
+  const items = await joined(ctx.db, where)
+    .orderBy(desc(referrals.date), desc(referrals.createdAt))
+    .limit(paging.limit)
+    .offset(paging.offset);
+  const [count] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(referrals)
+    .where(where);
   return { items, total: count?.n ?? 0 };
 }
 
@@ -75,7 +81,11 @@ export async function findReferral(ctx: Ctx, id: string) {
 
 /** The stored row, locked, if it lies in scope. */
 export async function findReferralRowForUpdate(ctx: Ctx, id: string) {
-  const [row] = await ctx.db.select().from(referrals).where(and(eq(referrals.id, id), withinScope(ctx, referrals.regionCode))).for('update');
+  const [row] = await ctx.db
+    .select()
+    .from(referrals)
+    .where(and(eq(referrals.id, id), withinScope(ctx, referrals.regionCode)))
+    .for('update');
   return row;
 }
 
@@ -99,9 +109,18 @@ export async function rateCounts(db: Database, prefix: string, from: string, to:
   const [seekers] = await db
     .select({ n: sql<number>`count(DISTINCT ${registrationEvents.personId})::int` })
     .from(registrationEvents)
-    .where(and(inPeriod(registrationEvents.regionCode, registrationEvents.date), inArray(registrationEvents.type, ['job_seeking', 'unemployment'])));
+    .where(
+      and(
+        inPeriod(registrationEvents.regionCode, registrationEvents.date),
+        inArray(registrationEvents.type, ['job_seeking', 'unemployment']),
+      ),
+    );
   const [made] = await db
-    .select({ referred: sql<number>`count(DISTINCT ${referrals.personId})::int`, referrals: sql<number>`count(*)::int`, hired: sql<number>`(count(*) FILTER (WHERE ${referrals.outcome} = 'hired'))::int` })
+    .select({
+      referred: sql<number>`count(DISTINCT ${referrals.personId})::int`,
+      referrals: sql<number>`count(*)::int`,
+      hired: sql<number>`(count(*) FILTER (WHERE ${referrals.outcome} = 'hired'))::int`,
+    })
     .from(referrals)
     .where(inPeriod(referrals.regionCode, referrals.date));
   return { seekers: seekers?.n ?? 0, referred: made?.referred ?? 0, referrals: made?.referrals ?? 0, hired: made?.hired ?? 0 };

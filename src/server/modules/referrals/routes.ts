@@ -15,7 +15,14 @@ export async function referralRoutes(app: App) {
       schema: {
         tags: ['referrals'],
         summary: '推荐介绍：开具介绍信（含验证码），同时记入服务记录',
-        body: Type.Object({ personId: Type.String({ format: 'uuid' }), vacancyId: Type.String({ format: 'uuid' }), date: Type.Optional(DateString), channel: Type.Optional(Type.Unsafe<'counter' | 'phone' | 'online' | 'home_visit'>(Type.String({ enum: ['counter', 'phone', 'online', 'home_visit'] }))) }),
+        body: Type.Object({
+          personId: Type.String({ format: 'uuid' }),
+          vacancyId: Type.String({ format: 'uuid' }),
+          date: Type.Optional(DateString),
+          channel: Type.Optional(
+            Type.Unsafe<'counter' | 'phone' | 'online' | 'home_visit'>(Type.String({ enum: ['counter', 'phone', 'online', 'home_visit'] })),
+          ),
+        }),
         response: { 201: Referral },
       },
     },
@@ -67,14 +74,21 @@ export async function referralRoutes(app: App) {
       schema: {
         tags: ['referrals'],
         summary: '各机构某月的推荐介绍率、推荐介绍成功率及目标（种子 002：40%、15%）',
-        querystring: Type.Object({ month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }), unitId: Type.Optional(Type.String({ format: 'uuid' })) }),
+        querystring: Type.Object({
+          month: Type.String({ pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }),
+          unitId: Type.Optional(Type.String({ format: 'uuid' })),
+        }),
         response: { 200: Type.Array(RateRow) },
       },
     },
     async (req) => service.referralRates(ctxOf(app, req), req.query.month, req.query.unitId),
   );
 
-  app.get('/referrals/:id', { schema: { tags: ['referrals'], summary: '推荐记录（介绍信内容）', params: IdParams, response: { 200: Referral } } }, async (req) => service.getReferral(ctxOf(app, req), req.params.id));
+  app.get(
+    '/referrals/:id',
+    { schema: { tags: ['referrals'], summary: '推荐记录（介绍信内容）', params: IdParams, response: { 200: Referral } } },
+    async (req) => service.getReferral(ctxOf(app, req), req.params.id),
+  );
 
   app.post(
     '/referrals/:id/outcome',

@@ -6,7 +6,12 @@ import { DateTime, Nullable } from '../../platform/http.js';
 /** A calendar date, YYYY-MM-DD. */
 export const DateString = Type.String({ format: 'date' });
 /** The outcome of a referral, one of the keys of `referralOutcomeNames`. */
-export const Outcome = Type.Unsafe<ReferralOutcome>(Type.String({ enum: Object.keys(referralOutcomeNames), description: 'interviewed 已面试，hired 已录用，rejected 未录用，no_show 未到场' }));
+export const Outcome = Type.Unsafe<ReferralOutcome>(
+  Type.String({
+    enum: Object.keys(referralOutcomeNames),
+    description: 'interviewed 已面试，hired 已录用，rejected 未录用，no_show 未到场',
+  }),
+);
 
 /** A referral with what its letter shows: person, vacancy, employer, verification code and outcome. */
 export const Referral = Type.Object({

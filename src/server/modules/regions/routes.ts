@@ -15,7 +15,9 @@ export async function regionRoutes(app: App) {
       schema: {
         tags: ['regions'],
         summary: '下级行政区划',
-        querystring: Type.Object({ parent: Type.Optional(Type.String({ pattern: '^\\d{12}$', description: '上级区划代码；不填则返回省级' })) }),
+        querystring: Type.Object({
+          parent: Type.Optional(Type.String({ pattern: '^\\d{12}$', description: '上级区划代码；不填则返回省级' })),
+        }),
         response: { 200: Type.Array(Region) },
       },
     },
@@ -29,14 +31,25 @@ export async function regionRoutes(app: App) {
         tags: ['regions'],
         summary: '行政区划详情（含上级路径）',
         params: Type.Object({ code: Type.String({ pattern: '^\\d{12}$' }) }),
-        response: { 200: Type.Object({ code: Type.String(), name: Type.String(), level: Type.Integer(), parentCode: Type.Union([Type.String(), Type.Null()]), fullName: Type.String(), path: Type.Array(Region) }) },
+        response: {
+          200: Type.Object({
+            code: Type.String(),
+            name: Type.String(),
+            level: Type.Integer(),
+            parentCode: Type.Union([Type.String(), Type.Null()]),
+            fullName: Type.String(),
+            path: Type.Array(Region),
+          }),
+        },
       },
     },
     async (req) => service.getRegion(ctxOf(app, req), req.params.code),
   );
 
   await app.register(async (scoped) => {
-    scoped.addContentTypeParser(['text/csv', xlsxType, 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
+    scoped.addContentTypeParser(['text/csv', xlsxType, 'application/octet-stream'], { parseAs: 'buffer' }, (_req, body, done) =>
+      done(null, body),
+    );
     scoped.post(
       '/regions/import',
       {
@@ -48,7 +61,8 @@ export async function regionRoutes(app: App) {
       },
       async (req) => {
         const type = String(req.headers['content-type'] ?? '');
-        if (!Buffer.isBuffer(req.body)) throw new AppError('VALIDATION_FAILED', '请上传 CSV 或 Excel 文件', [{ path: '/file', code: 'REQUIRED', message: '请上传文件' }]);
+        if (!Buffer.isBuffer(req.body))
+          throw new AppError('VALIDATION_FAILED', '请上传 CSV 或 Excel 文件', [{ path: '/file', code: 'REQUIRED', message: '请上传文件' }]);
         const table = await service.readRegionFile(req.body, type.startsWith('text/csv') ? 'csv' : 'xlsx');
         return service.importRegions(ctxOf(app, req), table);
       },

@@ -51,7 +51,7 @@ export async function getRegion(ctx: Ctx, code: string) {
   const region = await repo.findRegion(ctx.db, code);
   if (!region) throw notFound('行政区划');
   const path: { code: string; name: string; level: number }[] = [];
-  for (let c = region.parentCode; c; ) {
+  for (let c = region.parentCode; c;) {
     const parent = await repo.findRegion(ctx.db, c);
     if (!parent) break;
     path.unshift({ code: parent.code, name: parent.name, level: parent.level });
@@ -114,10 +114,15 @@ export async function importRegions(ctx: Ctx, table: string[][]) {
   const known = await repo.existingCodes(ctx.db, parents);
   rows.forEach((r) => {
     if (r.parentCode && !inFile.has(r.parentCode) && !known.has(r.parentCode)) {
-      errors.push({ path: `/rows/${r.code}/code`, code: 'UNKNOWN_PARENT', message: `${r.code} ${r.name}：上级区划 ${r.parentCode} 既不在系统中也不在文件中` });
+      errors.push({
+        path: `/rows/${r.code}/code`,
+        code: 'UNKNOWN_PARENT',
+        message: `${r.code} ${r.name}：上级区划 ${r.parentCode} 既不在系统中也不在文件中`,
+      });
     }
   });
-  if (rows.length === 0 && errors.length === 0) throw new AppError('VALIDATION_FAILED', '文件中没有区划数据', [{ path: '/file', code: 'EMPTY', message: '文件中没有区划数据' }]);
+  if (rows.length === 0 && errors.length === 0)
+    throw new AppError('VALIDATION_FAILED', '文件中没有区划数据', [{ path: '/file', code: 'EMPTY', message: '文件中没有区划数据' }]);
   if (errors.length > 0) {
     throw new AppError('VALIDATION_FAILED', `共 ${errors.length} 行有误，未导入任何数据；请改正后重新导入`, errors.slice(0, 200));
   }
@@ -129,7 +134,6 @@ export async function importRegions(ctx: Ctx, table: string[][]) {
     return summary;
   });
 }
-
 
 let addressCodes: Set<string> | undefined;
 

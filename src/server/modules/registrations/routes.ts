@@ -24,7 +24,14 @@ export async function registrationRoutes(app: App) {
 
   app.get(
     '/persons/:id/registrations',
-    { schema: { tags: ['registrations'], summary: '登记事件，按录入先后', params: IdParams, response: { 200: Type.Array(RegistrationEvent) } } },
+    {
+      schema: {
+        tags: ['registrations'],
+        summary: '登记事件，按录入先后',
+        params: IdParams,
+        response: { 200: Type.Array(RegistrationEvent) },
+      },
+    },
     async (req) => service.listRegistrations(ctxOf(app, req), req.params.id),
   );
 }

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { effectiveEvents, registrationTypes, replayRegistrations, type RegistrationEventLike, type RegistrationType } from './rules.js';
 
 let n = 0;
-const ev = (type: RegistrationType, date: string, extra: Partial<RegistrationEventLike> = {}): RegistrationEventLike => ({ id: `e${++n}`, type, date, details: {}, createdAt: new Date(1_700_000_000_000 + n * 1000), ...extra });
+const ev = (type: RegistrationType, date: string, extra: Partial<RegistrationEventLike> = {}): RegistrationEventLike => ({
+  id: `e${++n}`,
+  type,
+  date,
+  details: {},
+  createdAt: new Date(1_700_000_000_000 + n * 1000),
+  ...extra,
+});
 
 /** Event types of the state machine (corrections change other events and are tested on their own). */
 const eventTypes = registrationTypes.filter((t) => t !== 'correction');
@@ -19,11 +26,17 @@ function allowedNext(s: State): RegistrationType[] {
 
 function afterEvent(s: State, type: RegistrationType): State {
   switch (type) {
-    case 'employment': return { employmentStatus: 'employed', jobSeeking: false };
-    case 'employment_end': case 'unemployment_end': return { ...s, employmentStatus: 'not_registered' };
-    case 'unemployment': return { ...s, employmentStatus: 'unemployed' };
-    case 'job_seeking': return { ...s, jobSeeking: true };
-    default: return { ...s, jobSeeking: false };
+    case 'employment':
+      return { employmentStatus: 'employed', jobSeeking: false };
+    case 'employment_end':
+    case 'unemployment_end':
+      return { ...s, employmentStatus: 'not_registered' };
+    case 'unemployment':
+      return { ...s, employmentStatus: 'unemployed' };
+    case 'job_seeking':
+      return { ...s, jobSeeking: true };
+    default:
+      return { ...s, jobSeeking: false };
   }
 }
 
@@ -70,7 +83,10 @@ describe('REG-3 registrations are events; status is derived', () => {
 
   it('REG-3 a correction voids an event or moves its date, and the earlier event stays in history', () => {
     const wrong = ev('unemployment', '2026-01-10');
-    const events = [wrong, ev('correction', '2026-01-12', { correctsEventId: wrong.id, details: { action: 'redate', date: '2026-01-05' } })];
+    const events = [
+      wrong,
+      ev('correction', '2026-01-12', { correctsEventId: wrong.id, details: { action: 'redate', date: '2026-01-05' } }),
+    ];
     expect(replayRegistrations(events, '2026-01-06').status.employmentStatus).toBe('unemployed');
     const voided = [wrong, ev('correction', '2026-01-12', { correctsEventId: wrong.id, details: { action: 'void' } })];
     expect(replayRegistrations(voided).status.employmentStatus).toBe('not_registered');
@@ -106,7 +122,12 @@ describe('REG-3 registrations are events; status is derived', () => {
 
   it('REG-3 (property): an event the state does not allow is refused, naming that event, and the status stays as before it', () => {
     const invalidHistory = validHistory.chain(({ events, final, lastDay }) =>
-      fc.tuple(fc.constantFrom(...eventTypes.filter((type) => !allowedNext(final).includes(type))), fc.integer({ min: lastDay, max: lastDay + 3 })).map(([type, d]) => ({ events, final, bad: ev(type, dateOf(d)) })),
+      fc
+        .tuple(
+          fc.constantFrom(...eventTypes.filter((type) => !allowedNext(final).includes(type))),
+          fc.integer({ min: lastDay, max: lastDay + 3 }),
+        )
+        .map(([type, d]) => ({ events, final, bad: ev(type, dateOf(d)) })),
     );
     fc.assert(
       fc.property(invalidHistory, ({ events, final, bad }) => {

@@ -56,11 +56,13 @@ function step(s: StatusAsOf, e: RegistrationEventLike): StatusAsOf | { rule: str
       if (s.employmentStatus !== 'employed') return { rule: 'NOT_EMPLOYED', message: `${e.date} 时未处于就业状态，不能登记就业终止` };
       return { ...s, employmentStatus: 'not_registered', statusSince: e.date };
     case 'unemployment':
-      if (s.employmentStatus === 'employed') return { rule: 'EMPLOYED_NOT_ENDED', message: `${e.date} 时仍处于就业状态，须先登记就业终止，才能进行失业登记` };
+      if (s.employmentStatus === 'employed')
+        return { rule: 'EMPLOYED_NOT_ENDED', message: `${e.date} 时仍处于就业状态，须先登记就业终止，才能进行失业登记` };
       if (s.employmentStatus === 'unemployed') return { rule: 'ALREADY_UNEMPLOYED', message: `${e.date} 时已是登记失业状态` };
       return { ...s, employmentStatus: 'unemployed', statusSince: e.date };
     case 'unemployment_end':
-      if (s.employmentStatus !== 'unemployed') return { rule: 'NOT_UNEMPLOYED', message: `${e.date} 时未处于登记失业状态，不能注销失业登记` };
+      if (s.employmentStatus !== 'unemployed')
+        return { rule: 'NOT_UNEMPLOYED', message: `${e.date} 时未处于登记失业状态，不能注销失业登记` };
       return { ...s, employmentStatus: 'not_registered', statusSince: e.date };
     case 'job_seeking':
       if (s.jobSeeking) return { rule: 'ALREADY_SEEKING', message: `${e.date} 时已有有效的求职登记` };
@@ -74,7 +76,10 @@ function step(s: StatusAsOf, e: RegistrationEventLike): StatusAsOf | { rule: str
 }
 
 /** Replays the events (corrections applied) up to and including `asOf`; reports the first broken rule. */
-export function replayRegistrations(events: readonly RegistrationEventLike[], asOf?: string): { status: StatusAsOf; violation: RuleViolation | null } {
+export function replayRegistrations(
+  events: readonly RegistrationEventLike[],
+  asOf?: string,
+): { status: StatusAsOf; violation: RuleViolation | null } {
   let status = initial;
   for (const e of effectiveEvents(events)) {
     if (asOf && e.date > asOf) break;

@@ -25,7 +25,9 @@ export const RegistrationInput = Type.Object({
   date: DateString,
   reason: Type.Optional(Type.String({ maxLength: 200 })),
   employerName: Type.Optional(Type.String({ maxLength: 100 })),
-  employmentForm: Type.Optional(Type.Unsafe<'employer' | 'self_employed' | 'flexible'>(Type.String({ enum: ['employer', 'self_employed', 'flexible'] }))),
+  employmentForm: Type.Optional(
+    Type.Unsafe<'employer' | 'self_employed' | 'flexible'>(Type.String({ enum: ['employer', 'self_employed', 'flexible'] })),
+  ),
   correctsEventId: Type.Optional(Type.String({ format: 'uuid' })),
   action: Type.Optional(Type.Unsafe<'void' | 'redate'>(Type.String({ enum: ['void', 'redate'] }))),
   correctedDate: Type.Optional(DateString),

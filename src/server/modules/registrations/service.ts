@@ -28,7 +28,8 @@ export interface RegistrationInput {
   correctedDate?: string | undefined;
 }
 
-const ruleViolation = (message: string, path = '/date') => new AppError('RULE_VIOLATION', message, [{ path, code: 'RULE_VIOLATION', message }]);
+const ruleViolation = (message: string, path = '/date') =>
+  new AppError('RULE_VIOLATION', message, [{ path, code: 'RULE_VIOLATION', message }]);
 
 /** Appends a registration event for a person in scope; 422 RULE_VIOLATION when history forbids it. */
 export async function registerEvent(ctx: Ctx, personId: string, input: RegistrationInput) {
@@ -67,11 +68,25 @@ export async function appendRegistration(ctx: Ctx, personId: string, input: Regi
       createdAt: tx.now(),
     };
     const { status, violation } = replayRegistrations([...history, event]);
-    if (violation) throw ruleViolation(violation.eventId === event.id ? violation.message : `此登记会使已有记录不再成立：${violation.message}`);
+    if (violation)
+      throw ruleViolation(violation.eventId === event.id ? violation.message : `此登记会使已有记录不再成立：${violation.message}`);
     await repo.insertEvent(tx, event);
     await persons.applyRegistrationStatus(tx, personId, status);
-    await writeAudit(tx, { action: 'register', entity: 'registration', entityId: event.id, regionCode: person.regionCode, after: { personId, type: event.type, date: event.date, details } });
-    await emit(tx, 'registration.appended', { eventId: event.id, personId, type: event.type, date: event.date, regionCode: person.regionCode, today });
+    await writeAudit(tx, {
+      action: 'register',
+      entity: 'registration',
+      entityId: event.id,
+      regionCode: person.regionCode,
+      after: { personId, type: event.type, date: event.date, details },
+    });
+    await emit(tx, 'registration.appended', {
+      eventId: event.id,
+      personId,
+      type: event.type,
+      date: event.date,
+      regionCode: person.regionCode,
+      today,
+    });
     return (await repo.findEvent(tx, event.id))!;
   });
 }
@@ -79,17 +94,31 @@ export async function appendRegistration(ctx: Ctx, personId: string, input: Regi
 /** The stored details of an event; for a correction, checks what it corrects. */
 function detailsOf(input: RegistrationInput, history: repo.RegistrationEventRow[]): Record<string, unknown> {
   if (input.type !== 'correction') {
-    return Object.fromEntries(Object.entries({ reason: input.reason, employerName: input.employerName, employmentForm: input.employmentForm }).filter(([, v]) => v !== undefined));
+    return Object.fromEntries(
+      Object.entries({ reason: input.reason, employerName: input.employerName, employmentForm: input.employmentForm }).filter(
+        ([, v]) => v !== undefined,
+      ),
+    );
   }
   const target = history.find((e) => e.id === input.correctsEventId);
-  if (!target) throw new AppError('VALIDATION_FAILED', '要更正的登记记录不存在', [{ path: '/correctsEventId', code: 'UNKNOWN_EVENT', message: '要更正的登记记录不存在' }]);
+  if (!target)
+    throw new AppError('VALIDATION_FAILED', '要更正的登记记录不存在', [
+      { path: '/correctsEventId', code: 'UNKNOWN_EVENT', message: '要更正的登记记录不存在' },
+    ]);
   if (target.type === 'correction') throw ruleViolation('不能更正一条更正记录，请更正原登记', '/correctsEventId');
-  if (!input.reason) throw new AppError('VALIDATION_FAILED', '更正须说明原因', [{ path: '/reason', code: 'REQUIRED', message: '更正须说明原因' }]);
+  if (!input.reason)
+    throw new AppError('VALIDATION_FAILED', '更正须说明原因', [{ path: '/reason', code: 'REQUIRED', message: '更正须说明原因' }]);
   if (input.action === 'redate') {
-    if (!input.correctedDate) throw new AppError('VALIDATION_FAILED', '请填写更正后的日期', [{ path: '/correctedDate', code: 'REQUIRED', message: '请填写更正后的日期' }]);
+    if (!input.correctedDate)
+      throw new AppError('VALIDATION_FAILED', '请填写更正后的日期', [
+        { path: '/correctedDate', code: 'REQUIRED', message: '请填写更正后的日期' },
+      ]);
     return { action: 'redate', date: input.correctedDate, reason: input.reason };
   }
-  if (input.action !== 'void') throw new AppError('VALIDATION_FAILED', '请选择更正方式：作废或更改日期', [{ path: '/action', code: 'REQUIRED', message: '请选择更正方式' }]);
+  if (input.action !== 'void')
+    throw new AppError('VALIDATION_FAILED', '请选择更正方式：作废或更改日期', [
+      { path: '/action', code: 'REQUIRED', message: '请选择更正方式' },
+    ]);
   return { action: 'void', reason: input.reason };
 }
 
@@ -100,7 +129,8 @@ export async function listRegistrations(ctx: Ctx, personId: string) {
 }
 
 /** The status of a person in scope as of a date, replayed from the events (`GET /persons/{id}?asOf=`). */
-export const statusAsOf: persons.StatusAsOf = async (ctx, personId, asOf) => replayRegistrations(await repo.eventsOf(ctx, personId), asOf).status;
+export const statusAsOf: persons.StatusAsOf = async (ctx, personId, asOf) =>
+  replayRegistrations(await repo.eventsOf(ctx, personId), asOf).status;
 
 /** Records the 就业失业登记证 number issued with an unemployment event (the certificates module's reaction). */
 export async function attachCertificate(ctx: Ctx, eventId: string, certificateNo: string) {

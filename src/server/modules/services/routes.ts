@@ -13,7 +13,9 @@ export async function serviceRoutes(app: App) {
       config: { idempotent: true },
       schema: {
         tags: ['services'],
-        summary: `记录为人员提供的服务：${Object.entries(service.serviceTypes).map(([k, v]) => `${k} ${v}`).join('，')}`,
+        summary: `记录为人员提供的服务：${Object.entries(service.serviceTypes)
+          .map(([k, v]) => `${k} ${v}`)
+          .join('，')}`,
         params: IdParams,
         body: Type.Object({
           type: Type.Unsafe<service.ServiceType>(Type.String({ enum: Object.keys(service.serviceTypes) })),
@@ -27,7 +29,11 @@ export async function serviceRoutes(app: App) {
     async (req, reply) => reply.status(201).send(await service.recordService(ctxOf(app, req), req.params.id, req.body)),
   );
 
-  app.get('/persons/:id/services', { schema: { tags: ['services'], params: IdParams, response: { 200: Type.Array(ServiceRecord) } } }, async (req) => service.servicesOf(ctxOf(app, req), req.params.id));
+  app.get(
+    '/persons/:id/services',
+    { schema: { tags: ['services'], params: IdParams, response: { 200: Type.Array(ServiceRecord) } } },
+    async (req) => service.servicesOf(ctxOf(app, req), req.params.id),
+  );
 
   app.get(
     '/services/counts',
@@ -35,8 +41,21 @@ export async function serviceRoutes(app: App) {
       schema: {
         tags: ['services'],
         summary: '管辖范围内某期间的服务量，按工作人员或机构、按服务类型统计',
-        querystring: Type.Object({ from: Type.String({ format: 'date' }), to: Type.String({ format: 'date' }), groupBy: Type.Unsafe<'staff' | 'unit'>(Type.String({ enum: ['staff', 'unit'], default: 'unit' })) }),
-        response: { 200: Type.Array(Type.Object({ id: Nullable(Type.String()), name: Nullable(Type.String()), total: Type.Integer(), byType: Type.Record(Type.String(), Type.Integer()) })) },
+        querystring: Type.Object({
+          from: Type.String({ format: 'date' }),
+          to: Type.String({ format: 'date' }),
+          groupBy: Type.Unsafe<'staff' | 'unit'>(Type.String({ enum: ['staff', 'unit'], default: 'unit' })),
+        }),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Nullable(Type.String()),
+              name: Nullable(Type.String()),
+              total: Type.Integer(),
+              byType: Type.Record(Type.String(), Type.Integer()),
+            }),
+          ),
+        },
       },
     },
     async (req) => service.serviceCounts(ctxOf(app, req), req.query),

@@ -10,7 +10,12 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { ServiceChannel, ServiceType } from '../../../shared/labels.js';
 import * as personRepo from '../persons/index.js';
 
-export { serviceChannelNames as serviceChannels, serviceTypeNames as serviceTypes, type ServiceChannel, type ServiceType } from '../../../shared/labels.js';
+export {
+  serviceChannelNames as serviceChannels,
+  serviceTypeNames as serviceTypes,
+  type ServiceChannel,
+  type ServiceType,
+} from '../../../shared/labels.js';
 
 export interface RecordServiceInput {
   type: ServiceType;
@@ -38,14 +43,31 @@ export async function recordService(ctx: Ctx, personId: string, input: RecordSer
   requireRole(ctx, 'clerk', 'job_officer', 'ui_officer');
   const today = shanghaiDateOf(ctx.now());
   const date = input.date ?? today;
-  if (date > today) throw new AppError('RULE_VIOLATION', '服务日期不能晚于今天', [{ path: '/date', code: 'FUTURE_DATE', message: '服务日期不能晚于今天' }]);
+  if (date > today)
+    throw new AppError('RULE_VIOLATION', '服务日期不能晚于今天', [{ path: '/date', code: 'FUTURE_DATE', message: '服务日期不能晚于今天' }]);
   return withTransaction(ctx, async (tx) => {
     const person = await personRepo.lockPerson(tx, personId);
     if (!person) throw notFound('人员');
-    const row = { id: crypto.randomUUID(), personId, type: input.type, channel: input.channel, date, staffId: tx.actor.id, staffName: tx.actor.name, unitId: tx.actor.unitId, regionCode: person.regionCode, notes: input.notes ?? null, createdAt: tx.now() };
+    const row = {
+      id: crypto.randomUUID(),
+      personId,
+      type: input.type,
+      channel: input.channel,
+      date,
+      staffId: tx.actor.id,
+      staffName: tx.actor.name,
+      unitId: tx.actor.unitId,
+      regionCode: person.regionCode,
+      notes: input.notes ?? null,
+      createdAt: tx.now(),
+    };
     await tx.db.insert(serviceRecords).values(row);
     await writeAudit(tx, { action: 'create', entity: 'service_record', entityId: row.id, regionCode: person.regionCode, after: row });
-    const [created] = await tx.db.select(columns).from(serviceRecords).leftJoin(units, eq(units.id, serviceRecords.unitId)).where(eq(serviceRecords.id, row.id));
+    const [created] = await tx.db
+      .select(columns)
+      .from(serviceRecords)
+      .leftJoin(units, eq(units.id, serviceRecords.unitId))
+      .where(eq(serviceRecords.id, row.id));
     return created!;
   });
 }
@@ -53,15 +75,29 @@ export async function recordService(ctx: Ctx, personId: string, input: RecordSer
 /** A person's services, newest first (the person must lie in scope). */
 export async function servicesOf(ctx: Ctx, personId: string) {
   if (!(await personRepo.findPerson(ctx, personId))) throw notFound('人员');
-  return ctx.db.select(columns).from(serviceRecords).leftJoin(units, eq(units.id, serviceRecords.unitId)).where(eq(serviceRecords.personId, personId)).orderBy(desc(serviceRecords.date), desc(serviceRecords.createdAt));
+  return ctx.db
+    .select(columns)
+    .from(serviceRecords)
+    .leftJoin(units, eq(units.id, serviceRecords.unitId))
+    .where(eq(serviceRecords.personId, personId))
+    .orderBy(desc(serviceRecords.date), desc(serviceRecords.createdAt));
 }
 
 /** Counts of services in scope for a period, per staff member or per unit, and per type. */
 export async function serviceCounts(ctx: Ctx, filter: { from: string; to: string; groupBy: 'staff' | 'unit' }) {
-  const conds: SQL[] = [withinScope(ctx, serviceRecords.regionCode), gte(serviceRecords.date, filter.from), lte(serviceRecords.date, filter.to)];
+  const conds: SQL[] = [
+    withinScope(ctx, serviceRecords.regionCode),
+    gte(serviceRecords.date, filter.from),
+    lte(serviceRecords.date, filter.to),
+  ];
   const key = filter.groupBy === 'staff' ? serviceRecords.staffId : serviceRecords.unitId;
   const rows = await ctx.db
-    .select({ key, name: filter.groupBy === 'staff' ? sql<string>`max(${serviceRecords.staffName})` : sql<string>`max(${units.name})`, type: serviceRecords.type, count: sql<number>`count(*)::int` })
+    .select({
+      key,
+      name: filter.groupBy === 'staff' ? sql<string>`max(${serviceRecords.staffName})` : sql<string>`max(${units.name})`,
+      type: serviceRecords.type,
+      count: sql<number>`count(*)::int`,
+    })
     .from(serviceRecords)
     .leftJoin(units, eq(units.id, serviceRecords.unitId))
     .leftJoin(staff, eq(staff.id, serviceRecords.staffId))

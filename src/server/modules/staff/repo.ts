@@ -42,19 +42,30 @@ export async function listStaff(ctx: Ctx, filter: StaffFilter, paging: Paging) {
     .orderBy(asc(staff.regionCode), asc(staff.username))
     .limit(paging.limit)
     .offset(paging.offset);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(staff).where(where);
+  const [count] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(staff)
+    .where(where);
   return { items, total: count?.n ?? 0 };
 }
 
 /** One staff member in scope, or undefined. */
 export async function findStaff(ctx: Ctx, id: string) {
-  const [row] = await ctx.db.select(staffColumns).from(staff).leftJoin(units, eq(units.id, staff.unitId)).where(and(eq(staff.id, id), withinScope(ctx, staff.regionCode)));
+  const [row] = await ctx.db
+    .select(staffColumns)
+    .from(staff)
+    .leftJoin(units, eq(units.id, staff.unitId))
+    .where(and(eq(staff.id, id), withinScope(ctx, staff.regionCode)));
   return row;
 }
 
 /** The full row (with sealed fields) of a staff member in scope, locked for update. */
 export async function findStaffRowForUpdate(ctx: Ctx, id: string) {
-  const [row] = await ctx.db.select().from(staff).where(and(eq(staff.id, id), withinScope(ctx, staff.regionCode))).for('update');
+  const [row] = await ctx.db
+    .select()
+    .from(staff)
+    .where(and(eq(staff.id, id), withinScope(ctx, staff.regionCode)))
+    .for('update');
   return row;
 }
 
@@ -68,7 +79,10 @@ export async function insertStaff(ctx: Ctx, row: typeof staff.$inferInsert) {
 }
 
 export async function updateStaff(ctx: Ctx, id: string, patch: Partial<typeof staff.$inferInsert>) {
-  await ctx.db.update(staff).set(patch).where(and(eq(staff.id, id), withinScope(ctx, staff.regionCode)));
+  await ctx.db
+    .update(staff)
+    .set(patch)
+    .where(and(eq(staff.id, id), withinScope(ctx, staff.regionCode)));
 }
 
 /** A staff row locked until the transaction ends (the caller's own, for a password change). */

@@ -63,7 +63,9 @@ export async function staffRoutes(app: App) {
     },
   );
 
-  app.get('/staff/:id', { schema: { tags: ['staff'], params: IdParams, response: { 200: Staff } } }, async (req) => service.getStaff(ctxOf(app, req), req.params.id));
+  app.get('/staff/:id', { schema: { tags: ['staff'], params: IdParams, response: { 200: Staff } } }, async (req) =>
+    service.getStaff(ctxOf(app, req), req.params.id),
+  );
 
   app.patch(
     '/staff/:id',
@@ -93,7 +95,10 @@ export async function staffRoutes(app: App) {
         tags: ['staff'],
         summary: '查看完整电话号码（记入审计日志）',
         params: IdParams,
-        body: Type.Object({ fields: Type.Array(Type.Literal('phone'), { minItems: 1 }), reason: Type.String({ minLength: 2, maxLength: 200 }) }),
+        body: Type.Object({
+          fields: Type.Array(Type.Literal('phone'), { minItems: 1 }),
+          reason: Type.String({ minLength: 2, maxLength: 200 }),
+        }),
         response: { 200: Type.Object({ phone: Type.Optional(Type.Union([Type.String(), Type.Null()])) }) },
       },
     },

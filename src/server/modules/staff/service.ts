@@ -23,9 +23,11 @@ export interface CreateStaffInput {
 /** The unit a staff member is placed in: must exist (400) and lie in scope (403). */
 async function placeableUnit(ctx: Ctx, unitId: string) {
   const unit = await unitRepo.findUnitAnywhere(ctx, unitId);
-  if (!unit) throw new AppError('VALIDATION_FAILED', '所选机构不存在', [{ path: '/unitId', code: 'UNKNOWN_UNIT', message: '所选机构不存在' }]);
+  if (!unit)
+    throw new AppError('VALIDATION_FAILED', '所选机构不存在', [{ path: '/unitId', code: 'UNKNOWN_UNIT', message: '所选机构不存在' }]);
   assertWritableRegion(ctx, unit.regionCode);
-  if (unit.disabled) throw new AppError('VALIDATION_FAILED', '所选机构已停用', [{ path: '/unitId', code: 'UNIT_DISABLED', message: '所选机构已停用' }]);
+  if (unit.disabled)
+    throw new AppError('VALIDATION_FAILED', '所选机构已停用', [{ path: '/unitId', code: 'UNIT_DISABLED', message: '所选机构已停用' }]);
   return unit;
 }
 
@@ -117,7 +119,15 @@ export async function updateStaff(ctx: Ctx, id: string, input: UpdateStaffInput)
     await repo.updateStaff(tx, id, patch);
     if (endsSessions) await endSessionsOf(tx.db, id);
     const after = (await repo.findStaff({ ...tx, actor: { ...tx.actor, scope: '' } }, id))!;
-    await writeAudit(tx, { action: 'update', entity: 'staff', entityId: id, regionCode: row.regionCode, before, after, reason: endsSessions ? '会话已终止' : null });
+    await writeAudit(tx, {
+      action: 'update',
+      entity: 'staff',
+      entityId: id,
+      regionCode: row.regionCode,
+      before,
+      after,
+      reason: endsSessions ? '会话已终止' : null,
+    });
     return after;
   });
 }
@@ -144,7 +154,9 @@ export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPa
   await withTransaction(ctx, async (tx) => {
     const s = await repo.lockStaffRow(tx, actorId);
     if (!s || !verifyPassword(currentPassword, s.passwordHash)) {
-      throw new AppError('VALIDATION_FAILED', '当前密码不正确', [{ path: '/currentPassword', code: 'WRONG_PASSWORD', message: '当前密码不正确' }]);
+      throw new AppError('VALIDATION_FAILED', '当前密码不正确', [
+        { path: '/currentPassword', code: 'WRONG_PASSWORD', message: '当前密码不正确' },
+      ]);
     }
     await repo.setPassword(tx, actorId, hashPassword(newPassword));
     await endSessionsOf(tx.db, actorId);

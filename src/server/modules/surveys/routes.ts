@@ -13,18 +13,34 @@ export async function surveyRoutes(app: App) {
       schema: {
         tags: ['vacancy-surveys'],
         summary: '开展年度空岗调查：辖区内登记的用人单位全部纳入',
-        body: Type.Object({ name: Type.String({ minLength: 2, maxLength: 80 }), year: Type.Integer({ minimum: 2000, maximum: 2100 }), dueDate: Type.String({ format: 'date' }), regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })) }),
+        body: Type.Object({
+          name: Type.String({ minLength: 2, maxLength: 80 }),
+          year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+          dueDate: Type.String({ format: 'date' }),
+          regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
+        }),
         response: { 201: Survey },
       },
     },
     async (req, reply) => reply.status(201).send(await service.createSurvey(ctxOf(app, req), req.body)),
   );
 
-  app.get('/vacancy-surveys', { schema: { tags: ['vacancy-surveys'], summary: '空岗调查及填报进度', querystring: Type.Object(pageQuery), response: { 200: Paged(Survey) } } }, async (req) => ({
-    ...(await service.listSurveys(ctxOf(app, req), { limit: req.query.pageSize, offset: (req.query.page - 1) * req.query.pageSize })),
-    page: req.query.page,
-    pageSize: req.query.pageSize,
-  }));
+  app.get(
+    '/vacancy-surveys',
+    {
+      schema: {
+        tags: ['vacancy-surveys'],
+        summary: '空岗调查及填报进度',
+        querystring: Type.Object(pageQuery),
+        response: { 200: Paged(Survey) },
+      },
+    },
+    async (req) => ({
+      ...(await service.listSurveys(ctxOf(app, req), { limit: req.query.pageSize, offset: (req.query.page - 1) * req.query.pageSize })),
+      page: req.query.page,
+      pageSize: req.query.pageSize,
+    }),
+  );
 
   app.get(
     '/vacancy-surveys/:id/returns',
@@ -34,11 +50,22 @@ export async function surveyRoutes(app: App) {
         summary: '参加调查的单位及填报情况；returned=false 为未填报',
         params: IdParams,
         querystring: Type.Object({ ...pageQuery, returned: Type.Optional(Type.Boolean()) }),
-        response: { 200: Type.Object({ survey: Survey, items: Type.Array(Return), total: Type.Integer(), page: Type.Integer(), pageSize: Type.Integer() }) },
+        response: {
+          200: Type.Object({
+            survey: Survey,
+            items: Type.Array(Return),
+            total: Type.Integer(),
+            page: Type.Integer(),
+            pageSize: Type.Integer(),
+          }),
+        },
       },
     },
     async (req) => ({
-      ...(await service.surveyReturnsOf(ctxOf(app, req), req.params.id, req.query.returned, { limit: req.query.pageSize, offset: (req.query.page - 1) * req.query.pageSize })),
+      ...(await service.surveyReturnsOf(ctxOf(app, req), req.params.id, req.query.returned, {
+        limit: req.query.pageSize,
+        offset: (req.query.page - 1) * req.query.pageSize,
+      })),
       page: req.query.page,
       pageSize: req.query.pageSize,
     }),
@@ -51,7 +78,11 @@ export async function surveyRoutes(app: App) {
         tags: ['vacancy-surveys'],
         summary: '登记单位填报的空岗数和下年度用工需求',
         params: Type.Object({ id: Type.String({ format: 'uuid' }), employerId: Type.String({ format: 'uuid' }) }),
-        body: Type.Object({ currentVacancies: Type.Integer({ minimum: 0, maximum: 100_000 }), nextYearDemand: Type.Integer({ minimum: 0, maximum: 100_000 }), notes: Type.Optional(Type.String({ maxLength: 500 })) }),
+        body: Type.Object({
+          currentVacancies: Type.Integer({ minimum: 0, maximum: 100_000 }),
+          nextYearDemand: Type.Integer({ minimum: 0, maximum: 100_000 }),
+          notes: Type.Optional(Type.String({ maxLength: 500 })),
+        }),
         response: { 200: Survey },
       },
     },

@@ -24,14 +24,24 @@ describe('JOB-9 vacancy survey', () => {
     expect(round.statusCode).toBe(201);
     const id = round.json().id as string;
     expect(round.json().employers).toBeGreaterThan(0);
-    const put = await t.app.inject({ method: 'PUT', url: `/api/v1/vacancy-surveys/${id}/returns/${e.id}`, headers: officer, payload: { currentVacancies: 4, nextYearDemand: 10 } });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/vacancy-surveys/${id}/returns/${e.id}`,
+      headers: officer,
+      payload: { currentVacancies: 4, nextYearDemand: 10 },
+    });
     expect(put.json()).toMatchObject({ returned: 1, currentVacancies: 4, nextYearDemand: 10 });
     expect((await post(officer, '/vacancy-surveys', { name: '重复', year: 2027, dueDate: '2026-12-31' })).statusCode).toBe(409);
   });
 
   it('NET-2 a clerk of another district gets 404 for the returns of a survey round', async () => {
     await createEmployer(t, officer);
-    const survey = await post(officer, '/vacancy-surveys', { name: '小店区街道空岗调查', year: 2028, dueDate: '2026-12-31', regionCode: '140105001000' });
+    const survey = await post(officer, '/vacancy-surveys', {
+      name: '小店区街道空岗调查',
+      year: 2028,
+      dueDate: '2026-12-31',
+      regionCode: '140105001000',
+    });
     expect(survey.statusCode, survey.body).toBe(201);
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/vacancy-surveys/${survey.json().id}/returns`, headers: otherDistrict });
     expect(res.statusCode, res.body).toBe(404);

@@ -38,7 +38,10 @@ export async function listUnits(ctx: Ctx, filter: UnitFilter, paging: Paging) {
     .orderBy(asc(units.regionCode), asc(units.name))
     .limit(paging.limit)
     .offset(paging.offset);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(units).where(where);
+  const [count] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(units)
+    .where(where);
   return { items, total: count?.n ?? 0 };
 }
 
@@ -60,7 +63,10 @@ export async function findUnitAnywhere(ctx: Ctx, id: string) {
 
 /** A unit of the same scope with the same name, if any. */
 export async function findUnitByName(ctx: Ctx, scope: string, name: string) {
-  const [row] = await ctx.db.select({ id: units.id }).from(units).where(and(eq(units.scope, scope), eq(units.name, name)));
+  const [row] = await ctx.db
+    .select({ id: units.id })
+    .from(units)
+    .where(and(eq(units.scope, scope), eq(units.name, name)));
   return row;
 }
 
@@ -69,5 +75,8 @@ export async function insertUnit(ctx: Ctx, row: typeof units.$inferInsert) {
 }
 
 export async function updateUnit(ctx: Ctx, id: string, patch: Partial<typeof units.$inferInsert>) {
-  await ctx.db.update(units).set(patch).where(and(eq(units.id, id), withinScope(ctx, units.regionCode)));
+  await ctx.db
+    .update(units)
+    .set(patch)
+    .where(and(eq(units.id, id), withinScope(ctx, units.regionCode)));
 }

@@ -61,7 +61,9 @@ export async function unitRoutes(app: App) {
     },
   );
 
-  app.get('/units/:id', { schema: { tags: ['units'], params: IdParams, response: { 200: Unit } } }, async (req) => service.getUnit(ctxOf(app, req), req.params.id));
+  app.get('/units/:id', { schema: { tags: ['units'], params: IdParams, response: { 200: Unit } } }, async (req) =>
+    service.getUnit(ctxOf(app, req), req.params.id),
+  );
 
   app.patch(
     '/units/:id',

@@ -35,16 +35,33 @@ export async function createUnit(ctx: Ctx, input: CreateUnitInput) {
   assertWritableRegion(ctx, input.regionCode);
   await assertRegionExists(ctx, input.regionCode);
   if (!levelsOfType[input.type].includes(regionLevel(input.regionCode))) {
-    const message = input.type === 'street_office' ? '街道劳动保障事务所应设在街道（乡镇）级区划' : input.type === 'community_station' ? '社区工作站应设在社区（村）级区划' : '该类机构应设在省、市或区县级区划';
+    const message =
+      input.type === 'street_office'
+        ? '街道劳动保障事务所应设在街道（乡镇）级区划'
+        : input.type === 'community_station'
+          ? '社区工作站应设在社区（村）级区划'
+          : '该类机构应设在省、市或区县级区划';
     throw new AppError('VALIDATION_FAILED', message, [{ path: '/type', code: 'LEVEL_MISMATCH', message }]);
   }
   const scope = scopeOf(input.regionCode);
   return withTransaction(ctx, async (tx) => {
     if (await repo.findUnitByName(tx, scope, name)) {
-      throw new AppError('CONFLICT', `本区划已有名为“${name}”的机构`, [{ path: '/name', code: 'DUPLICATE', message: '同一区划下机构名称不能重复' }]);
+      throw new AppError('CONFLICT', `本区划已有名为“${name}”的机构`, [
+        { path: '/name', code: 'DUPLICATE', message: '同一区划下机构名称不能重复' },
+      ]);
     }
     const id = crypto.randomUUID();
-    const row = { id, name, type: input.type, regionCode: input.regionCode, scope, address: input.address ?? null, phone: input.phone ?? null, disabled: false, createdAt: tx.now() };
+    const row = {
+      id,
+      name,
+      type: input.type,
+      regionCode: input.regionCode,
+      scope,
+      address: input.address ?? null,
+      phone: input.phone ?? null,
+      disabled: false,
+      createdAt: tx.now(),
+    };
     await repo.insertUnit(tx, row);
     await writeAudit(tx, { action: 'create', entity: 'unit', entityId: id, regionCode: input.regionCode, after: row });
     return (await repo.findUnit(tx, id))!;
@@ -77,7 +94,9 @@ export async function updateUnit(ctx: Ctx, id: string, input: UpdateUnitInput) {
     const before = await getUnit(tx, id);
     const patch = { ...input, ...(input.name !== undefined ? { name: input.name.trim() } : {}) };
     if (patch.name && patch.name !== before.name && (await repo.findUnitByName(tx, before.scope, patch.name))) {
-      throw new AppError('CONFLICT', `本区划已有名为“${patch.name}”的机构`, [{ path: '/name', code: 'DUPLICATE', message: '同一区划下机构名称不能重复' }]);
+      throw new AppError('CONFLICT', `本区划已有名为“${patch.name}”的机构`, [
+        { path: '/name', code: 'DUPLICATE', message: '同一区划下机构名称不能重复' },
+      ]);
     }
     await repo.updateUnit(tx, id, patch);
     const after = await getUnit(tx, id);

@@ -24,37 +24,72 @@ describe('NET-1 units of the four-level network', () => {
   });
 
   it('NET-1 a district admin creates a street office at a street of their district', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: districtAdmin, payload: { name: '平阳路街道劳动保障事务所', regionCode: '140105004000', type: 'street_office' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: districtAdmin,
+      payload: { name: '平阳路街道劳动保障事务所', regionCode: '140105004000', type: 'street_office' },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json()).toMatchObject({ regionCode: '140105004000', scope: '140105004', type: 'street_office', regionName: '平阳路街道' });
   });
 
   it('NET-1 a street office must sit at a street-level region', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: districtAdmin, payload: { name: '错误层级事务所', regionCode: '140105000000', type: 'street_office' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: districtAdmin,
+      payload: { name: '错误层级事务所', regionCode: '140105000000', type: 'street_office' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '/type' }] });
   });
 
   it('NET-1 a region code that does not exist is refused with INVALID_REGION', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: districtAdmin, payload: { name: '不存在街道事务所', regionCode: '140105999000', type: 'street_office' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: districtAdmin,
+      payload: { name: '不存在街道事务所', regionCode: '140105999000', type: 'street_office' },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ code: 'INVALID_REGION', errors: [{ path: '/regionCode' }] });
   });
 
   it('NET-1 two units of one region may not share a name (409 CONFLICT)', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: districtAdmin, payload: { name: '小店区就业服务中心', regionCode: '140105000000', type: 'employment_centre' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: districtAdmin,
+      payload: { name: '小店区就业服务中心', regionCode: '140105000000', type: 'employment_centre' },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'CONFLICT' });
   });
 
   it('NET-1 an address set on a unit is cleared with null (not stored as an empty string)', async () => {
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: districtAdmin, payload: { name: '清空地址测试站', regionCode: '140105003001', type: 'community_station', address: '山针路 1 号' } });
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/units/${created.json().id}`, headers: districtAdmin, payload: { address: null } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: districtAdmin,
+      payload: { name: '清空地址测试站', regionCode: '140105003001', type: 'community_station', address: '山针路 1 号' },
+    });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/units/${created.json().id}`,
+      headers: districtAdmin,
+      payload: { address: null },
+    });
     expect(res.json().address).toBeNull();
   });
 
   it('NET-1 a clerk without the admin role may not create units (403 FORBIDDEN)', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: streetClerk, payload: { name: '某社区工作站', regionCode: '140105001001', type: 'community_station' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: streetClerk,
+      payload: { name: '某社区工作站', regionCode: '140105001001', type: 'community_station' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'FORBIDDEN' });
   });
@@ -79,18 +114,33 @@ describe('NET-2 jurisdiction by region-code prefix', () => {
 
   it('NET-2 a user of another district gets 404 when editing a unit', async () => {
     const other = await findUnit(t, '140106000000');
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/units/${other.id}`, headers: districtAdmin, payload: { name: '改名' } });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/units/${other.id}`,
+      headers: districtAdmin,
+      payload: { name: '改名' },
+    });
     expect(res.statusCode).toBe(404);
   });
 
   it('NET-2 a street admin creating a unit in another street gets 403 OUT_OF_JURISDICTION', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: streetAdmin, payload: { name: '营盘某社区工作站', regionCode: '140105002001', type: 'community_station' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: streetAdmin,
+      payload: { name: '营盘某社区工作站', regionCode: '140105002001', type: 'community_station' },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'OUT_OF_JURISDICTION' });
   });
 
   it('NET-2 a street admin creates a community station in their own street', async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: streetAdmin, payload: { name: '坞城第四社区工作站', regionCode: '140105001004', type: 'community_station' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: streetAdmin,
+      payload: { name: '坞城第四社区工作站', regionCode: '140105001004', type: 'community_station' },
+    });
     expect(res.statusCode).toBe(201);
   });
 
@@ -131,18 +181,42 @@ describe('DESIGN idea 5: retried writes with an Idempotency-Key happen once', ()
 
   it('the same key with another body answers 422 IDEMPOTENCY_KEY_REUSED', async () => {
     const headers = { ...districtAdmin, 'idempotency-key': 'unit-create-0003' };
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/units', headers, payload: { name: '首次请求工作站', regionCode: '140105002002', type: 'community_station' } })).statusCode).toBe(201);
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers, payload: { name: '另一个工作站', regionCode: '140105002002', type: 'community_station' } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/units',
+          headers,
+          payload: { name: '首次请求工作站', regionCode: '140105002002', type: 'community_station' },
+        })
+      ).statusCode,
+    ).toBe(201);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers,
+      payload: { name: '另一个工作站', regionCode: '140105002002', type: 'community_station' },
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
   });
 
   it('a failed first attempt frees the key for a corrected retry', async () => {
-    const existing = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers: districtAdmin, payload: { name: '占用名称工作站', regionCode: '140105002003', type: 'community_station' } });
+    const existing = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/units',
+      headers: districtAdmin,
+      payload: { name: '占用名称工作站', regionCode: '140105002003', type: 'community_station' },
+    });
     const headers = { ...districtAdmin, 'idempotency-key': 'unit-create-0002' };
     const payload = { name: '占用名称工作站', regionCode: '140105002003', type: 'community_station' };
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/units', headers, payload })).statusCode).toBe(409);
-    await t.app.inject({ method: 'PATCH', url: `/api/v1/units/${existing.json().id}`, headers: districtAdmin, payload: { name: '已改名工作站' } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/units/${existing.json().id}`,
+      headers: districtAdmin,
+      payload: { name: '已改名工作站' },
+    });
     const retry = await t.app.inject({ method: 'POST', url: '/api/v1/units', headers, payload });
     expect(retry.statusCode).toBe(201);
   });

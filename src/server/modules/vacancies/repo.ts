@@ -71,7 +71,11 @@ export interface VacancyFilter {
 const prefixOf = (code: string) => `${code.replace(/0+$/, '')}%`;
 
 /** Conditions shared by the staff list and the public board. */
-function commonConditions(filter: { tsquery?: string | null | undefined; regionCode?: string | undefined; occupation?: string | undefined }): SQL[] {
+function commonConditions(filter: {
+  tsquery?: string | null | undefined;
+  regionCode?: string | undefined;
+  occupation?: string | undefined;
+}): SQL[] {
   const conds: SQL[] = [];
   if (filter.tsquery) conds.push(sql`${vacancies.search} @@ ${filter.tsquery}::tsquery`);
   if (filter.regionCode) conds.push(like(vacancies.regionCode, prefixOf(filter.regionCode)));
@@ -96,10 +100,16 @@ export async function listVacancies(ctx: Ctx, filter: VacancyFilter, paging: Pag
     .leftJoin(regions, eq(regions.code, vacancies.regionCode))
     .where(where)
     // The review queue puts vacancies with discrimination flags (not mere warnings) first.
-    .orderBy(...(filter.status === 'pending_review' ? [desc(sql`${vacancies.screening} -> 'flags' @> '[{"severity":"flag"}]'::jsonb`)] : []), desc(vacancies.createdAt))
+    .orderBy(
+      ...(filter.status === 'pending_review' ? [desc(sql`${vacancies.screening} -> 'flags' @> '[{"severity":"flag"}]'::jsonb`)] : []),
+      desc(vacancies.createdAt),
+    )
     .limit(paging.limit)
     .offset(paging.offset);
-  const [count] = await ctx.db.select({ n: sql<number>`count(*)::int` }).from(vacancies).where(where);
+  const [count] = await ctx.db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(vacancies)
+    .where(where);
   return { items, total: count?.n ?? 0 };
 }
 
@@ -116,7 +126,11 @@ export async function findVacancy(ctx: Ctx, id: string, today: string) {
 
 /** The stored row, locked for a change, if it lies in scope. */
 export async function findVacancyRowForUpdate(ctx: Ctx, id: string) {
-  const [row] = await ctx.db.select().from(vacancies).where(and(eq(vacancies.id, id), withinScope(ctx, vacancies.regionCode))).for('update');
+  const [row] = await ctx.db
+    .select()
+    .from(vacancies)
+    .where(and(eq(vacancies.id, id), withinScope(ctx, vacancies.regionCode)))
+    .for('update');
   return row;
 }
 
@@ -124,7 +138,12 @@ export async function insertVacancy(ctx: Ctx, row: Omit<typeof vacancies.$inferI
   await ctx.db.insert(vacancies).values({ ...row, search: sql`array_to_tsvector(${sql.param(tokens)}::text[])` });
 }
 
-export async function updateVacancy(ctx: Ctx, id: string, patch: Partial<Omit<typeof vacancies.$inferInsert, 'search'>>, tokens?: string[]) {
+export async function updateVacancy(
+  ctx: Ctx,
+  id: string,
+  patch: Partial<Omit<typeof vacancies.$inferInsert, 'search'>>,
+  tokens?: string[],
+) {
   await ctx.db
     .update(vacancies)
     .set({ ...patch, ...(tokens ? { search: sql`array_to_tsvector(${sql.param(tokens)}::text[])` } : {}) })
@@ -155,14 +174,25 @@ export async function searchPublic(db: Database, filter: PublicFilter, paging: P
     .orderBy(desc(vacancies.publishedAt), desc(vacancies.id))
     .limit(paging.limit)
     .offset(paging.offset);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(vacancies).where(where);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(vacancies)
+    .where(where);
   return { items, total: count?.n ?? 0 };
 }
 
 /** One vacancy as the public sees it, with the employer's public details; undefined unless visible. */
 export async function findPublic(db: Database, id: string, today: string) {
   const [row] = await db
-    .select({ ...publicColumns, description: vacancies.description, employerAddress: employers.address, employerContact: employers.contactName, employerPhone: employers.contactPhone, employerIndustry: employers.industry, employerSize: employers.size })
+    .select({
+      ...publicColumns,
+      description: vacancies.description,
+      employerAddress: employers.address,
+      employerContact: employers.contactName,
+      employerPhone: employers.contactPhone,
+      employerIndustry: employers.industry,
+      employerSize: employers.size,
+    })
     .from(vacancies)
     .innerJoin(employers, eq(employers.id, vacancies.employerId))
     .leftJoin(regions, eq(regions.code, vacancies.regionCode))

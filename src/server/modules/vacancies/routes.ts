@@ -14,7 +14,10 @@ const yuan = (fen: number) => fen / 100;
 export async function vacancyRoutes(app: App) {
   app.post(
     '/vacancies',
-    { config: { idempotent: true }, schema: { tags: ['vacancies'], summary: '登记岗位；自动做就业歧视审查，进入待审核', body: VacancyInput, response: { 201: Vacancy } } },
+    {
+      config: { idempotent: true },
+      schema: { tags: ['vacancies'], summary: '登记岗位；自动做就业歧视审查，进入待审核', body: VacancyInput, response: { 201: Vacancy } },
+    },
     async (req, reply) => reply.status(201).send(await service.createVacancy(ctxOf(app, req), req.body)),
   );
 
@@ -54,7 +57,10 @@ export async function vacancyRoutes(app: App) {
           { header: '工作地点', width: 24, value: (v) => v.regionName },
           { header: '有效期至', value: (v) => v.validUntil },
           { header: '来源', value: (v) => vacancySourceNames[v.source as VacancySource] ?? v.source },
-          { header: '状态', value: (v) => ({ ...vacancyStatusNames, expired: '已过期', filled: '已招满' })[v.status as 'expired'] ?? v.status },
+          {
+            header: '状态',
+            value: (v) => ({ ...vacancyStatusNames, expired: '已过期', filled: '已招满' })[v.status as 'expired'] ?? v.status,
+          },
           { header: '歧视审查提示', width: 40, value: (v) => v.screening.flags.map((f) => `“${f.text}”${f.reason}`).join('；') },
           { header: '登记时间', width: 20, value: (v) => shanghaiDateTimeText(v.createdAt) },
         ],
@@ -62,7 +68,11 @@ export async function vacancyRoutes(app: App) {
     },
   );
 
-  app.get('/vacancies/:id', { schema: { tags: ['vacancies'], summary: '岗位详情（含审查提示）', params: IdParams, response: { 200: Vacancy } } }, async (req) => service.getVacancy(ctxOf(app, req), req.params.id));
+  app.get(
+    '/vacancies/:id',
+    { schema: { tags: ['vacancies'], summary: '岗位详情（含审查提示）', params: IdParams, response: { 200: Vacancy } } },
+    async (req) => service.getVacancy(ctxOf(app, req), req.params.id),
+  );
 
   app.patch(
     '/vacancies/:id',
@@ -85,7 +95,10 @@ export async function vacancyRoutes(app: App) {
         tags: ['vacancies'],
         summary: '审核岗位：approve 发布，reject 驳回（须填意见）；有歧视提示的岗位须修改或说明理由后才能发布',
         params: IdParams,
-        body: Type.Object({ decision: Type.Unsafe<'approve' | 'reject'>(Type.String({ enum: ['approve', 'reject'] })), comment: Type.Optional(Type.String({ maxLength: 500 })) }),
+        body: Type.Object({
+          decision: Type.Unsafe<'approve' | 'reject'>(Type.String({ enum: ['approve', 'reject'] })),
+          comment: Type.Optional(Type.String({ maxLength: 500 })),
+        }),
         response: { 200: Vacancy },
       },
     },
@@ -94,7 +107,15 @@ export async function vacancyRoutes(app: App) {
 
   app.post(
     '/vacancies/:id/close',
-    { schema: { tags: ['vacancies'], summary: '关闭岗位（下架）', params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }), response: { 200: Vacancy } } },
+    {
+      schema: {
+        tags: ['vacancies'],
+        summary: '关闭岗位（下架）',
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }),
+        response: { 200: Vacancy },
+      },
+    },
     async (req) => service.closeVacancy(ctxOf(app, req), req.params.id, req.body.reason),
   );
 
@@ -104,7 +125,11 @@ export async function vacancyRoutes(app: App) {
       schema: {
         tags: ['vacancies'],
         summary: '预览就业歧视审查结果（不保存）',
-        body: Type.Object({ title: Type.String({ maxLength: 60 }), description: Type.String({ maxLength: 4000 }), skills: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 20 })) }),
+        body: Type.Object({
+          title: Type.String({ maxLength: 60 }),
+          description: Type.String({ maxLength: 4000 }),
+          skills: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 20 })),
+        }),
         response: { 200: Type.Object({ flags: Type.Array(Flag) }) },
       },
     },

@@ -6,7 +6,10 @@ import { DateTime, Nullable } from '../../platform/http.js';
 /** A calendar date, YYYY-MM-DD. */
 export const DateString = Type.String({ format: 'date' });
 /** A code of the national occupation classification (2022 edition). */
-export const OccupationCode = Type.String({ pattern: '^\\d-\\d{2}-\\d{2}-\\d{2}$', description: '国家职业分类代码（2022 版大典，如 6-18-02-04 焊工）' });
+export const OccupationCode = Type.String({
+  pattern: '^\\d-\\d{2}-\\d{2}-\\d{2}$',
+  description: '国家职业分类代码（2022 版大典，如 6-18-02-04 焊工）',
+});
 /** A monthly wage in fen, described in Chinese. */
 export const Fen = (description: string) => Type.Integer({ minimum: 0, maximum: 100_000_000, description: `${description}（分）` });
 
@@ -43,7 +46,9 @@ export const Vacancy = Type.Object({
   description: Type.String(),
   validUntil: Type.String(),
   source: Type.String(),
-  status: Type.String({ description: 'pending_review 待审核 | published 已发布 | rejected 已驳回 | closed 已关闭 | expired 已过期 | filled 已招满' }),
+  status: Type.String({
+    description: 'pending_review 待审核 | published 已发布 | rejected 已驳回 | closed 已关闭 | expired 已过期 | filled 已招满',
+  }),
   screening: Type.Object({ flags: Type.Array(Flag) }),
   reviewComment: Nullable(Type.String()),
   reviewedBy: Nullable(Type.String()),
@@ -65,7 +70,9 @@ export const editable = {
   wageMax: Fen('月工资上限'),
   education: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
   skills: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 20 })),
-  hours: Type.Optional(Type.Unsafe<VacancyHours>(Type.String({ enum: Object.keys(vacancyHoursNames), description: 'full_time 全日制，part_time 非全日制' }))),
+  hours: Type.Optional(
+    Type.Unsafe<VacancyHours>(Type.String({ enum: Object.keys(vacancyHoursNames), description: 'full_time 全日制，part_time 非全日制' })),
+  ),
   regionCode: Type.String({ pattern: '^\\d{12}$', description: '工作地点区划代码' }),
   address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
   description: Type.String({ minLength: 5, maxLength: 4000 }),
@@ -77,5 +84,12 @@ export const editable = {
 export const VacancyInput = Type.Object({
   employerId: Type.String({ format: 'uuid' }),
   ...editable,
-  source: Type.Optional(Type.Unsafe<VacancySource>(Type.String({ enum: Object.keys(vacancySourceNames).filter((s) => s !== 'employer'), description: 'counter 窗口，agency 中介，survey 空岗调查，fair 招聘会' }))),
+  source: Type.Optional(
+    Type.Unsafe<VacancySource>(
+      Type.String({
+        enum: Object.keys(vacancySourceNames).filter((s) => s !== 'employer'),
+        description: 'counter 窗口，agency 中介，survey 空岗调查，fair 招聘会',
+      }),
+    ),
+  ),
 });

@@ -26,7 +26,9 @@ describe('JOB-3 discrimination screening of vacancy texts', () => {
   });
 
   it('JOB-3 flags 仅限本地户口 as origin', () => {
-    expect(flagsOf('社区招聘网格员，仅限本地户口，高中以上学历。')).toEqual([{ category: 'origin', text: '仅限本地户口', severity: 'flag' }]);
+    expect(flagsOf('社区招聘网格员，仅限本地户口，高中以上学历。')).toEqual([
+      { category: 'origin', text: '仅限本地户口', severity: 'flag' },
+    ]);
     expect(screenVacancyText('仅限本地户口')[0]!.legalSource).toContain('第三十一条');
   });
 
@@ -123,13 +125,30 @@ describe('JOB-3 discrimination screening of vacancy texts', () => {
   });
 
   it('JOB-3 finds every category in an ad with several', () => {
-    expect(categoriesOf('招聘司机，男，汉族，已婚，40岁以下，本地户口。')).toEqual(['age', 'ethnicity', 'marital_childbearing', 'origin', 'sex']);
+    expect(categoriesOf('招聘司机，男，汉族，已婚，40岁以下，本地户口。')).toEqual([
+      'age',
+      'ethnicity',
+      'marital_childbearing',
+      'origin',
+      'sex',
+    ]);
   });
 
   it('JOB-3 takes the rules as data: a caller may screen with its own list', () => {
-    const rules: ScreeningRule[] = [{ id: 'origin.test_only', category: 'origin', severity: 'warning', pattern: '籍贯', reason: '测试', legalSource: '测试' }];
+    const rules: ScreeningRule[] = [
+      { id: 'origin.test_only', category: 'origin', severity: 'warning', pattern: '籍贯', reason: '测试', legalSource: '测试' },
+    ];
     expect(screenVacancyText('请填写籍贯，限男性', rules)).toEqual([
-      { ruleId: 'origin.test_only', category: 'origin', severity: 'warning', text: '籍贯', start: 3, end: 5, reason: '测试', legalSource: '测试' },
+      {
+        ruleId: 'origin.test_only',
+        category: 'origin',
+        severity: 'warning',
+        text: '籍贯',
+        start: 3,
+        end: 5,
+        reason: '测试',
+        legalSource: '测试',
+      },
     ]);
   });
 
@@ -225,17 +244,21 @@ describe('JOB-3 screening rules as data', () => {
   it('JOB-3 property: every span is the input at its offsets, spans are sorted, and one category never overlaps itself', () => {
     const clauses = [...screeningCorpus, ...heldOutAds].flatMap((ad) => ad.text.split(/(?<=[，。])/u));
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...clauses), { minLength: 1, maxLength: 8 }), fc.constantFrom('', ' ', '\n', '🙂'), (parts, joiner) => {
-        const text = parts.join(joiner);
-        const flags = screenVacancyText(text);
-        for (const [i, flag] of flags.entries()) {
-          expect(flag.text).toBe(text.slice(flag.start, flag.end));
-          expect(flag.end).toBeGreaterThan(flag.start);
-          if (i > 0) expect(flag.start).toBeGreaterThanOrEqual(flags[i - 1]!.start);
-          const earlierSame = flags.slice(0, i).filter((other) => other.category === flag.category);
-          for (const other of earlierSame) expect(flag.start).toBeGreaterThanOrEqual(other.end);
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...clauses), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('', ' ', '\n', '🙂'),
+        (parts, joiner) => {
+          const text = parts.join(joiner);
+          const flags = screenVacancyText(text);
+          for (const [i, flag] of flags.entries()) {
+            expect(flag.text).toBe(text.slice(flag.start, flag.end));
+            expect(flag.end).toBeGreaterThan(flag.start);
+            if (i > 0) expect(flag.start).toBeGreaterThanOrEqual(flags[i - 1]!.start);
+            const earlierSame = flags.slice(0, i).filter((other) => other.category === flag.category);
+            for (const other of earlierSame) expect(flag.start).toBeGreaterThanOrEqual(other.end);
+          }
+        },
+      ),
     );
   });
 });

@@ -27,7 +27,16 @@ export function screenVacancyText(text: string, rules: readonly ScreeningRule[] 
       const start = match.index;
       const end = start + match[0].length;
       if (unless?.test(clauseAround(text, start, end))) continue;
-      found.push({ ruleId: rule.id, category: rule.category, severity: rule.severity, text: match[0], start, end, reason: rule.reason, legalSource: rule.legalSource });
+      found.push({
+        ruleId: rule.id,
+        category: rule.category,
+        severity: rule.severity,
+        text: match[0],
+        start,
+        end,
+        reason: rule.reason,
+        legalSource: rule.legalSource,
+      });
     }
   }
   return mergeOverlapping(text, found);
@@ -38,7 +47,11 @@ function compile(rules: readonly ScreeningRule[]): CompiledRule[] {
   if (cached) return cached;
   const compiled = rules.map((rule) => {
     try {
-      return { rule, pattern: new RegExp(rule.pattern, 'gu'), unless: rule.unless === undefined ? undefined : new RegExp(rule.unless, 'u') };
+      return {
+        rule,
+        pattern: new RegExp(rule.pattern, 'gu'),
+        unless: rule.unless === undefined ? undefined : new RegExp(rule.unless, 'u'),
+      };
     } catch (error) {
       throw new SyntaxError(`screening rule ${rule.id} has an invalid pattern: ${(error as Error).message}`, { cause: error });
     }
@@ -82,5 +95,3 @@ function mergeOverlapping(text: string, flags: ScreeningFlag[]): ScreeningFlag[]
   }
   return merged;
 }
-
-

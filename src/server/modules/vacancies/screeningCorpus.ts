@@ -33,8 +33,16 @@ export const cleanAds: readonly CorpusAd[] = [
   },
   { text: '残联下属康复中心招聘康复治疗师，持康复治疗师资格证。', expected: [] },
   { text: '招聘行政文员，提供带薪婚假、产假，五险一金，节日福利。', expected: [] },
-  { text: '招聘电工2名，持低压电工证，有高空作业证者优先，无色盲色弱。', expected: [], note: 'colour vision is required for electrical work by the special-operations health rules' },
-  { text: '超市招聘理货员，住在附近优先，工作地点小店区，早班7点开始。', expected: [], note: 'living nearby is about the commute, not origin' },
+  {
+    text: '招聘电工2名，持低压电工证，有高空作业证者优先，无色盲色弱。',
+    expected: [],
+    note: 'colour vision is required for electrical work by the special-operations health rules',
+  },
+  {
+    text: '超市招聘理货员，住在附近优先，工作地点小店区，早班7点开始。',
+    expected: [],
+    note: 'living nearby is about the commute, not origin',
+  },
   { text: '欢迎残疾人朋友应聘，招聘电话客服，办公场所无障碍。', expected: [] },
   { text: '幼儿园招聘保育员，持保育员证，入职体检合格并持健康证。', expected: [] },
   { text: '家政公司招聘育婴员，持育婴员证书，有照顾新生儿经验者优先。', expected: [] },
@@ -77,7 +85,11 @@ export const cleanAds: readonly CorpusAd[] = [
   { text: '新疆风味餐厅招聘烤肉师傅，会做新疆菜，包吃住。', expected: [], note: '新疆 is the cuisine' },
   { text: '养老院招聘护理员，服务60岁以上老人，持养老护理员证。', expected: [], note: 'the ages are the residents’' },
   { text: '早教中心招聘育婴师，负责3岁以下婴幼儿看护，持育婴员证。', expected: [] },
-  { text: '招聘出纳，熟悉网银操作，入职需提供户口本、学历证书复印件。', expected: [], note: 'documents for the personnel file, not a condition' },
+  {
+    text: '招聘出纳，熟悉网银操作，入职需提供户口本、学历证书复印件。',
+    expected: [],
+    note: 'documents for the personnel file, not a condition',
+  },
   { text: '驾校招聘教练员，持教练员证，驾龄五年以上，男女均可。', expected: [] },
   { text: '招聘管培生，欢迎应届毕业生，提供单身宿舍和夫妻房。', expected: [], note: 'housing for single and married staff is a benefit' },
   { text: '公司为已婚员工提供夫妻房，招聘注塑机操作工，两班倒。', expected: [] },
@@ -85,7 +97,11 @@ export const cleanAds: readonly CorpusAd[] = [
   { text: '清真食品厂招聘质检员，熟悉食品安全标准，持健康证。', expected: [] },
   { text: '招聘护工，照顾术后患者，有护理经验者优先，住家可商议。', expected: [] },
   { text: '招聘外卖骑手，自备电动车，熟悉小店区道路，每单结算。', expected: [] },
-  { text: '少数民族应聘者优先，招聘社区双语调解员，会蒙古语。', expected: [], note: 'preference for minorities is lawful (Employment Promotion Law art. 28)' },
+  {
+    text: '少数民族应聘者优先，招聘社区双语调解员，会蒙古语。',
+    expected: [],
+    note: 'preference for minorities is lawful (Employment Promotion Law art. 28)',
+  },
 ];
 
 /** Ads that discriminate; `expected` lists every category. */
@@ -107,7 +123,11 @@ export const discriminatoryAds: readonly CorpusAd[] = [
   { text: '客服专员，女生优先，普通话标准，能接受晚班。', expected: ['sex'] },
   { text: 'IT运维工程师，适合男性，需要夜间值班和搬运设备。', expected: ['sex'] },
   { text: '家政公司招聘保洁阿姨，女，50岁以下，身体健康。', expected: ['sex', 'age'] },
-  { text: '招聘美女前台，身高160以上，形象好气质佳。', expected: ['sex'], note: '美女 asks for a woman (and for looks, which is not screened)' },
+  {
+    text: '招聘美女前台，身高160以上，形象好气质佳。',
+    expected: ['sex'],
+    note: '美女 asks for a woman (and for looks, which is not screened)',
+  },
   { text: '工地招聘钢筋工，女的不要，日结工资。', expected: ['sex'] },
   { text: '招聘护士，男护士勿扰，持证上岗。', expected: ['sex'] },
   { text: '外卖站点招聘骑手，只招小伙子，多劳多得。', expected: ['sex'] },
@@ -115,7 +135,11 @@ export const discriminatoryAds: readonly CorpusAd[] = [
   { text: '招聘行政专员，已婚已育者优先，工作稳定。', expected: ['marital_childbearing'] },
   { text: '财务主管，要求已婚已育，有中级会计职称。', expected: ['marital_childbearing'] },
   { text: '护士若干名，未婚，持护士执业证书。', expected: ['marital_childbearing'] },
-  { text: '销售经理，女性应聘者须承诺两年内无生育计划。', expected: ['marital_childbearing', 'sex'], note: 'a condition imposed on women only also raises the standard for women' },
+  {
+    text: '销售经理，女性应聘者须承诺两年内无生育计划。',
+    expected: ['marital_childbearing', 'sex'],
+    note: 'a condition imposed on women only also raises the standard for women',
+  },
   { text: '客服专员，近两年无生育计划，能适应倒班。', expected: ['marital_childbearing'] },
   { text: '商场招聘导购员，入职体检含妊娠检测。', expected: ['marital_childbearing'] },
   { text: '幼儿园保育员，已育优先，年龄30-45岁。', expected: ['marital_childbearing', 'age'] },
@@ -131,7 +155,11 @@ export const discriminatoryAds: readonly CorpusAd[] = [
   { text: '工地普工若干，不招少数民族，日结。', expected: ['ethnicity'] },
   { text: '维吾尔族、藏族勿扰，招聘快递分拣员。', expected: ['ethnicity'] },
   { text: '招聘库管，民族：汉族，熟悉Excel。', expected: ['ethnicity'] },
-  { text: '清真餐厅招聘厨师，限回族，有清真菜制作经验。', expected: ['ethnicity'], note: 'flagged for the reviewer, who may accept it under local 清真食品 rules' },
+  {
+    text: '清真餐厅招聘厨师，限回族，有清真菜制作经验。',
+    expected: ['ethnicity'],
+    note: 'flagged for the reviewer, who may accept it under local 清真食品 rules',
+  },
   { text: '招聘客服，汉族优先，普通话标准。', expected: ['ethnicity'] },
   // race
   { text: '英语外教，仅限白人，母语为英语。', expected: ['race'] },
@@ -147,7 +175,11 @@ export const discriminatoryAds: readonly CorpusAd[] = [
   // disability
   { text: '招聘客服，身体健全，无残疾。', expected: ['disability'] },
   { text: '残疾人勿扰，招聘仓库理货员。', expected: ['disability'] },
-  { text: '招聘酒店迎宾，要求五官端正、四肢健全。', expected: ['disability'], note: '五官端正 is appearance, not screened; 四肢健全 excludes disabled persons' },
+  {
+    text: '招聘酒店迎宾，要求五官端正、四肢健全。',
+    expected: ['disability'],
+    note: '五官端正 is appearance, not screened; 四肢健全 excludes disabled persons',
+  },
   { text: '电话销售，不招残疾人，底薪加提成。', expected: ['disability'] },
   { text: '招聘保安，身体残疾者不予考虑。', expected: ['disability'] },
   // carriers of infectious disease
@@ -344,7 +376,11 @@ export const heldOutAds: readonly CorpusAd[] = [
   { text: '招聘操作工，甘肃、贵州人不要。', expected: ['origin'] },
   { text: '招聘营业员，持城镇居民户口。', expected: ['origin'] },
   { text: '招聘销售，外省籍人员恕不录用。', expected: ['origin'] },
-  { text: '招聘网约车司机，须持本市户口或居住证满三年。', expected: ['origin'], note: 'some cities’ ride-hailing rules set this; the reviewer decides' },
+  {
+    text: '招聘网约车司机，须持本市户口或居住证满三年。',
+    expected: ['origin'],
+    note: 'some cities’ ride-hailing rules set this; the reviewer decides',
+  },
   { text: '招聘前台，年龄30周岁以内。', expected: ['age'] },
   { text: '招聘业务员，年龄介于22-32岁。', expected: ['age'] },
   { text: '招聘文员，限95后。', expected: ['age'] },

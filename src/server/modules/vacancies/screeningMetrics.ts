@@ -60,7 +60,14 @@ export function measureScreening(corpus: readonly CorpusAd[], rules: readonly Sc
     const missed = [...expected].filter((category) => !found.includes(category));
     const spurious = found.filter((category) => !expected.has(category));
     if (missed.length > 0 || spurious.length > 0) {
-      misclassified.push({ text: item.text, expected: item.expected, found, missed, spurious, ...(item.note === undefined ? {} : { note: item.note }) });
+      misclassified.push({
+        text: item.text,
+        expected: item.expected,
+        found,
+        missed,
+        spurious,
+        ...(item.note === undefined ? {} : { note: item.note }),
+      });
     }
   }
 

@@ -3,7 +3,9 @@ import { searchQuery, searchTokens } from './searchText.js';
 
 describe('JOB-7 Chinese search tokens', () => {
   it('JOB-7 indexes Han characters and their bigrams, and Latin words lower-cased', () => {
-    expect(searchTokens('招聘电焊工', 'CAD 制图')).toEqual(expect.arrayContaining(['招', '招聘', '聘电', '电焊', '焊工', '工', 'cad', '制图']));
+    expect(searchTokens('招聘电焊工', 'CAD 制图')).toEqual(
+      expect.arrayContaining(['招', '招聘', '聘电', '电焊', '焊工', '工', 'cad', '制图']),
+    );
   });
 
   it('JOB-7 a one-character query looks up the character; longer ones every bigram', () => {

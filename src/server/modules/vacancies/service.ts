@@ -59,7 +59,10 @@ async function checkFigures(ctx: Ctx, v: { wageMin: number; wageMax: number; val
 
 /** Derived columns: what matching and search look a vacancy up by. */
 function derived(v: { occupation: string | null; skills: string[]; title: string; description: string }, employerName: string) {
-  return { matchKeys: matchKeysOf([v.occupation], v.skills), tokens: searchTokens(v.title, v.description, v.skills.join(' '), employerName) };
+  return {
+    matchKeys: matchKeysOf([v.occupation], v.skills),
+    tokens: searchTokens(v.title, v.description, v.skills.join(' '), employerName),
+  };
 }
 
 /** Registers a vacancy of an employer; it waits for review with its screening flags. */
@@ -74,7 +77,9 @@ export async function createVacancy(ctx: Ctx, input: VacancyInput, source: Vacan
  * name only its own place of work.
  */
 export async function postVacancyAsEmployer(ctx: Ctx, employerId: string, input: Omit<VacancyInput, 'employerId' | 'source'>) {
-  return insertVacancy(ownRecordCtx(ctx, input.regionCode), { ...input, employerId }, 'employer', (tx) => employerRepo.findOwnEmployer(tx, employerId));
+  return insertVacancy(ownRecordCtx(ctx, input.regionCode), { ...input, employerId }, 'employer', (tx) =>
+    employerRepo.findOwnEmployer(tx, employerId),
+  );
 }
 
 /** An employer's own vacancies in every state, for its public account (JOB-7). */
@@ -83,7 +88,12 @@ export async function vacanciesOfOwnEmployer(ctx: Ctx, employerId: string) {
   return (await repo.listVacancies({ ...ctx, actor: { ...ctx.actor, scope: '' } }, { today, employerId }, { limit: 200, offset: 0 })).items;
 }
 
-async function insertVacancy(ctx: Ctx, input: VacancyInput, source: VacancySource, employerOf: (tx: Ctx) => Promise<{ id: string; name: string } | undefined>) {
+async function insertVacancy(
+  ctx: Ctx,
+  input: VacancyInput,
+  source: VacancySource,
+  employerOf: (tx: Ctx) => Promise<{ id: string; name: string } | undefined>,
+) {
   const today = shanghaiDateOf(ctx.now());
   assertWritableRegion(ctx, input.regionCode);
   await assertRegionExists(ctx, input.regionCode);
@@ -93,7 +103,12 @@ async function insertVacancy(ctx: Ctx, input: VacancyInput, source: VacancySourc
     if (!employer) throw notFound('用人单位');
     if (input.fairId && !(await findFair(tx, input.fairId))) throw notFound('招聘会');
     const now = tx.now();
-    const fields = { title: input.title.trim(), occupation: input.occupation ?? null, skills: (input.skills ?? []).map((s) => s.trim()).filter(Boolean), description: input.description.trim() };
+    const fields = {
+      title: input.title.trim(),
+      occupation: input.occupation ?? null,
+      skills: (input.skills ?? []).map((s) => s.trim()).filter(Boolean),
+      description: input.description.trim(),
+    };
     const { matchKeys, tokens } = derived(fields, employer.name);
     const row = {
       id: crypto.randomUUID(),
@@ -148,13 +163,20 @@ export async function updateVacancy(ctx: Ctx, id: string, patch: VacancyPatch) {
     if (next.headcount < row.filled) throw invalid('/headcount', 'BELOW_FILLED', `已录用 ${row.filled} 人，招聘人数不能少于已录用人数`);
     await checkFigures(tx, next, today);
     const employerName = before.employerName;
-    const changed = (Object.keys(patch) as (keyof VacancyPatch)[]).some((k) => patch[k] !== undefined && JSON.stringify(next[k as keyof typeof next]) !== JSON.stringify(row[k as keyof typeof row]));
+    const changed = (Object.keys(patch) as (keyof VacancyPatch)[]).some(
+      (k) => patch[k] !== undefined && JSON.stringify(next[k as keyof typeof next]) !== JSON.stringify(row[k as keyof typeof row]),
+    );
     // Saving without a change must not take a published vacancy off the board.
     if (!changed) return before;
     const { matchKeys, tokens } = derived(next, employerName);
     const screening = screenVacancy(next);
     const { id: _id, search: _search, ...columns } = next;
-    await repo.updateVacancy(tx, id, { ...columns, matchKeys, screening, status: 'pending_review', publishedAt: null, updatedAt: tx.now() }, tokens);
+    await repo.updateVacancy(
+      tx,
+      id,
+      { ...columns, matchKeys, screening, status: 'pending_review', publishedAt: null, updatedAt: tx.now() },
+      tokens,
+    );
     const after = (await repo.findVacancy(tx, id, today))!;
     await writeAudit(tx, { action: 'update', entity: 'vacancy', entityId: id, regionCode: row.regionCode, before, after });
     return after;
@@ -173,14 +195,30 @@ export async function reviewVacancy(ctx: Ctx, id: string, decision: 'approve' | 
     const flags = row.screening.flags.filter((f) => f.severity === 'flag');
     if (decision === 'reject' && !note) throw invalid('/comment', 'REQUIRED', '驳回须填写审核意见，告诉单位应如何修改');
     if (decision === 'approve' && flags.length > 0 && !note) {
-      throw new AppError('RULE_VIOLATION', `岗位信息含 ${flags.length} 处可能构成就业歧视的内容（${flags.map((f) => `“${f.text}”`).join('、')}），请先修改；确属合法要求的，须在审核意见中说明理由`, [
-        { path: '/comment', code: 'FLAGS_UNRESOLVED', message: '有未处理的歧视性内容提示' },
-      ]);
+      throw new AppError(
+        'RULE_VIOLATION',
+        `岗位信息含 ${flags.length} 处可能构成就业歧视的内容（${flags.map((f) => `“${f.text}”`).join('、')}），请先修改；确属合法要求的，须在审核意见中说明理由`,
+        [{ path: '/comment', code: 'FLAGS_UNRESOLVED', message: '有未处理的歧视性内容提示' }],
+      );
     }
     const now = tx.now();
-    const patch = { status: decision === 'approve' ? 'published' : 'rejected', reviewComment: note || null, reviewedBy: tx.actor.username, reviewedAt: now, publishedAt: decision === 'approve' ? now : null, updatedAt: now };
+    const patch = {
+      status: decision === 'approve' ? 'published' : 'rejected',
+      reviewComment: note || null,
+      reviewedBy: tx.actor.username,
+      reviewedAt: now,
+      publishedAt: decision === 'approve' ? now : null,
+      updatedAt: now,
+    };
     await repo.updateVacancy(tx, id, patch);
-    await writeAudit(tx, { action: decision, entity: 'vacancy', entityId: id, regionCode: row.regionCode, after: { ...patch, flagsOverridden: decision === 'approve' ? flags.length : 0 }, reason: note || undefined });
+    await writeAudit(tx, {
+      action: decision,
+      entity: 'vacancy',
+      entityId: id,
+      regionCode: row.regionCode,
+      after: { ...patch, flagsOverridden: decision === 'approve' ? flags.length : 0 },
+      reason: note || undefined,
+    });
     return (await repo.findVacancy(tx, id, today))!;
   });
 }
@@ -215,7 +253,11 @@ export async function fillPost(ctx: Ctx, vacancyId: string): Promise<void> {
 
 /** Vacancies in scope; q searches the same index as the public board. */
 export function listVacancies(ctx: Ctx, filter: Omit<repo.VacancyFilter, 'today' | 'tsquery'>, paging: Paging) {
-  return repo.listVacancies(ctx, { ...filter, today: shanghaiDateOf(ctx.now()), tsquery: filter.q ? searchQuery(filter.q) : undefined }, paging);
+  return repo.listVacancies(
+    ctx,
+    { ...filter, today: shanghaiDateOf(ctx.now()), tsquery: filter.q ? searchQuery(filter.q) : undefined },
+    paging,
+  );
 }
 
 /** One vacancy in scope; NOT_FOUND outside it. */

@@ -1,6 +1,15 @@
 // Vacancies through the API: screening and review (JOB-2, JOB-3) and the public board (JOB-7).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { approveVacancy, createDistrictPair, createEmployer, createPublishedVacancy, createStaffMember, createVacancy, welderAd, type Auth } from '../../testing/factories.js';
+import {
+  approveVacancy,
+  createDistrictPair,
+  createEmployer,
+  createPublishedVacancy,
+  createStaffMember,
+  createVacancy,
+  welderAd,
+  type Auth,
+} from '../../testing/factories.js';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
 
 let t: TestApp;
@@ -9,9 +18,11 @@ let otherDistrict: Auth; // the same roles in 迎泽区
 let reviewer: Auth; // a city reviewer
 let reviewerUsername: string;
 
-const post = (headers: Auth | undefined, url: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
+const post = (headers: Auth | undefined, url: string, payload: object) =>
+  t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers, payload });
 const get = (headers: Auth | undefined, url: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
-const patch = (headers: Auth, id: string, payload: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/vacancies/${id}`, headers, payload });
+const patch = (headers: Auth, id: string, payload: object) =>
+  t.app.inject({ method: 'PATCH', url: `/api/v1/vacancies/${id}`, headers, payload });
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => new Date('2026-11-23T04:00:00Z') });
@@ -27,9 +38,15 @@ afterAll(() => t.close());
 describe('JOB-3 discrimination screening and review', () => {
   it('JOB-3 a vacancy saying 限男性 is flagged sex with that span', async () => {
     const e = await createEmployer(t, officer);
-    const v = await createVacancy(t, officer, e.id, { title: '仓库管理员', occupation: null, description: '招聘仓库管理员2名，限男性，月薪4000元。' });
+    const v = await createVacancy(t, officer, e.id, {
+      title: '仓库管理员',
+      occupation: null,
+      description: '招聘仓库管理员2名，限男性，月薪4000元。',
+    });
     expect(v.status).toBe('pending_review');
-    expect(v.screening.flags).toContainEqual(expect.objectContaining({ category: 'sex', text: '限男性', severity: 'flag', field: 'description' }));
+    expect(v.screening.flags).toContainEqual(
+      expect.objectContaining({ category: 'sex', text: '限男性', severity: 'flag', field: 'description' }),
+    );
   });
 
   it('JOB-3 仅限本地户口 is flagged as origin; 35岁以下 gets an age warning', async () => {
@@ -63,14 +80,34 @@ describe('JOB-3 discrimination screening and review', () => {
     const v = await createVacancy(t, officer, (await createEmployer(t, officer)).id);
     expect((await post(officer, `/vacancies/${v.id}/review`, { decision: 'approve' })).statusCode).toBe(403);
     expect((await post(reviewer, `/vacancies/${v.id}/review`, { decision: 'reject' })).statusCode).toBe(400);
-    expect((await post(reviewer, `/vacancies/${v.id}/review`, { decision: 'reject', comment: '工资与岗位不符，请核实' })).json().status).toBe('rejected');
+    expect(
+      (await post(reviewer, `/vacancies/${v.id}/review`, { decision: 'reject', comment: '工资与岗位不符，请核实' })).json().status,
+    ).toBe('rejected');
   });
 
   it('JOB-2 wages are checked: the maximum below the minimum is refused, and so is validity past the parameter', async () => {
     const e = await createEmployer(t, officer);
-    const low = await post(officer, '/vacancies', { employerId: e.id, title: '会计', headcount: 1, wageMin: 600000, wageMax: 500000, regionCode: '140105001001', description: '招聘会计一名。', validUntil: '2027-01-01' });
+    const low = await post(officer, '/vacancies', {
+      employerId: e.id,
+      title: '会计',
+      headcount: 1,
+      wageMin: 600000,
+      wageMax: 500000,
+      regionCode: '140105001001',
+      description: '招聘会计一名。',
+      validUntil: '2027-01-01',
+    });
     expect(low.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [expect.objectContaining({ path: '/wageMax' })] });
-    const long = await post(officer, '/vacancies', { employerId: e.id, title: '会计', headcount: 1, wageMin: 400000, wageMax: 500000, regionCode: '140105001001', description: '招聘会计一名。', validUntil: '2028-01-01' });
+    const long = await post(officer, '/vacancies', {
+      employerId: e.id,
+      title: '会计',
+      headcount: 1,
+      wageMin: 400000,
+      wageMax: 500000,
+      regionCode: '140105001001',
+      description: '招聘会计一名。',
+      validUntil: '2028-01-01',
+    });
     expect(long.json().errors[0].path).toBe('/validUntil');
   });
 });
@@ -80,7 +117,8 @@ describe('JOB-7 public board', () => {
     const e = await createEmployer(t, officer, { name: '太原晋焊钢构有限公司' });
     const pending = await createVacancy(t, officer, e.id, { title: '氩弧焊工（待审）' });
     const published = await createPublishedVacancy(t, officer, reviewer, e.id, { title: '二保焊工' });
-    const search = async (q: string) => (await get(undefined, `/public/vacancies?q=${encodeURIComponent(q)}&pageSize=100`)).json() as { items: { id: string }[] };
+    const search = async (q: string) =>
+      (await get(undefined, `/public/vacancies?q=${encodeURIComponent(q)}&pageSize=100`)).json() as { items: { id: string }[] };
     for (const q of ['焊工', '焊', '晋焊钢构']) {
       const ids = (await search(q)).items.map((v) => v.id);
       expect(ids).toContain(published.id);
@@ -88,13 +126,25 @@ describe('JOB-7 public board', () => {
     }
     expect((await search('会计')).items.map((v) => v.id)).not.toContain(published.id);
     expect((await get(undefined, `/public/vacancies/${pending.id}`)).statusCode).toBe(404);
-    expect((await get(undefined, `/public/vacancies/${published.id}`)).json()).toMatchObject({ title: '二保焊工', employerName: '太原晋焊钢构有限公司', description: welderAd });
+    expect((await get(undefined, `/public/vacancies/${published.id}`)).json()).toMatchObject({
+      title: '二保焊工',
+      employerName: '太原晋焊钢构有限公司',
+      description: welderAd,
+    });
   });
 
   it('JOB-7 filters by region, occupation and wage; a closed vacancy leaves the board', async () => {
     const e = await createEmployer(t, officer);
-    const v = await createPublishedVacancy(t, officer, reviewer, e.id, { title: '叉车司机', occupation: null, skills: [], wageMin: 400000, wageMax: 450000, description: '招聘叉车司机，持证上岗。' });
-    const ids = async (query: string) => ((await get(undefined, `/public/vacancies?${query}`)).json().items as { id: string }[]).map((x) => x.id);
+    const v = await createPublishedVacancy(t, officer, reviewer, e.id, {
+      title: '叉车司机',
+      occupation: null,
+      skills: [],
+      wageMin: 400000,
+      wageMax: 450000,
+      description: '招聘叉车司机，持证上岗。',
+    });
+    const ids = async (query: string) =>
+      ((await get(undefined, `/public/vacancies?${query}`)).json().items as { id: string }[]).map((x) => x.id);
     const districts = (await get(undefined, '/public/regions?parent=140100000000')).json() as { code: string; name: string }[];
     expect(districts).toContainEqual(expect.objectContaining({ code: '140105000000', name: '小店区' }));
     expect(await ids('q=司机&regionCode=140105')).toContain(v.id);
@@ -113,7 +163,11 @@ describe('JOB-7 public board', () => {
 describe('NET-2 jurisdiction', () => {
   it('NET-2 a clerk of another district gets 404 reading, editing or closing a vacancy', async () => {
     const v = await createPublishedVacancy(t, officer, reviewer, (await createEmployer(t, officer)).id);
-    const attempts = [get(otherDistrict, `/vacancies/${v.id}`), patch(otherDistrict, v.id, { title: '改名' }), post(otherDistrict, `/vacancies/${v.id}/close`, { reason: '越权关闭' })];
+    const attempts = [
+      get(otherDistrict, `/vacancies/${v.id}`),
+      patch(otherDistrict, v.id, { title: '改名' }),
+      post(otherDistrict, `/vacancies/${v.id}/close`, { reason: '越权关闭' }),
+    ];
     for (const res of await Promise.all(attempts)) expect(res.statusCode, res.body).toBe(404);
   });
 });

@@ -31,7 +31,9 @@ function JsonBlock({ title, value }: { title: string; value: unknown }) {
   return (
     <>
       <Typography.Text strong>{title}</Typography.Text>
-      <pre style={{ background: '#f6f8fa', padding: 12, borderRadius: 6, maxHeight: 360, overflow: 'auto', fontSize: 12, margin: '4px 0 0' }}>
+      <pre
+        style={{ background: '#f6f8fa', padding: 12, borderRadius: 6, maxHeight: 360, overflow: 'auto', fontSize: 12, margin: '4px 0 0' }}
+      >
         {value === null || value === undefined ? '（无）' : JSON.stringify(value, null, 2)}
       </pre>
     </>
@@ -89,8 +91,19 @@ function VerifyButton({ onResult }: { onResult(r: AuditVerifyResult | string): v
 
 function VerifyAlert({ result, onClose }: { result: AuditVerifyResult | string; onClose(): void }) {
   const closable = { onClose };
-  if (typeof result === 'string') return <Alert type="error" showIcon closable={closable} title={`校验失败：${result}`} style={{ marginBottom: 16 }} />;
-  if (result.ok) return <Alert type="success" showIcon closable={closable} title={`哈希链完整：已校验 ${result.checked} 条记录，未发现篡改或缺失。`} style={{ marginBottom: 16 }} data-testid="verify-result" />;
+  if (typeof result === 'string')
+    return <Alert type="error" showIcon closable={closable} title={`校验失败：${result}`} style={{ marginBottom: 16 }} />;
+  if (result.ok)
+    return (
+      <Alert
+        type="success"
+        showIcon
+        closable={closable}
+        title={`哈希链完整：已校验 ${result.checked} 条记录，未发现篡改或缺失。`}
+        style={{ marginBottom: 16 }}
+        data-testid="verify-result"
+      />
+    );
   return (
     <Alert
       type="error"
@@ -133,14 +146,21 @@ export function AuditPage() {
             </Form.Item>
           </>
         }
-        expandable={{ expandedRowRender: (row) => <Expanded row={row} />, rowExpandable: (row) => row.before != null || row.after != null || !!row.requestId }}
+        expandable={{
+          expandedRowRender: (row) => <Expanded row={row} />,
+          rowExpandable: (row) => row.before != null || row.after != null || !!row.requestId,
+        }}
         columns={[
           { title: '序号', dataIndex: 'seq', width: 80 },
           { title: '时间', dataIndex: 'at', render: (t: string) => formatDateTime(t) },
           { title: '操作人', dataIndex: 'actorUsername' },
           { title: '操作', dataIndex: 'action', render: (a: string) => actionNames[a] ?? a },
           { title: '对象', dataIndex: 'entity', render: (e: string) => entityNames[e] ?? e },
-          { title: '对象编号', dataIndex: 'entityId', render: (id: string | null) => (id ? <Typography.Text copyable={{ text: id }}>{id.slice(0, 8)}…</Typography.Text> : '—') },
+          {
+            title: '对象编号',
+            dataIndex: 'entityId',
+            render: (id: string | null) => (id ? <Typography.Text copyable={{ text: id }}>{id.slice(0, 8)}…</Typography.Text> : '—'),
+          },
           { title: '原因', dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
         ]}
       />

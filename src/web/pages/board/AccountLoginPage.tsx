@@ -40,7 +40,11 @@ export function AccountLoginPage() {
     setBusy(true);
     setProblem(null);
     try {
-      const { account } = await post<{ account: PublicAccount }>('/public/accounts/login', { kind, phone: values.phone.trim(), password: values.password });
+      const { account } = await post<{ account: PublicAccount }>('/public/accounts/login', {
+        kind,
+        phone: values.phone.trim(),
+        password: values.password,
+      });
       setAccount(account);
       navigate(from, { replace: true });
     } catch (err) {

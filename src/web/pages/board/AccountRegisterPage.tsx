@@ -54,7 +54,8 @@ const creditCodeRule = {
 };
 
 const placeRule = {
-  validator: (_: unknown, code: string | undefined) => (!code || isCommunityCode(code) ? Promise.resolve() : Promise.reject(new Error('请选择到社区（村）'))),
+  validator: (_: unknown, code: string | undefined) =>
+    !code || isCommunityCode(code) ? Promise.resolve() : Promise.reject(new Error('请选择到社区（村）')),
 };
 
 /** The registration form with 求职者 / 用人单位 tabs. */
@@ -81,7 +82,13 @@ export function AccountRegisterPage() {
       setBusy(false);
     }
   };
-  const registerSeeker = (v: SeekerValues) => send(seekerForm, '/public/accounts/seekers', { phone: v.phone.trim(), password: v.password, idNumber: v.idNumber.trim().toUpperCase(), name: v.name.trim() });
+  const registerSeeker = (v: SeekerValues) =>
+    send(seekerForm, '/public/accounts/seekers', {
+      phone: v.phone.trim(),
+      password: v.password,
+      idNumber: v.idNumber.trim().toUpperCase(),
+      name: v.name.trim(),
+    });
   const registerEmployer = (v: EmployerValues) =>
     send(employerForm, '/public/accounts/employers', {
       phone: v.phone.trim(),
@@ -127,13 +134,30 @@ export function AccountRegisterPage() {
             style={{ marginBottom: 16 }}
           />
         ) : (
-          <Alert type="info" showIcon title="单位注册和发布招聘信息免费" description="账号与统一社会信用代码绑定，每个单位一个账号。发布的岗位经工作人员审核后公开。" style={{ marginBottom: 16 }} />
+          <Alert
+            type="info"
+            showIcon
+            title="单位注册和发布招聘信息免费"
+            description="账号与统一社会信用代码绑定，每个单位一个账号。发布的岗位经工作人员审核后公开。"
+            style={{ marginBottom: 16 }}
+          />
         )}
         {problem && <Alert type="error" showIcon title={problem} data-testid="register-error" style={{ marginBottom: 16 }} />}
         {kind === 'seeker' ? (
-          <Form<SeekerValues> key="seeker" form={seekerForm} layout="vertical" onFinish={(v) => void registerSeeker(v)} requiredMark={false}>
+          <Form<SeekerValues>
+            key="seeker"
+            form={seekerForm}
+            layout="vertical"
+            onFinish={(v) => void registerSeeker(v)}
+            requiredMark={false}
+          >
             {account}
-            <Form.Item name="idNumber" label="身份证号" rules={[{ required: true, message: '请输入身份证号' }, idRule]} validateTrigger="onBlur">
+            <Form.Item
+              name="idNumber"
+              label="身份证号"
+              rules={[{ required: true, message: '请输入身份证号' }, idRule]}
+              validateTrigger="onBlur"
+            >
               <Input size="large" maxLength={18} autoComplete="off" spellCheck={false} />
             </Form.Item>
             <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }]}>
@@ -144,12 +168,29 @@ export function AccountRegisterPage() {
             </Button>
           </Form>
         ) : (
-          <Form<EmployerValues> key="employer" form={employerForm} layout="vertical" onFinish={(v) => void registerEmployer(v)} requiredMark={false}>
+          <Form<EmployerValues>
+            key="employer"
+            form={employerForm}
+            layout="vertical"
+            onFinish={(v) => void registerEmployer(v)}
+            requiredMark={false}
+          >
             {account}
-            <Form.Item name="creditCode" label="统一社会信用代码" rules={[{ required: true, message: '请输入统一社会信用代码' }, creditCodeRule]} validateTrigger="onBlur" normalize={(v: string) => v.toUpperCase()}>
+            <Form.Item
+              name="creditCode"
+              label="统一社会信用代码"
+              rules={[{ required: true, message: '请输入统一社会信用代码' }, creditCodeRule]}
+              validateTrigger="onBlur"
+              normalize={(v: string) => v.toUpperCase()}
+            >
               <Input size="large" maxLength={18} autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace' }} />
             </Form.Item>
-            <Form.Item name="employerName" label="单位名称" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }]} extra="与营业执照一致">
+            <Form.Item
+              name="employerName"
+              label="单位名称"
+              rules={[{ required: true, whitespace: true, message: '请输入单位名称' }]}
+              extra="与营业执照一致"
+            >
               <Input size="large" maxLength={100} autoComplete="organization" />
             </Form.Item>
             <Form.Item name="regionCode" label="所在地" rules={[placeRule]} extra="首次在本平台登记的单位须选择到社区（村）">

@@ -42,7 +42,10 @@ export function BoardFairsPage() {
       ) : !data ? (
         <Skeleton active />
       ) : data.length === 0 ? (
-        <Empty style={{ padding: '32px 0', background: '#fff', borderRadius: 8, margin: 0 }} description="近期没有招聘会安排，请过几天再来看看。" />
+        <Empty
+          style={{ padding: '32px 0', background: '#fff', borderRadius: 8, margin: 0 }}
+          description="近期没有招聘会安排，请过几天再来看看。"
+        />
       ) : (
         byMonth(data).map(([month, fairs]) => (
           <section key={month} style={{ marginBottom: 16 }}>

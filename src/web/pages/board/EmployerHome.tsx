@@ -43,10 +43,15 @@ export function EmployerHome({ account }: { account: PublicAccount }) {
           }}
         />
       ) : (
-        <Button type="primary" size="large" icon={<PlusOutlined />} onClick={() => {
+        <Button
+          type="primary"
+          size="large"
+          icon={<PlusOutlined />}
+          onClick={() => {
             setPosted(null);
             setPosting(true);
-          }}>
+          }}
+        >
           发布岗位
         </Button>
       )}
@@ -113,7 +118,13 @@ function VacancyItem({ vacancy: v, onApplicants }: { vacancy: Vacancy; onApplica
         {placeText(v)} · 招 {v.headcount} 人 · 有效期至 {v.validUntil} · 提交于 {formatDateTime(v.createdAt)}
       </Typography.Text>
       {v.reviewComment && (
-        <Alert type={v.status === 'rejected' ? 'error' : 'info'} showIcon title={`审核意见：${v.reviewComment}`} style={{ marginTop: 8 }} data-testid="review-comment" />
+        <Alert
+          type={v.status === 'rejected' ? 'error' : 'info'}
+          showIcon
+          title={`审核意见：${v.reviewComment}`}
+          style={{ marginTop: 8 }}
+          data-testid="review-comment"
+        />
       )}
       {flags.length > 0 && v.status !== 'published' && (
         <div style={{ marginTop: 8 }} data-testid="my-vacancy-flags">

@@ -12,7 +12,8 @@ const occupationOptions = occupations.map((o) => ({ value: o.code, label: o.name
 const daysOptions = postedWithinChoices.map((d) => ({ value: d, label: `${d} 天内` }));
 
 /** Matches an occupation by name or by code ("焊", "6-18"). */
-const occupationFilter = (input: string, option?: { value: string; label: string }) => !!option && (option.label.includes(input.trim()) || option.value.startsWith(input.trim()));
+const occupationFilter = (input: string, option?: { value: string; label: string }) =>
+  !!option && (option.label.includes(input.trim()) || option.value.startsWith(input.trim()));
 
 /** A typed wage ("6,000") as whole yuan; nothing for empty or zero. */
 function wageOf(text: string): number | undefined {
@@ -36,7 +37,8 @@ export function JobFilters({ search, onSearch }: { search: JobSearch; onSearch(n
   // The city's districts as the installation lists them; the fixed list while loading or offline.
   const districts = usePublicRegions(boardCityCode).data;
   const districtOptions = districts?.length ? districts.map((d) => ({ value: d.code.slice(0, 6), label: d.name })) : fixedDistrictOptions;
-  const apply = (patch: Partial<JobSearch>) => onSearch({ ...search, q: words.trim() || undefined, wage: wage ?? undefined, ...patch, page: 1 });
+  const apply = (patch: Partial<JobSearch>) =>
+    onSearch({ ...search, q: words.trim() || undefined, wage: wage ?? undefined, ...patch, page: 1 });
 
   return (
     <div role="search" style={{ marginBottom: 16 }}>

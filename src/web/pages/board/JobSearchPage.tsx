@@ -78,8 +78,12 @@ function NoResults({ search, onClear }: { search: JobSearch; onClear(): void }) 
       style={{ padding: '32px 0', background: '#fff', borderRadius: 8, margin: 0 }}
       description={
         <>
-          <div style={{ fontSize: 16, color: 'rgba(0,0,0,0.85)' }}>{search.q ? `没有找到与“${search.q}”相关的岗位` : '没有符合条件的岗位'}</div>
-          <div style={{ marginTop: 4 }}>换个说法试试（如“焊工”“会计”“保洁”），或减少筛选条件。也可以到就近的公共就业服务机构免费办理求职登记，有合适岗位时由工作人员推荐。</div>
+          <div style={{ fontSize: 16, color: 'rgba(0,0,0,0.85)' }}>
+            {search.q ? `没有找到与“${search.q}”相关的岗位` : '没有符合条件的岗位'}
+          </div>
+          <div style={{ marginTop: 4 }}>
+            换个说法试试（如“焊工”“会计”“保洁”），或减少筛选条件。也可以到就近的公共就业服务机构免费办理求职登记，有合适岗位时由工作人员推荐。
+          </div>
         </>
       }
     >

@@ -10,11 +10,19 @@ import { shanghaiToday } from '../../format.js';
 import { educationLevels, optionsOf, plainOptions, vacancyHoursNames } from '../../labels.js';
 import type { Vacancy } from '../../types.js';
 import { OccupationSelect } from '../vacancies/OccupationSelect.js';
-import { toVacancyBody, useDefaultValidity, useMaxValidity, vacancyRename, wageRule, type VacancyFormValues } from '../vacancies/vacancyFields.js';
+import {
+  toVacancyBody,
+  useDefaultValidity,
+  useMaxValidity,
+  vacancyRename,
+  wageRule,
+  type VacancyFormValues,
+} from '../vacancies/vacancyFields.js';
 import { isCommunityCode, PublicRegionPicker } from './PublicRegionPicker.js';
 
 const placeRule = {
-  validator: (_: unknown, code: string | undefined) => (!code || isCommunityCode(code) ? Promise.resolve() : Promise.reject(new Error('请选择到社区（村）'))),
+  validator: (_: unknown, code: string | undefined) =>
+    !code || isCommunityCode(code) ? Promise.resolve() : Promise.reject(new Error('请选择到社区（村）')),
 };
 
 /** The form; `regionCode` (the employer's place) is the default place of work. */
@@ -39,7 +47,12 @@ export function PostVacancyForm({ regionCode, onPosted, onCancel }: { regionCode
   };
   return (
     <Card title="发布岗位" data-testid="post-vacancy">
-      <Alert type="info" showIcon title="发布免费。提交后由工作人员审核，通过后公开；岗位描述不得含性别、民族、户籍、婚育、年龄等歧视性条件。" style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        title="发布免费。提交后由工作人员审核，通过后公开；岗位描述不得含性别、民族、户籍、婚育、年龄等歧视性条件。"
+        style={{ marginBottom: 16 }}
+      />
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
       <Form<VacancyFormValues>
         form={form}
@@ -49,7 +62,14 @@ export function PostVacancyForm({ regionCode, onPosted, onCancel }: { regionCode
       >
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="title" label="岗位名称" rules={[{ required: true, whitespace: true, message: '请输入岗位名称' }, { min: 2, max: 60, message: '岗位名称 2–60 个字' }]}>
+            <Form.Item
+              name="title"
+              label="岗位名称"
+              rules={[
+                { required: true, whitespace: true, message: '请输入岗位名称' },
+                { min: 2, max: 60, message: '岗位名称 2–60 个字' },
+              ]}
+            >
               <Input placeholder="如：电焊工" maxLength={60} />
             </Form.Item>
           </Col>
@@ -74,13 +94,25 @@ export function PostVacancyForm({ regionCode, onPosted, onCancel }: { regionCode
             </Form.Item>
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="wageMaxYuan" label="月工资上限" dependencies={['wageMinYuan']} rules={[{ required: true, message: '请输入工资上限' }, wageRule]}>
+            <Form.Item
+              name="wageMaxYuan"
+              label="月工资上限"
+              dependencies={['wageMinYuan']}
+              rules={[{ required: true, message: '请输入工资上限' }, wageRule]}
+            >
               <InputNumber min={0} max={1_000_000} step={100} precision={0} suffix="元" style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item name="skills" label="技能要求" extra="输入后按 Enter 添加">
-              <Select mode="tags" open={false} placeholder="如：焊工证、电工证" suffixIcon={null} tokenSeparators={[',', '，', '、']} maxCount={20} />
+              <Select
+                mode="tags"
+                open={false}
+                placeholder="如：焊工证、电工证"
+                suffixIcon={null}
+                tokenSeparators={[',', '，', '、']}
+                maxCount={20}
+              />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
@@ -103,14 +135,26 @@ export function PostVacancyForm({ regionCode, onPosted, onCancel }: { regionCode
               name="description"
               label="岗位描述"
               extra="工作内容、任职条件、工资福利、工作时间等"
-              rules={[{ required: true, whitespace: true, message: '请输入岗位描述' }, { min: 5, max: 4000, message: '岗位描述 5–4000 个字' }]}
+              rules={[
+                { required: true, whitespace: true, message: '请输入岗位描述' },
+                { min: 5, max: 4000, message: '岗位描述 5–4000 个字' },
+              ]}
             >
               <Input.TextArea rows={5} showCount maxLength={4000} />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="validUntil" label="有效期至" rules={[{ required: true, message: '请选择有效期' }]} extra={lastDay ? `最长有效 ${maxDays} 天（至 ${lastDay.format('YYYY-MM-DD')}）` : undefined}>
-              <DatePicker style={{ width: '100%' }} disabledDate={(d) => d.isBefore(today, 'day') || (lastDay !== undefined && d.isAfter(lastDay, 'day'))} inputReadOnly />
+            <Form.Item
+              name="validUntil"
+              label="有效期至"
+              rules={[{ required: true, message: '请选择有效期' }]}
+              extra={lastDay ? `最长有效 ${maxDays} 天（至 ${lastDay.format('YYYY-MM-DD')}）` : undefined}
+            >
+              <DatePicker
+                style={{ width: '100%' }}
+                disabledDate={(d) => d.isBefore(today, 'day') || (lastDay !== undefined && d.isAfter(lastDay, 'day'))}
+                inputReadOnly
+              />
             </Form.Item>
           </Col>
         </Row>

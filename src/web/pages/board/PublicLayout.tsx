@@ -82,7 +82,12 @@ function BoardFrame() {
           </Link>
           <nav className="board-nav" aria-label="公共服务">
             {nav.map((n) => (
-              <Link key={n.to} to={n.to} className={section === n.to ? 'active' : undefined} aria-current={section === n.to ? 'page' : undefined}>
+              <Link
+                key={n.to}
+                to={n.to}
+                className={section === n.to ? 'active' : undefined}
+                aria-current={section === n.to ? 'page' : undefined}
+              >
                 {n.label}
               </Link>
             ))}
@@ -98,9 +103,7 @@ function BoardFrame() {
           <p data-testid="free-services">
             公共就业服务“五免费”：{freeServices.join('、')}，一律免费。请到就近的街道（乡镇）劳动保障事务所或公共就业服务机构办理。
           </p>
-          <p>
-            政策咨询请拨打 12333 · {user ? <Link to="/">进入工作台</Link> : <Link to="/login">工作人员登录</Link>}
-          </p>
+          <p>政策咨询请拨打 12333 · {user ? <Link to="/">进入工作台</Link> : <Link to="/login">工作人员登录</Link>}</p>
         </div>
       </footer>
     </div>

@@ -20,7 +20,9 @@ const levels = [
 /** The chosen division at each level below the city, for a 12-digit code ('' where not chosen). */
 function chainOf(value: string | undefined): string[] {
   if (!value || !/^\d{12}$/.test(value)) return [];
-  return levels.map((l) => value.slice(0, l.digits).padEnd(12, '0')).filter((code, i) => !/^0+$/.test(code.slice(levels[i - 1]?.digits ?? 4, levels[i]!.digits)));
+  return levels
+    .map((l) => value.slice(0, l.digits).padEnd(12, '0'))
+    .filter((code, i) => !/^0+$/.test(code.slice(levels[i - 1]?.digits ?? 4, levels[i]!.digits)));
 }
 
 /** True for a community-level code (the last three digits chosen). */
@@ -29,19 +31,46 @@ export function isCommunityCode(code: string | undefined): boolean {
 }
 
 /** Cascading selects; `onChange` gets the deepest chosen code (a cleared level gives its parent). */
-export function PublicRegionPicker({ id, value, onChange }: { id?: string; value?: string; onChange?: (code: string | undefined) => void }) {
+export function PublicRegionPicker({
+  id,
+  value,
+  onChange,
+}: {
+  id?: string;
+  value?: string;
+  onChange?: (code: string | undefined) => void;
+}) {
   const chain = chainOf(value);
   const parents = [boardCityCode, ...chain].slice(0, levels.length);
   return (
     <Space wrap style={{ width: '100%' }}>
       {parents.map((parent, i) => (
-        <LevelSelect key={parent} id={i === 0 ? id : undefined} parent={parent} name={levels[i]!.name} value={chain[i]} onChange={(code) => onChange?.(code ?? (i === 0 ? undefined : parent))} />
+        <LevelSelect
+          key={parent}
+          id={i === 0 ? id : undefined}
+          parent={parent}
+          name={levels[i]!.name}
+          value={chain[i]}
+          onChange={(code) => onChange?.(code ?? (i === 0 ? undefined : parent))}
+        />
       ))}
     </Space>
   );
 }
 
-function LevelSelect({ id, parent, name, value, onChange }: { id?: string | undefined; parent: string; name: string; value: string | undefined; onChange(code: string | undefined): void }) {
+function LevelSelect({
+  id,
+  parent,
+  name,
+  value,
+  onChange,
+}: {
+  id?: string | undefined;
+  parent: string;
+  name: string;
+  value: string | undefined;
+  onChange(code: string | undefined): void;
+}) {
   const { data, loading } = usePublicRegions(parent);
   return (
     <Select

@@ -32,7 +32,10 @@ interface WishValues {
 /** The seeker's page; `account.seeker` is set. */
 export function SeekerHome({ account }: { account: PublicAccount }) {
   const seeker = account.seeker!;
-  const matches = useLoad(() => get<SeekerMatch[]>('/public/me/matches', { limit: 20 }), [seeker.jobWishes, seeker.skills, seeker.education]);
+  const matches = useLoad(
+    () => get<SeekerMatch[]>('/public/me/matches', { limit: 20 }),
+    [seeker.jobWishes, seeker.skills, seeker.education],
+  );
   const applications = useLoad(() => get<Application[]>('/public/me/applications'), []);
   const apply = useApply(applications.data, applications.reload);
   return (
@@ -59,7 +62,10 @@ export function SeekerHome({ account }: { account: PublicAccount }) {
             locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="还没有投递过岗位" /> }}
             renderItem={(a) => (
               <List.Item data-testid="application">
-                <List.Item.Meta title={<Link to={`/jobs/${a.vacancyId}`}>{a.vacancyTitle}</Link>} description={`${a.employerName} · 投递于 ${formatDateTime(a.createdAt)}`} />
+                <List.Item.Meta
+                  title={<Link to={`/jobs/${a.vacancyId}`}>{a.vacancyTitle}</Link>}
+                  description={`${a.employerName} · 投递于 ${formatDateTime(a.createdAt)}`}
+                />
               </List.Item>
             )}
           />
@@ -94,7 +100,13 @@ function WishesCard({ account }: { account: PublicAccount }) {
     if (v.wageMinYuan) jobWishes.wageMinFen = yuanToFen(v.wageMinYuan);
     if (v.hours) jobWishes.hours = v.hours;
     try {
-      setAccount(await patch<PublicAccount>('/public/me/profile', { education: v.education ?? null, skills: (v.skills ?? []).map((s) => s.trim()).filter(Boolean), jobWishes }));
+      setAccount(
+        await patch<PublicAccount>('/public/me/profile', {
+          education: v.education ?? null,
+          skills: (v.skills ?? []).map((s) => s.trim()).filter(Boolean),
+          jobWishes,
+        }),
+      );
       message.success('求职意向已保存，推荐岗位已更新');
     } catch (err) {
       setProblem(problemText(err, applyFieldErrors(form, err)));
@@ -133,10 +145,16 @@ function WishesCard({ account }: { account: PublicAccount }) {
 
 /** The recommended vacancies with score, reasons and 投递. */
 function MatchList({ matches, apply }: { matches: Loaded<SeekerMatch[]>; apply: ReturnType<typeof useApply> }) {
-  if (matches.error) return <Alert type="error" showIcon title={errorText(matches.error)} action={<Button onClick={matches.reload}>重试</Button>} />;
+  if (matches.error)
+    return <Alert type="error" showIcon title={errorText(matches.error)} action={<Button onClick={matches.reload}>重试</Button>} />;
   if (!matches.data) return <Skeleton active />;
   if (matches.data.length === 0) {
-    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂时没有合适的岗位。填写意向职业和技能后，这里会推荐匹配的岗位；也可以到「找工作」搜索全部岗位。" />;
+    return (
+      <Empty
+        image={Empty.PRESENTED_IMAGE_SIMPLE}
+        description="暂时没有合适的岗位。填写意向职业和技能后，这里会推荐匹配的岗位；也可以到「找工作」搜索全部岗位。"
+      />
+    );
   }
   return (
     <List

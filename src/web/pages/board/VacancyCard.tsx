@@ -12,7 +12,13 @@ const hoursNames: Record<string, string> = vacancyHoursNames;
 export function VacancyCard({ vacancy: v, from }: { vacancy: PublicVacancy; from: string }) {
   const open = Math.max(v.headcount - v.filled, 0);
   return (
-    <Link to={`/jobs/${v.id}`} state={{ from }} className="board-card-link" data-testid="vacancy-card" aria-label={`${v.title}，${v.employerName}`}>
+    <Link
+      to={`/jobs/${v.id}`}
+      state={{ from }}
+      className="board-card-link"
+      data-testid="vacancy-card"
+      aria-label={`${v.title}，${v.employerName}`}
+    >
       <Card size="small" hoverable style={{ height: '100%' }}>
         <div style={{ display: 'flex', flexWrap: 'wrap', justifyContent: 'space-between', gap: '0 12px', alignItems: 'baseline' }}>
           <span className="board-card-title" data-testid="vacancy-title">

@@ -30,7 +30,11 @@ export function VerifyLetterPage() {
     try {
       setLetter(await post<ReferralLetter>('/public/referrals/verify', { code: normaliseCode(code) }));
     } catch (err) {
-      setProblem(err instanceof ApiError && err.status === 404 ? '没有找到这封介绍信。请核对介绍信上的 10 位验证码（不含数字 0、1 和字母 O、I、L）。' : errorText(err));
+      setProblem(
+        err instanceof ApiError && err.status === 404
+          ? '没有找到这封介绍信。请核对介绍信上的 10 位验证码（不含数字 0、1 和字母 O、I、L）。'
+          : errorText(err),
+      );
     } finally {
       setBusy(false);
     }
@@ -45,9 +49,16 @@ export function VerifyLetterPage() {
       <Typography.Title level={4} style={{ marginTop: 0 }}>
         介绍信核验
       </Typography.Title>
-      <Typography.Paragraph type="secondary">用人单位收到公共就业服务机构开具的介绍信后，可在此输入介绍信上的验证码，核对被推荐人和推荐岗位，并反馈面试或录用结果。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        用人单位收到公共就业服务机构开具的介绍信后，可在此输入介绍信上的验证码，核对被推荐人和推荐岗位，并反馈面试或录用结果。
+      </Typography.Paragraph>
       <Card style={{ marginBottom: 16 }}>
-        <Form<{ code: string }> layout="vertical" initialValues={{ code: linked }} onFinish={(v) => void verify(v.code)} requiredMark={false}>
+        <Form<{ code: string }>
+          layout="vertical"
+          initialValues={{ code: linked }}
+          onFinish={(v) => void verify(v.code)}
+          requiredMark={false}
+        >
           <Form.Item
             name="code"
             label="验证码"
@@ -58,7 +69,14 @@ export function VerifyLetterPage() {
             ]}
             style={{ marginBottom: 12 }}
           >
-            <Input size="large" maxLength={16} placeholder="介绍信上的 10 位验证码" autoComplete="off" spellCheck={false} style={{ fontFamily: 'monospace', letterSpacing: 2 }} />
+            <Input
+              size="large"
+              maxLength={16}
+              placeholder="介绍信上的 10 位验证码"
+              autoComplete="off"
+              spellCheck={false}
+              style={{ fontFamily: 'monospace', letterSpacing: 2 }}
+            />
           </Form.Item>
           <Button type="primary" htmlType="submit" size="large" loading={busy} block>
             核验
@@ -86,7 +104,9 @@ function LetterCard({ letter, onChange }: { letter: ReferralLetter; onChange(l: 
         <Descriptions.Item label="推荐岗位">{letter.vacancyTitle}</Descriptions.Item>
         <Descriptions.Item label="招聘单位">{letter.employerName}</Descriptions.Item>
         <Descriptions.Item label="开具机构">{letter.unitName ?? '—'}</Descriptions.Item>
-        <Descriptions.Item label="推荐结果">{letter.outcome ? (outcomeNames[letter.outcome] ?? letter.outcome) : '尚未登记'}</Descriptions.Item>
+        <Descriptions.Item label="推荐结果">
+          {letter.outcome ? (outcomeNames[letter.outcome] ?? letter.outcome) : '尚未登记'}
+        </Descriptions.Item>
       </Descriptions>
       <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginTop: 8, marginBottom: 0 }}>
         为保护个人信息，姓名已部分隐去，请与被推荐人所持身份证件核对。
@@ -109,7 +129,13 @@ function FeedbackForm({ letter, onSent }: { letter: ReferralLetter; onSent(l: Re
     setBusy(true);
     setProblem(null);
     try {
-      onSent(await post<ReferralLetter>('/public/referrals/feedback', { code: letter.verificationCode, outcome: values.outcome, comment: values.comment?.trim() || undefined }));
+      onSent(
+        await post<ReferralLetter>('/public/referrals/feedback', {
+          code: letter.verificationCode,
+          outcome: values.outcome,
+          comment: values.comment?.trim() || undefined,
+        }),
+      );
       setSent(true);
     } catch (err) {
       setProblem(errorText(err));
@@ -118,7 +144,15 @@ function FeedbackForm({ letter, onSent }: { letter: ReferralLetter; onSent(l: Re
     }
   };
   if (sent) {
-    return <Result status="success" title="反馈已提交" subTitle={`谢谢！经办人员核实后登记推荐结果。提交时间：${formatDateTime(letter.employerFeedbackAt)}`} data-testid="feedback-sent" style={{ padding: '24px 0 0' }} />;
+    return (
+      <Result
+        status="success"
+        title="反馈已提交"
+        subTitle={`谢谢！经办人员核实后登记推荐结果。提交时间：${formatDateTime(letter.employerFeedbackAt)}`}
+        data-testid="feedback-sent"
+        style={{ padding: '24px 0 0' }}
+      />
+    );
   }
   return (
     <div style={{ borderTop: '1px solid #f0f0f0', marginTop: 16, paddingTop: 16 }}>

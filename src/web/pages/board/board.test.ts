@@ -7,8 +7,17 @@ describe('JOB-7 search state in the URL', () => {
   it('JOB-7 a shared link gives the same search, and the API gets fen and a region prefix', () => {
     const search = searchOfParams(new URLSearchParams('q=焊工&district=140105&occupation=6-18-02-04&wage=5000&days=7&page=2'));
     expect(search).toEqual({ q: '焊工', district: '140105', occupation: '6-18-02-04', wage: 5000, days: 7, page: 2 });
-    expect(paramsOfSearch(search).toString()).toBe(new URLSearchParams('q=焊工&district=140105&occupation=6-18-02-04&wage=5000&days=7&page=2').toString());
-    expect(apiQueryOf(search)).toMatchObject({ q: '焊工', regionCode: '140105', occupation: '6-18-02-04', wageMin: 500000, postedWithinDays: 7, page: 2 });
+    expect(paramsOfSearch(search).toString()).toBe(
+      new URLSearchParams('q=焊工&district=140105&occupation=6-18-02-04&wage=5000&days=7&page=2').toString(),
+    );
+    expect(apiQueryOf(search)).toMatchObject({
+      q: '焊工',
+      regionCode: '140105',
+      occupation: '6-18-02-04',
+      wageMin: 500000,
+      postedWithinDays: 7,
+      page: 2,
+    });
   });
 
   it('JOB-7 values that make no sense are dropped rather than sent', () => {

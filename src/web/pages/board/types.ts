@@ -88,7 +88,14 @@ export interface PublicAccount {
   kind: 'seeker' | 'employer';
   phone: string;
   createdAt: string;
-  seeker: { name: string; idNumber: string; education: string | null; skills: string[]; jobWishes: JobWishes; employmentStatus: string } | null;
+  seeker: {
+    name: string;
+    idNumber: string;
+    education: string | null;
+    skills: string[];
+    jobWishes: JobWishes;
+    employmentStatus: string;
+  } | null;
   employer: { id: string; name: string; creditCode: string; regionCode: string } | null;
 }
 
@@ -97,7 +104,18 @@ export interface SeekerMatch {
   vacancyId: string;
   score: number;
   reasons: { factor: string; detail: string; weight: number; maxWeight: number }[];
-  vacancy: { title: string; employerName: string; occupation: string | null; wageMin: number; wageMax: number; regionCode: string; regionName: string | null; headcount: number; filled: number; validUntil: string };
+  vacancy: {
+    title: string;
+    employerName: string;
+    occupation: string | null;
+    wageMin: number;
+    wageMax: number;
+    regionCode: string;
+    regionName: string | null;
+    headcount: number;
+    filled: number;
+    validUntil: string;
+  };
 }
 
 /** One online application of the seeker. */

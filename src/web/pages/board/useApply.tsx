@@ -36,7 +36,15 @@ export function useApply(applications: Application[] | undefined, reload: () => 
         已投递
       </Button>
     ) : (
-      <Button type="primary" size={size} icon={<SendOutlined />} loading={sending === vacancyId} disabled={!applications} onClick={() => void apply(vacancyId)} data-testid="apply">
+      <Button
+        type="primary"
+        size={size}
+        icon={<SendOutlined />}
+        loading={sending === vacancyId}
+        disabled={!applications}
+        onClick={() => void apply(vacancyId)}
+        data-testid="apply"
+      >
         投递
       </Button>
     );

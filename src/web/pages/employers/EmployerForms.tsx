@@ -71,25 +71,49 @@ function EmployerFields({ baseScope, withCreditCode }: { baseScope: string; with
   return (
     <Row gutter={16}>
       <Col span={withCreditCode ? 12 : 24}>
-        <Form.Item name="name" label="单位名称" rules={[{ required: true, whitespace: true, message: '请输入单位名称' }, { min: 2, max: 100, message: '单位名称 2–100 个字' }]}>
+        <Form.Item
+          name="name"
+          label="单位名称"
+          rules={[
+            { required: true, whitespace: true, message: '请输入单位名称' },
+            { min: 2, max: 100, message: '单位名称 2–100 个字' },
+          ]}
+        >
           <Input autoComplete="off" placeholder="与营业执照一致" />
         </Form.Item>
       </Col>
       {withCreditCode && (
         <Col span={12}>
-          <Form.Item name="creditCode" label="统一社会信用代码" validateTrigger="onBlur" rules={[creditCodeRule]} extra="18 位，见营业执照；登记后不可修改">
+          <Form.Item
+            name="creditCode"
+            label="统一社会信用代码"
+            validateTrigger="onBlur"
+            rules={[creditCodeRule]}
+            extra="18 位，见营业执照；登记后不可修改"
+          >
             <Input autoComplete="off" maxLength={18} style={{ fontFamily: 'monospace' }} placeholder="如：91140105MA0XXXXXXX" />
           </Form.Item>
         </Col>
       )}
       <Col span={24}>
-        <Form.Item name="regionCode" label="所在社区（村）" extra="注册地或经营地" rules={[{ required: true, message: '请选择所在社区（村）' }, communityRule]}>
+        <Form.Item
+          name="regionCode"
+          label="所在社区（村）"
+          extra="注册地或经营地"
+          rules={[{ required: true, message: '请选择所在社区（村）' }, communityRule]}
+        >
           <RegionPicker baseScope={baseScope} maxLevel={5} required />
         </Form.Item>
       </Col>
       <Col span={12}>
         <Form.Item name="industry" label="行业门类" extra="《国民经济行业分类》（GB/T 4754-2017）">
-          <Select allowClear showSearch={{ optionFilterProp: 'label' }} placeholder="请选择" options={industryOptions} popupMatchSelectWidth={false} />
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="请选择"
+            options={industryOptions}
+            popupMatchSelectWidth={false}
+          />
         </Form.Item>
       </Col>
       <Col span={6}>
@@ -139,7 +163,11 @@ export function CreateEmployerModal({ open, onClose, onCreated }: { open: boolea
       width={720}
       initialValues={{ regionCode: user.scope.length === 12 ? user.scope : undefined }}
       onSubmit={async (v, { idempotencyKey }) => {
-        const employer = await post<Employer>('/employers', { ...withoutNulls(toBody(v)), creditCode: (v.creditCode ?? '').trim().toUpperCase() }, { idempotencyKey });
+        const employer = await post<Employer>(
+          '/employers',
+          { ...withoutNulls(toBody(v)), creditCode: (v.creditCode ?? '').trim().toUpperCase() },
+          { idempotencyKey },
+        );
         message.success(`已登记用人单位“${employer.name}”`);
         onCreated(employer);
       }}
@@ -150,7 +178,15 @@ export function CreateEmployerModal({ open, onClose, onCreated }: { open: boolea
 }
 
 /** The 编辑用人单位 dialog (everything but the credit code). */
-export function EditEmployerModal({ employer, onClose, onSaved }: { employer: Employer | null; onClose(): void; onSaved(e: Employer): void }) {
+export function EditEmployerModal({
+  employer,
+  onClose,
+  onSaved,
+}: {
+  employer: Employer | null;
+  onClose(): void;
+  onSaved(e: Employer): void;
+}) {
   const user = useUser();
   const { message } = App.useApp();
   return (

@@ -48,7 +48,11 @@ function EmployerInfoCard({ employer, canWrite, onEdit }: { employer: Employer; 
         size="small"
         column={{ xs: 1, md: 2, xl: 3 }}
         items={[
-          { key: 'code', label: '统一社会信用代码', children: <Typography.Text style={{ fontFamily: 'monospace' }}>{e.creditCode}</Typography.Text> },
+          {
+            key: 'code',
+            label: '统一社会信用代码',
+            children: <Typography.Text style={{ fontFamily: 'monospace' }}>{e.creditCode}</Typography.Text>,
+          },
           { key: 'region', label: '所在地', children: e.regionName ?? e.regionCode },
           { key: 'industry', label: '行业门类', children: e.industry ? `${e.industry} ${industryName(e.industry) ?? ''}` : none },
           { key: 'size', label: '企业规模', children: e.size ? (sizeNames[e.size] ?? e.size) : none },
@@ -76,7 +80,8 @@ export function EmployerPage() {
   const [saved, setSaved] = useState<Employer>();
   const [editing, setEditing] = useState(false);
 
-  if (loaded.error) return <Alert type="error" showIcon title={errorText(loaded.error)} action={<Link to="/employers">返回用人单位</Link>} />;
+  if (loaded.error)
+    return <Alert type="error" showIcon title={errorText(loaded.error)} action={<Link to="/employers">返回用人单位</Link>} />;
   const employer = saved?.id === id ? saved : loaded.data?.id === id ? loaded.data : undefined;
   if (!employer) return <Spin size="large" />;
 

@@ -29,12 +29,15 @@ export function EmployerSelect({ id, autoFocus, value, onChange, onPick, taken =
   useEffect(() => {
     let live = true;
     setLoading(true);
-    const timer = setTimeout(() => {
-      get<Paged<Employer>>('/employers', { q: q.trim() || undefined, pageSize: 20 })
-        .then((res) => live && setOptions(res.items))
-        .catch(() => live && setOptions([]))
-        .finally(() => live && setLoading(false));
-    }, q ? debounceMs : 0);
+    const timer = setTimeout(
+      () => {
+        get<Paged<Employer>>('/employers', { q: q.trim() || undefined, pageSize: 20 })
+          .then((res) => live && setOptions(res.items))
+          .catch(() => live && setOptions([]))
+          .finally(() => live && setLoading(false));
+      },
+      q ? debounceMs : 0,
+    );
     return () => {
       live = false;
       clearTimeout(timer);

@@ -47,13 +47,24 @@ export function EmployersPage() {
               <Input placeholder="单位名称或完整的统一社会信用代码" allowClear maxLength={60} style={{ width: 280 }} />
             </Form.Item>
             <Form.Item name="industry" label="行业门类">
-              <Select placeholder="全部" allowClear showSearch={{ optionFilterProp: 'label' }} options={industryOptions} style={{ width: 220 }} popupMatchSelectWidth={false} />
+              <Select
+                placeholder="全部"
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={industryOptions}
+                style={{ width: 220 }}
+                popupMatchSelectWidth={false}
+              />
             </Form.Item>
           </>
         }
         columns={[
           { title: '单位名称', dataIndex: 'name', render: (n: string, e) => <Link to={`/employers/${e.id}`}>{n}</Link> },
-          { title: '统一社会信用代码', dataIndex: 'creditCode', render: (c: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{c}</Typography.Text> },
+          {
+            title: '统一社会信用代码',
+            dataIndex: 'creditCode',
+            render: (c: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{c}</Typography.Text>,
+          },
           { title: '所在地', dataIndex: 'regionName', render: (n: string | null, e) => n ?? e.regionCode },
           { title: '行业门类', dataIndex: 'industry', render: (i: string | null) => (i ? `${i} ${industryName(i) ?? ''}` : '—') },
           { title: '规模', dataIndex: 'size', render: (s: string | null) => (s ? (sizeNames[s] ?? s) : '—') },

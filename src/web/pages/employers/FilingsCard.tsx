@@ -36,7 +36,13 @@ function FilingModal({ employer, open, onClose, onDone }: { employer: Employer; 
       onSubmit={async (v, { idempotencyKey }) => {
         await post(
           `/employers/${employer.id}/filings`,
-          { kind: v.kind, personName: v.personName.trim(), date: v.date.format('YYYY-MM-DD'), contractEnd: v.kind === 'contract' && v.contractEnd ? v.contractEnd.format('YYYY-MM-DD') : undefined, notes: v.notes?.trim() || undefined },
+          {
+            kind: v.kind,
+            personName: v.personName.trim(),
+            date: v.date.format('YYYY-MM-DD'),
+            contractEnd: v.kind === 'contract' && v.contractEnd ? v.contractEnd.format('YYYY-MM-DD') : undefined,
+            notes: v.notes?.trim() || undefined,
+          },
           { idempotencyKey },
         );
         message.success(`已${kindNames[v.kind]}：${v.personName.trim()}`);
@@ -46,12 +52,23 @@ function FilingModal({ employer, open, onClose, onDone }: { employer: Employer; 
       <Form.Item name="kind" label="备案类型" rules={[{ required: true, message: '请选择备案类型' }]}>
         <Segmented options={optionsOf(kindNames)} />
       </Form.Item>
-      <Form.Item name="personName" label="人员姓名" rules={[{ required: true, whitespace: true, message: '请输入人员姓名' }, { max: 40, message: '最多 40 个字' }]}>
+      <Form.Item
+        name="personName"
+        label="人员姓名"
+        rules={[
+          { required: true, whitespace: true, message: '请输入人员姓名' },
+          { max: 40, message: '最多 40 个字' },
+        ]}
+      >
         <Input autoComplete="off" autoFocus />
       </Form.Item>
       <Form.Item noStyle dependencies={['kind']}>
         {({ getFieldValue }) => (
-          <Form.Item name="date" label={getFieldValue('kind') === 'contract' ? '合同起始日期' : '录用日期'} rules={[{ required: true, message: '请选择日期' }]}>
+          <Form.Item
+            name="date"
+            label={getFieldValue('kind') === 'contract' ? '合同起始日期' : '录用日期'}
+            rules={[{ required: true, message: '请选择日期' }]}
+          >
             <DatePicker allowClear={false} disabledDate={(d) => d.isAfter(today, 'day')} style={{ width: 200 }} />
           </Form.Item>
         )}
@@ -96,10 +113,20 @@ export function FilingsCard({ employer, canWrite }: { employer: Employer; canWri
         pagination={(filings.data?.length ?? 0) > 10 ? { pageSize: 10, size: 'small' } : false}
         locale={{ emptyText: filings.error ? errorText(filings.error) : '尚无备案记录' }}
         columns={[
-          { title: '备案类型', dataIndex: 'kind', width: 150, render: (k: string) => <Tag color={k === 'contract' ? 'blue' : 'green'}>{kindNames[k] ?? k}</Tag> },
+          {
+            title: '备案类型',
+            dataIndex: 'kind',
+            width: 150,
+            render: (k: string) => <Tag color={k === 'contract' ? 'blue' : 'green'}>{kindNames[k] ?? k}</Tag>,
+          },
           { title: '人员', dataIndex: 'personName', width: 100 },
           { title: '日期', dataIndex: 'date', width: 110 },
-          { title: '合同终止', dataIndex: 'contractEnd', width: 110, render: (d: string | null, f) => d ?? (f.kind === 'contract' ? '无固定期限' : '—') },
+          {
+            title: '合同终止',
+            dataIndex: 'contractEnd',
+            width: 110,
+            render: (d: string | null, f) => d ?? (f.kind === 'contract' ? '无固定期限' : '—'),
+          },
           { title: '备注', dataIndex: 'notes', render: (n: string | null) => n ?? '—' },
           enteredColumn<EmployerFiling>(),
         ]}

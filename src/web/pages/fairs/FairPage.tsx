@@ -3,7 +3,24 @@
 // and deals (登记举办结果); and the report as Excel.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Space, Spin, Statistic, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined, DownloadOutlined, EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { downloadFile, get, patch, post } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
@@ -22,7 +39,17 @@ type Booth = FairReport['booths'][number];
 type OfferedVacancy = FairReport['vacancies'][number];
 
 /** 添加展位. */
-function BoothModal({ report, open, onClose, onDone }: { report: FairReport; open: boolean; onClose(): void; onDone(report: FairReport): void }) {
+function BoothModal({
+  report,
+  open,
+  onClose,
+  onDone,
+}: {
+  report: FairReport;
+  open: boolean;
+  onClose(): void;
+  onDone(report: FairReport): void;
+}) {
   const { message } = App.useApp();
   const taken = Object.fromEntries(report.booths.map((b) => [b.employerId, b.boothNo ? `已有展位 ${b.boothNo}` : '已有展位']));
   return (
@@ -32,12 +59,20 @@ function BoothModal({ report, open, onClose, onDone }: { report: FairReport; ope
       onClose={onClose}
       okText="添加"
       onSubmit={async (v) => {
-        const updated = await post<FairReport>(`/fairs/${report.fair.id}/booths`, { employerId: v.employerId, boothNo: v.boothNo?.trim() || undefined });
+        const updated = await post<FairReport>(`/fairs/${report.fair.id}/booths`, {
+          employerId: v.employerId,
+          boothNo: v.boothNo?.trim() || undefined,
+        });
         message.success('已添加展位');
         onDone(updated);
       }}
     >
-      <Form.Item name="employerId" label="用人单位" rules={[{ required: true, message: '请选择用人单位' }]} extra="只能选管辖范围内已登记的用人单位；未登记的请先在“用人单位”中登记。">
+      <Form.Item
+        name="employerId"
+        label="用人单位"
+        rules={[{ required: true, message: '请选择用人单位' }]}
+        extra="只能选管辖范围内已登记的用人单位；未登记的请先在“用人单位”中登记。"
+      >
         <EmployerSelect taken={taken} />
       </Form.Item>
       <Form.Item name="boothNo" label="展位号" rules={[{ max: 20, message: '最多 20 个字' }]}>
@@ -57,7 +92,12 @@ interface ResultValues {
 function ResultsModal({ fair, open, onClose, onDone }: { fair: JobFair; open: boolean; onClose(): void; onDone(): void }) {
   const { message } = App.useApp();
   const number = (name: keyof ResultValues, label: string, extra?: string) => (
-    <Form.Item name={name} label={label} extra={extra} rules={[{ type: 'integer', min: 0, max: 1_000_000, message: '请填写 0 至 1,000,000 的整数' }]}>
+    <Form.Item
+      name={name}
+      label={label}
+      extra={extra}
+      rules={[{ type: 'integer', min: 0, max: 1_000_000, message: '请填写 0 至 1,000,000 的整数' }]}
+    >
       <InputNumber min={0} max={1_000_000} precision={0} style={{ width: 200 }} suffix="人" />
     </Form.Item>
   );
@@ -69,7 +109,11 @@ function ResultsModal({ fair, open, onClose, onDone }: { fair: JobFair; open: bo
       okText="保存"
       initialValues={{ attendance: fair.attendance, intentions: fair.intentions, deals: fair.deals }}
       onSubmit={async (v) => {
-        await patch<JobFair>(`/fairs/${fair.id}`, { attendance: v.attendance ?? null, intentions: v.intentions ?? null, deals: v.deals ?? null });
+        await patch<JobFair>(`/fairs/${fair.id}`, {
+          attendance: v.attendance ?? null,
+          intentions: v.intentions ?? null,
+          deals: v.deals ?? null,
+        });
         message.success('已登记举办结果');
         onDone();
       }}
@@ -86,7 +130,9 @@ function ResultsModal({ fair, open, onClose, onDone }: { fair: JobFair; open: bo
           ({ getFieldValue }) => ({
             validator: (_, deals: number | null | undefined) => {
               const intentions = getFieldValue('intentions') as number | null | undefined;
-              return deals != null && intentions != null && deals > intentions ? Promise.reject(new Error('签约人数不能多于达成意向人数')) : Promise.resolve();
+              return deals != null && intentions != null && deals > intentions
+                ? Promise.reject(new Error('签约人数不能多于达成意向人数'))
+                : Promise.resolve();
             },
           }),
         ]}
@@ -263,7 +309,13 @@ export function FairPage() {
             { title: '用人单位', dataIndex: 'employerName' },
             { title: '招聘人数', dataIndex: 'headcount', align: 'right', render: (n: number) => `${n} 人` },
             { title: '月工资', key: 'wage', render: (_: unknown, v) => wageRangeText(v.wageMin, v.wageMax) },
-            { title: '状态', dataIndex: 'status', render: (s: string) => <Tag color={vacancyStatusColors[s as VacancyStatus]}>{vacancyStatusNames[s as VacancyStatus] ?? s}</Tag> },
+            {
+              title: '状态',
+              dataIndex: 'status',
+              render: (s: string) => (
+                <Tag color={vacancyStatusColors[s as VacancyStatus]}>{vacancyStatusNames[s as VacancyStatus] ?? s}</Tag>
+              ),
+            },
           ]}
         />
       </Card>

@@ -73,7 +73,12 @@ export function FairsPage() {
               </Space>
             ),
           },
-          { title: '展位 / 岗位 / 招聘人数', key: 'offer', align: 'right', render: (_: unknown, f) => `${f.boothCount} / ${f.vacancyCount} / ${f.headcount}人` },
+          {
+            title: '展位 / 岗位 / 招聘人数',
+            key: 'offer',
+            align: 'right',
+            render: (_: unknown, f) => `${f.boothCount} / ${f.vacancyCount} / ${f.headcount}人`,
+          },
           {
             title: '入场 / 意向 / 签约',
             key: 'results',

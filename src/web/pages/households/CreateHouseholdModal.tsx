@@ -26,10 +26,26 @@ interface Values {
   members: MemberRow[];
 }
 
-const memberOf = (p: Person, relation: string): MemberRow => ({ personId: p.id, name: p.name, idNumber: p.idNumber, employmentStatus: p.employmentStatus, relation });
+const memberOf = (p: Person, relation: string): MemberRow => ({
+  personId: p.id,
+  name: p.name,
+  idNumber: p.idNumber,
+  employmentStatus: p.employmentStatus,
+  relation,
+});
 
 /** The dialog, opened from a person's page with that person as head. */
-export function CreateHouseholdModal({ head, open, onClose, onCreated }: { head: Person; open: boolean; onClose(): void; onCreated(household: Household): void }) {
+export function CreateHouseholdModal({
+  head,
+  open,
+  onClose,
+  onCreated,
+}: {
+  head: Person;
+  open: boolean;
+  onClose(): void;
+  onCreated(household: Household): void;
+}) {
   const user = useUser();
   const { message } = App.useApp();
   return (
@@ -40,7 +56,12 @@ export function CreateHouseholdModal({ head, open, onClose, onCreated }: { head:
       okText="建立"
       width={820}
       rename={{ memberIds: 'members' }}
-      initialValues={{ regionCode: head.regionCode, address: head.address ?? undefined, householdType: head.householdType, members: [memberOf(head, 'head')] }}
+      initialValues={{
+        regionCode: head.regionCode,
+        address: head.address ?? undefined,
+        householdType: head.householdType,
+        members: [memberOf(head, 'head')],
+      }}
       onSubmit={async (v, { form, idempotencyKey }) => {
         // validateFields returns only registered fields (the relation); the rows hold the rest.
         const members = form.getFieldValue('members') as MemberRow[];
@@ -63,14 +84,26 @@ export function CreateHouseholdModal({ head, open, onClose, onCreated }: { head:
         <RegionPicker baseScope={user.scope} maxLevel={5} required />
       </Form.Item>
       <Space size={24} wrap>
-        <Form.Item name="householdType" label="户籍性质" rules={[{ required: true, message: '请选择户籍性质' }]} extra="零就业家庭仅认定城镇家庭">
+        <Form.Item
+          name="householdType"
+          label="户籍性质"
+          rules={[{ required: true, message: '请选择户籍性质' }]}
+          extra="零就业家庭仅认定城镇家庭"
+        >
           <Radio.Group name="householdType" options={optionsOf(householdTypeNames)} />
         </Form.Item>
         <Form.Item name="address" label="家庭住址" rules={[{ max: 200, message: '最多 200 个字' }]} style={{ width: 440 }}>
           <Input />
         </Form.Item>
       </Space>
-      <Form.List name="members" rules={[{ validator: (_, members: MemberRow[]) => (members?.length ? Promise.resolve() : Promise.reject(new Error('请至少添加一名成员'))) }]}>
+      <Form.List
+        name="members"
+        rules={[
+          {
+            validator: (_, members: MemberRow[]) => (members?.length ? Promise.resolve() : Promise.reject(new Error('请至少添加一名成员'))),
+          },
+        ]}
+      >
         {(fields, { add, remove }, { errors }) => {
           const rows = fields.map((f) => ({ field: f }));
           return (
@@ -90,23 +123,57 @@ export function CreateHouseholdModal({ head, open, onClose, onCreated }: { head:
                       rowKey={(r) => String(r.field.key)}
                       dataSource={rows}
                       columns={[
-                        { title: '姓名', key: 'name', render: (_: unknown, r) => (getFieldValue(['members', r.field.name, 'name']) as string) },
+                        {
+                          title: '姓名',
+                          key: 'name',
+                          render: (_: unknown, r) => getFieldValue(['members', r.field.name, 'name']) as string,
+                        },
                         {
                           title: '身份证号',
                           key: 'id',
-                          render: (_: unknown, r) => <Typography.Text style={{ fontFamily: 'monospace' }}>{getFieldValue(['members', r.field.name, 'idNumber']) as string}</Typography.Text>,
+                          render: (_: unknown, r) => (
+                            <Typography.Text style={{ fontFamily: 'monospace' }}>
+                              {getFieldValue(['members', r.field.name, 'idNumber']) as string}
+                            </Typography.Text>
+                          ),
                         },
-                        { title: '就业状态', key: 'status', render: (_: unknown, r) => <EmploymentStatusTag status={getFieldValue(['members', r.field.name, 'employmentStatus']) as EmploymentStatus} /> },
+                        {
+                          title: '就业状态',
+                          key: 'status',
+                          render: (_: unknown, r) => (
+                            <EmploymentStatusTag
+                              status={getFieldValue(['members', r.field.name, 'employmentStatus']) as EmploymentStatus}
+                            />
+                          ),
+                        },
                         {
                           title: '与户主关系',
                           key: 'relation',
                           render: (_: unknown, r) => (
                             <Form.Item name={[r.field.name, 'relation']} noStyle rules={[{ required: true }]}>
-                              <Select options={optionsOf(relationNames)} style={{ width: 130 }} aria-label={`${getFieldValue(['members', r.field.name, 'name']) as string}与户主关系`} />
+                              <Select
+                                options={optionsOf(relationNames)}
+                                style={{ width: 130 }}
+                                aria-label={`${getFieldValue(['members', r.field.name, 'name']) as string}与户主关系`}
+                              />
                             </Form.Item>
                           ),
                         },
-                        { title: '', key: 'remove', width: 60, render: (_: unknown, r) => <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label="移除" onClick={() => remove(r.field.name)} /> },
+                        {
+                          title: '',
+                          key: 'remove',
+                          width: 60,
+                          render: (_: unknown, r) => (
+                            <Button
+                              size="small"
+                              type="text"
+                              danger
+                              icon={<DeleteOutlined />}
+                              aria-label="移除"
+                              onClick={() => remove(r.field.name)}
+                            />
+                          ),
+                        },
                       ]}
                     />
                   )}

@@ -16,7 +16,10 @@ import { ZeroEmploymentBanner } from './ZeroEmploymentBanner.js';
 export function HouseholdCard({ person, canWrite, version }: { person: Person; canWrite: boolean; version: number }) {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const household = useLoad(async () => (person.householdId ? get<Household>(`/households/${person.householdId}`) : null), [person.householdId, version]);
+  const household = useLoad(
+    async () => (person.householdId ? get<Household>(`/households/${person.householdId}`) : null),
+    [person.householdId, version],
+  );
   const h = household.data;
   return (
     <Card
@@ -48,7 +51,12 @@ export function HouseholdCard({ person, canWrite, version }: { person: Person; c
           <MembersTable members={h.members} currentPersonId={person.id} compact />
         </Space>
       )}
-      <CreateHouseholdModal head={person} open={creating} onClose={() => setCreating(false)} onCreated={(created) => navigate(`/households/${created.id}`)} />
+      <CreateHouseholdModal
+        head={person}
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(created) => navigate(`/households/${created.id}`)}
+      />
     </Card>
   );
 }

@@ -17,7 +17,9 @@ const path = '/assistance/zero-employment-cases';
 /** The number of cases of each status (the list's total, one row asked for). */
 function useCaseCounts() {
   return useLoad(async () => {
-    const totals = await Promise.all(statuses.map((status) => get<Paged<ZeroEmploymentCase>>(path, { status, pageSize: 1 }).then((r) => r.total)));
+    const totals = await Promise.all(
+      statuses.map((status) => get<Paged<ZeroEmploymentCase>>(path, { status, pageSize: 1 }).then((r) => r.total)),
+    );
     return Object.fromEntries(statuses.map((s, i) => [s, totals[i] ?? 0])) as Record<CaseStatus, number>;
   }, []);
 }
@@ -33,8 +35,19 @@ export function ZeroEmploymentPage() {
       <Row gutter={16}>
         {statuses.map((s) => (
           <Col key={s} xs={12} lg={6}>
-            <Card hoverable onClick={() => setTab(s)} data-testid={`case-count-${s}`} style={tab === s ? { borderColor: cardColors[s] } : undefined}>
-              <Statistic title={caseStatusNames[s]} value={counts.data?.[s] ?? '—'} suffix="户" loading={counts.loading && !counts.data} styles={{ content: { color: cardColors[s] } }} />
+            <Card
+              hoverable
+              onClick={() => setTab(s)}
+              data-testid={`case-count-${s}`}
+              style={tab === s ? { borderColor: cardColors[s] } : undefined}
+            >
+              <Statistic
+                title={caseStatusNames[s]}
+                value={counts.data?.[s] ?? '—'}
+                suffix="户"
+                loading={counts.loading && !counts.data}
+                styles={{ content: { color: cardColors[s] } }}
+              />
             </Card>
           </Col>
         ))}
@@ -49,11 +62,18 @@ export function ZeroEmploymentPage() {
           <Tabs
             activeKey={tab}
             onChange={(k) => setTab(k as CaseStatus | 'all')}
-            items={[{ key: 'all', label: '全部' }, ...statuses.map((s) => ({ key: s, label: `${caseStatusNames[s]}${counts.data ? `（${counts.data[s]}）` : ''}` }))]}
+            items={[
+              { key: 'all', label: '全部' },
+              ...statuses.map((s) => ({ key: s, label: `${caseStatusNames[s]}${counts.data ? `（${counts.data[s]}）` : ''}` })),
+            ]}
           />
         }
         columns={[
-          { title: '户主', dataIndex: 'headName', render: (n: string | null, c) => <Link to={`/households/${c.householdId}`}>{n ?? '—'}</Link> },
+          {
+            title: '户主',
+            dataIndex: 'headName',
+            render: (n: string | null, c) => <Link to={`/households/${c.householdId}`}>{n ?? '—'}</Link>,
+          },
           { title: '家庭住址', dataIndex: 'address', render: (a: string | null) => a || '（未登记住址）' },
           { title: '所在社区', dataIndex: 'regionCode', render: (code: string) => <RegionLabel prefix={code} /> },
           { title: '认定日期', dataIndex: 'detectedOn' },
@@ -65,7 +85,10 @@ export function ZeroEmploymentPage() {
                 d
               ) : (
                 <Space size={4}>
-                  <Typography.Text type={c.status === 'overdue' ? 'danger' : c.status === 'due_soon' ? 'warning' : undefined} strong={c.status === 'overdue'}>
+                  <Typography.Text
+                    type={c.status === 'overdue' ? 'danger' : c.status === 'due_soon' ? 'warning' : undefined}
+                    strong={c.status === 'overdue'}
+                  >
                     {d}
                   </Typography.Text>
                   <Typography.Text type={c.status === 'overdue' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
@@ -74,9 +97,23 @@ export function ZeroEmploymentPage() {
                 </Space>
               ),
           },
-          { title: '状态', dataIndex: 'status', render: (s: CaseStatus) => <Tag color={caseStatusColors[s]}>{caseStatusNames[s] ?? s}</Tag> },
-          { title: '解决日期', dataIndex: 'resolvedOn', render: (d: string | null, c) => (d ? `${d}${c.resolution ? `（${caseResolutionNames[c.resolution] ?? c.resolution}）` : ''}` : '—') },
-          { title: '操作', key: 'actions', fixed: 'right', render: (_: unknown, c) => <Link to={`/households/${c.householdId}`}>查看家庭</Link> },
+          {
+            title: '状态',
+            dataIndex: 'status',
+            render: (s: CaseStatus) => <Tag color={caseStatusColors[s]}>{caseStatusNames[s] ?? s}</Tag>,
+          },
+          {
+            title: '解决日期',
+            dataIndex: 'resolvedOn',
+            render: (d: string | null, c) =>
+              d ? `${d}${c.resolution ? `（${caseResolutionNames[c.resolution] ?? c.resolution}）` : ''}` : '—',
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            fixed: 'right',
+            render: (_: unknown, c) => <Link to={`/households/${c.householdId}`}>查看家庭</Link>,
+          },
         ]}
       />
     </Space>

@@ -20,7 +20,14 @@ const lineOf = (path: string) => Number(/^\/rows\/(\d+)$/.exec(path)?.[1] ?? NaN
 
 function outcomeOfError(file: string, err: unknown): Outcome {
   if (err instanceof ApiError && typeof err.extra.rejectedCount === 'number') {
-    return { kind: 'rejected', file, detail: err.detail, rejectedCount: err.extra.rejectedCount, errors: err.errors, rejectedRowsXlsx: typeof err.extra.rejectedRowsXlsx === 'string' ? err.extra.rejectedRowsXlsx : undefined };
+    return {
+      kind: 'rejected',
+      file,
+      detail: err.detail,
+      rejectedCount: err.extra.rejectedCount,
+      errors: err.errors,
+      rejectedRowsXlsx: typeof err.extra.rejectedRowsXlsx === 'string' ? err.extra.rejectedRowsXlsx : undefined,
+    };
   }
   return { kind: 'failed', file, detail: errorText(err) };
 }
@@ -38,7 +45,8 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
       />
     );
   }
-  if (outcome.kind === 'failed') return <Alert type="error" showIcon title={`导入失败：${outcome.detail}`} description={`文件：${outcome.file}`} />;
+  if (outcome.kind === 'failed')
+    return <Alert type="error" showIcon title={`导入失败：${outcome.detail}`} description={`文件：${outcome.file}`} />;
   const shown = outcome.errors.filter((e) => e.path.startsWith('/rows/'));
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="import-rejected">
@@ -49,7 +57,12 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
         description={outcome.detail}
         action={
           outcome.rejectedRowsXlsx && (
-            <Button type="primary" danger icon={<DownloadOutlined />} onClick={() => saveBlob(base64Blob(outcome.rejectedRowsXlsx!, xlsxType), '未导入的行.xlsx')}>
+            <Button
+              type="primary"
+              danger
+              icon={<DownloadOutlined />}
+              onClick={() => saveBlob(base64Blob(outcome.rejectedRowsXlsx!, xlsxType), '未导入的行.xlsx')}
+            >
               下载未导入的行
             </Button>
           )
@@ -60,7 +73,11 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
         rowKey="path"
         dataSource={shown}
         pagination={shown.length > 20 ? { pageSize: 20, size: 'small' } : false}
-        title={() => (outcome.rejectedCount > shown.length ? `以下为前 ${shown.length} 行的错误，全部 ${outcome.rejectedCount} 行见下载的文件` : '错误明细')}
+        title={() =>
+          outcome.rejectedCount > shown.length
+            ? `以下为前 ${shown.length} 行的错误，全部 ${outcome.rejectedCount} 行见下载的文件`
+            : '错误明细'
+        }
         columns={[
           { title: 'Excel 行号', dataIndex: 'path', width: 110, render: (p: string) => lineOf(p) || '—' },
           { title: '错误原因', dataIndex: 'message', render: (m: string) => m.replace(/^第 \d+ 行：/, '') },
@@ -121,7 +138,9 @@ export function ImportPage() {
           <Button icon={<DownloadOutlined />} loading={templateBusy} onClick={() => void downloadTemplate()}>
             下载导入模板
           </Button>
-          <Typography.Text type="secondary">居住社区填 12 位区划代码；已在台账中的身份证号不会重复导入，同一文件可放心重传。</Typography.Text>
+          <Typography.Text type="secondary">
+            居住社区填 12 位区划代码；已在台账中的身份证号不会重复导入，同一文件可放心重传。
+          </Typography.Text>
         </Space>
         <Typography.Text strong>第二步：上传填好的文件</Typography.Text>
         <Upload.Dragger
@@ -146,9 +165,7 @@ export function ImportPage() {
         </Upload.Dragger>
         {uploading && (
           <div data-testid="upload-progress">
-            <Typography.Text>
-              {progress < 100 ? `正在上传“${fileName}”…` : `“${fileName}”已上传，正在校验和导入…`}
-            </Typography.Text>
+            <Typography.Text>{progress < 100 ? `正在上传“${fileName}”…` : `“${fileName}”已上传，正在校验和导入…`}</Typography.Text>
             <Progress percent={progress} status="active" />
           </div>
         )}

@@ -31,7 +31,14 @@ export function MatchScore({ score, reasons }: { score: number; reasons: MatchRe
   const share = max > 0 ? Math.round((score / max) * 100) : 0;
   return (
     <Tooltip title={`匹配得分 ${points(score)} / ${points(max)}`}>
-      <Progress type="circle" size={46} percent={share} format={() => points(score)} strokeColor={share >= 70 ? '#389e0d' : share >= 50 ? '#d48806' : '#8c8c8c'} data-testid="match-score" />
+      <Progress
+        type="circle"
+        size={46}
+        percent={share}
+        format={() => points(score)}
+        strokeColor={share >= 70 ? '#389e0d' : share >= 50 ? '#d48806' : '#8c8c8c'}
+        data-testid="match-score"
+      />
     </Tooltip>
   );
 }
@@ -54,7 +61,10 @@ export function ReasonTags({ reasons, maxWidth = 380 }: { reasons: MatchReason[]
 /** Every factor with its points and reason, one a line, for reading out to the seeker. */
 export function ReasonList({ reasons }: { reasons: MatchReason[] }) {
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'max-content max-content 1fr', columnGap: 12, rowGap: 4, alignItems: 'baseline' }} data-testid="match-reason-list">
+    <div
+      style={{ display: 'grid', gridTemplateColumns: 'max-content max-content 1fr', columnGap: 12, rowGap: 4, alignItems: 'baseline' }}
+      data-testid="match-reason-list"
+    >
       {reasons.map((r) => (
         <div key={r.factor} style={{ display: 'contents' }}>
           <Tag color={colorOf(r)} style={{ marginInlineEnd: 0 }}>

@@ -32,7 +32,8 @@ export function VacancyMatchesPage() {
   if (vacancy.error) return <Alert type="error" showIcon title={errorText(vacancy.error)} />;
   const v = vacancy.data;
   if (!v) return <Spin size="large" />;
-  const notPublished = v.status !== 'published' ? `岗位${vacancyStatusNames[v.status] ?? v.status}，只能向已发布、在有效期内的岗位推荐` : undefined;
+  const notPublished =
+    v.status !== 'published' ? `岗位${vacancyStatusNames[v.status] ?? v.status}，只能向已发布、在有效期内的岗位推荐` : undefined;
   const open = Math.max(v.headcount - v.filled, 0);
 
   return (
@@ -53,7 +54,11 @@ export function VacancyMatchesPage() {
           column={{ xs: 1, md: 3 }}
           items={[
             { key: 'employer', label: '用人单位', children: v.employerName },
-            { key: 'occupation', label: '职业', children: v.occupation ? `${occupationName(v.occupation) ?? ''}（${v.occupation}）` : '未填' },
+            {
+              key: 'occupation',
+              label: '职业',
+              children: v.occupation ? `${occupationName(v.occupation) ?? ''}（${v.occupation}）` : '未填',
+            },
             { key: 'skills', label: '技能要求', children: v.skills.length ? v.skills.join('、') : '无' },
             { key: 'wage', label: '月工资', children: wageRangeText(v.wageMin, v.wageMax) },
             { key: 'place', label: '工作地点', children: v.regionName ?? v.regionCode },
@@ -72,7 +77,8 @@ export function VacancyMatchesPage() {
         }
       >
         <Typography.Paragraph type="secondary">
-          在您管辖范围内办理了求职登记或失业登记、职业或技能与岗位相近的人员，按匹配得分从高到低列出前 {limit} 名。评分只看职业、技能、地点、工资、文化程度和工作时间（就业困难等重点群体优先），不看性别、民族、年龄等。展开一行可看每项得分的理由。
+          在您管辖范围内办理了求职登记或失业登记、职业或技能与岗位相近的人员，按匹配得分从高到低列出前 {limit}{' '}
+          名。评分只看职业、技能、地点、工资、文化程度和工作时间（就业困难等重点群体优先），不看性别、民族、年龄等。展开一行可看每项得分的理由。
         </Typography.Paragraph>
         {matches.error ? <Alert type="error" showIcon title={errorText(matches.error)} style={{ marginBottom: 16 }} /> : null}
         <Table<PersonMatch>
@@ -83,10 +89,16 @@ export function VacancyMatchesPage() {
           pagination={false}
           scroll={{ x: 'max-content' }}
           locale={{
-            emptyText: matches.loading ? ' ' : (
+            emptyText: matches.loading ? (
+              ' '
+            ) : (
               <Empty
                 image={Empty.PRESENTED_IMAGE_SIMPLE}
-                description={!v.occupation && v.skills.length === 0 ? '岗位未填职业代码和技能要求，无法匹配；请先在岗位中补填。' : '管辖范围内暂无职业或技能相符的求职者。'}
+                description={
+                  !v.occupation && v.skills.length === 0
+                    ? '岗位未填职业代码和技能要求，无法匹配；请先在岗位中补填。'
+                    : '管辖范围内暂无职业或技能相符的求职者。'
+                }
               />
             ),
           }}

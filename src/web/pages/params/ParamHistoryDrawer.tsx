@@ -35,7 +35,8 @@ export function ParamHistoryDrawer({ name, onClose, onChanged }: { name: string 
         {param && (
           <>
             <Typography.Paragraph>
-              <Typography.Text code>{param.name}</Typography.Text> {param.description}（单位：{param.unit === '分' ? '元（按分存储）' : param.unit}）
+              <Typography.Text code>{param.name}</Typography.Text> {param.description}（单位：
+              {param.unit === '分' ? '元（按分存储）' : param.unit}）
             </Typography.Paragraph>
             <Table<ParamValue>
               rowKey="id"
@@ -44,9 +45,20 @@ export function ParamHistoryDrawer({ name, onClose, onChanged }: { name: string 
               dataSource={param.values}
               locale={{ emptyText: '尚未设置任何取值' }}
               columns={[
-                { title: '适用区划', dataIndex: 'regionPrefix', width: 170, render: (p: string, v) => (p === '' ? '全国' : v.regionName ? `${v.regionName}（${p}）` : p) },
+                {
+                  title: '适用区划',
+                  dataIndex: 'regionPrefix',
+                  width: 170,
+                  render: (p: string, v) => (p === '' ? '全国' : v.regionName ? `${v.regionName}（${p}）` : p),
+                },
                 { title: '生效日期', dataIndex: 'effectiveFrom', width: 110 },
-                { title: '取值', dataIndex: 'value', align: 'right', width: 140, render: (value: number) => formatParamValue(value, param.unit) },
+                {
+                  title: '取值',
+                  dataIndex: 'value',
+                  align: 'right',
+                  width: 140,
+                  render: (value: number) => formatParamValue(value, param.unit),
+                },
                 { title: '依据', dataIndex: 'source' },
                 { title: '录入人', dataIndex: 'createdBy', width: 110 },
                 { title: '录入时间', dataIndex: 'createdAt', width: 170, render: (t: string) => formatDateTime(t) },

@@ -18,7 +18,17 @@ interface Values {
 }
 
 /** The dialog adding one value to a parameter. */
-export function ParamValueModal({ param, open, onClose, onAdded }: { param: ParamHistory; open: boolean; onClose(): void; onAdded(): void }) {
+export function ParamValueModal({
+  param,
+  open,
+  onClose,
+  onAdded,
+}: {
+  param: ParamHistory;
+  open: boolean;
+  onClose(): void;
+  onAdded(): void;
+}) {
   const user = useUser();
   const { message } = App.useApp();
   const isMoney = param.unit === '分';
@@ -51,7 +61,15 @@ export function ParamValueModal({ param, open, onClose, onAdded }: { param: Para
       <Form.Item name="value" label={isMoney ? '取值（元）' : `取值（${param.unit}）`} rules={[{ required: true, message: '请输入取值' }]}>
         <InputNumber min={0} precision={isMoney ? 2 : undefined} style={{ width: 200 }} suffix={isMoney ? '元' : param.unit} />
       </Form.Item>
-      <Form.Item name="source" label="依据" extra="文件名称、文号及条款，如：某市《关于……的通知》（某政发〔2024〕1号）第三条" rules={[{ required: true, whitespace: true, message: '请填写依据' }, { min: 4, max: 500, message: '依据 4–500 个字' }]}>
+      <Form.Item
+        name="source"
+        label="依据"
+        extra="文件名称、文号及条款，如：某市《关于……的通知》（某政发〔2024〕1号）第三条"
+        rules={[
+          { required: true, whitespace: true, message: '请填写依据' },
+          { min: 4, max: 500, message: '依据 4–500 个字' },
+        ]}
+      >
         <Input.TextArea rows={3} />
       </Form.Item>
     </FormModal>

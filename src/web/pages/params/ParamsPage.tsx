@@ -20,7 +20,10 @@ export function ParamsPage() {
   const [regionCode, setRegionCode] = useState(user.scope ? padRegionCode(user.scope) : '');
   const [date, setDate] = useState<Dayjs>(() => dayjs());
   const [open, setOpen] = useState<string | null>(null);
-  const params = useLoad(() => get<ParamInForce[]>('/params', { regionCode: regionCode || undefined, date: date.format('YYYY-MM-DD') }), [regionCode, date]);
+  const params = useLoad(
+    () => get<ParamInForce[]>('/params', { regionCode: regionCode || undefined, date: date.format('YYYY-MM-DD') }),
+    [regionCode, date],
+  );
 
   return (
     <Card title="参数取值一览">
@@ -34,7 +37,9 @@ export function ParamsPage() {
           <DatePicker value={date} onChange={(d) => d && setDate(d)} allowClear={false} />
         </Space>
       </Space>
-      <Typography.Paragraph type="secondary">表中为所选区划在所选日期适用的取值（取最具体的区划、不晚于该日期的最新取值）。点击一行查看该参数在各区划、各时期的全部取值。</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        表中为所选区划在所选日期适用的取值（取最具体的区划、不晚于该日期的最新取值）。点击一行查看该参数在各区划、各时期的全部取值。
+      </Typography.Paragraph>
       {params.error ? <Alert type="error" showIcon title={errorText(params.error)} style={{ marginBottom: 16 }} /> : null}
       <Table<ParamInForce>
         rowKey="name"
@@ -66,13 +71,27 @@ export function ParamsPage() {
               </Typography.Text>
             ),
           },
-          { title: '取值', dataIndex: 'value', align: 'right', width: 120, render: (v: number | null, row) => (v === null ? <Typography.Text type="secondary">未设置</Typography.Text> : formatParamValue(v, row.unit)) },
+          {
+            title: '取值',
+            dataIndex: 'value',
+            align: 'right',
+            width: 120,
+            render: (v: number | null, row) =>
+              v === null ? <Typography.Text type="secondary">未设置</Typography.Text> : formatParamValue(v, row.unit),
+          },
           { title: '适用区划', dataIndex: 'regionPrefix', width: 140, render: (p: string | null) => <RegionLabel prefix={p} /> },
           { title: '生效日期', dataIndex: 'effectiveFrom', width: 110, render: (d: string | null) => d ?? '—' },
           {
             title: '依据',
             dataIndex: 'source',
-            render: (s: string | null) => (s ? <Typography.Paragraph ellipsis={{ rows: 2, tooltip: s }} style={{ marginBottom: 0 }}>{s}</Typography.Paragraph> : '—'),
+            render: (s: string | null) =>
+              s ? (
+                <Typography.Paragraph ellipsis={{ rows: 2, tooltip: s }} style={{ marginBottom: 0 }}>
+                  {s}
+                </Typography.Paragraph>
+              ) : (
+                '—'
+              ),
           },
         ]}
       />

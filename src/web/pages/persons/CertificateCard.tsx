@@ -34,7 +34,11 @@ function CertificateModal({ person, action, onClose, onDone }: { person: Person;
       initialValues={{ date: dayjs() }}
       onSubmit={async (v, { idempotencyKey }) => {
         if (!action) return;
-        const result = await post<Certificate>(`/persons/${person.id}/certificate`, { action, date: v.date.format('YYYY-MM-DD'), reason: v.reason.trim() }, { idempotencyKey });
+        const result = await post<Certificate>(
+          `/persons/${person.id}/certificate`,
+          { action, date: v.date.format('YYYY-MM-DD'), reason: v.reason.trim() },
+          { idempotencyKey },
+        );
         message.success(action === 'reissue' ? `已补发，新证号 ${result.certificateNo ?? ''}` : '已收回就业失业登记证');
         onDone();
       }}
@@ -137,8 +141,18 @@ export function CertificateCard({
             pagination={false}
             locale={{ emptyText: '尚无发证记录' }}
             columns={[
-              { title: '办理', dataIndex: 'action', width: 80, render: (a: CertificateAction) => <Tag color={certificateActionColors[a]}>{certificateActionNames[a] ?? a}</Tag> },
-              { title: '证号', dataIndex: 'certificateNo', width: 170, render: (n: string) => <span style={{ fontFamily: 'monospace' }}>{n}</span> },
+              {
+                title: '办理',
+                dataIndex: 'action',
+                width: 80,
+                render: (a: CertificateAction) => <Tag color={certificateActionColors[a]}>{certificateActionNames[a] ?? a}</Tag>,
+              },
+              {
+                title: '证号',
+                dataIndex: 'certificateNo',
+                width: 170,
+                render: (n: string) => <span style={{ fontFamily: 'monospace' }}>{n}</span>,
+              },
               { title: '日期', dataIndex: 'date', width: 110 },
               { title: '原因', dataIndex: 'reason', render: (r: string | null) => r ?? '—' },
               enteredColumn<CertificateEvent>(),

@@ -57,9 +57,15 @@ export function MatchesCard({ person, version, onChanged }: { person: Person; ve
   const [referralsVersion, setReferralsVersion] = useState(0);
   const [recording, setRecording] = useState<Referral | null>(null);
   const matches = useLoad(() => get<VacancyMatch[]>(`/persons/${person.id}/matches`, { limit: 20 }), [person.id, version]);
-  const referrals = useLoad(() => get<Paged<Referral>>('/referrals', { personId: person.id, pageSize: 100 }), [person.id, version, referralsVersion]);
+  const referrals = useLoad(
+    () => get<Paged<Referral>>('/referrals', { personId: person.id, pageSize: 100 }),
+    [person.id, version, referralsVersion],
+  );
   const referralOf = new Map((referrals.data?.items ?? []).map((r) => [r.vacancyId, r]));
-  const cannotRefer = person.employmentStatus === 'employed' && !person.jobSeeking ? '该人员已登记就业且未办理求职登记，不能推荐；如需换岗请先办理求职登记' : undefined;
+  const cannotRefer =
+    person.employmentStatus === 'employed' && !person.jobSeeking
+      ? '该人员已登记就业且未办理求职登记，不能推荐；如需换岗请先办理求职登记'
+      : undefined;
   const referred = () => {
     setReferralsVersion((v) => v + 1);
     onChanged(); // the referral is also a service record
@@ -91,7 +97,8 @@ export function MatchesCard({ person, version, onChanged }: { person: Person; ve
                 <Typography.Text type="secondary">{m.vacancy.employerName}</Typography.Text>
               </Space>
               <Typography.Text style={{ fontSize: 12 }}>
-                {wageRangeText(m.vacancy.wageMin, m.vacancy.wageMax)} · {m.vacancy.regionName ?? m.vacancy.regionCode} · 尚缺 {Math.max(m.vacancy.headcount - m.vacancy.filled, 0)} 人 · 有效期至 {m.vacancy.validUntil}
+                {wageRangeText(m.vacancy.wageMin, m.vacancy.wageMax)} · {m.vacancy.regionName ?? m.vacancy.regionCode} · 尚缺{' '}
+                {Math.max(m.vacancy.headcount - m.vacancy.filled, 0)} 人 · 有效期至 {m.vacancy.validUntil}
               </Typography.Text>
               <ReasonTags reasons={m.reasons} maxWidth={520} />
             </Space>

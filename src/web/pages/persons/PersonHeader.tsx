@@ -11,11 +11,23 @@ import { householdTypeNames, sexNames } from '../../labels.js';
 import type { Person } from '../../types.js';
 
 /** The header card; `asOf` undefined = today. */
-export function PersonHeader({ person, asOf, onAsOf }: { person: Person; asOf: string | undefined; onAsOf(date: string | undefined): void }) {
+export function PersonHeader({
+  person,
+  asOf,
+  onAsOf,
+}: {
+  person: Person;
+  asOf: string | undefined;
+  onAsOf(date: string | undefined): void;
+}) {
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const today = shanghaiToday();
   const askReveal = () =>
-    setReveal({ subject: person.name, path: `/persons/${person.id}/reveal`, fields: person.phone ? { idNumber: '身份证号', phone: '手机号' } : { idNumber: '身份证号' } });
+    setReveal({
+      subject: person.name,
+      path: `/persons/${person.id}/reveal`,
+      fields: person.phone ? { idNumber: '身份证号', phone: '手机号' } : { idNumber: '身份证号' },
+    });
   return (
     <Card>
       <div style={{ display: 'flex', justifyContent: 'space-between', gap: 16, flexWrap: 'wrap', alignItems: 'flex-start' }}>

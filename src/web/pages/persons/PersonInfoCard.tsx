@@ -73,7 +73,11 @@ export function PersonInfoCard({ person, canWrite, onSaved }: { person: Person; 
           { key: 'occupations', label: '意向职业', children: tags(wishes.occupations?.map((code) => occupationName(code) ?? code)) },
           { key: 'wage', label: '期望月薪', children: wishes.wageMinFen !== undefined ? `不低于 ${formatFen(wishes.wageMinFen)}` : none },
           { key: 'hours', label: '工作时间', children: wishes.hours ?? none },
-          { key: 'school', label: '毕业院校', children: person.school ? `${person.school}${person.graduationYear ? `（${person.graduationYear} 年毕业）` : ''}` : none },
+          {
+            key: 'school',
+            label: '毕业院校',
+            children: person.school ? `${person.school}${person.graduationYear ? `（${person.graduationYear} 年毕业）` : ''}` : none,
+          },
           { key: 'address', label: '现住址', span: 2, children: person.address ?? none },
         ]}
       />

@@ -36,7 +36,13 @@ export function PersonPage() {
 
   const p = person.data?.id === id ? person.data : undefined;
   const timeline = useMemo(
-    () => buildTimeline({ events: events.data ?? [], services: services.data ?? [], createdAt: p?.createdAt, createdOn: p ? formatDateTime(p.createdAt).slice(0, 10) : undefined }),
+    () =>
+      buildTimeline({
+        events: events.data ?? [],
+        services: services.data ?? [],
+        createdAt: p?.createdAt,
+        createdOn: p ? formatDateTime(p.createdAt).slice(0, 10) : undefined,
+      }),
     [events.data, services.data, p],
   );
 
@@ -51,8 +57,22 @@ export function PersonPage() {
             {events.error ? <Alert type="error" showIcon title={errorText(events.error)} /> : null}
             <RegistrationsCard person={p} events={events.data ?? []} loading={events.loading} canWrite={canWrite} onChanged={changed} />
             <MatchesCard person={p} version={version} onChanged={changed} />
-            <CertificateCard person={p} certificate={certificate.data} loading={certificate.loading} error={certificate.error ? errorText(certificate.error) : undefined} canWrite={canWrite} onChanged={changed} />
-            <ServicesCard person={p} services={services.data ?? []} loading={services.loading} error={services.error ? errorText(services.error) : undefined} canWrite={canWrite} onChanged={changed} />
+            <CertificateCard
+              person={p}
+              certificate={certificate.data}
+              loading={certificate.loading}
+              error={certificate.error ? errorText(certificate.error) : undefined}
+              canWrite={canWrite}
+              onChanged={changed}
+            />
+            <ServicesCard
+              person={p}
+              services={services.data ?? []}
+              loading={services.loading}
+              error={services.error ? errorText(services.error) : undefined}
+              canWrite={canWrite}
+              onChanged={changed}
+            />
             <PersonInfoCard person={p} canWrite={canWrite} onSaved={changed} />
           </Space>
         </Col>

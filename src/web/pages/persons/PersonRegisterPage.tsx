@@ -62,7 +62,11 @@ export function PersonRegisterPage() {
     setProblem(null);
     let person: Person;
     try {
-      person = await post<Person>('/persons', { idNumber: v.idNumber.trim().toUpperCase(), ...toPersonBody(v) }, { idempotencyKey: keys.person });
+      person = await post<Person>(
+        '/persons',
+        { idNumber: v.idNumber.trim().toUpperCase(), ...toPersonBody(v) },
+        { idempotencyKey: keys.person },
+      );
     } catch (err) {
       const text = problemText(err, applyFieldErrors(form, err));
       const personId = err instanceof ApiError && typeof err.extra.personId === 'string' ? err.extra.personId : undefined;
@@ -72,7 +76,11 @@ export function PersonRegisterPage() {
     }
     if (v.registerUnemployment) {
       try {
-        await post(`/persons/${person.id}/registrations`, { type: 'unemployment', date: shanghaiToday() }, { idempotencyKey: keys.unemployment });
+        await post(
+          `/persons/${person.id}/registrations`,
+          { type: 'unemployment', date: shanghaiToday() },
+          { idempotencyKey: keys.unemployment },
+        );
         message.success(`已登记 ${person.name}，并办理失业登记`);
       } catch (err) {
         message.warning(`已登记 ${person.name}，但失业登记未办理：${errorText(err)}`, 8);
@@ -102,7 +110,14 @@ export function PersonRegisterPage() {
         initialValues={{ householdType: 'urban', labourCapacity: 'full', registerUnemployment: true, regionCode: ownCommunity }}
         style={{ maxWidth: 1080 }}
       >
-        <Form.Item name="idNumber" label="公民身份号码" validateTrigger="onBlur" rules={[idNumberRule]} extra={<IdNumberHint value={idNumber} />} style={{ maxWidth: 520 }}>
+        <Form.Item
+          name="idNumber"
+          label="公民身份号码"
+          validateTrigger="onBlur"
+          rules={[idNumberRule]}
+          extra={<IdNumberHint value={idNumber} />}
+          style={{ maxWidth: 520 }}
+        >
           <Input
             autoFocus
             autoComplete="off"

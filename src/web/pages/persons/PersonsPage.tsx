@@ -24,7 +24,13 @@ export interface Search {
   jobSeeking?: 'true' | 'false';
 }
 
-const toQuery = (s: Search): Query => ({ q: s.q?.trim(), status: s.status, category: s.category, regionCode: s.regionCode || undefined, jobSeeking: s.jobSeeking });
+const toQuery = (s: Search): Query => ({
+  q: s.q?.trim(),
+  status: s.status,
+  category: s.category,
+  regionCode: s.regionCode || undefined,
+  jobSeeking: s.jobSeeking,
+});
 
 /** Finds the person in scope with a full ID number and opens their page. */
 function useLookup() {
@@ -64,7 +70,13 @@ export interface PersonsPageProps {
 }
 
 /** The person search page; the props make a preset list of it (高校毕业生). */
-export function PersonsPage({ title = '人员台账', exportName = '人员名册', fixedQuery, initialSearch, extraColumns = [] }: PersonsPageProps = {}) {
+export function PersonsPage({
+  title = '人员台账',
+  exportName = '人员名册',
+  fixedQuery,
+  initialSearch,
+  extraColumns = [],
+}: PersonsPageProps = {}) {
   const user = useUser();
   const navigate = useNavigate();
   const { lookup, busy } = useLookup();
@@ -86,7 +98,16 @@ export function PersonsPage({ title = '人员台账', exportName = '人员名册
       }}
       actions={
         <>
-          <Input.Search placeholder="身份证号查找" aria-label="身份证号查找" enterButton="查找" loading={busy} allowClear maxLength={18} onSearch={(v) => v && void lookup(v)} style={{ width: 280 }} />
+          <Input.Search
+            placeholder="身份证号查找"
+            aria-label="身份证号查找"
+            enterButton="查找"
+            loading={busy}
+            allowClear
+            maxLength={18}
+            onSearch={(v) => v && void lookup(v)}
+            style={{ width: 280 }}
+          />
           {hasRole(user, 'clerk') && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/persons/new')}>
               登记新人员
@@ -114,7 +135,13 @@ export function PersonsPage({ title = '人员台账', exportName = '人员名册
             />
           </Form.Item>
           <Form.Item name="category" label="人员类别">
-            <Select placeholder="全部" allowClear options={plainOptions(personCategories)} style={{ width: 150 }} popupMatchSelectWidth={false} />
+            <Select
+              placeholder="全部"
+              allowClear
+              options={plainOptions(personCategories)}
+              style={{ width: 150 }}
+              popupMatchSelectWidth={false}
+            />
           </Form.Item>
           <Form.Item name="regionCode" label="社区">
             <RegionPicker baseScope={user.scope} maxLevel={5} />
@@ -123,7 +150,11 @@ export function PersonsPage({ title = '人员台账', exportName = '人员名册
       }
       columns={[
         { title: '姓名', dataIndex: 'name', render: (name: string, p) => <Link to={`/persons/${p.id}`}>{name}</Link> },
-        { title: '身份证号', dataIndex: 'idNumber', render: (v: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{v}</Typography.Text> },
+        {
+          title: '身份证号',
+          dataIndex: 'idNumber',
+          render: (v: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{v}</Typography.Text>,
+        },
         { title: '性别', dataIndex: 'sex', render: (s: string) => sexNames[s] ?? s },
         { title: '年龄', dataIndex: 'birthDate', render: (b: string) => ageOn(b, today) },
         { title: '户籍', dataIndex: 'householdType', render: (t: Person['householdType']) => householdTypeNames[t] ?? t },

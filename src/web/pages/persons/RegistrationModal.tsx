@@ -38,7 +38,19 @@ const reasonHints: Partial<Record<RegistrationType, string>> = {
 const notFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day');
 
 /** The dialog for `type` (closed while null); `onDone` after the event is saved. */
-export function RegistrationModal({ person, type, events, onClose, onDone }: { person: Person; type: RegistrationType | null; events: RegistrationEvent[]; onClose(): void; onDone(): void }) {
+export function RegistrationModal({
+  person,
+  type,
+  events,
+  onClose,
+  onDone,
+}: {
+  person: Person;
+  type: RegistrationType | null;
+  events: RegistrationEvent[];
+  onClose(): void;
+  onDone(): void;
+}) {
   const { message } = App.useApp();
   const corrections = correctionsByEvent(events);
   const correctable = events.filter((e) => e.type !== 'correction' && corrections.get(e.id)?.action !== 'void');
@@ -58,7 +70,13 @@ export function RegistrationModal({ person, type, events, onClose, onDone }: { p
           date: v.date.format('YYYY-MM-DD'),
           reason: v.reason?.trim() || undefined,
           ...(type === 'employment' ? { employmentForm: v.employmentForm, employerName: v.employerName?.trim() || undefined } : {}),
-          ...(type === 'correction' ? { correctsEventId: v.correctsEventId, action: v.action, correctedDate: v.action === 'redate' ? v.correctedDate?.format('YYYY-MM-DD') : undefined } : {}),
+          ...(type === 'correction'
+            ? {
+                correctsEventId: v.correctsEventId,
+                action: v.action,
+                correctedDate: v.action === 'redate' ? v.correctedDate?.format('YYYY-MM-DD') : undefined,
+              }
+            : {}),
         };
         await post(`/persons/${person.id}/registrations`, body, { idempotencyKey });
         message.success(`已办理${registrationTypeNames[type]}`);
@@ -69,7 +87,11 @@ export function RegistrationModal({ person, type, events, onClose, onDone }: { p
         <>
           <Typography.Paragraph type="secondary">更正不会删除原记录：原记录保留，按更正后的内容重新计算就业状态。</Typography.Paragraph>
           <Form.Item name="correctsEventId" label="要更正的登记" rules={[{ required: true, message: '请选择要更正的登记' }]}>
-            <Select placeholder="请选择" options={correctable.map((e) => ({ value: e.id, label: eventLabel(e) }))} notFoundContent="没有可更正的登记" />
+            <Select
+              placeholder="请选择"
+              options={correctable.map((e) => ({ value: e.id, label: eventLabel(e) }))}
+              notFoundContent="没有可更正的登记"
+            />
           </Form.Item>
           <Form.Item name="action" label="更正方式" rules={[{ required: true, message: '请选择更正方式' }]}>
             <Radio.Group name="action" options={optionsOf(correctionActionNames)} />
@@ -106,7 +128,10 @@ export function RegistrationModal({ person, type, events, onClose, onDone }: { p
         <Form.Item
           name="reason"
           label={reasonLabels[type] ?? '备注'}
-          rules={[{ max: 200, message: '最多 200 个字' }, ...(type === 'correction' ? [{ required: true, whitespace: true, message: '更正须说明原因' }] : [])]}
+          rules={[
+            { max: 200, message: '最多 200 个字' },
+            ...(type === 'correction' ? [{ required: true, whitespace: true, message: '更正须说明原因' }] : []),
+          ]}
         >
           <Input placeholder={reasonHints[type]} />
         </Form.Item>

@@ -9,10 +9,30 @@ import { correctionsByEvent, correctionSummary, eventDetails } from './history.j
 import { RegistrationModal } from './RegistrationModal.js';
 
 /** The buttons, in the order of a person's usual path. */
-const actionTypes: RegistrationType[] = ['unemployment', 'job_seeking', 'employment', 'employment_end', 'unemployment_end', 'job_seeking_end', 'correction'];
+const actionTypes: RegistrationType[] = [
+  'unemployment',
+  'job_seeking',
+  'employment',
+  'employment_end',
+  'unemployment_end',
+  'job_seeking_end',
+  'correction',
+];
 
 /** The registrations card; `onChanged` after a new event (status and household may change). */
-export function RegistrationsCard({ person, events, loading, canWrite, onChanged }: { person: Person; events: RegistrationEvent[]; loading: boolean; canWrite: boolean; onChanged(): void }) {
+export function RegistrationsCard({
+  person,
+  events,
+  loading,
+  canWrite,
+  onChanged,
+}: {
+  person: Person;
+  events: RegistrationEvent[];
+  loading: boolean;
+  canWrite: boolean;
+  onChanged(): void;
+}) {
   const [type, setType] = useState<RegistrationType | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
   const byId = new Map(events.map((e) => [e.id, e]));
@@ -28,7 +48,14 @@ export function RegistrationsCard({ person, events, loading, canWrite, onChanged
       {canWrite && (
         <Space wrap size={[6, 6]} style={{ marginBottom: 12 }}>
           {actionTypes.map((t) => (
-            <Button key={t} size="small" type={t === 'correction' ? 'default' : 'primary'} ghost={t !== 'correction'} onClick={() => setType(t)} disabled={t === 'correction' && events.length === 0}>
+            <Button
+              key={t}
+              size="small"
+              type={t === 'correction' ? 'default' : 'primary'}
+              ghost={t !== 'correction'}
+              onClick={() => setType(t)}
+              disabled={t === 'correction' && events.length === 0}
+            >
               {registrationTypeNames[t]}
             </Button>
           ))}
@@ -97,13 +124,7 @@ export function RegistrationsCard({ person, events, loading, canWrite, onChanged
           enteredColumn<RegistrationEvent>(),
         ]}
       />
-      <RegistrationModal
-        person={person}
-        type={type}
-        events={events}
-        onClose={() => setType(null)}
-        onDone={onChanged}
-      />
+      <RegistrationModal person={person} type={type} events={events} onClose={() => setType(null)} onDone={onChanged} />
     </Card>
   );
 }

@@ -26,7 +26,11 @@ function RecordServiceModal({ person, open, onClose, onDone }: { person: Person;
       okText="保存"
       initialValues={{ channel: 'counter', date: dayjs() }}
       onSubmit={async (v, { idempotencyKey }) => {
-        await post(`/persons/${person.id}/services`, { type: v.type, channel: v.channel, date: v.date.format('YYYY-MM-DD'), notes: v.notes?.trim() || undefined }, { idempotencyKey });
+        await post(
+          `/persons/${person.id}/services`,
+          { type: v.type, channel: v.channel, date: v.date.format('YYYY-MM-DD'), notes: v.notes?.trim() || undefined },
+          { idempotencyKey },
+        );
         message.success(`已记录服务：${serviceTypeNames[v.type] ?? v.type}`);
         onDone();
       }}
@@ -48,7 +52,21 @@ function RecordServiceModal({ person, open, onClose, onDone }: { person: Person;
 }
 
 /** The services card. */
-export function ServicesCard({ person, services, loading, error, canWrite, onChanged }: { person: Person; services: ServiceRecord[]; loading: boolean; error?: string | undefined; canWrite: boolean; onChanged(): void }) {
+export function ServicesCard({
+  person,
+  services,
+  loading,
+  error,
+  canWrite,
+  onChanged,
+}: {
+  person: Person;
+  services: ServiceRecord[];
+  loading: boolean;
+  error?: string | undefined;
+  canWrite: boolean;
+  onChanged(): void;
+}) {
   const [open, setOpen] = useState(false);
   return (
     <Card

@@ -40,7 +40,9 @@ export function eventDetails(e: RegistrationEvent, byId: ReadonlyMap<string, Reg
   const d = e.details ?? {};
   const reason = d.reason && `原因：${d.reason}`;
   if (e.type === 'correction') return [correctionSummary(e, byId), reason].filter(Boolean).join('；');
-  return [d.source === 'import' && '台账导入', d.employmentForm && employmentFormNames[d.employmentForm], d.employerName, reason].filter(Boolean).join('；');
+  return [d.source === 'import' && '台账导入', d.employmentForm && employmentFormNames[d.employmentForm], d.employerName, reason]
+    .filter(Boolean)
+    .join('；');
 }
 
 export interface TimelineEntry {
@@ -59,7 +61,12 @@ export interface TimelineEntry {
 const kindColors = { registration: 'blue', correction: 'purple', service: 'gray', created: 'green' } as const;
 
 /** Registrations (at their corrected dates), corrections, services and the ledger entry, newest first. */
-export function buildTimeline(input: { events: readonly RegistrationEvent[]; services: readonly ServiceRecord[]; createdAt?: string; createdOn?: string }): TimelineEntry[] {
+export function buildTimeline(input: {
+  events: readonly RegistrationEvent[];
+  services: readonly ServiceRecord[];
+  createdAt?: string;
+  createdOn?: string;
+}): TimelineEntry[] {
   const byId = new Map(input.events.map((e) => [e.id, e]));
   const corrections = correctionsByEvent(input.events);
   const entries: TimelineEntry[] = input.events.map((e) => {
@@ -84,14 +91,25 @@ export function buildTimeline(input: { events: readonly RegistrationEvent[]; ser
       date: s.date,
       kind: 'service',
       title: `服务：${serviceTypeNames[s.type] ?? s.type}`,
-      detail: [`${serviceChannelNames[s.channel] ?? s.channel}`, `${s.staffName}${s.unitName ? `（${s.unitName}）` : ''}`, s.notes].filter(Boolean).join('；'),
+      detail: [`${serviceChannelNames[s.channel] ?? s.channel}`, `${s.staffName}${s.unitName ? `（${s.unitName}）` : ''}`, s.notes]
+        .filter(Boolean)
+        .join('；'),
       color: kindColors.service,
       voided: false,
       enteredAt: s.createdAt,
     });
   }
   if (input.createdAt && input.createdOn) {
-    entries.push({ key: 'created', date: input.createdOn, kind: 'created', title: '登记入台账', detail: '', color: kindColors.created, voided: false, enteredAt: input.createdAt });
+    entries.push({
+      key: 'created',
+      date: input.createdOn,
+      kind: 'created',
+      title: '登记入台账',
+      detail: '',
+      color: kindColors.created,
+      voided: false,
+      enteredAt: input.createdAt,
+    });
   }
   return entries.sort((a, b) => (a.date !== b.date ? b.date.localeCompare(a.date) : b.enteredAt.localeCompare(a.enteredAt)));
 }

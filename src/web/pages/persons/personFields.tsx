@@ -32,7 +32,8 @@ export const phoneRule = { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: '�
 
 /** A chosen street is not enough: people live in a community (the empty case is `required`'s). */
 export const communityRule = {
-  validator: (_: unknown, code: string | undefined) => (!code || (/^\d{12}$/.test(code) && regionLevel(code) === 5) ? Promise.resolve() : Promise.reject(new Error('请选择到社区（村）'))),
+  validator: (_: unknown, code: string | undefined) =>
+    !code || (/^\d{12}$/.test(code) && regionLevel(code) === 5) ? Promise.resolve() : Promise.reject(new Error('请选择到社区（村）')),
 };
 
 const hoursOptions = plainOptions(['全日制', '非全日制', '不限']);
@@ -90,12 +91,29 @@ export function fromPerson(p: Person): PersonFormValues {
  * The ledger fields in the order a counter clerk fills them (name, community, 户籍, phone first,
  * so that Tab walks the essentials); `wide` lays them out in three columns for a page.
  */
-export function PersonFields({ baseScope, wide = false, phoneLabel = '手机号', phoneExtra }: { baseScope: string; wide?: boolean; phoneLabel?: string; phoneExtra?: string }) {
+export function PersonFields({
+  baseScope,
+  wide = false,
+  phoneLabel = '手机号',
+  phoneExtra,
+}: {
+  baseScope: string;
+  wide?: boolean;
+  phoneLabel?: string;
+  phoneExtra?: string;
+}) {
   const span = wide ? 8 : 24;
   return (
     <Row gutter={16}>
       <Col span={span}>
-        <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 40, message: '姓名最多 40 个字' }]}>
+        <Form.Item
+          name="name"
+          label="姓名"
+          rules={[
+            { required: true, whitespace: true, message: '请输入姓名' },
+            { max: 40, message: '姓名最多 40 个字' },
+          ]}
+        >
           <Input autoComplete="off" />
         </Form.Item>
       </Col>
@@ -132,7 +150,13 @@ export function PersonFields({ baseScope, wide = false, phoneLabel = '手机号'
       </Col>
       <Col span={wide ? 12 : 24}>
         <Form.Item name="skills" label="技能特长" extra="输入后按 Enter 添加">
-          <Select mode="tags" placeholder="如：电工、叉车驾驶" notFoundContent={null} suffixIcon={null} tokenSeparators={[',', '，', '、']} />
+          <Select
+            mode="tags"
+            placeholder="如：电工、叉车驾驶"
+            notFoundContent={null}
+            suffixIcon={null}
+            tokenSeparators={[',', '，', '、']}
+          />
         </Form.Item>
       </Col>
       <Col span={wide ? 12 : 24}>

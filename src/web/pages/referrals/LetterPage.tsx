@@ -30,7 +30,17 @@ export function LetterPage() {
   const unit = r.unitName ?? '公共就业服务机构';
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <div className="no-print" style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', maxWidth: '210mm', margin: '0 auto', width: '100%' }}>
+      <div
+        className="no-print"
+        style={{
+          display: 'flex',
+          justifyContent: 'space-between',
+          alignItems: 'center',
+          maxWidth: '210mm',
+          margin: '0 auto',
+          width: '100%',
+        }}
+      >
         <Space>
           <Link to="/referrals">
             <ArrowLeftOutlined /> 推荐介绍记录
@@ -50,7 +60,8 @@ export function LetterPage() {
         <h1>职业介绍信</h1>
         <p className="addressee">{r.employerName}：</p>
         <p>
-          兹介绍求职人员 <b>{r.personName}</b>（公民身份号码 {r.personIdNumber}）前往贵单位，应聘“<b>{r.vacancyTitle}</b>”岗位，请予接洽为盼。
+          兹介绍求职人员 <b>{r.personName}</b>（公民身份号码 {r.personIdNumber}）前往贵单位，应聘“<b>{r.vacancyTitle}</b>
+          ”岗位，请予接洽为盼。
         </p>
         {(r.employerAddress || r.employerContact || r.employerPhone || r.vacancyAddress) && (
           <p className="contact" data-testid="letter-contact">
@@ -88,9 +99,12 @@ export function LetterPage() {
           <h2>回执</h2>
           <p className="addressee">{unit}：</p>
           <p>
-            贵单位介绍的求职人员 {r.personName}（介绍信验证码 {r.verificationCode}）已于{blank(3)}年{blank(2)}月{blank(2)}日来我单位应聘“{r.vacancyTitle}”岗位。
+            贵单位介绍的求职人员 {r.personName}（介绍信验证码 {r.verificationCode}）已于{blank(3)}年{blank(2)}月{blank(2)}日来我单位应聘“
+            {r.vacancyTitle}”岗位。
           </p>
-          <p>结果：□ 已录用{blank(2)}□ 未录用{blank(2)}□ 未到场</p>
+          <p>
+            结果：□ 已录用{blank(2)}□ 未录用{blank(2)}□ 未到场
+          </p>
           <div className="signature">
             <div>{r.employerName}（盖章）</div>
             <div>

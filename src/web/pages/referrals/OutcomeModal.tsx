@@ -42,7 +42,15 @@ interface Values {
 }
 
 /** The dialog (closed while `referral` is null); `onDone` gets the updated referral. */
-export function OutcomeModal({ referral, onClose, onDone }: { referral: Referral | null; onClose(): void; onDone(referral: Referral): void }) {
+export function OutcomeModal({
+  referral,
+  onClose,
+  onDone,
+}: {
+  referral: Referral | null;
+  onClose(): void;
+  onDone(referral: Referral): void;
+}) {
   const { message } = App.useApp();
   const allowed = referral ? nextOutcomesOf(referral) : [];
   return (
@@ -55,8 +63,14 @@ export function OutcomeModal({ referral, onClose, onDone }: { referral: Referral
       initialValues={{ date: dayjs(), outcome: allowed.length === 1 ? allowed[0] : undefined }}
       onSubmit={async (v, { idempotencyKey }) => {
         if (!referral) return;
-        const updated = await post<Referral>(`/referrals/${referral.id}/outcome`, { outcome: v.outcome, date: v.date.format('YYYY-MM-DD'), note: v.note?.trim() || undefined }, { idempotencyKey });
-        message.success(v.outcome === 'hired' ? `已登记录用，并为${referral.personName}办理了就业登记` : `已登记：${referralOutcomeNames[v.outcome]}`);
+        const updated = await post<Referral>(
+          `/referrals/${referral.id}/outcome`,
+          { outcome: v.outcome, date: v.date.format('YYYY-MM-DD'), note: v.note?.trim() || undefined },
+          { idempotencyKey },
+        );
+        message.success(
+          v.outcome === 'hired' ? `已登记录用，并为${referral.personName}办理了就业登记` : `已登记：${referralOutcomeNames[v.outcome]}`,
+        );
         onDone(updated);
       }}
     >
@@ -79,7 +93,12 @@ export function OutcomeModal({ referral, onClose, onDone }: { referral: Referral
           description={feedbackText(referral.employerFeedback)}
         />
       )}
-      <Form.Item name="outcome" label="推荐结果" rules={[{ required: true, message: '请选择推荐结果' }]} extra="已面试的，之后还可登记已录用或未录用；其他结果登记后不能再改。">
+      <Form.Item
+        name="outcome"
+        label="推荐结果"
+        rules={[{ required: true, message: '请选择推荐结果' }]}
+        extra="已面试的，之后还可登记已录用或未录用；其他结果登记后不能再改。"
+      >
         <Radio.Group name="outcome" options={allowed.map((o) => ({ value: o, label: referralOutcomeNames[o] }))} />
       </Form.Item>
       <Form.Item noStyle dependencies={['outcome']}>
@@ -97,7 +116,10 @@ export function OutcomeModal({ referral, onClose, onDone }: { referral: Referral
         }
       </Form.Item>
       <Form.Item name="date" label="结果日期" rules={[{ required: true, message: '请选择结果日期' }]}>
-        <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day') || (!!referral && d.isBefore(dayjs(referral.date), 'day'))} style={{ width: 200 }} />
+        <DatePicker
+          disabledDate={(d) => d.isAfter(dayjs(), 'day') || (!!referral && d.isBefore(dayjs(referral.date), 'day'))}
+          style={{ width: 200 }}
+        />
       </Form.Item>
       <Form.Item name="note" label="备注" rules={[{ max: 500, message: '最多 500 个字' }]}>
         <Input.TextArea rows={2} placeholder="如：试用期三个月，月薪 6000 元" />

@@ -49,12 +49,21 @@ export function RatesPage() {
       extra={
         <Space>
           <Typography.Text>统计月份</Typography.Text>
-          <DatePicker picker="month" aria-label="统计月份" allowClear={false} value={month} onChange={(d) => d && setMonth(d)} disabledDate={(d) => d.isAfter(dayjs(), 'month')} />
+          <DatePicker
+            picker="month"
+            aria-label="统计月份"
+            allowClear={false}
+            value={month}
+            onChange={(d) => d && setMonth(d)}
+            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+          />
         </Space>
       }
     >
       <Typography.Paragraph type="secondary">
-        推荐介绍率 = 本月被推荐介绍的人数 ÷ 本月办理求职登记或失业登记的人数；推荐介绍成功率 = 本月推荐后录用的次数 ÷ 本月推荐介绍次数。按人员所在地计入各机构的管辖范围，上级机构包含下级，同一区域的几个机构数字相同。目标值为政策参数（可在“政策参数”中查看来源）。本表暂不能导出 Excel。
+        推荐介绍率 = 本月被推荐介绍的人数 ÷ 本月办理求职登记或失业登记的人数；推荐介绍成功率 = 本月推荐后录用的次数 ÷
+        本月推荐介绍次数。按人员所在地计入各机构的管辖范围，上级机构包含下级，同一区域的几个机构数字相同。目标值为政策参数（可在“政策参数”中查看来源）。本表暂不能导出
+        Excel。
       </Typography.Paragraph>
       {rates.error ? <Alert type="error" showIcon title={errorText(rates.error)} style={{ marginBottom: 16 }} /> : null}
       <Table<ReferralRate>
@@ -82,8 +91,16 @@ export function RatesPage() {
           { title: '被推荐人数', dataIndex: 'referred', align: 'right' },
           { title: '推荐次数', dataIndex: 'referrals', align: 'right' },
           { title: '录用次数', dataIndex: 'hired', align: 'right' },
-          { title: '推荐介绍率', key: 'rate', render: (_: unknown, r) => <RateCell rate={r.referralRate} target={r.targetRate} testId="referral-rate" /> },
-          { title: '推荐介绍成功率', key: 'success', render: (_: unknown, r) => <RateCell rate={r.successRate} target={r.targetSuccessRate} testId="success-rate" /> },
+          {
+            title: '推荐介绍率',
+            key: 'rate',
+            render: (_: unknown, r) => <RateCell rate={r.referralRate} target={r.targetRate} testId="referral-rate" />,
+          },
+          {
+            title: '推荐介绍成功率',
+            key: 'success',
+            render: (_: unknown, r) => <RateCell rate={r.successRate} target={r.targetSuccessRate} testId="success-rate" />,
+          },
           {
             title: '达标',
             key: 'met',

@@ -18,7 +18,10 @@ interface Filters {
   dates?: [Dayjs | null, Dayjs | null] | null;
 }
 
-const outcomeOptions = [{ value: 'pending', label: '待反馈' }, ...Object.entries(referralOutcomeNames).map(([value, label]) => ({ value, label }))];
+const outcomeOptions = [
+  { value: 'pending', label: '待反馈' },
+  ...Object.entries(referralOutcomeNames).map(([value, label]) => ({ value, label })),
+];
 
 /** The page. */
 export function ReferralsPage() {
@@ -115,7 +118,13 @@ export function ReferralsPage() {
                 <Link to={`/referrals/${r.id}/letter`}>介绍信</Link>
                 {canRecord && (
                   <Tooltip title={nextOutcomesOf(r).length === 0 ? '结果已登记，不能再改' : undefined}>
-                    <Button size="small" type="link" style={{ padding: 0 }} disabled={nextOutcomesOf(r).length === 0} onClick={() => setRecording(r)}>
+                    <Button
+                      size="small"
+                      type="link"
+                      style={{ padding: 0 }}
+                      disabled={nextOutcomesOf(r).length === 0}
+                      onClick={() => setRecording(r)}
+                    >
                       登记结果
                     </Button>
                   </Tooltip>

@@ -4,5 +4,10 @@ import type { Staff } from '../../types.js';
 
 /** The reveal dialog for one member's phone. */
 export function RevealPhoneModal({ member, onClose }: { member: Staff | null; onClose(): void }) {
-  return <RevealModal request={member ? { subject: member.name, path: `/staff/${member.id}/reveal`, fields: { phone: '电话' } } : null} onClose={onClose} />;
+  return (
+    <RevealModal
+      request={member ? { subject: member.name, path: `/staff/${member.id}/reveal`, fields: { phone: '电话' } } : null}
+      onClose={onClose}
+    />
+  );
 }

@@ -8,7 +8,10 @@ import type { Staff, Unit } from '../../types.js';
 export const roleOptions = roles.map((r) => ({ value: r, label: roleNames[r] }));
 
 const phoneRule = { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: '请输入 11 位手机号或带区号的固定电话' };
-const passwordRules = [{ min: 8, message: '密码至少 8 位' }, { max: 128, message: '密码最多 128 位' }];
+const passwordRules = [
+  { min: 8, message: '密码至少 8 位' },
+  { max: 128, message: '密码最多 128 位' },
+];
 
 /** Options of a unit select: every unit in scope, disabled ones greyed out. */
 export function unitOptions(units: Unit[] | undefined) {
@@ -25,7 +28,17 @@ interface CreateValues {
 }
 
 /** The 新建工作人员 dialog. */
-export function CreateStaffModal({ open, units, onClose, onCreated }: { open: boolean; units: Unit[] | undefined; onClose(): void; onCreated(): void }) {
+export function CreateStaffModal({
+  open,
+  units,
+  onClose,
+  onCreated,
+}: {
+  open: boolean;
+  units: Unit[] | undefined;
+  onClose(): void;
+  onCreated(): void;
+}) {
   const { message } = App.useApp();
   return (
     <FormModal<CreateValues>
@@ -34,15 +47,34 @@ export function CreateStaffModal({ open, units, onClose, onCreated }: { open: bo
       onClose={onClose}
       okText="创建"
       onSubmit={async (v, { idempotencyKey }) => {
-        const created = await post<Staff>('/staff', { ...v, username: v.username.trim(), name: v.name.trim(), phone: v.phone?.trim() || undefined }, { idempotencyKey });
+        const created = await post<Staff>(
+          '/staff',
+          { ...v, username: v.username.trim(), name: v.name.trim(), phone: v.phone?.trim() || undefined },
+          { idempotencyKey },
+        );
         message.success(`已创建工作人员 ${created.name}（${created.username}）`);
         onCreated();
       }}
     >
-      <Form.Item name="username" label="用户名" extra="3–32 位字母、数字、下划线、点或横线，用于登录" rules={[{ required: true, message: '请输入用户名' }, { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '用户名为 3–32 位字母、数字、下划线、点或横线' }]}>
+      <Form.Item
+        name="username"
+        label="用户名"
+        extra="3–32 位字母、数字、下划线、点或横线，用于登录"
+        rules={[
+          { required: true, message: '请输入用户名' },
+          { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: '用户名为 3–32 位字母、数字、下划线、点或横线' },
+        ]}
+      >
         <Input autoComplete="off" />
       </Form.Item>
-      <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 40, message: '姓名最多 40 个字' }]}>
+      <Form.Item
+        name="name"
+        label="姓名"
+        rules={[
+          { required: true, whitespace: true, message: '请输入姓名' },
+          { max: 40, message: '姓名最多 40 个字' },
+        ]}
+      >
         <Input />
       </Form.Item>
       <Form.Item name="unitId" label="所属机构" rules={[{ required: true, message: '请选择所属机构' }]}>
@@ -73,7 +105,17 @@ interface EditValues {
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** The 编辑工作人员 dialog; sends only what changed. */
-export function EditStaffModal({ member, units, onClose, onSaved }: { member: Staff | null; units: Unit[] | undefined; onClose(): void; onSaved(): void }) {
+export function EditStaffModal({
+  member,
+  units,
+  onClose,
+  onSaved,
+}: {
+  member: Staff | null;
+  units: Unit[] | undefined;
+  onClose(): void;
+  onSaved(): void;
+}) {
   const { message, modal } = App.useApp();
   const confirmEnd = (what: string) =>
     new Promise<boolean>((resolve) => {
@@ -91,7 +133,9 @@ export function EditStaffModal({ member, units, onClose, onSaved }: { member: St
       title={`编辑工作人员：${member?.name ?? ''}（${member?.username ?? ''}）`}
       open={!!member}
       onClose={onClose}
-      initialValues={member ? { name: member.name, unitId: member.unitId ?? undefined, roles: member.roles, disabled: member.disabled } : {}}
+      initialValues={
+        member ? { name: member.name, unitId: member.unitId ?? undefined, roles: member.roles, disabled: member.disabled } : {}
+      }
       onSubmit={async (v) => {
         if (!member) return;
         const body: Record<string, unknown> = {};
@@ -105,14 +149,26 @@ export function EditStaffModal({ member, units, onClose, onSaved }: { member: St
           message.info('没有修改任何内容');
           return;
         }
-        const ending = [body.roles && '变更角色', body.unitId && '调整机构', body.disabled === true && '停用账号', body.password && '重置密码'].filter(Boolean);
+        const ending = [
+          body.roles && '变更角色',
+          body.unitId && '调整机构',
+          body.disabled === true && '停用账号',
+          body.password && '重置密码',
+        ].filter(Boolean);
         if (ending.length > 0 && !(await confirmEnd(ending.join('、')))) return false;
         await patch<Staff>(`/staff/${member.id}`, body);
         message.success('已保存');
         onSaved();
       }}
     >
-      <Form.Item name="name" label="姓名" rules={[{ required: true, whitespace: true, message: '请输入姓名' }, { max: 40, message: '姓名最多 40 个字' }]}>
+      <Form.Item
+        name="name"
+        label="姓名"
+        rules={[
+          { required: true, whitespace: true, message: '请输入姓名' },
+          { max: 40, message: '姓名最多 40 个字' },
+        ]}
+      >
         <Input />
       </Form.Item>
       <Form.Item name="unitId" label="所属机构" rules={[{ required: true, message: '请选择所属机构' }]}>
@@ -127,7 +183,12 @@ export function EditStaffModal({ member, units, onClose, onSaved }: { member: St
       <Form.Item name="password" label="重置密码" extra="不重置请留空" rules={passwordRules}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
-      <Form.Item name="disabled" label="停用账号" valuePropName="checked" extra="变更角色、调整机构、重置密码或停用，都会立即终止该人员的登录">
+      <Form.Item
+        name="disabled"
+        label="停用账号"
+        valuePropName="checked"
+        extra="变更角色、调整机构、重置密码或停用，都会立即终止该人员的登录"
+      >
         <Switch checkedChildren="停用" unCheckedChildren="正常" />
       </Form.Item>
     </FormModal>

@@ -52,7 +52,14 @@ export function StaffPage() {
               <Input placeholder="用户名或姓名" allowClear style={{ width: 160 }} />
             </Form.Item>
             <Form.Item name="unitId" label="所属机构">
-              <Select placeholder="全部机构" allowClear showSearch={{ optionFilterProp: 'label' }} options={unitOptions(units.data)} style={{ width: 240 }} popupMatchSelectWidth={false} />
+              <Select
+                placeholder="全部机构"
+                allowClear
+                showSearch={{ optionFilterProp: 'label' }}
+                options={unitOptions(units.data)}
+                style={{ width: 240 }}
+                popupMatchSelectWidth={false}
+              />
             </Form.Item>
             <Form.Item name="role" label="角色">
               <Select placeholder="全部角色" allowClear options={roleOptions} style={{ width: 150 }} />
@@ -104,7 +111,11 @@ export function StaffPage() {
                 '—'
               ),
           },
-          { title: '状态', dataIndex: 'disabled', render: (d: boolean) => (d ? <Tag color="red">停用</Tag> : <Tag color="green">正常</Tag>) },
+          {
+            title: '状态',
+            dataIndex: 'disabled',
+            render: (d: boolean) => (d ? <Tag color="red">停用</Tag> : <Tag color="green">正常</Tag>),
+          },
           { title: '创建时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v).slice(0, 10) },
           {
             title: '操作',
@@ -118,12 +129,7 @@ export function StaffPage() {
           },
         ]}
       />
-      <CreateStaffModal
-        open={creating}
-        units={units.data}
-        onClose={() => setCreating(false)}
-        onCreated={reload}
-      />
+      <CreateStaffModal open={creating} units={units.data} onClose={() => setCreating(false)} onCreated={reload} />
       <EditStaffModal member={editing} units={units.data} onClose={() => setEditing(null)} onSaved={reload} />
       <RevealPhoneModal member={revealing} onClose={() => setRevealing(null)} />
     </>

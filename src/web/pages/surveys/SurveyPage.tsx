@@ -2,7 +2,24 @@
 // employers filtered by 已填报 / 未填报, and 登记填报 (again to correct) for each.
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, InputNumber, Row, Space, Spin, Statistic, Tabs, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Form,
+  Input,
+  InputNumber,
+  Row,
+  Space,
+  Spin,
+  Statistic,
+  Tabs,
+  Tag,
+  Typography,
+} from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { get, put } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
@@ -22,7 +39,17 @@ interface Values {
 }
 
 /** 登记填报 for one employer (closed while `row` is null). */
-function ReturnModal({ survey, row, onClose, onDone }: { survey: VacancySurvey; row: SurveyReturn | null; onClose(): void; onDone(): void }) {
+function ReturnModal({
+  survey,
+  row,
+  onClose,
+  onDone,
+}: {
+  survey: VacancySurvey;
+  row: SurveyReturn | null;
+  onClose(): void;
+  onDone(): void;
+}) {
   const { message } = App.useApp();
   const count = (name: keyof Values, label: string, unit: string, extra: string) => (
     <Form.Item name={name} label={label} extra={extra} rules={[{ required: true, message: `请填写${label}` }]}>
@@ -35,15 +62,25 @@ function ReturnModal({ survey, row, onClose, onDone }: { survey: VacancySurvey; 
       open={!!row}
       onClose={onClose}
       okText="保存"
-      initialValues={row?.returnedOn ? { currentVacancies: row.currentVacancies ?? 0, nextYearDemand: row.nextYearDemand ?? 0, notes: row.notes ?? undefined } : {}}
+      initialValues={
+        row?.returnedOn
+          ? { currentVacancies: row.currentVacancies ?? 0, nextYearDemand: row.nextYearDemand ?? 0, notes: row.notes ?? undefined }
+          : {}
+      }
       onSubmit={async (v) => {
         if (!row) return;
-        await put<VacancySurvey>(`/vacancy-surveys/${survey.id}/returns/${row.employerId}`, { currentVacancies: v.currentVacancies, nextYearDemand: v.nextYearDemand, notes: v.notes?.trim() || undefined });
+        await put<VacancySurvey>(`/vacancy-surveys/${survey.id}/returns/${row.employerId}`, {
+          currentVacancies: v.currentVacancies,
+          nextYearDemand: v.nextYearDemand,
+          notes: v.notes?.trim() || undefined,
+        });
         message.success(`已登记 ${row.employerName} 的填报`);
         onDone();
       }}
     >
-      {row?.returnedOn && <Typography.Paragraph type="secondary">该单位已于 {row.returnedOn} 填报；再次保存即更正，填报日期改为今天。</Typography.Paragraph>}
+      {row?.returnedOn && (
+        <Typography.Paragraph type="secondary">该单位已于 {row.returnedOn} 填报；再次保存即更正，填报日期改为今天。</Typography.Paragraph>
+      )}
       {count('currentVacancies', '现有空岗数', '个', '调查时单位尚未招到人的岗位数')}
       {count('nextYearDemand', `${survey.year + 1}年用工需求`, '人', '单位预计下一年度需要招用的人数')}
       <Form.Item name="notes" label="备注" rules={[{ max: 500, message: '最多 500 个字' }]}>
@@ -99,7 +136,12 @@ export function SurveyPage() {
             <SurveyProgress survey={survey} />
           </Col>
           <Col xs={8} md={5}>
-            <Statistic title="未填报单位" value={missing} suffix="家" styles={{ content: { color: missing > 0 ? '#d48806' : '#389e0d' } }} />
+            <Statistic
+              title="未填报单位"
+              value={missing}
+              suffix="家"
+              styles={{ content: { color: missing > 0 ? '#d48806' : '#389e0d' } }}
+            />
           </Col>
           <Col xs={8} md={5}>
             <Statistic title="现有空岗合计" value={survey.currentVacancies} suffix="个" />
@@ -140,9 +182,23 @@ export function SurveyPage() {
             ),
           },
           { title: '所在地', dataIndex: 'regionCode', render: (code: string) => <RegionLabel prefix={scopeOf(code)} /> },
-          { title: '填报', dataIndex: 'returnedOn', render: (d: string | null) => (d ? <Tag color="green">{d} 已填报</Tag> : <Tag color="gold">未填报</Tag>) },
-          { title: '现有空岗', dataIndex: 'currentVacancies', align: 'right', render: (n: number | null) => (n === null ? '—' : `${n} 个`) },
-          { title: '下年度用工需求', dataIndex: 'nextYearDemand', align: 'right', render: (n: number | null) => (n === null ? '—' : `${n} 人`) },
+          {
+            title: '填报',
+            dataIndex: 'returnedOn',
+            render: (d: string | null) => (d ? <Tag color="green">{d} 已填报</Tag> : <Tag color="gold">未填报</Tag>),
+          },
+          {
+            title: '现有空岗',
+            dataIndex: 'currentVacancies',
+            align: 'right',
+            render: (n: number | null) => (n === null ? '—' : `${n} 个`),
+          },
+          {
+            title: '下年度用工需求',
+            dataIndex: 'nextYearDemand',
+            align: 'right',
+            render: (n: number | null) => (n === null ? '—' : `${n} 人`),
+          },
           { title: '备注', dataIndex: 'notes', render: (n: string | null) => n ?? '—' },
           ...(canWrite
             ? [

@@ -21,7 +21,12 @@ export function SurveyProgress({ survey }: { survey: Pick<VacancySurvey, 'return
   const percent = survey.employers > 0 ? Math.round((survey.returned / survey.employers) * 100) : 0;
   return (
     <div style={{ minWidth: 180 }} data-testid="survey-progress">
-      <Progress percent={percent} size="small" status={survey.employers > 0 && survey.returned === survey.employers ? 'success' : 'normal'} format={() => `${survey.returned}/${survey.employers}`} />
+      <Progress
+        percent={percent}
+        size="small"
+        status={survey.employers > 0 && survey.returned === survey.employers ? 'success' : 'normal'}
+        format={() => `${survey.returned}/${survey.employers}`}
+      />
     </div>
   );
 }
@@ -29,7 +34,9 @@ export function SurveyProgress({ survey }: { survey: Pick<VacancySurvey, 'return
 /** The due date, in red once passed with returns missing. */
 export function DueDate({ survey }: { survey: Pick<VacancySurvey, 'dueDate' | 'returned' | 'employers'> }) {
   const late = survey.dueDate < shanghaiToday() && survey.returned < survey.employers;
-  return <Typography.Text type={late ? 'danger' : undefined}>{late ? `${survey.dueDate}（已过截止日期）` : survey.dueDate}</Typography.Text>;
+  return (
+    <Typography.Text type={late ? 'danger' : undefined}>{late ? `${survey.dueDate}（已过截止日期）` : survey.dueDate}</Typography.Text>
+  );
 }
 
 interface Values {
@@ -54,13 +61,26 @@ function CreateSurveyModal({ open, onClose, onDone }: { open: boolean; onClose()
       initialValues={{ year, name: `${year}年度空岗调查`, dueDate: dayjs().add(30, 'day') }}
       onSubmit={async (v, { idempotencyKey }) => {
         const regionCode = v.regionCode && v.regionCode !== '' ? v.regionCode : undefined;
-        const survey = await post<VacancySurvey>('/vacancy-surveys', { name: v.name.trim(), year: v.year, dueDate: v.dueDate.format('YYYY-MM-DD'), regionCode }, { idempotencyKey });
+        const survey = await post<VacancySurvey>(
+          '/vacancy-surveys',
+          { name: v.name.trim(), year: v.year, dueDate: v.dueDate.format('YYYY-MM-DD'), regionCode },
+          { idempotencyKey },
+        );
         message.success(`已开展空岗调查，纳入 ${survey.employers} 家用人单位`);
         onDone(survey);
       }}
     >
-      <Typography.Paragraph type="secondary">调查区域内登记的用人单位全部纳入本次调查，逐家登记其现有空岗数和下一年度用工需求。同一区域每年只开展一次。</Typography.Paragraph>
-      <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }, { min: 2, max: 80, message: '名称应为 2 至 80 个字' }]}>
+      <Typography.Paragraph type="secondary">
+        调查区域内登记的用人单位全部纳入本次调查，逐家登记其现有空岗数和下一年度用工需求。同一区域每年只开展一次。
+      </Typography.Paragraph>
+      <Form.Item
+        name="name"
+        label="名称"
+        rules={[
+          { required: true, whitespace: true, message: '请填写名称' },
+          { min: 2, max: 80, message: '名称应为 2 至 80 个字' },
+        ]}
+      >
         <Input />
       </Form.Item>
       <Form.Item name="year" label="调查年度" rules={[{ required: true, message: '请填写调查年度' }]}>

@@ -46,12 +46,23 @@ export function CreateUnitModal({ open, onClose, onCreated }: { open: boolean; o
       okText="创建"
       width={640}
       onSubmit={async (v, { idempotencyKey }) => {
-        const unit = await post<Unit>('/units', { name: v.name.trim(), type: v.type, regionCode: v.regionCode, address: optional(v.address), phone: optional(v.phone) }, { idempotencyKey });
+        const unit = await post<Unit>(
+          '/units',
+          { name: v.name.trim(), type: v.type, regionCode: v.regionCode, address: optional(v.address), phone: optional(v.phone) },
+          { idempotencyKey },
+        );
         message.success(`已创建机构“${unit.name}”`);
         onCreated(unit);
       }}
     >
-      <Form.Item name="name" label="机构名称" rules={[{ required: true, whitespace: true, message: '请输入机构名称' }, { min: 2, max: 60, message: '机构名称 2–60 个字' }]}>
+      <Form.Item
+        name="name"
+        label="机构名称"
+        rules={[
+          { required: true, whitespace: true, message: '请输入机构名称' },
+          { min: 2, max: 60, message: '机构名称 2–60 个字' },
+        ]}
+      >
         <Input placeholder="如：平阳路街道劳动保障事务所" />
       </Form.Item>
       <Form.Item name="type" label="机构类型" rules={[{ required: true, message: '请选择机构类型' }]}>
@@ -101,12 +112,24 @@ export function EditUnitModal({ unit, onClose, onSaved }: { unit: Unit | null; o
       initialValues={unit ? { name: unit.name, address: unit.address ?? '', phone: unit.phone ?? '', disabled: unit.disabled } : {}}
       onSubmit={async (v) => {
         if (!unit) return;
-        const saved = await patch<Unit>(`/units/${unit.id}`, { name: v.name.trim(), address: optional(v.address) ?? null, phone: optional(v.phone) ?? null, disabled: v.disabled });
+        const saved = await patch<Unit>(`/units/${unit.id}`, {
+          name: v.name.trim(),
+          address: optional(v.address) ?? null,
+          phone: optional(v.phone) ?? null,
+          disabled: v.disabled,
+        });
         message.success('机构信息已保存');
         onSaved(saved);
       }}
     >
-      <Form.Item name="name" label="机构名称" rules={[{ required: true, whitespace: true, message: '请输入机构名称' }, { min: 2, max: 60, message: '机构名称 2–60 个字' }]}>
+      <Form.Item
+        name="name"
+        label="机构名称"
+        rules={[
+          { required: true, whitespace: true, message: '请输入机构名称' },
+          { min: 2, max: 60, message: '机构名称 2–60 个字' },
+        ]}
+      >
         <Input />
       </Form.Item>
       <Form.Item name="address" label="地址" rules={[{ max: 200, message: '地址最多 200 个字' }]}>

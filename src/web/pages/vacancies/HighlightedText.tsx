@@ -48,7 +48,11 @@ export function HighlightedText({ text, flags }: { text: string; flags: Screenin
         const severity = s.flags.some((f) => f.severity === 'flag') ? 'flag' : 'warning';
         return (
           <Tooltip key={s.start} title={s.flags.map((f) => `${screeningCategoryNames[f.category] ?? f.category}：${f.reason}`).join('\n')}>
-            <mark data-severity={severity} data-category={s.flags.map((f) => f.category).join(' ')} style={{ ...markStyle[severity], padding: '0 2px', borderRadius: 2 }}>
+            <mark
+              data-severity={severity}
+              data-category={s.flags.map((f) => f.category).join(' ')}
+              style={{ ...markStyle[severity], padding: '0 2px', borderRadius: 2 }}
+            >
               {piece}
             </mark>
           </Tooltip>

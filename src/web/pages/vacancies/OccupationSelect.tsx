@@ -24,7 +24,15 @@ export function occupationText(code: string | null | undefined): string {
 }
 
 /** One occupation (细类) for a vacancy. */
-export function OccupationSelect({ id, value, onChange }: { id?: string; value?: string | null; onChange?: (code: string | undefined) => void }) {
+export function OccupationSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id?: string;
+  value?: string | null;
+  onChange?: (code: string | undefined) => void;
+}) {
   return (
     <Select<string>
       id={id}
@@ -44,7 +52,17 @@ export function OccupationSelect({ id, value, onChange }: { id?: string; value?:
  * Several occupations (a seeker's 意向职业, up to `max`). Codes no longer in the list (typed before
  * the list existed) stay selectable so that saving does not drop them.
  */
-export function OccupationsSelect({ id, value, onChange, max = 10 }: { id?: string; value?: string[] | null; onChange?: (codes: string[]) => void; max?: number }) {
+export function OccupationsSelect({
+  id,
+  value,
+  onChange,
+  max = 10,
+}: {
+  id?: string;
+  value?: string[] | null;
+  onChange?: (codes: string[]) => void;
+  max?: number;
+}) {
   const unlisted = (value ?? []).filter((code) => !occupationName(code));
   return (
     <Select<string[]>
@@ -56,7 +74,11 @@ export function OccupationsSelect({ id, value, onChange, max = 10 }: { id?: stri
       maxCount={max}
       placeholder="输入职业名称或代码查找，可选多个，如：焊工、6-18"
       showSearch={{ optionFilterProp: 'label' }}
-      options={unlisted.length ? [...selectOptions, { label: '其他', title: '其他', options: unlisted.map((code) => ({ value: code, label: code })) }] : selectOptions}
+      options={
+        unlisted.length
+          ? [...selectOptions, { label: '其他', title: '其他', options: unlisted.map((code) => ({ value: code, label: code })) }]
+          : selectOptions
+      }
       popupMatchSelectWidth={false}
       listHeight={320}
     />

@@ -26,7 +26,8 @@ function ReviewDetail({ vacancy }: { vacancy: Vacancy }) {
         <ScreenedTexts title={vacancy.title} description={vacancy.description} skills={vacancy.skills} flags={vacancy.screening.flags} />
         <Typography.Text type="secondary" style={{ display: 'block', marginTop: 8 }}>
           {occupationText(vacancy.occupation)} · {vacancy.education || '学历不限'} · 工作地点 {vacancy.regionName ?? vacancy.regionCode}
-          {vacancy.address ? ` ${vacancy.address}` : ''} · 有效期至 {vacancy.validUntil} · {vacancy.createdBy} 登记于 {formatDateTime(vacancy.createdAt)}
+          {vacancy.address ? ` ${vacancy.address}` : ''} · 有效期至 {vacancy.validUntil} · {vacancy.createdBy} 登记于{' '}
+          {formatDateTime(vacancy.createdAt)}
         </Typography.Text>
       </Col>
       <Col xs={24} xl={12}>
@@ -85,7 +86,10 @@ export function ReviewPage() {
             title: '岗位描述（标出审查提示）',
             dataIndex: 'description',
             render: (d: string, v) => (
-              <div data-testid="queue-description" style={{ width: 440, display: '-webkit-box', WebkitLineClamp: 4, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}>
+              <div
+                data-testid="queue-description"
+                style={{ width: 440, display: '-webkit-box', WebkitLineClamp: 4, WebkitBoxOrient: 'vertical', overflow: 'hidden' }}
+              >
                 <HighlightedText text={d} flags={v.screening.flags.filter((f) => f.field === 'description')} />
               </div>
             ),
@@ -100,7 +104,12 @@ export function ReviewPage() {
                 <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(v)}>
                   编辑
                 </Button>
-                <Button size="small" type="primary" icon={<CheckOutlined />} onClick={() => setReviewing({ vacancy: v, decision: 'approve' })}>
+                <Button
+                  size="small"
+                  type="primary"
+                  icon={<CheckOutlined />}
+                  onClick={() => setReviewing({ vacancy: v, decision: 'approve' })}
+                >
                   通过
                 </Button>
                 <Button size="small" danger icon={<CloseCircleOutlined />} onClick={() => setReviewing({ vacancy: v, decision: 'reject' })}>
@@ -112,7 +121,12 @@ export function ReviewPage() {
         ]}
       />
       <EditVacancyModal vacancy={editing} onClose={() => setEditing(null)} onSaved={changed} />
-      <ReviewModal vacancy={reviewing?.vacancy ?? null} decision={reviewing?.decision ?? 'approve'} onClose={() => setReviewing(null)} onDone={changed} />
+      <ReviewModal
+        vacancy={reviewing?.vacancy ?? null}
+        decision={reviewing?.decision ?? 'approve'}
+        onClose={() => setReviewing(null)}
+        onDone={changed}
+      />
     </>
   );
 }

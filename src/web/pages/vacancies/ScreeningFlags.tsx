@@ -72,7 +72,17 @@ export function FlagList({ flags, empty = '未发现可能构成就业歧视的�
 }
 
 /** The screened texts of a vacancy with their flags marked (title, skills, description). */
-export function ScreenedTexts({ title, description, skills, flags }: { title: string; description: string; skills: string[]; flags: ScreeningFlag[] }) {
+export function ScreenedTexts({
+  title,
+  description,
+  skills,
+  flags,
+}: {
+  title: string;
+  description: string;
+  skills: string[];
+  flags: ScreeningFlag[];
+}) {
   const of = (field: string) => flags.filter((f) => f.field === field);
   return (
     <Descriptions
@@ -82,8 +92,18 @@ export function ScreenedTexts({ title, description, skills, flags }: { title: st
       styles={{ label: { width: 96 } }}
       items={[
         { key: 'title', label: '岗位名称', children: <HighlightedText text={title} flags={of('title')} /> },
-        ...(skills.length ? [{ key: 'skills', label: '技能要求', children: <HighlightedText text={skills.join('、')} flags={of('skills')} /> }] : []),
-        { key: 'description', label: '岗位描述', children: <div data-testid="screened-description"><HighlightedText text={description} flags={of('description')} /></div> },
+        ...(skills.length
+          ? [{ key: 'skills', label: '技能要求', children: <HighlightedText text={skills.join('、')} flags={of('skills')} /> }]
+          : []),
+        {
+          key: 'description',
+          label: '岗位描述',
+          children: (
+            <div data-testid="screened-description">
+              <HighlightedText text={description} flags={of('description')} />
+            </div>
+          ),
+        },
       ]}
     />
   );
@@ -96,7 +116,12 @@ export function VacancyScreening({ vacancy }: { vacancy: Vacancy }) {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       {blocking > 0 ? (
-        <Alert type="error" showIcon title={`发现 ${blocking} 处可能构成就业歧视的内容`} description="须修改岗位信息；确属合法要求的（如矿山井下作业限男性），审核时须在审核意见中说明理由。" />
+        <Alert
+          type="error"
+          showIcon
+          title={`发现 ${blocking} 处可能构成就业歧视的内容`}
+          description="须修改岗位信息；确属合法要求的（如矿山井下作业限男性），审核时须在审核意见中说明理由。"
+        />
       ) : flags.length > 0 ? (
         <Alert type="warning" showIcon title={`有 ${flags.length} 处提醒`} description="年龄等条件法律未明令禁止，请审核员判断是否必要。" />
       ) : null}
@@ -118,11 +143,19 @@ export interface ScreeningPreview {
 const debounceMs = 400;
 
 /** Screens the texts as they are typed (POST /vacancies/screen, debounced; nothing is saved). */
-export function useScreeningPreview(title: string | undefined, description: string | undefined, skills: string[] | undefined): ScreeningPreview {
+export function useScreeningPreview(
+  title: string | undefined,
+  description: string | undefined,
+  skills: string[] | undefined,
+): ScreeningPreview {
   const [state, setState] = useState<ScreeningPreview>({ flags: [], loading: false, error: null, screened: null });
   const skillsKey = JSON.stringify(skills ?? []);
   useEffect(() => {
-    const texts = { title: (title ?? '').slice(0, 60), description: (description ?? '').slice(0, 4000), skills: (JSON.parse(skillsKey) as string[]).slice(0, 20).map((s) => s.slice(0, 20)) };
+    const texts = {
+      title: (title ?? '').slice(0, 60),
+      description: (description ?? '').slice(0, 4000),
+      skills: (JSON.parse(skillsKey) as string[]).slice(0, 20).map((s) => s.slice(0, 20)),
+    };
     if (!texts.title.trim() && !texts.description.trim() && texts.skills.length === 0) {
       setState({ flags: [], loading: false, error: null, screened: null });
       return;

@@ -86,9 +86,17 @@ export function VacanciesPage() {
       columns={[
         { title: '岗位名称', dataIndex: 'title', render: (t: string, v) => <Link to={`/vacancies/${v.id}`}>{t}</Link> },
         { title: '用人单位', dataIndex: 'employerName', render: (n: string, v) => <Link to={`/employers/${v.employerId}`}>{n}</Link> },
-        { title: '职业', dataIndex: 'occupation', render: (c: string | null) => <Typography.Text style={{ whiteSpace: 'nowrap' }}>{occupationText(c)}</Typography.Text> },
+        {
+          title: '职业',
+          dataIndex: 'occupation',
+          render: (c: string | null) => <Typography.Text style={{ whiteSpace: 'nowrap' }}>{occupationText(c)}</Typography.Text>,
+        },
         { title: '人数', dataIndex: 'headcount', align: 'right', render: (n: number, v) => (v.filled ? `${n}（已录 ${v.filled}）` : n) },
-        { title: '月工资', key: 'wage', render: (_: unknown, v) => <span style={{ whiteSpace: 'nowrap' }}>{wageText(v.wageMin, v.wageMax)}</span> },
+        {
+          title: '月工资',
+          key: 'wage',
+          render: (_: unknown, v) => <span style={{ whiteSpace: 'nowrap' }}>{wageText(v.wageMin, v.wageMax)}</span>,
+        },
         { title: '工作地点', dataIndex: 'regionName', render: (n: string | null, v) => n ?? v.regionCode },
         { title: '有效期至', dataIndex: 'validUntil' },
         { title: '来源', dataIndex: 'source', render: (s: string) => sourceNames[s] ?? s },

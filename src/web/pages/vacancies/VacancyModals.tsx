@@ -39,7 +39,11 @@ export function EditVacancyModal({ vacancy, onClose, onSaved }: { vacancy: Vacan
         type="info"
         showIcon
         style={{ marginBottom: 16 }}
-        title={vacancy?.status === 'pending_review' ? '保存后将重新进行就业歧视审查，岗位仍在待审核' : '保存后将重新进行就业歧视审查，岗位回到待审核状态，须审核通过后才再次发布'}
+        title={
+          vacancy?.status === 'pending_review'
+            ? '保存后将重新进行就业歧视审查，岗位仍在待审核'
+            : '保存后将重新进行就业歧视审查，岗位回到待审核状态，须审核通过后才再次发布'
+        }
       />
       <VacancyFormLayout mode="edit" baseScope={user.scope} />
     </FormModal>
@@ -61,8 +65,17 @@ export function CloseVacancyModal({ vacancy, onClose, onDone }: { vacancy: Vacan
         message.success('岗位已关闭，不再对外展示');
       }}
     >
-      <Typography.Paragraph type="secondary">关闭后岗位从岗位信息公开栏撤下，且不能再修改；如需再次招聘，请重新登记岗位。</Typography.Paragraph>
-      <Form.Item name="reason" label="关闭原因" rules={[{ required: true, whitespace: true, message: '请填写关闭原因' }, { min: 2, max: 200, message: '关闭原因 2–200 个字' }]}>
+      <Typography.Paragraph type="secondary">
+        关闭后岗位从岗位信息公开栏撤下，且不能再修改；如需再次招聘，请重新登记岗位。
+      </Typography.Paragraph>
+      <Form.Item
+        name="reason"
+        label="关闭原因"
+        rules={[
+          { required: true, whitespace: true, message: '请填写关闭原因' },
+          { min: 2, max: 200, message: '关闭原因 2–200 个字' },
+        ]}
+      >
         <Input.TextArea rows={3} placeholder="如：单位已招满，申请撤下" autoFocus />
       </Form.Item>
     </FormModal>
@@ -76,7 +89,17 @@ export type ReviewDecision = 'approve' | 'reject';
  * RULE_VIOLATION) unless the comment gives the reason; the refusal shows above the comment field,
  * so the reviewer either edits the vacancy or types why the condition is lawful.
  */
-export function ReviewModal({ vacancy, decision, onClose, onDone }: { vacancy: Vacancy | null; decision: ReviewDecision; onClose(): void; onDone(v: Vacancy): void }) {
+export function ReviewModal({
+  vacancy,
+  decision,
+  onClose,
+  onDone,
+}: {
+  vacancy: Vacancy | null;
+  decision: ReviewDecision;
+  onClose(): void;
+  onDone(v: Vacancy): void;
+}) {
   const { message } = App.useApp();
   const blocking = vacancy ? blockingFlags(vacancy.screening.flags) : [];
   const approve = decision === 'approve';
@@ -95,16 +118,28 @@ export function ReviewModal({ vacancy, decision, onClose, onDone }: { vacancy: V
     >
       {approve && blocking.length > 0 && (
         <Typography.Paragraph type="warning">
-          <WarningOutlined /> 该岗位仍有 {blocking.length} 处歧视提示（{blocking.map((f) => `“${f.text}”`).join('、')}）。应先“编辑”修改岗位信息；确属合法要求的（如矿山井下作业），须在审核意见中写明理由。
+          <WarningOutlined /> 该岗位仍有 {blocking.length} 处歧视提示（{blocking.map((f) => `“${f.text}”`).join('、')}
+          ）。应先“编辑”修改岗位信息；确属合法要求的（如矿山井下作业），须在审核意见中写明理由。
         </Typography.Paragraph>
       )}
       <Form.Item
         name="comment"
         label="审核意见"
-        rules={approve ? [{ max: 500, message: '最多 500 个字' }] : [{ required: true, whitespace: true, message: '驳回须填写审核意见，告诉单位应如何修改' }, { max: 500, message: '最多 500 个字' }]}
+        rules={
+          approve
+            ? [{ max: 500, message: '最多 500 个字' }]
+            : [
+                { required: true, whitespace: true, message: '驳回须填写审核意见，告诉单位应如何修改' },
+                { max: 500, message: '最多 500 个字' },
+              ]
+        }
         extra={approve ? '可不填；保留有歧视提示的内容时必须说明理由' : '将告知登记人应如何修改'}
       >
-        <Input.TextArea rows={3} autoFocus placeholder={approve ? '如：矿山井下作业，依法限男性' : '如：请删除“限男性”等限制性别的条件后重新提交'} />
+        <Input.TextArea
+          rows={3}
+          autoFocus
+          placeholder={approve ? '如：矿山井下作业，依法限男性' : '如：请删除“限男性”等限制性别的条件后重新提交'}
+        />
       </Form.Item>
     </FormModal>
   );

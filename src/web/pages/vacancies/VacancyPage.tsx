@@ -35,7 +35,8 @@ export function VacancyPage() {
   const [saved, setSaved] = useState<Vacancy>();
   const [dialog, setDialog] = useState<'edit' | 'close' | ReviewDecision | null>(null);
 
-  if (loaded.error) return <Alert type="error" showIcon title={errorText(loaded.error)} action={<Link to="/vacancies">返回岗位信息</Link>} />;
+  if (loaded.error)
+    return <Alert type="error" showIcon title={errorText(loaded.error)} action={<Link to="/vacancies">返回岗位信息</Link>} />;
   const v = saved?.id === id ? saved : loaded.data?.id === id ? loaded.data : undefined;
   if (!v) return <Spin size="large" />;
 
@@ -58,7 +59,11 @@ export function VacancyPage() {
                 {v.title}
               </Typography.Title>
               <VacancyStatusTag status={v.status} />
-              {v.screening.flags.length > 0 && <Tag color={v.screening.flags.some((f) => f.severity === 'flag') ? 'red' : 'orange'}>{v.screening.flags.length} 处审查提示</Tag>}
+              {v.screening.flags.length > 0 && (
+                <Tag color={v.screening.flags.some((f) => f.severity === 'flag') ? 'red' : 'orange'}>
+                  {v.screening.flags.length} 处审查提示
+                </Tag>
+              )}
             </Space>
             <Typography.Text>
               <Link to={`/employers/${v.employerId}`}>{v.employerName}</Link>
@@ -106,7 +111,14 @@ export function VacancyPage() {
           </Space>
         </div>
       </Card>
-      {v.status === 'rejected' && v.reviewComment && <Alert type="error" showIcon title="审核未通过" description={`审核意见：${v.reviewComment.replace(/[。.]$/, '')}。修改岗位后将重新提交审核。`} />}
+      {v.status === 'rejected' && v.reviewComment && (
+        <Alert
+          type="error"
+          showIcon
+          title="审核未通过"
+          description={`审核意见：${v.reviewComment.replace(/[。.]$/, '')}。修改岗位后将重新提交审核。`}
+        />
+      )}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={13}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -115,7 +127,12 @@ export function VacancyPage() {
                 size="small"
                 column={{ xs: 1, md: 2 }}
                 items={[
-                  { key: 'employer', label: '用人单位', span: 2, children: <Link to={`/employers/${v.employerId}`}>{v.employerName}</Link> },
+                  {
+                    key: 'employer',
+                    label: '用人单位',
+                    span: 2,
+                    children: <Link to={`/employers/${v.employerId}`}>{v.employerName}</Link>,
+                  },
                   { key: 'occupation', label: '职业（工种）', span: 2, children: occupationText(v.occupation) },
                   { key: 'headcount', label: '招聘人数', children: `${v.headcount} 人${v.filled ? `（已录用 ${v.filled} 人）` : ''}` },
                   { key: 'wage', label: '月工资', children: wageText(v.wageMin, v.wageMax) },
@@ -135,7 +152,12 @@ export function VacancyPage() {
                       none
                     ),
                   },
-                  { key: 'place', label: '工作地点', span: 2, children: [v.regionName ?? v.regionCode, v.address].filter(Boolean).join(' ') },
+                  {
+                    key: 'place',
+                    label: '工作地点',
+                    span: 2,
+                    children: [v.regionName ?? v.regionCode, v.address].filter(Boolean).join(' '),
+                  },
                   { key: 'validUntil', label: '有效期至', children: v.validUntil },
                   { key: 'source', label: '信息来源', children: sourceNames[v.source] ?? v.source },
                   { key: 'fair', label: '招聘会', span: 2, children: v.fairId ? <FairName id={v.fairId} /> : none },
@@ -153,7 +175,12 @@ export function VacancyPage() {
                   { key: 'published', label: '发布时间', children: v.publishedAt ? formatDateTime(v.publishedAt) : none },
                   { key: 'by', label: '审核人', children: v.reviewedBy ?? none },
                   { key: 'at', label: '审核时间', children: v.reviewedAt ? formatDateTime(v.reviewedAt) : none },
-                  { key: 'comment', label: '审核意见', span: 2, children: <span data-testid="review-comment">{v.reviewComment ?? none}</span> },
+                  {
+                    key: 'comment',
+                    label: '审核意见',
+                    span: 2,
+                    children: <span data-testid="review-comment">{v.reviewComment ?? none}</span>,
+                  },
                 ]}
               />
             </Card>
@@ -167,7 +194,12 @@ export function VacancyPage() {
       </Row>
       <EditVacancyModal vacancy={dialog === 'edit' ? v : null} onClose={() => setDialog(null)} onSaved={done} />
       <CloseVacancyModal vacancy={dialog === 'close' ? v : null} onClose={() => setDialog(null)} onDone={done} />
-      <ReviewModal vacancy={dialog === 'approve' || dialog === 'reject' ? v : null} decision={dialog === 'reject' ? 'reject' : 'approve'} onClose={() => setDialog(null)} onDone={done} />
+      <ReviewModal
+        vacancy={dialog === 'approve' || dialog === 'reject' ? v : null}
+        decision={dialog === 'reject' ? 'reject' : 'approve'}
+        onClose={() => setDialog(null)}
+        onDone={done}
+      />
     </Space>
   );
 }

@@ -27,7 +27,11 @@ export function VacancyRegisterPage() {
     setBusy(true);
     setProblem(null);
     try {
-      const vacancy = await post<Vacancy>('/vacancies', { employerId: v.employerId, source: v.source, ...withoutNulls(toVacancyBody(v)) }, { idempotencyKey });
+      const vacancy = await post<Vacancy>(
+        '/vacancies',
+        { employerId: v.employerId, source: v.source, ...withoutNulls(toVacancyBody(v)) },
+        { idempotencyKey },
+      );
       const flags = vacancy.screening.flags.length;
       message.success(flags > 0 ? `岗位已登记，含 ${flags} 处审查提示，待审核员处理` : '岗位已登记，等待审核');
       navigate(`/vacancies/${vacancy.id}`);
@@ -41,7 +45,14 @@ export function VacancyRegisterPage() {
   return (
     <Card title="登记岗位" extra={<Link to="/vacancies">返回岗位信息</Link>}>
       {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Form<VacancyFormValues> form={form} name="registerVacancy" layout="vertical" initialValues={initialValues} onFinish={(v) => void submit(v)} scrollToFirstError>
+      <Form<VacancyFormValues>
+        form={form}
+        name="registerVacancy"
+        layout="vertical"
+        initialValues={initialValues}
+        onFinish={(v) => void submit(v)}
+        scrollToFirstError
+      >
         <VacancyFormLayout mode="create" baseScope={user.scope} />
         <Space>
           <Button type="primary" htmlType="submit" loading={busy} size="large">

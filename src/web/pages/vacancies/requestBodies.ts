@@ -10,5 +10,7 @@ export function withoutNulls<T extends object>(body: T): Partial<T> {
 /** The members of `next` that differ from `before` (for a PATCH); {} when nothing changed. */
 export function changedFields<T extends object>(next: T, before: T): Partial<T> {
   const old = before as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(old[key]))) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(next).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(old[key])),
+  ) as Partial<T>;
 }

@@ -85,13 +85,18 @@ export function newVacancyDefaults(employerId?: string): Partial<VacancyFormValu
 export const wageRule = ({ getFieldValue }: { getFieldValue(name: string): unknown }) => ({
   validator: (_: unknown, max: number | null | undefined) => {
     const min = getFieldValue('wageMinYuan') as number | null | undefined;
-    return max === null || max === undefined || min === null || min === undefined || max >= min ? Promise.resolve() : Promise.reject(new Error('工资上限不能低于工资下限'));
+    return max === null || max === undefined || min === null || min === undefined || max >= min
+      ? Promise.resolve()
+      : Promise.reject(new Error('工资上限不能低于工资下限'));
   },
 });
 
 /** Upcoming job fairs in scope, for 「在招聘会上提供」. */
 function useUpcomingFairs() {
-  return useLoad(() => get<Paged<{ id: string; name: string; date: string; cancelled: boolean }>>('/fairs', { from: shanghaiToday(), pageSize: 50 }), []);
+  return useLoad(
+    () => get<Paged<{ id: string; name: string; date: string; cancelled: boolean }>>('/fairs', { from: shanghaiToday(), pageSize: 50 }),
+    [],
+  );
 }
 
 /**
@@ -107,7 +112,8 @@ export function useMaxValidity(regionCode: string | undefined, reader: 'staff' |
 /** Fills 有效期至 with the longest validity in force until the user picks a date themselves. */
 export function useDefaultValidity(form: FormInstance<VacancyFormValues>, maxDays: number | undefined, enabled: boolean) {
   useEffect(() => {
-    if (enabled && maxDays !== undefined && !form.isFieldTouched('validUntil')) form.setFieldValue('validUntil', dayjs(shanghaiToday()).add(maxDays, 'day'));
+    if (enabled && maxDays !== undefined && !form.isFieldTouched('validUntil'))
+      form.setFieldValue('validUntil', dayjs(shanghaiToday()).add(maxDays, 'day'));
   }, [form, maxDays, enabled]);
 }
 
@@ -136,7 +142,8 @@ export function VacancyFields({ mode, baseScope }: { mode: 'create' | 'edit'; ba
                 onPick={(e) => {
                   // The employer's place is the usual place of work: fill it in when still empty.
                   if (!e) return;
-                  if (!form.getFieldValue('regionCode') && e.regionCode.startsWith(baseScope)) form.setFieldValue('regionCode', e.regionCode);
+                  if (!form.getFieldValue('regionCode') && e.regionCode.startsWith(baseScope))
+                    form.setFieldValue('regionCode', e.regionCode);
                   if (!form.getFieldValue('address') && e.address) form.setFieldValue('address', e.address);
                 }}
               />
@@ -150,7 +157,14 @@ export function VacancyFields({ mode, baseScope }: { mode: 'create' | 'edit'; ba
         </>
       )}
       <Col span={12}>
-        <Form.Item name="title" label="岗位名称" rules={[{ required: true, whitespace: true, message: '请输入岗位名称' }, { min: 2, max: 60, message: '岗位名称 2–60 个字' }]}>
+        <Form.Item
+          name="title"
+          label="岗位名称"
+          rules={[
+            { required: true, whitespace: true, message: '请输入岗位名称' },
+            { min: 2, max: 60, message: '岗位名称 2–60 个字' },
+          ]}
+        >
           <Input autoComplete="off" placeholder="如：电焊工" autoFocus={!employerFirst} />
         </Form.Item>
       </Col>
@@ -170,7 +184,12 @@ export function VacancyFields({ mode, baseScope }: { mode: 'create' | 'edit'; ba
         </Form.Item>
       </Col>
       <Col span={6}>
-        <Form.Item name="wageMaxYuan" label="月工资上限" dependencies={['wageMinYuan']} rules={[{ required: true, message: '请输入工资上限' }, wageRule]}>
+        <Form.Item
+          name="wageMaxYuan"
+          label="月工资上限"
+          dependencies={['wageMinYuan']}
+          rules={[{ required: true, message: '请输入工资上限' }, wageRule]}
+        >
           <InputNumber min={0} max={1_000_000} step={100} precision={0} suffix="元" style={{ width: '100%' }} />
         </Form.Item>
       </Col>
@@ -181,7 +200,14 @@ export function VacancyFields({ mode, baseScope }: { mode: 'create' | 'edit'; ba
       </Col>
       <Col span={16}>
         <Form.Item name="skills" label="技能要求" extra="输入后按 Enter 添加">
-          <Select mode="tags" placeholder="如：焊工、电工" notFoundContent={null} suffixIcon={null} tokenSeparators={[',', '，', '、']} maxCount={20} />
+          <Select
+            mode="tags"
+            placeholder="如：焊工、电工"
+            notFoundContent={null}
+            suffixIcon={null}
+            tokenSeparators={[',', '，', '、']}
+            maxCount={20}
+          />
         </Form.Item>
       </Col>
       <Col span={8}>
@@ -204,14 +230,26 @@ export function VacancyFields({ mode, baseScope }: { mode: 'create' | 'edit'; ba
           name="description"
           label="岗位描述"
           extra="工作内容、任职条件、工资福利、工作时间等；不得含性别、民族、户籍、婚育等歧视性条件"
-          rules={[{ required: true, whitespace: true, message: '请输入岗位描述' }, { min: 5, max: 4000, message: '岗位描述 5–4000 个字' }]}
+          rules={[
+            { required: true, whitespace: true, message: '请输入岗位描述' },
+            { min: 5, max: 4000, message: '岗位描述 5–4000 个字' },
+          ]}
         >
           <Input.TextArea rows={5} showCount maxLength={4000} />
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item name="validUntil" label="有效期至" rules={[{ required: true, message: '请选择有效期' }]} extra={lastDay ? `最长有效 ${maxDays} 天（至 ${lastDay.format('YYYY-MM-DD')}）` : undefined}>
-          <DatePicker allowClear={false} disabledDate={(d) => d.isBefore(today, 'day') || (lastDay !== undefined && d.isAfter(lastDay, 'day'))} style={{ width: '100%' }} />
+        <Form.Item
+          name="validUntil"
+          label="有效期至"
+          rules={[{ required: true, message: '请选择有效期' }]}
+          extra={lastDay ? `最长有效 ${maxDays} 天（至 ${lastDay.format('YYYY-MM-DD')}）` : undefined}
+        >
+          <DatePicker
+            allowClear={false}
+            disabledDate={(d) => d.isBefore(today, 'day') || (lastDay !== undefined && d.isAfter(lastDay, 'day'))}
+            style={{ width: '100%' }}
+          />
         </Form.Item>
       </Col>
       <Col span={12}>
@@ -249,17 +287,32 @@ export function LiveScreening() {
       extra={
         <Space size={4}>
           {preview.loading && <Spin size="small" />}
-          {preview.screened && !preview.loading && (blocking > 0 ? <Tag color="red">{blocking} 处须修改</Tag> : preview.flags.length > 0 ? <Tag color="orange">{preview.flags.length} 处提醒</Tag> : <Tag color="green">未发现问题</Tag>)}
+          {preview.screened &&
+            !preview.loading &&
+            (blocking > 0 ? (
+              <Tag color="red">{blocking} 处须修改</Tag>
+            ) : preview.flags.length > 0 ? (
+              <Tag color="orange">{preview.flags.length} 处提醒</Tag>
+            ) : (
+              <Tag color="green">未发现问题</Tag>
+            ))}
         </Space>
       }
       style={{ position: 'sticky', top: 24 }}
     >
       {preview.error && <Typography.Text type="danger">审查预览暂不可用：{preview.error}</Typography.Text>}
       {!preview.screened ? (
-        <Typography.Text type="secondary">输入岗位名称和描述后，这里会标出可能构成就业歧视的文字及其法律依据。保存后由审核员审核，审核通过才对外发布。</Typography.Text>
+        <Typography.Text type="secondary">
+          输入岗位名称和描述后，这里会标出可能构成就业歧视的文字及其法律依据。保存后由审核员审核，审核通过才对外发布。
+        </Typography.Text>
       ) : (
         <Space orientation="vertical" size={12} style={{ width: '100%' }}>
-          <ScreenedTexts title={preview.screened.title} description={preview.screened.description} skills={preview.screened.skills} flags={preview.flags} />
+          <ScreenedTexts
+            title={preview.screened.title}
+            description={preview.screened.description}
+            skills={preview.screened.skills}
+            flags={preview.flags}
+          />
           <FlagList flags={preview.flags} />
         </Space>
       )}
