@@ -1,8 +1,13 @@
 // Test projects: pure unit tests, the API suite on PGlite and on PostgreSQL, and browser tests.
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Vitest's default is one worker per core less one, so on a 2-core CI machine every file ran
+    // in turn; API files spend much of their time waiting on PostgreSQL or PGlite, and two
+    // workers take the API suites from ~11 to ~7 minutes there.
+    maxWorkers: Math.max(2, os.availableParallelism()),
     testTimeout: 30_000,
     hookTimeout: 120_000,
     projects: [

@@ -392,7 +392,7 @@ describe('REG-5 / AID-3 zero-employment households', () => {
 describe('REG-1 ledger edits', () => {
   it('REG-1 optional fields are changed and cleared with null; identity fields cannot be edited', async () => {
     const id = (
-      await register(clerk, person(buildIdNumber({ birthDate: '1984-04-04' }), { phone: '13711112222', address: '坞城路 1 号' }))
+      await register(clerk, person(buildIdNumber({ birthDate: '1984-04-04', sex: 'M' }), { phone: '13711112222', address: '坞城路 1 号' }))
     ).json().id as string;
     const patch = (payload: object) => t.app.inject({ method: 'PATCH', url: `/api/v1/persons/${id}`, headers: clerk, payload });
     expect((await patch({ education: '大学本科', phone: null, address: null })).json()).toMatchObject({
