@@ -1,6 +1,10 @@
 // Test harness: an app on a fresh database per test file. OPENPES_TEST_DB=postgres runs the same
-// suite on a throw-away PostgreSQL database (created here, dropped in close()).
+// suite on a throw-away PostgreSQL database (created here, dropped in close()). A bootstrapped
+// database is built once per run and kind, and copied for each file (see fixtureKey).
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { buildApp, type App } from '../app.js';
@@ -27,34 +31,129 @@ export interface TestApp {
 /** Which database the API suite runs on. */
 export const testDbKind = (process.env.OPENPES_TEST_DB ?? 'pglite') as 'pglite' | 'postgres';
 
-async function openTestDatabase(dataDir?: string): Promise<{ handle: DbHandle; url?: string; drop: () => Promise<void> }> {
-  if (testDbKind !== 'postgres') return { handle: await openDatabase({ dataDir }), drop: async () => {} };
-  const name = `openpes_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: testPostgresUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(testPostgresUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ url: url.toString() });
-  return {
-    handle,
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: testPostgresUrl });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+/**
+ * One sealing key for every test database of a run, so a bootstrapped database can be copied
+ * between test files (its sealed demo phones were sealed with it). Never a production key.
+ */
+const testSecretKey = crypto.createHash('sha256').update('openpes test databases only').digest();
+
+interface BootstrapOptions {
+  demo: boolean;
+  now: Clock;
 }
 
-/** Builds the app on a new database with the Taiyuan demo region (regions of Taiyuan only, for speed). */
+/**
+ * Bootstrapping a database (migrations, Taiyuan's regions, policy parameters, 49 demo staff with
+ * scrypt hashes, the demo job market) takes 6 to 12 s, and most test files need the same one. The
+ * first file of a run that needs a kind (database, demo or not, the clock's instant) builds it and
+ * keeps a copy — PGlite's data directory as a tarball, PostgreSQL as a template database — and
+ * later files copy that in about a second. The copies live only for the run (testing/globalSetup.ts).
+ */
+function fixtureKey(opts: BootstrapOptions & { fixedClock: boolean }): string | null {
+  const run = process.env.OPENPES_TEST_RUN;
+  if (!run) return null;
+  const instant = opts.fixedClock ? opts.now().toISOString() : `live-${opts.now().toISOString().slice(0, 10)}`;
+  const digest = crypto.createHash('sha256').update(`${opts.demo}|${instant}`).digest('hex').slice(0, 12);
+  return `${run}_${opts.demo ? 'demo' : 'bare'}_${digest}`;
+}
+
+/** Where a run keeps its PGlite fixtures. */
+export function pgliteFixtureDir(run: string): string {
+  return path.join(os.tmpdir(), `openpes-test-fixtures-${run}`);
+}
+
+async function bootstrapped(handle: DbHandle, sealer: Sealer, opts: BootstrapOptions): Promise<void> {
+  await bootstrap(handle.db, sealer, opts.now, { adminPassword: testAdminPassword, demo: opts.demo, regionPrefixes: ['1401'] });
+}
+
+/** An in-memory PGlite, bootstrapped or copied from this run's fixture of the same kind. */
+async function openPglite(sealer: Sealer, opts: BootstrapOptions, key: string | null): Promise<DbHandle> {
+  const file = key ? path.join(pgliteFixtureDir(process.env.OPENPES_TEST_RUN!), `${key}.tar`) : null;
+  if (file && fs.existsSync(file)) return openDatabase({ loadDataDir: new Blob([fs.readFileSync(file)]) });
+  const handle = await openDatabase({});
+  await bootstrapped(handle, sealer, opts);
+  if (file && handle.dumpDataDir) {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const partial = `${file}.${process.pid}.partial`;
+    fs.writeFileSync(partial, Buffer.from(await (await handle.dumpDataDir()).arrayBuffer()));
+    fs.renameSync(partial, file); // atomic: a parallel file reads a whole tarball or none
+  }
+  return handle;
+}
+
+/** Runs `sql` on the PostgreSQL server's maintenance database. */
+async function onServer<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: testPostgresUrl });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const databaseUrl = (name: string) => {
+  const url = new URL(testPostgresUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+};
+
+/** The name of a run's PostgreSQL template databases start with this. */
+export const templatePrefix = (run: string) => `openpes_tpl_${run}`;
+
+/**
+ * A throw-away PostgreSQL database, bootstrapped or copied from this run's template of the same
+ * kind. The template is built under an advisory lock, so parallel files build it once.
+ */
+async function openPostgres(
+  sealer: Sealer,
+  opts: BootstrapOptions,
+  key: string | null,
+): Promise<{ handle: DbHandle; url: string; drop: () => Promise<void> }> {
+  const name = `openpes_test_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
+  const drop = () => onServer((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined);
+  if (!key) {
+    await onServer((c) => c.query(`CREATE DATABASE ${name}`));
+    const handle = await openDatabase({ url: databaseUrl(name) });
+    await bootstrapped(handle, sealer, opts);
+    return { handle, url: databaseUrl(name), drop };
+  }
+  const template = `openpes_tpl_${key}`.toLowerCase();
+  await onServer(async (c) => {
+    await c.query('SELECT pg_advisory_lock(hashtext($1))', [template]);
+    try {
+      const { rowCount } = await c.query('SELECT 1 FROM pg_database WHERE datname = $1', [template]);
+      if (!rowCount) {
+        await c.query(`CREATE DATABASE ${template}`);
+        const builder = await openDatabase({ url: databaseUrl(template) });
+        await bootstrapped(builder, sealer, opts);
+        await builder.close();
+      }
+      await c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+    } finally {
+      await c.query('SELECT pg_advisory_unlock(hashtext($1))', [template]);
+    }
+  });
+  return { handle: await openDatabase({ url: databaseUrl(name) }), url: databaseUrl(name), drop };
+}
+
+/**
+ * Builds the app on a new database with the Taiyuan demo region (regions of Taiyuan only, for
+ * speed). With `dataDir`, PGlite keeps its files there (durability tests) and nothing is copied.
+ */
 export async function createTestApp(opts: { demo?: boolean; now?: Clock; webDir?: string; dataDir?: string } = {}): Promise<TestApp> {
-  const { handle, url, drop } = await openTestDatabase(opts.dataDir);
-  const sealer = createSealer(crypto.randomBytes(32));
+  const sealer = createSealer(testSecretKey);
   const now = opts.now ?? (() => new Date());
-  await bootstrap(handle.db, sealer, now, { adminPassword: testAdminPassword, demo: opts.demo ?? true, regionPrefixes: ['1401'] });
+  const boot = { demo: opts.demo ?? true, now };
+  const key = opts.dataDir ? null : fixtureKey({ ...boot, fixedClock: !!opts.now });
+  let handle: DbHandle;
+  let url: string | undefined;
+  let drop = async () => {};
+  if (testDbKind === 'postgres') ({ handle, url, drop } = await openPostgres(sealer, boot, key));
+  else if (opts.dataDir) {
+    handle = await openDatabase({ dataDir: opts.dataDir });
+    await bootstrapped(handle, sealer, boot);
+  } else handle = await openPglite(sealer, boot, key);
   const app = await buildApp({ db: handle.db, dbKind: handle.kind, sealer, now, version: 'test', webDir: opts.webDir });
   await app.ready();
   return {
