@@ -46,10 +46,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   wireDomainEvents();
   const app = Fastify({
     logger: deps.logger ?? false,
-    genReqId: (req) => {
-      const given = req.headers['x-request-id'];
-      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : crypto.randomUUID();
-    },
+    // The audit trail's request id is always ours: a client could otherwise tie its entries to any
+    // id it likes. A client's own X-Request-Id is kept beside it in the log (clientRequestId).
+    genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: true } },
     bodyLimit: 20 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -80,6 +79,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   app.addHook('onRequest', async (req, reply) => {
     reply.header('x-request-id', req.id);
+    const given = req.headers['x-request-id'];
+    if (typeof given === 'string' && /^[\w-]{1,64}$/.test(given)) req.log = req.log.child({ clientRequestId: given });
     if (!req.url.startsWith('/api/v1/')) return;
     const pathOnly = req.url.split('?')[0] ?? '';
     // Only the public board's listings may be cached; everything personal (public accounts too) must not.

@@ -1,6 +1,7 @@
 // Audit trail (SYS-2, DESIGN idea 7): every change is written in the same transaction as the
 // change itself, so a failed audit cancels the change. Rows form a hash chain: each carries the
 // hash of the one before, so an edited or deleted row is found by `npm run audit:verify`.
+import { AppError } from './errors.js';
 import { asc, eq, gt } from 'drizzle-orm';
 import type { Database } from '../db/connection.js';
 import { auditHead, auditLog } from '../db/schema.js';
@@ -122,4 +123,20 @@ export async function verifyAuditChain(db: Database): Promise<ChainReport> {
     return { ok: false, checked, brokenAt: head[0].seq, problem: '链尾记录被删除' };
   }
   return { ok: true, checked };
+}
+
+/** Characters that show nothing: zero-width spaces and joiners, the word joiner and the BOM. */
+const invisible = /[\u200B-\u200D\u2060\uFEFF]/g;
+
+/**
+ * The reason given for looking at personal data (SYS-2), trimmed; 400 when, without blanks and
+ * invisible characters, fewer than two characters remain, so the audit shows a real reason.
+ */
+export function auditReason(reason: string): string {
+  const cleaned = reason.replace(invisible, '').trim();
+  if (cleaned.replace(/\s/g, '').length < 2) {
+    const message = '请填写查看原因（至少两个字），该原因记入审计日志';
+    throw new AppError('VALIDATION_FAILED', message, [{ path: '/reason', code: 'REASON_REQUIRED', message }]);
+  }
+  return cleaned;
 }

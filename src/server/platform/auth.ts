@@ -50,7 +50,9 @@ export async function login(ctx: Ctx, username: string, password: string): Promi
   const ok = verifyPassword(password, account?.staff.passwordHash ?? dummyHash);
   if (!account || !ok || account.staff.disabled) {
     await recordLoginFailure(ctx, username);
-    throw new AppError('UNAUTHENTICATED', account?.staff.disabled && ok ? '该账号已停用，请联系管理员' : '用户名或密码错误');
+    // A disabled account answers like a wrong password, so the answer does not confirm that the
+    // username exists or that the password guessed was right.
+    throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
   }
   const token = await withTransaction(ctx, async (tx) => {
     await tx.db.delete(loginFailures).where(eq(loginFailures.username, username));

@@ -35,7 +35,7 @@ async function auditVerifyCli(): Promise<{ code: number; output: string }> {
 }
 
 describe('SYS-2 audit trail', () => {
-  it('SYS-2 every change is audited with who, unit, what before and after, and request id', async () => {
+  it("SYS-2 every change is audited with who, unit, what before and after, and our own request id (not the client's)", async () => {
     const admin = await loginAs(t.app, 'xiaodian_admin');
     const created = await t.app.inject({
       method: 'POST',
@@ -44,6 +44,8 @@ describe('SYS-2 audit trail', () => {
       payload: { name: '北营街道劳动保障事务所二部', regionCode: '140105003000', type: 'street_office' },
     });
     const id = (created.json() as { id: string }).id;
+    const requestId = created.headers['x-request-id'];
+    expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     await t.app.inject({ method: 'PATCH', url: `/api/v1/units/${id}`, headers: admin, payload: { address: '北营南路1号' } });
     const auditor = await loginAs(t.app, 'taiyuan_auditor');
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/audit?entity=unit&entityId=${id}`, headers: auditor });
@@ -51,7 +53,7 @@ describe('SYS-2 audit trail', () => {
     expect(items.map((i) => i.action)).toEqual(['update', 'create']);
     expect(items[1]).toMatchObject({
       actorUsername: 'xiaodian_admin',
-      requestId: 'req-audit-1',
+      requestId,
       regionCode: '140105003000',
       after: { name: '北营街道劳动保障事务所二部' },
     });

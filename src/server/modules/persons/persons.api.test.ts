@@ -107,6 +107,21 @@ describe('REG-2 citizen ID validated by GB 11643', () => {
     });
     expect(revealed.json()).toEqual({ idNumber: id, phone: '13512345678' });
   });
+
+  it('SYS-2 a reveal needs a real reason: blanks and zero-width characters are refused per field, and nothing is revealed', async () => {
+    const created = await register(clerk, person(buildIdNumber({ birthDate: '1991-08-08' })));
+    for (const reason of ['  　 ', '\u200b\u200b\u200b', ' 查\u200b ']) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/persons/${created.json().id}/reveal`,
+        headers: clerk,
+        payload: { fields: ['idNumber'], reason },
+      });
+      expect(res.statusCode).toBe(400);
+      expect(res.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '/reason', code: 'REASON_REQUIRED' }] });
+      expect(res.json()).not.toHaveProperty('idNumber');
+    }
+  });
 });
 
 describe('REG-3 registrations as events; status as of any date', () => {

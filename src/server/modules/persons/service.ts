@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { parseIdNumber } from '../../../shared/idNumber.js';
 import { matchKeysOf } from '../../../shared/matchKeys.js';
 import { bulkInsert } from '../../db/bulk.js';
-import { writeAudit } from '../../platform/audit.js';
+import { auditReason, writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { assertWritableRegion, ownRecordCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { mask, maskPhone } from '../../platform/crypto.js';
@@ -216,6 +216,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: Partial<PersonIn
 /** Unmasked identifiers of a person, for allowed roles, audited with the reason (SYS-2, SYS-3). */
 export async function revealPerson(ctx: Ctx, id: string, fields: ('idNumber' | 'phone')[], reason: string) {
   requireRole(ctx, 'clerk', 'admin', 'auditor');
+  reason = auditReason(reason);
   return withTransaction(ctx, async (tx) => {
     const row = await repo.findPersonRowForUpdate(tx, id);
     if (!row) throw notFound('人员');

@@ -2,7 +2,7 @@
 // unit or password, or disabling, ends the member's sessions at once.
 import crypto from 'node:crypto';
 import type { Role } from '../../../shared/roles.js';
-import { writeAudit } from '../../platform/audit.js';
+import { auditReason, writeAudit } from '../../platform/audit.js';
 import { endSessionsOf, passwordProblem } from '../../platform/auth.js';
 import { assertWritableRegion, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { hashPassword, maskPhone, verifyPassword } from '../../platform/crypto.js';
@@ -135,6 +135,7 @@ export async function updateStaff(ctx: Ctx, id: string, input: UpdateStaffInput)
 /** Unmasked personal fields of a staff member, for admins, audited with the reason (SYS-2). */
 export async function revealStaff(ctx: Ctx, id: string, fields: 'phone'[], reason: string) {
   requireRole(ctx, 'admin', 'auditor');
+  reason = auditReason(reason);
   return withTransaction(ctx, async (tx) => {
     const row = await repo.findStaffRowForUpdate(tx, id);
     if (!row) throw notFound('工作人员');

@@ -135,6 +135,13 @@ describe('NET-1 staff accounts', () => {
       payload: { username: target.username, password: factoryPassword },
     });
     expect(relogin.statusCode).toBe(401);
+    // The right password of a disabled account gets the same answer as a wrong one (ASVS V6).
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: target.username, password: 'Wrong12345' },
+    });
+    expect(relogin.json().detail).toBe(wrong.json().detail);
   });
 
   it("NET-1 changing roles ends the member's sessions; renaming does not", async () => {
