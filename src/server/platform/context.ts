@@ -52,6 +52,14 @@ export function anonymousCtx(app: App, req: FastifyRequest): Ctx {
 }
 
 /**
+ * The same context with the whole country in scope, for a read whose authority was settled
+ * otherwise: re-reading a row just written, or the record a public account is bound to.
+ */
+export function anywhereCtx(ctx: Ctx): Ctx {
+  return { ...ctx, actor: { ...ctx.actor, scope: '' } };
+}
+
+/**
  * A context that may see and write exactly one record's own region, for a public use case acting
  * on the record its account is bound to (the binding, checked by the caller, is the authority).
  */

@@ -6,7 +6,7 @@ import { parseCreditCode } from '../../../shared/creditCode.js';
 import type { EmployerFilingKind } from '../../../shared/labels.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { assertWritableRegion, ownRecordCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, assertWritableRegion, type Ctx, ownRecordCtx, requireRole, withTransaction } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import * as personRepo from '../persons/index.js';
@@ -60,7 +60,7 @@ export async function registerEmployerSelf(ctx: Ctx, input: EmployerInput) {
 
 /** One employer by id whatever the caller's scope, for a public use case on the account's own employer. */
 export function findOwnEmployer(ctx: Ctx, id: string) {
-  return repo.findEmployer({ ...ctx, actor: { ...ctx.actor, scope: '' } }, id);
+  return repo.findEmployer(anywhereCtx(ctx), id);
 }
 
 async function insertEmployer(ctx: Ctx, input: EmployerInput, source: 'counter' | 'self') {
@@ -89,7 +89,7 @@ async function insertEmployer(ctx: Ctx, input: EmployerInput, source: 'counter' 
     };
     await repo.insertEmployer(tx, row);
     await writeAudit(tx, { action: 'create', entity: 'employer', entityId: row.id, regionCode: row.regionCode, after: row });
-    return (await repo.findEmployer({ ...tx, actor: { ...tx.actor, scope: '' } }, row.id))!;
+    return (await repo.findEmployer(anywhereCtx(tx), row.id))!;
   });
 }
 
@@ -117,7 +117,7 @@ export async function updateEmployer(ctx: Ctx, id: string, input: Partial<Omit<E
     }
     const patch = Object.fromEntries(Object.entries({ ...input, name: input.name?.trim() }).filter(([, v]) => v !== undefined));
     await repo.updateEmployer(tx, id, { ...patch, updatedAt: tx.now() });
-    const after = (await repo.findEmployer({ ...tx, actor: { ...tx.actor, scope: '' } }, id))!;
+    const after = (await repo.findEmployer(anywhereCtx(tx), id))!;
     await writeAudit(tx, { action: 'update', entity: 'employer', entityId: id, regionCode: before.regionCode, before, after });
     return after;
   });

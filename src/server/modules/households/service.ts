@@ -9,7 +9,7 @@ import { inArray } from 'drizzle-orm';
 import { householdMembers } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { assertWritableRegion, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, assertWritableRegion, type Ctx, requireRole, withTransaction } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
@@ -132,7 +132,7 @@ export async function getHousehold(ctx: Ctx, id: string) {
 
 /** Re-evaluates the zero-employment rule for a household; opens or resolves its case. */
 export async function reassessHousehold(ctx: Ctx, householdId: string, today: string): Promise<void> {
-  const household = await repo.findHousehold({ ...ctx, actor: { ...ctx.actor, scope: '' } }, householdId, true);
+  const household = await repo.findHousehold(anywhereCtx(ctx), householdId, true);
   if (!household) return;
   const members = await repo.membersOf(ctx, householdId);
   const region = household.regionCode;

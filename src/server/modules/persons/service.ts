@@ -6,7 +6,7 @@ import { matchKeysOf } from '../../../shared/matchKeys.js';
 import { bulkInsert } from '../../db/bulk.js';
 import { auditReason, writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { assertWritableRegion, ownRecordCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, assertWritableRegion, type Ctx, ownRecordCtx, requireRole, withTransaction } from '../../platform/context.js';
 import { mask, maskPhone } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
@@ -207,7 +207,7 @@ export async function updatePerson(ctx: Ctx, id: string, input: Partial<PersonIn
         ? { ...columns, phoneSealed: row.phoneSealed, phoneIndex: row.phoneIndex, phoneMasked: row.phoneMasked }
         : columns;
     await repo.updatePerson(tx, id, { ...patch, updatedAt: tx.now() });
-    const after = (await repo.findPerson({ ...tx, actor: { ...tx.actor, scope: '' } }, id))!;
+    const after = (await repo.findPerson(anywhereCtx(tx), id))!;
     await writeAudit(tx, { action: 'update', entity: 'person', entityId: id, regionCode: row.regionCode, before, after });
     return after;
   });
@@ -230,7 +230,7 @@ export async function revealPerson(ctx: Ctx, id: string, fields: ('idNumber' | '
 
 /** The region of a person whatever the caller's scope (for a public use case on the account's own record). */
 export async function regionOfPerson(ctx: Ctx, personId: string): Promise<string> {
-  const person = await repo.findPerson({ ...ctx, actor: { ...ctx.actor, scope: '' } }, personId);
+  const person = await repo.findPerson(anywhereCtx(ctx), personId);
   if (!person) throw notFound('人员');
   return person.regionCode;
 }

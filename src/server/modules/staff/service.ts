@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import type { Role } from '../../../shared/roles.js';
 import { auditReason, writeAudit } from '../../platform/audit.js';
 import { endSessionsOf, passwordProblem } from '../../platform/auth.js';
-import { assertWritableRegion, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, assertWritableRegion, type Ctx, requireRole, withTransaction } from '../../platform/context.js';
 import { hashPassword, maskPhone, verifyPassword } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
@@ -118,7 +118,7 @@ export async function updateStaff(ctx: Ctx, id: string, input: UpdateStaffInput)
     const endsSessions = rolesChanged || patch.disabled === true || patch.unitId !== undefined || input.password !== undefined;
     await repo.updateStaff(tx, id, patch);
     if (endsSessions) await endSessionsOf(tx.db, id);
-    const after = (await repo.findStaff({ ...tx, actor: { ...tx.actor, scope: '' } }, id))!;
+    const after = (await repo.findStaff(anywhereCtx(tx), id))!;
     await writeAudit(tx, {
       action: 'update',
       entity: 'staff',

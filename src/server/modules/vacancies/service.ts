@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import type { VacancyHours, VacancySource } from '../../../shared/labels.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { assertWritableRegion, ownRecordCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, assertWritableRegion, type Ctx, ownRecordCtx, requireRole, withTransaction } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
@@ -85,7 +85,7 @@ export async function postVacancyAsEmployer(ctx: Ctx, employerId: string, input:
 /** An employer's own vacancies in every state, for its public account (JOB-7). */
 export async function vacanciesOfOwnEmployer(ctx: Ctx, employerId: string) {
   const today = shanghaiDateOf(ctx.now());
-  return (await repo.listVacancies({ ...ctx, actor: { ...ctx.actor, scope: '' } }, { today, employerId }, { limit: 200, offset: 0 })).items;
+  return (await repo.listVacancies(anywhereCtx(ctx), { today, employerId }, { limit: 200, offset: 0 })).items;
 }
 
 async function insertVacancy(
