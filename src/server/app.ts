@@ -11,6 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { authenticate, sessionCookie } from './platform/auth.js';
 import { AppError, problemBody, type FieldError } from './platform/errors.js';
+import { logSerializers } from './platform/logRedaction.js';
 import type { App, AppDeps } from './platform/http.js';
 
 export type { App, AppDeps } from './platform/http.js';
@@ -45,12 +46,15 @@ const publicApi = [/^\/api\/v1\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api\
 export async function buildApp(deps: AppDeps): Promise<App> {
   wireDomainEvents();
   const app = Fastify({
-    logger: deps.logger ?? false,
+    logger: deps.logger ? { ...(deps.logger === true ? {} : deps.logger), serializers: logSerializers } : false,
     // The audit trail's request id is always ours: a client could otherwise tie its entries to any
     // id it likes. A client's own X-Request-Id is kept beside it in the log (clientRequestId).
     genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: true } },
     bodyLimit: 20 * 1024 * 1024,
+    // Behind a proxy that says so, req.ip and req.protocol come from X-Forwarded-For/-Proto (so the
+    // per-address limits see the client and cookies are Secure on HTTPS); otherwise the headers are ignored.
+    trustProxy: typeof deps.trustProxy === 'number' ? trustHops(deps.trustProxy) : (deps.trustProxy ?? false),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('deps', deps);
   app.decorateRequest('actor', null);
@@ -169,6 +173,11 @@ function bearerToken(req: FastifyRequest): string | null {
 }
 
 /** Maps anything thrown to an AppError: schema failures become VALIDATION_FAILED per field. */
+/** Trusts the nearest `hops` proxies (Fastify's own numeric trustProxy, which its types do not list). */
+function trustHops(hops: number) {
+  return (_address: string, hop: number) => hop < hops;
+}
+
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = error as {

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import { buildApp } from './app.js';
 import { bootstrap } from './bootstrap.js';
+import { loginHelp } from './loginHelp.js';
 import { openDatabase } from './db/connection.js';
 import { sweepSessionsJob } from './platform/auth.js';
 import { verifyAuditChain } from './platform/audit.js';
@@ -10,11 +11,15 @@ import { loadConfig } from './platform/config.js';
 import { systemActor } from './platform/context.js';
 import { createSealer, loadMasterKey } from './platform/crypto.js';
 import { createScheduler } from './platform/scheduler.js';
+import { webhookGateway } from './platform/sms.js';
 import { importRegions, readRegionFile } from './modules/regions/index.js';
 
 const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 async function main(command: string, args: string[]) {
+  // Everything this process creates (PGlite's files, the generated key, backups) is readable and
+  // writable by its own user only: the data directory holds every citizen's record.
+  process.umask(0o077);
   const config = loadConfig();
   const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
   const sealer = createSealer(loadMasterKey(config.secretKey, config.dataDir));
@@ -54,11 +59,13 @@ async function main(command: string, args: string[]) {
     version,
     webDir: config.webDir,
     logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    sms: config.smsWebhookUrl ? webhookGateway(config.smsWebhookUrl) : undefined,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  printLoginHelp(`http://${config.host}:${port}`, handle.kind, boot);
+  console.log(loginHelp(`http://${config.host}:${port}`, handle.kind, boot, config.adminPassword !== undefined));
 
   const scheduler = createScheduler({
     db: handle.db,
@@ -80,23 +87,6 @@ async function main(command: string, args: string[]) {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-}
-
-function printLoginHelp(url: string, kind: string, boot: Awaited<ReturnType<typeof bootstrap>>) {
-  const lines = ['', `OpenPES 公共就业服务平台已启动：${url}  （数据库：${kind}）`, `接口文档：${url}/api/docs`];
-  if (boot.firstStart) {
-    lines.push(`管理员账号：admin  密码：${boot.adminPassword}  （仅首次启动显示，请登录后修改）`);
-    if (boot.demoAccounts.length > 0) {
-      lines.push(`演示账号（密码同上）：`);
-      for (const a of boot.demoAccounts.slice(0, 12)) lines.push(`  ${a.username.padEnd(28)} ${a.name}（${a.unit}，${a.roles.join('/')}）`);
-      if (boot.demoAccounts.length > 12) lines.push(`  …… 共 ${boot.demoAccounts.length} 个演示账号，可在“工作人员”页查看`);
-      if (boot.population)
-        lines.push(`演示人口：${boot.population.persons} 人，${boot.population.households} 户，${boot.population.events} 条登记与服务记录`);
-    }
-  } else {
-    lines.push('登录：admin，密码为首次启动时显示的密码或 OPENPES_ADMIN_PASSWORD 的值。');
-  }
-  console.log(lines.join('\n') + '\n');
 }
 
 main(process.argv[2] ?? 'start', process.argv.slice(3)).catch((err: unknown) => {

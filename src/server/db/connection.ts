@@ -39,7 +39,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
   let client: PGlite;
   if (opts.dataDir) {
     const dir = path.join(opts.dataDir, 'pglite');
-    fs.mkdirSync(dir, { recursive: true });
+    fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+    // PGlite writes its files through emscripten with world-readable modes whatever the umask, so
+    // the directories around them are what keeps other users out (SYS-3).
+    for (const d of [opts.dataDir, dir]) fs.chmodSync(d, 0o700);
     client = await PGlite.create(dir);
   } else {
     client = await PGlite.create(opts.loadDataDir ? { loadDataDir: opts.loadDataDir } : {});

@@ -16,6 +16,14 @@ export interface Config {
   /** Directory with the built web UI; unset = API only. */
   webDir: string | undefined;
   logLevel: string;
+  /** SMS gateway reached by HTTP POST (OPENPES_SMS_WEBHOOK_URL); unset = messages wait in the outbox for counter staff. */
+  smsWebhookUrl: string | undefined;
+  /**
+   * Whether a reverse proxy in front sets X-Forwarded-For/-Proto (OPENPES_TRUST_PROXY): '1'/'true'
+   * trusts the first hop, a list of addresses or CIDRs trusts those; unset = no proxy, the socket's
+   * address is the client and cookies are Secure only on direct HTTPS.
+   */
+  trustProxy: false | number | string;
 }
 
 /** Reads the configuration from an environment (process.env by default). */
@@ -37,5 +45,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .filter(Boolean),
     webDir: env.OPENPES_WEB_DIR ?? path.resolve('dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    smsWebhookUrl: env.OPENPES_SMS_WEBHOOK_URL || undefined,
+    trustProxy: trustProxyOf(env.OPENPES_TRUST_PROXY),
   };
+}
+
+/**
+ * OPENPES_TRUST_PROXY as Fastify's trustProxy option: a hop count ('1' or 'true' = the one proxy
+ * in front), or the proxies' addresses/CIDRs. Never "trust all": then any client could claim any
+ * address in X-Forwarded-For and dodge the per-address limits.
+ */
+function trustProxyOf(value: string | undefined): false | number | string {
+  if (!value || value === '0' || value === 'false') return false;
+  if (value === 'true') return 1;
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }

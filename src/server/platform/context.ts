@@ -11,6 +11,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Clock } from './clock.js';
 import type { Sealer } from './crypto.js';
+import type { SmsGateway } from './sms.js';
 import { AppError, forbidden } from './errors.js';
 
 export interface Actor {
@@ -101,7 +102,11 @@ export interface AppDeps {
   now: Clock;
   version: string;
   webDir?: string | undefined;
-  logger?: boolean | { level: string };
+  logger?: boolean | { level: string; stream?: { write(line: string): void } };
+  /** Fastify's trustProxy (config OPENPES_TRUST_PROXY); unset = no proxy in front. */
+  trustProxy?: false | number | string | undefined;
+  /** The SMS gateway; unset = messages wait in the outbox for counter staff. */
+  sms?: SmsGateway | undefined;
 }
 
 /** The Fastify instance every module's routes are registered on. */

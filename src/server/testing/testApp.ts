@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
 import pg from 'pg';
-import { buildApp, type App } from '../app.js';
+import { buildApp, type App, type AppDeps } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
 import { openDatabase, type DbHandle } from '../db/connection.js';
 import type { Clock } from '../platform/clock.js';
@@ -141,7 +141,16 @@ async function openPostgres(
  * Builds the app on a new database with the Taiyuan demo region (regions of Taiyuan only, for
  * speed). With `dataDir`, PGlite keeps its files there (durability tests) and nothing is copied.
  */
-export async function createTestApp(opts: { demo?: boolean; now?: Clock; webDir?: string; dataDir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: {
+    demo?: boolean;
+    now?: Clock;
+    webDir?: string;
+    dataDir?: string;
+    /** Further app dependencies under test: an SMS gateway, a trusted proxy, a log stream. */
+    deps?: Pick<AppDeps, 'sms' | 'trustProxy' | 'logger'>;
+  } = {},
+): Promise<TestApp> {
   const sealer = createSealer(testSecretKey);
   const now = opts.now ?? (() => new Date());
   const boot = { demo: opts.demo ?? true, now };
@@ -154,7 +163,7 @@ export async function createTestApp(opts: { demo?: boolean; now?: Clock; webDir?
     handle = await openDatabase({ dataDir: opts.dataDir });
     await bootstrapped(handle, sealer, boot);
   } else handle = await openPglite(sealer, boot, key);
-  const app = await buildApp({ db: handle.db, dbKind: handle.kind, sealer, now, version: 'test', webDir: opts.webDir });
+  const app = await buildApp({ db: handle.db, dbKind: handle.kind, sealer, now, version: 'test', webDir: opts.webDir, ...opts.deps });
   await app.ready();
   return {
     app,
