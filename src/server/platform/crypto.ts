@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type PiiField = 'idNumber' | 'phone' | 'bankAccount';
+export type PiiField = 'idNumber' | 'phone' | 'bankAccount' | 'bindingCode';
 
 export interface Sealer {
   /** Encrypts a value; the field name is bound as associated data so ciphertexts cannot be swapped. */

@@ -22,9 +22,15 @@ afterAll(() => t.close());
 describe('JOB-7 self-service accounts', () => {
   it('JOB-7 a seeker registers only with an ID and name found in the ledger, then keeps wishes, sees matches and applies', async () => {
     const idNumber = buildIdNumber({ birthDate: '1988-08-08' });
-    const notYet = await post('/public/accounts/seekers', { phone: '13912340001', password: 'Seek12345', idNumber, name: '钱多多' });
+    const notYet = await post('/public/accounts/seekers', {
+      phone: '13912340001',
+      password: 'Seek12345',
+      idNumber,
+      name: '钱多多',
+      code: 'ABCD-EFGH',
+    });
     expect(notYet.statusCode).toBe(422);
-    expect(notYet.json().detail).toContain('办理求职登记');
+    expect(notYet.json().errors[0].code).toBe('INVALID_CODE');
     const person = await post(
       '/persons',
       { idNumber, name: '钱多多', regionCode: '140105001001', householdType: 'urban', skills: ['焊工'] },
@@ -32,10 +38,17 @@ describe('JOB-7 self-service accounts', () => {
     );
     expect(person.statusCode).toBe(201);
     await post(`/persons/${person.json().id}/registrations`, { type: 'unemployment', date: '2026-11-01' }, clerk);
+    const { code } = (await post(`/persons/${person.json().id}/activation-code`, {}, clerk)).json();
     expect(
-      (await post('/public/accounts/seekers', { phone: '13912340001', password: 'Seek12345', idNumber, name: '钱少少' })).statusCode,
+      (await post('/public/accounts/seekers', { phone: '13912340001', password: 'Seek12345', idNumber, name: '钱少少', code })).statusCode,
     ).toBe(422);
-    const registered = await post('/public/accounts/seekers', { phone: '13912340001', password: 'Seek12345', idNumber, name: '钱多多' });
+    const registered = await post('/public/accounts/seekers', {
+      phone: '13912340001',
+      password: 'Seek12345',
+      idNumber,
+      name: '钱多多',
+      code,
+    });
     expect(registered.statusCode).toBe(201);
     expect(registered.json().account).toMatchObject({
       kind: 'seeker',
@@ -43,8 +56,10 @@ describe('JOB-7 self-service accounts', () => {
       seeker: { name: '钱多多', idNumber: expect.stringMatching(/^140105\*+/) },
     });
     expect(registered.headers['set-cookie']).toContain('openpes_public=');
+    const second = (await post(`/persons/${person.json().id}/activation-code`, {}, clerk)).json().code;
     expect(
-      (await post('/public/accounts/seekers', { phone: '13912340002', password: 'Seek12345', idNumber, name: '钱多多' })).statusCode,
+      (await post('/public/accounts/seekers', { phone: '13912340002', password: 'Seek12345', idNumber, name: '钱多多', code: second }))
+        .statusCode,
     ).toBe(409);
 
     const login = await post('/public/accounts/login', { kind: 'seeker', phone: '13912340001', password: 'Seek12345' });
@@ -94,7 +109,7 @@ describe('JOB-7 self-service accounts', () => {
           employerName: '太原自助招聘有限公司',
         })
       ).statusCode,
-    ).toBe(409);
+    ).toBe(422); // binding to an employer already registered needs a code from its phone on record
     const posted = await post(
       '/public/me/vacancies',
       {

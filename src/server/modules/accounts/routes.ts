@@ -7,10 +7,13 @@ import type { App } from '../../platform/http.js';
 import { sessionRules } from '../../platform/auth.js';
 import { anonymousCtx, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { DateTime, IdParams, Nullable } from '../../platform/http.js';
+import { DateTime, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
+import * as binding from './binding.js';
 import { Vacancy, VacancyInputSchema as VacancyInput } from '../vacancies/index.js';
-import { AccountView, Application, Password, Phone, Reason, Session, Wishes } from './schemas.js';
+import { AccountView, Application, BindingCode, CodeRequestAnswer, Password, Phone, Reason, Session, Wishes } from './schemas.js';
 import * as service from './service.js';
+
+const smsStatusNames: Record<string, string> = { pending: '待发（由窗口告知）', sent: '已发送', failed: '发送失败' };
 
 export async function accountRoutes(app: App) {
   const baseCtx = (req: FastifyRequest): Ctx => anonymousCtx(app, req);
@@ -24,6 +27,11 @@ export async function accountRoutes(app: App) {
     const ctx: Ctx = { ...baseCtx(req), actor: service.accountActor(account, account.kind) };
     return { account, ctx };
   };
+  /** Hands new text messages to the gateway, if one is configured, without holding up the answer. */
+  const deliverSoon = (req: FastifyRequest) => {
+    if (!app.deps.sms) return;
+    binding.deliverPendingSms(baseCtx(req), app.deps.sms).catch((err: unknown) => req.log.error({ err }, 'SMS delivery failed'));
+  };
   const started = (reply: import('fastify').FastifyReply, req: FastifyRequest, token: string) =>
     reply.setCookie(service.publicSessionCookie, token, {
       httpOnly: true,
@@ -34,17 +42,57 @@ export async function accountRoutes(app: App) {
     });
 
   app.post(
+    '/public/accounts/seekers/codes',
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '求职者注册第一步：向台账登记的手机号发送验证码（无论是否在台账中，答复相同）',
+        security: [],
+        body: Type.Object({ idNumber: Type.String({ minLength: 15, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 40 }) }),
+        response: { 202: CodeRequestAnswer },
+      },
+    },
+    async (req, reply) => {
+      const answer = await service.requestSeekerCode(baseCtx(req), req.body, req.ip);
+      deliverSoon(req);
+      return reply.status(202).send(answer);
+    },
+  );
+
+  app.post(
+    '/public/accounts/employers/codes',
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '已登记单位注册第一步：向单位登记的联系电话发送验证码（答复相同）',
+        security: [],
+        body: Type.Object({
+          creditCode: Type.String({ minLength: 1, maxLength: 30 }),
+          employerName: Type.String({ minLength: 2, maxLength: 100 }),
+        }),
+        response: { 202: CodeRequestAnswer },
+      },
+    },
+    async (req, reply) => {
+      const answer = await service.requestEmployerCode(baseCtx(req), req.body, req.ip);
+      deliverSoon(req);
+      return reply.status(202).send(answer);
+    },
+  );
+
+  app.post(
     '/public/accounts/seekers',
     {
       schema: {
         tags: ['public-accounts'],
-        summary: '求职者注册（免费）：身份证号与姓名须已在劳动力资源台账中',
+        summary: '求职者注册（免费）：身份证号与姓名须已在劳动力资源台账中，并凭发到台账手机号的验证码或窗口发放的激活码绑定',
         security: [],
         body: Type.Object({
           phone: Phone,
           password: Password,
           idNumber: Type.String({ minLength: 15, maxLength: 18 }),
           name: Type.String({ minLength: 1, maxLength: 40 }),
+          code: BindingCode,
         }),
         response: { 201: Session },
       },
@@ -61,7 +109,7 @@ export async function accountRoutes(app: App) {
     {
       schema: {
         tags: ['public-accounts'],
-        summary: '用人单位注册：与统一社会信用代码绑定；新单位同时登记',
+        summary: '用人单位注册：与统一社会信用代码绑定；新单位同时登记，已登记的单位凭验证码或激活码绑定',
         security: [],
         body: Type.Object({
           phone: Phone,
@@ -70,12 +118,13 @@ export async function accountRoutes(app: App) {
           employerName: Type.String({ minLength: 2, maxLength: 100 }),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
           contactName: Type.Optional(Type.String({ maxLength: 40 })),
+          code: Type.Optional(BindingCode),
         }),
         response: { 201: Session },
       },
     },
     async (req, reply) => {
-      const result = await service.registerEmployer(baseCtx(req), req.body);
+      const result = await service.registerEmployer(baseCtx(req), req.body, req.ip);
       started(reply, req, result.token);
       return reply.status(201).send(result);
     },
@@ -124,13 +173,9 @@ export async function accountRoutes(app: App) {
     {
       schema: {
         tags: ['public-accounts'],
-        summary: '求职者维护本人文化程度、技能和求职意向',
+        summary: '求职者维护本人求职意向（文化程度、技能等台账信息由工作人员按证件登记）',
         security: [],
-        body: Type.Object({
-          education: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
-          skills: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 30 })),
-          jobWishes: Type.Optional(Wishes),
-        }),
+        body: Type.Object({ jobWishes: Wishes }),
         response: { 200: AccountView },
       },
     },
@@ -289,5 +334,73 @@ export async function accountRoutes(app: App) {
       },
     },
     async (req) => service.applicationsForStaff(ctxOf(app, req), req.params.id),
+  );
+
+  const ActivationCode = Type.Object({
+    code: Type.String({ description: '激活码（仅显示这一次）' }),
+    expiresAt: DateTime,
+    name: Type.String({ description: '人员或单位名称' }),
+  });
+  app.post(
+    '/persons/:id/activation-code',
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '为本人（已核验身份证）发放求职者账号激活码，7 天内有效，旧码作废',
+        params: IdParams,
+        response: { 201: ActivationCode },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await binding.issueActivationCode(ctxOf(app, req), 'seeker', req.params.id)),
+  );
+
+  app.post(
+    '/employers/:id/activation-code',
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '为单位（已核验营业执照和经办人）发放单位账号激活码，7 天内有效，旧码作废',
+        params: IdParams,
+        response: { 201: ActivationCode },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await binding.issueActivationCode(ctxOf(app, req), 'employer', req.params.id)),
+  );
+
+  app.get(
+    '/sms-outbox',
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '待发短信（未接短信网关时，由窗口工作人员告知或打印给本人）',
+        querystring: Type.Object({ ...pageQuery }),
+        response: {
+          200: Paged(
+            Type.Object({
+              id: Type.String(),
+              phone: Type.String(),
+              regionCode: Type.String(),
+              purpose: Type.String(),
+              body: Type.String(),
+              status: Type.String(),
+              createdAt: DateTime,
+              sentAt: Nullable(DateTime),
+            }),
+          ),
+        },
+      },
+    },
+    async (req, reply) =>
+      sendList(reply, req.query, (paging) => binding.listOutbox(ctxOf(app, req), paging), {
+        filename: '待发短信',
+        sheet: '短信',
+        columns: [
+          { header: '时间', width: 20, value: (m) => m.createdAt.toISOString() },
+          { header: '手机号（脱敏）', width: 16, value: (m) => m.phone },
+          { header: '区划代码', value: (m) => m.regionCode },
+          { header: '内容', width: 60, value: (m) => m.body },
+          { header: '状态', value: (m) => smsStatusNames[m.status] ?? m.status },
+        ],
+      }),
   );
 }

@@ -6,6 +6,10 @@ import { DateTime, Nullable } from '../../platform/http.js';
 export const Phone = Type.String({ pattern: '^1\\d{10}$', description: '手机号' });
 /** A new password of a public account. */
 export const Password = Type.String({ minLength: 8, maxLength: 128 });
+/** A one-time code: six digits by text message, or a counter's eight-character activation code (dash optional). */
+export const BindingCode = Type.String({ minLength: 6, maxLength: 12, pattern: '^[0-9A-Za-z-]+$', description: '验证码或激活码' });
+/** The one answer to a request for a binding code. */
+export const CodeRequestAnswer = Type.Object({ message: Type.String(), expiresInSeconds: Type.Integer() });
 /** A seeker's job wishes as the seeker may set them. */
 export const Wishes = Type.Object({
   occupations: Type.Optional(Type.Array(Type.String({ pattern: '^\\d-\\d{2}-\\d{2}-\\d{2}$' }), { maxItems: 10 })),

@@ -24,6 +24,7 @@ import { noScope, ownRecordCtx, withTransaction, type Actor, type Ctx } from '..
 import { hashPassword, maskPhone, verifyPassword } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { registerEmployerSelf, validCreditCode } from '../employers/index.js';
+import { checkBindingCode, codeRequestAnswer, findSubject, requestBindingCode, spendBindingCode } from './binding.js';
 import { matchesForPerson } from '../matching/index.js';
 import { regionOfPerson, updateOwnWishes, validIdNumber } from '../persons/index.js';
 import * as vacancyRepo from '../vacancies/index.js';
@@ -92,41 +93,34 @@ async function insertAccount(
   return account;
 }
 
-/** Registers a job seeker whose ID and name are in the ledger; answers a session token. */
-/** Registers a seeker account for a person in the ledger; `source` is the client address the ledger check is throttled by. */
-export async function registerSeeker(ctx: Ctx, input: { phone: string; password: string; idNumber: string; name: string }, source: string) {
+/**
+ * Step one of a seeker's registration: a code by text message to the phone in the ledger. The
+ * answer is the same whether or not the ID number and name are in the ledger.
+ */
+export async function requestSeekerCode(ctx: Ctx, input: { idNumber: string; name: string }, source: string) {
+  const id = validIdNumber(ctx, input.idNumber);
+  const subject = await findSubject(ctx, 'seeker', ctx.sealer.blindIndex('idNumber', id.idNumber), input.name);
+  await requestBindingCode(ctx, 'seeker', subject, source);
+  return codeRequestAnswer;
+}
+
+/**
+ * Registers a seeker account bound to the ledger person with this ID number and name, proved by a
+ * code from the phone on record or a counter's activation code; answers a session token. A wrong
+ * code, an unknown ID and a name that differs all answer the same.
+ */
+export async function registerSeeker(
+  ctx: Ctx,
+  input: { phone: string; password: string; idNumber: string; name: string; code: string },
+  source: string,
+) {
   checkPassword(input.password);
   const id = validIdNumber(ctx, input.idNumber);
-  // Each failed ledger check counts against the source address, so the form cannot be used to
-  // try names against ID numbers; the failures are audited too.
-  const throttleKey = `ledger-check:${source}`;
-  if ((await recentLoginFailures(ctx, throttleKey)) >= sessionRules.maxFailures) {
-    throw new AppError('RATE_LIMITED', `身份核实失败次数过多，请 ${failureWindowText}后再试，或携带身份证到服务窗口办理`);
-  }
-  const [person] = await ctx.db
-    .select({ id: persons.id, name: persons.name, regionCode: persons.regionCode })
-    .from(persons)
-    .where(eq(persons.idNumberIndex, ctx.sealer.blindIndex('idNumber', id.idNumber)));
-  if (!person || person.name !== input.name.trim()) {
-    await recordLoginFailure(ctx, throttleKey);
-    await withTransaction(ctx, (tx) =>
-      writeAudit(tx, {
-        action: 'ledger_check_failed',
-        entity: 'public_account',
-        regionCode: person?.regionCode ?? null,
-        after: { source },
-      }),
-    );
-  }
+  const subject = await findSubject(ctx, 'seeker', ctx.sealer.blindIndex('idNumber', id.idNumber), input.name);
+  const codeId = await checkBindingCode(ctx, 'seeker', subject, input.code, source);
+  const person = subject!;
   return withTransaction(ctx, async (tx) => {
-    // The same answer for "not in the ledger" and "name differs": the form must not confirm whose ID is registered.
-    if (!person || person.name !== input.name.trim()) {
-      throw new AppError(
-        'RULE_VIOLATION',
-        '身份证号与姓名未能在劳动力资源台账中核实。请先携带身份证到居住地社区（村）或公共就业服务机构办理求职登记（免费），再注册账号',
-        [{ path: '/idNumber', code: 'NOT_IN_LEDGER', message: '未能核实身份证号与姓名' }],
-      );
-    }
+    await spendBindingCode(tx, codeId);
     const [existing] = await tx.db.select({ id: publicAccounts.id }).from(publicAccounts).where(eq(publicAccounts.personId, person.id));
     if (existing)
       throw new AppError('CONFLICT', '您已注册过账号，请用注册时的手机号登录；忘记密码请到服务窗口重置', [
@@ -134,7 +128,7 @@ export async function registerSeeker(ctx: Ctx, input: { phone: string; password:
       ]);
     const account = await insertAccount(tx, 'seeker', input.phone, input.password, { personId: person.id });
     await writeAudit(
-      { ...tx, actor: accountActor(account, person.name) },
+      { ...tx, actor: accountActor(account, input.name.trim()) },
       {
         action: 'register',
         entity: 'public_account',
@@ -147,7 +141,21 @@ export async function registerSeeker(ctx: Ctx, input: { phone: string; password:
   });
 }
 
-/** Registers an employer account tied to a credit code; registers the employer too if it is new. */
+/**
+ * Step one of binding an account to a registered employer: a code by text message to the
+ * employer's contact phone on record. The answer is the same whatever the credit code.
+ */
+export async function requestEmployerCode(ctx: Ctx, input: { creditCode: string; employerName: string }, source: string) {
+  const creditCode = validCreditCode(input.creditCode);
+  await requestBindingCode(ctx, 'employer', await findSubject(ctx, 'employer', creditCode, input.employerName), source);
+  return codeRequestAnswer;
+}
+
+/**
+ * Registers an employer account tied to a credit code. An employer new to the service is
+ * registered with it; binding to one already registered needs a code from its contact phone on
+ * record or a counter's activation code.
+ */
 export async function registerEmployer(
   ctx: Ctx,
   input: {
@@ -157,17 +165,31 @@ export async function registerEmployer(
     employerName: string;
     regionCode?: string | undefined;
     contactName?: string | undefined;
+    code?: string | undefined;
   },
+  source: string,
 ) {
   checkPassword(input.password);
   const creditCode = validCreditCode(input.creditCode);
+  const [known] = await ctx.db
+    .select({ id: employers.id, name: employers.name, regionCode: employers.regionCode })
+    .from(employers)
+    .where(eq(employers.creditCode, creditCode));
+  if (known && known.name !== input.employerName.trim()) {
+    throw new AppError('RULE_VIOLATION', '单位名称与该统一社会信用代码登记的名称不一致，请按营业执照填写', [
+      { path: '/employerName', code: 'NAME_MISMATCH', message: '单位名称与登记不一致' },
+    ]);
+  }
+  if (known && !input.code)
+    throw new AppError('RULE_VIOLATION', '该单位已在公共就业服务机构登记，请获取发送到单位登记联系电话的验证码，或到服务窗口领取激活码', [
+      { path: '/code', code: 'CODE_REQUIRED', message: '请填写验证码或激活码' },
+    ]);
+  const codeId = known
+    ? await checkBindingCode(ctx, 'employer', await findSubject(ctx, 'employer', creditCode, known.name), input.code!, source)
+    : null;
+  if (!known && !input.regionCode) throw invalid('/regionCode', 'REQUIRED', '新登记的单位请选择所在地');
   return withTransaction(ctx, async (tx) => {
-    const [known] = await tx.db.select().from(employers).where(eq(employers.creditCode, creditCode));
-    if (known && known.name !== input.employerName.trim()) {
-      throw new AppError('RULE_VIOLATION', '单位名称与该统一社会信用代码登记的名称不一致，请按营业执照填写', [
-        { path: '/employerName', code: 'NAME_MISMATCH', message: '单位名称与登记不一致' },
-      ]);
-    }
+    if (codeId) await spendBindingCode(tx, codeId);
     if (known) {
       const [existing] = await tx.db.select({ id: publicAccounts.id }).from(publicAccounts).where(eq(publicAccounts.employerId, known.id));
       if (existing)
@@ -175,7 +197,6 @@ export async function registerEmployer(
           { path: '/creditCode', code: 'ACCOUNT_EXISTS', message: '该单位已注册账号' },
         ]);
     }
-    if (!known && !input.regionCode) throw invalid('/regionCode', 'REQUIRED', '新登记的单位请选择所在地');
     const selfCtx: Ctx = {
       ...tx,
       actor: { id: null, username: `employer:${creditCode}`, name: input.employerName.trim(), unitId: null, scope: noScope, roles: [] },
@@ -285,15 +306,14 @@ const employerOnly = (account: Account) => {
   return account.employerId;
 };
 
-/** A seeker updates their own education, skills and job wishes in the ledger (audited). */
-export async function updateSeekerProfile(
-  ctx: Ctx,
-  account: Account,
-  input: { education?: string | null | undefined; skills?: string[] | undefined; jobWishes?: JobWishes | undefined },
-) {
+/**
+ * A seeker updates their own job wishes (audited). Education, skills and every other fact in the
+ * ledger are recorded by staff from documents; a seeker tells a counter when they change.
+ */
+export async function updateSeekerProfile(ctx: Ctx, account: Account, input: { jobWishes: JobWishes }) {
   const personId = seekerOnly(account);
   return withTransaction(ctx, async (tx) => {
-    await updateOwnWishes(tx, personId, input);
+    await updateOwnWishes(tx, personId, input.jobWishes);
     return accountView(tx.db, account);
   });
 }

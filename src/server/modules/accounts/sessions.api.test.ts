@@ -25,16 +25,18 @@ const countAudit = async (action: string) =>
   )[0]!.n;
 
 let idNumber: string;
+let personId: string;
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => clock });
   const clerk = await loginAs(t.app, 'xiaodian_clerk');
   idNumber = idOf('14010519900202123');
-  expect((await post('/persons', { idNumber, name: '孙会话', regionCode: '140105001001', householdType: 'urban' }, clerk)).statusCode).toBe(
-    201,
-  );
+  const person = await post('/persons', { idNumber, name: '孙会话', regionCode: '140105001001', householdType: 'urban' }, clerk);
+  expect(person.statusCode).toBe(201);
+  personId = person.json().id;
+  const { code } = (await post(`/persons/${personId}/activation-code`, {}, clerk)).json();
   expect(
-    (await post('/public/accounts/seekers', { phone: '13912349001', password: 'Seek12345', idNumber, name: '孙会话' })).statusCode,
+    (await post('/public/accounts/seekers', { phone: '13912349001', password: 'Seek12345', idNumber, name: '孙会话', code })).statusCode,
   ).toBe(201);
 });
 afterAll(() => t?.close());
@@ -62,21 +64,23 @@ describe('JOB-7 public sessions and the ledger check', () => {
     expect(await live()).toBe(0);
   });
 
-  it('JOB-7 failed ledger checks from one address are throttled after the limit and audited; another address is not affected', async () => {
-    const before = await countAudit('ledger_check_failed');
+  it('JOB-7 failed bindings from one address are throttled after the limit and audited; another address is not affected', async () => {
+    const before = await countAudit('binding_failed');
     for (let i = 0; i < sessionRules.maxFailures; i++) {
       const wrong = await post(
         '/public/accounts/seekers',
-        { phone: `1391235000${i}`, password: 'Seek12345', idNumber, name: `试${i}` },
+        { phone: `1391235000${i}`, password: 'Seek12345', idNumber, name: `试${i}`, code: '000000' },
         undefined,
         '127.0.0.9',
       );
       expect(wrong.statusCode).toBe(422);
     }
-    expect(await countAudit('ledger_check_failed')).toBe(before + sessionRules.maxFailures);
+    expect(await countAudit('binding_failed')).toBe(before + sessionRules.maxFailures);
+    const clerk = await loginAs(t.app, 'xiaodian_clerk'); // the earlier tests' clock moves past its idle limit
+    const { code } = (await post(`/persons/${personId}/activation-code`, {}, clerk)).json();
     const blocked = await post(
       '/public/accounts/seekers',
-      { phone: '13912350009', password: 'Seek12345', idNumber, name: '孙会话' },
+      { phone: '13912350009', password: 'Seek12345', idNumber, name: '孙会话', code },
       undefined,
       '127.0.0.9',
     );
@@ -87,7 +91,7 @@ describe('JOB-7 public sessions and the ledger check', () => {
       (
         await post(
           '/public/accounts/seekers',
-          { phone: '13912350010', password: 'Seek12345', idNumber, name: '孙会话' },
+          { phone: '13912350010', password: 'Seek12345', idNumber, name: '孙会话', code },
           undefined,
           '127.0.0.10',
         )

@@ -236,25 +236,17 @@ export async function regionOfPerson(ctx: Ctx, personId: string): Promise<string
 }
 
 /**
- * A seeker's own change of education, skills and job wishes from the public board (JOB-7),
- * audited as a self-update; the account module has checked who the seeker is.
+ * A seeker's own job wishes, set through their public account (JOB-7). Only the wishes: education,
+ * skills and the other ledger facts are staff-recorded from documents and never self-edited.
  */
-export async function updateOwnWishes(
-  ctx: Ctx,
-  personId: string,
-  input: { education?: string | null | undefined; skills?: string[] | undefined; jobWishes?: JobWishes | undefined },
-) {
+export async function updateOwnWishes(ctx: Ctx, personId: string, jobWishes: JobWishes) {
   const own = ownRecordCtx(ctx, await regionOfPerson(ctx, personId));
   return withTransaction(own, async (tx) => {
     const before = await repo.findPersonRowForUpdate(tx, personId);
     if (!before) throw notFound('人员');
-    const skills = input.skills ?? before.skills;
-    const jobWishes = input.jobWishes ?? ((before.jobWishes ?? {}) as JobWishes);
     const patch = {
-      education: input.education === undefined ? before.education : input.education,
-      skills,
       jobWishes,
-      matchKeys: matchKeysOf([...(jobWishes.occupations ?? []), before.occupation], [...skills, ...(jobWishes.keywords ?? [])]),
+      matchKeys: matchKeysOf([...(jobWishes.occupations ?? []), before.occupation], [...before.skills, ...(jobWishes.keywords ?? [])]),
       updatedAt: tx.now(),
     };
     await repo.updatePerson(tx, personId, patch);
@@ -263,8 +255,8 @@ export async function updateOwnWishes(
       entity: 'person',
       entityId: personId,
       regionCode: before.regionCode,
-      before: { education: before.education, skills: before.skills, jobWishes: before.jobWishes },
-      after: { education: patch.education, skills, jobWishes },
+      before: { jobWishes: before.jobWishes },
+      after: { jobWishes },
     });
   });
 }
