@@ -35,7 +35,7 @@ export const testDbKind = (process.env.OPENPES_TEST_DB ?? 'pglite') as 'pglite' 
  * One sealing key for every test database of a run, so a bootstrapped database can be copied
  * between test files (its sealed demo phones were sealed with it). Never a production key.
  */
-const testSecretKey = crypto.createHash('sha256').update('openpes test databases only').digest();
+export const testSecretKey = crypto.createHash('sha256').update('openpes test databases only').digest();
 
 interface BootstrapOptions {
   demo: boolean;
