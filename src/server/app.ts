@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { authenticate, sessionCookie } from './platform/auth.js';
 import { AppError, problemBody, type FieldError } from './platform/errors.js';
 import { logSerializers } from './platform/logRedaction.js';
+import { createAccessLog } from './platform/accessLog.js';
 import type { App, AppDeps } from './platform/http.js';
 
 export type { App, AppDeps } from './platform/http.js';
@@ -57,6 +58,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     trustProxy: typeof deps.trustProxy === 'number' ? trustHops(deps.trustProxy) : (deps.trustProxy ?? false),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.decorate('deps', deps);
+  const accessLog = createAccessLog(deps.db, { onError: (err) => app.log.error({ err }, 'access log could not be written') });
+  app.decorate('accessLog', accessLog);
+  // Before the database closes (main.ts and the tests close the app first): no look goes unrecorded.
+  app.addHook('onClose', () => accessLog.close());
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('idempotencyClaim', null);

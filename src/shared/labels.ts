@@ -96,3 +96,11 @@ export type JobFairKind = keyof typeof jobFairKindNames;
 /** Filings an employer makes (JOB-1). */
 export const employerFilingKindNames = { hiring: '招用人员录用备案', contract: '劳动合同备案' } as const;
 export type EmployerFilingKind = keyof typeof employerFilingKindNames;
+
+/** How a person's record was looked at (the access log, SYS-2). */
+export const accessActionNames: Record<'view' | 'lookup' | 'export' | 'reveal', string> = {
+  view: '查看记录',
+  lookup: '按身份证号查找',
+  export: '导出名册',
+  reveal: '查看完整证件号或电话',
+};

@@ -12,6 +12,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Clock } from './clock.js';
 import type { Sealer } from './crypto.js';
 import type { SmsGateway } from './sms.js';
+import type { AccessLog } from './accessLog.js';
 import { AppError, forbidden } from './errors.js';
 
 export interface Actor {
@@ -32,6 +33,8 @@ export interface Ctx {
   sealer: Sealer;
   /** True inside withTransaction: nested use cases reuse the open transaction. */
   inTransaction?: boolean;
+  /** Where looks at personal data are noted (requests only; platform/accessLog.ts). */
+  accessLog?: AccessLog | undefined;
 }
 
 /** The actor used by start-up tasks (bootstrap, demo data, imports from the command line); never a request's. */
@@ -49,7 +52,14 @@ export const anonymousActor: Actor = { id: null, username: 'anonymous', name: '�
 
 /** A context for a request without a staff session. */
 export function anonymousCtx(app: App, req: FastifyRequest): Ctx {
-  return { db: app.deps.db, actor: anonymousActor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer };
+  return {
+    db: app.deps.db,
+    actor: anonymousActor,
+    requestId: req.id,
+    now: app.deps.now,
+    sealer: app.deps.sealer,
+    accessLog: app.accessLog,
+  };
 }
 
 /**
@@ -122,11 +132,12 @@ declare module 'fastify' {
 declare module 'fastify' {
   interface FastifyInstance {
     deps: AppDeps;
+    accessLog: AccessLog;
   }
 }
 
 /** The context a use case needs, built from the request's authenticated actor. */
 export function ctxOf(app: App, req: FastifyRequest): Ctx {
   if (!req.actor) throw new AppError('UNAUTHENTICATED', '请先登录');
-  return { db: app.deps.db, actor: req.actor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer };
+  return { db: app.deps.db, actor: req.actor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer, accessLog: app.accessLog };
 }

@@ -44,10 +44,11 @@ export async function sendList<T>(
   reply: FastifyReply,
   query: { page: number; pageSize: number; format?: 'xlsx' | undefined },
   fetch: (paging: Paging) => Promise<{ items: T[]; total: number }>,
-  excel: { filename: string; sheet: string; columns: ExcelColumn<T>[] },
+  excel: { filename: string; sheet: string; columns: ExcelColumn<T>[]; onExport?: (rows: T[]) => void },
 ) {
   if (query.format === 'xlsx') {
     const { items } = await fetch({ limit: exportRowLimit, offset: 0 });
+    excel.onExport?.(items);
     return sendXlsx(reply, excel.filename, await xlsxOf(excel.sheet, excel.columns, items));
   }
   const { items, total } = await fetch({ limit: query.pageSize, offset: (query.page - 1) * query.pageSize });
@@ -89,3 +90,12 @@ export const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 
 /** A schema that also allows null. */
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
+
+/** One look at a person's record, as auditors and the person see it (SYS-2). */
+export const AccessLogEntry = Type.Object({
+  at: DateTime,
+  actorUsername: Type.String(),
+  unitName: Nullable(Type.String()),
+  action: Type.Unsafe<'view' | 'lookup' | 'export' | 'reveal'>(Type.String({ enum: ['view', 'lookup', 'export', 'reveal'] })),
+  rows: Nullable(Type.Integer()),
+});

@@ -120,3 +120,27 @@ export const publicSessions = pgTable(
   },
   (t) => [index('public_sessions_account_idx').on(t.accountId)],
 );
+
+/**
+ * Every look at a person's record (SYS-2, PIPL art. 28/51): who, from which unit, when, how
+ * (view, lookup by ID number, export of a list, reveal) and, for exports, how many rows. Auditors
+ * query it and the person sees it on the board. Written in batches (platform/accessLog.ts).
+ */
+export const personAccessLog = pgTable(
+  'person_access_log',
+  {
+    id: uuid('id').primaryKey(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    personId: uuid('person_id').notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    actorId: uuid('actor_id'),
+    actorUsername: text('actor_username').notNull(),
+    unitId: uuid('unit_id'),
+    unitName: text('unit_name'),
+    action: text('action').$type<'view' | 'lookup' | 'export' | 'reveal'>().notNull(),
+    /** Rows of the export the person was in. */
+    rows: integer('rows'),
+    requestId: text('request_id'),
+  },
+  (t) => [index('person_access_log_person_at_idx').on(t.personId, t.at)],
+);

@@ -7,7 +7,7 @@ import type { App } from '../../platform/http.js';
 import { sessionRules } from '../../platform/auth.js';
 import { anonymousCtx, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { DateTime, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { AccessLogEntry, DateTime, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
 import * as binding from './binding.js';
 import { Vacancy, VacancyInputSchema as VacancyInput } from '../vacancies/index.js';
 import { AccountView, Application, BindingCode, CodeRequestAnswer, Password, Phone, Reason, Session, Wishes } from './schemas.js';
@@ -182,6 +182,28 @@ export async function accountRoutes(app: App) {
     async (req) => {
       const { account, ctx } = await accountCtx(req);
       return service.updateSeekerProfile(ctx, account, req.body);
+    },
+  );
+
+  app.get(
+    '/public/me/access-log',
+    {
+      schema: {
+        tags: ['public-accounts'],
+        summary: '谁查阅过我的信息（个人信息保护法第四十五条：个人有权查阅）',
+        security: [],
+        querystring: Type.Object({ ...pageQuery }),
+        response: { 200: Paged(AccessLogEntry) },
+      },
+    },
+    async (req) => {
+      const { account, ctx } = await accountCtx(req);
+      await app.accessLog.flush();
+      const { items, total } = await service.myAccessLog(ctx, account, {
+        limit: req.query.pageSize,
+        offset: (req.query.page - 1) * req.query.pageSize,
+      });
+      return { items, total, page: req.query.page, pageSize: req.query.pageSize };
     },
   );
 

@@ -18,6 +18,7 @@ import {
   resumeSession,
   sessionRules,
 } from '../../platform/auth.js';
+import { accessesOf, noteAccess } from '../../platform/accessLog.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { noScope, ownRecordCtx, withTransaction, type Actor, type Ctx } from '../../platform/context.js';
@@ -318,6 +319,11 @@ export async function updateSeekerProfile(ctx: Ctx, account: Account, input: { j
   });
 }
 
+/** Who looked at the seeker's own record (SYS-2; PIPL art. 45: a person may see what is done with their data). */
+export async function myAccessLog(ctx: Ctx, account: Account, paging: { limit: number; offset: number }) {
+  return accessesOf(ctx.db, seekerOnly(account), paging);
+}
+
 /** The seeker's own matches (the same scoring staff see). */
 export async function seekerMatches(ctx: Ctx, account: Account, limit: number) {
   const personId = seekerOnly(account);
@@ -388,6 +394,8 @@ export async function applicantsOf(ctx: Ctx, account: Account, vacancyId: string
         education: persons.education,
         skills: persons.skills,
         phoneSealed: persons.phoneSealed,
+        personId: persons.id,
+        regionCode: persons.regionCode,
         message: applications.message,
         createdAt: applications.createdAt,
       })
@@ -402,7 +410,16 @@ export async function applicantsOf(ctx: Ctx, account: Account, vacancyId: string
       regionCode: vacancy.regionCode,
       after: { applicants: rows.length },
     });
-    return rows.map(({ phoneSealed, ...r }) => ({ ...r, phone: phoneSealed ? tx.sealer.open('phone', phoneSealed) : null }));
+    const [employer] = await tx.db.select({ name: employers.name }).from(employers).where(eq(employers.id, employerId));
+    // The applicants see on the board that this employer opened their application (name and phone).
+    noteAccess(
+      tx,
+      rows.map((r) => ({ personId: r.personId, regionCode: r.regionCode, action: 'view' as const, unitName: employer?.name })),
+    );
+    return rows.map(({ phoneSealed, personId: _p, regionCode: _r, ...r }) => ({
+      ...r,
+      phone: phoneSealed ? tx.sealer.open('phone', phoneSealed) : null,
+    }));
   });
 }
 

@@ -1,9 +1,10 @@
 // HTTP for the labour-force ledger (REG-1, REG-2, REG-6).
 import { Type } from '@sinclair/typebox';
-import { ctxOf } from '../../platform/context.js';
+import { accessesOf, noteAccess } from '../../platform/accessLog.js';
+import { ctxOf, requireRole } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
-import { employmentStatusNames, type EmploymentStatus } from '../../../shared/labels.js';
+import { AccessLogEntry, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { accessActionNames, employmentStatusNames, type EmploymentStatus } from '../../../shared/labels.js';
 import { DateString, LedgerFields, Person, PersonPatch } from './schemas.js';
 import * as service from './service.js';
 
@@ -54,6 +55,11 @@ export async function personRoutes(app: App, opts: { statusAsOf: service.StatusA
         req.query,
         (paging) => service.listPersons(ctxOf(app, req), { q, regionCode, status, category, jobSeeking, graduate, retiree }, paging),
         {
+          onExport: (rows) =>
+            noteAccess(
+              ctxOf(app, req),
+              rows.map((p) => ({ personId: p.id, regionCode: p.regionCode, action: 'export' as const, rows: rows.length })),
+            ),
           filename: graduate ? '高校毕业生名册' : retiree ? '退休人员名册' : '人员名册',
           sheet: '人员',
           columns: [
@@ -88,7 +94,12 @@ export async function personRoutes(app: App, opts: { statusAsOf: service.StatusA
         response: { 200: Person },
       },
     },
-    async (req) => service.lookupPerson(ctxOf(app, req), req.body.idNumber),
+    async (req) => {
+      const ctx = ctxOf(app, req);
+      const person = await service.lookupPerson(ctx, req.body.idNumber);
+      noteAccess(ctx, [{ personId: person.id, regionCode: person.regionCode, action: 'lookup' }]);
+      return person;
+    },
   );
 
   app.get(
@@ -104,6 +115,7 @@ export async function personRoutes(app: App, opts: { statusAsOf: service.StatusA
     async (req) => {
       const ctx = ctxOf(app, req);
       const person = await service.getPerson(ctx, req.params.id);
+      noteAccess(ctx, [{ personId: person.id, regionCode: person.regionCode, action: 'view' }]);
       const { asOf } = req.query;
       return asOf ? { ...person, ...(await opts.statusAsOf(ctx, req.params.id, asOf)), asOf } : person;
     },
@@ -138,5 +150,35 @@ export async function personRoutes(app: App, opts: { statusAsOf: service.StatusA
       },
     },
     async (req) => service.revealPerson(ctxOf(app, req), req.params.id, req.body.fields, req.body.reason),
+  );
+
+  app.get(
+    '/persons/:id/access-log',
+    {
+      schema: {
+        tags: ['persons'],
+        summary: '谁查阅过此人的信息（查看、按证件号查找、导出名册、查看完整证件号或电话）；审计员',
+        params: IdParams,
+        querystring: Type.Object({ ...pageQuery }),
+        response: { 200: Paged(AccessLogEntry) },
+      },
+    },
+    async (req, reply) => {
+      const ctx = ctxOf(app, req);
+      requireRole(ctx, 'auditor');
+      await service.getPerson(ctx, req.params.id);
+      await app.accessLog.flush();
+      return sendList(reply, req.query, (paging) => accessesOf(ctx.db, req.params.id, paging), {
+        filename: '个人信息查阅记录',
+        sheet: '查阅记录',
+        columns: [
+          { header: '时间', width: 20, value: (e) => e.at.toISOString() },
+          { header: '查阅人', width: 20, value: (e) => e.actorUsername },
+          { header: '单位', width: 30, value: (e) => e.unitName },
+          { header: '方式', value: (e) => accessActionNames[e.action] },
+          { header: '导出行数', value: (e) => e.rows },
+        ],
+      });
+    },
   );
 }

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import { parseIdNumber } from '../../../shared/idNumber.js';
 import { matchKeysOf } from '../../../shared/matchKeys.js';
 import { bulkInsert } from '../../db/bulk.js';
+import { noteAccess } from '../../platform/accessLog.js';
 import { auditReason, writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, assertWritableRegion, type Ctx, ownRecordCtx, requireRole, withTransaction } from '../../platform/context.js';
@@ -217,15 +218,17 @@ export async function updatePerson(ctx: Ctx, id: string, input: Partial<PersonIn
 export async function revealPerson(ctx: Ctx, id: string, fields: ('idNumber' | 'phone')[], reason: string) {
   requireRole(ctx, 'clerk', 'admin', 'auditor');
   reason = auditReason(reason);
-  return withTransaction(ctx, async (tx) => {
+  const { result, regionCode } = await withTransaction(ctx, async (tx) => {
     const row = await repo.findPersonRowForUpdate(tx, id);
     if (!row) throw notFound('人员');
     const result: { idNumber?: string; phone?: string | null } = {};
     if (fields.includes('idNumber')) result.idNumber = tx.sealer.open('idNumber', row.idNumberSealed);
     if (fields.includes('phone')) result.phone = row.phoneSealed ? tx.sealer.open('phone', row.phoneSealed) : null;
     await writeAudit(tx, { action: 'reveal', entity: 'person', entityId: id, regionCode: row.regionCode, after: { fields }, reason });
-    return result;
+    return { result, regionCode: row.regionCode };
   });
+  noteAccess(ctx, [{ personId: id, regionCode, action: 'reveal' }]);
+  return result;
 }
 
 /** The region of a person whatever the caller's scope (for a public use case on the account's own record). */

@@ -2,6 +2,7 @@
 // checked by replaying the person's whole history with it, and the status projection is updated
 // in the same transaction. `registration.appended` then lets higher modules react there too: the
 // certificates module issues the 就业失业登记证, households reassess zero-employment.
+import { noteAccess } from '../../platform/accessLog.js';
 import crypto from 'node:crypto';
 import { bulkInsert } from '../../db/bulk.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -124,7 +125,9 @@ function detailsOf(input: RegistrationInput, history: repo.RegistrationEventRow[
 
 /** A person's events, oldest entry first. */
 export async function listRegistrations(ctx: Ctx, personId: string) {
-  if (!(await persons.findPerson(ctx, personId))) throw notFound('人员');
+  const person = await persons.findPerson(ctx, personId);
+  if (!person) throw notFound('人员');
+  noteAccess(ctx, [{ personId, regionCode: person.regionCode, action: 'view' }]);
   return repo.eventsOf(ctx, personId);
 }
 
