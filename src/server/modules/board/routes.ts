@@ -117,7 +117,7 @@ export async function boardRoutes(app: App) {
         response: { 200: Letter },
       },
     },
-    async (req) => verifyLetter(app.deps.db, req.body.code),
+    async (req) => verifyLetter(anonymousCtx(app, req), req.body.code, req.ip),
   );
 
   app.post(
@@ -135,6 +135,6 @@ export async function boardRoutes(app: App) {
         response: { 200: Letter },
       },
     },
-    async (req) => employerFeedback(app.deps.db, app.deps.now(), req.body.code, req.body),
+    async (req) => employerFeedback(anonymousCtx(app, req), req.body.code, req.body, req.ip),
   );
 }

@@ -6,8 +6,8 @@ import crypto from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { referralOutcomeNames, type ReferralOutcome } from '../../../shared/labels.js';
 import { referrals, units, vacancies } from '../../db/schema.js';
-import type { Database } from '../../db/connection.js';
 import { writeAudit } from '../../platform/audit.js';
+import { failureWindowText, recentLoginFailures, recordLoginFailure } from '../../platform/auth.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -161,10 +161,27 @@ export async function getReferral(ctx: Ctx, id: string) {
   return withLetter(referral);
 }
 
-/** What the public check of a letter shows: enough to recognise the letter, no identifiers. */
-export async function verifyLetter(db: Database, code: string) {
-  const r = await repo.findByCode(db, code.trim().toUpperCase());
-  if (!r) throw new AppError('NOT_FOUND', '没有这个介绍信验证码，请核对介绍信上的验证码');
+/** Failed code look-ups one client address may make per window before it must wait (letter codes are short). */
+const maxLetterMisses = 10;
+
+/**
+ * The referral a letter's code names, for the public site. Codes that name nothing count against
+ * the client address, so the form cannot be used to walk the code space.
+ */
+async function letterByCode(ctx: Ctx, code: string, source: string) {
+  const key = `letter-code:${source}`;
+  if ((await recentLoginFailures(ctx, key)) >= maxLetterMisses)
+    throw new AppError('RATE_LIMITED', `验证码核对失败次数过多，请 ${failureWindowText}后再试，或致电开具介绍信的服务机构`);
+  const r = await repo.findByCode(ctx.db, code.trim().toUpperCase());
+  if (!r) {
+    await recordLoginFailure(ctx, key);
+    throw new AppError('NOT_FOUND', '没有这个介绍信验证码，请核对介绍信上的验证码');
+  }
+  return r;
+}
+
+/** What an employer sees of a referral letter on the public site (the person's name masked). */
+function letterView(r: NonNullable<Awaited<ReturnType<typeof repo.findByCode>>>) {
   return {
     verificationCode: r.verificationCode,
     date: r.date,
@@ -178,6 +195,11 @@ export async function verifyLetter(db: Database, code: string) {
   };
 }
 
+/** An employer checks a referral letter by its code (public site; limited per client address). */
+export async function verifyLetter(ctx: Ctx, code: string, source: string) {
+  return letterView(await letterByCode(ctx, code, source));
+}
+
 /** 张三 → 张*；欧阳小明 → 欧阳**: the employer sees whom the letter is for without the full name. */
 export function maskName(name: string): string {
   const chars = [...name];
@@ -185,18 +207,37 @@ export function maskName(name: string): string {
   return chars.slice(0, keep).join('') + '*'.repeat(Math.max(chars.length - keep, 1));
 }
 
-/** The employer's answer on the public site: kept beside the referral for staff to confirm. */
+/**
+ * The employer's answer on the public site, kept beside the referral for staff to confirm and
+ * audited. It may be corrected until staff have recorded the outcome; after that it is refused,
+ * so a public form never overwrites what staff confirmed.
+ */
 export async function employerFeedback(
-  db: Database,
-  now: Date,
+  ctx: Ctx,
   code: string,
   feedback: { outcome: ReferralOutcome; comment?: string | undefined },
+  source: string,
 ) {
-  const r = await repo.findByCode(db, code.trim().toUpperCase());
-  if (!r) throw new AppError('NOT_FOUND', '没有这个介绍信验证码，请核对介绍信上的验证码');
-  const text = `单位反馈：${referralOutcomeNames[feedback.outcome]}${feedback.comment ? `；${feedback.comment}` : ''}`;
-  await repo.updateReferral(db, r.id, { employerFeedback: text, employerFeedbackAt: now, updatedAt: now });
-  return verifyLetter(db, code);
+  const r = await letterByCode(ctx, code, source);
+  if (r.outcome)
+    throw new AppError(
+      'CONFLICT',
+      `推荐结果已由经办人员于 ${r.outcomeDate ?? ''} 确认为“${referralOutcomeNames[r.outcome as ReferralOutcome]}”，如有出入请致电${r.unitName ?? '开具介绍信的服务机构'}`,
+    );
+  const text = `单位反馈：${referralOutcomeNames[feedback.outcome]}${feedback.comment?.trim() ? `；${feedback.comment.trim()}` : ''}`;
+  await withTransaction(ctx, async (tx) => {
+    const now = tx.now();
+    await repo.updateReferral(tx.db, r.id, { employerFeedback: text, employerFeedbackAt: now, updatedAt: now });
+    await writeAudit(tx, {
+      action: 'employer_feedback',
+      entity: 'referral',
+      entityId: r.id,
+      regionCode: r.regionCode,
+      before: { employerFeedback: r.employerFeedback },
+      after: { employerFeedback: text, source },
+    });
+  });
+  return letterView({ ...r, employerFeedback: text, employerFeedbackAt: ctx.now() });
 }
 
 export interface ReferralRate {
