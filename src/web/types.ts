@@ -509,3 +509,12 @@ export interface SurveyReturn {
   nextYearDemand: number | null;
   notes: string | null;
 }
+
+/** One look at a person's record (GET /persons/{id}/access-log, /public/me/access-log). */
+export interface AccessLogEntry {
+  at: string;
+  actorUsername: string;
+  unitName: string | null;
+  action: 'view' | 'lookup' | 'export' | 'reveal';
+  rows: number | null;
+}

@@ -38,6 +38,10 @@ describe('SYS-2 access log of personal data', () => {
     expect(exported.statusCode).toBe(200);
     expect((await post(`/persons/${p.id}/reveal`, { fields: ['phone'], reason: '电话回访' }, clerk)).statusCode).toBe(200);
 
+    // The registrations of the record just opened are part of the same look (one view a minute per actor).
+    const colleague = (await createStaffMember(t, { regionCode: '140105000000', roles: ['clerk'] })).auth;
+    expect((await get(`/persons/${p.id}/registrations`, colleague)).statusCode).toBe(200);
+
     const log = await logOf(p.id);
     expect(log.map((e) => e.action).sort()).toEqual(['export', 'lookup', 'reveal', 'view', 'view']);
     expect(log.every((e) => e.actorUsername.startsWith('factory_staff') && e.unitName && e.unitName.length > 0)).toBe(true);

@@ -48,6 +48,10 @@ export function createAccessLog(
   const batchSize = opts.batchSize ?? 500;
   const flushEveryMs = opts.flushEveryMs ?? 1000;
   let pending: Row[] = [];
+  // One opening of a record is one look, though the page fetches the person, their registrations
+  // and more: repeated views by the same actor within a minute are noted once.
+  const lastView = new Map<string, number>();
+  const viewWindowMs = 60_000;
   let timer: NodeJS.Timeout | null = null;
   // Flushes run one after another, so rows keep their order and none is written twice.
   let chain: Promise<void> = Promise.resolve();
@@ -81,7 +85,14 @@ export function createAccessLog(
   return {
     note(ctx, entries) {
       const at = ctx.now();
-      for (const e of entries)
+      if (lastView.size > 10_000) lastView.clear();
+      for (const e of entries) {
+        if (e.action === 'view') {
+          const key = `${ctx.actor.username}|${e.personId}`;
+          const last = lastView.get(key);
+          if (last !== undefined && at.getTime() - last < viewWindowMs && at.getTime() >= last) continue;
+          lastView.set(key, at.getTime());
+        }
         pending.push({
           id: crypto.randomUUID(),
           at,
@@ -95,6 +106,7 @@ export function createAccessLog(
           rows: e.rows ?? null,
           requestId: ctx.requestId,
         });
+      }
       if (pending.length >= batchSize) void flush();
       else if (!timer && pending.length > 0) {
         timer = setTimeout(() => void flush(), flushEveryMs);

@@ -3,6 +3,7 @@
 import { Link } from 'react-router-dom';
 import { Button, Result, Skeleton, Space, Typography } from 'antd';
 import { EmployerHome } from './EmployerHome.js';
+import { MyAccessLog } from './MyAccessLog.js';
 import { accountName, loginLink, usePublicAccount } from './publicAccount.js';
 import { SeekerHome } from './SeekerHome.js';
 
@@ -37,7 +38,14 @@ export function MyPage() {
           {account.kind === 'seeker' ? '求职者' : '用人单位'}
         </Typography.Text>
       </Typography.Title>
-      {account.kind === 'seeker' ? <SeekerHome account={account} /> : <EmployerHome account={account} />}
+      {account.kind === 'seeker' ? (
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <SeekerHome account={account} />
+          <MyAccessLog />
+        </Space>
+      ) : (
+        <EmployerHome account={account} />
+      )}
     </>
   );
 }

@@ -17,6 +17,7 @@ import { MatchesCard } from './MatchesCard.js';
 import { buildTimeline } from './history.js';
 import { PersonHeader } from './PersonHeader.js';
 import { PersonInfoCard } from './PersonInfoCard.js';
+import { PersonAccessLogCard } from './PersonAccessLogCard.js';
 import { PersonTimeline } from './PersonTimeline.js';
 import { RegistrationsCard } from './RegistrationsCard.js';
 import { ServicesCard } from './ServicesCard.js';
@@ -80,6 +81,7 @@ export function PersonPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <HouseholdCard person={p} canWrite={canWrite} version={version} />
             <PersonTimeline entries={timeline} />
+            {hasRole(user, 'auditor') ? <PersonAccessLogCard personId={p.id} /> : null}
           </Space>
         </Col>
       </Row>
