@@ -1,5 +1,7 @@
 // Opens the database: embedded PGlite (default) or PostgreSQL when DATABASE_URL is set.
-// Both go through Drizzle and the same checked-in migrations.
+// Both go through Drizzle and the same checked-in migrations. On PostgreSQL the migrations run as
+// DATABASE_URL's user (the owner) and the application then connects as a role of its own, bound
+// by row-level security (db/rowSecurity.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,14 +10,18 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.js';
+import type { Database } from './database.js';
+import { admitAppRole, assertPoliciesBind, defaultAppRole, derivedAppPassword, scopeSetting, scopedHandles } from './rowSecurity.js';
 
-/** A Drizzle database or transaction; both drivers share this type. */
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type { Database };
 
 export interface DbHandle {
+  /**
+   * The whole-country handle, for work done for no caller (bootstrap, scheduler, command line,
+   * authentication). Request contexts narrow it to their actor's scope (platform/context.ts).
+   */
   db: Database;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
@@ -27,15 +33,16 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 
 /**
  * Opens PGlite in `dataDir` (or in memory when dataDir is undefined) or PostgreSQL at `url`,
- * and applies pending migrations.
+ * and applies pending migrations. On PostgreSQL `appUrl` is where the application connects;
+ * unset, it is `url` with the user `openpes_app` (docs/operations.md).
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string; loadDataDir?: Blob }): Promise<DbHandle> {
-  if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
-    const db = drizzlePg(pool, { schema }) as unknown as Database;
-    await migratePg(db as never, { migrationsFolder });
-    return { db, kind: 'postgres', close: () => pool.end() };
-  }
+export async function openDatabase(opts: {
+  url?: string | undefined;
+  appUrl?: string | undefined;
+  dataDir?: string;
+  loadDataDir?: Blob;
+}): Promise<DbHandle> {
+  if (opts.url) return openPostgres(opts.url, opts.appUrl);
   let client: PGlite;
   if (opts.dataDir) {
     const dir = path.join(opts.dataDir, 'pglite');
@@ -47,4 +54,35 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   await migratePglite(db as never, { migrationsFolder });
   return { db, kind: 'pglite', close: () => client.close(), dumpDataDir: () => client.dumpDataDir('none') };
+}
+
+/** The application's connection string when none is configured: the owner's, as `openpes_app`. */
+export function defaultAppUrl(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  const ownerPassword = decodeURIComponent(url.password);
+  url.username = defaultAppRole;
+  url.password = ownerPassword ? derivedAppPassword(ownerPassword) : '';
+  return url.toString();
+}
+
+async function openPostgres(ownerUrl: string, appUrl: string | undefined): Promise<DbHandle> {
+  const appConnection = appUrl ?? defaultAppUrl(ownerUrl);
+  const app = new URL(appConnection);
+  // The owner sees every row while it migrates (FORCE binds owners too, and a later migration may move data).
+  const owner = new pg.Pool({ connectionString: ownerUrl, max: 1, options: `-c ${scopeSetting}=*` });
+  try {
+    await migratePg(drizzlePg(owner, { schema }) as never, { migrationsFolder });
+    await admitAppRole(owner, decodeURIComponent(app.username), decodeURIComponent(app.password) || null);
+  } finally {
+    await owner.end();
+  }
+  const pool = new pg.Pool({ connectionString: appConnection, max: 10 });
+  try {
+    await assertPoliciesBind(pool);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const handleFor = scopedHandles(pool);
+  return { db: handleFor(''), kind: 'postgres', close: () => pool.end() };
 }

@@ -20,7 +20,7 @@ import {
 } from '../../platform/auth.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { noScope, ownRecordCtx, withTransaction, type Actor, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, noScope, ownRecordCtx, withTransaction, type Actor, type Ctx } from '../../platform/context.js';
 import { hashPassword, maskPhone, verifyPassword } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { registerEmployerSelf, validCreditCode } from '../employers/index.js';
@@ -53,13 +53,20 @@ async function startSession(db: Database, accountId: string, now: Date): Promise
 }
 
 /** The region of the record an account is bound to (for its audit rows). */
-async function regionOfAccount(db: Database, account: Account): Promise<string | null> {
+async function regionOfAccount(ctx: Ctx, account: Account): Promise<string | null> {
+  const db = boundRecordDb(ctx);
   if (account.personId)
     return (await db.select({ r: persons.regionCode }).from(persons).where(eq(persons.id, account.personId)))[0]?.r ?? null;
   if (account.employerId)
     return (await db.select({ r: employers.regionCode }).from(employers).where(eq(employers.id, account.employerId)))[0]?.r ?? null;
   return null;
 }
+
+/**
+ * The database as a public use case reads the record its account is bound to, or the published
+ * vacancies it may see: the binding (or publication) is the authority, wherever the row lies.
+ */
+const boundRecordDb = (ctx: Ctx): Database => anywhereCtx(ctx).db;
 
 async function insertAccount(
   ctx: Ctx,
@@ -103,8 +110,9 @@ export async function registerSeeker(ctx: Ctx, input: { phone: string; password:
   if ((await recentLoginFailures(ctx, throttleKey)) >= sessionRules.maxFailures) {
     throw new AppError('RATE_LIMITED', `身份核实失败次数过多，请 ${failureWindowText}后再试，或携带身份证到服务窗口办理`);
   }
-  const [person] = await ctx.db
-    .select({ id: persons.id, name: persons.name, regionCode: persons.regionCode })
+  // The ledger check looks across the whole country; the answer below never shows the row.
+  const [person] = await anywhereCtx(ctx)
+    .db.select({ id: persons.id, name: persons.name, regionCode: persons.regionCode })
     .from(persons)
     .where(eq(persons.idNumberIndex, ctx.sealer.blindIndex('idNumber', id.idNumber)));
   if (!person || person.name !== input.name.trim()) {
@@ -143,7 +151,7 @@ export async function registerSeeker(ctx: Ctx, input: { phone: string; password:
         after: { kind: 'seeker', personId: person.id, phone: account.phoneMasked },
       },
     );
-    return { token: await startSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
+    return { token: await startSession(tx.db, account.id, tx.now()), account: await accountView(tx, account) };
   });
 }
 
@@ -162,7 +170,7 @@ export async function registerEmployer(
   checkPassword(input.password);
   const creditCode = validCreditCode(input.creditCode);
   return withTransaction(ctx, async (tx) => {
-    const [known] = await tx.db.select().from(employers).where(eq(employers.creditCode, creditCode));
+    const [known] = await anywhereCtx(tx).db.select().from(employers).where(eq(employers.creditCode, creditCode));
     if (known && known.name !== input.employerName.trim()) {
       throw new AppError('RULE_VIOLATION', '单位名称与该统一社会信用代码登记的名称不一致，请按营业执照填写', [
         { path: '/employerName', code: 'NAME_MISMATCH', message: '单位名称与登记不一致' },
@@ -202,7 +210,7 @@ export async function registerEmployer(
         after: { kind: 'employer', employerId, phone: account.phoneMasked },
       },
     );
-    return { token: await startSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
+    return { token: await startSession(tx.db, account.id, tx.now()), account: await accountView(tx, account) };
   });
 }
 
@@ -225,9 +233,9 @@ export async function loginAccount(ctx: Ctx, kind: AccountKind, phone: string, p
     const token = await startSession(tx.db, account.id, now);
     await writeAudit(
       { ...tx, actor: accountActor(account, account.kind) },
-      { action: 'login', entity: 'public_account', entityId: account.id, regionCode: await regionOfAccount(tx.db, account) },
+      { action: 'login', entity: 'public_account', entityId: account.id, regionCode: await regionOfAccount(tx, account) },
     );
-    return { token, account: await accountView(tx.db, account) };
+    return { token, account: await accountView(tx, account) };
   });
 }
 
@@ -245,7 +253,8 @@ export async function logoutAccount(db: Database, token: string) {
 }
 
 /** What the account holder sees of their account: masked phone, and the seeker's profile or the employer. */
-export async function accountView(db: Database, account: Account) {
+export async function accountView(ctx: Ctx, account: Account) {
+  const db = boundRecordDb(ctx);
   const base = { id: account.id, kind: account.kind as AccountKind, phone: account.phoneMasked, createdAt: account.createdAt };
   if (account.personId) {
     const [p] = await db
@@ -294,7 +303,7 @@ export async function updateSeekerProfile(
   const personId = seekerOnly(account);
   return withTransaction(ctx, async (tx) => {
     await updateOwnWishes(tx, personId, input);
-    return accountView(tx.db, account);
+    return accountView(tx, account);
   });
 }
 
@@ -308,7 +317,7 @@ export async function seekerMatches(ctx: Ctx, account: Account, limit: number) {
 export async function apply(ctx: Ctx, account: Account, vacancyId: string, message: string | undefined) {
   const personId = seekerOnly(account);
   return withTransaction(ctx, async (tx) => {
-    const vacancy = await vacancyRepo.findPublic(tx.db, vacancyId, shanghaiDateOf(tx.now()));
+    const vacancy = await vacancyRepo.findPublic(boundRecordDb(tx), vacancyId, shanghaiDateOf(tx.now()));
     if (!vacancy) throw notFound('岗位（可能已过期或下架）');
     const [earlier] = await tx.db
       .select({ id: applications.id })
@@ -325,7 +334,7 @@ export async function apply(ctx: Ctx, account: Account, vacancyId: string, messa
 /** The seeker's applications, newest first. */
 export async function myApplications(ctx: Ctx, account: Account) {
   const personId = seekerOnly(account);
-  return ctx.db
+  return boundRecordDb(ctx)
     .select({
       id: applications.id,
       vacancyId: applications.vacancyId,
@@ -356,12 +365,14 @@ export async function myVacancies(ctx: Ctx, account: Account) {
 export async function applicantsOf(ctx: Ctx, account: Account, vacancyId: string) {
   const employerId = employerOnly(account);
   return withTransaction(ctx, async (tx) => {
-    const [vacancy] = await tx.db
+    // The employer's own vacancy, and the persons who applied to it (wherever they live).
+    const db = boundRecordDb(tx);
+    const [vacancy] = await db
       .select({ id: vacancies.id, regionCode: vacancies.regionCode })
       .from(vacancies)
       .where(and(eq(vacancies.id, vacancyId), eq(vacancies.employerId, employerId)));
     if (!vacancy) throw notFound('岗位');
-    const rows = await tx.db
+    const rows = await db
       .select({
         id: applications.id,
         name: persons.name,
