@@ -16,7 +16,7 @@ const version = (JSON.parse(fs.readFileSync(new URL('../../package.json', import
 
 async function main(command: string, args: string[]) {
   const config = loadConfig();
-  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await openDatabase({ url: config.databaseUrl, appUrl: config.appDatabaseUrl, dataDir: config.dataDir });
   const sealer = createSealer(loadMasterKey(config.secretKey, config.dataDir));
   if (command === 'migrate') {
     console.log(`数据库迁移完成（${handle.kind}）`);
