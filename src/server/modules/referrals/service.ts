@@ -9,7 +9,7 @@ import { referrals, units, vacancies } from '../../db/schema.js';
 import type { Database } from '../../db/connection.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
@@ -48,8 +48,9 @@ export async function createReferral(
   return withTransaction(ctx, async (tx) => {
     const person = await personRepo.lockPerson(tx, input.personId);
     if (!person) throw notFound('人员');
-    const [vacancy] = await tx.db
-      .select()
+    // The board is public: a published vacancy of any district, whatever the clerk's scope.
+    const [vacancy] = await anywhereCtx(tx)
+      .db.select()
       .from(vacancies)
       .where(and(eq(vacancies.id, input.vacancyId), publiclyVisible(today)));
     if (!vacancy) throw notFound('已发布的岗位');
