@@ -33,7 +33,7 @@ async function main(command: string, args: string[]) {
   if (command === 'backup') return backup(config, args);
   if (command === 'restore') return restore(config, args);
   if (command === 'key-fingerprint') return console.log(keyFingerprint(findMasterKey(config.secretKey, config.dataDir)));
-  const handle = await openDatabase({ url: config.databaseUrl, dataDir: config.dataDir });
+  const handle = await openDatabase({ url: config.databaseUrl, appUrl: config.appDatabaseUrl, dataDir: config.dataDir });
   const sealer = createSealer(loadMasterKey(config.secretKey, config.dataDir));
   if (command === 'migrate') {
     console.log(`数据库迁移完成（${handle.kind}）`);

@@ -1,5 +1,7 @@
 // Opens the database: embedded PGlite (default) or PostgreSQL when DATABASE_URL is set.
-// Both go through Drizzle and the same checked-in migrations.
+// Both go through Drizzle and the same checked-in migrations. On PostgreSQL the migrations run as
+// DATABASE_URL's user (the owner) and the application then connects as a role of its own, bound
+// by row-level security (db/rowSecurity.ts).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,14 +10,18 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.js';
+import type { Database } from './database.js';
+import { admitAppRole, assertPoliciesBind, defaultAppRole, derivedAppPassword, scopeSetting, scopedHandles } from './rowSecurity.js';
 
-/** A Drizzle database or transaction; both drivers share this type. */
-export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type { Database };
 
 export interface DbHandle {
+  /**
+   * The whole-country handle, for work done for no caller (bootstrap, scheduler, command line,
+   * authentication). Request contexts narrow it to their actor's scope (platform/context.ts).
+   */
   db: Database;
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
@@ -80,17 +86,24 @@ export function lockDataDir(dataDir: string): () => void {
 /**
  * Opens PGlite in `dataDir` (or in memory when dataDir is undefined) or PostgreSQL at `url`,
  * and applies pending migrations unless `migrate` is false (backup and restore look at a database
- * as it is). A PGlite data directory is locked until close(); `loadDataDir` fills a new one (or
- * the memory) from a tarball of dumpDataDir().
+ * as it is, as its owner). A PGlite data directory is locked until close(); `loadDataDir` fills a
+ * new one (or the memory) from a tarball of dumpDataDir(). On PostgreSQL `appUrl` is where the
+ * application connects; unset, it is `url` with the user `openpes_app` (docs/operations.md).
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string; loadDataDir?: Blob; migrate?: boolean }): Promise<DbHandle> {
+export async function openDatabase(opts: {
+  url?: string | undefined;
+  appUrl?: string | undefined;
+  dataDir?: string;
+  loadDataDir?: Blob;
+  migrate?: boolean;
+}): Promise<DbHandle> {
   const migrate = opts.migrate ?? true;
-  if (opts.url) {
-    const pool = new pg.Pool({ connectionString: opts.url, max: 10 });
-    const db = drizzlePg(pool, { schema }) as unknown as Database;
-    if (migrate) await migratePg(db as never, { migrationsFolder });
-    return { db, kind: 'postgres', close: () => pool.end() };
+  if (opts.url && !migrate) {
+    // The owner, seeing every row (row-level security binds owners too: FORCE).
+    const pool = new pg.Pool({ connectionString: opts.url, max: 2, options: `-c ${scopeSetting}=*` });
+    return { db: drizzlePg(pool, { schema }) as unknown as Database, kind: 'postgres', close: () => pool.end() };
   }
+  if (opts.url) return openPostgres(opts.url, opts.appUrl);
   let client: PGlite;
   let unlock = () => {};
   if (opts.dataDir) {
@@ -125,4 +138,35 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; loadD
 /** A Drizzle database on one PostgreSQL client (one session: a transaction and its snapshot). */
 export function databaseOnClient(client: pg.Client): Database {
   return drizzlePg(client, { schema }) as unknown as Database;
+}
+
+/** The application's connection string when none is configured: the owner's, as `openpes_app`. */
+export function defaultAppUrl(ownerUrl: string): string {
+  const url = new URL(ownerUrl);
+  const ownerPassword = decodeURIComponent(url.password);
+  url.username = defaultAppRole;
+  url.password = ownerPassword ? derivedAppPassword(ownerPassword) : '';
+  return url.toString();
+}
+
+async function openPostgres(ownerUrl: string, appUrl: string | undefined): Promise<DbHandle> {
+  const appConnection = appUrl ?? defaultAppUrl(ownerUrl);
+  const app = new URL(appConnection);
+  // The owner sees every row while it migrates (FORCE binds owners too, and a later migration may move data).
+  const owner = new pg.Pool({ connectionString: ownerUrl, max: 1, options: `-c ${scopeSetting}=*` });
+  try {
+    await migratePg(drizzlePg(owner, { schema }) as never, { migrationsFolder });
+    await admitAppRole(owner, decodeURIComponent(app.username), decodeURIComponent(app.password) || null);
+  } finally {
+    await owner.end();
+  }
+  const pool = new pg.Pool({ connectionString: appConnection, max: 10 });
+  try {
+    await assertPoliciesBind(pool);
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  const handleFor = scopedHandles(pool);
+  return { db: handleFor(''), kind: 'postgres', close: () => pool.end() };
 }

@@ -161,7 +161,8 @@ function digestingStream() {
  * pg_dump then uses, so counts and dump are the same instant while the server keeps writing.
  */
 async function dumpPostgres(url: string, payloadFile: string) {
-  const client = new pg.Client({ connectionString: url });
+  // Counted as the owner seeing every row: row-level security binds owners too (FORCE).
+  const client = new pg.Client({ connectionString: url, options: '-c openpes.scope=*' });
   await client.connect();
   try {
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY');

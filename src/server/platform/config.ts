@@ -5,6 +5,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** PostgreSQL: where the server connects, as a role bound by row-level security; unset = DATABASE_URL as openpes_app. */
+  appDatabaseUrl: string | undefined;
   dataDir: string;
   adminPassword: string | undefined;
   demo: boolean;
@@ -34,6 +36,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     host: env.HOST ?? '127.0.0.1',
     databaseUrl: env.DATABASE_URL || undefined,
+    appDatabaseUrl: env.OPENPES_APP_DATABASE_URL || undefined,
     dataDir: path.resolve(env.OPENPES_DATA_DIR ?? './data'),
     adminPassword: env.OPENPES_ADMIN_PASSWORD || undefined,
     demo: (env.OPENPES_DEMO ?? '1') !== '0',

@@ -4,6 +4,7 @@ import type { SQL } from 'drizzle-orm';
 import { like, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/connection.js';
+import { scopedDatabase } from '../db/rowSecurity.js';
 import type { Role } from '../../shared/roles.js';
 import { inScope } from '../../shared/region.js';
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from 'fastify';
@@ -26,6 +27,11 @@ export interface Actor {
 }
 
 export interface Ctx {
+  /**
+   * The database as the actor may see it: on PostgreSQL row-level security admits only rows of
+   * the actor's scope (db/rowSecurity.ts), whatever the query; build contexts with the functions
+   * below so the two agree. An open transaction keeps the scope it was begun with.
+   */
   db: Database;
   actor: Actor;
   requestId: string;
@@ -50,16 +56,21 @@ export const noScope = '-';
 /** The actor of a request without a staff session (the public board, account sign-up and login). */
 export const anonymousActor: Actor = { id: null, username: 'anonymous', name: '访客', unitId: null, scope: noScope, roles: [] };
 
-/** A context for a request without a staff session. */
+/** A context for a request without a staff session: the database shows it no region's rows. */
 export function anonymousCtx(app: App, req: FastifyRequest): Ctx {
-  return {
+  return actingAs({
     db: app.deps.db,
     actor: anonymousActor,
     requestId: req.id,
     now: app.deps.now,
     sealer: app.deps.sealer,
     accessLog: app.accessLog,
-  };
+  });
+}
+
+/** The context with its database narrowed to its actor's scope (outside a transaction). */
+function actingAs(ctx: Ctx): Ctx {
+  return { ...ctx, db: scopedDatabase(ctx.db, ctx.actor.scope) };
 }
 
 /**
@@ -67,7 +78,7 @@ export function anonymousCtx(app: App, req: FastifyRequest): Ctx {
  * otherwise: re-reading a row just written, or the record a public account is bound to.
  */
 export function anywhereCtx(ctx: Ctx): Ctx {
-  return { ...ctx, actor: { ...ctx.actor, scope: '' } };
+  return actingAs({ ...ctx, actor: { ...ctx.actor, scope: '' } });
 }
 
 /**
@@ -75,7 +86,7 @@ export function anywhereCtx(ctx: Ctx): Ctx {
  * on the record its account is bound to (the binding, checked by the caller, is the authority).
  */
 export function ownRecordCtx(ctx: Ctx, regionCode: string): Ctx {
-  return { ...ctx, actor: { ...ctx.actor, scope: regionCode } };
+  return actingAs({ ...ctx, actor: { ...ctx.actor, scope: regionCode } });
 }
 
 /** Runs `fn` in one transaction, reusing the caller's if one is open. */
@@ -139,5 +150,12 @@ declare module 'fastify' {
 /** The context a use case needs, built from the request's authenticated actor. */
 export function ctxOf(app: App, req: FastifyRequest): Ctx {
   if (!req.actor) throw new AppError('UNAUTHENTICATED', '请先登录');
-  return { db: app.deps.db, actor: req.actor, requestId: req.id, now: app.deps.now, sealer: app.deps.sealer, accessLog: app.accessLog };
+  return actingAs({
+    db: app.deps.db,
+    actor: req.actor,
+    requestId: req.id,
+    now: app.deps.now,
+    sealer: app.deps.sealer,
+    accessLog: app.accessLog,
+  });
 }

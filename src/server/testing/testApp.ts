@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import { buildApp, type App, type AppDeps } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
@@ -23,8 +24,13 @@ export interface TestApp {
   sealer: Sealer;
   /** A system context on the same database, for arranging data through services. */
   systemCtx: Ctx;
-  /** The PostgreSQL URL of the test database (postgres runs only). */
+  /** The PostgreSQL URL of the test database (postgres runs only), as the owner (a superuser). */
   databaseUrl?: string | undefined;
+  /**
+   * Runs a statement as the database's owner, past row-level security and the application role's
+   * grants: what an attacker with the server's keys could do (PGlite has only that one user).
+   */
+  asOwner(query: SQL): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -171,6 +177,20 @@ export async function createTestApp(
     sealer,
     systemCtx: { db: handle.db, actor: systemActor, requestId: 'test', now, sealer },
     databaseUrl: url,
+    asOwner: async (query) => {
+      if (!url) {
+        await handle.db.execute(query);
+        return;
+      }
+      const { sql: text, params } = new PgDialect().sqlToQuery(query);
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      try {
+        await client.query(text, params);
+      } finally {
+        await client.end();
+      }
+    },
     close: async () => {
       await app.close();
       await handle.close();

@@ -10,7 +10,7 @@ import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { bindingCodes, employers, persons, smsOutbox } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { failureWindowText, recentLoginFailures, recordLoginFailure, sessionRules } from '../../platform/auth.js';
-import { withinScope, withTransaction, requireRole, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, withinScope, withTransaction, requireRole, type Ctx } from '../../platform/context.js';
 import { maskPhone } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
@@ -80,7 +80,9 @@ async function employerSubject(ctx: Ctx, creditCode: string, name: string): Prom
 
 /** Finds the subject a registration names: a ledger person (seeker) or a registered employer. */
 export function findSubject(ctx: Ctx, kind: BindingKind, key: string, name: string): Promise<Subject | null> {
-  return kind === 'seeker' ? seekerSubject(ctx, key, name) : employerSubject(ctx, key, name);
+  // Across the whole ledger: the answers built on it never show the row (see codeRequestAnswer, invalidCode).
+  const anywhere = anywhereCtx(ctx);
+  return kind === 'seeker' ? seekerSubject(anywhere, key, name) : employerSubject(anywhere, key, name);
 }
 
 async function requestsFrom(ctx: Ctx, source: string) {
@@ -95,7 +97,9 @@ async function requestsFrom(ctx: Ctx, source: string) {
  * record that has one and it has not had its share of messages. The caller answers
  * `codeRequestAnswer` in every case.
  */
-export async function requestBindingCode(ctx: Ctx, kind: BindingKind, subject: Subject | null, source: string): Promise<void> {
+export async function requestBindingCode(caller: Ctx, kind: BindingKind, subject: Subject | null, source: string): Promise<void> {
+  // The public binding flow writes the codes of any region: its authority is the channel on record.
+  const ctx = anywhereCtx(caller);
   await requestsFrom(ctx, source);
   if (!subject?.phone) return;
   const phone = subject.phone;
@@ -190,8 +194,8 @@ export async function checkBindingCode(
 
 /** Marks a checked code used, in the binding's transaction; a code spent meanwhile is refused. */
 export async function spendBindingCode(tx: Ctx, codeId: string): Promise<void> {
-  const spent = await tx.db
-    .update(bindingCodes)
+  const spent = await anywhereCtx(tx)
+    .db.update(bindingCodes)
     .set({ usedAt: tx.now() })
     .where(and(eq(bindingCodes.id, codeId), isNull(bindingCodes.usedAt)))
     .returning({ id: bindingCodes.id });
@@ -272,8 +276,9 @@ export async function listOutbox(ctx: Ctx, paging: Paging) {
  * Hands pending messages to the gateway, oldest first, a chunk at a time; each outcome is
  * recorded on its row. Without a gateway there is nothing to do: the outbox is the channel.
  */
-export async function deliverPendingSms(ctx: Ctx, gateway: SmsGateway | undefined, limit = 100) {
+export async function deliverPendingSms(caller: Ctx, gateway: SmsGateway | undefined, limit = 100) {
   if (!gateway) return { sent: 0, failed: 0 };
+  const ctx = anywhereCtx(caller);
   const pending = await ctx.db
     .select({ id: smsOutbox.id, phoneSealed: smsOutbox.phoneSealed, body: smsOutbox.body })
     .from(smsOutbox)

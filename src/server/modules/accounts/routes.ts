@@ -165,7 +165,7 @@ export async function accountRoutes(app: App) {
 
   app.get('/public/me', { schema: { tags: ['public-accounts'], security: [], response: { 200: AccountView } } }, async (req) => {
     const { account, ctx } = await accountCtx(req);
-    return service.accountView(ctx.db, account);
+    return service.accountView(ctx, account);
   });
 
   app.patch(

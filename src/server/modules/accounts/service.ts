@@ -21,7 +21,7 @@ import {
 import { accessesOf, noteAccess } from '../../platform/accessLog.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { noScope, ownRecordCtx, withTransaction, type Actor, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, noScope, ownRecordCtx, withTransaction, type Actor, type Ctx } from '../../platform/context.js';
 import { hashPassword, maskPhone, verifyPassword } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import { registerEmployerSelf, validCreditCode } from '../employers/index.js';
@@ -55,13 +55,20 @@ async function startSession(db: Database, accountId: string, now: Date): Promise
 }
 
 /** The region of the record an account is bound to (for its audit rows). */
-async function regionOfAccount(db: Database, account: Account): Promise<string | null> {
+async function regionOfAccount(ctx: Ctx, account: Account): Promise<string | null> {
+  const db = boundRecordDb(ctx);
   if (account.personId)
     return (await db.select({ r: persons.regionCode }).from(persons).where(eq(persons.id, account.personId)))[0]?.r ?? null;
   if (account.employerId)
     return (await db.select({ r: employers.regionCode }).from(employers).where(eq(employers.id, account.employerId)))[0]?.r ?? null;
   return null;
 }
+
+/**
+ * The database as a public use case reads the record its account is bound to, or the published
+ * vacancies it may see: the binding (or publication) is the authority, wherever the row lies.
+ */
+const boundRecordDb = (ctx: Ctx): Database => anywhereCtx(ctx).db;
 
 async function insertAccount(
   ctx: Ctx,
@@ -138,7 +145,7 @@ export async function registerSeeker(
         after: { kind: 'seeker', personId: person.id, phone: account.phoneMasked },
       },
     );
-    return { token: await startSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
+    return { token: await startSession(tx.db, account.id, tx.now()), account: await accountView(tx, account) };
   });
 }
 
@@ -172,7 +179,7 @@ export async function registerEmployer(
 ) {
   checkPassword(input.password);
   const creditCode = validCreditCode(input.creditCode);
-  const [known] = await ctx.db
+  const [known] = await boundRecordDb(ctx)
     .select({ id: employers.id, name: employers.name, regionCode: employers.regionCode })
     .from(employers)
     .where(eq(employers.creditCode, creditCode));
@@ -224,7 +231,7 @@ export async function registerEmployer(
         after: { kind: 'employer', employerId, phone: account.phoneMasked },
       },
     );
-    return { token: await startSession(tx.db, account.id, tx.now()), account: await accountView(tx.db, account) };
+    return { token: await startSession(tx.db, account.id, tx.now()), account: await accountView(tx, account) };
   });
 }
 
@@ -247,9 +254,9 @@ export async function loginAccount(ctx: Ctx, kind: AccountKind, phone: string, p
     const token = await startSession(tx.db, account.id, now);
     await writeAudit(
       { ...tx, actor: accountActor(account, account.kind) },
-      { action: 'login', entity: 'public_account', entityId: account.id, regionCode: await regionOfAccount(tx.db, account) },
+      { action: 'login', entity: 'public_account', entityId: account.id, regionCode: await regionOfAccount(tx, account) },
     );
-    return { token, account: await accountView(tx.db, account) };
+    return { token, account: await accountView(tx, account) };
   });
 }
 
@@ -267,7 +274,8 @@ export async function logoutAccount(db: Database, token: string) {
 }
 
 /** What the account holder sees of their account: masked phone, and the seeker's profile or the employer. */
-export async function accountView(db: Database, account: Account) {
+export async function accountView(ctx: Ctx, account: Account) {
+  const db = boundRecordDb(ctx);
   const base = { id: account.id, kind: account.kind as AccountKind, phone: account.phoneMasked, createdAt: account.createdAt };
   if (account.personId) {
     const [p] = await db
@@ -315,13 +323,13 @@ export async function updateSeekerProfile(ctx: Ctx, account: Account, input: { j
   const personId = seekerOnly(account);
   return withTransaction(ctx, async (tx) => {
     await updateOwnWishes(tx, personId, input.jobWishes);
-    return accountView(tx.db, account);
+    return accountView(tx, account);
   });
 }
 
 /** Who looked at the seeker's own record (SYS-2; PIPL art. 45: a person may see what is done with their data). */
 export async function myAccessLog(ctx: Ctx, account: Account, paging: { limit: number; offset: number }) {
-  return accessesOf(ctx.db, seekerOnly(account), paging);
+  return accessesOf(boundRecordDb(ctx), seekerOnly(account), paging);
 }
 
 /** The seeker's own matches (the same scoring staff see). */
@@ -334,7 +342,7 @@ export async function seekerMatches(ctx: Ctx, account: Account, limit: number) {
 export async function apply(ctx: Ctx, account: Account, vacancyId: string, message: string | undefined) {
   const personId = seekerOnly(account);
   return withTransaction(ctx, async (tx) => {
-    const vacancy = await vacancyRepo.findPublic(tx.db, vacancyId, shanghaiDateOf(tx.now()));
+    const vacancy = await vacancyRepo.findPublic(boundRecordDb(tx), vacancyId, shanghaiDateOf(tx.now()));
     if (!vacancy) throw notFound('岗位（可能已过期或下架）');
     const [earlier] = await tx.db
       .select({ id: applications.id })
@@ -351,7 +359,7 @@ export async function apply(ctx: Ctx, account: Account, vacancyId: string, messa
 /** The seeker's applications, newest first. */
 export async function myApplications(ctx: Ctx, account: Account) {
   const personId = seekerOnly(account);
-  return ctx.db
+  return boundRecordDb(ctx)
     .select({
       id: applications.id,
       vacancyId: applications.vacancyId,
@@ -382,12 +390,14 @@ export async function myVacancies(ctx: Ctx, account: Account) {
 export async function applicantsOf(ctx: Ctx, account: Account, vacancyId: string) {
   const employerId = employerOnly(account);
   return withTransaction(ctx, async (tx) => {
-    const [vacancy] = await tx.db
+    // The employer's own vacancy, and the persons who applied to it (wherever they live).
+    const db = boundRecordDb(tx);
+    const [vacancy] = await db
       .select({ id: vacancies.id, regionCode: vacancies.regionCode })
       .from(vacancies)
       .where(and(eq(vacancies.id, vacancyId), eq(vacancies.employerId, employerId)));
     if (!vacancy) throw notFound('岗位');
-    const rows = await tx.db
+    const rows = await db
       .select({
         id: applications.id,
         name: persons.name,
@@ -410,7 +420,7 @@ export async function applicantsOf(ctx: Ctx, account: Account, vacancyId: string
       regionCode: vacancy.regionCode,
       after: { applicants: rows.length },
     });
-    const [employer] = await tx.db.select({ name: employers.name }).from(employers).where(eq(employers.id, employerId));
+    const [employer] = await db.select({ name: employers.name }).from(employers).where(eq(employers.id, employerId));
     // The applicants see on the board that this employer opened their application (name and phone).
     noteAccess(
       tx,

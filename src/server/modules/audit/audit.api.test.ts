@@ -98,7 +98,7 @@ describe('SYS-2 audit trail', () => {
       sql`SELECT seq FROM audit_log WHERE entity = 'unit' AND action = 'update' AND entity_id = ${unit.json().id} ORDER BY seq LIMIT 1`,
     );
     const seq = Number(row!.seq);
-    await t.handle.db.execute(sql`UPDATE audit_log SET after = '{"address":"篡改"}'::jsonb WHERE seq = ${seq}`);
+    await t.asOwner(sql`UPDATE audit_log SET after = '{"address":"篡改"}'::jsonb WHERE seq = ${seq}`);
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: await loginAs(t.app, 'taiyuan_auditor') });
     expect(res.json()).toMatchObject({ ok: false, brokenAt: seq });
     if (testDbKind === 'pglite') {

@@ -9,7 +9,7 @@ import { parseIdNumber } from '../../../shared/idNumber.js';
 import { persons, regions } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { mask, maskPhone, sha256 } from '../../platform/crypto.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
 import { xlsxOf, type ExcelColumn } from '../../platform/http.js';
@@ -176,10 +176,12 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
     });
   }
 
+  // A person is registered once in the whole country: look for each ID number everywhere.
   const existing = new Map<string, string>();
+  const anywhere = anywhereCtx(ctx);
   for (let i = 0; i < valid.length; i += 1000) {
     const chunk = valid.slice(i, i + 1000).map((v) => v.idIndex);
-    for (const row of await ctx.db
+    for (const row of await anywhere.db
       .select({ idIndex: persons.idNumberIndex, regionCode: persons.regionCode })
       .from(persons)
       .where(inArray(persons.idNumberIndex, chunk))) {

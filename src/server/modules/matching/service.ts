@@ -4,7 +4,7 @@
 import { and, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
 import { employers, persons, regions, vacancies } from '../../db/schema.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { withinScope, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { param, type ParamName } from '../../policy/service.js';
 import * as personRepo from '../persons/index.js';
@@ -115,8 +115,9 @@ export async function matchesForPerson(ctx: Ctx, personId: string, limit: number
     like(vacancies.regionCode, cityPrefix(person.regionCode, figures.shares)),
     ...seeker.regionCodes.map((r) => like(vacancies.regionCode, `${r.replace(/0+$/, '')}%`)),
   ];
-  const rows = await ctx.db
-    .select({
+  // Published vacancies are public (the board shows them to anyone), wherever the caller's scope ends.
+  const rows = await anywhereCtx(ctx)
+    .db.select({
       id: vacancies.id,
       title: vacancies.title,
       employerName: employers.name,

@@ -2,7 +2,7 @@
 import type { BulkColumn } from '../../db/bulk.js';
 import { and, arrayContains, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { householdMembers, persons, regions, units } from '../../db/schema.js';
-import { withinScope, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -103,8 +103,8 @@ export async function findPersonRowForUpdate(ctx: Ctx, id: string): Promise<Pers
 
 /** The person with an ID number's blind index anywhere, with the holding unit's region. */
 export async function findByIdIndex(ctx: Ctx, idIndex: string) {
-  const [row] = await ctx.db
-    .select({ id: persons.id, regionCode: persons.regionCode, unitName: units.name })
+  const [row] = await anywhereCtx(ctx)
+    .db.select({ id: persons.id, regionCode: persons.regionCode, unitName: units.name })
     .from(persons)
     .leftJoin(units, eq(units.id, persons.unitId))
     .where(eq(persons.idNumberIndex, idIndex));

@@ -68,6 +68,17 @@ describe('JOB-5 referrals', () => {
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/public/vacancies/${v.id}` })).statusCode).toBe(404);
   });
 
+  it('JOB-5 a clerk refers a seeker to a published vacancy of another district, sees it in the list, and the hire fills its post', async () => {
+    const e = await createEmployer(t, otherDistrict, { regionCode: '140106001001' });
+    const v = await createPublishedVacancy(t, otherDistrict, reviewer, e.id, { headcount: 2, regionCode: '140106001001' });
+    const personId = (await createWelderSeeker(t, officer, { name: '跨区求职者' })).id;
+    const r = await refer(personId, v.id);
+    const listed = (await get(officer, `/referrals?personId=${personId}`)).json() as { items: { id: string; vacancyTitle: string }[] };
+    expect(listed.items).toEqual([expect.objectContaining({ id: r.id, vacancyTitle: '电焊工' })]);
+    expect((await post(officer, `/referrals/${r.id}/outcome`, { outcome: 'hired', date: today })).statusCode).toBe(200);
+    expect((await get(otherDistrict, `/vacancies/${v.id}`)).json()).toMatchObject({ filled: 1 });
+  });
+
   it('RPT-7 referral rate and success rate of a unit for a month: 5 seekers, 2 of them referred (3 referrals), 1 hired → 40% and 33.3%, beside the 40% and 15% targets', async () => {
     // Community 北营街道 140105003001 is used by no other test in this file, so its counts are exactly these.
     const community = '140105003001';

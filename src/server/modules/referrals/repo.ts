@@ -3,7 +3,7 @@ import { and, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-o
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { employers, persons, referrals, registrationEvents, units, vacancies } from '../../db/schema.js';
 import type { Database } from '../../db/connection.js';
-import { withinScope, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 
 export const referralColumns = {
@@ -34,6 +34,11 @@ export const referralColumns = {
   createdAt: referrals.createdAt,
 };
 
+/**
+ * Referrals with their person, vacancy and employer. The vacancy and employer may lie in another
+ * district (any published vacancy may be referred to), so callers scope by the referral's own
+ * region in `where` and read the joined rows through `anywhereCtx`.
+ */
 function joined(db: Database, where: SQL | undefined) {
   return db
     .select(referralColumns)
@@ -62,7 +67,7 @@ export async function listReferrals(ctx: Ctx, filter: ReferralFilter, paging: Pa
   if (filter.from) conds.push(gte(referrals.date, filter.from));
   if (filter.to) conds.push(lte(referrals.date, filter.to));
   const where = and(...conds);
-  const items = await joined(ctx.db, where)
+  const items = await joined(anywhereCtx(ctx).db, where)
     .orderBy(desc(referrals.date), desc(referrals.createdAt))
     .limit(paging.limit)
     .offset(paging.offset);
@@ -75,7 +80,7 @@ export async function listReferrals(ctx: Ctx, filter: ReferralFilter, paging: Pa
 
 /** One referral in scope, or undefined. */
 export async function findReferral(ctx: Ctx, id: string) {
-  const [row] = await joined(ctx.db, and(eq(referrals.id, id), withinScope(ctx, referrals.regionCode)));
+  const [row] = await joined(anywhereCtx(ctx).db, and(eq(referrals.id, id), withinScope(ctx, referrals.regionCode)));
   return row;
 }
 

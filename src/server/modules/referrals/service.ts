@@ -9,7 +9,7 @@ import { referrals, units, vacancies } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { failureWindowText, recentLoginFailures, recordLoginFailure } from '../../platform/auth.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
@@ -48,8 +48,9 @@ export async function createReferral(
   return withTransaction(ctx, async (tx) => {
     const person = await personRepo.lockPerson(tx, input.personId);
     if (!person) throw notFound('人员');
-    const [vacancy] = await tx.db
-      .select()
+    // The board is public: a published vacancy of any district, whatever the clerk's scope.
+    const [vacancy] = await anywhereCtx(tx)
+      .db.select()
       .from(vacancies)
       .where(and(eq(vacancies.id, input.vacancyId), publiclyVisible(today)));
     if (!vacancy) throw notFound('已发布的岗位');
@@ -168,7 +169,9 @@ const maxLetterMisses = 10;
  * The referral a letter's code names, for the public site. Codes that name nothing count against
  * the client address, so the form cannot be used to walk the code space.
  */
-async function letterByCode(ctx: Ctx, code: string, source: string) {
+async function letterByCode(caller: Ctx, code: string, source: string) {
+  // Letters of every district: the code printed on the letter is the authority.
+  const ctx = anywhereCtx(caller);
   const key = `letter-code:${source}`;
   if ((await recentLoginFailures(ctx, key)) >= maxLetterMisses)
     throw new AppError('RATE_LIMITED', `验证码核对失败次数过多，请 ${failureWindowText}后再试，或致电开具介绍信的服务机构`);
@@ -213,12 +216,13 @@ export function maskName(name: string): string {
  * so a public form never overwrites what staff confirmed.
  */
 export async function employerFeedback(
-  ctx: Ctx,
+  caller: Ctx,
   code: string,
   feedback: { outcome: ReferralOutcome; comment?: string | undefined },
   source: string,
 ) {
-  const r = await letterByCode(ctx, code, source);
+  const r = await letterByCode(caller, code, source);
+  const ctx = anywhereCtx(caller);
   if (r.outcome)
     throw new AppError(
       'CONFLICT',

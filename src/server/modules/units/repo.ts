@@ -1,7 +1,7 @@
 // SQL for service units; every read is limited to the caller's scope.
 import { and, asc, eq, ilike, like, sql, type SQL } from 'drizzle-orm';
 import { regions, units } from '../../db/schema.js';
-import { withinScope, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 
 const unitColumns = {
@@ -57,7 +57,7 @@ export async function findUnit(ctx: Ctx, id: string) {
 
 /** One unit regardless of scope: only for telling "outside your scope" from "missing" on writes. */
 export async function findUnitAnywhere(ctx: Ctx, id: string) {
-  const [row] = await ctx.db.select().from(units).where(eq(units.id, id));
+  const [row] = await anywhereCtx(ctx).db.select().from(units).where(eq(units.id, id));
   return row;
 }
 

@@ -242,13 +242,15 @@ export async function closeVacancy(ctx: Ctx, id: string, reason: string) {
  * post is already filled. The referrals module calls this instead of writing the vacancy.
  */
 export async function fillPost(ctx: Ctx, vacancyId: string): Promise<void> {
-  const vacancy = await repo.lockVacancyRow(ctx, vacancyId);
+  // The vacancy may lie outside the referring office's scope: the referral is the authority.
+  const anywhere = anywhereCtx(ctx);
+  const vacancy = await repo.lockVacancyRow(anywhere, vacancyId);
   if (!vacancy) throw notFound('岗位');
   if (vacancy.filled >= vacancy.headcount) {
     const message = `岗位“${vacancy.title}”已招满 ${vacancy.headcount} 人`;
     throw new AppError('RULE_VIOLATION', message, [{ path: '/outcome', code: 'RULE_VIOLATION', message }]);
   }
-  await repo.setFilled(ctx, vacancyId, vacancy.filled + 1);
+  await repo.setFilled(anywhere, vacancyId, vacancy.filled + 1);
 }
 
 /** Vacancies in scope; q searches the same index as the public board. */
