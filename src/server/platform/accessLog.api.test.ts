@@ -111,7 +111,7 @@ describe('SYS-2 access log of personal data', () => {
           .from(personAccessLog)
           .where(eq(personAccessLog.personId, p.id))
       )[0]!.n;
-    for (let i = 0; i < 3; i++) log.note(ctx, [{ personId: p.id, regionCode: '140105001001', action: 'view' }]);
+    for (const action of ['view', 'lookup', 'reveal'] as const) log.note(ctx, [{ personId: p.id, regionCode: '140105001001', action }]);
     expect(await count()).toBe(0);
     await log.close();
     expect(await count()).toBe(3);

@@ -149,12 +149,13 @@ export async function requestBindingCode(caller: Ctx, kind: BindingKind, subject
  * thrown. A missing subject answers the same.
  */
 export async function checkBindingCode(
-  ctx: Ctx,
+  caller: Ctx,
   kind: BindingKind,
   subject: Subject | null,
   code: string,
   source: string,
 ): Promise<string> {
+  const ctx = anywhereCtx(caller);
   const failureKey = `binding-failure:${source}`;
   if ((await recentLoginFailures(ctx, failureKey)) >= bindingRules.maxFailuresPerAddress)
     throw new AppError('RATE_LIMITED', `验证失败次数过多，请 ${failureWindowText}后再试，或携带证件到服务窗口办理`);
