@@ -54,6 +54,7 @@ async function main(command: string, args: string[]) {
     version,
     webDir: config.webDir,
     logger: { level: config.logLevel },
+    requireTwoFactorRoles: config.requireTwoFactorRoles,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

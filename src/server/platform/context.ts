@@ -102,6 +102,8 @@ export interface AppDeps {
   version: string;
   webDir?: string | undefined;
   logger?: boolean | { level: string };
+  /** Roles whose members must sign in with a second factor (config OPENPES_REQUIRE_2FA_ROLES); none when unset. */
+  requireTwoFactorRoles?: readonly Role[];
 }
 
 /** The Fastify instance every module's routes are registered on. */

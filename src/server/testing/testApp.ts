@@ -10,6 +10,7 @@ import pg from 'pg';
 import { buildApp, type App } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
 import { openDatabase, type DbHandle } from '../db/connection.js';
+import type { Role } from '../../shared/roles.js';
 import type { Clock } from '../platform/clock.js';
 import { systemActor, type Ctx } from '../platform/context.js';
 import { createSealer, type Sealer } from '../platform/crypto.js';
@@ -141,7 +142,9 @@ async function openPostgres(
  * Builds the app on a new database with the Taiyuan demo region (regions of Taiyuan only, for
  * speed). With `dataDir`, PGlite keeps its files there (durability tests) and nothing is copied.
  */
-export async function createTestApp(opts: { demo?: boolean; now?: Clock; webDir?: string; dataDir?: string } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: { demo?: boolean; now?: Clock; webDir?: string; dataDir?: string; requireTwoFactorRoles?: Role[] } = {},
+): Promise<TestApp> {
   const sealer = createSealer(testSecretKey);
   const now = opts.now ?? (() => new Date());
   const boot = { demo: opts.demo ?? true, now };
@@ -154,7 +157,15 @@ export async function createTestApp(opts: { demo?: boolean; now?: Clock; webDir?
     handle = await openDatabase({ dataDir: opts.dataDir });
     await bootstrapped(handle, sealer, boot);
   } else handle = await openPglite(sealer, boot, key);
-  const app = await buildApp({ db: handle.db, dbKind: handle.kind, sealer, now, version: 'test', webDir: opts.webDir });
+  const app = await buildApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    sealer,
+    now,
+    version: 'test',
+    webDir: opts.webDir,
+    requireTwoFactorRoles: opts.requireTwoFactorRoles ?? [],
+  });
   await app.ready();
   return {
     app,

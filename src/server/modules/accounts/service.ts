@@ -9,8 +9,11 @@ import { and, desc, eq } from 'drizzle-orm';
 import { applications, employers, persons, publicAccounts, vacancies } from '../../db/schema.js';
 import type { Database } from '../../db/connection.js';
 import {
+  assertLoginAllowed,
   endSession,
   failureWindowText,
+  noteLoginFailure,
+  noteLoginSuccess,
   openSession,
   passwordProblem,
   recentLoginFailures,
@@ -35,8 +38,8 @@ export const publicSessionCookie = 'openpes_public';
 
 const invalid = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ path, code, message }]);
 
-function checkPassword(password: string) {
-  const problem = passwordProblem(password);
+function checkPassword(password: string, phone: string) {
+  const problem = passwordProblem(password, [phone]);
   if (problem) throw invalid('/password', 'WEAK_PASSWORD', problem);
 }
 
@@ -95,7 +98,7 @@ async function insertAccount(
 /** Registers a job seeker whose ID and name are in the ledger; answers a session token. */
 /** Registers a seeker account for a person in the ledger; `source` is the client address the ledger check is throttled by. */
 export async function registerSeeker(ctx: Ctx, input: { phone: string; password: string; idNumber: string; name: string }, source: string) {
-  checkPassword(input.password);
+  checkPassword(input.password, input.phone);
   const id = validIdNumber(ctx, input.idNumber);
   // Each failed ledger check counts against the source address, so the form cannot be used to
   // try names against ID numbers; the failures are audited too.
@@ -159,7 +162,7 @@ export async function registerEmployer(
     contactName?: string | undefined;
   },
 ) {
-  checkPassword(input.password);
+  checkPassword(input.password, input.phone);
   const creditCode = validCreditCode(input.creditCode);
   return withTransaction(ctx, async (tx) => {
     const [known] = await tx.db.select().from(employers).where(eq(employers.creditCode, creditCode));
@@ -206,22 +209,22 @@ export async function registerEmployer(
   });
 }
 
-/** Phone-and-password login of a self-service account, throttled like staff logins. */
-export async function loginAccount(ctx: Ctx, kind: AccountKind, phone: string, password: string) {
+/** Phone-and-password login of a self-service account from a client address, throttled like staff logins (platform/loginLimits.ts). */
+export async function loginAccount(ctx: Ctx, kind: AccountKind, phone: string, password: string, source: string) {
   const phoneIndex = ctx.sealer.blindIndex('phone', phone);
-  const throttleKey = `public:${kind}:${phoneIndex}`;
+  const attempt = { realm: 'public', key: `public:${kind}:${phoneIndex}`, source } as const;
   const now = ctx.now();
-  if ((await recentLoginFailures(ctx, throttleKey)) >= sessionRules.maxFailures)
-    throw new AppError('RATE_LIMITED', `密码错误已达 ${sessionRules.maxFailures} 次，请 ${failureWindowText}后再试`);
+  await assertLoginAllowed(ctx, attempt);
   const [account] = await ctx.db
     .select()
     .from(publicAccounts)
     .where(and(eq(publicAccounts.kind, kind), eq(publicAccounts.phoneIndex, phoneIndex)));
   if (!account || !verifyPassword(password, account.passwordHash) || account.disabled) {
-    await recordLoginFailure(ctx, throttleKey);
+    await noteLoginFailure(ctx, attempt);
     throw new AppError('UNAUTHENTICATED', '手机号或密码错误');
   }
   return withTransaction(ctx, async (tx) => {
+    await noteLoginSuccess(tx, attempt);
     const token = await startSession(tx.db, account.id, now);
     await writeAudit(
       { ...tx, actor: accountActor(account, account.kind) },

@@ -106,6 +106,22 @@ export async function staffRoutes(app: App) {
   );
 
   app.post(
+    '/staff/:id/two-factor/reset',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: '重置工作人员的两步验证（如手机丢失；管理员，不能重置自己；其会话同时终止，记入审计日志）',
+        params: IdParams,
+        response: { 204: Type.Null() },
+      },
+    },
+    async (req, reply) => {
+      await service.resetTwoFactor(ctxOf(app, req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
     '/auth/password',
     {
       schema: {
