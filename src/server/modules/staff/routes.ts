@@ -112,13 +112,10 @@ export async function staffRoutes(app: App) {
         tags: ['staff'],
         summary: '重置工作人员的两步验证（如手机丢失；管理员，不能重置自己；其会话同时终止，记入审计日志）',
         params: IdParams,
-        response: { 204: Type.Null() },
+        response: { 200: Type.Object({ hadTwoFactor: Type.Boolean({ description: '此前已设置（或已开始设置）两步验证' }) }) },
       },
     },
-    async (req, reply) => {
-      await service.resetTwoFactor(ctxOf(app, req), req.params.id);
-      return reply.status(204).send(null);
-    },
+    async (req) => service.resetTwoFactor(ctxOf(app, req), req.params.id),
   );
 
   app.post(

@@ -176,10 +176,11 @@ function phoneOf(ctx: Ctx, row: { phoneSealed: string | null }): string | null {
 /**
  * Clears a staff member's second factor (a lost phone) and ends their sessions, so they sign in
  * with the password and enrol again; an admin within scope, never for themselves. Audited.
+ * Answers whether there was one (enrolled or begun).
  */
-export async function resetTwoFactor(ctx: Ctx, id: string): Promise<void> {
+export async function resetTwoFactor(ctx: Ctx, id: string): Promise<{ hadTwoFactor: boolean }> {
   requireRole(ctx, 'admin');
-  await withTransaction(ctx, async (tx) => {
+  return withTransaction(ctx, async (tx) => {
     const row = await repo.findStaffRowForUpdate(tx, id);
     if (!row) throw notFound('工作人员');
     if (id === tx.actor.id) throw new AppError('RULE_VIOLATION', '不能重置自己的两步验证，请由其他管理员操作');
@@ -193,5 +194,6 @@ export async function resetTwoFactor(ctx: Ctx, id: string): Promise<void> {
       after: { hadTwoFactor },
       reason: '会话已终止',
     });
+    return { hadTwoFactor };
   });
 }
