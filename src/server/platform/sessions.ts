@@ -17,7 +17,6 @@ export const sessionRules = {
   /** Failed attempts of one account from one address before it is locked there (platform/loginLimits.ts). */
   maxFailures: loginLimits.perKeyAndSource,
   failureWindowMs: loginLimits.windowMs,
-  minPasswordLength: 8,
 };
 
 export { failureWindowText };
