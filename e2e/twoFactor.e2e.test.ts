@@ -2,13 +2,13 @@
 // shown, keeps the recovery codes, signs out, signs in with password and the app's code (computed
 // here with otplib), and signs out their other sessions. Screenshots go to e2e/screenshots/.
 import { generateSync } from 'otplib';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loginAs } from '../src/server/testing/testApp.js';
 import { login, logout, shot, useBrowserSession } from './support/harness.js';
 
 const session = useBrowserSession();
-const clerk = { username: 'totp_clerk', name: '赵敏', password: 'Xiaodian#2026' };
+const clerk = { username: 'totp_clerk', name: '钱佳', password: 'Xiaodian#2026' };
 
 /** The code an authenticator app shows `stepsAhead` 30-second steps from now. */
 const totp = (secret: string, stepsAhead = 0) => generateSync({ secret, epoch: Math.floor(Date.now() / 1000) + 30 * stepsAhead });
@@ -87,6 +87,31 @@ describe('SYS-2 two-factor sign-in and own sessions in the browser', () => {
     await page.locator('.ant-popconfirm .ant-btn-primary').click();
     await expect.poll(() => sessions.locator('tbody tr').count()).toBe(1);
     expect((await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: phoneAuth })).statusCode).toBe(401);
+  });
+
+  it('SYS-2 an auditor, whose role requires two-factor sign-in, is taken to 账号安全 and can use the system once enrolled', async () => {
+    // The setting as OPENPES_REQUIRE_2FA_ROLES=auditor gives it, for this test only.
+    session.test.app.deps.requireTwoFactorRoles = ['auditor'];
+    onTestFinished(() => {
+      session.test.app.deps.requireTwoFactorRoles = [];
+    });
+    const page = await session.freshPage();
+    await login(page, 'taiyuan_auditor');
+    await page.waitForURL(/\/account\/security/);
+    await page.getByText('您的角色要求使用两步验证').waitFor();
+    expect(await page.locator('.ant-layout-sider .ant-menu-item').count()).toBe(0);
+    await page.goto('/audit');
+    await page.waitForURL(/\/account\/security/);
+    await page.getByRole('button', { name: /开始设置/ }).click();
+    const secret = (await page.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+    await shot(page, 'security-setup-required');
+    await typeCode(page, '[data-testid="two-factor-card"]', totp(secret));
+    await page.getByRole('button', { name: /确认启用/ }).click();
+    await page.getByRole('button', { name: /我已妥善保存/ }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/account/security'));
+    await page.goto('/audit');
+    await page.getByRole('menuitem', { name: /审计日志/ }).waitFor();
+    expect(page.url()).toMatch(/\/audit$/);
   });
 
   it("SYS-2 the district admin clears the clerk's second factor from the staff dialog (a lost phone)", async () => {

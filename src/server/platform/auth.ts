@@ -186,9 +186,14 @@ export async function authenticate(db: Database, token: string, now: Date): Prom
 
 /**
  * What a session limited to enrolment may reach (paths under /api/v1): who am I, sign out, the
- * second factor itself, own sessions and own password.
+ * second factor itself, own sessions and own password, and the region names the page frame shows.
  */
-export const enrolmentOnlyPaths = [/^\/auth\/(me|logout|password)$/, /^\/auth\/two-factor(\/|$)/, /^\/auth\/sessions(\/|$)/];
+export const enrolmentOnlyPaths = [
+  /^\/auth\/(me|logout|password)$/,
+  /^\/auth\/two-factor(\/|$)/,
+  /^\/auth\/sessions(\/|$)/,
+  /^\/regions(\/\d+)?$/,
+];
 
 /** Ends one staff session. */
 export async function logout(db: Database, token: string): Promise<void> {

@@ -166,6 +166,9 @@ describe('SYS-2 two-factor sign-in for staff (TOTP, issue 10, OWASP ASVS V6.5)',
     expect((await inject('GET', '/auth/me', session)).json()).toMatchObject({
       twoFactor: { enabled: false, required: true, setupRequired: true },
     });
+    // The page frame may still name the member's region; nothing else is reachable.
+    expect((await inject('GET', '/regions/140105000000', session)).statusCode).toBe(200);
+    expect((await inject('POST', '/regions/import', session)).statusCode).toBe(403);
 
     const { secret } = await enrol({ auth: session });
     expect((await inject('GET', '/audit', session)).statusCode).toBe(200);

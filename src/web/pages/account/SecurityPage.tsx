@@ -54,6 +54,8 @@ function TwoFactorCard() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  /** Enrolled because the role requires it: once the codes are kept, go on to the start page. */
+  const [leaveAfterCodes, setLeaveAfterCodes] = useState(false);
   const [disabling, setDisabling] = useState(false);
   const s = status.data;
 
@@ -75,6 +77,7 @@ function TwoFactorCard() {
     setProblem(null);
     try {
       const result = await post<{ recoveryCodes: string[] }>('/auth/two-factor/enrolment/confirm', { code });
+      setLeaveAfterCodes(!!user?.twoFactor?.setupRequired);
       setRecoveryCodes(result.recoveryCodes);
       setEnrolment(null);
       status.reload();
@@ -191,7 +194,7 @@ function TwoFactorCard() {
         onClose={() => {
           setRecoveryCodes(null);
           message.success('两步验证已启用');
-          if (user?.twoFactor?.setupRequired) navigate('/', { replace: true });
+          if (leaveAfterCodes) navigate('/', { replace: true });
         }}
       />
       <FormModal<{ code: string }>
