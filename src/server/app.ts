@@ -9,7 +9,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { authenticate, sessionCookie } from './platform/auth.js';
+import { authenticate, enrolmentOnlyPaths, sessionCookie } from './platform/auth.js';
 import { AppError, problemBody, type FieldError } from './platform/errors.js';
 import { logSerializers } from './platform/logRedaction.js';
 import { createAccessLog } from './platform/accessLog.js';
@@ -41,7 +41,7 @@ import { boardRoutes } from './modules/board/index.js';
 import { accountRoutes } from './modules/accounts/index.js';
 
 /** Paths under /api/v1 that need no login. */
-const publicApi = [/^\/api\/v1\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api\/v1\/public\//, /^\/api\/v1\/auth\/login$/];
+const publicApi = [/^\/api\/v1\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api\/v1\/public\//, /^\/api\/v1\/auth\/login(\/two-factor)?$/];
 
 /** Builds the app: plugins, error handling, authentication, routes and the web UI. */
 export async function buildApp(deps: AppDeps): Promise<App> {
@@ -96,9 +96,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (!/^\/api\/v1\/public\/(vacancies|fairs)/.test(pathOnly)) reply.header('cache-control', 'no-store');
     const token = bearerToken(req) ?? req.cookies[sessionCookie] ?? null;
     req.sessionToken = token;
-    if (token) req.actor = await authenticate(deps.db, token, deps.now());
-    if (!req.actor && !publicApi.some((re) => re.test(pathOnly))) {
+    const session = token ? await authenticate(deps.db, token, deps.now()) : null;
+    req.actor = session?.actor ?? null;
+    const isPublic = publicApi.some((re) => re.test(pathOnly));
+    if (!req.actor && !isPublic) {
       throw new AppError('UNAUTHENTICATED', token ? '登录已失效，请重新登录' : '请先登录');
+    }
+    // A member whose role requires a second factor and who has none may only enrol one.
+    if (session?.enrolmentOnly && !isPublic && !enrolmentOnlyPaths.some((re) => re.test(pathOnly.slice('/api/v1'.length)))) {
+      throw new AppError('FORBIDDEN', '您的角色须使用两步验证：请先在“账号安全”中完成设置后再使用系统', undefined, {
+        twoFactorSetupRequired: true,
+      });
     }
   });
 
@@ -111,6 +119,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   app.setErrorHandler((error, req, reply) => {
     const appError = toAppError(error);
     if (appError.status >= 500) req.log.error({ err: error }, 'unhandled error');
+    const retryAfter = appError.extra?.retryAfterSeconds;
+    if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
     reply
       .status(appError.status)
       .type('application/problem+json')

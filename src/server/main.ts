@@ -81,6 +81,7 @@ async function main(command: string, args: string[]) {
     logger: { level: config.logLevel },
     trustProxy: config.trustProxy,
     sms: config.smsWebhookUrl ? webhookGateway(config.smsWebhookUrl) : undefined,
+    requireTwoFactorRoles: config.requireTwoFactorRoles,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

@@ -33,7 +33,7 @@ const base = '/api/v1';
  * Where 401 is an answer to show, not an expired staff session: a wrong password, and the public
  * site (/public/...), whose accounts have their own cookie and never sign a staff member out.
  */
-const answersWith401 = (path: string) => path === '/auth/login' || path.startsWith('/public/');
+const answersWith401 = (path: string) => path === '/auth/login' || path === '/auth/login/two-factor' || path.startsWith('/public/');
 
 let unauthenticatedHandler: (() => void) | null = null;
 
@@ -126,6 +126,11 @@ export function newIdempotencyKey(): string {
 /** PATCH a JSON body. */
 export async function patch<T>(path: string, body: unknown): Promise<T> {
   return json<T>(await send('PATCH', path, undefined, body));
+}
+
+/** DELETE a resource; 204 resolves to undefined. */
+export async function del<T>(path: string): Promise<T> {
+  return json<T>(await send('DELETE', path));
 }
 
 /** PUT a JSON body (a whole record at a known address, e.g. a survey return). */

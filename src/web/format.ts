@@ -71,6 +71,10 @@ export const actionNames: Record<string, string> = {
   change_password: '修改密码',
   reveal: '查看敏感信息',
   import: '导入',
+  two_factor_enrol: '启用两步验证',
+  two_factor_disable: '停用两步验证',
+  two_factor_reset: '重置两步验证',
+  two_factor_recovery_code_use: '使用恢复码登录',
 };
 
 export const entityNames: Record<string, string> = {

@@ -13,3 +13,6 @@ export interface PageEntry {
   /** For pages outside the menu: the menu entry to highlight while on them. */
   menuKey?: string;
 }
+
+/** 账号安全 (two-factor sign-in, own sessions): open to every signed-in member, and the only page while their role requires a second factor they have not set up. */
+export const securityPath = '/account/security';

@@ -15,7 +15,7 @@ import {
 import { roleNames, type Role } from '../shared/roles.js';
 import { hasRole, useAuth } from './auth.js';
 import { AppLayout } from './components/AppLayout.js';
-import type { PageEntry } from './pageEntry.js';
+import { securityPath, type PageEntry } from './pageEntry.js';
 
 export type { PageEntry } from './pageEntry.js';
 import { LoginPage } from './pages/LoginPage.js';
@@ -48,6 +48,7 @@ import { FairsPage } from './pages/fairs/FairsPage.js';
 import { FairPage } from './pages/fairs/FairPage.js';
 import { SurveysPage } from './pages/surveys/SurveysPage.js';
 import { SurveyPage } from './pages/surveys/SurveyPage.js';
+import { SecurityPage } from './pages/account/SecurityPage.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
@@ -102,6 +103,7 @@ export const pages: PageEntry[] = [
   { path: '/staff', label: '工作人员', icon: <TeamOutlined />, roles: ['admin'], element: <StaffPage /> },
   { path: '/params', label: '政策参数', icon: <SettingOutlined />, element: <ParamsPage /> },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'], element: <AuditPage /> },
+  { path: securityPath, label: '账号安全', element: <SecurityPage /> },
 ];
 
 function Guard({ page }: { page: PageEntry }) {

@@ -9,6 +9,27 @@ export interface User {
   unitName: string | null;
   scope: string;
   roles: Role[];
+  /** From /auth/me: the second factor, whether the role requires it, and whether this session may only set it up. */
+  twoFactor?: { enabled: boolean; required: boolean; setupRequired: boolean };
+}
+
+/** A staff member's own sign-in session (GET /auth/sessions). */
+export interface OwnSession {
+  id: string;
+  createdAt: string;
+  lastSeenAt: string;
+  source: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+/** A staff member's second factor (GET /auth/two-factor). */
+export interface TwoFactorStatus {
+  enabled: boolean;
+  enabledAt: string | null;
+  pending: boolean;
+  recoveryCodesLeft: number;
+  required: boolean;
 }
 
 export interface Paged<T> {

@@ -22,6 +22,8 @@ function startServer(): ChildProcess {
       OPENPES_DEMO: '0',
       OPENPES_REGIONS: '1401',
       OPENPES_ADMIN_PASSWORD: 'Admin12345',
+      // Without a demo the admin role requires two-factor sign-in by default; this test writes as admin with the password alone.
+      OPENPES_REQUIRE_2FA_ROLES: 'none',
       LOG_LEVEL: 'warn',
     },
     stdio: ['ignore', 'ignore', fs.openSync(path.join(os.tmpdir(), 'openpes-durability.log'), 'a')],

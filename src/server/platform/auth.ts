@@ -1,187 +1,207 @@
-// Authentication: scrypt passwords, opaque session tokens stored as SHA-256 with idle and absolute
-// expiry, and throttling of failed logins. One session mechanism serves staff and the public
-// board's self-service accounts; each kind has its own table, so neither token opens the other's
-// routes, and the sweep clears both.
+// Staff sign-in: scrypt passwords, throttling (platform/loginLimits.ts), and a second step with a
+// TOTP or recovery code for staff who enrolled one (platform/twoFactor.ts). A member of a role that
+// requires a second factor but has none gets a session that may only enrol. Sessions themselves are
+// platform/sessions.ts; what other modules used from here is re-exported.
 import crypto from 'node:crypto';
-import { and, eq, gte, lt, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../db/connection.js';
-import { loginFailures, publicSessions, sessions, staff, units } from '../db/schema.js';
+import { staff, units } from '../db/schema.js';
 import type { Role } from '../../shared/roles.js';
 import type { Actor, Ctx } from './context.js';
 import { anywhereCtx, withTransaction } from './context.js';
 import { writeAudit } from './audit.js';
-import { hashPassword, sha256, verifyPassword } from './crypto.js';
+import { hashPassword, verifyPassword } from './crypto.js';
 import { AppError } from './errors.js';
+import { assertLoginAllowed, noteLoginFailure, noteLoginSuccess, type LoginAttempt } from './loginLimits.js';
 import type { ScheduledJob } from './scheduler.js';
+import { endSession, openSession, resumeStaffSession, sweepSessions, type SessionClient } from './sessions.js';
+import {
+  challengeOwner,
+  closeChallenge,
+  codeAttempt,
+  hasTwoFactor,
+  openChallenge,
+  twoFactorRequiredFor,
+  useSecondFactor,
+} from './twoFactor.js';
 
-/** Security settings of sessions (not policy figures: they protect the system, not citizens). */
-export const sessionRules = {
-  idleMs: 30 * 60 * 1000,
-  absoluteMs: 12 * 60 * 60 * 1000,
-  /** last_seen_at is refreshed at most this often, to keep reads from writing on every request. */
-  touchEveryMs: 60 * 1000,
-  maxFailures: 5,
-  failureWindowMs: 15 * 60 * 1000,
-  minPasswordLength: 8,
-};
+export {
+  endSession,
+  endSessionsOf,
+  failureWindowText,
+  openSession,
+  resumeSession,
+  sessionCookie,
+  sessionRules,
+  sweepSessions,
+  type SessionKind,
+} from './sessions.js';
+export { recentLoginFailures, recordLoginFailure, assertLoginAllowed, noteLoginFailure, noteLoginSuccess } from './loginLimits.js';
+export { passwordProblem } from './passwords.js';
 
-/** The failed-login window in minutes, as the lockout messages say it. */
-export const failureWindowText = `${Math.round(sessionRules.failureWindowMs / 60_000)} 分钟`;
-
-export const sessionCookie = 'openpes_session';
+/** The signed-in user as login and /auth/me answer it. */
+export interface LoginUser {
+  id: string;
+  username: string;
+  name: string;
+  unitId: string | null;
+  unitName: string | null;
+  scope: string;
+  roles: Role[];
+}
 
 export interface LoginResult {
   token: string;
-  user: { id: string; username: string; name: string; unitId: string | null; unitName: string | null; scope: string; roles: Role[] };
+  user: LoginUser;
+  /** The session may only enrol a second factor: the member's role requires one and they have none. */
+  twoFactorSetupRequired: boolean;
 }
 
-/** Checks a username and password; throttles after repeated failures; opens a session. */
-export async function login(ctx: Ctx, username: string, password: string): Promise<LoginResult> {
-  const now = ctx.now();
-  if ((await recentLoginFailures(ctx, username)) >= sessionRules.maxFailures) {
-    throw new AppError('RATE_LIMITED', `该账号 ${failureWindowText}内密码错误已达 ${sessionRules.maxFailures} 次，请稍后再试或联系管理员`);
-  }
+/** The password was right and a second factor is enrolled: the sign-in waits for a code. */
+export interface SecondStepPending {
+  twoFactorRequired: true;
+  challenge: string;
+  expiresAt: Date;
+}
+
+/** How sign-in is configured: the roles that must use a second factor (config OPENPES_REQUIRE_2FA_ROLES). */
+export interface SignInPolicy {
+  requireTwoFactorRoles: readonly Role[];
+}
+
+const staffAttempt = (username: string, source: string): LoginAttempt => ({ realm: 'staff', key: username, source });
+
+/**
+ * Checks a username and password (throttled per username and address, per address, and by delay
+ * per username); with an enrolled second factor answers a challenge for the code, else opens a
+ * session (limited to enrolment when the member's role requires a second factor they lack).
+ */
+export async function login(
+  ctx: Ctx,
+  username: string,
+  password: string,
+  client: SessionClient,
+  policy: SignInPolicy,
+): Promise<LoginResult | SecondStepPending> {
+  const attempt = staffAttempt(username, client.source);
+  await assertLoginAllowed(ctx, attempt);
   // Any staff member may log in here, whatever the caller's (anonymous) scope: the password is the authority.
-  const [account] = await anywhereCtx(ctx)
-    .db.select({ staff, unitName: units.name })
-    .from(staff)
-    .leftJoin(units, eq(units.id, staff.unitId))
-    .where(eq(staff.username, username));
+  const [account] = await anywhereCtx(ctx).db.select().from(staff).where(eq(staff.username, username));
   // Always spend the scrypt time, so a wrong username answers as slowly as a wrong password.
-  const ok = verifyPassword(password, account?.staff.passwordHash ?? dummyHash);
-  if (!account || !ok || account.staff.disabled) {
-    await recordLoginFailure(ctx, username);
+  const ok = verifyPassword(password, account?.passwordHash ?? dummyHash);
+  if (!account || !ok || account.disabled) {
+    await noteLoginFailure(ctx, attempt);
     // A disabled account answers like a wrong password, so the answer does not confirm that the
     // username exists or that the password guessed was right.
     throw new AppError('UNAUTHENTICATED', '用户名或密码错误');
   }
+  if (await hasTwoFactor(ctx.db, account.id)) {
+    const pending = await openChallenge(ctx.db, account.id, ctx.now());
+    return { twoFactorRequired: true, ...pending };
+  }
+  const enrolmentOnly = twoFactorRequiredFor(account.roles as Role[], policy.requireTwoFactorRoles);
+  return signIn(ctx, account, client, { enrolmentOnly });
+}
+
+/**
+ * The second step: a TOTP code (not used before) or an unused recovery code for a live challenge
+ * opens the session. Codes are throttled like passwords; the challenge is single-use.
+ */
+export async function completeSecondStep(ctx: Ctx, challenge: string, code: string, client: SessionClient): Promise<LoginResult> {
+  const expired = () => new AppError('UNAUTHENTICATED', '登录验证已过期，请重新输入用户名和密码');
+  const staffId = await challengeOwner(ctx.db, challenge, ctx.now());
+  if (!staffId) throw expired();
+  const attempt = codeAttempt(staffId, client.source);
+  await assertLoginAllowed(ctx, attempt);
+  // The challenge (a password already checked) is the authority, whatever the caller's scope.
+  const [account] = await anywhereCtx(ctx).db.select().from(staff).where(eq(staff.id, staffId));
+  if (!account || account.disabled) throw expired();
+  const opened = await withTransaction(ctx, async (tx) => {
+    const asMember = { ...tx, actor: actorOf(account) };
+    const method = await useSecondFactor(asMember, staffId, code);
+    if (!method) return null;
+    if (!(await closeChallenge(tx.db, challenge))) throw expired();
+    await noteLoginSuccess(tx, attempt);
+    return signIn(tx, account, client, { enrolmentOnly: false, secondFactor: method });
+  });
+  if (!opened) {
+    await noteLoginFailure(ctx, attempt);
+    throw new AppError('UNAUTHENTICATED', '验证码不正确或已使用，请输入验证器应用中当前显示的 6 位数字，或使用一个恢复码');
+  }
+  return opened;
+}
+
+/** Opens the session of a member whose sign-in succeeded, forgets this address's failures, audits the login. */
+async function signIn(
+  ctx: Ctx,
+  account: typeof staff.$inferSelect,
+  client: SessionClient,
+  how: { enrolmentOnly: boolean; secondFactor?: 'totp' | 'recovery_code' },
+): Promise<LoginResult> {
   const token = await withTransaction(ctx, async (tx) => {
-    await tx.db.delete(loginFailures).where(eq(loginFailures.username, username));
-    const opened = await openSession(tx.db, 'staff', account.staff.id, now);
-    const actor = actorOf(account.staff);
+    await noteLoginSuccess(tx, staffAttempt(account.username, client.source));
+    const opened = await openSession(tx.db, 'staff', account.id, tx.now(), { client, enrolmentOnly: how.enrolmentOnly });
     await writeAudit(
-      { ...tx, actor },
-      { action: 'login', entity: 'staff', entityId: account.staff.id, regionCode: account.staff.regionCode },
+      { ...tx, actor: actorOf(account) },
+      {
+        action: 'login',
+        entity: 'staff',
+        entityId: account.id,
+        regionCode: account.regionCode,
+        after: {
+          source: client.source,
+          ...(how.secondFactor ? { secondFactor: how.secondFactor } : {}),
+          ...(how.enrolmentOnly ? { enrolmentOnly: true } : {}),
+        },
+      },
     );
     return opened;
   });
-  const s = account.staff;
-  return {
-    token,
-    user: {
-      id: s.id,
-      username: s.username,
-      name: s.name,
-      unitId: s.unitId,
-      unitName: account.unitName,
-      scope: s.scope,
-      roles: s.roles as Role[],
-    },
-  };
+  const [unit] = account.unitId
+    ? await anywhereCtx(ctx).db.select({ name: units.name }).from(units).where(eq(units.id, account.unitId))
+    : [];
+  return { token, user: loginUser(account, unit?.name ?? null), twoFactorSetupRequired: how.enrolmentOnly };
+}
+
+function loginUser(s: typeof staff.$inferSelect, unitName: string | null): LoginUser {
+  return { id: s.id, username: s.username, name: s.name, unitId: s.unitId, unitName, scope: s.scope, roles: s.roles as Role[] };
 }
 
 const dummyHash = hashPassword(crypto.randomBytes(16).toString('hex'));
-
-/** Failed logins under a key (a username, or a public account's kind and phone index) within the window. */
-export async function recentLoginFailures(ctx: Ctx, key: string): Promise<number> {
-  const windowStart = new Date(ctx.now().getTime() - sessionRules.failureWindowMs);
-  const rows = await ctx.db
-    .select({ id: loginFailures.id })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.username, key), gte(loginFailures.at, windowStart)));
-  return rows.length;
-}
-
-/** Records one failed login under a key (outside any transaction the failure would roll back). */
-export async function recordLoginFailure(ctx: Ctx, key: string): Promise<void> {
-  await ctx.db.insert(loginFailures).values({ id: crypto.randomUUID(), username: key, at: ctx.now() });
-}
 
 /** The actor a staff row acts as. */
 export function actorOf(s: typeof staff.$inferSelect): Actor {
   return { id: s.id, username: s.username, name: s.name, unitId: s.unitId, scope: s.scope, roles: s.roles as Role[] };
 }
 
-/** Who a session belongs to: a staff member, or a self-service account of the public board. */
-export type SessionKind = 'staff' | 'public';
-
-const sessionTable = {
-  staff: { table: sessions, subject: sessions.staffId },
-  public: { table: publicSessions, subject: publicSessions.accountId },
-} as const;
-
-/** Opens a session for a staff member or an account; returns the token (only its hash is stored). */
-export async function openSession(db: Database, kind: SessionKind, subjectId: string, now: Date): Promise<string> {
-  const token = crypto.randomBytes(32).toString('base64url');
-  const row = { tokenHash: sha256(token), createdAt: now, lastSeenAt: now };
-  if (kind === 'staff') await db.insert(sessions).values({ ...row, staffId: subjectId });
-  else await db.insert(publicSessions).values({ ...row, accountId: subjectId });
-  return token;
-}
-
-/**
- * The subject (staff or account id) of a live session token, or null when it is unknown or past
- * its idle or absolute limit (then it is deleted). Refreshes last use at most once a minute.
- */
-export async function resumeSession(db: Database, kind: SessionKind, token: string, now: Date): Promise<string | null> {
-  const { table, subject } = sessionTable[kind];
-  const tokenHash = sha256(token);
-  const [row] = await db
-    .select({ subject, createdAt: table.createdAt, lastSeenAt: table.lastSeenAt })
-    .from(table)
-    .where(eq(table.tokenHash, tokenHash));
-  if (!row) return null;
-  const t = now.getTime();
-  if (t - row.lastSeenAt.getTime() > sessionRules.idleMs || t - row.createdAt.getTime() > sessionRules.absoluteMs) {
-    await db.delete(table).where(eq(table.tokenHash, tokenHash));
-    return null;
-  }
-  if (t - row.lastSeenAt.getTime() > sessionRules.touchEveryMs)
-    await db.update(table).set({ lastSeenAt: now }).where(eq(table.tokenHash, tokenHash));
-  return row.subject;
-}
-
-/** Ends one session of a kind. */
-export async function endSession(db: Database, kind: SessionKind, token: string): Promise<void> {
-  const { table } = sessionTable[kind];
-  await db.delete(table).where(eq(table.tokenHash, sha256(token)));
+/** A resolved staff session: the member acting, and whether the session may only enrol a second factor. */
+export interface Authenticated {
+  actor: Actor;
+  enrolmentOnly: boolean;
 }
 
 /** Resolves a staff session token to its staff member, or null when missing, expired, revoked or disabled. */
-export async function authenticate(db: Database, token: string, now: Date): Promise<Actor | null> {
-  const staffId = await resumeSession(db, 'staff', token, now);
-  if (!staffId) return null;
-  const [member] = await db.select().from(staff).where(eq(staff.id, staffId));
-  return member && !member.disabled ? actorOf(member) : null;
+export async function authenticate(db: Database, token: string, now: Date): Promise<Authenticated | null> {
+  const session = await resumeStaffSession(db, token, now);
+  if (!session) return null;
+  const [member] = await db.select().from(staff).where(eq(staff.id, session.staffId));
+  return member && !member.disabled ? { actor: actorOf(member), enrolmentOnly: session.enrolmentOnly } : null;
 }
+
+/**
+ * What a session limited to enrolment may reach (paths under /api/v1): who am I, sign out, the
+ * second factor itself, own sessions and own password, and the region names the page frame shows.
+ */
+export const enrolmentOnlyPaths = [
+  /^\/auth\/(me|logout|password)$/,
+  /^\/auth\/two-factor(\/|$)/,
+  /^\/auth\/sessions(\/|$)/,
+  /^\/regions(\/\d+)?$/,
+];
 
 /** Ends one staff session. */
 export async function logout(db: Database, token: string): Promise<void> {
   await endSession(db, 'staff', token);
-}
-
-/** Ends every session of a staff member (on disabling, role change, unit change or password change). */
-export async function endSessionsOf(db: Database, staffId: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.staffId, staffId));
-}
-
-/** Deletes expired sessions of both kinds and old login failures (idempotent); returns how many of each went. */
-export async function sweepSessions(db: Database, now: Date): Promise<{ sessions: number; loginFailures: number }> {
-  const idleSince = new Date(now.getTime() - sessionRules.idleMs);
-  const createdBefore = new Date(now.getTime() - sessionRules.absoluteMs);
-  let swept = 0;
-  for (const { table } of Object.values(sessionTable)) {
-    const gone = await db
-      .delete(table)
-      .where(or(lt(table.lastSeenAt, idleSince), lt(table.createdAt, createdBefore)))
-      .returning({ tokenHash: table.tokenHash });
-    swept += gone.length;
-  }
-  const old = await db
-    .delete(loginFailures)
-    .where(lt(loginFailures.at, new Date(now.getTime() - sessionRules.failureWindowMs)))
-    .returning({ id: loginFailures.id });
-  return { sessions: swept, loginFailures: old.length };
 }
 
 /** Scheduled job: sweeps sessions every 10 minutes (Beijing time, on the minute). */
@@ -193,10 +213,3 @@ export const sweepSessionsJob: ScheduledJob = {
     return { summary: `删除过期会话 ${swept.sessions} 个、过期的登录失败记录 ${swept.loginFailures} 条` };
   },
 };
-
-/** Checks that a new password is acceptable; returns the reason when it is not. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < sessionRules.minPasswordLength) return `密码至少 ${sessionRules.minPasswordLength} 位`;
-  if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '密码须同时包含字母和数字';
-  return null;
-}

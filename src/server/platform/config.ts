@@ -1,5 +1,6 @@
 // Configuration from environment variables (documented in README and shared/API.md).
 import path from 'node:path';
+import { roles, type Role } from '../../shared/roles.js';
 
 export interface Config {
   port: number;
@@ -26,11 +27,31 @@ export interface Config {
    * address is the client and cookies are Secure only on direct HTTPS.
    */
   trustProxy: false | number | string;
+  /** Roles whose members must sign in with a second factor (OPENPES_REQUIRE_2FA_ROLES). */
+  requireTwoFactorRoles: Role[];
+}
+
+/**
+ * The roles that must use two-factor sign-in: OPENPES_REQUIRE_2FA_ROLES as a comma list ('' or
+ * 'none' for none); unset, admin and auditor, except in a demo installation (OPENPES_DEMO=1), where
+ * anyone trying the system out can sign in without an authenticator app.
+ */
+export function requireTwoFactorRolesOf(env: NodeJS.ProcessEnv, demo: boolean): Role[] {
+  const given = env.OPENPES_REQUIRE_2FA_ROLES;
+  if (given === undefined) return demo ? [] : ['admin', 'auditor'];
+  const names = given
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s && s !== 'none');
+  const unknown = names.filter((n) => !(roles as readonly string[]).includes(n));
+  if (unknown.length) throw new Error(`OPENPES_REQUIRE_2FA_ROLES names unknown roles: ${unknown.join(', ')} (roles: ${roles.join(', ')})`);
+  return names as Role[];
 }
 
 /** Reads the configuration from an environment (process.env by default). */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 8080);
+  const demo = (env.OPENPES_DEMO ?? '1') !== '0';
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${env.PORT}`);
   return {
     port,
@@ -39,7 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     appDatabaseUrl: env.OPENPES_APP_DATABASE_URL || undefined,
     dataDir: path.resolve(env.OPENPES_DATA_DIR ?? './data'),
     adminPassword: env.OPENPES_ADMIN_PASSWORD || undefined,
-    demo: (env.OPENPES_DEMO ?? '1') !== '0',
+    demo,
     demoPeoplePerCommunity: Number(env.OPENPES_DEMO_PEOPLE ?? 100),
     secretKey: env.OPENPES_SECRET_KEY || undefined,
     regionPrefixes: (env.OPENPES_REGIONS ?? '14')
@@ -50,6 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     smsWebhookUrl: env.OPENPES_SMS_WEBHOOK_URL || undefined,
     trustProxy: trustProxyOf(env.OPENPES_TRUST_PROXY),
+    requireTwoFactorRoles: requireTwoFactorRolesOf(env, demo),
   };
 }
 

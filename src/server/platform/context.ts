@@ -128,6 +128,8 @@ export interface AppDeps {
   trustProxy?: false | number | string | undefined;
   /** The SMS gateway; unset = messages wait in the outbox for counter staff. */
   sms?: SmsGateway | undefined;
+  /** Roles whose members must sign in with a second factor (config OPENPES_REQUIRE_2FA_ROLES); none when unset. */
+  requireTwoFactorRoles?: readonly Role[];
 }
 
 /** The Fastify instance every module's routes are registered on. */

@@ -4,7 +4,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export type PiiField = 'idNumber' | 'phone' | 'bankAccount' | 'bindingCode';
+/** What a sealed value is; besides personal identifiers, staff members' TOTP secrets (platform/twoFactor.ts) and binding codes' keyed hashes. */
+export type PiiField = 'idNumber' | 'phone' | 'bankAccount' | 'bindingCode' | 'totpSecret';
 
 export interface Sealer {
   /** Encrypts a value; the field name is bound as associated data so ciphertexts cannot be swapped. */

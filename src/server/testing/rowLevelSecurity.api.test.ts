@@ -33,7 +33,7 @@ beforeAll(async () => {
   for (const regionCode of ['140105001001', '140105001001', '140105002001', '140107001001'])
     await createPerson(t, admin, { regionCode, unemployedSince: '2026-11-02' });
   const { authorization } = await loginAs(t.app, 's140105001_clerk');
-  const actor = await authenticate(t.handle.db, authorization.replace('Bearer ', ''), new Date());
+  const actor = (await authenticate(t.handle.db, authorization.replace('Bearer ', ''), new Date()))?.actor;
   street = ctxOf(t.app, { actor, id: 'rls-test' } as unknown as FastifyRequest);
   streetScope = actor!.scope;
   regionTables = (

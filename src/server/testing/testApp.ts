@@ -11,6 +11,7 @@ import pg from 'pg';
 import { buildApp, type App, type AppDeps } from '../app.js';
 import { bootstrap } from '../bootstrap.js';
 import { openDatabase, type DbHandle } from '../db/connection.js';
+import type { Role } from '../../shared/roles.js';
 import type { Clock } from '../platform/clock.js';
 import { systemActor, type Ctx } from '../platform/context.js';
 import { createSealer, type Sealer } from '../platform/crypto.js';
@@ -155,6 +156,7 @@ export async function createTestApp(
     dataDir?: string;
     /** Further app dependencies under test: an SMS gateway, a trusted proxy, a log stream. */
     deps?: Pick<AppDeps, 'sms' | 'trustProxy' | 'logger'>;
+    requireTwoFactorRoles?: Role[];
   } = {},
 ): Promise<TestApp> {
   const sealer = createSealer(testSecretKey);
@@ -169,7 +171,16 @@ export async function createTestApp(
     handle = await openDatabase({ dataDir: opts.dataDir });
     await bootstrapped(handle, sealer, boot);
   } else handle = await openPglite(sealer, boot, key);
-  const app = await buildApp({ db: handle.db, dbKind: handle.kind, sealer, now, version: 'test', webDir: opts.webDir, ...opts.deps });
+  const app = await buildApp({
+    db: handle.db,
+    dbKind: handle.kind,
+    sealer,
+    now,
+    version: 'test',
+    webDir: opts.webDir,
+    requireTwoFactorRoles: opts.requireTwoFactorRoles ?? [],
+    ...opts.deps,
+  });
   await app.ready();
   return {
     app,

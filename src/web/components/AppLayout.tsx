@@ -2,11 +2,11 @@
 import { useState } from 'react';
 import { matchPath, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { roleNames } from '../../shared/roles.js';
 import { useAuth } from '../auth.js';
 import { useScopeName } from '../hooks.js';
-import type { PageEntry } from '../pageEntry.js';
+import { securityPath, type PageEntry } from '../pageEntry.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
 
 const { Header, Sider, Content } = Layout;
@@ -23,6 +23,8 @@ export function AppLayout({ pages }: { pages: PageEntry[] }) {
     );
   }
   if (user === null) return <Navigate to={`/login?from=${encodeURIComponent(location.pathname + location.search)}`} replace />;
+  // A role that requires two-factor sign-in, not yet set up: the server allows only that page.
+  if (user.twoFactor?.setupRequired && location.pathname !== securityPath) return <Navigate to={securityPath} replace />;
   return <Frame pages={pages} />;
 }
 
@@ -32,8 +34,9 @@ function Frame({ pages }: { pages: PageEntry[] }) {
   const location = useLocation();
   const [changing, setChanging] = useState(false);
   const scopeName = useScopeName(user!.scope);
+  const setupOnly = !!user!.twoFactor?.setupRequired;
   const items = pages
-    .filter((p) => p.icon && (!p.roles || p.roles.some((r) => user!.roles.includes(r))))
+    .filter((p) => p.icon && !setupOnly && (!p.roles || p.roles.some((r) => user!.roles.includes(r))))
     .map((p) => ({ key: p.path, icon: p.icon, label: p.label }));
   const current = currentPage(pages, location.pathname);
   const selected = current?.menuKey ?? current?.path;
@@ -83,6 +86,9 @@ function Frame({ pages }: { pages: PageEntry[] }) {
                   : user!.roles.map((r) => roleNames[r] ?? r).join('、')}
               </Tag>
             </Tooltip>
+            <Button icon={<SafetyOutlined />} onClick={() => navigate(securityPath)}>
+              账号安全
+            </Button>
             <Button icon={<KeyOutlined />} onClick={() => setChanging(true)}>
               修改密码
             </Button>

@@ -3,6 +3,7 @@ import { App, Form, Input } from 'antd';
 import { post } from '../api.js';
 import { useAuth } from '../auth.js';
 import { FormModal } from './FormModal.js';
+import { newPasswordHint, newPasswordRules } from '../passwordRules.js';
 
 interface Values {
   currentPassword: string;
@@ -33,11 +34,8 @@ export function ChangePasswordModal({ open, onClose }: { open: boolean; onClose(
       <Form.Item
         name="newPassword"
         label="新密码"
-        extra="至少 8 位；修改后需重新登录"
-        rules={[
-          { required: true, message: '请输入新密码' },
-          { min: 8, message: '新密码至少 8 位' },
-        ]}
+        extra={`${newPasswordHint}；修改后需重新登录`}
+        rules={[{ required: true, message: '请输入新密码' }, ...newPasswordRules]}
       >
         <Input.Password autoComplete="new-password" />
       </Form.Item>

@@ -1,5 +1,5 @@
 // Tables owned by platform: only its code writes them (docs/architecture.md "Layers").
-import { bigint, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { publicAccounts } from './accounts.js';
 import { staff } from './staff.js';
@@ -10,29 +10,102 @@ export const settings = pgTable('settings', {
   value: jsonb('value').notNull(),
 });
 
-/** Login sessions; only the SHA-256 of the opaque token is stored. */
+/**
+ * Staff login sessions; only the SHA-256 of the opaque token is stored. `id` names a session to its
+ * owner (the sessions list) without revealing the token or its hash.
+ */
 export const sessions = pgTable(
   'sessions',
   {
     tokenHash: text('token_hash').primaryKey(),
+    id: uuid('id').notNull().unique().defaultRandom(),
     staffId: uuid('staff_id')
       .notNull()
       .references(() => staff.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    /** The client address and user agent at sign-in, shown in the owner's sessions list. */
+    source: text('source'),
+    userAgent: text('user_agent'),
+    /** A member of a role that requires two-factor sign-in who has not enrolled may only enrol. */
+    enrolmentOnly: boolean('enrolment_only').notNull().default(false),
   },
   (t) => [index('sessions_staff_idx').on(t.staffId)],
 );
 
-/** Failed logins per username, for throttling. */
+/**
+ * Failed sign-in attempts, for throttling (platform/loginLimits.ts): the key is what was tried (a
+ * username, a public account, a second factor), the source the client address it came from.
+ */
 export const loginFailures = pgTable(
   'login_failures',
   {
     id: uuid('id').primaryKey(),
     username: text('username').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull(),
+    /** Client address; null for rows keyed by the address itself (ledger checks). */
+    source: text('source'),
+    /** 'staff' or 'public': spraying is counted per address within one realm. */
+    realm: text('realm').notNull().default('staff'),
   },
-  (t) => [index('login_failures_username_at_idx').on(t.username, t.at)],
+  (t) => [index('login_failures_username_at_idx').on(t.username, t.at), index('login_failures_source_at_idx').on(t.source, t.at)],
+);
+
+/**
+ * Addresses a key (username or public account) has signed in from successfully; failures by others
+ * from elsewhere delay sign-in from unknown addresses but never from these.
+ */
+export const loginKnownSources = pgTable(
+  'login_known_sources',
+  {
+    key: text('key').notNull(),
+    source: text('source').notNull(),
+    lastSuccessAt: timestamp('last_success_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.source] })],
+);
+
+/** A staff member's TOTP second factor (RFC 6238); the secret is sealed. Unconfirmed = enrolment begun. */
+export const staffTwoFactor = pgTable('staff_two_factor', {
+  staffId: uuid('staff_id')
+    .primaryKey()
+    .references(() => staff.id),
+  secretSealed: text('secret_sealed').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  /** The time step of the last accepted code; a code of this step or earlier is a replay. */
+  lastTimeStep: bigint('last_time_step', { mode: 'number' }),
+});
+
+/** Single-use recovery codes of a staff member's second factor; only their SHA-256 is stored. */
+export const staffRecoveryCodes = pgTable(
+  'staff_recovery_codes',
+  {
+    id: uuid('id').primaryKey(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    codeHash: text('code_hash').notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('staff_recovery_codes_staff_idx').on(t.staffId)],
+);
+
+/**
+ * The pending second step of a sign-in whose password was right: short-lived, single-use, and not
+ * a session (it opens no route but the second step).
+ */
+export const loginChallenges = pgTable(
+  'login_challenges',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    staffId: uuid('staff_id')
+      .notNull()
+      .references(() => staff.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('login_challenges_staff_idx').on(t.staffId)],
 );
 
 /** Append-only audit trail (SYS-2); each row carries the hash of the previous one. */

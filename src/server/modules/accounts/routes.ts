@@ -146,7 +146,7 @@ export async function accountRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const result = await service.loginAccount(baseCtx(req), req.body.kind, req.body.phone, req.body.password);
+      const result = await service.loginAccount(baseCtx(req), req.body.kind, req.body.phone, req.body.password, req.ip);
       started(reply, req, result.token);
       return result;
     },

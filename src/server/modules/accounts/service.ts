@@ -9,14 +9,13 @@ import { and, desc, eq } from 'drizzle-orm';
 import { applications, employers, persons, publicAccounts, vacancies } from '../../db/schema.js';
 import type { Database } from '../../db/connection.js';
 import {
+  assertLoginAllowed,
   endSession,
-  failureWindowText,
+  noteLoginFailure,
+  noteLoginSuccess,
   openSession,
   passwordProblem,
-  recentLoginFailures,
-  recordLoginFailure,
   resumeSession,
-  sessionRules,
 } from '../../platform/auth.js';
 import { accessesOf, noteAccess } from '../../platform/accessLog.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -37,8 +36,8 @@ export const publicSessionCookie = 'openpes_public';
 
 const invalid = (path: string, code: string, message: string) => new AppError('VALIDATION_FAILED', message, [{ path, code, message }]);
 
-function checkPassword(password: string) {
-  const problem = passwordProblem(password);
+function checkPassword(password: string, phone: string) {
+  const problem = passwordProblem(password, [phone]);
   if (problem) throw invalid('/password', 'WEAK_PASSWORD', problem);
 }
 
@@ -122,7 +121,7 @@ export async function registerSeeker(
   input: { phone: string; password: string; idNumber: string; name: string; code: string },
   source: string,
 ) {
-  checkPassword(input.password);
+  checkPassword(input.password, input.phone);
   const id = validIdNumber(ctx, input.idNumber);
   const subject = await findSubject(ctx, 'seeker', ctx.sealer.blindIndex('idNumber', id.idNumber), input.name);
   const codeId = await checkBindingCode(ctx, 'seeker', subject, input.code, source);
@@ -177,7 +176,7 @@ export async function registerEmployer(
   },
   source: string,
 ) {
-  checkPassword(input.password);
+  checkPassword(input.password, input.phone);
   const creditCode = validCreditCode(input.creditCode);
   const [known] = await boundRecordDb(ctx)
     .select({ id: employers.id, name: employers.name, regionCode: employers.regionCode })
@@ -235,22 +234,22 @@ export async function registerEmployer(
   });
 }
 
-/** Phone-and-password login of a self-service account, throttled like staff logins. */
-export async function loginAccount(ctx: Ctx, kind: AccountKind, phone: string, password: string) {
+/** Phone-and-password login of a self-service account from a client address, throttled like staff logins (platform/loginLimits.ts). */
+export async function loginAccount(ctx: Ctx, kind: AccountKind, phone: string, password: string, source: string) {
   const phoneIndex = ctx.sealer.blindIndex('phone', phone);
-  const throttleKey = `public:${kind}:${phoneIndex}`;
+  const attempt = { realm: 'public', key: `public:${kind}:${phoneIndex}`, source } as const;
   const now = ctx.now();
-  if ((await recentLoginFailures(ctx, throttleKey)) >= sessionRules.maxFailures)
-    throw new AppError('RATE_LIMITED', `密码错误已达 ${sessionRules.maxFailures} 次，请 ${failureWindowText}后再试`);
+  await assertLoginAllowed(ctx, attempt);
   const [account] = await ctx.db
     .select()
     .from(publicAccounts)
     .where(and(eq(publicAccounts.kind, kind), eq(publicAccounts.phoneIndex, phoneIndex)));
   if (!account || !verifyPassword(password, account.passwordHash) || account.disabled) {
-    await recordLoginFailure(ctx, throttleKey);
+    await noteLoginFailure(ctx, attempt);
     throw new AppError('UNAUTHENTICATED', '手机号或密码错误');
   }
   return withTransaction(ctx, async (tx) => {
+    await noteLoginSuccess(tx, attempt);
     const token = await startSession(tx.db, account.id, now);
     await writeAudit(
       { ...tx, actor: accountActor(account, account.kind) },

@@ -106,6 +106,19 @@ export async function staffRoutes(app: App) {
   );
 
   app.post(
+    '/staff/:id/two-factor/reset',
+    {
+      schema: {
+        tags: ['staff'],
+        summary: '重置工作人员的两步验证（如手机丢失；管理员，不能重置自己；其会话同时终止，记入审计日志）',
+        params: IdParams,
+        response: { 200: Type.Object({ hadTwoFactor: Type.Boolean({ description: '此前已设置（或已开始设置）两步验证' }) }) },
+      },
+    },
+    async (req) => service.resetTwoFactor(ctxOf(app, req), req.params.id),
+  );
+
+  app.post(
     '/auth/password',
     {
       schema: {

@@ -4,6 +4,7 @@ import crypto from 'node:crypto';
 import type { Role } from '../../../shared/roles.js';
 import { auditReason, writeAudit } from '../../platform/audit.js';
 import { endSessionsOf, passwordProblem } from '../../platform/auth.js';
+import { removeTwoFactor } from '../../platform/twoFactor.js';
 import { anywhereCtx, assertWritableRegion, type Ctx, requireRole, withTransaction } from '../../platform/context.js';
 import { hashPassword, maskPhone, verifyPassword } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
@@ -31,8 +32,9 @@ async function placeableUnit(ctx: Ctx, unitId: string) {
   return unit;
 }
 
-function assertPassword(password: string) {
-  const problem = passwordProblem(password);
+/** Refuses a weak password; `identities` (username, phone) must not be in it. */
+function assertPassword(password: string, identities: (string | null | undefined)[]) {
+  const problem = passwordProblem(password, identities);
   if (problem) throw new AppError('VALIDATION_FAILED', problem, [{ path: '/password', code: 'WEAK_PASSWORD', message: problem }]);
 }
 
@@ -45,7 +47,7 @@ function phoneColumns(ctx: Ctx, phone: string | null | undefined) {
 /** Creates a staff account in a unit inside the caller's scope. */
 export async function createStaff(ctx: Ctx, input: CreateStaffInput) {
   requireRole(ctx, 'admin');
-  assertPassword(input.password);
+  assertPassword(input.password, [input.username, input.phone]);
   const username = input.username.trim();
   return withTransaction(ctx, async (tx) => {
     const unit = await placeableUnit(tx, input.unitId);
@@ -96,10 +98,11 @@ export interface UpdateStaffInput {
 /** Changes a staff member; roles, unit, password or disabling end their sessions. */
 export async function updateStaff(ctx: Ctx, id: string, input: UpdateStaffInput) {
   requireRole(ctx, 'admin');
-  if (input.password !== undefined) assertPassword(input.password);
   return withTransaction(ctx, async (tx) => {
     const row = await repo.findStaffRowForUpdate(tx, id);
     if (!row) throw notFound('工作人员');
+    if (input.password !== undefined)
+      assertPassword(input.password, [row.username, input.phone === undefined ? phoneOf(tx, row) : input.phone]);
     const before = (await repo.findStaff(tx, id))!;
     if (id === tx.actor.id && (input.disabled === true || (input.roles && !input.roles.includes('admin')) || input.unitId)) {
       throw new AppError('RULE_VIOLATION', '不能停用自己、撤销自己的管理员角色或调离自己的机构，请由上级管理员操作');
@@ -149,11 +152,11 @@ export async function revealStaff(ctx: Ctx, id: string, fields: 'phone'[], reaso
 /** Changes the caller's own password after checking the current one; ends all their sessions, this one too. */
 export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPassword: string): Promise<void> {
   if (!ctx.actor.id) throw new AppError('FORBIDDEN', '系统账号不能修改密码');
-  const problem = passwordProblem(newPassword);
-  if (problem) throw new AppError('VALIDATION_FAILED', problem, [{ path: '/newPassword', code: 'WEAK_PASSWORD', message: problem }]);
   const actorId = ctx.actor.id;
   await withTransaction(ctx, async (tx) => {
     const s = await repo.lockStaffRow(tx, actorId);
+    const problem = passwordProblem(newPassword, [ctx.actor.username, s && phoneOf(tx, s)]);
+    if (problem) throw new AppError('VALIDATION_FAILED', problem, [{ path: '/newPassword', code: 'WEAK_PASSWORD', message: problem }]);
     if (!s || !verifyPassword(currentPassword, s.passwordHash)) {
       throw new AppError('VALIDATION_FAILED', '当前密码不正确', [
         { path: '/currentPassword', code: 'WRONG_PASSWORD', message: '当前密码不正确' },
@@ -162,5 +165,35 @@ export async function changeOwnPassword(ctx: Ctx, currentPassword: string, newPa
     await repo.setPassword(tx, actorId, hashPassword(newPassword));
     await endSessionsOf(tx.db, actorId);
     await writeAudit(tx, { action: 'change_password', entity: 'staff', entityId: actorId, regionCode: s.regionCode });
+  });
+}
+
+/** The clear phone of a staff row, for checking that a new password does not contain it. */
+function phoneOf(ctx: Ctx, row: { phoneSealed: string | null }): string | null {
+  return row.phoneSealed ? ctx.sealer.open('phone', row.phoneSealed) : null;
+}
+
+/**
+ * Clears a staff member's second factor (a lost phone) and ends their sessions, so they sign in
+ * with the password and enrol again; an admin within scope, never for themselves. Audited.
+ * Answers whether there was one (enrolled or begun).
+ */
+export async function resetTwoFactor(ctx: Ctx, id: string): Promise<{ hadTwoFactor: boolean }> {
+  requireRole(ctx, 'admin');
+  return withTransaction(ctx, async (tx) => {
+    const row = await repo.findStaffRowForUpdate(tx, id);
+    if (!row) throw notFound('工作人员');
+    if (id === tx.actor.id) throw new AppError('RULE_VIOLATION', '不能重置自己的两步验证，请由其他管理员操作');
+    const hadTwoFactor = await removeTwoFactor(tx.db, id);
+    await endSessionsOf(tx.db, id);
+    await writeAudit(tx, {
+      action: 'two_factor_reset',
+      entity: 'staff',
+      entityId: id,
+      regionCode: row.regionCode,
+      after: { hadTwoFactor },
+      reason: '会话已终止',
+    });
+    return { hadTwoFactor };
   });
 }

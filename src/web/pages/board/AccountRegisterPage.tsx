@@ -12,6 +12,7 @@ import { kindTabs, phoneRules } from './AccountLoginPage.js';
 import { isCommunityCode, PublicRegionPicker } from './PublicRegionPicker.js';
 import { usePublicAccount } from './publicAccount.js';
 import type { PublicAccount } from './types.js';
+import { passwordClassesRule } from '../../passwordRules.js';
 
 type Kind = PublicAccount['kind'];
 
@@ -31,11 +32,7 @@ interface EmployerValues {
 }
 
 /** The server's password rule (platform/auth passwordProblem), checked before sending. */
-const passwordRules = [
-  { required: true, message: '请设置密码' },
-  { min: 8, message: '密码至少 8 位' },
-  { pattern: /^(?=.*[A-Za-z])(?=.*\d)/, message: '密码须同时包含字母和数字' },
-];
+const passwordRules = [{ required: true, message: '请设置密码' }, { min: 8, message: '密码至少 8 位' }, passwordClassesRule];
 
 const idRule = {
   validator: (_: unknown, v: string | undefined) => {

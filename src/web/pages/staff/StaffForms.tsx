@@ -1,17 +1,17 @@
 // 新建工作人员 and 编辑工作人员 dialogs; a change that ends the member's sessions asks first.
-import { App, Form, Input, Select, Switch } from 'antd';
+import { App, Button, Form, Input, Popconfirm, Select, Switch } from 'antd';
 import { roleNames, roles, type Role } from '../../../shared/roles.js';
 import { patch, post } from '../../api.js';
+import { useUser } from '../../auth.js';
+import { errorText } from '../../components/formErrors.js';
 import { FormModal } from '../../components/FormModal.js';
 import type { Staff, Unit } from '../../types.js';
+import { newPasswordHint, newPasswordRules } from '../../passwordRules.js';
 
 export const roleOptions = roles.map((r) => ({ value: r, label: roleNames[r] }));
 
 const phoneRule = { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: '请输入 11 位手机号或带区号的固定电话' };
-const passwordRules = [
-  { min: 8, message: '密码至少 8 位' },
-  { max: 128, message: '密码最多 128 位' },
-];
+const passwordRules = newPasswordRules;
 
 /** Options of a unit select: every unit in scope, disabled ones greyed out. */
 export function unitOptions(units: Unit[] | undefined) {
@@ -83,7 +83,12 @@ export function CreateStaffModal({
       <Form.Item name="roles" label="角色" rules={[{ required: true, message: '请至少选择一个角色' }]}>
         <Select mode="multiple" options={roleOptions} placeholder="可多选" />
       </Form.Item>
-      <Form.Item name="password" label="初始密码" rules={[{ required: true, message: '请输入初始密码' }, ...passwordRules]}>
+      <Form.Item
+        name="password"
+        label="初始密码"
+        extra={newPasswordHint}
+        rules={[{ required: true, message: '请输入初始密码' }, ...passwordRules]}
+      >
         <Input.Password autoComplete="new-password" />
       </Form.Item>
       <Form.Item name="phone" label="联系电话（选填）" rules={[phoneRule]}>
@@ -117,6 +122,15 @@ export function EditStaffModal({
   onSaved(): void;
 }) {
   const { message, modal } = App.useApp();
+  const user = useUser();
+  const resetTwoFactor = async (m: Staff) => {
+    try {
+      const { hadTwoFactor } = await post<{ hadTwoFactor: boolean }>(`/staff/${m.id}/two-factor/reset`);
+      message.success(hadTwoFactor ? `已清除 ${m.name} 的两步验证，其登录已失效` : `${m.name} 未设置两步验证`);
+    } catch (err) {
+      message.error(errorText(err));
+    }
+  };
   const confirmEnd = (what: string) =>
     new Promise<boolean>((resolve) => {
       modal.confirm({
@@ -183,6 +197,13 @@ export function EditStaffModal({
       <Form.Item name="password" label="重置密码" extra="不重置请留空" rules={passwordRules}>
         <Input.Password autoComplete="new-password" />
       </Form.Item>
+      {member && member.id !== user.id && (
+        <Form.Item label="两步验证" extra="手机丢失或更换时使用：清除后其登录立即失效，下次凭密码登录后重新设置">
+          <Popconfirm title="清除该人员的两步验证？" okText="清除" onConfirm={() => resetTwoFactor(member)}>
+            <Button>清除两步验证</Button>
+          </Popconfirm>
+        </Form.Item>
+      )}
       <Form.Item
         name="disabled"
         label="停用账号"
