@@ -1,18 +1,26 @@
 // JOB-7 self-service accounts on the public job board, in browsers with no staff session: a
-// seeker already in the ledger registers, keeps job wishes, sees recommendations and applies; an
-// unknown ID is told to register at a counter first; an employer registers with its credit code
-// and posts a vacancy that waits for review. Screenshots go to e2e/screenshots/.
+// seeker already in the ledger registers with the code texted to the phone in the ledger, keeps
+// job wishes, sees recommendations and applies; an unknown ID gets the same answer and cannot
+// register; an employer new to the service registers with its credit code alone and posts a
+// vacancy that waits for review. Binding needs proof (issue 10): counter staff issue activation
+// codes on the person and employer pages and read texts from 待发短信 when no SMS gateway is set
+// up. Screenshots go to e2e/screenshots/.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { creditCodeCheckCharacter } from '../src/shared/creditCode.js';
+import { buildCreditCode } from '../src/server/testing/factories.js';
 import { idCheckCharacter } from '../src/shared/idNumber.js';
 import { loginAs } from '../src/server/testing/testApp.js';
 import { shanghaiToday } from '../src/web/format.js';
-import { choose, shot, useBrowserSession } from './support/harness.js';
+import { choose, login, shot, useBrowserSession } from './support/harness.js';
 
 const session = useBrowserSession();
 const phone = { width: 390, height: 844 };
+const laptop = { width: 1366, height: 768 };
+/** A clerk and job officer of 小店区: works with both the ledger and employers. */
 const clerk = 'xiaodian_clerk';
+/** The one answer to every code request (accounts/binding.ts codeRequestAnswer). */
+const codeAnswer = '如填写的信息与登记一致，验证码已发送到登记时留存的手机号';
 
 async function api<T>(method: 'GET' | 'POST', url: string, payload?: object, username?: string): Promise<T> {
   const headers = username ? await loginAs(session.test.app, username) : {};
@@ -21,13 +29,41 @@ async function api<T>(method: 'GET' | 'POST', url: string, payload?: object, use
   return res.json() as T;
 }
 
-/** Nothing wider than the screen: the page must not scroll sideways on a phone. */
+/** Nothing wider than the screen: the page must not scroll sideways on a phone (once the layout has settled after a resize). */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, 'page wider than the screen').toBeLessThanOrEqual(clientWidth);
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await expect.poll(overflow, { message: 'page wider than the screen', timeout: 2000 }).toBeLessThanOrEqual(0);
+}
+
+const masked = (phoneNumber: string) => `${phoneNumber.slice(0, 3)}****${phoneNumber.slice(7)}`;
+
+/** The code in the newest text message to this phone, as counter staff read it from the outbox. */
+async function textedCode(phoneNumber: string): Promise<string> {
+  const outbox = await api<{ items: { phone: string; body: string }[] }>('GET', '/api/v1/sms-outbox?pageSize=100', undefined, clerk);
+  const code = outbox.items.find((m) => m.phone === masked(phoneNumber))?.body.match(/验证码 (\d{6})/)?.[1];
+  expect(code, `a text message to ${phoneNumber}`).toBeDefined();
+  return code!;
+}
+
+/** Fills ID number and name on the seeker tab and asks for a code; answers the text shown. */
+async function requestSeekerCode(page: Page, idNumber: string, name: string): Promise<string> {
+  await page.getByLabel('身份证号').fill(idNumber);
+  await page.getByLabel('姓名').fill(name);
+  await page.getByTestId('request-code').click();
+  await expect.poll(() => page.getByTestId('code-answer').textContent()).toContain(codeAnswer);
+  return (await page.getByTestId('code-answer').textContent())!;
+}
+
+/** A seeker in the ledger of 小店区; `ledgerPhone` is where codes are texted. */
+async function ledgerPerson(first17: string, name: string, extra: Record<string, unknown> = {}) {
+  const idNumber = first17 + idCheckCharacter(first17);
+  const person = await api<{ id: string }>(
+    'POST',
+    '/api/v1/persons',
+    { idNumber, name, regionCode: '140105001001', householdType: 'urban', ...extra },
+    clerk,
+  );
+  return { ...person, idNumber, name };
 }
 
 /** Opens /jobs/register from the header, on the given tab. */
@@ -39,33 +75,37 @@ async function openRegister(page: Page, tab: '求职者' | '用人单位'): Prom
 }
 
 async function fillAccount(page: Page, phoneNumber: string, password: string): Promise<void> {
-  await page.getByLabel('手机号').fill(phoneNumber);
+  await page.getByLabel(/手机号/).fill(phoneNumber);
   await page.getByLabel('密码', { exact: true }).fill(password);
 }
 
 describe('JOB-7 self-service accounts on the public board', () => {
-  it('JOB-7 a seeker registered at the counter creates an account, sets wishes, sees matches and applies', async () => {
-    const first17 = '14010519900315121';
-    const idNumber = first17 + idCheckCharacter(first17);
-    const person = await api<{ id: string }>(
-      'POST',
-      '/api/v1/persons',
-      { idNumber, name: '孙晓燕', regionCode: '140105001001', householdType: 'urban', skills: ['焊工'] },
-      clerk,
-    );
+  it('JOB-7 a seeker registered at the counter creates an account with the code texted to the ledger phone, sets wishes, sees matches and applies', async () => {
+    const person = await ledgerPerson('14010519900315121', '孙晓燕', {
+      phone: '13912340001',
+      skills: ['焊工'],
+      education: '高中/中专/技校',
+    });
     await api('POST', `/api/v1/persons/${person.id}/registrations`, { type: 'unemployment', date: shanghaiToday() }, clerk);
 
     const page = await session.freshPage();
     await openRegister(page, '求职者');
     expect(await page.getByTestId('register-note').textContent()).toContain('注册和求职服务免费');
+    await requestSeekerCode(page, person.idNumber, '孙晓燕');
+    await expect.poll(() => page.getByTestId('request-code').textContent()).toMatch(/^重新获取\((60|59|58)s\)$/);
+    expect(await page.getByTestId('request-code').isDisabled(), 'no second text within the minute').toBe(true);
+    await page.getByLabel('验证码').fill(await textedCode('13912340001'));
     await fillAccount(page, '13812345601', 'Weld2026ok');
-    await page.getByLabel('身份证号').fill(idNumber);
-    await page.getByLabel('姓名').fill('孙晓燕');
     await shot(page, 'account-register-seeker');
     await page.getByRole('button', { name: /注\s?册/ }).click();
     await page.waitForURL(/\/jobs\/me$/);
     await expect.poll(() => page.getByTestId('account-bar').textContent()).toContain('孙晓燕');
-    expect(await page.getByTestId('seeker-profile').textContent()).toContain('登记失业');
+    const profile = await page.getByTestId('seeker-profile').textContent();
+    expect(profile).toContain('登记失业');
+    expect(profile, 'education and skills as staff recorded them').toMatch(/高中\/中专\/技校.*焊工/);
+    expect(await page.getByTestId('profile-note').textContent()).toContain('以登记为准');
+    expect(await page.getByTestId('wishes').getByLabel('技能').count(), 'skills are not the seeker’s to edit').toBe(0);
+    expect(await page.getByTestId('wishes').getByLabel('文化程度').count()).toBe(0);
 
     await choose(page, page.getByLabel('意向职业'), '6-18-02-04 焊工', { search: true });
     await page.keyboard.press('Escape');
@@ -116,22 +156,30 @@ describe('JOB-7 self-service accounts on the public board', () => {
     await visitor.waitForURL(/\/jobs\/login\?from=/);
   });
 
-  it('JOB-7 an unknown ID cannot register', async () => {
+  it('JOB-7 an unknown ID gets the same answer to a code request as a known one and cannot register', async () => {
+    const known = await ledgerPerson('14010519880808202', '郑可知', { phone: '13912340002' });
+    const knownPage = await session.freshPage();
+    await openRegister(knownPage, '求职者');
+    const knownAnswer = await requestSeekerCode(knownPage, known.idNumber, known.name);
+
     const first17 = '14010619850101301';
     const page = await session.freshPage();
     await openRegister(page, '求职者');
+    expect(await requestSeekerCode(page, first17 + idCheckCharacter(first17), '周无名')).toBe(knownAnswer);
+    await page.getByLabel('验证码').fill('123456');
     await fillAccount(page, '13812345602', 'Nobody2026');
-    await page.getByLabel('身份证号').fill(first17 + idCheckCharacter(first17));
-    await page.getByLabel('姓名').fill('周无名');
     await page.getByRole('button', { name: /注\s?册/ }).click();
-    await expect.poll(() => page.getByTestId('register-error').textContent()).toContain('办理求职登记');
+    await expect.poll(() => page.getByTestId('register-error').textContent()).toContain('验证码或激活码不正确或已失效');
+    expect(await page.locator('.ant-form-item-explain-error').allTextContents(), 'the error is on the code field').toEqual([
+      '验证码或激活码不正确或已失效',
+    ]);
     expect(new URL(page.url()).pathname).toBe('/jobs/register');
     await page.setViewportSize(phone);
     await shot(page, 'account-register-unknown-mobile');
     await expectNoSidewaysScroll(page);
   });
 
-  it('JOB-7 an employer registers with its credit code and posts a vacancy that waits for review', async () => {
+  it('JOB-7 an employer new to the service registers with its credit code alone and posts a vacancy that waits for review', async () => {
     const body = '91140105MA0YY002K';
     const creditCode = body + creditCodeCheckCharacter(body);
     const streets = await api<{ code: string; name: string }[]>('GET', '/api/v1/public/regions?parent=140105000000');
@@ -194,5 +242,131 @@ describe('JOB-7 self-service accounts on the public board', () => {
     await page.getByTestId('my-vacancy').first().waitFor();
     await expectNoSidewaysScroll(page);
     await shot(page, 'account-employer-me-mobile');
+  });
+
+  it('JOB-7 counter staff issue an activation code on the person page and print it; the seeker registers with it', async () => {
+    const person = await ledgerPerson('14010519920612183', '吴新号');
+    const staff = await session.freshPage();
+    await staff.setViewportSize(laptop);
+    await login(staff, clerk);
+    await staff.goto(`/persons/${person.id}`);
+    await staff.getByTestId('issue-activation-code').click();
+    await expect.poll(() => staff.locator('.ant-modal-confirm').textContent()).toContain('请先核验本人身份证');
+    await shot(staff, 'account-activation-confirm', { fullPage: false });
+    await staff.getByRole('button', { name: '已核验，发放' }).click();
+    const code = (await staff.getByTestId('activation-code').textContent())!;
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    const slip = (await staff.getByTestId('activation-slip').textContent())!;
+    expect(slip).toContain('吴新号');
+    expect(slip).toMatch(/有效期至 \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(slip).toContain('/jobs/register');
+    await shot(staff, 'account-activation-code', { fullPage: false });
+
+    // 打印 prints the slip alone: nothing of the app, the dialog's frame or its buttons.
+    await staff.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await staff.getByRole('button', { name: /打\s?印/ }).click();
+    expect(await staff.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await staff.emulateMedia({ media: 'print' });
+    expect(await staff.getByRole('button', { name: /打\s?印/ }).isVisible()).toBe(false);
+    expect(await staff.getByTestId('person-name').isVisible()).toBe(false);
+    expect(await staff.getByTestId('activation-code').isVisible()).toBe(true);
+    await shot(staff, 'account-activation-print', { fullPage: false });
+    await staff.emulateMedia({ media: 'screen' });
+
+    // Typed as a person would: lower case, without the dash.
+    const page = await session.freshPage();
+    await page.setViewportSize(phone);
+    await openRegister(page, '求职者');
+    await page.getByLabel('身份证号').fill(person.idNumber);
+    await page.getByLabel('姓名').fill(person.name);
+    await page.getByLabel('验证码').fill(code.replace('-', '').toLowerCase());
+    await fillAccount(page, '13812345603', 'Counter2026');
+    await expectNoSidewaysScroll(page);
+    await shot(page, 'account-register-activation-mobile');
+    await page.getByRole('button', { name: /注\s?册/ }).click();
+    await page.waitForURL(/\/jobs\/me$/);
+    await expect.poll(() => page.getByTestId('account-bar').textContent()).toContain('吴新号');
+  });
+
+  it('JOB-7 a registered employer needs a code: staff issue one on the employer page and the employer registers with it', async () => {
+    const employer = await api<{ id: string; name: string; creditCode: string }>(
+      'POST',
+      '/api/v1/employers',
+      {
+        name: '太原恒顺物流有限公司',
+        creditCode: buildCreditCode(),
+        regionCode: '140105001001',
+        industry: 'G',
+        size: 'small',
+        contactPhone: '13912340004',
+      },
+      clerk,
+    );
+    const page = await session.freshPage();
+    await openRegister(page, '用人单位');
+    await page.getByLabel('统一社会信用代码').fill(employer.creditCode);
+    await page.getByLabel('单位名称').fill(employer.name);
+    await fillAccount(page, '13812345611', 'Haul2026ok');
+    await page.getByRole('button', { name: /注\s?册/ }).click();
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').allTextContents()).toEqual(['请填写验证码或激活码']);
+    expect(await page.getByTestId('register-error').textContent()).toContain('该单位已在公共就业服务机构登记');
+    await page.getByTestId('request-code').click();
+    await expect.poll(() => page.getByTestId('code-answer').textContent()).toContain(codeAnswer);
+    // A requested code answers the missing code: its error and the form's message go.
+    await expect.poll(() => page.locator('.ant-form-item-explain-error').allTextContents()).toEqual([]);
+    expect(await page.getByTestId('register-error').count()).toBe(0);
+    await page.setViewportSize(phone);
+    await shot(page, 'account-register-employer-code-mobile');
+    await expectNoSidewaysScroll(page);
+
+    const staff = await session.freshPage();
+    await staff.setViewportSize(laptop);
+    await login(staff, clerk);
+    await staff.goto(`/employers/${employer.id}`);
+    await staff.getByTestId('issue-activation-code').click();
+    await expect.poll(() => staff.locator('.ant-modal-confirm').textContent()).toContain('营业执照');
+    await staff.getByRole('button', { name: '已核验，发放' }).click();
+    const code = (await staff.getByTestId('activation-code').textContent())!;
+    expect(await staff.getByTestId('activation-slip').textContent()).toContain('/jobs/register?kind=employer');
+    await shot(staff, 'account-activation-employer', { fullPage: false });
+
+    await page.getByLabel('验证码').fill(code);
+    await page.getByRole('button', { name: /注\s?册/ }).click();
+    await page.waitForURL(/\/jobs\/me$/);
+    await expect.poll(() => page.getByTestId('employer-profile').textContent()).toContain(employer.creditCode);
+  });
+
+  it('JOB-7 待发短信 lists the texts in scope for the counter to read out; the seeker registers with the code read there', async () => {
+    const person = await ledgerPerson('14010519950120324', '冯待发', { phone: '13912340005' });
+    const page = await session.freshPage();
+    await openRegister(page, '求职者');
+    await requestSeekerCode(page, person.idNumber, person.name);
+
+    const staff = await session.freshPage();
+    await staff.setViewportSize(laptop);
+    await login(staff, clerk);
+    await staff.getByRole('menuitem', { name: /待发短信/ }).click();
+    await staff.waitForURL(/\/sms-outbox$/);
+    expect(await staff.getByTestId('sms-outbox-note').textContent()).toContain('核验其身份证');
+    const row = staff.locator('.ant-table-row').filter({ hasText: masked('13912340005') });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('求职者注册验证码');
+    expect(await row.getByTestId('sms-status').textContent()).toBe('待发（由窗口告知）');
+    expect(await row.textContent(), 'the full phone number is not shown').not.toContain('13912340005');
+    const code = (await row.getByTestId('sms-code').textContent())!;
+    expect(code).toMatch(/^\d{6}$/);
+    await shot(staff, 'account-sms-outbox');
+    const file = staff.waitForEvent('download');
+    await staff.getByRole('button', { name: /导出 Excel/ }).click();
+    expect((await file).suggestedFilename()).toBe('待发短信.xlsx');
+
+    await page.getByLabel('验证码').fill(code);
+    await fillAccount(page, '13812345604', 'Outbox2026');
+    await page.getByRole('button', { name: /注\s?册/ }).click();
+    await page.waitForURL(/\/jobs\/me$/);
+    await expect.poll(() => page.getByTestId('account-bar').textContent()).toContain('冯待发');
   });
 });

@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   CloudUploadOutlined,
   HomeOutlined,
+  MessageOutlined,
   ReadOutlined,
   SettingOutlined,
   SolutionOutlined,
@@ -49,6 +50,8 @@ import { FairPage } from './pages/fairs/FairPage.js';
 import { SurveysPage } from './pages/surveys/SurveysPage.js';
 import { SurveyPage } from './pages/surveys/SurveyPage.js';
 import { SecurityPage } from './pages/account/SecurityPage.js';
+import { SmsOutboxPage } from './pages/accounts/SmsOutboxPage.js';
+import { activationIssuers } from './components/ActivationCodeButton.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
@@ -99,6 +102,8 @@ export const pages: PageEntry[] = [
     element: <SurveyPage />,
     menuKey: '/vacancy-surveys',
   },
+  // Codes for public-board accounts (JOB-7, issue 10) are read out at the counter when no SMS gateway is set up.
+  { path: '/sms-outbox', label: '待发短信', icon: <MessageOutlined />, roles: activationIssuers, element: <SmsOutboxPage /> },
   { path: '/units', label: '机构管理', icon: <ApartmentOutlined />, element: <UnitsPage /> },
   { path: '/staff', label: '工作人员', icon: <TeamOutlined />, roles: ['admin'], element: <StaffPage /> },
   { path: '/params', label: '政策参数', icon: <SettingOutlined />, element: <ParamsPage /> },

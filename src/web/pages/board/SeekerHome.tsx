@@ -1,5 +1,6 @@
 // 我的 for a job seeker (JOB-7): the profile from the ledger, the job wishes they keep themselves,
 // the vacancies recommended from those wishes with the reasons, 投递 online, and 我的投递.
+// Education and skills are facts staff record from documents (issue 10): shown, not edited here.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, App, Button, Card, Descriptions, Empty, Form, InputNumber, List, Select, Skeleton, Space, Typography } from 'antd';
@@ -8,7 +9,7 @@ import { get, patch } from '../../api.js';
 import { applyFieldErrors, errorText, problemText } from '../../components/formErrors.js';
 import { fenToYuan, formatDateTime, yuanToFen } from '../../format.js';
 import { useLoad, type Loaded } from '../../hooks.js';
-import { educationLevels, plainOptions } from '../../labels.js';
+import { plainOptions } from '../../labels.js';
 import type { MatchReason } from '../../types.js';
 import { MatchScore, ReasonTags } from '../matching/MatchReasons.js';
 import { OccupationsSelect } from '../vacancies/OccupationSelect.js';
@@ -19,23 +20,17 @@ import type { Application, JobWishes, PublicAccount, SeekerMatch } from './types
 
 const statusNames: Record<string, string> = employmentStatusNames;
 const hoursOptions = plainOptions(['全日制', '非全日制', '不限']);
-const educationOptions = plainOptions(educationLevels);
 
 interface WishValues {
   occupations?: string[];
   wageMinYuan?: number | null;
-  skills?: string[];
-  education?: string | null;
   hours?: string;
 }
 
 /** The seeker's page; `account.seeker` is set. */
 export function SeekerHome({ account }: { account: PublicAccount }) {
   const seeker = account.seeker!;
-  const matches = useLoad(
-    () => get<SeekerMatch[]>('/public/me/matches', { limit: 20 }),
-    [seeker.jobWishes, seeker.skills, seeker.education],
-  );
+  const matches = useLoad(() => get<SeekerMatch[]>('/public/me/matches', { limit: 20 }), [seeker.jobWishes]);
   const applications = useLoad(() => get<Application[]>('/public/me/applications'), []);
   const apply = useApply(applications.data, applications.reload);
   return (
@@ -46,7 +41,14 @@ export function SeekerHome({ account }: { account: PublicAccount }) {
           <Descriptions.Item label="身份证号">{seeker.idNumber}</Descriptions.Item>
           <Descriptions.Item label="手机号">{account.phone}</Descriptions.Item>
           <Descriptions.Item label="就业状态">{statusNames[seeker.employmentStatus] ?? seeker.employmentStatus}</Descriptions.Item>
+          <Descriptions.Item label="文化程度">{seeker.education ?? '未登记'}</Descriptions.Item>
+          <Descriptions.Item label="技能" span={{ xs: 1, sm: 1, md: 3 }}>
+            {seeker.skills.length > 0 ? seeker.skills.join('、') : '未登记'}
+          </Descriptions.Item>
         </Descriptions>
+        <Typography.Paragraph type="secondary" data-testid="profile-note" style={{ margin: '12px 0 0', fontSize: 13 }}>
+          文化程度、技能等信息以登记为准，如有变化请到服务窗口更新
+        </Typography.Paragraph>
       </Card>
       <WishesCard account={account} />
       <Card title="为我推荐" data-testid="my-matches">
@@ -86,8 +88,6 @@ function WishesCard({ account }: { account: PublicAccount }) {
   const initial: WishValues = {
     occupations: seeker.jobWishes.occupations ?? [],
     wageMinYuan: fenToYuan(seeker.jobWishes.wageMinFen) ?? null,
-    skills: seeker.skills,
-    education: seeker.education,
     hours: seeker.jobWishes.hours,
   };
   const save = async (v: WishValues) => {
@@ -100,13 +100,7 @@ function WishesCard({ account }: { account: PublicAccount }) {
     if (v.wageMinYuan) jobWishes.wageMinFen = yuanToFen(v.wageMinYuan);
     if (v.hours) jobWishes.hours = v.hours;
     try {
-      setAccount(
-        await patch<PublicAccount>('/public/me/profile', {
-          education: v.education ?? null,
-          skills: (v.skills ?? []).map((s) => s.trim()).filter(Boolean),
-          jobWishes,
-        }),
-      );
+      setAccount(await patch<PublicAccount>('/public/me/profile', { jobWishes }));
       message.success('求职意向已保存，推荐岗位已更新');
     } catch (err) {
       setProblem(problemText(err, applyFieldErrors(form, err)));
@@ -128,16 +122,12 @@ function WishesCard({ account }: { account: PublicAccount }) {
           <Form.Item name="hours" label="工作时间">
             <Select allowClear options={hoursOptions} placeholder="不限" style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item name="education" label="文化程度">
-            <Select allowClear options={educationOptions} placeholder="请选择" style={{ width: 160 }} />
-          </Form.Item>
         </Space>
-        <Form.Item name="skills" label="技能" extra="输入后按 Enter 添加，如：焊工证、叉车、电脑操作">
-          <Select mode="tags" open={false} suffixIcon={null} placeholder="输入技能" tokenSeparators={[',', '，', '、']} />
+        <Form.Item style={{ marginBottom: 0 }}>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            保存
+          </Button>
         </Form.Item>
-        <Button type="primary" htmlType="submit" loading={busy}>
-          保存
-        </Button>
       </Form>
     </Card>
   );
@@ -152,7 +142,7 @@ function MatchList({ matches, apply }: { matches: Loaded<SeekerMatch[]>; apply: 
     return (
       <Empty
         image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description="暂时没有合适的岗位。填写意向职业和技能后，这里会推荐匹配的岗位；也可以到「找工作」搜索全部岗位。"
+        description="暂时没有合适的岗位。填写意向职业后，这里会推荐匹配的岗位；也可以到「找工作」搜索全部岗位。"
       />
     );
   }

@@ -7,6 +7,7 @@ import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { industryName } from '../../../shared/industries.js';
 import { get } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
+import { ActivationCodeButton, activationIssuers } from '../../components/ActivationCodeButton.js';
 import { errorText } from '../../components/formErrors.js';
 import { PagedTable } from '../../components/PagedTable.js';
 import { formatDateTime } from '../../format.js';
@@ -26,6 +27,7 @@ const ownershipNames: Record<string, string> = employerOwnershipNames;
 /** The registration card with 编辑. */
 function EmployerInfoCard({ employer, canWrite, onEdit }: { employer: Employer; canWrite: boolean; onEdit(): void }) {
   const e = employer;
+  const canIssue = hasRole(useUser(), ...activationIssuers);
   return (
     <Card
       title={
@@ -35,6 +37,7 @@ function EmployerInfoCard({ employer, canWrite, onEdit }: { employer: Employer; 
       }
       extra={
         <Space>
+          {canIssue && <ActivationCodeButton kind="employer" path={`/employers/${e.id}/activation-code`} subject={e.name} />}
           {canWrite && (
             <Button icon={<EditOutlined />} onClick={onEdit}>
               编辑

@@ -1,6 +1,6 @@
 // The head of the one-stop person page: who (name, masked ID with reveal, sex, age, community),
 // the status as of a chosen date with its since-date, and 求职中.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Button, Card, DatePicker, Descriptions, Space, Tag, Tooltip, Typography } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -10,15 +10,17 @@ import { ageOn, shanghaiToday } from '../../format.js';
 import { householdTypeNames, sexNames } from '../../labels.js';
 import type { Person } from '../../types.js';
 
-/** The header card; `asOf` undefined = today. */
+/** The header card; `asOf` undefined = today; `actions` go under the date (buttons for the person). */
 export function PersonHeader({
   person,
   asOf,
   onAsOf,
+  actions,
 }: {
   person: Person;
   asOf: string | undefined;
   onAsOf(date: string | undefined): void;
+  actions?: ReactNode;
 }) {
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const today = shanghaiToday();
@@ -81,6 +83,7 @@ export function PersonHeader({
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             经办机构：{person.unitName ?? '—'}
           </Typography.Text>
+          {actions && <div style={{ marginTop: 8 }}>{actions}</div>}
         </Space>
       </div>
       <RevealModal request={reveal} onClose={() => setReveal(null)} />

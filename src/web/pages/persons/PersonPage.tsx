@@ -7,6 +7,7 @@ import { useParams } from 'react-router-dom';
 import { Alert, Col, Row, Space, Spin } from 'antd';
 import { get } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
+import { ActivationCodeButton, activationIssuers } from '../../components/ActivationCodeButton.js';
 import { errorText } from '../../components/formErrors.js';
 import { formatDateTime } from '../../format.js';
 import { useLoad } from '../../hooks.js';
@@ -51,7 +52,16 @@ export function PersonPage() {
   if (!p) return <Spin size="large" />;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
-      <PersonHeader person={p} asOf={asOf} onAsOf={setAsOf} />
+      <PersonHeader
+        person={p}
+        asOf={asOf}
+        onAsOf={setAsOf}
+        actions={
+          hasRole(user, ...activationIssuers) && (
+            <ActivationCodeButton kind="seeker" path={`/persons/${p.id}/activation-code`} subject={p.name} />
+          )
+        }
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={16}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
