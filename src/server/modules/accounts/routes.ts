@@ -7,7 +7,7 @@ import type { App } from '../../platform/http.js';
 import { sessionRules } from '../../platform/auth.js';
 import { anonymousCtx, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { DateTime, IdParams, Nullable } from '../../platform/http.js';
+import { DateTime, IdParams, Name, Nullable, Text } from '../../platform/http.js';
 import { Vacancy, VacancyInputSchema as VacancyInput } from '../vacancies/index.js';
 import { AccountView, Application, Password, Phone, Reason, Session, Wishes } from './schemas.js';
 import * as service from './service.js';
@@ -44,7 +44,7 @@ export async function accountRoutes(app: App) {
           phone: Phone,
           password: Password,
           idNumber: Type.String({ minLength: 15, maxLength: 18 }),
-          name: Type.String({ minLength: 1, maxLength: 40 }),
+          name: Name({ maxLength: 40 }),
         }),
         response: { 201: Session },
       },
@@ -67,9 +67,9 @@ export async function accountRoutes(app: App) {
           phone: Phone,
           password: Password,
           creditCode: Type.String({ minLength: 1, maxLength: 30 }),
-          employerName: Type.String({ minLength: 2, maxLength: 100 }),
+          employerName: Name({ minLength: 2, maxLength: 100 }),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
-          contactName: Type.Optional(Type.String({ maxLength: 40 })),
+          contactName: Type.Optional(Text({ maxLength: 40 })),
         }),
         response: { 201: Session },
       },
