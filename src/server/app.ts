@@ -13,9 +13,10 @@ import { authenticate, enrolmentOnlyPaths, sessionCookie } from './platform/auth
 import { AppError, problemBody, type FieldError } from './platform/errors.js';
 import { logSerializers } from './platform/logRedaction.js';
 import { createAccessLog } from './platform/accessLog.js';
-import type { App, AppDeps } from './platform/http.js';
+import { patternMessages, type App, type AppDeps } from './platform/http.js';
 
 export type { App, AppDeps } from './platform/http.js';
+import { closeRouteSchemas, compileRequestSchema, jsonBodyLimit, parseJsonBodies, refuseControlCharacters } from './platform/inputs.js';
 import { claimIdempotencyKey, recordIdempotentResponse } from './platform/idempotency.js';
 import { authRoutes } from './platform/authRoutes.js';
 import { schedulerRoutes } from './platform/schedulerRoutes.js';
@@ -51,12 +52,15 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     // The audit trail's request id is always ours: a client could otherwise tie its entries to any
     // id it likes. A client's own X-Request-Id is kept beside it in the log (clientRequestId).
     genReqId: () => crypto.randomUUID(),
-    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: true } },
+    // File uploads (region lists) may be this large; JSON bodies have their own, smaller limit.
     bodyLimit: 20 * 1024 * 1024,
     // Behind a proxy that says so, req.ip and req.protocol come from X-Forwarded-For/-Proto (so the
     // per-address limits see the client and cookies are Secure on HTTPS); otherwise the headers are ignored.
     trustProxy: typeof deps.trustProxy === 'number' ? trustHops(deps.trustProxy) : (deps.trustProxy ?? false),
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(compileRequestSchema);
+  app.addHook('onRoute', closeRouteSchemas);
+  parseJsonBodies(app);
   app.decorate('deps', deps);
   const accessLog = createAccessLog(deps.db, { onError: (err) => app.log.error({ err }, 'access log could not be written') });
   app.decorate('accessLog', accessLog);
@@ -110,6 +114,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     }
   });
 
+  app.addHook('preValidation', refuseControlCharacters);
   app.addHook('preHandler', async (req, reply) => claimIdempotencyKey(deps.db, req, reply));
   app.addHook('onSend', async (req, reply, payload) => {
     await recordIdempotentResponse(deps.db, req, reply, payload);
@@ -193,7 +198,7 @@ function trustHops(hops: number) {
   return (_address: string, hop: number) => hop < hops;
 }
 
-function toAppError(error: unknown): AppError {
+export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const e = error as {
     validation?: Array<{ instancePath: string; message?: string; keyword: string; params?: Record<string, unknown> }>;
@@ -203,7 +208,7 @@ function toAppError(error: unknown): AppError {
     message?: string;
   };
   if (e.validation) {
-    const errors: FieldError[] = e.validation.map((v) => {
+    const all: FieldError[] = e.validation.map((v) => {
       const missing = v.keyword === 'required' ? `/${String(v.params?.missingProperty ?? '')}` : '';
       return {
         path: `${v.instancePath}${missing}` || '/',
@@ -211,6 +216,9 @@ function toAppError(error: unknown): AppError {
         message: ajvMessage(v.keyword, v.params, v.message),
       };
     });
+    // One problem per field: a name of one blank character fails both its length and its
+    // pattern, and the first says enough.
+    const errors = all.filter((x, i) => all.findIndex((y) => y.path === x.path) === i);
     return new AppError(
       'VALIDATION_FAILED',
       `请求${e.validationContext === 'querystring' ? '参数' : '内容'}有误：${errors.map((x) => `${x.path} ${x.message}`).join('；')}`,
@@ -220,6 +228,14 @@ function toAppError(error: unknown): AppError {
   const pgCode = (e as { cause?: { code?: string } }).cause?.code ?? e.code;
   if (pgCode === '23505') return new AppError('CONFLICT', '与现有记录重复（可能有人刚刚提交了相同内容），请刷新后核对');
   if (pgCode === '40001' || pgCode === '40P01') return new AppError('CONFLICT', '与其他人的同时操作冲突，请重试');
+  // A backstop behind the schemas: PostgreSQL's data exceptions (class 22: invalid text for a type,
+  // numbers or dates out of range, NUL bytes) and over-deep values (54001) are the input's fault.
+  if (typeof pgCode === 'string' && (pgCode.startsWith('22') || pgCode === '54001'))
+    return new AppError('VALIDATION_FAILED', '输入的值无法保存（格式不正确、超出范围或含有非法字符），请核对后重试');
+  if (e.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+    const message = `请求内容过大（JSON 请求不超过 ${jsonBodyLimit / 1024 / 1024} MB，上传文件另有上限）`;
+    return new AppError('VALIDATION_FAILED', message, [{ path: '/', code: 'BODY_TOO_LARGE', message }]);
+  }
   if (
     e.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ||
     e.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
@@ -242,7 +258,13 @@ function ajvMessage(keyword: string, params: Record<string, unknown> | undefined
     case 'maxLength':
       return `最多 ${String(params?.limit)} 个字符`;
     case 'pattern':
-      return '格式不正确';
+      return patternMessages.get(String(params?.pattern)) ?? '格式不正确';
+    case 'minProperties':
+      return '请至少填写一项要修改的内容';
+    case 'maxItems':
+      return `最多 ${String(params?.limit)} 项`;
+    case 'additionalProperties':
+      return `不认识的字段 ${String(params?.additionalProperty)}`;
     case 'format':
       return `格式不正确（应为 ${String(params?.format)}）`;
     case 'enum':

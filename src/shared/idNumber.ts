@@ -1,6 +1,7 @@
 // Citizen ID numbers (公民身份号码, GB 11643-1999): 6-digit address code, 8-digit birth date,
 // 3-digit sequence (odd = male), 1 check character (ISO 7064 MOD 11-2). Pure, so the web form
 // and the server give the same verdict on the same input.
+import { isCalendarDate } from './dates.js';
 
 export type IdNumberProblem = 'LENGTH' | 'CHARACTERS' | 'REGION' | 'BIRTH_DATE' | 'CHECK_CHARACTER';
 
@@ -125,16 +126,6 @@ function fail(problem: IdNumberProblem): IdNumberResult {
 
 function hasProvincePrefix(code6: string): boolean {
   return provinceCodes.has(code6.slice(0, 2));
-}
-
-function isCalendarDate(iso: string): boolean {
-  const year = Number(iso.slice(0, 4));
-  const month = Number(iso.slice(5, 7));
-  const day = Number(iso.slice(8, 10));
-  if (month < 1 || month > 12 || day < 1) return false;
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const daysInMonth = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  return day <= daysInMonth;
 }
 
 function todayInShanghai(): string {

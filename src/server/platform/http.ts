@@ -6,9 +6,12 @@ export type { App, AppDeps } from './context.js';
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
+/** The last page a list may ask for: with 100 rows a page, a billion rows in all. */
+export const maxPage = 10_000_000;
+
 /** Query fields every list takes (shared/API.md "Lists"). */
 export const pageQuery = {
-  page: Type.Integer({ minimum: 1, default: 1, description: '页码，从 1 开始' }),
+  page: Type.Integer({ minimum: 1, maximum: maxPage, default: 1, description: '页码，从 1 开始' }),
   pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: '每页条数 1–100' }),
   format: Type.Optional(Type.Literal('xlsx', { description: 'xlsx：按同样的筛选条件导出全部行为 Excel' })),
 };
@@ -90,6 +93,39 @@ export const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 
 /** A schema that also allows null. */
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
+
+/** What a failed `pattern` of the shared text types means, for the error handler's field messages. */
+export const patternMessages = new Map<string, string>();
+
+/** Text on one line: no control characters, no line breaks. */
+const singleLinePattern = '^[^\\p{Cc}]*$';
+patternMessages.set(singleLinePattern, '须为一行文字，不能包含换行或控制字符');
+/** Free text: line breaks and tabs allowed, other control characters not. */
+const paragraphPattern = '^[\\t\\n\\r\\P{Cc}]*$';
+patternMessages.set(paragraphPattern, '不能包含控制字符');
+
+/** A short text field on one line (an address, an education level, a keyword). */
+export const Text = (opts: { maxLength: number; minLength?: number; description?: string }) =>
+  Type.String({ ...opts, pattern: singleLinePattern });
+
+/** A free-text field that may span lines (a description, notes, a comment). */
+export const Paragraph = (opts: { maxLength: number; minLength?: number; description?: string }) =>
+  Type.String({ ...opts, pattern: paragraphPattern });
+
+/** Blanks and characters that show nothing (zero-width spaces, joiners, the BOM). */
+const blank = '[\\s\\p{Z}\\p{Cf}]';
+const visible = '[^\\s\\p{Z}\\p{Cf}\\p{Cc}]';
+
+/**
+ * A name, title or reason: one line with at least `minLength` visible characters, so a string of
+ * spaces or zero-width characters is not a name. `minLength` counts visible characters only.
+ */
+export const Name = (opts: { maxLength: number; minLength?: number; description?: string }) => {
+  const min = opts.minLength ?? 1;
+  const pattern = `^(?=(?:${blank}*${visible}){${min}})[^\\p{Cc}]*$`;
+  patternMessages.set(pattern, `须为一行文字，至少 ${min} 个字（空格和不可见字符不算）`);
+  return Type.String({ ...opts, minLength: min, pattern });
+};
 
 /** One look at a person's record, as auditors and the person see it (SYS-2). */
 export const AccessLogEntry = Type.Object({

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../platform/context.js';
 import type { App } from '../platform/http.js';
-import { DateTime, Nullable } from '../platform/http.js';
+import { DateTime, Name, Nullable } from '../platform/http.js';
 import * as service from './service.js';
 
 const DateString = Type.String({ format: 'date' });
@@ -107,7 +107,7 @@ export async function paramRoutes(app: App) {
           }),
           effectiveFrom: DateString,
           value: Type.Number({ minimum: 0 }),
-          source: Type.String({ minLength: 4, maxLength: 500, description: '依据：文件名称、文号及条款' }),
+          source: Name({ minLength: 4, maxLength: 500, description: '依据：文件名称、文号及条款' }),
         }),
         response: {
           201: Type.Object({

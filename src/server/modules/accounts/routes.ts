@@ -7,7 +7,7 @@ import type { App } from '../../platform/http.js';
 import { sessionRules } from '../../platform/auth.js';
 import { anonymousCtx, type Ctx } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import { AccessLogEntry, DateTime, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { AccessLogEntry, DateTime, IdParams, Name, Nullable, Paged, pageQuery, sendList, Text } from '../../platform/http.js';
 import * as binding from './binding.js';
 import { Vacancy, VacancyInputSchema as VacancyInput } from '../vacancies/index.js';
 import { AccountView, Application, BindingCode, CodeRequestAnswer, Password, Phone, Reason, Session, Wishes } from './schemas.js';
@@ -48,7 +48,7 @@ export async function accountRoutes(app: App) {
         tags: ['public-accounts'],
         summary: '求职者注册第一步：向台账登记的手机号发送验证码（无论是否在台账中，答复相同）',
         security: [],
-        body: Type.Object({ idNumber: Type.String({ minLength: 15, maxLength: 18 }), name: Type.String({ minLength: 1, maxLength: 40 }) }),
+        body: Type.Object({ idNumber: Type.String({ minLength: 15, maxLength: 18 }), name: Name({ maxLength: 40 }) }),
         response: { 202: CodeRequestAnswer },
       },
     },
@@ -68,7 +68,7 @@ export async function accountRoutes(app: App) {
         security: [],
         body: Type.Object({
           creditCode: Type.String({ minLength: 1, maxLength: 30 }),
-          employerName: Type.String({ minLength: 2, maxLength: 100 }),
+          employerName: Name({ minLength: 2, maxLength: 100 }),
         }),
         response: { 202: CodeRequestAnswer },
       },
@@ -91,7 +91,7 @@ export async function accountRoutes(app: App) {
           phone: Phone,
           password: Password,
           idNumber: Type.String({ minLength: 15, maxLength: 18 }),
-          name: Type.String({ minLength: 1, maxLength: 40 }),
+          name: Name({ maxLength: 40 }),
           code: BindingCode,
         }),
         response: { 201: Session },
@@ -115,9 +115,9 @@ export async function accountRoutes(app: App) {
           phone: Phone,
           password: Password,
           creditCode: Type.String({ minLength: 1, maxLength: 30 }),
-          employerName: Type.String({ minLength: 2, maxLength: 100 }),
+          employerName: Name({ minLength: 2, maxLength: 100 }),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
-          contactName: Type.Optional(Type.String({ maxLength: 40 })),
+          contactName: Type.Optional(Text({ maxLength: 40 })),
           code: Type.Optional(BindingCode),
         }),
         response: { 201: Session },

@@ -1,6 +1,6 @@
 // Request and response schemas of self-service accounts of seekers and employers (JOB-7).
 import { Type } from '@sinclair/typebox';
-import { DateTime, Nullable } from '../../platform/http.js';
+import { DateTime, Nullable, Text } from '../../platform/http.js';
 
 /** A mobile number, the login of a public account. */
 export const Phone = Type.String({ pattern: '^1\\d{10}$', description: '手机号' });
@@ -11,13 +11,16 @@ export const BindingCode = Type.String({ minLength: 6, maxLength: 12, pattern: '
 /** The one answer to a request for a binding code. */
 export const CodeRequestAnswer = Type.Object({ message: Type.String(), expiresInSeconds: Type.Integer() });
 /** A seeker's job wishes as the seeker may set them. */
-export const Wishes = Type.Object({
-  occupations: Type.Optional(Type.Array(Type.String({ pattern: '^\\d-\\d{2}-\\d{2}-\\d{2}$' }), { maxItems: 10 })),
-  keywords: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })),
-  wageMinFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
-  regionCodes: Type.Optional(Type.Array(Type.String({ pattern: '^\\d{12}$' }), { maxItems: 10 })),
-  hours: Type.Optional(Type.String({ maxLength: 40 })),
-});
+export const Wishes = Type.Object(
+  {
+    occupations: Type.Optional(Type.Array(Type.String({ pattern: '^\\d-\\d{2}-\\d{2}-\\d{2}$' }), { maxItems: 10 })),
+    keywords: Type.Optional(Type.Array(Text({ maxLength: 20 }), { maxItems: 10 })),
+    wageMinFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+    regionCodes: Type.Optional(Type.Array(Type.String({ pattern: '^\\d{12}$' }), { maxItems: 10 })),
+    hours: Type.Optional(Text({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
 /** The signed-in account: its kind and phone, and the seeker or employer it is bound to. */
 export const AccountView = Type.Object({
   id: Type.String(),

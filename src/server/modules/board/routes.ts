@@ -6,7 +6,7 @@ import { referralOutcomeNames, type ReferralOutcome } from '../../../shared/labe
 import type { App } from '../../platform/http.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
-import { IdParams, Paged, pageQuery } from '../../platform/http.js';
+import { IdParams, Paged, pageQuery, Paragraph, Text } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
 import { upcomingFairs } from '../fairs/index.js';
 import { listChildren } from '../regions/index.js';
@@ -29,7 +29,7 @@ export async function boardRoutes(app: App) {
         security: [],
         querystring: Type.Object({
           ...pageQuery,
-          q: Type.Optional(Type.String({ maxLength: 40 })),
+          q: Type.Optional(Text({ maxLength: 40 })),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{1,12}$' })),
           occupation: Type.Optional(Type.String({ pattern: '^\\d(-\\d{2}){0,3}$' })),
           wageMin: Type.Optional(Type.Integer({ minimum: 0, description: '月工资不低于（分）：岗位工资上限达到此数' })),
@@ -130,7 +130,7 @@ export async function boardRoutes(app: App) {
         body: Type.Object({
           code: Code,
           outcome: Type.Unsafe<ReferralOutcome>(Type.String({ enum: Object.keys(referralOutcomeNames) })),
-          comment: Type.Optional(Type.String({ maxLength: 300 })),
+          comment: Type.Optional(Paragraph({ maxLength: 300 })),
         }),
         response: { 200: Letter },
       },

@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { IdParams } from '../../platform/http.js';
+import { IdParams, Name } from '../../platform/http.js';
 import { Certificate } from './schemas.js';
 import * as service from './service.js';
 
@@ -31,7 +31,7 @@ export async function certificateRoutes(app: App) {
         body: Type.Object({
           action: Type.Unsafe<'withdraw' | 'reissue'>(Type.String({ enum: ['withdraw', 'reissue'] })),
           date: Type.Optional(Type.String({ format: 'date' })),
-          reason: Type.String({ minLength: 2, maxLength: 200 }),
+          reason: Name({ minLength: 2, maxLength: 200 }),
         }),
         response: { 200: Certificate },
       },

@@ -5,7 +5,7 @@ import { employerFilingKindNames, type EmployerFilingKind } from '../../../share
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
 import { shanghaiDateTimeText } from '../../platform/clock.js';
-import { IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { IdParams, Name, Paged, pageQuery, Paragraph, sendList, Text } from '../../platform/http.js';
 import { DateString, Employer, EmployerInput, Filing, optionalFields } from './schemas.js';
 import * as service from './service.js';
 
@@ -32,7 +32,7 @@ export async function employerRoutes(app: App) {
         summary: '管辖范围内的用人单位；q 按名称或统一社会信用代码查找',
         querystring: Type.Object({
           ...pageQuery,
-          q: Type.Optional(Type.String({ maxLength: 60 })),
+          q: Type.Optional(Text({ maxLength: 60 })),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{1,12}$' })),
           industry: Type.Optional(Type.String({ pattern: '^[A-T]$' })),
         }),
@@ -73,7 +73,7 @@ export async function employerRoutes(app: App) {
         summary: '修改用人单位信息（统一社会信用代码不可修改）',
         params: IdParams,
         body: Type.Object({
-          name: Type.Optional(Type.String({ minLength: 2, maxLength: 100 })),
+          name: Type.Optional(Name({ minLength: 2, maxLength: 100 })),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
           ...optionalFields,
         }),
@@ -95,11 +95,11 @@ export async function employerRoutes(app: App) {
           kind: Type.Unsafe<EmployerFilingKind>(
             Type.String({ enum: Object.keys(employerFilingKindNames), description: 'hiring 录用备案，contract 劳动合同备案' }),
           ),
-          personName: Type.String({ minLength: 1, maxLength: 40 }),
+          personName: Name({ maxLength: 40 }),
           personId: Type.Optional(Type.String({ format: 'uuid' })),
           date: DateString,
           contractEnd: Type.Optional(DateString),
-          notes: Type.Optional(Type.String({ maxLength: 500 })),
+          notes: Type.Optional(Paragraph({ maxLength: 500 })),
         }),
         response: { 201: Filing },
       },

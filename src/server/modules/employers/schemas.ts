@@ -1,7 +1,7 @@
 // Request and response schemas of employers and their filings (JOB-1).
 import { Type } from '@sinclair/typebox';
 import { employerOwnerships, employerSizes } from '../../../shared/industries.js';
-import { DateTime, Nullable } from '../../platform/http.js';
+import { DateTime, Name, Nullable, Paragraph, Text } from '../../platform/http.js';
 
 /** A calendar date, YYYY-MM-DD. */
 export const DateString = Type.String({ format: 'date' });
@@ -37,16 +37,16 @@ export const optionalFields = {
     ),
   ),
   ownership: Type.Optional(Nullable(Type.Unsafe<string>(Type.String({ enum: [...employerOwnerships], description: '登记注册类型' })))),
-  address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  contactName: Type.Optional(Nullable(Type.String({ maxLength: 40 }))),
+  address: Type.Optional(Nullable(Text({ maxLength: 200 }))),
+  contactName: Type.Optional(Nullable(Text({ maxLength: 40 }))),
   contactPhone: Type.Optional(Nullable(Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' }))),
-  description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  description: Type.Optional(Nullable(Paragraph({ maxLength: 2000 }))),
 };
 
 /** POST body of a new employer. */
 export const EmployerInput = Type.Object({
-  name: Type.String({ minLength: 2, maxLength: 100 }),
-  creditCode: Type.String({ minLength: 1, maxLength: 30, description: '统一社会信用代码（18位，GB 32100）' }),
+  name: Name({ minLength: 2, maxLength: 100 }),
+  creditCode: Text({ minLength: 1, maxLength: 30, description: '统一社会信用代码（18位，GB 32100）' }),
   regionCode: Type.String({ pattern: '^\\d{12}$', description: '注册地或经营地区划代码' }),
   ...optionalFields,
 });

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { jobFairKindNames, type JobFairKind } from '../../../shared/labels.js';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { IdParams, Paged, pageQuery, sendList, sendXlsx, xlsxOf } from '../../platform/http.js';
+import { IdParams, Paged, pageQuery, sendList, sendXlsx, Text, xlsxOf } from '../../platform/http.js';
 import { Count, DateString, Fair, fields, Report } from './schemas.js';
 import * as service from './service.js';
 
@@ -87,7 +87,7 @@ export async function fairRoutes(app: App) {
         tags: ['fairs'],
         summary: '为用人单位安排展位',
         params: IdParams,
-        body: Type.Object({ employerId: Type.String({ format: 'uuid' }), boothNo: Type.Optional(Type.String({ maxLength: 20 })) }),
+        body: Type.Object({ employerId: Type.String({ format: 'uuid' }), boothNo: Type.Optional(Text({ maxLength: 20 })) }),
         response: { 201: Report },
       },
     },

@@ -1,7 +1,7 @@
 // Request and response schemas of job fairs (JOB-6).
 import { Type } from '@sinclair/typebox';
 import { jobFairKindNames, type JobFairKind } from '../../../shared/labels.js';
-import { DateTime, Nullable } from '../../platform/http.js';
+import { DateTime, Name, Nullable, Paragraph } from '../../platform/http.js';
 
 /** A calendar date, YYYY-MM-DD. */
 export const DateString = Type.String({ format: 'date' });
@@ -30,7 +30,7 @@ export const Fair = Type.Object({
 
 /** The fields of a new fair (all optional in a PATCH). */
 export const fields = {
-  name: Type.String({ minLength: 2, maxLength: 80 }),
+  name: Name({ minLength: 2, maxLength: 80 }),
   kind: Type.Unsafe<JobFairKind>(
     Type.String({
       enum: Object.keys(jobFairKindNames),
@@ -38,9 +38,9 @@ export const fields = {
     }),
   ),
   date: DateString,
-  venue: Type.String({ minLength: 2, maxLength: 120 }),
+  venue: Name({ minLength: 2, maxLength: 120 }),
   regionCode: Type.String({ pattern: '^\\d{12}$' }),
-  description: Type.Optional(Nullable(Type.String({ maxLength: 2000 }))),
+  description: Type.Optional(Nullable(Paragraph({ maxLength: 2000 }))),
 };
 
 /** A fair's report: the fair, its booths and the vacancies offered there. */

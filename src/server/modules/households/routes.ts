@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { IdParams, Name, Paged, pageQuery, sendList, Text } from '../../platform/http.js';
 import { Case, Household, Relation } from './schemas.js';
 import * as service from './service.js';
 import type { CaseStatus } from './repo.js';
@@ -19,10 +19,10 @@ export async function householdRoutes(app: App) {
         summary: '建立家庭（成员须在管辖范围内且不属于其他家庭）；零就业家庭自动认定',
         body: Type.Object({
           regionCode: Type.String({ pattern: '^\\d{12}$' }),
-          address: Type.Optional(Type.String({ maxLength: 200 })),
+          address: Type.Optional(Text({ maxLength: 200 })),
           householdType: Type.Optional(Type.Unsafe<'urban' | 'rural'>(Type.String({ enum: ['urban', 'rural'] }))),
           memberIds: Type.Array(Type.String({ format: 'uuid' }), { minItems: 1, maxItems: 20 }),
-          relations: Type.Optional(Type.Record(Type.String(), Relation)),
+          relations: Type.Optional(Type.Record(Type.String({ format: 'uuid' }), Relation, { maxProperties: 20 })),
         }),
         response: { 201: Household },
       },
@@ -51,7 +51,7 @@ export async function householdRoutes(app: App) {
         tags: ['households'],
         summary: '移出家庭成员（迁出、死亡等，须说明原因）；重新认定零就业家庭',
         params: Type.Object({ id: Type.String({ format: 'uuid' }), personId: Type.String({ format: 'uuid' }) }),
-        body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }),
+        body: Type.Object({ reason: Name({ minLength: 2, maxLength: 200 }) }),
         response: { 200: Household },
       },
     },

@@ -8,6 +8,7 @@ import { inArray, like, and, eq } from 'drizzle-orm';
 import { parseIdNumber } from '../../../shared/idNumber.js';
 import { persons, regions } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
+import { isCalendarDate } from '../../../shared/dates.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { mask, maskPhone, sha256 } from '../../platform/crypto.js';
@@ -155,7 +156,7 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
     if (r.phone && !/^1\d{10}$|^0\d{2,3}-?\d{7,8}$/.test(r.phone)) fail(r, '联系电话格式不正确');
     const registration = registrationKinds[r.registration];
     if (registration === undefined) fail(r, '当前登记应填“就业”“失业”或留空');
-    if (registration && !/^\d{4}-\d{2}-\d{2}$/.test(r.registrationDate)) fail(r, '填写了当前登记时，登记日期须为 YYYY-MM-DD');
+    if (registration && !isCalendarDate(r.registrationDate)) fail(r, '填写了当前登记时，登记日期须为 YYYY-MM-DD 格式的真实日期');
     if (registration && r.registrationDate > today) fail(r, '登记日期不能晚于今天');
     if (!id.ok || !householdType || !labourCapacity || registration === undefined || problems.has(r.line)) continue;
     if (registration && ageOn(id.value.birthDate, r.registrationDate) < minAge) fail(r, `登记日期时未满 ${minAge} 周岁`);

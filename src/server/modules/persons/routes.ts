@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { accessesOf, noteAccess } from '../../platform/accessLog.js';
 import { ctxOf, requireRole } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { AccessLogEntry, IdParams, Nullable, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { AccessLogEntry, IdParams, Nullable, Paged, pageQuery, sendList, Text } from '../../platform/http.js';
 import { accessActionNames, employmentStatusNames, type EmploymentStatus } from '../../../shared/labels.js';
 import { DateString, LedgerFields, Person, PersonPatch } from './schemas.js';
 import * as service from './service.js';
@@ -40,7 +40,7 @@ export async function personRoutes(app: App, opts: { statusAsOf: service.StatusA
           ),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
           status: Type.Optional(Type.Unsafe<string>(Type.String({ enum: ['employed', 'unemployed', 'not_registered'] }))),
-          category: Type.Optional(Type.String({ maxLength: 30 })),
+          category: Type.Optional(Text({ maxLength: 30 })),
           jobSeeking: Type.Optional(Type.Boolean()),
           retiree: Type.Optional(Type.Boolean({ description: 'true：只列社区管理的退休人员' })),
           graduate: Type.Optional(Type.Boolean({ description: 'true：只列高校毕业生（有毕业年份或类别为高校毕业生）' })),
@@ -143,8 +143,8 @@ export async function personRoutes(app: App, opts: { statusAsOf: service.StatusA
         summary: '查看完整身份证号或电话（记入审计日志）',
         params: IdParams,
         body: Type.Object({
-          fields: Type.Array(Type.Unsafe<'idNumber' | 'phone'>(Type.String({ enum: ['idNumber', 'phone'] })), { minItems: 1 }),
-          reason: Type.String({ minLength: 2, maxLength: 200 }),
+          fields: Type.Array(Type.Unsafe<'idNumber' | 'phone'>(Type.String({ enum: ['idNumber', 'phone'] })), { minItems: 1, maxItems: 2 }),
+          reason: Text({ minLength: 2, maxLength: 200 }),
         }),
         response: { 200: Type.Object({ idNumber: Type.Optional(Type.String()), phone: Type.Optional(Nullable(Type.String())) }) },
       },

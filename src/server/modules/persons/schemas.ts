@@ -1,35 +1,39 @@
 // Request and response schemas of the labour-force ledger.
 import { Type } from '@sinclair/typebox';
-import { DateTime, Nullable } from '../../platform/http.js';
+import { DateTime, Name, Nullable, Text } from '../../platform/http.js';
 
 export const DateString = Type.String({ format: 'date' });
 
-export const JobWishes = Type.Object({
-  occupations: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })),
-  keywords: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 10 })),
-  wageMinFen: Type.Optional(Type.Integer({ minimum: 0 })),
-  regionCodes: Type.Optional(Type.Array(Type.String({ pattern: '^\\d{12}$' }), { maxItems: 10 })),
-  hours: Type.Optional(Type.String({ maxLength: 40 })),
-});
+/** A person's job wishes: a closed object (no other keys are stored), every list and text bounded. */
+export const JobWishes = Type.Object(
+  {
+    occupations: Type.Optional(Type.Array(Text({ maxLength: 20 }), { maxItems: 10 })),
+    keywords: Type.Optional(Type.Array(Text({ maxLength: 20 }), { maxItems: 10 })),
+    wageMinFen: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+    regionCodes: Type.Optional(Type.Array(Type.String({ pattern: '^\\d{12}$' }), { maxItems: 10 })),
+    hours: Type.Optional(Text({ maxLength: 40 })),
+  },
+  { additionalProperties: false },
+);
 
 /** The ledger's editable fields (identity comes from the ID number). */
 export const LedgerFields = {
-  name: Type.String({ minLength: 1, maxLength: 40 }),
+  name: Name({ maxLength: 40 }),
   regionCode: Type.String({ pattern: '^\\d{12}$', description: '居住地区划代码（社区/村）' }),
   householdType: Type.Unsafe<'urban' | 'rural'>(Type.String({ enum: ['urban', 'rural'], description: '户籍性质：urban 城镇，rural 农村' })),
   phone: Type.Optional(Type.String({ pattern: '^1\\d{10}$|^0\\d{2,3}-?\\d{7,8}$' })),
-  ethnicity: Type.Optional(Type.String({ maxLength: 20 })),
-  education: Type.Optional(Type.String({ maxLength: 20 })),
-  address: Type.Optional(Type.String({ maxLength: 200 })),
+  ethnicity: Type.Optional(Text({ maxLength: 20 })),
+  education: Type.Optional(Text({ maxLength: 20 })),
+  address: Type.Optional(Text({ maxLength: 200 })),
   labourCapacity: Type.Optional(Type.Unsafe<'full' | 'partial' | 'none'>(Type.String({ enum: ['full', 'partial', 'none'] }))),
-  disability: Type.Optional(Type.String({ maxLength: 40 })),
-  skills: Type.Optional(Type.Array(Type.String({ maxLength: 40 }), { maxItems: 30 })),
-  occupation: Type.Optional(Type.String({ maxLength: 20, description: '国家职业分类代码' })),
+  disability: Type.Optional(Text({ maxLength: 40 })),
+  skills: Type.Optional(Type.Array(Text({ maxLength: 40 }), { maxItems: 30 })),
+  occupation: Type.Optional(Text({ maxLength: 20, description: '国家职业分类代码' })),
   jobWishes: Type.Optional(JobWishes),
-  categories: Type.Optional(Type.Array(Type.String({ maxLength: 30 }), { maxItems: 20 })),
+  categories: Type.Optional(Type.Array(Text({ maxLength: 30 }), { maxItems: 20 })),
   retiree: Type.Optional(Type.Boolean()),
   graduationYear: Type.Optional(Type.Integer({ minimum: 1950, maximum: 2100 })),
-  school: Type.Optional(Type.String({ maxLength: 60 })),
+  school: Type.Optional(Text({ maxLength: 60 })),
 };
 
 /** PATCH body: every field optional; optional ledger fields may be null to clear them (Null first: ajv would coerce null to "" for a string). */

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { referralOutcomeNames, type ReferralOutcome } from '../../../shared/labels.js';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { IdParams, Paged, pageQuery, Paragraph, sendList } from '../../platform/http.js';
 import { DateString, Outcome, RateRow, Referral } from './schemas.js';
 import * as service from './service.js';
 
@@ -98,7 +98,7 @@ export async function referralRoutes(app: App) {
         tags: ['referrals'],
         summary: '登记推荐结果；录用即登记该人员就业',
         params: IdParams,
-        body: Type.Object({ outcome: Outcome, date: DateString, note: Type.Optional(Type.String({ maxLength: 500 })) }),
+        body: Type.Object({ outcome: Outcome, date: DateString, note: Type.Optional(Paragraph({ maxLength: 500 })) }),
         response: { 200: Referral },
       },
     },

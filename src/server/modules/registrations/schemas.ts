@@ -1,7 +1,7 @@
 // Request and response schemas of registration events (REG-3).
 import { Type } from '@sinclair/typebox';
 import { registrationTypes, type RegistrationType } from '../../../shared/labels.js';
-import { DateTime, Nullable } from '../../platform/http.js';
+import { DateTime, Nullable, Text } from '../../platform/http.js';
 import { DateString } from '../persons/index.js';
 
 /** A stored registration event. */
@@ -23,8 +23,8 @@ export const RegistrationEvent = Type.Object({
 export const RegistrationInput = Type.Object({
   type: Type.Unsafe<RegistrationType>(Type.String({ enum: [...registrationTypes] })),
   date: DateString,
-  reason: Type.Optional(Type.String({ maxLength: 200 })),
-  employerName: Type.Optional(Type.String({ maxLength: 100 })),
+  reason: Type.Optional(Text({ maxLength: 200 })),
+  employerName: Type.Optional(Text({ maxLength: 100 })),
   employmentForm: Type.Optional(
     Type.Unsafe<'employer' | 'self_employed' | 'flexible'>(Type.String({ enum: ['employer', 'self_employed', 'flexible'] })),
   ),

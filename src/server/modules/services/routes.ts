@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { IdParams, Nullable } from '../../platform/http.js';
+import { IdParams, Nullable, Paragraph } from '../../platform/http.js';
 import { ServiceRecord } from './schemas.js';
 import * as service from './service.js';
 
@@ -21,7 +21,7 @@ export async function serviceRoutes(app: App) {
           type: Type.Unsafe<service.ServiceType>(Type.String({ enum: Object.keys(service.serviceTypes) })),
           channel: Type.Unsafe<service.ServiceChannel>(Type.String({ enum: Object.keys(service.serviceChannels) })),
           date: Type.Optional(Type.String({ format: 'date' })),
-          notes: Type.Optional(Type.String({ maxLength: 500 })),
+          notes: Type.Optional(Paragraph({ maxLength: 500 })),
         }),
         response: { 201: ServiceRecord },
       },

@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { roleNames, type Role } from '../../../shared/roles.js';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { IdParams, Name, Paged, pageQuery, sendList } from '../../platform/http.js';
 import { sessionCookie } from '../../platform/auth.js';
 import { Password, Phone, RoleSchema, Roles, Staff } from './schemas.js';
 import * as service from './service.js';
@@ -18,7 +18,7 @@ export async function staffRoutes(app: App) {
         summary: '新建工作人员账号（管理员，仅限管辖范围内的机构）',
         body: Type.Object({
           username: Type.String({ pattern: '^[A-Za-z0-9_.-]{3,32}$', description: '3–32 位字母、数字、下划线' }),
-          name: Type.String({ minLength: 1, maxLength: 40 }),
+          name: Name({ maxLength: 40 }),
           unitId: Type.String({ format: 'uuid' }),
           roles: Roles,
           password: Password,
@@ -75,7 +75,7 @@ export async function staffRoutes(app: App) {
         summary: '修改工作人员；变更角色、机构、密码或停用会立即终止其登录',
         params: IdParams,
         body: Type.Object({
-          name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+          name: Type.Optional(Name({ maxLength: 40 })),
           roles: Type.Optional(Roles),
           disabled: Type.Optional(Type.Boolean()),
           unitId: Type.Optional(Type.String({ format: 'uuid' })),

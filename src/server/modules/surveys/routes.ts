@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { IdParams, Paged, pageQuery } from '../../platform/http.js';
+import { IdParams, Name, Paged, pageQuery, Paragraph } from '../../platform/http.js';
 import { Return, Survey } from './schemas.js';
 import * as service from './service.js';
 
@@ -14,7 +14,7 @@ export async function surveyRoutes(app: App) {
         tags: ['vacancy-surveys'],
         summary: '开展年度空岗调查：辖区内登记的用人单位全部纳入',
         body: Type.Object({
-          name: Type.String({ minLength: 2, maxLength: 80 }),
+          name: Name({ minLength: 2, maxLength: 80 }),
           year: Type.Integer({ minimum: 2000, maximum: 2100 }),
           dueDate: Type.String({ format: 'date' }),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{12}$' })),
@@ -81,7 +81,7 @@ export async function surveyRoutes(app: App) {
         body: Type.Object({
           currentVacancies: Type.Integer({ minimum: 0, maximum: 100_000 }),
           nextYearDemand: Type.Integer({ minimum: 0, maximum: 100_000 }),
-          notes: Type.Optional(Type.String({ maxLength: 500 })),
+          notes: Type.Optional(Paragraph({ maxLength: 500 })),
         }),
         response: { 200: Survey },
       },

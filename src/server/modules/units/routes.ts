@@ -3,7 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { unitTypes, type UnitType } from '../../../shared/roles.js';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { IdParams, Name, Paged, pageQuery, sendList, Text } from '../../platform/http.js';
 import { Unit, UnitTypeSchema } from './schemas.js';
 import * as service from './service.js';
 
@@ -16,11 +16,11 @@ export async function unitRoutes(app: App) {
         tags: ['units'],
         summary: '新建机构（仅限管辖范围内）',
         body: Type.Object({
-          name: Type.String({ minLength: 2, maxLength: 60 }),
+          name: Name({ minLength: 2, maxLength: 60 }),
           regionCode: Type.String({ pattern: '^\\d{12}$' }),
           type: UnitTypeSchema,
-          address: Type.Optional(Type.String({ maxLength: 200 })),
-          phone: Type.Optional(Type.String({ maxLength: 30 })),
+          address: Type.Optional(Text({ maxLength: 200 })),
+          phone: Type.Optional(Text({ maxLength: 30 })),
         }),
         response: { 201: Unit },
       },
@@ -37,7 +37,7 @@ export async function unitRoutes(app: App) {
         querystring: Type.Object({
           ...pageQuery,
           parentScope: Type.Optional(Type.String({ pattern: '^\\d{0,12}$' })),
-          q: Type.Optional(Type.String({ maxLength: 60 })),
+          q: Type.Optional(Text({ maxLength: 60 })),
           type: Type.Optional(UnitTypeSchema),
         }),
         response: { 200: Paged(Unit) },
@@ -72,9 +72,9 @@ export async function unitRoutes(app: App) {
         tags: ['units'],
         params: IdParams,
         body: Type.Object({
-          name: Type.Optional(Type.String({ minLength: 2, maxLength: 60 })),
-          address: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 200 })])),
-          phone: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 30 })])),
+          name: Type.Optional(Name({ minLength: 2, maxLength: 60 })),
+          address: Type.Optional(Type.Union([Type.Null(), Text({ maxLength: 200 })])),
+          phone: Type.Optional(Type.Union([Type.Null(), Text({ maxLength: 30 })])),
           disabled: Type.Optional(Type.Boolean()),
         }),
         response: { 200: Unit },

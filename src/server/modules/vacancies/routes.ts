@@ -5,7 +5,7 @@ import { occupationName } from '../../../shared/occupations.js';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
 import { shanghaiDateTimeText } from '../../platform/clock.js';
-import { IdParams, Paged, pageQuery, sendList } from '../../platform/http.js';
+import { IdParams, Name, Paged, pageQuery, Paragraph, sendList, Text } from '../../platform/http.js';
 import { editable, Flag, Vacancy, VacancyInput } from './schemas.js';
 import * as service from './service.js';
 
@@ -29,7 +29,7 @@ export async function vacancyRoutes(app: App) {
         summary: '管辖范围内的岗位；status=pending_review 为审核队列，flagged=true 只看有歧视提示的',
         querystring: Type.Object({
           ...pageQuery,
-          q: Type.Optional(Type.String({ maxLength: 40 })),
+          q: Type.Optional(Text({ maxLength: 40 })),
           status: Type.Optional(Type.Unsafe<string>(Type.String({ enum: [...Object.keys(vacancyStatusNames), 'expired', 'filled'] }))),
           flagged: Type.Optional(Type.Boolean()),
           employerId: Type.Optional(Type.String({ format: 'uuid' })),
@@ -97,7 +97,7 @@ export async function vacancyRoutes(app: App) {
         params: IdParams,
         body: Type.Object({
           decision: Type.Unsafe<'approve' | 'reject'>(Type.String({ enum: ['approve', 'reject'] })),
-          comment: Type.Optional(Type.String({ maxLength: 500 })),
+          comment: Type.Optional(Paragraph({ maxLength: 500 })),
         }),
         response: { 200: Vacancy },
       },
@@ -112,7 +112,7 @@ export async function vacancyRoutes(app: App) {
         tags: ['vacancies'],
         summary: '关闭岗位（下架）',
         params: IdParams,
-        body: Type.Object({ reason: Type.String({ minLength: 2, maxLength: 200 }) }),
+        body: Type.Object({ reason: Name({ minLength: 2, maxLength: 200 }) }),
         response: { 200: Vacancy },
       },
     },
@@ -126,9 +126,9 @@ export async function vacancyRoutes(app: App) {
         tags: ['vacancies'],
         summary: '预览就业歧视审查结果（不保存）',
         body: Type.Object({
-          title: Type.String({ maxLength: 60 }),
-          description: Type.String({ maxLength: 4000 }),
-          skills: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 20 })),
+          title: Text({ maxLength: 60 }),
+          description: Paragraph({ maxLength: 4000 }),
+          skills: Type.Optional(Type.Array(Text({ maxLength: 20 }), { maxItems: 20 })),
         }),
         response: { 200: Type.Object({ flags: Type.Array(Flag) }) },
       },

@@ -1,7 +1,7 @@
 // Request and response schemas of vacancies (JOB-2, JOB-3).
 import { Type } from '@sinclair/typebox';
 import { vacancyHoursNames, vacancySourceNames, type VacancyHours, type VacancySource } from '../../../shared/labels.js';
-import { DateTime, Nullable } from '../../platform/http.js';
+import { DateTime, Name, Nullable, Paragraph, Text } from '../../platform/http.js';
 
 /** A calendar date, YYYY-MM-DD. */
 export const DateString = Type.String({ format: 'date' });
@@ -63,19 +63,19 @@ export const Vacancy = Type.Object({
 
 /** The fields staff may set on a vacancy and change later (all optional in a PATCH). */
 export const editable = {
-  title: Type.String({ minLength: 2, maxLength: 60 }),
+  title: Name({ minLength: 2, maxLength: 60 }),
   occupation: Type.Optional(Nullable(OccupationCode)),
   headcount: Type.Integer({ minimum: 1, maximum: 10_000 }),
   wageMin: Fen('月工资下限'),
   wageMax: Fen('月工资上限'),
-  education: Type.Optional(Nullable(Type.String({ maxLength: 20 }))),
-  skills: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 20 }), { maxItems: 20 })),
+  education: Type.Optional(Nullable(Text({ maxLength: 20 }))),
+  skills: Type.Optional(Type.Array(Name({ maxLength: 20 }), { maxItems: 20 })),
   hours: Type.Optional(
     Type.Unsafe<VacancyHours>(Type.String({ enum: Object.keys(vacancyHoursNames), description: 'full_time 全日制，part_time 非全日制' })),
   ),
   regionCode: Type.String({ pattern: '^\\d{12}$', description: '工作地点区划代码' }),
-  address: Type.Optional(Nullable(Type.String({ maxLength: 200 }))),
-  description: Type.String({ minLength: 5, maxLength: 4000 }),
+  address: Type.Optional(Nullable(Text({ maxLength: 200 }))),
+  description: Paragraph({ minLength: 5, maxLength: 4000 }),
   validUntil: DateString,
   fairId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
 };
