@@ -23,7 +23,7 @@ describe('SYS-5 dialogs', () => {
     await choose(page, form.getByLabel('所属机构'), '小店区就业服务中心', { search: true });
     await choose(page, form.getByLabel('角色'), '经办员');
     await page.keyboard.press('Escape');
-    await form.getByLabel('初始密码').fill('abcdefgh1');
+    await form.getByLabel('初始密码').fill('Kq7mWz3xp9');
     await confirmDialog(page, '创建');
     await expect.poll(() => form.locator('.ant-form-item-explain-error').allTextContents()).toEqual(['用户名已被使用']);
     expect(await form.locator('.ant-alert').textContent()).toContain('用户名 xiaodian_admin 已被使用');

@@ -100,7 +100,7 @@ export async function openDatabase(opts: {
   const migrate = opts.migrate ?? true;
   if (opts.url && !migrate) {
     // The owner, seeing every row (row-level security binds owners too: FORCE).
-    const pool = new pg.Pool({ connectionString: opts.url, max: 2, options: `-c ${scopeSetting}=*` });
+    const pool = poolOf({ connectionString: opts.url, max: 2, options: `-c ${scopeSetting}=*` });
     return { db: drizzlePg(pool, { schema }) as unknown as Database, kind: 'postgres', close: () => pool.end() };
   }
   if (opts.url) return openPostgres(opts.url, opts.appUrl);
@@ -140,6 +140,17 @@ export function databaseOnClient(client: pg.Client): Database {
   return drizzlePg(client, { schema }) as unknown as Database;
 }
 
+/**
+ * A pool that survives the loss of an idle connection (a server restart, an administrator ending
+ * it): pg reports that as an 'error' event of the pool, which would otherwise end the process. The
+ * next query opens a new connection; a query on a lost one fails and is answered as an error.
+ */
+function poolOf(config: pg.PoolConfig): pg.Pool {
+  const pool = new pg.Pool(config);
+  pool.on('error', () => undefined);
+  return pool;
+}
+
 /** The application's connection string when none is configured: the owner's, as `openpes_app`. */
 export function defaultAppUrl(ownerUrl: string): string {
   const url = new URL(ownerUrl);
@@ -153,14 +164,14 @@ async function openPostgres(ownerUrl: string, appUrl: string | undefined): Promi
   const appConnection = appUrl ?? defaultAppUrl(ownerUrl);
   const app = new URL(appConnection);
   // The owner sees every row while it migrates (FORCE binds owners too, and a later migration may move data).
-  const owner = new pg.Pool({ connectionString: ownerUrl, max: 1, options: `-c ${scopeSetting}=*` });
+  const owner = poolOf({ connectionString: ownerUrl, max: 1, options: `-c ${scopeSetting}=*` });
   try {
     await migratePg(drizzlePg(owner, { schema }) as never, { migrationsFolder });
     await admitAppRole(owner, decodeURIComponent(app.username), decodeURIComponent(app.password) || null);
   } finally {
     await owner.end();
   }
-  const pool = new pg.Pool({ connectionString: appConnection, max: 10 });
+  const pool = poolOf({ connectionString: appConnection, max: 10 });
   try {
     await assertPoliciesBind(pool);
   } catch (err) {
