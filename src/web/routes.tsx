@@ -55,16 +55,18 @@ import { activationIssuers } from './components/ActivationCodeButton.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
+/** Auditors read the ledger too: the person page is where they see who looked at a record (SYS-2). */
+const ledgerAuditors: Role[] = [...ledgerReaders, 'auditor'];
 
 /** Who works with employers and vacancies (JOB-1..3): job officers write, reviewers review, leaders and admins read. */
 const jobMarketStaff: Role[] = ['job_officer', 'reviewer', 'leader', 'admin'];
 
 // 高校毕业生 and 退休人员 are keyed: it is built on PersonsPage, and must not keep 人员台账's search state.
 export const pages: PageEntry[] = [
-  { path: '/persons', label: '人员台账', icon: <SolutionOutlined />, roles: ledgerReaders, element: <PersonsPage /> },
+  { path: '/persons', label: '人员台账', icon: <SolutionOutlined />, roles: ledgerAuditors, element: <PersonsPage /> },
   { path: '/persons/new', label: '登记人员', roles: ['clerk'], element: <PersonRegisterPage />, menuKey: '/persons' },
   { path: '/persons/import', label: '台账导入', icon: <CloudUploadOutlined />, roles: ['clerk'], element: <ImportPage /> },
-  { path: '/persons/:id', label: '人员详情', roles: ledgerReaders, element: <PersonPage />, menuKey: '/persons' },
+  { path: '/persons/:id', label: '人员详情', roles: ledgerAuditors, element: <PersonPage />, menuKey: '/persons' },
   { path: '/graduates', label: '高校毕业生', icon: <ReadOutlined />, roles: ledgerReaders, element: <GraduatesPage key="graduates" /> },
   { path: '/retirees', label: '退休人员', icon: <UserOutlined />, roles: ledgerReaders, element: <RetireesPage key="retirees" /> },
   { path: '/zero-employment', label: '零就业家庭', icon: <HomeOutlined />, roles: ledgerReaders, element: <ZeroEmploymentPage /> },

@@ -17,7 +17,6 @@ export function PersonAccessLogCard({ personId }: { personId: string }) {
   return (
     <Card
       title="信息查阅记录"
-      size="small"
       data-testid="access-log"
       extra={<ExportButton path={`/persons/${personId}/access-log`} query={{}} fileName="个人信息查阅记录" />}
     >
@@ -40,12 +39,12 @@ export function PersonAccessLogCard({ personId }: { personId: string }) {
           }}
           columns={[
             { title: '时间', dataIndex: 'at', width: 150, render: (v: string) => formatDateTime(v) },
-            { title: '查阅人', dataIndex: 'actorUsername', ellipsis: true },
-            { title: '单位', dataIndex: 'unitName', ellipsis: true, render: (v: string | null) => v ?? '—' },
+            { title: '查阅人', dataIndex: 'actorUsername', width: 180 },
+            { title: '单位', dataIndex: 'unitName', render: (v: string | null) => v ?? '—' },
             {
               title: '方式',
               dataIndex: 'action',
-              width: 130,
+              width: 190,
               render: (v: AccessLogEntry['action'], e) => `${accessActionNames[v]}${e.rows ? `（${e.rows} 行）` : ''}`,
             },
           ]}

@@ -85,13 +85,13 @@ export function PersonPage() {
               onChanged={changed}
             />
             <PersonInfoCard person={p} canWrite={canWrite} onSaved={changed} />
+            {hasRole(user, 'auditor') ? <PersonAccessLogCard personId={p.id} /> : null}
           </Space>
         </Col>
         <Col xs={24} xl={8}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <HouseholdCard person={p} canWrite={canWrite} version={version} />
             <PersonTimeline entries={timeline} />
-            {hasRole(user, 'auditor') ? <PersonAccessLogCard personId={p.id} /> : null}
           </Space>
         </Col>
       </Row>
