@@ -30,15 +30,20 @@ const readRuns = Math.ceil(50 * scale);
 /**
  * Tables a rejected request may write on purpose: a failed login is counted (login limits), which
  * is the point of the 401 it answers; any authenticated request may refresh its session's
- * last-seen time.
+ * last-seen time; and the access log of personal data is written in batches after the looks it
+ * records, so a batch may land during any later request.
  */
-const sessionTouch = ['sessions', 'public_sessions'];
+const sessionTouch = ['sessions', 'public_sessions', 'person_access_log'];
 const writtenByRejections: Record<string, string[]> = {
   'POST /api/v1/auth/login': ['login_failures'],
   'POST /api/v1/auth/password': ['login_failures'],
   'POST /api/v1/public/accounts/login': ['login_failures'],
-  // A failed ledger check at sign-up is counted per address and audited.
-  'POST /api/v1/public/accounts/seekers': ['login_failures', 'audit_log', 'audit_head'],
+  // A wrong binding code counts against the address and the record's live codes, and is audited.
+  'POST /api/v1/public/accounts/seekers': ['login_failures', 'binding_codes', 'audit_log', 'audit_head'],
+  'POST /api/v1/public/accounts/employers': ['login_failures', 'binding_codes', 'audit_log', 'audit_head'],
+  // An unknown referral-letter code counts against the address (no walking the code space).
+  'POST /api/v1/public/referrals/verify': ['login_failures'],
+  'POST /api/v1/public/referrals/feedback': ['login_failures'],
 };
 
 interface Operation {
@@ -73,10 +78,12 @@ const failures: string[] = [];
  * own write rolls back with the request's transaction, so only committed changes show.
  */
 async function installWriteCounters() {
-  const run = (text: string) => t.handle.db.execute(sql.raw(text));
+  // As the tables' owner: on PostgreSQL the application's role may not create triggers or functions.
+  const run = (text: string) => t.asOwner(sql.raw(text));
   await run(
     'CREATE TABLE fuzz_write_counts (name text PRIMARY KEY, row_count bigint NOT NULL DEFAULT 0, updates bigint NOT NULL DEFAULT 0)',
   );
+  await run('GRANT SELECT ON fuzz_write_counts TO PUBLIC');
   await run(`CREATE FUNCTION fuzz_count_write() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
     BEGIN
       UPDATE fuzz_write_counts

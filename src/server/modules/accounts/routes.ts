@@ -363,31 +363,20 @@ export async function accountRoutes(app: App) {
     expiresAt: DateTime,
     name: Type.String({ description: '人员或单位名称' }),
   });
-  app.post(
-    '/persons/:id/activation-code',
+  const issuers = [
+    { path: '/persons/:id/activation-code', kind: 'seeker', summary: '为本人（已核验身份证）发放求职者账号激活码，7 天内有效，旧码作废' },
     {
-      schema: {
-        tags: ['public-accounts'],
-        summary: '为本人（已核验身份证）发放求职者账号激活码，7 天内有效，旧码作废',
-        params: IdParams,
-        response: { 201: ActivationCode },
-      },
+      path: '/employers/:id/activation-code',
+      kind: 'employer',
+      summary: '为单位（已核验营业执照和经办人）发放单位账号激活码，7 天内有效，旧码作废',
     },
-    async (req, reply) => reply.status(201).send(await binding.issueActivationCode(ctxOf(app, req), 'seeker', req.params.id)),
-  );
-
-  app.post(
-    '/employers/:id/activation-code',
-    {
-      schema: {
-        tags: ['public-accounts'],
-        summary: '为单位（已核验营业执照和经办人）发放单位账号激活码，7 天内有效，旧码作废',
-        params: IdParams,
-        response: { 201: ActivationCode },
-      },
-    },
-    async (req, reply) => reply.status(201).send(await binding.issueActivationCode(ctxOf(app, req), 'employer', req.params.id)),
-  );
+  ] as const;
+  for (const { path, kind, summary } of issuers)
+    app.post(
+      path,
+      { schema: { tags: ['public-accounts'], summary, params: IdParams, response: { 201: ActivationCode } } },
+      async (req, reply) => reply.status(201).send(await binding.issueActivationCode(ctxOf(app, req), kind, req.params.id)),
+    );
 
   app.get(
     '/sms-outbox',
