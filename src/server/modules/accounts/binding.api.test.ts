@@ -125,6 +125,8 @@ describe('JOB-7 binding a seeker account needs a code from the ledger phone or t
     await post('/public/accounts/seekers/codes', { idNumber: q.idNumber, name: q.name }, undefined, newAddress());
     const late = codeIn(await lastMessageTo(`${q.phone!.slice(0, 3)}****${q.phone!.slice(7)}`));
     clock = new Date(clock.getTime() + 11 * 60 * 1000);
+    const outbox = (await get('/sms-outbox?pageSize=100', clerk)).json().items as { phone: string; status: string }[];
+    expect(outbox.find((m) => m.phone === `${q.phone!.slice(0, 3)}****${q.phone!.slice(7)}`)!.status).toBe('expired');
     const expired = await post('/public/accounts/seekers', {
       phone: newPhone(),
       password: 'Seek12345',

@@ -248,6 +248,7 @@ export async function issueActivationCode(ctx: Ctx, kind: BindingKind, subjectId
 export async function listOutbox(ctx: Ctx, paging: Paging) {
   requireRole(ctx, 'clerk', 'job_officer', 'admin');
   const where = withinScope(ctx, smsOutbox.regionCode);
+  const expiredBefore = new Date(ctx.now().getTime() - bindingRules.smsCodeTtlMs);
   const [rows, counted] = await Promise.all([
     ctx.db
       .select({
@@ -256,7 +257,8 @@ export async function listOutbox(ctx: Ctx, paging: Paging) {
         regionCode: smsOutbox.regionCode,
         purpose: smsOutbox.purpose,
         body: smsOutbox.body,
-        status: smsOutbox.status,
+        // A code not delivered within its lifetime is dead: the counter must not read it out.
+        status: sql<string>`CASE WHEN ${smsOutbox.status} = 'pending' AND ${smsOutbox.createdAt} < ${expiredBefore} THEN 'expired' ELSE ${smsOutbox.status} END`,
         createdAt: smsOutbox.createdAt,
         sentAt: smsOutbox.sentAt,
       })

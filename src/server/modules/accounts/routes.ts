@@ -13,7 +13,7 @@ import { Vacancy, VacancyInputSchema as VacancyInput } from '../vacancies/index.
 import { AccountView, Application, BindingCode, CodeRequestAnswer, Password, Phone, Reason, Session, Wishes } from './schemas.js';
 import * as service from './service.js';
 
-const smsStatusNames: Record<string, string> = { pending: '待发（由窗口告知）', sent: '已发送', failed: '发送失败' };
+const smsStatusNames: Record<string, string> = { pending: '待发（由窗口告知）', sent: '已发送', failed: '发送失败', expired: '已过期' };
 
 export async function accountRoutes(app: App) {
   const baseCtx = (req: FastifyRequest): Ctx => anonymousCtx(app, req);

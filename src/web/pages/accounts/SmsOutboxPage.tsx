@@ -22,6 +22,7 @@ const statuses: Record<string, { label: string; color: string }> = {
   pending: { label: '待发（由窗口告知）', color: 'orange' },
   sent: { label: '已发送', color: 'green' },
   failed: { label: '发送失败', color: 'red' },
+  expired: { label: '已过期（请本人重新获取）', color: 'default' },
 };
 
 /** The message with its code in bold, so it is found at a glance and read out right. */
