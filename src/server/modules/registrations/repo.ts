@@ -18,14 +18,14 @@ export async function setEventCertificate(ctx: Ctx, id: string, certificateNo: s
   await ctx.db.update(registrationEvents).set({ certificateNo }).where(eq(registrationEvents.id, id));
 }
 
-/** A person's events in entry order (the person must lie in scope). */
+/** A person's events by their real date, entry time breaking ties (API.md; the person must lie in scope). */
 export async function eventsOf(ctx: Ctx, personId: string): Promise<(RegistrationEventRow & RegistrationEventLike)[]> {
   const rows = await ctx.db
     .select({ event: registrationEvents })
     .from(registrationEvents)
     .innerJoin(persons, eq(persons.id, registrationEvents.personId))
     .where(and(eq(registrationEvents.personId, personId), withinScope(ctx, persons.regionCode)))
-    .orderBy(asc(registrationEvents.createdAt), asc(registrationEvents.date));
+    .orderBy(asc(registrationEvents.date), asc(registrationEvents.createdAt));
   return rows.map((r) => ({ ...r.event, type: r.event.type as RegistrationType, details: r.event.details as Record<string, unknown> }));
 }
 
