@@ -79,7 +79,7 @@ describe('JOB-5 referrals', () => {
     expect((await get(otherDistrict, `/vacancies/${v.id}`)).json()).toMatchObject({ filled: 1 });
   });
 
-  it('RPT-7 referral rate and success rate of a unit for a month: 5 seekers, 2 of them referred (3 referrals), 1 hired → 40% and 33.3%, beside the 40% and 15% targets', async () => {
+  it('RPT-7 referral rate and success rate of a unit for a month: 6 seekers (one carried over from October), 2 of them referred (3 referrals), 1 placed → 33.3% and 50%, beside the 40% and 15% targets', async () => {
     // Community 北营街道 140105003001 is used by no other test in this file, so its counts are exactly these.
     const community = '140105003001';
     const e = await createEmployer(t, officer);
@@ -88,8 +88,14 @@ describe('JOB-5 referrals', () => {
     const seekers = [];
     for (let i = 0; i < 5; i++)
       seekers.push((await createWelderSeeker(t, officer, { regionCode: community, unemployedSince: '2026-11-02' })).id);
-    // Registered in October: not a seeker of November, so it must not count.
+    // Registered in October and still seeking work: a seeker of November too (carried over).
     await createWelderSeeker(t, officer, { regionCode: community, unemployedSince: '2026-10-15' });
+    // Found a job in October: not seeking in November.
+    const placed = await createWelderSeeker(t, officer, { regionCode: community, unemployedSince: '2026-10-01' });
+    expect(
+      (await post(officer, `/persons/${placed.id}/registrations`, { type: 'employment', date: '2026-10-20', employerName: '太原某厂' }))
+        .statusCode,
+    ).toBe(201);
     const [a, b] = seekers as [string, string];
     const hire = await refer(a, v1.id);
     await refer(a, v2.id);
@@ -108,12 +114,12 @@ describe('JOB-5 referrals', () => {
       targetSuccessRate: number;
     }[];
     const expected = {
-      seekers: 5,
+      seekers: 6,
       referred: 2,
       referrals: 3,
       hired: 1,
-      referralRate: 40,
-      successRate: 33.3,
+      referralRate: 33.3,
+      successRate: 50,
       targetRate: 40,
       targetSuccessRate: 15,
     };
@@ -126,7 +132,7 @@ describe('JOB-5 referrals', () => {
       referralRate: number | null;
       successRate: number | null;
     }[];
-    expect(october.find((x) => x.scope === community)).toMatchObject({ seekers: 1, referrals: 0, referralRate: 0, successRate: null });
+    expect(october.find((x) => x.scope === community)).toMatchObject({ seekers: 2, referrals: 0, referralRate: 0, successRate: null });
     expect(rates.every((x) => x.scope.startsWith('140105'))).toBe(true);
   });
 

@@ -1,7 +1,6 @@
 // SQL for referrals; staff reads are limited to the scope of the referred person's region.
-import { and, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { employers, persons, referrals, registrationEvents, units, vacancies } from '../../db/schema.js';
+import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
+import { employers, persons, referrals, units, vacancies } from '../../db/schema.js';
 import type { Database } from '../../db/connection.js';
 import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
@@ -108,25 +107,41 @@ export async function updateReferral(db: Database, id: string, patch: Partial<ty
   await db.update(referrals).set(patch).where(eq(referrals.id, id));
 }
 
-/** Counts behind the referral rates of one region prefix and period (RPT-7, JOB-5). */
+/**
+ * Counts behind the referral rates of one region prefix and month (RPT-7, JOB-5). Seekers are the
+ * persons seeking work at any time in the month: a job-seeking or unemployment registration dated
+ * on or before its last day and not ended before its first (carried over or new; a voided
+ * registration does not count). Referred are those seekers referred in the month, hired those of
+ * them a referral of the month placed; so neither rate can pass 100%. Referrals counts the letters.
+ */
 export async function rateCounts(db: Database, prefix: string, from: string, to: string) {
-  const inPeriod = (region: AnyPgColumn, date: AnyPgColumn) => and(like(region, `${prefix}%`), gte(date, from), lte(date, to))!;
-  const [seekers] = await db
-    .select({ n: sql<number>`count(DISTINCT ${registrationEvents.personId})::int` })
-    .from(registrationEvents)
-    .where(
-      and(
-        inPeriod(registrationEvents.regionCode, registrationEvents.date),
-        inArray(registrationEvents.type, ['job_seeking', 'unemployment']),
-      ),
-    );
-  const [made] = await db
-    .select({
-      referred: sql<number>`count(DISTINCT ${referrals.personId})::int`,
-      referrals: sql<number>`count(*)::int`,
-      hired: sql<number>`(count(*) FILTER (WHERE ${referrals.outcome} = 'hired'))::int`,
-    })
-    .from(referrals)
-    .where(inPeriod(referrals.regionCode, referrals.date));
-  return { seekers: seekers?.n ?? 0, referred: made?.referred ?? 0, referrals: made?.referrals ?? 0, hired: made?.hired ?? 0 };
+  const result = await db.execute(sql`
+    WITH seekers AS (
+      SELECT DISTINCT s.person_id
+        FROM registration_events s
+       WHERE s.region_code LIKE ${`${prefix}%`}
+         AND s.type IN ('job_seeking', 'unemployment')
+         AND s.date <= ${to}
+         AND NOT EXISTS (
+               SELECT 1 FROM registration_events v
+                WHERE v.corrects_event_id = s.id AND v.type = 'correction' AND v.details->>'action' = 'void')
+         AND NOT EXISTS (
+               SELECT 1 FROM registration_events e
+                WHERE e.person_id = s.person_id
+                  AND e.date < ${from}
+                  AND (e.date > s.date OR (e.date = s.date AND e.created_at > s.created_at))
+                  AND ((s.type = 'job_seeking' AND e.type = 'job_seeking_end')
+                    OR (s.type = 'unemployment' AND e.type IN ('unemployment_end', 'employment'))))
+    ),
+    made AS (
+      SELECT r.person_id, r.outcome
+        FROM referrals r
+       WHERE r.region_code LIKE ${`${prefix}%`} AND r.date >= ${from} AND r.date <= ${to}
+    )
+    SELECT (SELECT count(*) FROM seekers)::int AS seekers,
+           (SELECT count(DISTINCT m.person_id) FROM made m JOIN seekers USING (person_id))::int AS referred,
+           (SELECT count(*) FROM made)::int AS referrals,
+           (SELECT count(DISTINCT m.person_id) FROM made m JOIN seekers USING (person_id) WHERE m.outcome = 'hired')::int AS hired`);
+  const [row] = (result as unknown as { rows: { seekers: number; referred: number; referrals: number; hired: number }[] }).rows;
+  return { seekers: row?.seekers ?? 0, referred: row?.referred ?? 0, referrals: row?.referrals ?? 0, hired: row?.hired ?? 0 };
 }

@@ -263,8 +263,8 @@ export interface ReferralRate {
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part * 1000) / whole) / 10 : null);
 
 /**
- * Referral rate (persons referred / persons who registered as seekers or unemployed) and success
- * rate (referrals ending in a hire / referrals) per unit in scope for a month, beside the targets
+ * Referral rate (seekers referred / persons seeking work at any time in the month) and success
+ * rate (of those referred, persons a referral placed) per unit in scope for a month, beside the targets
  * (referral.target_rate, referral.target_success_rate; seed 002: 40% and 15%).
  */
 export async function referralRates(ctx: Ctx, month: string, unitId?: string): Promise<ReferralRate[]> {
@@ -289,7 +289,7 @@ export async function referralRates(ctx: Ctx, month: string, unitId?: string): P
       scope: u.scope,
       ...c,
       referralRate: percent(c.referred, c.seekers),
-      successRate: percent(c.hired, c.referrals),
+      successRate: percent(c.hired, c.referred),
       targetRate: await param(ctx.db, 'referral.target_rate', u.regionCode, to),
       targetSuccessRate: await param(ctx.db, 'referral.target_success_rate', u.regionCode, to),
     });

@@ -87,10 +87,10 @@ export function RatesPage() {
               </Space>
             ),
           },
-          { title: '求职/失业登记人数', dataIndex: 'seekers', align: 'right' },
+          { title: '当月求职人数', dataIndex: 'seekers', align: 'right' },
           { title: '被推荐人数', dataIndex: 'referred', align: 'right' },
           { title: '推荐次数', dataIndex: 'referrals', align: 'right' },
-          { title: '录用次数', dataIndex: 'hired', align: 'right' },
+          { title: '推荐成功人数', dataIndex: 'hired', align: 'right' },
           {
             title: '推荐介绍率',
             key: 'rate',
