@@ -58,10 +58,13 @@ export async function sendList<T>(
   return { items, total, page: query.page, pageSize: query.pageSize };
 }
 
+/** The media type of .xlsx files (downloads, and uploads the import routes accept). */
+export const xlsxContentType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 /** Sends an .xlsx file as a download named `filename`.xlsx (any route, whatever its JSON schema). */
 export function sendXlsx(reply: FastifyReply, filename: string, file: Buffer) {
   return reply
-    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .type(xlsxContentType)
     .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(filename)}.xlsx`)
     .send(file);
 }

@@ -2,18 +2,13 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
-import type { App } from '../../platform/http.js';
+import { sendXlsx, xlsxContentType as xlsxType, type App } from '../../platform/http.js';
 import { importLedger, ledgerTemplate } from './ledgerImport.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** Ledger template download and Excel import (REG-7). */
 export async function ledgerImportRoutes(app: App) {
   app.get('/persons/import-template', { schema: { tags: ['persons'], summary: '下载劳动力资源台账导入模板' } }, async (_req, reply) =>
-    reply
-      .type(xlsxType)
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('劳动力资源台账导入模板')}.xlsx`)
-      .send(await ledgerTemplate()),
+    sendXlsx(reply, '劳动力资源台账导入模板', await ledgerTemplate()),
   );
 
   await app.register(async (scoped) => {

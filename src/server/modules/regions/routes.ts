@@ -1,12 +1,10 @@
 // HTTP for administrative divisions.
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
-import type { App } from '../../platform/http.js';
+import { xlsxContentType as xlsxType, type App } from '../../platform/http.js';
 import { AppError } from '../../platform/errors.js';
 import { Region } from './schemas.js';
 import * as service from './service.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function regionRoutes(app: App) {
   app.get(
