@@ -32,6 +32,12 @@ export async function accountRoutes(app: App) {
     if (!app.deps.sms) return;
     binding.deliverPendingSms(baseCtx(req), app.deps.sms).catch((err: unknown) => req.log.error({ err }, 'SMS delivery failed'));
   };
+  /** Answers a code request (always the same 202) and hands the text, if any, to the gateway. */
+  const codeRequested = async (req: FastifyRequest, reply: import('fastify').FastifyReply, answer: Promise<object>) => {
+    const body = await answer;
+    deliverSoon(req);
+    return reply.status(202).send(body);
+  };
   const started = (reply: import('fastify').FastifyReply, req: FastifyRequest, token: string) =>
     reply.setCookie(service.publicSessionCookie, token, {
       httpOnly: true,
@@ -52,11 +58,7 @@ export async function accountRoutes(app: App) {
         response: { 202: CodeRequestAnswer },
       },
     },
-    async (req, reply) => {
-      const answer = await service.requestSeekerCode(baseCtx(req), req.body, req.ip);
-      deliverSoon(req);
-      return reply.status(202).send(answer);
-    },
+    async (req, reply) => codeRequested(req, reply, service.requestSeekerCode(baseCtx(req), req.body, req.ip)),
   );
 
   app.post(
@@ -73,11 +75,7 @@ export async function accountRoutes(app: App) {
         response: { 202: CodeRequestAnswer },
       },
     },
-    async (req, reply) => {
-      const answer = await service.requestEmployerCode(baseCtx(req), req.body, req.ip);
-      deliverSoon(req);
-      return reply.status(202).send(answer);
-    },
+    async (req, reply) => codeRequested(req, reply, service.requestEmployerCode(baseCtx(req), req.body, req.ip)),
   );
 
   app.post(
