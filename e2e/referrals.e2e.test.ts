@@ -70,6 +70,7 @@ beforeAll(async () => {
     })
   ).id;
   page = await session.freshPage();
+  await page.setViewportSize({ width: 1366, height: 768 });
   await page.goto('/');
   await login(page, clerk);
 });

@@ -8,6 +8,8 @@ import { loginAs } from '../src/server/testing/testApp.js';
 import { login, logout, shot, useBrowserSession } from './support/harness.js';
 
 const session = useBrowserSession();
+/** The bureau's common screen: staff pages are checked at it. */
+const laptop = { width: 1366, height: 768 };
 const clerk = { username: 'totp_clerk', name: '钱佳', password: 'Xiaodian#2026' };
 
 /** The code an authenticator app shows `stepsAhead` 30-second steps from now. */
@@ -43,6 +45,7 @@ describe('SYS-2 two-factor sign-in and own sessions in the browser', () => {
     const phoneAuth = { authorization: `Bearer ${(phone.json() as { token: string }).token}` };
 
     const page = await session.freshPage();
+    await page.setViewportSize(laptop);
     await login(page, clerk.username, clerk.password);
     await page.getByRole('button', { name: /账号安全/ }).click();
     await page.waitForURL(/\/account\/security/);
@@ -96,6 +99,7 @@ describe('SYS-2 two-factor sign-in and own sessions in the browser', () => {
       session.test.app.deps.requireTwoFactorRoles = [];
     });
     const page = await session.freshPage();
+    await page.setViewportSize(laptop);
     await login(page, 'taiyuan_auditor');
     await page.waitForURL(/\/account\/security/);
     await page.getByText('您的角色要求使用两步验证').waitFor();
@@ -116,6 +120,7 @@ describe('SYS-2 two-factor sign-in and own sessions in the browser', () => {
 
   it("SYS-2 the district admin clears the clerk's second factor from the staff dialog (a lost phone)", async () => {
     const page = await session.freshPage();
+    await page.setViewportSize(laptop);
     await login(page, 'xiaodian_admin');
     await page.goto(`/staff`);
     const row = page.locator('.ant-table-row').filter({ hasText: clerk.username });
