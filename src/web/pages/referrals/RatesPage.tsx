@@ -61,8 +61,9 @@ export function RatesPage() {
       }
     >
       <Typography.Paragraph type="secondary">
-        推荐介绍率 = 本月被推荐介绍的人数 ÷ 本月办理求职登记或失业登记的人数；推荐介绍成功率 = 本月推荐后录用的次数 ÷
-        本月推荐介绍次数。按人员所在地计入各机构的管辖范围，上级机构包含下级，同一区域的几个机构数字相同。目标值为政策参数（可在“政策参数”中查看来源）。本表暂不能导出
+        推荐介绍率 = 当月求职人员中被推荐介绍的人数 ÷ 当月求职人数（当月任何时候处于求职或失业登记状态的人，含上月结转）；推荐介绍成功率 =
+        其中经推荐录用的人数 ÷ 被推荐人数，两者都不会超过
+        100%。按人员所在地计入各机构的管辖范围，上级机构包含下级，同一区域的几个机构数字相同。目标值为政策参数（可在“政策参数”中查看来源）。本表暂不能导出
         Excel。
       </Typography.Paragraph>
       {rates.error ? <Alert type="error" showIcon title={errorText(rates.error)} style={{ marginBottom: 16 }} /> : null}
