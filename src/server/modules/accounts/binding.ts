@@ -151,7 +151,7 @@ export async function requestBindingCode(caller: Ctx, kind: BindingKind, subject
 export async function checkBindingCode(
   caller: Ctx,
   kind: BindingKind,
-  subject: Subject | null,
+  subject: Pick<Subject, 'id' | 'regionCode'> | null,
   code: string,
   source: string,
 ): Promise<string> {

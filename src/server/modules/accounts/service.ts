@@ -191,9 +191,7 @@ export async function registerEmployer(
     throw new AppError('RULE_VIOLATION', '该单位已在公共就业服务机构登记，请获取发送到单位登记联系电话的验证码，或到服务窗口领取激活码', [
       { path: '/code', code: 'CODE_REQUIRED', message: '请填写验证码或激活码' },
     ]);
-  const codeId = known
-    ? await checkBindingCode(ctx, 'employer', await findSubject(ctx, 'employer', creditCode, known.name), input.code!, source)
-    : null;
+  const codeId = known ? await checkBindingCode(ctx, 'employer', known, input.code!, source) : null;
   if (!known && !input.regionCode) throw invalid('/regionCode', 'REQUIRED', '新登记的单位请选择所在地');
   return withTransaction(ctx, async (tx) => {
     if (codeId) await spendBindingCode(tx, codeId);

@@ -1,7 +1,7 @@
 // HTTP for the labour-force ledger (REG-1, REG-2, REG-6).
 import { Type } from '@sinclair/typebox';
-import { accessesOf, noteAccess } from '../../platform/accessLog.js';
-import { ctxOf, requireRole } from '../../platform/context.js';
+import { noteAccess } from '../../platform/accessLog.js';
+import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
 import { AccessLogEntry, IdParams, Nullable, Paged, pageQuery, sendList, Text } from '../../platform/http.js';
 import { accessActionNames, employmentStatusNames, type EmploymentStatus } from '../../../shared/labels.js';
@@ -165,10 +165,8 @@ export async function personRoutes(app: App, opts: { statusAsOf: service.StatusA
     },
     async (req, reply) => {
       const ctx = ctxOf(app, req);
-      requireRole(ctx, 'auditor');
-      await service.getPerson(ctx, req.params.id);
       await app.accessLog.flush();
-      return sendList(reply, req.query, (paging) => accessesOf(ctx.db, req.params.id, paging), {
+      return sendList(reply, req.query, (paging) => service.accessesOfPerson(ctx, req.params.id, paging), {
         filename: '个人信息查阅记录',
         sheet: '查阅记录',
         columns: [

@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import { parseIdNumber } from '../../../shared/idNumber.js';
 import { matchKeysOf } from '../../../shared/matchKeys.js';
 import { bulkInsert } from '../../db/bulk.js';
-import { noteAccess } from '../../platform/accessLog.js';
+import { accessesOf, noteAccess } from '../../platform/accessLog.js';
 import { auditReason, writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, assertWritableRegion, type Ctx, ownRecordCtx, requireRole, withTransaction } from '../../platform/context.js';
@@ -212,6 +212,13 @@ export async function updatePerson(ctx: Ctx, id: string, input: Partial<PersonIn
     await writeAudit(tx, { action: 'update', entity: 'person', entityId: id, regionCode: row.regionCode, before, after });
     return after;
   });
+}
+
+/** Who looked at a person's record (SYS-2): for auditors, of a person in their jurisdiction (404 outside). */
+export async function accessesOfPerson(ctx: Ctx, id: string, paging: { limit: number; offset: number }) {
+  requireRole(ctx, 'auditor');
+  await getPerson(ctx, id);
+  return accessesOf(ctx.db, id, paging);
 }
 
 /** Unmasked identifiers of a person, for allowed roles, audited with the reason (SYS-2, SYS-3). */
