@@ -160,7 +160,8 @@ describe('JOB-7, JOB-8, JOB-5 the public job board with no login', () => {
     await shot(page, 'board-search-empty');
     await page.getByRole('button', { name: /清空条件，看全部岗位/ }).click();
     await page.waitForURL((url) => url.search === '');
-    expect(await page.getByLabel('搜索岗位').inputValue(), 'clearing empties the box too').toBe('');
+    // The router changes the URL before React renders the cleared form: wait for the render.
+    await expect.poll(() => page.getByLabel('搜索岗位').inputValue(), { message: 'clearing empties the box too' }).toBe('');
   });
 
   it('JOB-7 filters by district and minimum wage, kept in the URL, and pages through results', async () => {
