@@ -1,5 +1,6 @@
 // Shapes of the API's responses the web UI reads (shared/API.md and the server route schemas).
 import type { Role, UnitType } from '../shared/roles.js';
+import type { ItemOf, ResponseOf } from './apiTypes.js';
 
 export interface User {
   id: string;
@@ -137,15 +138,6 @@ export interface AuditVerifyResult {
 export type EmploymentStatus = 'employed' | 'unemployed' | 'not_registered';
 export type LabourCapacity = 'full' | 'partial' | 'none';
 export type HouseholdType = 'urban' | 'rural';
-
-/** 求职意向: what work the person wants. */
-export interface JobWishes {
-  occupations?: string[];
-  keywords?: string[];
-  wageMinFen?: number;
-  regionCodes?: string[];
-  hours?: string;
-}
 
 /** A person of the labour-force ledger, with the status as of `asOf`. */
 export interface Person {
@@ -330,151 +322,6 @@ export interface EmployerFiling {
   createdAt: string;
 }
 
-/** One discrimination-screening finding (JOB-3); start/end are UTF-16 offsets into `field`'s text. */
-export interface ScreeningFlag {
-  /** 'title', 'description' or 'skills' (the skills joined by '、'). */
-  field: string;
-  ruleId: string;
-  category: string;
-  /** 'flag' must be fixed or justified; 'warning' (age) is for the reviewer to judge. */
-  severity: string;
-  text: string;
-  start: number;
-  end: number;
-  reason: string;
-  legalSource: string;
-}
-
-/** The status a vacancy reads as today: the stored four plus expired and filled. */
-export type VacancyStatus = 'pending_review' | 'published' | 'rejected' | 'closed' | 'expired' | 'filled';
-
-/** A vacancy (JOB-2); wages are monthly, in fen. */
-export interface Vacancy {
-  id: string;
-  employerId: string;
-  employerName: string;
-  title: string;
-  occupation: string | null;
-  headcount: number;
-  filled: number;
-  wageMin: number;
-  wageMax: number;
-  education: string | null;
-  skills: string[];
-  hours: string;
-  regionCode: string;
-  regionName: string | null;
-  address: string | null;
-  description: string;
-  validUntil: string;
-  source: string;
-  status: VacancyStatus;
-  screening: { flags: ScreeningFlag[] };
-  reviewComment: string | null;
-  reviewedBy: string | null;
-  reviewedAt: string | null;
-  publishedAt: string | null;
-  fairId: string | null;
-  surveyId: string | null;
-  createdBy: string;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A factor of the match score (JOB-4). */
-export type MatchFactor = 'occupation' | 'skills' | 'place' | 'wage' | 'education' | 'hours' | 'priority';
-
-/** Why a match scored what it did: a factor's points (`weight`) out of its full weight. */
-export interface MatchReason {
-  factor: MatchFactor;
-  detail: string;
-  weight: number;
-  maxWeight: number;
-}
-
-/** A published vacancy recommended for a person (GET /persons/{id}/matches). */
-export interface VacancyMatch {
-  vacancyId: string;
-  score: number;
-  reasons: MatchReason[];
-  vacancy: {
-    title: string;
-    employerName: string;
-    occupation: string | null;
-    wageMin: number;
-    wageMax: number;
-    regionCode: string;
-    regionName: string | null;
-    headcount: number;
-    filled: number;
-    validUntil: string;
-  };
-}
-
-/** A job seeker in scope recommended for a vacancy (GET /vacancies/{id}/matches). */
-export interface PersonMatch {
-  personId: string;
-  score: number;
-  reasons: MatchReason[];
-  person: {
-    name: string;
-    idNumber: string;
-    regionCode: string;
-    regionName: string | null;
-    employmentStatus: EmploymentStatus;
-    categories: string[];
-  };
-}
-
-export type ReferralOutcome = 'interviewed' | 'hired' | 'rejected' | 'no_show';
-
-/** A referral (JOB-5) with what its letter prints; outcome null = 待反馈. */
-export interface Referral {
-  id: string;
-  personId: string;
-  personName: string;
-  /** Masked. */
-  personIdNumber: string;
-  vacancyId: string;
-  vacancyTitle: string;
-  employerId: string;
-  employerName: string;
-  /** The employer's address, contact and phone, and where the vacancy's work is (for the letter). */
-  employerAddress: string | null;
-  employerContact: string | null;
-  employerPhone: string | null;
-  vacancyAddress: string | null;
-  regionCode: string;
-  date: string;
-  verificationCode: string;
-  outcome: ReferralOutcome | null;
-  outcomeDate: string | null;
-  outcomeNote: string | null;
-  employerFeedback: string | null;
-  employerFeedbackAt: string | null;
-  employmentEventId: string | null;
-  staffName: string;
-  unitId: string | null;
-  unitName: string | null;
-  letterUrl: string;
-  createdAt: string;
-}
-
-/** One unit's referral rates for a month (RPT-7); rates in percent, null when nothing to divide by. */
-export interface ReferralRate {
-  unitId: string;
-  unitName: string;
-  scope: string;
-  seekers: number;
-  referred: number;
-  referrals: number;
-  hired: number;
-  referralRate: number | null;
-  successRate: number | null;
-  targetRate: number;
-  targetSuccessRate: number;
-}
-
 export type JobFairKind = 'general' | 'rural_migrants' | 'graduates' | 'person_4050' | 'women' | 'disabled';
 
 /** A job fair (JOB-6); attendance, intentions and deals are recorded after it is held. */
@@ -539,3 +386,30 @@ export interface AccessLogEntry {
   action: 'view' | 'lookup' | 'export' | 'reveal';
   rows: number | null;
 }
+
+/** A seeker's job wishes as the ledger keeps them; wages in fen (the board's seeker sees the same shape). */
+export type JobWishes = NonNullable<ResponseOf<'/api/v1/persons/{id}'>['jobWishes']>;
+
+// Matches, referrals and vacancies: the server's response schemas, through the generated OpenAPI types.
+
+/** A vacancy (JOB-2) as staff see it; wages are monthly, in fen. */
+export type Vacancy = ResponseOf<'/api/v1/vacancies/{id}'>;
+/** The status a vacancy reads as today: the stored four plus expired and filled. */
+export type VacancyStatus = Vacancy['status'];
+/** One discrimination-screening finding (JOB-3); start/end are UTF-16 offsets into `field`'s text. */
+export type ScreeningFlag = Vacancy['screening']['flags'][number];
+
+/** A published vacancy recommended for a person (GET /persons/{id}/matches). */
+export type VacancyMatch = ItemOf<'/api/v1/persons/{id}/matches'>;
+/** A job seeker in scope recommended for a vacancy (GET /vacancies/{id}/matches). */
+export type PersonMatch = ItemOf<'/api/v1/vacancies/{id}/matches'>;
+/** Why a match scored what it did: a factor's points (`weight`) out of its full weight. */
+export type MatchReason = VacancyMatch['reasons'][number];
+/** A factor of the match score (JOB-4). */
+export type MatchFactor = MatchReason['factor'];
+
+/** A referral (JOB-5) with what its letter prints; outcome null = 待反馈. */
+export type Referral = ResponseOf<'/api/v1/referrals/{id}'>;
+export type ReferralOutcome = NonNullable<Referral['outcome']>;
+/** One unit's referral rates for a month (RPT-7); rates in percent, null when nothing to divide by. */
+export type ReferralRate = ItemOf<'/api/v1/referrals/rates'>;

@@ -94,6 +94,14 @@ export async function xlsxOf<T>(sheetName: string, columns: ExcelColumn<T>[], ro
 /** A timestamp: a Date in code, an ISO 8601 string on the wire (fast-json-stringify converts). */
 export const DateTime = Type.Unsafe<Date>(Type.String({ format: 'date-time' }));
 
+/**
+ * A response field that is one of `values`: the OpenAPI document (and so the web's generated types)
+ * lists them as an enum, while server code keeps the column's plain string type. Responses are
+ * serialized, not validated, so the enum documents; request bodies validate with their own schemas.
+ */
+export const OneOf = (values: readonly string[], description?: string) =>
+  Type.Unsafe<string>(Type.String({ enum: [...values], ...(description ? { description } : {}) }));
+
 /** A schema that also allows null. */
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([Type.Null(), t]);
 

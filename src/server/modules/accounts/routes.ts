@@ -10,7 +10,8 @@ import { AppError } from '../../platform/errors.js';
 import { AccessLogEntry, DateTime, IdParams, Name, Nullable, Paged, pageQuery, sendList, Text } from '../../platform/http.js';
 import * as binding from './binding.js';
 import { Vacancy, VacancyInputSchema as VacancyInput } from '../vacancies/index.js';
-import { AccountView, Application, BindingCode, CodeRequestAnswer, Password, Phone, Reason, Session, Wishes } from './schemas.js';
+import { MatchReasonSchema } from '../matching/index.js';
+import { AccountView, Application, BindingCode, CodeRequestAnswer, Password, Phone, Session, Wishes } from './schemas.js';
 import * as service from './service.js';
 
 const smsStatusNames: Record<string, string> = { pending: '待发（由窗口告知）', sent: '已发送', failed: '发送失败', expired: '已过期' };
@@ -218,7 +219,7 @@ export async function accountRoutes(app: App) {
             Type.Object({
               vacancyId: Type.String(),
               score: Type.Number(),
-              reasons: Type.Array(Reason),
+              reasons: Type.Array(MatchReasonSchema),
               vacancy: Type.Object({
                 title: Type.String(),
                 employerName: Type.String(),

@@ -1,6 +1,7 @@
 // Request and response schemas of self-service accounts of seekers and employers (JOB-7).
 import { Type } from '@sinclair/typebox';
-import { DateTime, Nullable, Text } from '../../platform/http.js';
+import { employmentStatusNames } from '../../../shared/labels.js';
+import { DateTime, Nullable, OneOf, Text } from '../../platform/http.js';
 
 /** A mobile number, the login of a public account. */
 export const Phone = Type.String({ pattern: '^1\\d{10}$', description: '手机号' });
@@ -24,7 +25,7 @@ export const Wishes = Type.Object(
 /** The signed-in account: its kind and phone, and the seeker or employer it is bound to. */
 export const AccountView = Type.Object({
   id: Type.String(),
-  kind: Type.String(),
+  kind: OneOf(['seeker', 'employer']),
   phone: Type.String(),
   createdAt: DateTime,
   seeker: Nullable(
@@ -34,15 +35,13 @@ export const AccountView = Type.Object({
       education: Nullable(Type.String()),
       skills: Type.Array(Type.String()),
       jobWishes: Wishes,
-      employmentStatus: Type.String(),
+      employmentStatus: OneOf(Object.keys(employmentStatusNames)),
     }),
   ),
   employer: Nullable(Type.Object({ id: Type.String(), name: Type.String(), creditCode: Type.String(), regionCode: Type.String() })),
 });
 /** A started session: its token and the account. */
 export const Session = Type.Object({ token: Type.String(), account: AccountView });
-/** One reason of a match score, as matching gives it. */
-export const Reason = Type.Object({ factor: Type.String(), detail: Type.String(), weight: Type.Number(), maxWeight: Type.Number() });
 /** An online application as the seeker sees it. */
 export const Application = Type.Object({
   id: Type.String(),

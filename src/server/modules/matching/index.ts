@@ -1,4 +1,5 @@
 // Explainable matching (JOB-4): what other modules may use.
 export * from './service.js';
 export { matchingRoutes } from './routes.js';
-export { scoreMatch, type MatchReason, type MatchWeights } from './rules.js';
+export { Reason as MatchReasonSchema } from './schemas.js';
+export { matchFactors, scoreMatch, type MatchReason, type MatchWeights } from './rules.js';

@@ -2,7 +2,8 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
-import { IdParams, Nullable } from '../../platform/http.js';
+import { IdParams, Nullable, OneOf } from '../../platform/http.js';
+import { employmentStatusNames } from '../../../shared/labels.js';
 import { Limit, Reason } from './schemas.js';
 import * as service from './service.js';
 
@@ -60,7 +61,7 @@ export async function matchingRoutes(app: App) {
                 idNumber: Type.String(),
                 regionCode: Type.String(),
                 regionName: Nullable(Type.String()),
-                employmentStatus: Type.String(),
+                employmentStatus: OneOf(Object.keys(employmentStatusNames)),
                 categories: Type.Array(Type.String()),
               }),
             }),

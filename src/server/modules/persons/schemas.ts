@@ -63,7 +63,8 @@ export const Person = Type.Object({
   disability: Nullable(Type.String()),
   skills: Type.Array(Type.String()),
   occupation: Nullable(Type.String()),
-  jobWishes: Type.Unknown(),
+  // The column is jsonb (unknown to the code); the document still says what it holds.
+  jobWishes: Type.Unsafe<unknown>(Nullable(JobWishes)),
   categories: Type.Array(Type.String()),
   retiree: Type.Boolean(),
   graduationYear: Nullable(Type.Integer()),

@@ -1,7 +1,7 @@
 // Request and response schemas of referrals (JOB-5) and their rates (RPT-7).
 import { Type } from '@sinclair/typebox';
 import { referralOutcomeNames, type ReferralOutcome } from '../../../shared/labels.js';
-import { DateTime, Nullable } from '../../platform/http.js';
+import { DateTime, Nullable, OneOf } from '../../platform/http.js';
 
 /** A calendar date, YYYY-MM-DD. */
 export const DateString = Type.String({ format: 'date' });
@@ -30,7 +30,7 @@ export const Referral = Type.Object({
   regionCode: Type.String(),
   date: Type.String(),
   verificationCode: Type.String(),
-  outcome: Nullable(Type.String()),
+  outcome: Nullable(OneOf(Object.keys(referralOutcomeNames))),
   outcomeDate: Nullable(Type.String()),
   outcomeNote: Nullable(Type.String()),
   employerFeedback: Nullable(Type.String()),

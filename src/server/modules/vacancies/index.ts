@@ -1,6 +1,6 @@
 // Vacancies, their screening and public search (JOB-2, JOB-3, JOB-7): what other modules may use.
 export * from './service.js';
-export { Vacancy, VacancyInput as VacancyInputSchema } from './schemas.js';
+export { Vacancy, VacancyInput as VacancyInputSchema, vacancyStatuses } from './schemas.js';
 export { vacancyRoutes } from './routes.js';
 export { findPublic, publiclyVisible, searchPublic } from './repo.js';
 export { searchQuery } from './searchText.js';

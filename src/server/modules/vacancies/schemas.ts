@@ -1,7 +1,10 @@
 // Request and response schemas of vacancies (JOB-2, JOB-3).
 import { Type } from '@sinclair/typebox';
 import { vacancyHoursNames, vacancySourceNames, type VacancyHours, type VacancySource } from '../../../shared/labels.js';
-import { DateTime, Name, Nullable, Paragraph, Text } from '../../platform/http.js';
+import { DateTime, Name, Nullable, OneOf, Paragraph, Text } from '../../platform/http.js';
+
+/** What a vacancy reads as today: the stored statuses plus expired (past valid_until) and filled. */
+export const vacancyStatuses = ['pending_review', 'published', 'rejected', 'closed', 'expired', 'filled'] as const;
 
 /** A calendar date, YYYY-MM-DD. */
 export const DateString = Type.String({ format: 'date' });
@@ -46,9 +49,10 @@ export const Vacancy = Type.Object({
   description: Type.String(),
   validUntil: Type.String(),
   source: Type.String(),
-  status: Type.String({
-    description: 'pending_review 待审核 | published 已发布 | rejected 已驳回 | closed 已关闭 | expired 已过期 | filled 已招满',
-  }),
+  status: OneOf(
+    vacancyStatuses,
+    'pending_review 待审核 | published 已发布 | rejected 已驳回 | closed 已关闭 | expired 已过期 | filled 已招满',
+  ),
   screening: Type.Object({ flags: Type.Array(Flag) }),
   reviewComment: Nullable(Type.String()),
   reviewedBy: Nullable(Type.String()),
