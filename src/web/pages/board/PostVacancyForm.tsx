@@ -2,20 +2,26 @@
 // source or fair to choose, places from the public region list); the same conversions to the
 // API body. The server screens the texts and queues the vacancy for review.
 import { useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
-import dayjs from 'dayjs';
+import { Alert, Button, Card, Col, Form, Row, Space } from 'antd';
 import { post } from '../../api.js';
 import { applyFieldErrors, problemText } from '../../components/formErrors.js';
-import { shanghaiToday } from '../../format.js';
-import { educationLevels, optionsOf, plainOptions, vacancyHoursNames } from '../../labels.js';
 import type { Vacancy } from '../../types.js';
-import { OccupationSelect } from '../vacancies/OccupationSelect.js';
 import {
+  AddressItem,
+  DescriptionItem,
+  EducationItem,
+  HeadcountItem,
+  HoursItem,
+  OccupationItem,
+  SkillsItem,
+  TitleItem,
   toVacancyBody,
   useDefaultValidity,
   useMaxValidity,
+  ValidUntilItem,
   vacancyRename,
-  wageRule,
+  WageMaxItem,
+  WageMinItem,
   type VacancyFormValues,
 } from '../vacancies/vacancyFields.js';
 import { isCommunityCode, PublicRegionPicker } from './PublicRegionPicker.js';
@@ -30,10 +36,8 @@ export function PostVacancyForm({ regionCode, onPosted, onCancel }: { regionCode
   const [form] = Form.useForm<VacancyFormValues>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const today = dayjs(shanghaiToday());
   const maxDays = useMaxValidity(Form.useWatch('regionCode', form), 'public').data;
   useDefaultValidity(form, maxDays, true);
-  const lastDay = maxDays === undefined ? undefined : today.add(maxDays, 'day');
   const submit = async (values: VacancyFormValues) => {
     setBusy(true);
     setProblem(null);
@@ -62,63 +66,28 @@ export function PostVacancyForm({ regionCode, onPosted, onCancel }: { regionCode
       >
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item
-              name="title"
-              label="岗位名称"
-              rules={[
-                { required: true, whitespace: true, message: '请输入岗位名称' },
-                { min: 2, max: 60, message: '岗位名称 2–60 个字' },
-              ]}
-            >
-              <Input placeholder="如：电焊工" maxLength={60} />
-            </Form.Item>
+            <TitleItem />
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="occupation" label="职业（工种）" extra="选择后更容易推荐给合适的求职者">
-              <OccupationSelect />
-            </Form.Item>
+            <OccupationItem extra="选择后更容易推荐给合适的求职者" />
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="headcount" label="招聘人数" rules={[{ required: true, message: '请输入招聘人数' }]}>
-              <InputNumber min={1} max={10_000} precision={0} suffix="人" style={{ width: '100%' }} />
-            </Form.Item>
+            <HeadcountItem />
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="education" label="学历要求">
-              <Select allowClear placeholder="不限" options={plainOptions(educationLevels)} popupMatchSelectWidth={false} />
-            </Form.Item>
+            <EducationItem />
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item name="wageMinYuan" label="月工资下限" rules={[{ required: true, message: '请输入工资下限' }]}>
-              <InputNumber min={0} max={1_000_000} step={100} precision={0} suffix="元" style={{ width: '100%' }} />
-            </Form.Item>
+            <WageMinItem />
           </Col>
           <Col xs={12} md={6}>
-            <Form.Item
-              name="wageMaxYuan"
-              label="月工资上限"
-              dependencies={['wageMinYuan']}
-              rules={[{ required: true, message: '请输入工资上限' }, wageRule]}
-            >
-              <InputNumber min={0} max={1_000_000} step={100} precision={0} suffix="元" style={{ width: '100%' }} />
-            </Form.Item>
+            <WageMaxItem />
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="skills" label="技能要求" extra="输入后按 Enter 添加">
-              <Select
-                mode="tags"
-                open={false}
-                placeholder="如：焊工证、电工证"
-                suffixIcon={null}
-                tokenSeparators={[',', '，', '、']}
-                maxCount={20}
-              />
-            </Form.Item>
+            <SkillsItem placeholder="如：焊工证、电工证" />
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item name="hours" label="用工形式" rules={[{ required: true, message: '请选择用工形式' }]}>
-              <Radio.Group options={optionsOf(vacancyHoursNames)} />
-            </Form.Item>
+            <HoursItem />
           </Col>
           <Col span={24}>
             <Form.Item name="regionCode" label="工作地点" rules={[{ required: true, message: '请选择工作地点' }, placeRule]}>
@@ -126,36 +95,13 @@ export function PostVacancyForm({ regionCode, onPosted, onCancel }: { regionCode
             </Form.Item>
           </Col>
           <Col span={24}>
-            <Form.Item name="address" label="详细地址" rules={[{ max: 200, message: '地址最多 200 个字' }]}>
-              <Input placeholder="如：坞城路 88 号 3 号车间" />
-            </Form.Item>
+            <AddressItem />
           </Col>
           <Col span={24}>
-            <Form.Item
-              name="description"
-              label="岗位描述"
-              extra="工作内容、任职条件、工资福利、工作时间等"
-              rules={[
-                { required: true, whitespace: true, message: '请输入岗位描述' },
-                { min: 5, max: 4000, message: '岗位描述 5–4000 个字' },
-              ]}
-            >
-              <Input.TextArea rows={5} showCount maxLength={4000} />
-            </Form.Item>
+            <DescriptionItem extra="工作内容、任职条件、工资福利、工作时间等" />
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item
-              name="validUntil"
-              label="有效期至"
-              rules={[{ required: true, message: '请选择有效期' }]}
-              extra={lastDay ? `最长有效 ${maxDays} 天（至 ${lastDay.format('YYYY-MM-DD')}）` : undefined}
-            >
-              <DatePicker
-                style={{ width: '100%' }}
-                disabledDate={(d) => d.isBefore(today, 'day') || (lastDay !== undefined && d.isAfter(lastDay, 'day'))}
-                inputReadOnly
-              />
-            </Form.Item>
+            <ValidUntilItem maxDays={maxDays} pickOnly />
           </Col>
         </Row>
         <Space>

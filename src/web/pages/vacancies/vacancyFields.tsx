@@ -117,6 +117,141 @@ export function useDefaultValidity(form: FormInstance<VacancyFormValues>, maxDay
   }, [form, maxDays, enabled]);
 }
 
+// The form items both vacancy forms share (the counter's and the employer's own on the board), so
+// labels, limits and messages are written once; each form places them in its own grid.
+
+export function TitleItem({ autoFocus }: { autoFocus?: boolean }) {
+  return (
+    <Form.Item
+      name="title"
+      label="岗位名称"
+      rules={[
+        { required: true, whitespace: true, message: '请输入岗位名称' },
+        { min: 2, max: 60, message: '岗位名称 2–60 个字' },
+      ]}
+    >
+      <Input autoComplete="off" placeholder="如：电焊工" maxLength={60} autoFocus={autoFocus} />
+    </Form.Item>
+  );
+}
+
+export function OccupationItem({ extra }: { extra: string }) {
+  return (
+    <Form.Item name="occupation" label="职业（工种）" extra={extra}>
+      <OccupationSelect />
+    </Form.Item>
+  );
+}
+
+export function HeadcountItem() {
+  return (
+    <Form.Item name="headcount" label="招聘人数" rules={[{ required: true, message: '请输入招聘人数' }]}>
+      <InputNumber min={1} max={10_000} precision={0} suffix="人" style={{ width: '100%' }} />
+    </Form.Item>
+  );
+}
+
+export function WageMinItem() {
+  return (
+    <Form.Item name="wageMinYuan" label="月工资下限" rules={[{ required: true, message: '请输入工资下限' }]}>
+      <InputNumber min={0} max={1_000_000} step={100} precision={0} suffix="元" style={{ width: '100%' }} />
+    </Form.Item>
+  );
+}
+
+export function WageMaxItem() {
+  return (
+    <Form.Item
+      name="wageMaxYuan"
+      label="月工资上限"
+      dependencies={['wageMinYuan']}
+      rules={[{ required: true, message: '请输入工资上限' }, wageRule]}
+    >
+      <InputNumber min={0} max={1_000_000} step={100} precision={0} suffix="元" style={{ width: '100%' }} />
+    </Form.Item>
+  );
+}
+
+export function EducationItem() {
+  return (
+    <Form.Item name="education" label="学历要求">
+      <Select allowClear placeholder="不限" options={plainOptions(educationLevels)} popupMatchSelectWidth={false} />
+    </Form.Item>
+  );
+}
+
+export function SkillsItem({ placeholder }: { placeholder: string }) {
+  return (
+    <Form.Item name="skills" label="技能要求" extra="输入后按 Enter 添加">
+      <Select
+        mode="tags"
+        open={false}
+        placeholder={placeholder}
+        notFoundContent={null}
+        suffixIcon={null}
+        tokenSeparators={[',', '，', '、']}
+        maxCount={20}
+      />
+    </Form.Item>
+  );
+}
+
+export function HoursItem() {
+  return (
+    <Form.Item name="hours" label="用工形式" rules={[{ required: true, message: '请选择用工形式' }]}>
+      <Radio.Group name="hours" options={optionsOf(vacancyHoursNames)} />
+    </Form.Item>
+  );
+}
+
+export function AddressItem() {
+  return (
+    <Form.Item name="address" label="详细地址" rules={[{ max: 200, message: '地址最多 200 个字' }]}>
+      <Input placeholder="如：坞城路 88 号 3 号车间" />
+    </Form.Item>
+  );
+}
+
+export function DescriptionItem({ extra }: { extra: string }) {
+  return (
+    <Form.Item
+      name="description"
+      label="岗位描述"
+      extra={extra}
+      rules={[
+        { required: true, whitespace: true, message: '请输入岗位描述' },
+        { min: 5, max: 4000, message: '岗位描述 5–4000 个字' },
+      ]}
+    >
+      <Input.TextArea rows={5} showCount maxLength={4000} />
+    </Form.Item>
+  );
+}
+
+/**
+ * 有效期至, offering only the days the parameter vacancy.max_validity allows from today. On the
+ * board (`pickOnly`) the date is picked, so a phone does not open its keyboard; counters type it.
+ */
+export function ValidUntilItem({ maxDays, pickOnly = false }: { maxDays: number | undefined; pickOnly?: boolean }) {
+  const today = dayjs(shanghaiToday());
+  const lastDay = maxDays === undefined ? undefined : today.add(maxDays, 'day');
+  return (
+    <Form.Item
+      name="validUntil"
+      label="有效期至"
+      rules={[{ required: true, message: '请选择有效期' }]}
+      extra={lastDay ? `最长有效 ${maxDays} 天（至 ${lastDay.format('YYYY-MM-DD')}）` : undefined}
+    >
+      <DatePicker
+        allowClear={false}
+        inputReadOnly={pickOnly}
+        disabledDate={(d) => d.isBefore(today, 'day') || (lastDay !== undefined && d.isAfter(lastDay, 'day'))}
+        style={{ width: '100%' }}
+      />
+    </Form.Item>
+  );
+}
+
 /**
  * The fields in the order a counter fills them from an employer's form; `mode` 'create' adds the
  * employer and the source; choosing an employer fills the place of work with the employer's.
@@ -129,8 +264,6 @@ export function VacancyFields({ mode, baseScope }: { mode: 'create' | 'edit'; ba
   const fairs = useUpcomingFairs();
   const maxDays = useMaxValidity(regionCode).data;
   useDefaultValidity(form, maxDays, mode === 'create');
-  const today = dayjs(shanghaiToday());
-  const lastDay = maxDays === undefined ? undefined : today.add(maxDays, 'day');
   return (
     <Row gutter={16}>
       {mode === 'create' && (
@@ -157,63 +290,28 @@ export function VacancyFields({ mode, baseScope }: { mode: 'create' | 'edit'; ba
         </>
       )}
       <Col span={12}>
-        <Form.Item
-          name="title"
-          label="岗位名称"
-          rules={[
-            { required: true, whitespace: true, message: '请输入岗位名称' },
-            { min: 2, max: 60, message: '岗位名称 2–60 个字' },
-          ]}
-        >
-          <Input autoComplete="off" placeholder="如：电焊工" autoFocus={!employerFirst} />
-        </Form.Item>
+        <TitleItem autoFocus={!employerFirst} />
       </Col>
       <Col span={12}>
-        <Form.Item name="occupation" label="职业（工种）" extra="按 2022 版职业分类大典，用于匹配求职者">
-          <OccupationSelect />
-        </Form.Item>
+        <OccupationItem extra="按 2022 版职业分类大典，用于匹配求职者" />
       </Col>
       <Col span={6}>
-        <Form.Item name="headcount" label="招聘人数" rules={[{ required: true, message: '请输入招聘人数' }]}>
-          <InputNumber min={1} max={10_000} precision={0} suffix="人" style={{ width: '100%' }} />
-        </Form.Item>
+        <HeadcountItem />
       </Col>
       <Col span={6}>
-        <Form.Item name="wageMinYuan" label="月工资下限" rules={[{ required: true, message: '请输入工资下限' }]}>
-          <InputNumber min={0} max={1_000_000} step={100} precision={0} suffix="元" style={{ width: '100%' }} />
-        </Form.Item>
+        <WageMinItem />
       </Col>
       <Col span={6}>
-        <Form.Item
-          name="wageMaxYuan"
-          label="月工资上限"
-          dependencies={['wageMinYuan']}
-          rules={[{ required: true, message: '请输入工资上限' }, wageRule]}
-        >
-          <InputNumber min={0} max={1_000_000} step={100} precision={0} suffix="元" style={{ width: '100%' }} />
-        </Form.Item>
+        <WageMaxItem />
       </Col>
       <Col span={6}>
-        <Form.Item name="education" label="学历要求">
-          <Select allowClear placeholder="不限" options={plainOptions(educationLevels)} popupMatchSelectWidth={false} />
-        </Form.Item>
+        <EducationItem />
       </Col>
       <Col span={16}>
-        <Form.Item name="skills" label="技能要求" extra="输入后按 Enter 添加">
-          <Select
-            mode="tags"
-            placeholder="如：焊工、电工"
-            notFoundContent={null}
-            suffixIcon={null}
-            tokenSeparators={[',', '，', '、']}
-            maxCount={20}
-          />
-        </Form.Item>
+        <SkillsItem placeholder="如：焊工、电工" />
       </Col>
       <Col span={8}>
-        <Form.Item name="hours" label="用工形式" rules={[{ required: true, message: '请选择用工形式' }]}>
-          <Radio.Group name="hours" options={optionsOf(vacancyHoursNames)} />
-        </Form.Item>
+        <HoursItem />
       </Col>
       <Col span={24}>
         <Form.Item name="regionCode" label="工作地点" rules={[{ required: true, message: '请选择工作地点' }, communityRule]}>
@@ -221,36 +319,13 @@ export function VacancyFields({ mode, baseScope }: { mode: 'create' | 'edit'; ba
         </Form.Item>
       </Col>
       <Col span={24}>
-        <Form.Item name="address" label="详细地址" rules={[{ max: 200, message: '地址最多 200 个字' }]}>
-          <Input placeholder="如：坞城路 88 号 3 号车间" />
-        </Form.Item>
+        <AddressItem />
       </Col>
       <Col span={24}>
-        <Form.Item
-          name="description"
-          label="岗位描述"
-          extra="工作内容、任职条件、工资福利、工作时间等；不得含性别、民族、户籍、婚育等歧视性条件"
-          rules={[
-            { required: true, whitespace: true, message: '请输入岗位描述' },
-            { min: 5, max: 4000, message: '岗位描述 5–4000 个字' },
-          ]}
-        >
-          <Input.TextArea rows={5} showCount maxLength={4000} />
-        </Form.Item>
+        <DescriptionItem extra="工作内容、任职条件、工资福利、工作时间等；不得含性别、民族、户籍、婚育等歧视性条件" />
       </Col>
       <Col span={12}>
-        <Form.Item
-          name="validUntil"
-          label="有效期至"
-          rules={[{ required: true, message: '请选择有效期' }]}
-          extra={lastDay ? `最长有效 ${maxDays} 天（至 ${lastDay.format('YYYY-MM-DD')}）` : undefined}
-        >
-          <DatePicker
-            allowClear={false}
-            disabledDate={(d) => d.isBefore(today, 'day') || (lastDay !== undefined && d.isAfter(lastDay, 'day'))}
-            style={{ width: '100%' }}
-          />
-        </Form.Item>
+        <ValidUntilItem maxDays={maxDays} />
       </Col>
       <Col span={12}>
         <Form.Item name="fairId" label="招聘会" extra="在招聘会上提供的岗位请选择">
