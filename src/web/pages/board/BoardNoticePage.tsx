@@ -10,10 +10,10 @@ import { useLoad } from '../../hooks.js';
 import { NoticeCategoryTag } from './BoardNoticesPage.js';
 import type { PublicNoticeDetail } from './noticeTypes.js';
 
-/** The body's paragraphs: blank lines separate them; single line breaks stay inside one. */
+/** The body's paragraphs: every line is one (items of a list too), blank lines are only spacing. */
 function paragraphsOf(body: string): string[] {
   return body
-    .split(/\n\s*\n/)
+    .split(/\n/)
     .map((p) => p.trim())
     .filter(Boolean);
 }

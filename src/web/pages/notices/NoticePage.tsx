@@ -4,19 +4,19 @@
 // published one with a reason.
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { Alert, App, Button, Card, Col, Descriptions, Form, Input, Row, Skeleton, Space, Table, Tooltip, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Form, Input, List, Row, Skeleton, Space, Tooltip, Typography } from 'antd';
 import {
   ArrowLeftOutlined,
   CheckOutlined,
   EditOutlined,
   EyeOutlined,
+  FileTextOutlined,
   RollbackOutlined,
   SendOutlined,
   StopOutlined,
 } from '@ant-design/icons';
 import { noticeAuthorRoles, noticeReviewerRoles } from '../../../shared/notices.js';
-import { post } from '../../api.js';
-import { get } from '../../api.js';
+import { get, post } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
 import { FormModal } from '../../components/FormModal.js';
 import { errorText } from '../../components/formErrors.js';
@@ -140,7 +140,7 @@ function NoticeView({ notice: n, reload }: { notice: Notice; reload(): void }) {
               {n.body}
             </Typography.Paragraph>
             <Typography.Title level={5}>政策依据</Typography.Title>
-            <SourcesTable sources={n.sources} />
+            <SourcesList sources={n.sources} />
           </Card>
         </Col>
         <Col xs={24} xl={8}>
@@ -173,34 +173,31 @@ function NoticeView({ notice: n, reload }: { notice: Notice; reload(): void }) {
   );
 }
 
-/** The documents a notice rests on, as a table (the board shows the same list). */
-function SourcesTable({ sources }: { sources: NoticeSource[] }) {
+/** The documents a notice rests on, listed as the board lists them. */
+function SourcesList({ sources }: { sources: NoticeSource[] }) {
   if (sources.length === 0) return <Typography.Text type="secondary">未注明依据文件</Typography.Text>;
   return (
-    <Table<NoticeSource>
+    <List
       size="small"
-      rowKey={(s) => `${s.title}|${s.documentNumber ?? ''}`}
-      pagination={false}
-      dataSource={sources}
       data-testid="notice-sources"
-      scroll={{ x: 'max-content' }}
-      columns={[
-        {
-          title: '文件',
-          dataIndex: 'title',
-          render: (title: string, s) =>
-            s.url ? (
-              <a href={s.url} target="_blank" rel="noopener noreferrer">
-                《{title}》
-              </a>
-            ) : (
-              `《${title}》`
-            ),
-        },
-        { title: '文号', dataIndex: 'documentNumber', render: (d: string | null) => d ?? '—' },
-        { title: '发文机关', dataIndex: 'issuer' },
-        { title: '发文日期', dataIndex: 'date', render: (d: string | null) => d ?? '—' },
-      ]}
+      dataSource={sources}
+      renderItem={(s) => (
+        <List.Item>
+          <List.Item.Meta
+            avatar={<FileTextOutlined style={{ fontSize: 18, color: '#1677ff' }} />}
+            title={
+              s.url ? (
+                <a href={s.url} target="_blank" rel="noopener noreferrer">
+                  《{s.title}》
+                </a>
+              ) : (
+                `《${s.title}》`
+              )
+            }
+            description={`发文机关：${s.issuer} · 文号：${s.documentNumber ?? '无'} · 发文日期：${s.date ?? '未填'}`}
+          />
+        </List.Item>
+      )}
     />
   );
 }
