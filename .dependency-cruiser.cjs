@@ -10,7 +10,7 @@
 /** Layers bottom-up, each with its modules in the order they may depend on each other. */
 const layers = [
   ['regions', 'units', 'staff', 'audit', 'persons', 'registrations', 'certificates', 'households', 'services', 'ledgerImport'],
-  ['employers', 'fairs', 'surveys', 'vacancies', 'matching', 'referrals'],
+  ['employers', 'fairs', 'surveys', 'vacancies', 'matching', 'referrals', 'notices'],
   ['assistance', 'ui', 'training', 'loans'],
   ['reports'],
   ['board', 'accounts'],

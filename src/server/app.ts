@@ -38,6 +38,7 @@ import { matchingRoutes } from './modules/matching/index.js';
 import { referralRoutes } from './modules/referrals/index.js';
 import { fairRoutes } from './modules/fairs/index.js';
 import { surveyRoutes } from './modules/surveys/index.js';
+import { noticeRoutes } from './modules/notices/index.js';
 import { boardRoutes } from './modules/board/index.js';
 import { accountRoutes } from './modules/accounts/index.js';
 
@@ -97,7 +98,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     if (!req.url.startsWith('/api/v1/')) return;
     const pathOnly = req.url.split('?')[0] ?? '';
     // Only the public board's listings may be cached; everything personal (public accounts too) must not.
-    if (!/^\/api\/v1\/public\/(vacancies|fairs)/.test(pathOnly)) reply.header('cache-control', 'no-store');
+    if (!/^\/api\/v1\/public\/(vacancies|fairs|notices)/.test(pathOnly)) reply.header('cache-control', 'no-store');
     const token = bearerToken(req) ?? req.cookies[sessionCookie] ?? null;
     req.sessionToken = token;
     const session = token ? await authenticate(deps.db, token, deps.now()) : null;
@@ -169,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await referralRoutes(typed);
       await fairRoutes(typed);
       await surveyRoutes(typed);
+      await noticeRoutes(typed);
       await boardRoutes(typed);
       await accountRoutes(typed);
     },

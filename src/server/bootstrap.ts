@@ -14,6 +14,7 @@ import { seedParams } from './policy/service.js';
 import { countRegions, loadChinaDivision } from './modules/regions/index.js';
 import { createDemoPopulation, type PopulationSummary } from './demo/population.js';
 import { createDemoJobs } from './demo/jobs.js';
+import { createDemoNotices } from './demo/notices.js';
 import { createDemoRegion, type DemoAccount } from './demo/region.js';
 
 export interface BootstrapOptions {
@@ -81,6 +82,7 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
       population = await createDemoPopulation(ctx, opts.demoPeoplePerCommunity);
     }
     await createDemoJobs(ctx);
+    await createDemoNotices(ctx);
   }
   await setSetting(db, 'initialized', true);
   return { firstStart: true, adminPassword, demoAccounts, population };

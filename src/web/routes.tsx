@@ -52,6 +52,11 @@ import { SurveyPage } from './pages/surveys/SurveyPage.js';
 import { SecurityPage } from './pages/account/SecurityPage.js';
 import { SmsOutboxPage } from './pages/accounts/SmsOutboxPage.js';
 import { activationIssuers } from './components/ActivationCodeButton.js';
+import { CheckSquareOutlined, NotificationOutlined } from '@ant-design/icons';
+import { noticeAuthorRoles, noticeReviewerRoles } from '../shared/notices.js';
+import { NoticesPage, NoticeReviewPage } from './pages/notices/NoticesPage.js';
+import { NoticeEditPage } from './pages/notices/NoticeEditPage.js';
+import { NoticePage } from './pages/notices/NoticePage.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
@@ -60,6 +65,10 @@ const ledgerAuditors: Role[] = [...ledgerReaders, 'auditor'];
 
 /** Who works with employers and vacancies (JOB-1..3): job officers write, reviewers review, leaders and admins read. */
 const jobMarketStaff: Role[] = ['job_officer', 'reviewer', 'leader', 'admin'];
+
+/** Policy notices (JOB-8): job officers and clerks write, reviewers publish, leaders and admins read. */
+const noticeAuthors: Role[] = [...noticeAuthorRoles];
+const noticeStaff: Role[] = [...noticeAuthorRoles, ...noticeReviewerRoles, 'leader', 'admin'];
 
 // 高校毕业生 and 退休人员 are keyed: it is built on PersonsPage, and must not keep 人员台账's search state.
 export const pages: PageEntry[] = [
@@ -104,6 +113,17 @@ export const pages: PageEntry[] = [
     element: <SurveyPage />,
     menuKey: '/vacancy-surveys',
   },
+  { path: '/notices', label: '政策公告', icon: <NotificationOutlined />, roles: noticeStaff, element: <NoticesPage /> },
+  {
+    path: '/notices/review',
+    label: '公告审核',
+    icon: <CheckSquareOutlined />,
+    roles: [...noticeReviewerRoles],
+    element: <NoticeReviewPage />,
+  },
+  { path: '/notices/new', label: '撰写公告', roles: noticeAuthors, element: <NoticeEditPage />, menuKey: '/notices' },
+  { path: '/notices/:id/edit', label: '修改公告', roles: noticeAuthors, element: <NoticeEditPage />, menuKey: '/notices' },
+  { path: '/notices/:id', label: '公告详情', roles: noticeStaff, element: <NoticePage />, menuKey: '/notices' },
   // Codes for public-board accounts (JOB-7, issue 10) are read out at the counter when no SMS gateway is set up.
   { path: '/sms-outbox', label: '待发短信', icon: <MessageOutlined />, roles: activationIssuers, element: <SmsOutboxPage /> },
   { path: '/units', label: '机构管理', icon: <ApartmentOutlined />, element: <UnitsPage /> },

@@ -20,3 +20,4 @@ export * from './tables/surveys.js';
 export * from './tables/vacancies.js';
 export * from './tables/referrals.js';
 export * from './tables/accounts.js';
+export * from './tables/notices.js';

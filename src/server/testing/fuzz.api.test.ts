@@ -146,6 +146,7 @@ function poolFor(path: string, param: string): string[] {
     ['units', 'units'],
     ['staff', 'staff'],
     ['fairs', 'fairs'],
+    ['notices', 'notices'],
     ['households', 'households'],
     ['referrals', 'referrals'],
     ['assistance/zero-employment-cases', 'cases'],
@@ -319,6 +320,7 @@ beforeAll(async () => {
     // Never the built-in admin: a PATCH disabling it would end the fuzzer's own session.
     staff: await ids('staff', 'NOT built_in'),
     fairs: await ids('job_fairs'),
+    notices: await ids('policy_notices'),
     households: await ids('households'),
     referrals: await ids('referrals'),
     cases: await ids('zero_employment_cases'),

@@ -16,9 +16,11 @@ import * as vacancyRepo from '../vacancies/index.js';
 import { searchQuery } from '../vacancies/index.js';
 import { Fair } from '../fairs/index.js';
 import { Code, Letter, PublicVacancy, PublicVacancyDetail } from './schemas.js';
+import { boardNoticeRoutes } from './noticeRoutes.js';
 
 export async function boardRoutes(app: App) {
   const today = () => shanghaiDateOf(app.deps.now());
+  await boardNoticeRoutes(app);
 
   app.get(
     '/public/vacancies',

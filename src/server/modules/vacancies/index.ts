@@ -3,4 +3,4 @@ export * from './service.js';
 export { Vacancy, VacancyInput as VacancyInputSchema, vacancyStatuses } from './schemas.js';
 export { vacancyRoutes } from './routes.js';
 export { findPublic, publiclyVisible, searchPublic } from './repo.js';
-export { searchQuery } from './searchText.js';
+export { searchQuery, searchTokens } from './searchText.js';

@@ -1,5 +1,5 @@
 // The frame of the public job board (JOB-7, JOB-8): no login, no side menu; a header with the
-// three public services and the self-service account, and a footer naming the free services.
+// four public services and the self-service account, and a footer naming the free services.
 // Narrow screens stack it.
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { UserOutlined } from '@ant-design/icons';
@@ -11,6 +11,7 @@ import './board.css';
 const nav = [
   { to: '/jobs', label: '找工作' },
   { to: '/jobs/fairs', label: '招聘会' },
+  { to: '/jobs/notices', label: '政策公告' },
   { to: '/jobs/verify', label: '介绍信核验' },
 ];
 
