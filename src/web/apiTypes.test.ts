@@ -2,6 +2,8 @@
 // resolves would make a derived type `never`, which type-checks everywhere and hides the drift.
 import { describe, expectTypeOf, it } from 'vitest';
 import type { MatchFactor, PersonMatch, Referral, ReferralOutcome, ReferralRate, Vacancy, VacancyMatch, VacancyStatus } from './types.js';
+import type { Notice, NoticeSource } from './pages/notices/types.js';
+import type { PublicNotice, PublicNoticeDetail } from './pages/board/noticeTypes.js';
 import type {
   Applicant,
   Application,
@@ -33,5 +35,9 @@ describe('SYS-4 web types derived from the OpenAPI document', () => {
     expectTypeOf<Application['vacancyTitle']>().toEqualTypeOf<string>();
     expectTypeOf<Applicant['name']>().toEqualTypeOf<string>();
     expectTypeOf<PublicRegion['code']>().toEqualTypeOf<string>();
+    expectTypeOf<Notice['title']>().toEqualTypeOf<string>();
+    expectTypeOf<NoticeSource['issuer']>().toEqualTypeOf<string>();
+    expectTypeOf<PublicNotice['excerpt']>().toEqualTypeOf<string>();
+    expectTypeOf<PublicNoticeDetail['body']>().toEqualTypeOf<string>();
   });
 });

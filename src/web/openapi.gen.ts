@@ -1886,6 +1886,621 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 管辖范围内的政策公告；status=submitted 为审核队列；q 按标题查找 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description employment_policy 就业政策，subsidy 补贴申领，recruitment 招聘活动，training 培训信息 */
+                    category?: "employment_policy" | "subsidy" | "recruitment" | "training";
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    q?: string;
+                    regionCode?: string;
+                    status?: "draft" | "submitted" | "published" | "withdrawn" | "scheduled" | "expired";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                body: string;
+                                category: string;
+                                contributors: string[];
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                createdByName: string;
+                                id: string;
+                                /** Format: date-time */
+                                publishedAt: string | null;
+                                publishedOn: string | null;
+                                regionCode: string;
+                                regionName: string | null;
+                                reviewComment: string | null;
+                                /** Format: date-time */
+                                reviewedAt: string | null;
+                                reviewedBy: string | null;
+                                reviewedByName: string | null;
+                                sources: {
+                                    date: string | null;
+                                    documentNumber: string | null;
+                                    issuer: string;
+                                    title: string;
+                                    url: string | null;
+                                }[];
+                                /** @description draft 草稿 | submitted 待审核 | published 已发布 | withdrawn 已撤回 | scheduled 待生效 | expired 已过期 */
+                                status: string;
+                                /** Format: date-time */
+                                submittedAt: string | null;
+                                title: string;
+                                unitId: string | null;
+                                unitName: string | null;
+                                /** Format: date-time */
+                                updatedAt: string;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                                /** Format: date-time */
+                                withdrawnAt: string | null;
+                                withdrawnBy: string | null;
+                                withdrawReason: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 撰写政策公告（草稿） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 正文，纯文本；段落之间换行 */
+                        body: string;
+                        /**
+                         * @description employment_policy 就业政策，subsidy 补贴申领，recruitment 招聘活动，training 培训信息
+                         * @enum {string}
+                         */
+                        category: "employment_policy" | "subsidy" | "recruitment" | "training";
+                        /** @description 适用地区：区县的公告在该区县和全市公开栏显示，市级公告在全市各区县显示 */
+                        regionCode: string;
+                        sources?: {
+                            /** Format: date */
+                            date?: string | null;
+                            /** @description 发文字号（文号），如 中发〔2002〕12号；没有文号的留空 */
+                            documentNumber?: string | null;
+                            /** @description 发文机关 */
+                            issuer: string;
+                            /** @description 文件标题，如《失业保险条例》 */
+                            title: string;
+                            /** @description 原文链接（http 或 https） */
+                            url?: string | null;
+                        }[];
+                        title: string;
+                        /** Format: date */
+                        validFrom?: string | null;
+                        /** Format: date */
+                        validUntil?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            category: string;
+                            contributors: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            createdByName: string;
+                            id: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishedOn: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewedByName: string | null;
+                            sources: {
+                                date: string | null;
+                                documentNumber: string | null;
+                                issuer: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            /** @description draft 草稿 | submitted 待审核 | published 已发布 | withdrawn 已撤回 | scheduled 待生效 | expired 已过期 */
+                            status: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            title: string;
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            withdrawnBy: string | null;
+                            withdrawReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策公告详情 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            category: string;
+                            contributors: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            createdByName: string;
+                            id: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishedOn: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewedByName: string | null;
+                            sources: {
+                                date: string | null;
+                                documentNumber: string | null;
+                                issuer: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            /** @description draft 草稿 | submitted 待审核 | published 已发布 | withdrawn 已撤回 | scheduled 待生效 | expired 已过期 */
+                            status: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            title: string;
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            withdrawnBy: string | null;
+                            withdrawReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改草稿（含被退回的） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 正文，纯文本；段落之间换行 */
+                        body?: string;
+                        /**
+                         * @description employment_policy 就业政策，subsidy 补贴申领，recruitment 招聘活动，training 培训信息
+                         * @enum {string}
+                         */
+                        category?: "employment_policy" | "subsidy" | "recruitment" | "training";
+                        /** @description 适用地区：区县的公告在该区县和全市公开栏显示，市级公告在全市各区县显示 */
+                        regionCode?: string;
+                        sources?: {
+                            /** Format: date */
+                            date?: string | null;
+                            /** @description 发文字号（文号），如 中发〔2002〕12号；没有文号的留空 */
+                            documentNumber?: string | null;
+                            /** @description 发文机关 */
+                            issuer: string;
+                            /** @description 文件标题，如《失业保险条例》 */
+                            title: string;
+                            /** @description 原文链接（http 或 https） */
+                            url?: string | null;
+                        }[];
+                        title?: string;
+                        /** Format: date */
+                        validFrom?: string | null;
+                        /** Format: date */
+                        validUntil?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            category: string;
+                            contributors: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            createdByName: string;
+                            id: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishedOn: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewedByName: string | null;
+                            sources: {
+                                date: string | null;
+                                documentNumber: string | null;
+                                issuer: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            /** @description draft 草稿 | submitted 待审核 | published 已发布 | withdrawn 已撤回 | scheduled 待生效 | expired 已过期 */
+                            status: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            title: string;
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            withdrawnBy: string | null;
+                            withdrawReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核：approve 发布，return 退回草稿（须填原因）；撰写或修改过公告的人不能审核 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment?: string;
+                        /** @enum {string} */
+                        decision: "approve" | "return";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            category: string;
+                            contributors: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            createdByName: string;
+                            id: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishedOn: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewedByName: string | null;
+                            sources: {
+                                date: string | null;
+                                documentNumber: string | null;
+                                issuer: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            /** @description draft 草稿 | submitted 待审核 | published 已发布 | withdrawn 已撤回 | scheduled 待生效 | expired 已过期 */
+                            status: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            title: string;
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            withdrawnBy: string | null;
+                            withdrawReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提交审核 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            category: string;
+                            contributors: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            createdByName: string;
+                            id: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishedOn: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewedByName: string | null;
+                            sources: {
+                                date: string | null;
+                                documentNumber: string | null;
+                                issuer: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            /** @description draft 草稿 | submitted 待审核 | published 已发布 | withdrawn 已撤回 | scheduled 待生效 | expired 已过期 */
+                            status: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            title: string;
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            withdrawnBy: string | null;
+                            withdrawReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notices/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回已发布的公告（从公开栏撤下），须填原因 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            category: string;
+                            contributors: string[];
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            createdByName: string;
+                            id: string;
+                            /** Format: date-time */
+                            publishedAt: string | null;
+                            publishedOn: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            reviewComment: string | null;
+                            /** Format: date-time */
+                            reviewedAt: string | null;
+                            reviewedBy: string | null;
+                            reviewedByName: string | null;
+                            sources: {
+                                date: string | null;
+                                documentNumber: string | null;
+                                issuer: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            /** @description draft 草稿 | submitted 待审核 | published 已发布 | withdrawn 已撤回 | scheduled 待生效 | expired 已过期 */
+                            status: string;
+                            /** Format: date-time */
+                            submittedAt: string | null;
+                            title: string;
+                            unitId: string | null;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                            /** Format: date-time */
+                            withdrawnAt: string | null;
+                            withdrawnBy: string | null;
+                            withdrawReason: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/params": {
         parameters: {
             query?: never;
@@ -4112,6 +4727,126 @@ export interface paths {
                             phone: string | null;
                             skills: string[];
                         }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策公告（已审核发布、在有效期内）；q 搜索标题和正文，regionCode 为区县等区划代码前缀（含上级地区的公告） */
+        get: {
+            parameters: {
+                query: {
+                    category?: "employment_policy" | "subsidy" | "recruitment" | "training";
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    q?: string;
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                category: string;
+                                /** @description 正文开头 */
+                                excerpt: string;
+                                id: string;
+                                publishedOn: string;
+                                /** @description 发布机构 */
+                                publisherName: string | null;
+                                regionCode: string;
+                                regionName: string | null;
+                                title: string;
+                                validFrom: string | null;
+                                validUntil: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/notices/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 政策公告全文及依据文件 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            body: string;
+                            category: string;
+                            id: string;
+                            publishedOn: string;
+                            /** @description 发布机构 */
+                            publisherName: string | null;
+                            regionCode: string;
+                            regionName: string | null;
+                            sources: {
+                                date: string | null;
+                                documentNumber: string | null;
+                                issuer: string;
+                                title: string;
+                                url: string | null;
+                            }[];
+                            title: string;
+                            validFrom: string | null;
+                            validUntil: string | null;
+                        };
                     };
                 };
             };

@@ -1,23 +1,7 @@
-// Shapes of the board's policy-notice API (src/server/modules/board/noticeRoutes.ts).
+// Shapes of the board's policy-notice API, read from the generated OpenAPI types.
+import type { ItemOf, ResponseOf } from '../../apiTypes.js';
 
-/** A notice in the board's list. */
-export interface PublicNotice {
-  id: string;
-  title: string;
-  category: string;
-  regionCode: string;
-  regionName: string | null;
-  /** The unit that published it. */
-  publisherName: string | null;
-  publishedOn: string;
-  validFrom: string | null;
-  validUntil: string | null;
-  /** The first lines of the body. */
-  excerpt: string;
-}
-
+/** A notice in the board's list, with the first lines of its body (`excerpt`). */
+export type PublicNotice = ItemOf<'/api/v1/public/notices'>;
 /** A notice's page: the whole body and its documents. */
-export interface PublicNoticeDetail extends Omit<PublicNotice, 'excerpt'> {
-  body: string;
-  sources: { title: string; documentNumber: string | null; issuer: string; date: string | null; url: string | null }[];
-}
+export type PublicNoticeDetail = ResponseOf<'/api/v1/public/notices/{id}'>;
