@@ -5,7 +5,8 @@ import { Button, Dropdown, Layout, Menu, Space, Spin, Tag, Tooltip, Typography, 
 import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { roleNames } from '../../shared/roles.js';
 import { useAuth } from '../auth.js';
-import { useScopeName } from '../hooks.js';
+import { useLoad } from '../hooks.js';
+import { regionDetail } from '../regions.js';
 import { securityPath, type PageEntry } from '../pageEntry.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
 
@@ -89,7 +90,8 @@ function Frame({ pages }: { pages: PageEntry[] }) {
 function UserBar({ onChangePassword }: { onChangePassword(): void }) {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
-  const scopeName = useScopeName(user!.scope);
+  // The tag names the jurisdiction itself (营盘街道); the hover gives the whole chain and the code.
+  const scope = useLoad(async () => (user!.scope === '' ? { name: '全国', fullName: '全国' } : regionDetail(user!.scope)), [user!.scope]);
   const roleText = user!.roles.map((r) => roleNames[r] ?? r).join('、');
   const menu: MenuProps['items'] = [
     {
@@ -110,9 +112,9 @@ function UserBar({ onChangePassword }: { onChangePassword(): void }) {
   ];
   return (
     <Space size={12} wrap={false} style={{ flex: 'none' }}>
-      <Tooltip title={`管辖范围：${scopeName ?? ''}（区划代码前缀 ${user!.scope || '全国'}）`}>
+      <Tooltip title={`管辖范围：${scope.data?.fullName ?? ''}（区划代码前缀 ${user!.scope || '全国'}）`}>
         <Tag color="blue" style={{ marginInlineEnd: 0, maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>
-          管辖：{scopeName ?? user!.scope}
+          管辖：{scope.data?.name ?? user!.scope}
         </Tag>
       </Tooltip>
       <Tooltip title={roleText}>
