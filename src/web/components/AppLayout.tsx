@@ -1,13 +1,13 @@
 // The frame of every signed-in page: menu by role on the left, the user and their scope on top.
 import { useState } from 'react';
-import { matchPath, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { Button, Dropdown, Layout, Menu, Space, Spin, Tag, Tooltip, Typography, type MenuProps } from 'antd';
 import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { roleNames } from '../../shared/roles.js';
 import { useAuth } from '../auth.js';
 import { useLoad } from '../hooks.js';
 import { regionDetail } from '../regions.js';
-import { securityPath, type PageEntry } from '../pageEntry.js';
+import { pageAt, PagesContext, securityPath, type PageEntry } from '../pageEntry.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
 
 const { Header, Sider, Content } = Layout;
@@ -38,7 +38,7 @@ function Frame({ pages }: { pages: PageEntry[] }) {
   const items = pages
     .filter((p) => p.icon && !setupOnly && (!p.roles || p.roles.some((r) => user!.roles.includes(r))))
     .map((p) => ({ key: p.path, icon: p.icon, label: p.label }));
-  const current = currentPage(pages, location.pathname);
+  const current = pageAt(pages, location.pathname);
   const selected = current?.menuKey ?? current?.path;
 
   return (
@@ -74,7 +74,9 @@ function Frame({ pages }: { pages: PageEntry[] }) {
           <UserBar onChangePassword={() => setChanging(true)} />
         </Header>
         <Content style={{ margin: 24 }}>
-          <Outlet />
+          <PagesContext.Provider value={pages}>
+            <Outlet />
+          </PagesContext.Provider>
         </Content>
       </Layout>
       <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
@@ -135,15 +137,5 @@ function UserBar({ onChangePassword }: { onChangePassword(): void }) {
         退出登录
       </Button>
     </Space>
-  );
-}
-
-/** The page whose path pattern matches; static paths win over parameters as in the router. */
-function currentPage(pages: PageEntry[], pathname: string): PageEntry | undefined {
-  const matching = pages.filter((p) => matchPath({ path: p.path, end: false }, pathname));
-  return (
-    matching.find((p) => !p.path.includes(':') && matchPath(p.path, pathname)) ??
-    matching.find((p) => matchPath(p.path, pathname)) ??
-    matching[0]
   );
 }
