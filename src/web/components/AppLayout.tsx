@@ -115,7 +115,10 @@ function UserBar({ onChangePassword }: { onChangePassword(): void }) {
   return (
     <Space size={12} wrap={false} style={{ flex: 'none' }}>
       <Tooltip title={`管辖范围：${scope.data?.fullName ?? ''}（区划代码前缀 ${user!.scope || '全国'}）`}>
-        <Tag color="blue" style={{ marginInlineEnd: 0, maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>
+        <Tag
+          color="blue"
+          style={{ marginInlineEnd: 0, maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}
+        >
           管辖：{scope.data?.name ?? user!.scope}
         </Tag>
       </Tooltip>

@@ -18,10 +18,7 @@ export function useCanOpen(): (to: string) => boolean {
  */
 export function usePersonPath(): (personId: string) => string | undefined {
   const canOpen = useCanOpen();
-  return useCallback(
-    (personId: string) => [`/persons/${personId}`, `/seekers/${personId}`].find((path) => canOpen(path)),
-    [canOpen],
-  );
+  return useCallback((personId: string) => [`/persons/${personId}`, `/seekers/${personId}`].find((path) => canOpen(path)), [canOpen]);
 }
 
 /** A router link when the user may open `to`, else its children as they are. */

@@ -47,7 +47,17 @@ const isFiltered = (filters: Query) => Object.values(filters).some((v) => v !== 
  * The body of an empty table: nothing while the first page loads (the spinner says it), else what
  * the list holds and how to get rows into it, and a word on the filters when they narrow it.
  */
-export function ListEmpty({ loading, failed, filtered, text }: { loading: boolean; failed?: boolean; filtered?: boolean; text?: ReactNode }) {
+export function ListEmpty({
+  loading,
+  failed,
+  filtered,
+  text,
+}: {
+  loading: boolean;
+  failed?: boolean;
+  filtered?: boolean;
+  text?: ReactNode;
+}) {
   if (loading) return <div style={{ height: 96 }} data-testid="list-loading" aria-busy="true" />;
   if (failed) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未能加载，请刷新重试" />;
   return (
@@ -56,6 +66,12 @@ export function ListEmpty({ loading, failed, filtered, text }: { loading: boolea
       description={
         <span data-testid="list-empty">
           {filtered ? '没有符合查询条件的记录，可修改条件或点“重置”查看全部。' : (text ?? '暂无记录')}
+          {filtered && text ? (
+            <>
+              <br />
+              {text}
+            </>
+          ) : null}
         </span>
       }
     />
@@ -161,7 +177,9 @@ export function PagedTable<T extends object, F extends object = Record<string, u
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.loading}
-        locale={{ emptyText: <ListEmpty loading={list.loading} failed={!!list.error} filtered={isFiltered(formFilters)} text={emptyText} /> }}
+        locale={{
+          emptyText: <ListEmpty loading={list.loading} failed={!!list.error} filtered={isFiltered(formFilters)} text={emptyText} />,
+        }}
         expandable={expandable}
         size="middle"
         scroll={{ x: 'max-content' }}

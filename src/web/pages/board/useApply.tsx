@@ -59,7 +59,14 @@ export function useApply(applications: Application[] | undefined, reload: () => 
         onConfirm={() => apply(vacancyId)}
         disabled={!applications}
       >
-        <Button type="primary" size={size} icon={<SendOutlined />} loading={sending === vacancyId} disabled={!applications} data-testid="apply">
+        <Button
+          type="primary"
+          size={size}
+          icon={<SendOutlined />}
+          loading={sending === vacancyId}
+          disabled={!applications}
+          data-testid="apply"
+        >
           投递
         </Button>
       </Popconfirm>

@@ -112,7 +112,13 @@ export function FilingsCard({ employer, canWrite }: { employer: Employer; canWri
         loading={filings.loading}
         dataSource={filings.data ?? []}
         pagination={(filings.data?.length ?? 0) > 10 ? { pageSize: 10, size: 'small' } : false}
-        locale={{ emptyText: filings.error ? errorText(filings.error) : <ListEmpty loading={filings.loading} text="尚无录用备案：单位招用人员后点“录用备案”登记" /> }}
+        locale={{
+          emptyText: filings.error ? (
+            errorText(filings.error)
+          ) : (
+            <ListEmpty loading={filings.loading} text="尚无录用备案：单位招用人员后点“录用备案”登记" />
+          ),
+        }}
         columns={[
           {
             title: '备案类型',

@@ -140,7 +140,13 @@ export function MatchesCard({ person, version, onChanged }: { person: Person; ve
       loading={referrals.loading}
       dataSource={referrals.data?.items ?? []}
       pagination={false}
-      locale={{ emptyText: referrals.error ? errorText(referrals.error) : <ListEmpty loading={referrals.loading} text="尚无推荐记录：在“匹配岗位”中点“推荐”开具介绍信" /> }}
+      locale={{
+        emptyText: referrals.error ? (
+          errorText(referrals.error)
+        ) : (
+          <ListEmpty loading={referrals.loading} text="尚无推荐记录：在“匹配岗位”中点“推荐”开具介绍信" />
+        ),
+      }}
       columns={[
         { title: '推荐日期', dataIndex: 'date', width: 110 },
         {

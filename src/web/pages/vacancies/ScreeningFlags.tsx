@@ -144,7 +144,12 @@ export function VacancyScreening({ vacancy }: { vacancy: Vacancy }) {
           description="须修改岗位信息；确属合法要求的（如矿山井下作业限男性），审核时须在审核意见中说明理由。"
         />
       ) : flags.length > 0 ? (
-        <Alert type="warning" showIcon title={`审查提示：${flagCountText(flags)}`} description="年龄等条件法律未明令禁止，请审核员判断是否必要。" />
+        <Alert
+          type="warning"
+          showIcon
+          title={`审查提示：${flagCountText(flags)}`}
+          description="年龄等条件法律未明令禁止，请审核员判断是否必要。"
+        />
       ) : null}
       <ScreenedTexts title={vacancy.title} description={vacancy.description} skills={vacancy.skills} flags={flags} />
       <FlagList flags={flags} />
