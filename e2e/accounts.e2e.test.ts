@@ -125,7 +125,12 @@ describe('JOB-7 self-service accounts on the public board', () => {
     expect(await welder.getByTestId('match-reasons').textContent()).toContain('职业');
     await shot(page, 'account-seeker-me');
 
+    // 投递 asks first: the employer gets the seeker's name and phone, and it cannot be taken back.
     await welder.getByTestId('apply').click();
+    await expect.poll(() => page.locator('.ant-popover:visible').textContent()).toContain(title);
+    expect(await page.getByTestId('apply-confirm').textContent()).toContain('不能撤回');
+    await shot(page, 'account-seeker-apply-confirm', { fullPage: false });
+    await page.locator('.ant-popover:visible').getByRole('button', { name: '确认投递' }).click();
     await welder.getByTestId('applied').waitFor();
     await expect.poll(() => page.getByTestId('application').allTextContents()).toEqual([expect.stringContaining(title)]);
 

@@ -57,14 +57,21 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     await page.goBack();
     await page.waitForURL(/\/vacancies\/review$/);
 
-    // 通过 with the flags still there is refused by the server; the reason shows in the dialog.
+    // 通过 with the flags still there: the dialog says before the click that the comment is then
+    // required and why; an empty comment is one message, on the field (no banner besides).
     await rowOf()
       .getByRole('button', { name: /通\s?过/ })
       .click();
-    await confirmDialog(page, '通过并发布');
     const dialog = dialogOf(page);
-    await expect.poll(() => dialog.locator('.ant-alert-error').textContent()).toContain('可能构成就业歧视');
-    expect(await dialog.locator('.ant-form-item-explain-error').textContent()).toContain('有未处理的歧视性内容提示');
+    await expect.poll(() => dialog.getByTestId('review-flags').textContent()).toContain('2 处须修改');
+    expect(await dialog.locator('.ant-form-item-required').textContent()).toContain('审核意见');
+    expect(await dialog.locator('.ant-form-item-extra').textContent()).toContain('必填');
+    await shot(page, 'jobs-review-approve-dialog', { fullPage: false });
+    await confirmDialog(page, '通过并发布');
+    await expect
+      .poll(() => dialog.locator('.ant-form-item-explain-error').allTextContents())
+      .toEqual([expect.stringContaining('请写明保留上述内容的理由')]);
+    expect(await dialog.locator('.ant-alert').count()).toBe(0);
     await shot(page, 'jobs-review-refused', { fullPage: false });
     await dialog.getByRole('button', { name: /取\s?消/ }).click();
 

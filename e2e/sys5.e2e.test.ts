@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loginAs } from '../src/server/testing/testApp.js';
-import { choose, confirmDialog, login, logout, shot, useBrowserSession } from './support/harness.js';
+import { choose, confirmDialog, login, logout, shot, useBrowserSession, userMenu } from './support/harness.js';
 
 const street = { code: '140105004000', name: '平阳路街道' };
 const newUnit = '平阳路街道劳动保障事务所';
@@ -131,14 +131,16 @@ describe('SYS-5 web UI', () => {
       '政策参数',
     ]);
     expect(await page.getByTestId('current-user').textContent()).toContain(clerk.name);
-    await expect.poll(() => page.locator('header').textContent()).toContain(street.name);
     await shot(page, 'units-clerk');
+    // The unit is in the user menu, so the header keeps to one line whatever the unit is called.
+    expect(await (await userMenu(page)).getByTestId('user-menu-who').textContent()).toContain(street.name);
+    await page.keyboard.press('Escape');
 
     await page.goto('/audit');
     await expect.poll(() => page.getByText('无权访问').count()).toBe(1);
 
     const newPassword = 'Pingyang2025x';
-    await page.getByRole('button', { name: /修改密码/ }).click();
+    await userMenu(page, '修改密码');
     const dialog = page.locator('.ant-modal:visible');
     await dialog.getByLabel('当前密码').fill(clerk.password);
     await dialog.getByLabel('新密码', { exact: true }).fill(newPassword);

@@ -5,7 +5,7 @@ import { generateSync } from 'otplib';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loginAs } from '../src/server/testing/testApp.js';
-import { login, logout, shot, useBrowserSession } from './support/harness.js';
+import { login, logout, shot, useBrowserSession, userMenu } from './support/harness.js';
 
 const session = useBrowserSession();
 /** The bureau's common screen: staff pages are checked at it. */
@@ -47,7 +47,7 @@ describe('SYS-2 two-factor sign-in and own sessions in the browser', () => {
     const page = await session.freshPage();
     await page.setViewportSize(laptop);
     await login(page, clerk.username, clerk.password);
-    await page.getByRole('button', { name: /账号安全/ }).click();
+    await userMenu(page, '账号安全');
     await page.waitForURL(/\/account\/security/);
     await page.getByRole('button', { name: /开始设置/ }).click();
     const secretText = page.getByTestId('totp-secret');

@@ -88,7 +88,7 @@ export function launchBrowser(): Promise<Browser> {
 export async function newContext(browser: Browser, baseUrl: string): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL: baseUrl,
-    viewport: { width: 1440, height: 900 },
+    viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     timezoneId: 'Asia/Shanghai',
     reducedMotion: 'reduce',
@@ -125,6 +125,18 @@ export async function login(page: Page, username: string, password = testAdminPa
     .or(page.getByRole('button', { name: '登录' }))
     .click();
   await page.getByTestId('current-user').waitFor();
+}
+
+/**
+ * Opens the user menu of the header (the name, the unit, 账号安全, 修改密码) and, given an item's
+ * label, clicks it.
+ */
+export async function userMenu(page: Page, item?: string): Promise<Locator> {
+  await page.getByTestId('current-user').click();
+  const menu = page.locator('.ant-dropdown:not(.ant-dropdown-hidden)');
+  await menu.waitFor();
+  if (item) await menu.getByRole('menuitem', { name: item }).click();
+  return menu;
 }
 
 /** Signs out through the header button and waits for the login page. */

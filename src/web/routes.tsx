@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   CloudUploadOutlined,
   HomeOutlined,
+  IdcardOutlined,
   MessageOutlined,
   ReadOutlined,
   SettingOutlined,
@@ -50,6 +51,8 @@ import { FairPage } from './pages/fairs/FairPage.js';
 import { SurveysPage } from './pages/surveys/SurveysPage.js';
 import { SurveyPage } from './pages/surveys/SurveyPage.js';
 import { SecurityPage } from './pages/account/SecurityPage.js';
+import { SeekerPage } from './pages/seekers/SeekerPage.js';
+import { SeekersPage } from './pages/seekers/SeekersPage.js';
 import { SmsOutboxPage } from './pages/accounts/SmsOutboxPage.js';
 import { activationIssuers } from './components/ActivationCodeButton.js';
 import { CheckSquareOutlined, NotificationOutlined } from '@ant-design/icons';
@@ -94,6 +97,9 @@ export const pages: PageEntry[] = [
     element: <VacancyMatchesPage />,
     menuKey: '/vacancies',
   },
+  // The seeker side of matching for job officers (issue 12): the job seekers in scope and the vacancies that fit each.
+  { path: '/seekers', label: '求职人员', icon: <IdcardOutlined />, roles: ['job_officer'], element: <SeekersPage key="seekers" /> },
+  { path: '/seekers/:id', label: '求职人员详情', roles: ['job_officer'], element: <SeekerPage />, menuKey: '/seekers' },
   { path: '/referrals', label: '推荐介绍', icon: <SendOutlined />, roles: ['clerk', 'job_officer'], element: <ReferralsPage /> },
   {
     path: '/referrals/rates',
@@ -147,16 +153,29 @@ function Guard({ page }: { page: PageEntry }) {
   return <>{page.element}</>;
 }
 
-/** The start page: reviewers their queue, job officers (not also clerks) the vacancies, the ledger for those who work with it, the units for everyone else. */
+/** The start page: a page of the user's own work (issue 12). */
 function Home() {
   const { user } = useAuth();
   return <Navigate to={homeOf(user)} replace />;
 }
 
+/**
+ * Where each role starts, first match wins: the system administrator (every role) and district
+ * admins their units, clerks the ledger, reviewers their queue, job officers the vacancies,
+ * leaders the figures (推荐率统计, until the reports arrive), auditors the audit log; the programme
+ * roles, whose pages come with the second release, the units.
+ */
+const homes: [Role, string][] = [
+  ['admin', '/units'],
+  ['clerk', '/persons'],
+  ['reviewer', '/vacancies/review'],
+  ['job_officer', '/vacancies'],
+  ['leader', '/referrals/rates'],
+  ['auditor', '/audit'],
+];
+
 function homeOf(user: ReturnType<typeof useAuth>['user']): string {
-  if (hasRole(user, 'reviewer')) return '/vacancies/review';
-  if (hasRole(user, 'job_officer') && !hasRole(user, 'clerk')) return '/vacancies';
-  return hasRole(user, ...ledgerReaders.filter((r) => r !== 'admin')) ? '/persons' : '/units';
+  return homes.find(([role]) => hasRole(user, role))?.[1] ?? '/units';
 }
 
 /** All routes: the login page, the public job board (/jobs) and the signed-in pages inside the layout. */

@@ -11,7 +11,8 @@ afterAll(() => t.close());
 describe('demo population made through the services', () => {
   it('REG-1 / AID-3 every demo community gets persons and households, with zero-employment cases open, due soon and overdue', async () => {
     const summary = await createDemoPopulation(t.systemCtx, 3);
-    expect(summary.persons).toBe(27 * (3 + 6));
+    // 3 generated, 6 in zero-employment households, 2 graduates and 2 retirees per community.
+    expect(summary.persons).toBe(27 * (3 + 6 + 2 + 2));
     const headers = await loginAs(t.app, 'taiyuan_admin');
     const total = async (status: string) =>
       (await t.app.inject({ method: 'GET', url: `/api/v1/assistance/zero-employment-cases?status=${status}&pageSize=1`, headers })).json()

@@ -33,6 +33,81 @@ function daysBefore(today: string, days: number): string {
 
 type Step = { day: string; run: (ctx: Ctx) => Promise<unknown> };
 
+/** Taiyuan's universities, for the graduates' schools. */
+const schools = ['山西大学', '太原理工大学', '中北大学', '山西财经大学', '太原科技大学', '山西医科大学', '山西农业大学', '太原师范学院'];
+/** What the graduates studied, as skills and wished occupations the demo vacancies use. */
+const studies = [
+  { skills: ['会计'], occupations: ['2-06-03-00'] },
+  { skills: ['计算机编程'], occupations: ['4-04-05-01'] },
+  { skills: ['电工'], occupations: ['6-31-01-03'] },
+  { skills: ['市场营销'], occupations: ['2-06-07-02'] },
+];
+
+/**
+ * Per community: two college graduates of this year's class (REG-4), one registered unemployed
+ * and seeking a job some weeks ago, one not (yet) registered; and two community-managed retirees
+ * (REG-6). Made through createPerson and registerEvent like every other demo person, so the
+ * 高校毕业生 and 退休人员 lists have people in them.
+ */
+async function addGraduatesAndRetirees(
+  ctx: Ctx,
+  stations: (typeof staff.$inferSelect)[],
+  today: string,
+  usedIds: Set<string>,
+  steps: Step[],
+  summary: PopulationSummary,
+): Promise<void> {
+  const rand = seededRandom(2026);
+  // This year's class once it has left in summer; last year's before that.
+  const classOf = Number(daysBefore(today, 150).slice(0, 4));
+  for (const [n, clerk] of stations.entries()) {
+    const actorCtx: Ctx = { ...ctx, actor: actorOf(clerk) };
+    const graduates = makeLedgerRows(2, [clerk.regionCode], 20_000 + n, usedIds, [classOf - 23, classOf - 21]);
+    for (const [k, r] of graduates.entries()) {
+      const study = studies[(n + k) % studies.length]!;
+      const person = await createPerson(actorCtx, {
+        idNumber: r.idNumber,
+        name: r.name,
+        regionCode: r.regionCode,
+        householdType: r.householdType === '城镇' ? 'urban' : 'rural',
+        phone: r.phone,
+        ethnicity: r.ethnicity,
+        education: rand() < 0.6 ? '大学本科' : '大学专科',
+        address: r.address,
+        skills: study.skills,
+        jobWishes: { occupations: study.occupations, keywords: study.skills },
+        categories: ['高校毕业生'],
+        school: schools[Math.floor(rand() * schools.length)]!,
+        graduationYear: classOf,
+      });
+      summary.persons++;
+      if (k > 0) continue;
+      const day = daysBefore(today, 10 + Math.floor(rand() * 80));
+      steps.push({
+        day,
+        run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, person.id, { type: 'unemployment', date: day, reason: '毕业未就业' }),
+      });
+      steps.push({ day, run: (c) => registerEvent({ ...c, actor: actorCtx.actor }, person.id, { type: 'job_seeking', date: day }) });
+    }
+    const retirees = makeLedgerRows(2, [clerk.regionCode], 30_000 + n, usedIds, [1950, 1963]);
+    for (const r of retirees) {
+      await createPerson(actorCtx, {
+        idNumber: r.idNumber,
+        name: r.name,
+        regionCode: r.regionCode,
+        householdType: 'urban',
+        phone: r.phone,
+        ethnicity: r.ethnicity,
+        education: r.education,
+        address: r.address,
+        labourCapacity: rand() < 0.7 ? 'full' : 'partial',
+        retiree: true,
+      });
+      summary.persons++;
+    }
+  }
+}
+
 /** Creates `perCommunity` persons in every demo community, with their history. */
 export async function createDemoPopulation(ctx: Ctx, perCommunity: number): Promise<PopulationSummary> {
   const today = shanghaiDateOf(ctx.now());
@@ -165,6 +240,7 @@ export async function createDemoPopulation(ctx: Ctx, perCommunity: number): Prom
       });
     }
   }
+  await addGraduatesAndRetirees(ctx, stations, today, usedIds, steps, summary);
   // Replay the year in date order so every detection happens on the day its cause was registered.
   steps.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0));
   for (const step of steps) {

@@ -47,6 +47,8 @@ export const testSecretKey = crypto.createHash('sha256').update('openpes test da
 interface BootstrapOptions {
   demo: boolean;
   now: Clock;
+  /** Persons per demo community, as `npm start` makes them (OPENPES_DEMO_PEOPLE); none unless given. */
+  demoPeople?: number | undefined;
 }
 
 /**
@@ -60,7 +62,11 @@ function fixtureKey(opts: BootstrapOptions & { fixedClock: boolean }): string | 
   const run = process.env.OPENPES_TEST_RUN;
   if (!run) return null;
   const instant = opts.fixedClock ? opts.now().toISOString() : `live-${opts.now().toISOString().slice(0, 10)}`;
-  const digest = crypto.createHash('sha256').update(`${opts.demo}|${instant}`).digest('hex').slice(0, 12);
+  const digest = crypto
+    .createHash('sha256')
+    .update(`${opts.demo}|${opts.demoPeople ?? 0}|${instant}`)
+    .digest('hex')
+    .slice(0, 12);
   return `${run}_${opts.demo ? 'demo' : 'bare'}_${digest}`;
 }
 
@@ -70,7 +76,12 @@ export function pgliteFixtureDir(run: string): string {
 }
 
 async function bootstrapped(handle: DbHandle, sealer: Sealer, opts: BootstrapOptions): Promise<void> {
-  await bootstrap(handle.db, sealer, opts.now, { adminPassword: testAdminPassword, demo: opts.demo, regionPrefixes: ['1401'] });
+  await bootstrap(handle.db, sealer, opts.now, {
+    adminPassword: testAdminPassword,
+    demo: opts.demo,
+    regionPrefixes: ['1401'],
+    demoPeoplePerCommunity: opts.demoPeople,
+  });
 }
 
 /** An in-memory PGlite, bootstrapped or copied from this run's fixture of the same kind. */
@@ -157,11 +168,13 @@ export async function createTestApp(
     /** Further app dependencies under test: an SMS gateway, a trusted proxy, a log stream. */
     deps?: Pick<AppDeps, 'sms' | 'trustProxy' | 'logger'>;
     requireTwoFactorRoles?: Role[];
+    /** Demo persons per community, made on first start as `npm start` does (slow: tens of seconds). */
+    demoPeople?: number;
   } = {},
 ): Promise<TestApp> {
   const sealer = createSealer(testSecretKey);
   const now = opts.now ?? (() => new Date());
-  const boot = { demo: opts.demo ?? true, now };
+  const boot = { demo: opts.demo ?? true, now, demoPeople: opts.demoPeople };
   const key = opts.dataDir ? null : fixtureKey({ ...boot, fixedClock: !!opts.now });
   let handle: DbHandle;
   let url: string | undefined;

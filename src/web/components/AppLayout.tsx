@@ -1,12 +1,13 @@
 // The frame of every signed-in page: menu by role on the left, the user and their scope on top.
 import { useState } from 'react';
-import { matchPath, Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
-import { Button, Layout, Menu, Space, Spin, Tag, Tooltip, Typography } from 'antd';
-import { KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router-dom';
+import { Button, Dropdown, Layout, Menu, Space, Spin, Tag, Tooltip, Typography, type MenuProps } from 'antd';
+import { DownOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { roleNames } from '../../shared/roles.js';
 import { useAuth } from '../auth.js';
-import { useScopeName } from '../hooks.js';
-import { securityPath, type PageEntry } from '../pageEntry.js';
+import { useLoad } from '../hooks.js';
+import { regionDetail } from '../regions.js';
+import { pageAt, PagesContext, securityPath, type PageEntry } from '../pageEntry.js';
 import { ChangePasswordModal } from './ChangePasswordModal.js';
 
 const { Header, Sider, Content } = Layout;
@@ -29,16 +30,15 @@ export function AppLayout({ pages }: { pages: PageEntry[] }) {
 }
 
 function Frame({ pages }: { pages: PageEntry[] }) {
-  const { user, logout } = useAuth();
+  const { user } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
   const [changing, setChanging] = useState(false);
-  const scopeName = useScopeName(user!.scope);
   const setupOnly = !!user!.twoFactor?.setupRequired;
   const items = pages
     .filter((p) => p.icon && !setupOnly && (!p.roles || p.roles.some((r) => user!.roles.includes(r))))
     .map((p) => ({ key: p.path, icon: p.icon, label: p.label }));
-  const current = currentPage(pages, location.pathname);
+  const current = pageAt(pages, location.pathname);
   const selected = current?.menuKey ?? current?.path;
 
   return (
@@ -62,43 +62,21 @@ function Frame({ pages }: { pages: PageEntry[] }) {
             padding: '0 24px',
             display: 'flex',
             alignItems: 'center',
-            justifyContent: 'space-between',
+            gap: 16,
             borderBottom: '1px solid #f0f0f0',
+            whiteSpace: 'nowrap',
           }}
+          data-testid="app-header"
         >
-          <Typography.Text strong style={{ fontSize: 16 }}>
+          <Typography.Text strong ellipsis={{ tooltip: current?.label }} style={{ fontSize: 16, flex: '1 1 auto', minWidth: 0 }}>
             {current?.label ?? ''}
           </Typography.Text>
-          <Space size="middle" wrap={false}>
-            <Space size={4} data-testid="current-user">
-              <UserOutlined />
-              <Typography.Text strong>{user!.name}</Typography.Text>
-              <Typography.Text type="secondary">（{user!.username}）</Typography.Text>
-            </Space>
-            <Typography.Text>{user!.unitName ?? '未分配机构'}</Typography.Text>
-            <Tooltip title={`管辖范围：区划代码前缀 ${user!.scope || '（全国）'}`}>
-              <Tag color="blue">管辖：{scopeName ?? user!.scope}</Tag>
-            </Tooltip>
-            <Tooltip title={user!.roles.map((r) => roleNames[r] ?? r).join('、')}>
-              <Tag>
-                {user!.roles.length > 2
-                  ? `${roleNames[user!.roles[0]!]}等 ${user!.roles.length} 个角色`
-                  : user!.roles.map((r) => roleNames[r] ?? r).join('、')}
-              </Tag>
-            </Tooltip>
-            <Button icon={<SafetyOutlined />} onClick={() => navigate(securityPath)}>
-              账号安全
-            </Button>
-            <Button icon={<KeyOutlined />} onClick={() => setChanging(true)}>
-              修改密码
-            </Button>
-            <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
-              退出登录
-            </Button>
-          </Space>
+          <UserBar onChangePassword={() => setChanging(true)} />
         </Header>
         <Content style={{ margin: 24 }}>
-          <Outlet />
+          <PagesContext.Provider value={pages}>
+            <Outlet />
+          </PagesContext.Provider>
         </Content>
       </Layout>
       <ChangePasswordModal open={changing} onClose={() => setChanging(false)} />
@@ -106,12 +84,61 @@ function Frame({ pages }: { pages: PageEntry[] }) {
   );
 }
 
-/** The page whose path pattern matches; static paths win over parameters as in the router. */
-function currentPage(pages: PageEntry[], pathname: string): PageEntry | undefined {
-  const matching = pages.filter((p) => matchPath({ path: p.path, end: false }, pathname));
+/**
+ * The right of the header on one line at 1280 px and up, whatever the unit is called: the
+ * jurisdiction and the roles as tags (long names cut with the whole on hover), the user's name as
+ * the menu that holds the unit, 账号安全 and 修改密码, and 退出登录 always in sight.
+ */
+function UserBar({ onChangePassword }: { onChangePassword(): void }) {
+  const { user, logout } = useAuth();
+  const navigate = useNavigate();
+  // The tag names the jurisdiction itself (营盘街道); the hover gives the whole chain and the code.
+  const scope = useLoad(async () => (user!.scope === '' ? { name: '全国', fullName: '全国' } : regionDetail(user!.scope)), [user!.scope]);
+  const roleText = user!.roles.map((r) => roleNames[r] ?? r).join('、');
+  const menu: MenuProps['items'] = [
+    {
+      key: 'who',
+      type: 'group',
+      label: (
+        <div style={{ maxWidth: 280, whiteSpace: 'normal' }} data-testid="user-menu-who">
+          <Typography.Text strong>{user!.name}</Typography.Text>
+          <Typography.Text type="secondary">（{user!.username}）</Typography.Text>
+          <br />
+          <Typography.Text type="secondary">{user!.unitName ?? '未分配机构'}</Typography.Text>
+        </div>
+      ),
+    },
+    { type: 'divider' },
+    { key: 'security', icon: <SafetyOutlined />, label: '账号安全', onClick: () => navigate(securityPath) },
+    { key: 'password', icon: <KeyOutlined />, label: '修改密码', onClick: onChangePassword },
+  ];
   return (
-    matching.find((p) => !p.path.includes(':') && matchPath(p.path, pathname)) ??
-    matching.find((p) => matchPath(p.path, pathname)) ??
-    matching[0]
+    <Space size={12} wrap={false} style={{ flex: 'none' }}>
+      <Tooltip title={`管辖范围：${scope.data?.fullName ?? ''}（区划代码前缀 ${user!.scope || '全国'}）`}>
+        <Tag
+          color="blue"
+          style={{ marginInlineEnd: 0, maxWidth: 260, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}
+        >
+          管辖：{scope.data?.name ?? user!.scope}
+        </Tag>
+      </Tooltip>
+      <Tooltip title={roleText}>
+        <Tag style={{ marginInlineEnd: 0, maxWidth: 200, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'middle' }}>
+          {user!.roles.length > 2 ? `${roleNames[user!.roles[0]!]}等 ${user!.roles.length} 个角色` : roleText}
+        </Tag>
+      </Tooltip>
+      <Dropdown menu={{ items: menu }} trigger={['click']} placement="bottomRight">
+        <Button type="text" data-testid="current-user" title={`${user!.name}（${user!.username}）· ${user!.unitName ?? '未分配机构'}`}>
+          <UserOutlined />
+          <span style={{ display: 'inline-block', maxWidth: 180, overflow: 'hidden', textOverflow: 'ellipsis', verticalAlign: 'bottom' }}>
+            {user!.name}
+          </span>
+          <DownOutlined style={{ fontSize: 10 }} />
+        </Button>
+      </Dropdown>
+      <Button icon={<LogoutOutlined />} onClick={() => void logout()}>
+        退出登录
+      </Button>
+    </Space>
   );
 }

@@ -1,7 +1,7 @@
 // The list page every paged resource uses: a search form, a paged table on the API's
 // {items,total,page,pageSize}, an Excel export of the same filters, and room for action buttons.
 import { useMemo, useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Form, Space, Table, type TableProps } from 'antd';
+import { Alert, Button, Card, Empty, Form, Space, Table, type TableProps } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { get, type Query } from '../api.js';
 import { useLoad } from '../hooks.js';
@@ -36,6 +36,46 @@ export interface PagedTableProps<T, F> {
   beforeSearch?: (values: F) => boolean | Promise<boolean>;
   /** Content between the toolbar and the table (tabs, summary). */
   header?: ReactNode;
+  /** What an empty list says: what it lists and how a row gets into it (default: no records). */
+  emptyText?: ReactNode;
+}
+
+/** True when the search form narrows the list (a value other than empty). */
+const isFiltered = (filters: Query) => Object.values(filters).some((v) => v !== undefined && v !== '' && v !== null);
+
+/**
+ * The body of an empty table: nothing while the first page loads (the spinner says it), else what
+ * the list holds and how to get rows into it, and a word on the filters when they narrow it.
+ */
+export function ListEmpty({
+  loading,
+  failed,
+  filtered,
+  text,
+}: {
+  loading: boolean;
+  failed?: boolean;
+  filtered?: boolean;
+  text?: ReactNode;
+}) {
+  if (loading) return <div style={{ height: 96 }} data-testid="list-loading" aria-busy="true" />;
+  if (failed) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未能加载，请刷新重试" />;
+  return (
+    <Empty
+      image={Empty.PRESENTED_IMAGE_SIMPLE}
+      description={
+        <span data-testid="list-empty">
+          {filtered ? '没有符合查询条件的记录，可修改条件或点“重置”查看全部。' : (text ?? '暂无记录')}
+          {filtered && text ? (
+            <>
+              <br />
+              {text}
+            </>
+          ) : null}
+        </span>
+      }
+    />
+  );
 }
 
 /** A searchable, paged, exportable table of an API list. */
@@ -55,6 +95,7 @@ export function PagedTable<T extends object, F extends object = Record<string, u
     extraQuery,
     beforeSearch,
     header,
+    emptyText,
   } = props;
   const [form] = Form.useForm<F>();
   const [formFilters, setFilters] = useState<Query>(() =>
@@ -136,6 +177,9 @@ export function PagedTable<T extends object, F extends object = Record<string, u
         columns={columns}
         dataSource={list.data?.items ?? []}
         loading={list.loading}
+        locale={{
+          emptyText: <ListEmpty loading={list.loading} failed={!!list.error} filtered={isFiltered(formFilters)} text={emptyText} />,
+        }}
         expandable={expandable}
         size="middle"
         scroll={{ x: 'max-content' }}

@@ -14,6 +14,7 @@ export const Certificate = Type.Object({
       date: Type.String(),
       reason: Nullable(Type.String()),
       createdBy: Type.String(),
+      createdByName: Type.Optional(Type.String({ description: '经办人姓名' })),
       unitId: Nullable(Type.String()),
       createdAt: DateTime,
     }),

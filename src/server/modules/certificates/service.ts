@@ -11,6 +11,7 @@ import { AppError, notFound } from '../../platform/errors.js';
 import type { DomainEvents } from '../../platform/events.js';
 import * as personsModule from '../persons/index.js';
 import * as registrations from '../registrations/index.js';
+import { withEntrantNames } from '../staff/index.js';
 
 /**
  * The next number: 6-digit county code, year, 6-digit sequence. The counter row stays locked
@@ -74,7 +75,7 @@ export async function certificateOf(ctx: Ctx, personId: string) {
     .where(eq(certificateEvents.personId, personId))
     .orderBy(asc(certificateEvents.createdAt));
   const [row] = await ctx.db.select({ status: persons.certificateStatus }).from(persons).where(eq(persons.id, personId));
-  return { certificateNo: person.certificateNo, status: row?.status ?? null, history };
+  return { certificateNo: person.certificateNo, status: row?.status ?? null, history: await withEntrantNames(ctx, history) };
 }
 
 /** Withdraws a valid certificate, or reissues one under a new number (lost, damaged, after withdrawal). */

@@ -62,5 +62,6 @@ export const Filing = Type.Object({
   contractEnd: Nullable(Type.String()),
   notes: Nullable(Type.String()),
   createdBy: Type.String(),
+  createdByName: Type.Optional(Type.String({ description: '经办人姓名' })),
   createdAt: DateTime,
 });

@@ -12,6 +12,7 @@ import type { Paging } from '../../platform/http.js';
 import * as personRepo from '../persons/index.js';
 import { assertRegionExists } from '../regions/index.js';
 import * as repo from './repo.js';
+import { withEntrantNames } from '../staff/index.js';
 
 export interface EmployerInput {
   name: string;
@@ -168,5 +169,5 @@ export async function addFiling(ctx: Ctx, employerId: string, input: FilingInput
 /** An employer's filings (the employer must lie in scope). */
 export async function filingsOf(ctx: Ctx, employerId: string) {
   await getEmployer(ctx, employerId);
-  return repo.filingsOf(ctx, employerId);
+  return withEntrantNames(ctx, await repo.filingsOf(ctx, employerId));
 }

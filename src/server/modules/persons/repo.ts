@@ -4,6 +4,7 @@ import { and, arrayContains, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
 import { householdMembers, persons, regions, units } from '../../db/schema.js';
 import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
+import type { Role } from '../../../shared/roles.js';
 
 export type PersonRow = typeof persons.$inferSelect;
 
@@ -47,10 +48,33 @@ export interface PersonFilter {
   status?: string | undefined;
   category?: string | undefined;
   jobSeeking?: boolean | undefined;
+  /** Job seekers only: a job-seeking registration or registered unemployed (the matching's seekers). */
+  seeker?: boolean | undefined;
   /** College graduates (REG-4): a graduation year or the category 高校毕业生. */
   graduate?: boolean | undefined;
   /** Community-managed retirees (REG-6). */
   retiree?: boolean | undefined;
+}
+
+/**
+ * Roles that read the whole ledger of their scope. A job officer holding none of them reads only
+ * job seekers (a job-seeking registration or registered unemployed): what matching and referral
+ * need, and no more of the ledger (issue 12, PIPL art. 6 minimum necessary).
+ */
+export const ledgerReaderRoles: readonly Role[] = ['clerk', 'admin', 'leader', 'auditor', 'reviewer', 'ui_officer', 'finance'];
+
+/** The same condition as the matching's partial index persons_seeker_match_idx. */
+export const isSeeker = sql`(${persons.jobSeeking} OR ${persons.employmentStatus} = 'unemployed')`;
+
+/** True when the caller reads only job seekers of the ledger. */
+export function readsSeekersOnly(ctx: Ctx): boolean {
+  return !ctx.actor.roles.some((r) => ledgerReaderRoles.includes(r));
+}
+
+/** The persons the caller may read: in scope, and seekers only for a job officer. */
+function readable(ctx: Ctx): SQL {
+  const inScope = withinScope(ctx, persons.regionCode);
+  return readsSeekersOnly(ctx) ? and(inScope, isSeeker)! : inScope;
 }
 
 function listQuery(ctx: Ctx) {
@@ -64,13 +88,14 @@ function listQuery(ctx: Ctx) {
 
 /** A page of persons in scope, ordered by region then name. */
 export async function listPersons(ctx: Ctx, filter: PersonFilter, paging: Paging) {
-  const conds: SQL[] = [withinScope(ctx, persons.regionCode)];
+  const conds: SQL[] = [readable(ctx)];
   if (filter.q) conds.push(ilike(persons.name, `%${filter.q}%`));
   if (filter.regionCode) conds.push(sql`${persons.regionCode} LIKE ${filter.regionCode.replace(/0+$/, '')} || '%'`);
   if (filter.status) conds.push(eq(persons.employmentStatus, filter.status));
   if (filter.category) conds.push(arrayContains(persons.categories, [filter.category]));
   if (filter.jobSeeking !== undefined) conds.push(eq(persons.jobSeeking, filter.jobSeeking));
   if (filter.retiree !== undefined) conds.push(eq(persons.retiree, filter.retiree));
+  if (filter.seeker) conds.push(isSeeker);
   if (filter.graduate) conds.push(sql`(${persons.graduationYear} IS NOT NULL OR ${persons.categories} @> ARRAY['高校毕业生']::text[])`);
   const where = and(...conds);
   const items = await listQuery(ctx)
@@ -85,9 +110,9 @@ export async function listPersons(ctx: Ctx, filter: PersonFilter, paging: Paging
   return { items, total: count?.n ?? 0 };
 }
 
-/** One person in scope (display columns), or undefined. */
+/** One person the caller may read (display columns), or undefined. */
 export async function findPerson(ctx: Ctx, id: string) {
-  const [row] = await listQuery(ctx).where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode)));
+  const [row] = await listQuery(ctx).where(and(eq(persons.id, id), readable(ctx)));
   return row;
 }
 

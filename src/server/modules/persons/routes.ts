@@ -43,17 +43,21 @@ export async function personRoutes(app: App, opts: { statusAsOf: service.StatusA
           category: Type.Optional(Text({ maxLength: 30 })),
           jobSeeking: Type.Optional(Type.Boolean()),
           retiree: Type.Optional(Type.Boolean({ description: 'true：只列社区管理的退休人员' })),
+          seeker: Type.Optional(
+            Type.Boolean({ description: 'true：只列求职人员（办理了求职登记或登记失业）；只有职业介绍员角色的人员只能看到求职人员' }),
+          ),
           graduate: Type.Optional(Type.Boolean({ description: 'true：只列高校毕业生（有毕业年份或类别为高校毕业生）' })),
         }),
         response: { 200: Paged(Person) },
       },
     },
     async (req, reply) => {
-      const { q, regionCode, status, category, jobSeeking, graduate, retiree } = req.query;
+      const { q, regionCode, status, category, jobSeeking, graduate, retiree, seeker } = req.query;
       return sendList(
         reply,
         req.query,
-        (paging) => service.listPersons(ctxOf(app, req), { q, regionCode, status, category, jobSeeking, graduate, retiree }, paging),
+        (paging) =>
+          service.listPersons(ctxOf(app, req), { q, regionCode, status, category, jobSeeking, graduate, retiree, seeker }, paging),
         {
           onExport: (rows) =>
             noteAccess(

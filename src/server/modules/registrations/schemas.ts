@@ -15,6 +15,7 @@ export const RegistrationEvent = Type.Object({
   correctsEventId: Nullable(Type.String()),
   certificateNo: Nullable(Type.String()),
   createdBy: Type.String(),
+  createdByName: Type.Optional(Type.String({ description: '经办人姓名' })),
   unitId: Nullable(Type.String()),
   createdAt: DateTime,
 });

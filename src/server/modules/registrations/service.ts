@@ -16,6 +16,7 @@ import * as persons from '../persons/index.js';
 import './events.js';
 import * as repo from './repo.js';
 import { registrationTypeNames, replayRegistrations, type RegistrationType } from './rules.js';
+import { withEntrantNames } from '../staff/index.js';
 
 export interface RegistrationInput {
   type: RegistrationType;
@@ -128,7 +129,7 @@ export async function listRegistrations(ctx: Ctx, personId: string) {
   const person = await persons.findPerson(ctx, personId);
   if (!person) throw notFound('人员');
   noteAccess(ctx, [{ personId, regionCode: person.regionCode, action: 'view' }]);
-  return repo.eventsOf(ctx, personId);
+  return withEntrantNames(ctx, await repo.eventsOf(ctx, personId));
 }
 
 /** The status of a person in scope as of a date, replayed from the events (`GET /persons/{id}?asOf=`). */

@@ -1,5 +1,5 @@
 // SQL for staff accounts; every read is limited to the caller's scope.
-import { and, arrayContains, asc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, eq, ilike, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { staff, units } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
@@ -94,4 +94,10 @@ export async function lockStaffRow(ctx: Ctx, id: string) {
 /** Stores a new password hash. */
 export async function setPassword(ctx: Ctx, id: string, passwordHash: string) {
   await ctx.db.update(staff).set({ passwordHash, passwordChangedAt: ctx.now() }).where(eq(staff.id, id));
+}
+
+/** Names of staff members by login (no scope: callers pass only logins of records they may read). */
+export async function namesByUsername(ctx: Ctx, usernames: string[]) {
+  if (usernames.length === 0) return [];
+  return ctx.db.select({ username: staff.username, name: staff.name }).from(staff).where(inArray(staff.username, usernames));
 }

@@ -197,3 +197,15 @@ export async function resetTwoFactor(ctx: Ctx, id: string): Promise<{ hadTwoFact
     return { hadTwoFactor };
   });
 }
+
+/**
+ * Adds `createdByName`, the staff member's name, to records that keep who entered them by login
+ * (registration, certificate and filing histories): the 经办 column shows people, not logins. The
+ * names are read across regions (a city officer's entry shown to a community clerk), names only.
+ */
+export async function withEntrantNames<T extends { createdBy: string }>(ctx: Ctx, rows: T[]): Promise<(T & { createdByName: string })[]> {
+  const names = new Map(
+    (await repo.namesByUsername(anywhereCtx(ctx), [...new Set(rows.map((r) => r.createdBy))])).map((r) => [r.username, r.name]),
+  );
+  return rows.map((r) => ({ ...r, createdByName: names.get(r.createdBy) ?? r.createdBy }));
+}

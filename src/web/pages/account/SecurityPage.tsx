@@ -28,6 +28,7 @@ import { FormModal } from '../../components/FormModal.js';
 import { formatDateTime } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import type { OwnSession, TwoFactorStatus, User } from '../../types.js';
+import { ListEmpty } from '../../components/PagedTable.js';
 
 /** The security page. */
 export function SecurityPage() {
@@ -334,6 +335,7 @@ function SessionsCard() {
         rowKey="id"
         size="middle"
         loading={sessions.loading}
+        locale={{ emptyText: <ListEmpty loading={sessions.loading} text="没有登录会话" /> }}
         dataSource={sessions.data ?? []}
         pagination={false}
         columns={[

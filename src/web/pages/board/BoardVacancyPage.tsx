@@ -12,7 +12,7 @@ import { useLoad } from '../../hooks.js';
 import { dateOf, freeServices, placeText, wageText } from './boardFormat.js';
 import { loginLink, usePublicAccount } from './publicAccount.js';
 import type { Application, PublicVacancyDetail } from './types.js';
-import { useApply } from './useApply.js';
+import { useApply, type ApplyTarget } from './useApply.js';
 
 const hoursNames: Record<string, string> = vacancyHoursNames;
 const sourceNames: Record<string, string> = vacancySourceNames;
@@ -67,7 +67,7 @@ export function BoardVacancyPage() {
           {v.education && <Tag>{v.education}</Tag>}
           <Tag color="green">招 {open} 人</Tag>
         </div>
-        <ApplyBar vacancyId={v.id} />
+        <ApplyBar target={{ vacancyId: v.id, title: v.title, employerName: v.employerName }} />
       </Card>
       <Card title="岗位信息">
         <Descriptions column={{ xs: 1, sm: 1, md: 2 }} size="small" data-testid="vacancy-fields">
@@ -132,7 +132,7 @@ export function BoardVacancyPage() {
 }
 
 /** 投递 for a signed-in seeker; a link to sign in for a visitor; nothing for an employer. */
-function ApplyBar({ vacancyId }: { vacancyId: string }) {
+function ApplyBar({ target }: { target: ApplyTarget }) {
   const { account } = usePublicAccount();
   const here = useLocation().pathname;
   if (account === undefined || account?.kind === 'employer') return null;
@@ -148,11 +148,11 @@ function ApplyBar({ vacancyId }: { vacancyId: string }) {
       </div>
     );
   }
-  return <SeekerApply vacancyId={vacancyId} />;
+  return <SeekerApply target={target} />;
 }
 
-function SeekerApply({ vacancyId }: { vacancyId: string }) {
+function SeekerApply({ target }: { target: ApplyTarget }) {
   const applications = useLoad(() => get<Application[]>('/public/me/applications'), []);
   const apply = useApply(applications.data, applications.reload);
-  return <div style={{ marginTop: 12 }}>{apply.button(vacancyId, 'large')}</div>;
+  return <div style={{ marginTop: 12 }}>{apply.button(target, 'large')}</div>;
 }

@@ -170,7 +170,7 @@ function MatchList({ matches, apply }: { matches: Loaded<SeekerMatch[]>; apply: 
               <div style={{ margin: '6px 0' }}>
                 <ReasonTags reasons={m.reasons as MatchReason[]} maxWidth={560} />
               </div>
-              {apply.button(m.vacancyId)}
+              {apply.button({ vacancyId: m.vacancyId, title: m.vacancy.title, employerName: m.vacancy.employerName })}
             </div>
           </div>
         </List.Item>

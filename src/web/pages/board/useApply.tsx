@@ -1,13 +1,24 @@
 // 投递: a signed-in seeker applies online to a published vacancy, once (JOB-7). Shared by the
 // recommendations on 我的 and the vacancy's own page.
 import { useState } from 'react';
-import { App, Button } from 'antd';
+import { App, Button, Popconfirm } from 'antd';
 import { CheckOutlined, SendOutlined } from '@ant-design/icons';
 import { ApiError, post } from '../../api.js';
 import { errorText } from '../../components/formErrors.js';
 import type { Application } from './types.js';
 
-/** The 投递 button of a vacancy, 已投递 once applied; `reload` refreshes the applications after one. */
+/** What the confirmation names: the vacancy and its employer. */
+export interface ApplyTarget {
+  vacancyId: string;
+  title: string;
+  employerName: string;
+}
+
+/**
+ * The 投递 button of a vacancy, 已投递 once applied; `reload` refreshes the applications after one.
+ * An application cannot be taken back and hands the seeker's name and phone to the employer, so
+ * the button asks first.
+ */
 export function useApply(applications: Application[] | undefined, reload: () => void) {
   const { message } = App.useApp();
   const [sending, setSending] = useState<string | null>(null);
@@ -30,23 +41,35 @@ export function useApply(applications: Application[] | undefined, reload: () => 
     }
   };
 
-  const button = (vacancyId: string, size: 'middle' | 'large' = 'middle') =>
+  const button = ({ vacancyId, title, employerName }: ApplyTarget, size: 'middle' | 'large' = 'middle') =>
     applied(vacancyId) ? (
       <Button size={size} disabled icon={<CheckOutlined />} data-testid="applied">
         已投递
       </Button>
     ) : (
-      <Button
-        type="primary"
-        size={size}
-        icon={<SendOutlined />}
-        loading={sending === vacancyId}
+      <Popconfirm
+        title={`投递“${title}”（${employerName}）？`}
+        description={
+          <span data-testid="apply-confirm" style={{ display: 'inline-block', maxWidth: 300 }}>
+            招聘单位将看到您的姓名和手机号，并通过手机与您联系；投递后不能撤回，每个岗位只能投递一次。
+          </span>
+        }
+        okText="确认投递"
+        cancelText="再想想"
+        onConfirm={() => apply(vacancyId)}
         disabled={!applications}
-        onClick={() => void apply(vacancyId)}
-        data-testid="apply"
       >
-        投递
-      </Button>
+        <Button
+          type="primary"
+          size={size}
+          icon={<SendOutlined />}
+          loading={sending === vacancyId}
+          disabled={!applications}
+          data-testid="apply"
+        >
+          投递
+        </Button>
+      </Popconfirm>
     );
   return { applied, button };
 }

@@ -12,6 +12,7 @@ import { shanghaiToday } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import { employerFilingKindNames, optionsOf } from '../../labels.js';
 import type { Employer, EmployerFiling } from '../../types.js';
+import { ListEmpty } from '../../components/PagedTable.js';
 
 const kindNames: Record<string, string> = employerFilingKindNames;
 
@@ -111,7 +112,13 @@ export function FilingsCard({ employer, canWrite }: { employer: Employer; canWri
         loading={filings.loading}
         dataSource={filings.data ?? []}
         pagination={(filings.data?.length ?? 0) > 10 ? { pageSize: 10, size: 'small' } : false}
-        locale={{ emptyText: filings.error ? errorText(filings.error) : '尚无备案记录' }}
+        locale={{
+          emptyText: filings.error ? (
+            errorText(filings.error)
+          ) : (
+            <ListEmpty loading={filings.loading} text="尚无录用备案：单位招用人员后点“录用备案”登记" />
+          ),
+        }}
         columns={[
           {
             title: '备案类型',

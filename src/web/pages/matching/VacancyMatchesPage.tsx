@@ -2,12 +2,13 @@
 // vacancy, best first, each with the points of every factor and why, and 推荐 for each. Sex,
 // ethnicity, age and other protected traits are not scored (the API leaves them out).
 import { useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Empty, Space, Spin, Table, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
 import { get } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
 import { errorText } from '../../components/formErrors.js';
+import { PageLink, PersonLink } from '../../components/PageLink.js';
 import { EmploymentStatusTag } from '../../components/PersonTags.js';
 import { useLoad } from '../../hooks.js';
 import { vacancyStatusColors, vacancyStatusNames } from '../../labels.js';
@@ -41,9 +42,9 @@ export function VacancyMatchesPage() {
       <Card
         title={
           <Space>
-            <Link to={`/vacancies/${v.id}`}>
+            <PageLink to={`/vacancies/${v.id}`}>
               <ArrowLeftOutlined /> 岗位详情
-            </Link>
+            </PageLink>
             <Typography.Text strong>{v.title}</Typography.Text>
             <Tag color={vacancyStatusColors[v.status]}>{vacancyStatusNames[v.status] ?? v.status}</Tag>
           </Space>
@@ -110,7 +111,7 @@ export function VacancyMatchesPage() {
               key: 'name',
               render: (_: unknown, m) => (
                 <Space orientation="vertical" size={0}>
-                  <Link to={`/persons/${m.personId}`}>{m.person.name}</Link>
+                  <PersonLink personId={m.personId}>{m.person.name}</PersonLink>
                   <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
                     {m.person.idNumber}
                   </Typography.Text>

@@ -13,6 +13,7 @@ import { formatParamValue } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import type { ParamInForce } from '../../types.js';
 import { ParamHistoryDrawer } from './ParamHistoryDrawer.js';
+import { ListEmpty } from '../../components/PagedTable.js';
 
 /** The parameters page. */
 export function ParamsPage() {
@@ -45,6 +46,7 @@ export function ParamsPage() {
         rowKey="name"
         size="middle"
         loading={params.loading}
+        locale={{ emptyText: <ListEmpty loading={params.loading} failed={!!params.error} text="没有符合条件的政策参数" /> }}
         dataSource={params.data ?? []}
         pagination={false}
         tableLayout="fixed"

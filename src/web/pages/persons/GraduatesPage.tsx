@@ -12,6 +12,13 @@ export function GraduatesPage() {
       exportName="高校毕业生名册"
       fixedQuery={graduatesQuery}
       initialSearch={{ status: 'unemployed' }}
+      emptyText={
+        <>
+          管辖范围内还没有高校毕业生。人员的“毕业年份”已填写，或“人员类别”含“高校毕业生”，即列在这里：
+          <br />
+          在人员详情的“基本信息”中点“编辑”填写，或登记新人员时填写。
+        </>
+      }
       extraColumns={[
         { title: '毕业院校', dataIndex: 'school', render: (v: string | null) => v ?? '—' },
         { title: '毕业年份', dataIndex: 'graduationYear', render: (v: number | null) => v ?? '—' },

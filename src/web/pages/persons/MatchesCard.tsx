@@ -8,11 +8,13 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { get } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
 import { errorText } from '../../components/formErrors.js';
+import { PageLink } from '../../components/PageLink.js';
 import { useLoad } from '../../hooks.js';
 import type { Paged, Person, Referral, VacancyMatch } from '../../types.js';
 import { MatchScore, ReasonList, ReasonTags, wageRangeText } from '../matching/MatchReasons.js';
 import { ReferButton } from '../referrals/ReferButton.js';
 import { nextOutcomesOf, OutcomeModal, OutcomeTag } from '../referrals/OutcomeModal.js';
+import { ListEmpty } from '../../components/PagedTable.js';
 
 /** True when the ledger holds anything matching can look vacancies up by. */
 function hasMatchKeys(person: Person): boolean {
@@ -20,7 +22,10 @@ function hasMatchKeys(person: Person): boolean {
 }
 
 /** Why nothing matched, and what to do about it. */
-function NoMatches({ person }: { person: Person }) {
+function NoMatches({ person, canEdit }: { person: Person; canEdit: boolean }) {
+  const fillIn = canEdit
+    ? '请在“基本信息”中点“编辑”，填写求职意向（意向职业、期望月薪、工作时间）和技能特长后再查看。'
+    : '请经办员在人员台账中补填求职意向（意向职业、期望月薪、工作时间）和技能特长后再查看。';
   if (!hasMatchKeys(person)) {
     return (
       <Empty
@@ -29,7 +34,7 @@ function NoMatches({ person }: { person: Person }) {
           <span data-testid="no-matches">
             尚未登记职业、技能或求职意向，无法匹配岗位。
             <br />
-            请在“基本信息”中点“编辑”，填写求职意向（意向职业、期望月薪、工作时间）和技能特长后再查看。
+            {fillIn}
           </span>
         }
       />
@@ -81,7 +86,7 @@ export function MatchesCard({ person, version, onChanged }: { person: Person; ve
       dataSource={matches.data ?? []}
       pagination={false}
       scroll={{ x: 'max-content' }}
-      locale={{ emptyText: matches.loading ? ' ' : <NoMatches person={person} /> }}
+      locale={{ emptyText: matches.loading ? <ListEmpty loading /> : <NoMatches person={person} canEdit={hasRole(user, 'clerk')} /> }}
       expandable={{ expandedRowRender: (m) => <ReasonList reasons={m.reasons} />, columnTitle: '理由' }}
       columns={[
         { title: '匹配度', dataIndex: 'score', width: 70, render: (s: number, m) => <MatchScore score={s} reasons={m.reasons} /> },
@@ -91,9 +96,9 @@ export function MatchesCard({ person, version, onChanged }: { person: Person; ve
           render: (_: unknown, m) => (
             <Space orientation="vertical" size={2}>
               <Space size={8} wrap>
-                <Link to={`/vacancies/${m.vacancyId}`}>
+                <PageLink to={`/vacancies/${m.vacancyId}`}>
                   <Typography.Text strong>{m.vacancy.title}</Typography.Text>
-                </Link>
+                </PageLink>
                 <Typography.Text type="secondary">{m.vacancy.employerName}</Typography.Text>
               </Space>
               <Typography.Text style={{ fontSize: 12 }}>
@@ -135,7 +140,13 @@ export function MatchesCard({ person, version, onChanged }: { person: Person; ve
       loading={referrals.loading}
       dataSource={referrals.data?.items ?? []}
       pagination={false}
-      locale={{ emptyText: referrals.error ? errorText(referrals.error) : '尚无推荐记录' }}
+      locale={{
+        emptyText: referrals.error ? (
+          errorText(referrals.error)
+        ) : (
+          <ListEmpty loading={referrals.loading} text="尚无推荐记录：在“匹配岗位”中点“推荐”开具介绍信" />
+        ),
+      }}
       columns={[
         { title: '推荐日期', dataIndex: 'date', width: 110 },
         {

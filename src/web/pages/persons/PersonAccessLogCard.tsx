@@ -9,6 +9,7 @@ import { formatDateTime } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import { useState } from 'react';
 import type { AccessLogEntry, Paged } from '../../types.js';
+import { ListEmpty } from '../../components/PagedTable.js';
 
 /** The access log of one person, newest first, paged. */
 export function PersonAccessLogCard({ personId }: { personId: string }) {
@@ -28,7 +29,7 @@ export function PersonAccessLogCard({ personId }: { personId: string }) {
           rowKey={(e) => `${e.at}|${e.actorUsername}|${e.action}`}
           loading={log.loading}
           dataSource={log.data?.items ?? []}
-          locale={{ emptyText: log.loading ? ' ' : '暂无查阅记录' }}
+          locale={{ emptyText: <ListEmpty loading={log.loading} text="暂无查阅记录" /> }}
           pagination={{
             current: page,
             pageSize: 10,

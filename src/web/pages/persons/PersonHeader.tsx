@@ -8,6 +8,7 @@ import { EmploymentStatusTag, JobSeekingTag } from '../../components/PersonTags.
 import { RevealModal, type RevealRequest } from '../../components/RevealModal.js';
 import { ageOn, shanghaiToday } from '../../format.js';
 import { householdTypeNames, sexNames } from '../../labels.js';
+import { hasRole, useUser } from '../../auth.js';
 import type { Person } from '../../types.js';
 
 /** The header card; `asOf` undefined = today; `actions` go under the date (buttons for the person). */
@@ -19,9 +20,12 @@ export function PersonHeader({
 }: {
   person: Person;
   asOf: string | undefined;
-  onAsOf(date: string | undefined): void;
+  /** Without it there is no as-of date picker (the seeker page shows today only). */
+  onAsOf?: (date: string | undefined) => void;
   actions?: ReactNode;
 }) {
+  // The roles the server lets reveal a full identifier (persons revealPerson); others see no button.
+  const canReveal = hasRole(useUser(), 'clerk', 'admin', 'auditor');
   const [reveal, setReveal] = useState<RevealRequest | null>(null);
   const today = shanghaiToday();
   const askReveal = () =>
@@ -54,11 +58,13 @@ export function PersonHeader({
                 children: (
                   <Space size={4}>
                     <Typography.Text style={{ fontFamily: 'monospace' }}>{person.idNumber}</Typography.Text>
-                    <Tooltip title="查看完整号码（记入审计日志）">
-                      <Button size="small" type="link" icon={<EyeOutlined />} onClick={askReveal}>
-                        查看完整号码
-                      </Button>
-                    </Tooltip>
+                    {canReveal && (
+                      <Tooltip title="查看完整号码（记入审计日志）">
+                        <Button size="small" type="link" icon={<EyeOutlined />} onClick={askReveal}>
+                          查看完整号码
+                        </Button>
+                      </Tooltip>
+                    )}
                   </Space>
                 ),
               },
@@ -72,14 +78,18 @@ export function PersonHeader({
           {person.idConvertedFrom15 && <Typography.Text type="secondary">身份证号由 15 位旧号码转换而来</Typography.Text>}
         </Space>
         <Space orientation="vertical" size={4} align="end">
-          <Typography.Text type="secondary">截至日期（查看该日的状态）</Typography.Text>
-          <DatePicker
-            aria-label="截至日期"
-            value={asOf ? dayjs(asOf) : dayjs(today)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
-            allowClear={false}
-            onChange={(d) => onAsOf(d && d.format('YYYY-MM-DD') !== today ? d.format('YYYY-MM-DD') : undefined)}
-          />
+          {onAsOf && (
+            <>
+              <Typography.Text type="secondary">截至日期（查看该日的状态）</Typography.Text>
+              <DatePicker
+                aria-label="截至日期"
+                value={asOf ? dayjs(asOf) : dayjs(today)}
+                disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+                allowClear={false}
+                onChange={(d) => onAsOf(d && d.format('YYYY-MM-DD') !== today ? d.format('YYYY-MM-DD') : undefined)}
+              />
+            </>
+          )}
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             经办机构：{person.unitName ?? '—'}
           </Typography.Text>

@@ -76,8 +76,13 @@ export function PersonInfoCard({ person, canWrite, onSaved }: { person: Person; 
           {
             key: 'school',
             label: '毕业院校',
-            children: person.school ? `${person.school}${person.graduationYear ? `（${person.graduationYear} 年毕业）` : ''}` : none,
+            children: person.school
+              ? `${person.school}${person.graduationYear ? `（${person.graduationYear} 年毕业）` : ''}`
+              : person.graduationYear
+                ? `${person.graduationYear} 年毕业`
+                : none,
           },
+          { key: 'retiree', label: '退休人员', children: person.retiree ? '社区管理的退休人员' : '否' },
           { key: 'address', label: '现住址', span: 2, children: person.address ?? none },
         ]}
       />

@@ -1,7 +1,7 @@
 // 人员台账 (REG-2): the persons in scope with search by name, ID or phone, status, category and
 // community; Excel export; 身份证号查找 that jumps to the person; and 登记新人员. The same page,
 // with a fixed filter and columns of its own, serves the 高校毕业生 list (REG-4).
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { App, Button, Form, Input, Select, Space, Typography, type TableProps } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
@@ -32,8 +32,8 @@ const toQuery = (s: Search): Query => ({
   jobSeeking: s.jobSeeking,
 });
 
-/** Finds the person in scope with a full ID number and opens their page. */
-function useLookup() {
+/** Finds the person in scope with a full ID number and opens their page (`pathOf` gives it). */
+function useLookup(pathOf: (id: string) => string) {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
@@ -45,7 +45,7 @@ function useLookup() {
     setBusy(true);
     try {
       const person = await lookupPerson(idNumber);
-      navigate(`/persons/${person.id}`);
+      navigate(pathOf(person.id));
     } catch (err) {
       message.error(err instanceof ApiError && err.status === 404 ? '管辖范围内没有该身份证号的人员' : errorText(err));
     } finally {
@@ -67,7 +67,15 @@ export interface PersonsPageProps {
   initialSearch?: Search;
   /** Columns shown before 就业状态. */
   extraColumns?: Columns;
+  /** Where a person opens (default the one-stop person page). */
+  personPath?: (id: string) => string;
+  /** What the list holds and how a person gets into it, shown when it is empty. */
+  emptyText?: ReactNode;
+  /** The row link's word (default 办理 for clerks, 查看 for those who only read the ledger). */
+  actionLabel?: string;
 }
+
+const onePersonPage = (id: string) => `/persons/${id}`;
 
 /** The person search page; the props make a preset list of it (高校毕业生). */
 export function PersonsPage({
@@ -76,10 +84,15 @@ export function PersonsPage({
   fixedQuery,
   initialSearch,
   extraColumns = [],
+  personPath = onePersonPage,
+  emptyText,
+  actionLabel,
 }: PersonsPageProps = {}) {
   const user = useUser();
   const navigate = useNavigate();
-  const { lookup, busy } = useLookup();
+  const { lookup } = useLookup(personPath);
+  // Clerks keep the ledger (办理); leaders, admins and auditors only read it (查看).
+  const canWrite = hasRole(user, 'clerk');
   const today = shanghaiToday();
   return (
     <PagedTable<Person, Search>
@@ -96,19 +109,10 @@ export function PersonsPage({
         await lookup(v.q);
         return false;
       }}
+      emptyText={emptyText}
       actions={
         <>
-          <Input.Search
-            placeholder="身份证号查找"
-            aria-label="身份证号查找"
-            enterButton="查找"
-            loading={busy}
-            allowClear
-            maxLength={18}
-            onSearch={(v) => v && void lookup(v)}
-            style={{ width: 280 }}
-          />
-          {hasRole(user, 'clerk') && (
+          {canWrite && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/persons/new')}>
               登记新人员
             </Button>
@@ -117,8 +121,8 @@ export function PersonsPage({
       }
       searchFields={
         <>
-          <Form.Item name="q" label="关键词">
-            <Input placeholder="姓名或完整身份证号" allowClear style={{ width: 200 }} />
+          <Form.Item name="q" label="关键词" tooltip="输入完整的 18 位身份证号直接打开该人员（号码不进网址）">
+            <Input placeholder="姓名或完整身份证号" allowClear maxLength={40} style={{ width: 200 }} />
           </Form.Item>
           <Form.Item name="status" label="就业状态">
             <Select placeholder="全部" allowClear options={optionsOf(employmentStatusNames)} style={{ width: 120 }} />
@@ -149,7 +153,7 @@ export function PersonsPage({
         </>
       }
       columns={[
-        { title: '姓名', dataIndex: 'name', render: (name: string, p) => <Link to={`/persons/${p.id}`}>{name}</Link> },
+        { title: '姓名', dataIndex: 'name', render: (name: string, p) => <Link to={personPath(p.id)}>{name}</Link> },
         {
           title: '身份证号',
           dataIndex: 'idNumber',
@@ -172,7 +176,12 @@ export function PersonsPage({
           ),
         },
         { title: '人员类别', dataIndex: 'categories', render: (c: string[]) => (c.length ? c.join('、') : '—') },
-        { title: '操作', key: 'actions', fixed: 'right', render: (_: unknown, p) => <Link to={`/persons/${p.id}`}>办理</Link> },
+        {
+          title: '操作',
+          key: 'actions',
+          fixed: 'right',
+          render: (_: unknown, p) => <Link to={personPath(p.id)}>{actionLabel ?? (canWrite ? '办理' : '查看')}</Link>,
+        },
       ]}
     />
   );

@@ -7,6 +7,7 @@ import { registrationTypeColors, registrationTypeNames } from '../../labels.js';
 import type { Person, RegistrationEvent, RegistrationType } from '../../types.js';
 import { correctionsByEvent, correctionSummary, eventDetails } from './history.js';
 import { RegistrationModal } from './RegistrationModal.js';
+import { ListEmpty } from '../../components/PagedTable.js';
 
 /** The buttons, in the order of a person's usual path. */
 const actionTypes: RegistrationType[] = [
@@ -67,7 +68,7 @@ export function RegistrationsCard({
         loading={loading}
         dataSource={events}
         pagination={false}
-        locale={{ emptyText: '尚无登记记录' }}
+        locale={{ emptyText: <ListEmpty loading={loading} text="尚无登记记录：用上方按钮办理失业、就业或求职登记" /> }}
         rowClassName={(e) => (e.id === highlight ? 'ant-table-row-selected' : '')}
         columns={[
           {

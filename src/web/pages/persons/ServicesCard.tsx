@@ -7,6 +7,7 @@ import { post } from '../../api.js';
 import { FormModal } from '../../components/FormModal.js';
 import { optionsOf, serviceChannelNames, serviceTypeNames } from '../../labels.js';
 import type { Person, ServiceRecord } from '../../types.js';
+import { ListEmpty } from '../../components/PagedTable.js';
 
 interface Values {
   type: string;
@@ -85,7 +86,7 @@ export function ServicesCard({
         loading={loading}
         dataSource={services}
         pagination={services.length > 10 ? { pageSize: 10, size: 'small' } : false}
-        locale={{ emptyText: error ?? '尚无服务记录' }}
+        locale={{ emptyText: error ?? <ListEmpty loading={loading} text="尚无服务记录" /> }}
         columns={[
           { title: '服务日期', dataIndex: 'date', width: 110 },
           { title: '服务类型', dataIndex: 'type', width: 120, render: (t: string) => <Tag>{serviceTypeNames[t] ?? t}</Tag> },

@@ -1,6 +1,6 @@
 // The ledger fields of a person (everything but the ID number), shared by 登记人员 and 编辑台账信息,
 // and the conversions between the form's values and the API's body.
-import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import { regionLevel } from '../../../shared/region.js';
 import { RegionPicker } from '../../components/RegionPicker.js';
 import { fenToYuan, yuanToFen } from '../../format.js';
@@ -26,6 +26,7 @@ export interface PersonFormValues {
   disability?: string;
   school?: string;
   graduationYear?: number | null;
+  retiree?: boolean;
 }
 
 export const phoneRule = { pattern: /^1\d{10}$|^0\d{2,3}-?\d{7,8}$/, message: '请输入 11 位手机号或带区号的固定电话' };
@@ -63,6 +64,7 @@ export function toPersonBody(v: PersonFormValues, previous?: JobWishes | null) {
     disability: text(v.disability),
     school: text(v.school),
     graduationYear: v.graduationYear ?? undefined,
+    retiree: !!v.retiree,
   };
 }
 
@@ -84,6 +86,7 @@ export function fromPerson(p: Person): PersonFormValues {
     disability: p.disability ?? undefined,
     school: p.school ?? undefined,
     graduationYear: p.graduationYear ?? undefined,
+    retiree: p.retiree,
   };
 }
 
@@ -195,8 +198,13 @@ export function PersonFields({
         </Form.Item>
       </Col>
       <Col span={span}>
-        <Form.Item name="graduationYear" label="毕业年份">
+        <Form.Item name="graduationYear" label="毕业年份" extra="填写后列入“高校毕业生”">
           <InputNumber min={1950} max={2100} precision={0} style={{ width: '100%' }} />
+        </Form.Item>
+      </Col>
+      <Col span={span}>
+        <Form.Item name="retiree" label="退休人员" valuePropName="checked" extra="勾选后列入“退休人员”（社区社会化管理）">
+          <Checkbox>社区管理的退休人员</Checkbox>
         </Form.Item>
       </Col>
     </Row>

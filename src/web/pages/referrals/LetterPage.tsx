@@ -6,6 +6,7 @@ import { Alert, Button, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { get } from '../../api.js';
 import { errorText } from '../../components/formErrors.js';
+import { usePersonPath } from '../../components/PageLink.js';
 import { useLoad } from '../../hooks.js';
 import type { Referral } from '../../types.js';
 import { OutcomeTag } from './OutcomeModal.js';
@@ -22,6 +23,7 @@ const blank = (n: number) => '\u3000'.repeat(n);
 /** The page. */
 export function LetterPage() {
   const { id = '' } = useParams();
+  const personPath = usePersonPath();
   const referral = useLoad(() => get<Referral>(`/referrals/${id}`), [id]);
   if (referral.error) return <Alert type="error" showIcon title={errorText(referral.error)} />;
   const r = referral.data;
@@ -45,7 +47,7 @@ export function LetterPage() {
           <Link to="/referrals">
             <ArrowLeftOutlined /> 推荐介绍记录
           </Link>
-          <Link to={`/persons/${r.personId}`}>{r.personName}的人员页</Link>
+          {personPath(r.personId) && <Link to={personPath(r.personId)!}>{r.personName}的人员页</Link>}
           <OutcomeTag referral={r} />
         </Space>
         <Button type="primary" icon={<PrinterOutlined />} onClick={() => window.print()}>

@@ -8,6 +8,7 @@ import { get } from '../../api.js';
 import { errorText } from '../../components/formErrors.js';
 import { useLoad } from '../../hooks.js';
 import type { ReferralRate } from '../../types.js';
+import { ListEmpty } from '../../components/PagedTable.js';
 
 const green = '#389e0d';
 const red = '#cf1322';
@@ -74,7 +75,7 @@ export function RatesPage() {
         dataSource={rows}
         pagination={rows.length > 50 ? { pageSize: 50 } : false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: '管辖范围内没有机构' }}
+        locale={{ emptyText: <ListEmpty loading={rates.loading} text="管辖范围内没有机构" /> }}
         columns={[
           {
             title: '机构',

@@ -7,6 +7,7 @@ import { Button, DatePicker, Form, Select, Space, Tooltip, Typography } from 'an
 import { BarChartOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { hasRole, useUser } from '../../auth.js';
+import { PersonLink } from '../../components/PageLink.js';
 import { PagedTable } from '../../components/PagedTable.js';
 import { formatDateTime } from '../../format.js';
 import { referralOutcomeNames } from '../../labels.js';
@@ -62,7 +63,7 @@ export function ReferralsPage() {
             dataIndex: 'personName',
             render: (n: string, r) => (
               <Space orientation="vertical" size={0}>
-                <Link to={`/persons/${r.personId}`}>{n}</Link>
+                <PersonLink personId={r.personId}>{n}</PersonLink>
                 <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
                   {r.personIdNumber}
                 </Typography.Text>

@@ -12,6 +12,27 @@ import { HighlightedText } from './HighlightedText.js';
 /** Flags that must be fixed or justified before the vacancy can be approved. */
 export const blockingFlags = (flags: ScreeningFlag[]) => flags.filter((f) => f.severity === 'flag');
 
+/**
+ * The flags counted in words, the one wording of every place that counts them (the live panel,
+ * the saved message, the tag on the vacancy, the review dialog): 「2 处须修改、1 处提醒」.
+ */
+export function flagCountText(flags: ScreeningFlag[]): string {
+  const blocking = blockingFlags(flags).length;
+  const warnings = flags.length - blocking;
+  const parts = [blocking > 0 ? `${blocking} 处须修改` : '', warnings > 0 ? `${warnings} 处提醒` : ''].filter(Boolean);
+  return parts.length > 0 ? parts.join('、') : '未发现问题';
+}
+
+/** The count as a tag: red with something to fix, orange with reminders only, green when clean. */
+export function FlagCountTag({ flags }: { flags: ScreeningFlag[] }) {
+  const color = blockingFlags(flags).length > 0 ? 'red' : flags.length > 0 ? 'orange' : 'green';
+  return (
+    <Tag color={color} data-testid="flag-count">
+      {flags.length > 0 ? `审查提示：${flagCountText(flags)}` : '审查未发现问题'}
+    </Tag>
+  );
+}
+
 /** The tag of one flag: its category, red or orange by severity. */
 export function FlagTag({ flag }: { flag: ScreeningFlag }) {
   return (
@@ -119,11 +140,16 @@ export function VacancyScreening({ vacancy }: { vacancy: Vacancy }) {
         <Alert
           type="error"
           showIcon
-          title={`发现 ${blocking} 处可能构成就业歧视的内容`}
+          title={`审查提示：${flagCountText(flags)}`}
           description="须修改岗位信息；确属合法要求的（如矿山井下作业限男性），审核时须在审核意见中说明理由。"
         />
       ) : flags.length > 0 ? (
-        <Alert type="warning" showIcon title={`有 ${flags.length} 处提醒`} description="年龄等条件法律未明令禁止，请审核员判断是否必要。" />
+        <Alert
+          type="warning"
+          showIcon
+          title={`审查提示：${flagCountText(flags)}`}
+          description="年龄等条件法律未明令禁止，请审核员判断是否必要。"
+        />
       ) : null}
       <ScreenedTexts title={vacancy.title} description={vacancy.description} skills={vacancy.skills} flags={flags} />
       <FlagList flags={flags} />

@@ -1,12 +1,12 @@
 // The dialogs that change a vacancy: 编辑 (back to review), 关闭, and a reviewer's 通过 / 驳回.
 import { Alert, App, Form, Input, Typography } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
-import { patch, post } from '../../api.js';
+import { ApiError, patch, post } from '../../api.js';
 import { useUser } from '../../auth.js';
 import { FormModal } from '../../components/FormModal.js';
 import type { Vacancy } from '../../types.js';
 import { changedFields } from './requestBodies.js';
-import { blockingFlags } from './ScreeningFlags.js';
+import { blockingFlags, flagCountText } from './ScreeningFlags.js';
 import { fromVacancy, toVacancyBody, vacancyRename, VacancyFormLayout, type VacancyFormValues } from './vacancyFields.js';
 
 /** 编辑岗位: every field but the employer; the text is screened again and the vacancy goes back to 待审核. */
@@ -30,8 +30,10 @@ export function EditVacancyModal({ vacancy, onClose, onSaved }: { vacancy: Vacan
           return;
         }
         const saved = await patch<Vacancy>(`/vacancies/${vacancy.id}`, changes);
-        const flags = saved.screening.flags.length;
-        message.success(flags > 0 ? `已保存，重新审查发现 ${flags} 处提示，岗位回到待审核` : '已保存，重新审查未发现问题，岗位回到待审核');
+        const flags = saved.screening.flags;
+        message.success(
+          flags.length > 0 ? `已保存，重新审查提示：${flagCountText(flags)}，岗位回到待审核` : '已保存，重新审查未发现问题，岗位回到待审核',
+        );
         onSaved(saved);
       }}
     >
@@ -86,8 +88,9 @@ export type ReviewDecision = 'approve' | 'reject';
 
 /**
  * 审核通过 / 驳回. Approving a vacancy with unresolved flags is refused by the server (422
- * RULE_VIOLATION) unless the comment gives the reason; the refusal shows above the comment field,
- * so the reviewer either edits the vacancy or types why the condition is lawful.
+ * RULE_VIOLATION) unless the comment gives the reason, so the dialog says so before the click: the
+ * flagged words above, and the comment marked required with what to write. Each problem then has
+ * one message, on the comment field (the server's refusal too, should the flags have changed).
  */
 export function ReviewModal({
   vacancy,
@@ -112,33 +115,53 @@ export function ReviewModal({
       onSubmit={async (v) => {
         if (!vacancy) return;
         const comment = v.comment?.trim() || undefined;
-        onDone(await post<Vacancy>(`/vacancies/${vacancy.id}/review`, { decision, comment }));
+        try {
+          onDone(await post<Vacancy>(`/vacancies/${vacancy.id}/review`, { decision, comment }));
+        } catch (err) {
+          // The refusal's detail names the words: put it on the field alone, not also in a banner.
+          if (err instanceof ApiError && err.code === 'RULE_VIOLATION')
+            throw new ApiError(err.status, err.code, err.detail, [{ path: '/comment', code: 'FLAGS_UNRESOLVED', message: err.detail }]);
+          throw err;
+        }
         message.success(approve ? '审核通过，岗位已发布' : '已驳回，审核意见将告知登记人');
       }}
     >
-      {approve && blocking.length > 0 && (
-        <Typography.Paragraph type="warning">
-          <WarningOutlined /> 该岗位仍有 {blocking.length} 处歧视提示（{blocking.map((f) => `“${f.text}”`).join('、')}
-          ）。应先“编辑”修改岗位信息；确属合法要求的（如矿山井下作业），须在审核意见中写明理由。
+      {approve && vacancy && vacancy.screening.flags.length > 0 && (
+        <Typography.Paragraph data-testid="review-flags">
+          <WarningOutlined style={{ color: blocking.length > 0 ? '#cf1322' : '#d46b08' }} /> 审查提示：
+          {flagCountText(vacancy.screening.flags)}
+          {blocking.length > 0 && `（${blocking.map((f) => `“${f.text}”`).join('、')}）`}
         </Typography.Paragraph>
       )}
       <Form.Item
         name="comment"
         label="审核意见"
         rules={
-          approve
+          approve && blocking.length === 0
             ? [{ max: 500, message: '最多 500 个字' }]
             : [
-                { required: true, whitespace: true, message: '驳回须填写审核意见，告诉单位应如何修改' },
+                {
+                  required: true,
+                  whitespace: true,
+                  message: approve ? '请写明保留上述内容的理由，或取消后先“编辑”修改岗位' : '驳回须填写审核意见，告诉单位应如何修改',
+                },
                 { max: 500, message: '最多 500 个字' },
               ]
         }
-        extra={approve ? '可不填；保留有歧视提示的内容时必须说明理由' : '将告知登记人应如何修改'}
+        extra={
+          !approve
+            ? '将告知登记人应如何修改'
+            : blocking.length > 0
+              ? '必填：有须修改的内容时，只有确属合法要求（如矿山井下作业限男性）才可通过，须写明理由'
+              : '可不填'
+        }
       >
         <Input.TextArea
           rows={3}
           autoFocus
-          placeholder={approve ? '如：矿山井下作业，依法限男性' : '如：请删除“限男性”等限制性别的条件后重新提交'}
+          placeholder={
+            approve ? (blocking.length > 0 ? '如：矿山井下作业，依法限男性' : '') : '如：请删除“限男性”等限制性别的条件后重新提交'
+          }
         />
       </Form.Item>
     </FormModal>

@@ -12,7 +12,7 @@ import { useLoad } from '../../hooks.js';
 import { vacancyHoursNames, vacancySourceNames } from '../../labels.js';
 import type { Vacancy } from '../../types.js';
 import { occupationText } from './OccupationSelect.js';
-import { VacancyScreening } from './ScreeningFlags.js';
+import { FlagCountTag, VacancyScreening } from './ScreeningFlags.js';
 import { VacancyStatusTag, wageText } from './vacancyDisplay.js';
 import { CloseVacancyModal, EditVacancyModal, ReviewModal, type ReviewDecision } from './VacancyModals.js';
 
@@ -59,11 +59,7 @@ export function VacancyPage() {
                 {v.title}
               </Typography.Title>
               <VacancyStatusTag status={v.status} />
-              {v.screening.flags.length > 0 && (
-                <Tag color={v.screening.flags.some((f) => f.severity === 'flag') ? 'red' : 'orange'}>
-                  {v.screening.flags.length} 处审查提示
-                </Tag>
-              )}
+              {v.screening.flags.length > 0 && <FlagCountTag flags={v.screening.flags} />}
             </Space>
             <Typography.Text>
               <Link to={`/employers/${v.employerId}`}>{v.employerName}</Link>

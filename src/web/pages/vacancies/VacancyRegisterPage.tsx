@@ -9,6 +9,7 @@ import { applyFieldErrors, problemText } from '../../components/formErrors.js';
 import type { Vacancy } from '../../types.js';
 import { withoutNulls } from './requestBodies.js';
 import { newVacancyDefaults, toVacancyBody, vacancyRename, VacancyFormLayout, type VacancyFormValues } from './vacancyFields.js';
+import { flagCountText } from './ScreeningFlags.js';
 
 /** The page at /vacancies/new (?employerId= preselects the employer). */
 export function VacancyRegisterPage() {
@@ -32,8 +33,8 @@ export function VacancyRegisterPage() {
         { employerId: v.employerId, source: v.source, ...withoutNulls(toVacancyBody(v)) },
         { idempotencyKey },
       );
-      const flags = vacancy.screening.flags.length;
-      message.success(flags > 0 ? `岗位已登记，含 ${flags} 处审查提示，待审核员处理` : '岗位已登记，等待审核');
+      const flags = vacancy.screening.flags;
+      message.success(flags.length > 0 ? `岗位已登记，审查提示：${flagCountText(flags)}，待审核员处理` : '岗位已登记，等待审核');
       navigate(`/vacancies/${vacancy.id}`);
     } catch (err) {
       setProblem(problemText(err, applyFieldErrors(form, err, vacancyRename)));

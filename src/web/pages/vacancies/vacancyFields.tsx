@@ -1,7 +1,7 @@
 // The fields of a vacancy, shared by 登记岗位 and 编辑岗位, the conversions between the form (wages
 // in yuan, a dayjs date) and the API body (fen, 'YYYY-MM-DD'), and the live screening beside them.
 import { useEffect, useState } from 'react';
-import { Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Tag, Typography, type FormInstance } from 'antd';
+import { Card, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Typography, type FormInstance } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { get } from '../../api.js';
 import { RegionPicker } from '../../components/RegionPicker.js';
@@ -12,7 +12,7 @@ import type { Paged, Vacancy } from '../../types.js';
 import { EmployerSelect } from '../employers/EmployerSelect.js';
 import { communityRule } from '../persons/personFields.js';
 import { OccupationSelect } from './OccupationSelect.js';
-import { blockingFlags, FlagList, ScreenedTexts, useScreeningPreview } from './ScreeningFlags.js';
+import { FlagCountTag, FlagList, ScreenedTexts, useScreeningPreview } from './ScreeningFlags.js';
 
 /** What the vacancy form holds. */
 export interface VacancyFormValues {
@@ -353,7 +353,6 @@ export function LiveScreening() {
   const description = Form.useWatch('description', form);
   const skills = Form.useWatch('skills', form);
   const preview = useScreeningPreview(title, description, skills);
-  const blocking = blockingFlags(preview.flags).length;
   return (
     <Card
       size="small"
@@ -362,15 +361,7 @@ export function LiveScreening() {
       extra={
         <Space size={4}>
           {preview.loading && <Spin size="small" />}
-          {preview.screened &&
-            !preview.loading &&
-            (blocking > 0 ? (
-              <Tag color="red">{blocking} 处须修改</Tag>
-            ) : preview.flags.length > 0 ? (
-              <Tag color="orange">{preview.flags.length} 处提醒</Tag>
-            ) : (
-              <Tag color="green">未发现问题</Tag>
-            ))}
+          {preview.screened && !preview.loading && <FlagCountTag flags={preview.flags} />}
         </Space>
       }
       style={{ position: 'sticky', top: 24 }}

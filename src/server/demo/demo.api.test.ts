@@ -1,0 +1,87 @@
+// The demo as `npm start` makes it (bootstrap with OPENPES_DEMO=1 and demo people): what its pages
+// suggest is there (issue 12). Graduates and retirees in their lists; employers posting vacancies
+// of their own trade; drivers for the board's 司机 example; the fairs' vacancies counted; and
+// publication dates spread over weeks rather than all today.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { occupationName } from '../../shared/occupations.js';
+import { createTestApp, loginAs, type TestApp } from '../testing/testApp.js';
+
+let t: TestApp;
+let admin: { authorization: string };
+const today = '2026-11-23';
+
+const get = async <T>(url: string, as = admin): Promise<T> => {
+  const res = await t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: as });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json() as T;
+};
+
+interface Vacancy {
+  title: string;
+  employerName: string;
+  occupation: string | null;
+  publishedAt: string | null;
+  status: string;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => new Date(`${today}T04:00:00Z`), demoPeople: 1 });
+  admin = await loginAs(t.app, 'taiyuan_admin');
+}, 600_000);
+afterAll(() => t?.close());
+
+describe('the demo as npm start makes it', () => {
+  it('REG-4 the 高校毕业生 list has graduates, some registered unemployed (the page’s default filter)', async () => {
+    const all = await get<{ total: number; items: { graduationYear: number | null; school: string | null }[] }>('/persons?graduate=true');
+    expect(all.total).toBeGreaterThanOrEqual(27);
+    expect(all.items.every((p) => p.graduationYear !== null && p.school !== null)).toBe(true);
+    const unemployed = await get<{ total: number }>('/persons?graduate=true&status=unemployed');
+    expect(unemployed.total).toBeGreaterThan(0);
+    // A community clerk sees those of their own community.
+    const clerk = await loginAs(t.app, 'c140105001001_clerk');
+    expect((await get<{ total: number }>('/persons?graduate=true&status=unemployed', clerk)).total).toBeGreaterThan(0);
+  });
+
+  it('REG-6 the 退休人员 list has community-managed retirees in every district', async () => {
+    const retirees = await get<{ total: number; items: { retiree: boolean; regionCode: string }[] }>('/persons?retiree=true&pageSize=100');
+    expect(retirees.total).toBeGreaterThanOrEqual(27);
+    expect(retirees.items.every((p) => p.retiree)).toBe(true);
+    expect(new Set(retirees.items.map((p) => p.regionCode.slice(0, 6)))).toEqual(new Set(['140105', '140106', '140107']));
+  });
+
+  it('JOB-2 employers post vacancies of their own trade: the security company guards, not accountants or cooks', async () => {
+    const vacancies = (await get<{ items: Vacancy[] }>('/vacancies?pageSize=100')).items;
+    const titlesOf = (employer: string) => new Set(vacancies.filter((v) => v.employerName === employer).map((v) => v.title));
+    const security = titlesOf('太原北城保安服务有限公司');
+    expect(security.size).toBeGreaterThan(0);
+    for (const title of security) expect(title).toMatch(/保安|安检|消防/);
+    const kitchen = titlesOf('太原并州餐饮管理有限公司');
+    for (const title of kitchen) expect(title).toMatch(/烹调|面点|餐厅/);
+    expect([...titlesOf('太原杏花岭汽车维修有限公司')].every((title) => /汽车|车/.test(title))).toBe(true);
+  });
+
+  it('JOB-7 the board’s example 司机 finds published driver vacancies', async () => {
+    const found = await t.app.inject({ method: 'GET', url: `/api/v1/public/vacancies?q=${encodeURIComponent('司机')}` });
+    expect(found.statusCode, found.body).toBe(200);
+    const items = (found.json() as { items: Vacancy[] }).items;
+    expect(items.length).toBeGreaterThanOrEqual(2);
+    expect(items.every((v) => v.title.includes('司机') && occupationName(v.occupation!)?.includes('驾驶员'))).toBe(true);
+  });
+
+  it('JOB-6 the fairs offer vacancies: the past fair reports its vacancies beside its deals', async () => {
+    const officer = await loginAs(t.app, 'taiyuan_job');
+    const fairs = (await get<{ items: { name: string; vacancyCount: number }[] }>('/fairs', officer)).items;
+    expect(fairs.length).toBe(2);
+    for (const fair of fairs) expect({ name: fair.name, offered: fair.vacancyCount > 0 }).toEqual({ name: fair.name, offered: true });
+  });
+
+  it('JOB-2 publication dates spread over weeks', async () => {
+    const vacancies = (await get<{ items: Vacancy[] }>('/vacancies?status=published&pageSize=100')).items;
+    const days = new Set(vacancies.map((v) => v.publishedAt!.slice(0, 10)));
+    expect(days.size).toBeGreaterThanOrEqual(10);
+    const sorted = [...days].sort();
+    const spanDays = (Date.parse(sorted.at(-1)!) - Date.parse(sorted[0]!)) / 86_400_000;
+    expect(spanDays).toBeGreaterThanOrEqual(21);
+    expect(sorted.at(-1)! <= today).toBe(true);
+  });
+});
