@@ -1045,6 +1045,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 经办人姓名 */
+                            createdByName?: string;
                             date: string;
                             employerId: string;
                             id: string;
@@ -1100,6 +1102,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 经办人姓名 */
+                            createdByName?: string;
                             date: string;
                             employerId: string;
                             id: string;
@@ -2719,6 +2723,8 @@ export interface paths {
                     regionCode?: string;
                     /** @description true：只列社区管理的退休人员 */
                     retiree?: boolean;
+                    /** @description true：只列求职人员（办理了求职登记或登记失业）；只有职业介绍员角色的人员只能看到求职人员 */
+                    seeker?: boolean;
                     status?: "employed" | "unemployed" | "not_registered";
                 };
                 header?: never;
@@ -3210,6 +3216,8 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 createdBy: string;
+                                /** @description 经办人姓名 */
+                                createdByName?: string;
                                 date: string;
                                 id: string;
                                 reason: string | null;
@@ -3260,6 +3268,8 @@ export interface paths {
                                 /** Format: date-time */
                                 createdAt: string;
                                 createdBy: string;
+                                /** @description 经办人姓名 */
+                                createdByName?: string;
                                 date: string;
                                 id: string;
                                 reason: string | null;
@@ -3373,6 +3383,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 经办人姓名 */
+                            createdByName?: string;
                             date: string;
                             details: unknown;
                             id: string;
@@ -3430,6 +3442,8 @@ export interface paths {
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 经办人姓名 */
+                            createdByName?: string;
                             date: string;
                             details: unknown;
                             id: string;
