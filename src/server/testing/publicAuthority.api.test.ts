@@ -57,7 +57,8 @@ beforeAll(async () => {
     { ...officer, actor: { ...officer.actor, scope: '1401' } },
     { name: '太原市空岗调查', year: 2026, dueDate: '2099-12-31' },
   );
-});
+  // The demo population (persons with a year of registrations) takes minutes on a busy machine.
+}, 300_000);
 afterAll(() => t?.close());
 
 describe('SYS-2 public requests carry no authority', () => {
