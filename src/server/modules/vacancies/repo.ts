@@ -134,8 +134,11 @@ export async function findVacancyRowForUpdate(ctx: Ctx, id: string) {
   return row;
 }
 
+/** The search column from searchTokens' entries (as db/bulk.ts builds a 'tsvector' column). */
+const searchVector = (tokens: string[]) => sql`${sql.param(tokens.join(' '))}::tsvector`;
+
 export async function insertVacancy(ctx: Ctx, row: Omit<typeof vacancies.$inferInsert, 'search'>, tokens: string[]) {
-  await ctx.db.insert(vacancies).values({ ...row, search: sql`array_to_tsvector(${sql.param(tokens)}::text[])` });
+  await ctx.db.insert(vacancies).values({ ...row, search: searchVector(tokens) });
 }
 
 export async function updateVacancy(
@@ -146,7 +149,7 @@ export async function updateVacancy(
 ) {
   await ctx.db
     .update(vacancies)
-    .set({ ...patch, ...(tokens ? { search: sql`array_to_tsvector(${sql.param(tokens)}::text[])` } : {}) })
+    .set({ ...patch, ...(tokens ? { search: searchVector(tokens) } : {}) })
     .where(eq(vacancies.id, id));
 }
 
@@ -159,7 +162,17 @@ export interface PublicFilter {
   postedSince?: Date | undefined;
 }
 
-/** A page of the public board: published, unexpired, open vacancies, newest first. */
+/**
+ * The board counts its hits up to this many and then says "more than": counting every hit of 司机
+ * on a city's board reads thousands of rows for a figure nobody pages through (docs/performance.md).
+ */
+export const publicCountCap = 1000;
+
+/**
+ * A page of the public board: published, unexpired, open vacancies, newest first. `total` counts
+ * at most publicCountCap + 1 hits; `totalCapped` says it stopped there (there are more than
+ * publicCountCap). On the last page the total is exact whatever its size.
+ */
 export async function searchPublic(db: Database, filter: PublicFilter, paging: Paging) {
   const conds: SQL[] = [publiclyVisible(filter.today), ...commonConditions(filter)];
   if (filter.wageMin !== undefined) conds.push(gte(vacancies.wageMax, filter.wageMin));
@@ -174,11 +187,19 @@ export async function searchPublic(db: Database, filter: PublicFilter, paging: P
     .orderBy(desc(vacancies.publishedAt), desc(vacancies.id))
     .limit(paging.limit)
     .offset(paging.offset);
-  const [count] = await db
-    .select({ n: sql<number>`count(*)::int` })
+  // A short page that is not past the end is the last one: it tells the count without a query.
+  if (items.length < paging.limit && (items.length > 0 || paging.offset === 0)) {
+    return { items, total: paging.offset + items.length, totalCapped: false };
+  }
+  const hits = db
+    .select({ one: sql`1` })
     .from(vacancies)
-    .where(where);
-  return { items, total: count?.n ?? 0 };
+    .where(where)
+    .limit(publicCountCap + 1)
+    .as('hits');
+  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(hits);
+  const total = count?.n ?? 0;
+  return { items, total, totalCapped: total > publicCountCap };
 }
 
 /** One vacancy as the public sees it, with the employer's public details; undefined unless visible. */
@@ -209,4 +230,37 @@ export async function lockVacancyRow(ctx: Ctx, id: string) {
 /** Sets how many posts are filled. */
 export async function setFilled(ctx: Ctx, id: string, filled: number) {
   await ctx.db.update(vacancies).set({ filled, updatedAt: ctx.now() }).where(eq(vacancies.id, id));
+}
+
+/**
+ * Recomputes every vacancy's search column with `tokensOf` (after the tokens' format changed),
+ * 2,000 rows a statement; the rows are otherwise untouched.
+ */
+export async function rebuildSearchColumn(
+  db: Database,
+  tokensOf: (v: { title: string; description: string; skills: string[]; employerName: string }) => string[],
+): Promise<number> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  let total = 0;
+  for (;;) {
+    const rows = await db
+      .select({
+        id: vacancies.id,
+        title: vacancies.title,
+        description: vacancies.description,
+        skills: vacancies.skills,
+        employerName: employers.name,
+      })
+      .from(vacancies)
+      .innerJoin(employers, eq(employers.id, vacancies.employerId))
+      .where(sql`${vacancies.id} > ${after}`)
+      .orderBy(vacancies.id)
+      .limit(2000);
+    if (rows.length === 0) return total;
+    await db.execute(
+      sql`UPDATE vacancies v SET search = u.s::tsvector FROM unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => tokensOf(r).join(' ')))}::text[]) AS u(id, s) WHERE v.id = u.id`,
+    );
+    total += rows.length;
+    after = rows[rows.length - 1]!.id;
+  }
 }

@@ -8,6 +8,7 @@ import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, assertWritableRegion, type Ctx, ownRecordCtx, requireRole, withTransaction } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { Database } from '../../db/connection.js';
 import type { Paging } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
 import * as employerRepo from '../employers/index.js';
@@ -63,6 +64,17 @@ function derived(v: { occupation: string | null; skills: string[]; title: string
     matchKeys: matchKeysOf([v.occupation], v.skills),
     tokens: searchTokens(v.title, v.description, v.skills.join(' '), employerName),
   };
+}
+
+/**
+ * The format of the search column: 2 since bigrams carry positions (phrase search). A database
+ * whose rows were indexed in an older format has them rebuilt once at start (bootstrap).
+ */
+export const searchColumnVersion = 2;
+
+/** Rebuilds every vacancy's search column as `derived` builds it now; returns how many rows. */
+export function rebuildSearchColumn(db: Database): Promise<number> {
+  return repo.rebuildSearchColumn(db, (v) => derived({ ...v, occupation: null }, v.employerName).tokens);
 }
 
 /** Registers a vacancy of an employer; it waits for review with its screening flags. */
