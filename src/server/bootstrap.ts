@@ -12,7 +12,6 @@ import type { Sealer } from './platform/crypto.js';
 import { hashPassword } from './platform/crypto.js';
 import { seedParams } from './policy/service.js';
 import { countRegions, loadChinaDivision } from './modules/regions/index.js';
-import { rebuildSearchColumn, searchColumnVersion } from './modules/vacancies/index.js';
 import { createDemoPopulation, type PopulationSummary } from './demo/population.js';
 import { createDemoJobs } from './demo/jobs.js';
 import { createDemoRegion, type DemoAccount } from './demo/region.js';
@@ -52,10 +51,6 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
     await setSetting(db, 'regions.prefixes', [...new Set([...loaded, ...opts.regionPrefixes])]);
   }
   await seedParams(db, now());
-  if ((await getSetting<number>(db, 'vacancies.searchColumnVersion')) !== searchColumnVersion) {
-    await rebuildSearchColumn(db);
-    await setSetting(db, 'vacancies.searchColumnVersion', searchColumnVersion);
-  }
   if (await getSetting<boolean>(db, 'initialized')) return { firstStart: false, demoAccounts: [] };
 
   const adminPassword = opts.adminPassword ?? crypto.randomBytes(9).toString('base64url');

@@ -14,8 +14,7 @@ export interface BulkColumn<R> {
 
 /**
  * Inserts rows in chunks; arrays (text[]) travel as JSON text since unnest flattens nested arrays.
- * A 'tsvector' column takes an array of tsvector entries per row (lexemes in tsvector text, with
- * or without positions: `'叉车':3,9`) and stores them joined by spaces, cast to tsvector.
+ * A 'tsvector' column takes an array of lexemes per row and stores array_to_tsvector(lexemes).
  */
 export async function bulkInsert<R>(db: Database, table: string, columns: BulkColumn<R>[], rows: R[], chunkSize = 5000): Promise<void> {
   for (let start = 0; start < rows.length; start += chunkSize) {
@@ -38,7 +37,7 @@ export async function bulkInsert<R>(db: Database, table: string, columns: BulkCo
         : c.type === 'text[]'
           ? sql.raw(textArray(i))
           : c.type === 'tsvector'
-            ? sql.raw(`array_to_string(${textArray(i)}, ' ')::tsvector`)
+            ? sql.raw(`array_to_tsvector(${textArray(i)})`)
             : sql.raw(`u.c${i}`),
     );
     await db.execute(

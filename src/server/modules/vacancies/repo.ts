@@ -1,9 +1,10 @@
 // SQL for vacancies: staff lists limited to the caller's scope, and the public board's search.
-import { and, desc, eq, gte, like, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
 import { employers, regions, vacancies } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Database } from '../../db/connection.js';
 import type { Paging } from '../../platform/http.js';
+import { searchCondition } from './searchText.js';
 
 /** Status as the reader sees it: a published vacancy past its date is expired, one with every post taken is filled. */
 export function effectiveStatus(today: string): SQL<string> {
@@ -70,6 +71,21 @@ export interface VacancyFilter {
 
 const prefixOf = (code: string) => `${code.replace(/0+$/, '')}%`;
 
+/**
+ * A query from searchQuery as conditions: all its lexemes from the GIN index, then each phrase as
+ * it stands in one of the texts that were indexed (title, description, skills, employer name).
+ */
+function searchConditions(tsquery: string): SQL[] {
+  const { allTerms, phrases } = searchCondition(tsquery);
+  return [
+    sql`${vacancies.search} @@ ${allTerms}::tsquery`,
+    ...phrases.map((phrase) => {
+      const pattern = `%${phrase}%`;
+      return sql`(concat_ws(' ', ${vacancies.title}, ${vacancies.description}, array_to_string(${vacancies.skills}, ' ')) LIKE ${pattern} OR EXISTS (SELECT 1 FROM ${employers} phrase_employer WHERE phrase_employer.id = ${vacancies.employerId} AND phrase_employer.name LIKE ${pattern}))`;
+    }),
+  ];
+}
+
 /** Conditions shared by the staff list and the public board. */
 function commonConditions(filter: {
   tsquery?: string | null | undefined;
@@ -77,7 +93,7 @@ function commonConditions(filter: {
   occupation?: string | undefined;
 }): SQL[] {
   const conds: SQL[] = [];
-  if (filter.tsquery) conds.push(sql`${vacancies.search} @@ ${filter.tsquery}::tsquery`);
+  if (filter.tsquery) conds.push(...searchConditions(filter.tsquery));
   if (filter.regionCode) conds.push(like(vacancies.regionCode, prefixOf(filter.regionCode)));
   if (filter.occupation) conds.push(like(vacancies.occupation, `${filter.occupation}%`));
   return conds;
@@ -134,11 +150,8 @@ export async function findVacancyRowForUpdate(ctx: Ctx, id: string) {
   return row;
 }
 
-/** The search column from searchTokens' entries (as db/bulk.ts builds a 'tsvector' column). */
-const searchVector = (tokens: string[]) => sql`${sql.param(tokens.join(' '))}::tsvector`;
-
 export async function insertVacancy(ctx: Ctx, row: Omit<typeof vacancies.$inferInsert, 'search'>, tokens: string[]) {
-  await ctx.db.insert(vacancies).values({ ...row, search: searchVector(tokens) });
+  await ctx.db.insert(vacancies).values({ ...row, search: sql`array_to_tsvector(${sql.param(tokens)}::text[])` });
 }
 
 export async function updateVacancy(
@@ -149,7 +162,7 @@ export async function updateVacancy(
 ) {
   await ctx.db
     .update(vacancies)
-    .set({ ...patch, ...(tokens ? { search: searchVector(tokens) } : {}) })
+    .set({ ...patch, ...(tokens ? { search: sql`array_to_tsvector(${sql.param(tokens)}::text[])` } : {}) })
     .where(eq(vacancies.id, id));
 }
 
@@ -178,15 +191,23 @@ export async function searchPublic(db: Database, filter: PublicFilter, paging: P
   if (filter.wageMin !== undefined) conds.push(gte(vacancies.wageMax, filter.wageMin));
   if (filter.postedSince) conds.push(gte(vacancies.publishedAt, filter.postedSince));
   const where = and(...conds);
-  const items = await db
-    .select({ ...publicColumns, employerName: employers.name })
+  // The page's vacancies first, then their employers and places: joined before the limit, every
+  // hit of a query the planner takes for rare would be joined before the 20 newest are kept.
+  const page = db
+    .select({ id: vacancies.id })
     .from(vacancies)
-    .innerJoin(employers, eq(employers.id, vacancies.employerId))
-    .leftJoin(regions, eq(regions.code, vacancies.regionCode))
     .where(where)
     .orderBy(desc(vacancies.publishedAt), desc(vacancies.id))
     .limit(paging.limit)
-    .offset(paging.offset);
+    .offset(paging.offset)
+    .as('page');
+  const items = await db
+    .select({ ...publicColumns, employerName: employers.name })
+    .from(page)
+    .innerJoin(vacancies, eq(vacancies.id, page.id))
+    .innerJoin(employers, eq(employers.id, vacancies.employerId))
+    .leftJoin(regions, eq(regions.code, vacancies.regionCode))
+    .orderBy(desc(vacancies.publishedAt), desc(vacancies.id));
   // A short page that is not past the end is the last one: it tells the count without a query.
   if (items.length < paging.limit && (items.length > 0 || paging.offset === 0)) {
     return { items, total: paging.offset + items.length, totalCapped: false };
@@ -233,34 +254,13 @@ export async function setFilled(ctx: Ctx, id: string, filled: number) {
 }
 
 /**
- * Recomputes every vacancy's search column with `tokensOf` (after the tokens' format changed),
- * 2,000 rows a statement; the rows are otherwise untouched.
+ * Marks the published vacancies whose last valid day is before `today` as expired and returns
+ * them; none when a run of the same day already did (the expiry job's idempotence).
  */
-export async function rebuildSearchColumn(
-  db: Database,
-  tokensOf: (v: { title: string; description: string; skills: string[]; employerName: string }) => string[],
-): Promise<number> {
-  let after = '00000000-0000-0000-0000-000000000000';
-  let total = 0;
-  for (;;) {
-    const rows = await db
-      .select({
-        id: vacancies.id,
-        title: vacancies.title,
-        description: vacancies.description,
-        skills: vacancies.skills,
-        employerName: employers.name,
-      })
-      .from(vacancies)
-      .innerJoin(employers, eq(employers.id, vacancies.employerId))
-      .where(sql`${vacancies.id} > ${after}`)
-      .orderBy(vacancies.id)
-      .limit(2000);
-    if (rows.length === 0) return total;
-    await db.execute(
-      sql`UPDATE vacancies v SET search = u.s::tsvector FROM unnest(${sql.param(rows.map((r) => r.id))}::uuid[], ${sql.param(rows.map((r) => tokensOf(r).join(' ')))}::text[]) AS u(id, s) WHERE v.id = u.id`,
-    );
-    total += rows.length;
-    after = rows[rows.length - 1]!.id;
-  }
+export async function expirePublished(ctx: Ctx, today: string) {
+  return ctx.db
+    .update(vacancies)
+    .set({ status: 'expired', updatedAt: ctx.now() })
+    .where(and(eq(vacancies.status, 'published'), lt(vacancies.validUntil, today)))
+    .returning({ id: vacancies.id, regionCode: vacancies.regionCode, validUntil: vacancies.validUntil, title: vacancies.title });
 }

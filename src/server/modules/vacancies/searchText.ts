@@ -1,21 +1,18 @@
 // Chinese full-text search without a segmenter (JOB-7): a text is indexed as its Han characters
-// and every pair of neighbouring Han characters, plus its Latin words and numbers, in a tsvector
-// written out as tsvector text (no text-search parser, so no dependence on the database's
-// locale). A query of one character looks up that character; two characters look up their
-// bigram; a longer run looks up its bigrams as a phrase, each one place after the last
-// ('叉车' <-> '车司' <-> '司机'), so 叉车司机 finds only those four characters together and not an
-// ad with 叉车 and 货车司机 apart. Only bigrams carry positions (where in the texts they start):
-// characters and Latin words are only ever looked up alone, and positions cost two bytes each in
-// every row. The GIN index answers a phrase as if it were an AND and the database checks the
-// positions of the rows it finds (DESIGN: ILIKE '%焊工%' scans every row, and pg_trgm has no
-// trigram inside a two-character word).
+// and every pair of neighbouring Han characters, plus its Latin words and numbers, in a
+// tsvector built with array_to_tsvector (no text-search parser, so no dependence on the
+// database's locale). A query of one character looks up that character, two characters their
+// bigram (DESIGN: ILIKE '%焊工%' scans every row, and pg_trgm has no trigram inside a
+// two-character word). A longer run of characters is a phrase: the GIN index finds the rows that
+// have all of its bigrams, and those rows are checked for the run itself (LIKE '%叉车司机%' on
+// their texts), so 叉车司机 finds only those four characters together, never an ad with 叉车 and
+// 货车司机 apart. Checking the text was measured against storing each bigram's positions and
+// asking a phrase query (<->): positions made the column half as large again, pushed it out of
+// line into TOAST, and the rows' re-check took four times as long (docs/performance.md).
 
 const han = /\p{Script=Han}+/gu;
 const latin = /[\p{L}\p{N}]+/gu;
 
-/** tsvector keeps at most 256 positions of a lexeme and none above 16,383. */
-const maxPositionsPerLexeme = 256;
-const maxPosition = 16_383;
 /** The longest query, in lexemes (the query box takes 40 characters). */
 const maxQueryTerms = 40;
 
@@ -26,43 +23,31 @@ function runs(text: string): { han: string[]; latin: string[] } {
   return { han: hanRuns, latin: (rest.match(latin) ?? []).map((w) => w.toLowerCase()) };
 }
 
-/**
- * The entries of the search tsvector of some texts, each a lexeme in tsvector text with the
- * positions of a bigram (`'叉车':12,40`) or none (`'叉'`, `'cad'`); joined by spaces and cast with
- * ::tsvector they are the vacancy's `search` column (db/bulk.ts's 'tsvector' columns take them
- * so). Lexemes are only letters and digits, so quoting them is enough.
- */
+/** The lexemes to index for some texts (array_to_tsvector(tokens)). */
 export function searchTokens(...texts: (string | null | undefined)[]): string[] {
-  const positions = new Map<string, number[]>();
-  const plain = new Set<string>();
-  // Each Han character takes the next position; a run starts one place after the last one ended,
-  // so no phrase can run from one text, sentence or word into the next.
-  let next = 1;
+  const tokens = new Set<string>();
   for (const text of texts) {
     if (!text) continue;
     const r = runs(text);
     for (const run of r.han) {
       const chars = [...run];
       chars.forEach((c, i) => {
-        plain.add(c);
-        if (i + 1 >= chars.length) return;
-        const at = Math.min(next + i, maxPosition);
-        const bigram = c + chars[i + 1]!;
-        const list = positions.get(bigram) ?? [];
-        if (list.length < maxPositionsPerLexeme && list[list.length - 1] !== at) list.push(at);
-        positions.set(bigram, list);
+        tokens.add(c);
+        if (i + 1 < chars.length) tokens.add(c + chars[i + 1]!);
       });
-      next += chars.length + 1;
     }
-    for (const w of r.latin) plain.add(w);
+    for (const w of r.latin) tokens.add(w);
   }
-  return [...[...plain].map((t) => `'${t}'`), ...[...positions].map(([t, at]) => `'${t}':${at.join(',')}`)];
+  return [...tokens];
 }
 
 /**
- * The tsquery for a user's query (cast with ::tsquery, which takes quoted lexemes verbatim): every
- * run of Han characters and every Latin word must be present, a run's characters next to each
- * other. Null when the query has nothing searchable.
+ * The query as tsquery text: every run of Han characters and every Latin word must be present; a
+ * run of three or more characters as a phrase of its bigrams ('叉车' <-> '车司' <-> '司机'), which
+ * says the characters stand together. The column has no positions to answer <-> with:
+ * searchCondition turns a phrase into its bigrams for the index and the run for a re-check of the
+ * rows' texts. Null when the query has nothing searchable. Lexemes are only letters and digits,
+ * so quoting them is enough.
  */
 export function searchQuery(q: string): string | null {
   const r = runs(q);
@@ -88,4 +73,29 @@ export function searchQuery(q: string): string | null {
   }
   const unique = [...new Set(parts)];
   return unique.length ? unique.join(' & ') : null;
+}
+
+/**
+ * What a query from searchQuery asks of a row: `allTerms`, the tsquery of every lexeme (the GIN
+ * index answers it), and `phrases`, the runs of three or more Han characters its texts must contain
+ * as they are. Throws on text searchQuery does not write.
+ */
+export function searchCondition(tsquery: string): { allTerms: string; phrases: string[] } {
+  const lexemes: string[] = [];
+  const phrases: string[] = [];
+  for (const part of tsquery.split(' & ')) {
+    const m = /^\('[^']+'(?: <-> '[^']+')+\)$|^'[^']+'$/u.exec(part);
+    if (!m) throw new Error(`not a query of searchQuery: ${tsquery}`);
+    const terms = [...part.matchAll(/'([^']+)'/gu)].map((x) => x[1]!);
+    lexemes.push(...terms);
+    if (terms.length > 1)
+      phrases.push(
+        terms[0]! +
+          terms
+            .slice(1)
+            .map((t) => [...t][1]!)
+            .join(''),
+      );
+  }
+  return { allTerms: [...new Set(lexemes)].map((t) => `'${t}'`).join(' & '), phrases };
 }
