@@ -43,7 +43,7 @@ export function cronPatternOf(env: NodeJS.ProcessEnv, name: string, fallback: st
   try {
     new Cron(pattern, { paused: true, timezone: 'Asia/Shanghai' }).stop();
   } catch (err) {
-    throw new Error(`${name} is not a cron pattern (${pattern}): ${err instanceof Error ? err.message : String(err)}`);
+    throw new Error(`${name} is not a cron pattern (${pattern}): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   return pattern;
 }

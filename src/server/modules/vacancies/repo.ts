@@ -201,24 +201,26 @@ export async function searchPublic(db: Database, filter: PublicFilter, paging: P
     .limit(paging.limit)
     .offset(paging.offset)
     .as('page');
-  const items = await db
-    .select({ ...publicColumns, employerName: employers.name })
-    .from(page)
-    .innerJoin(vacancies, eq(vacancies.id, page.id))
-    .innerJoin(employers, eq(employers.id, vacancies.employerId))
-    .leftJoin(regions, eq(regions.code, vacancies.regionCode))
-    .orderBy(desc(vacancies.publishedAt), desc(vacancies.id));
-  // A short page that is not past the end is the last one: it tells the count without a query.
-  if (items.length < paging.limit && (items.length > 0 || paging.offset === 0)) {
-    return { items, total: paging.offset + items.length, totalCapped: false };
-  }
   const hits = db
     .select({ one: sql`1` })
     .from(vacancies)
     .where(where)
     .limit(publicCountCap + 1)
     .as('hits');
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(hits);
+  // Page and count at once: on PostgreSQL they run on two connections (PGlite queues them).
+  const [items, [count]] = await Promise.all([
+    db
+      .select({ ...publicColumns, employerName: employers.name })
+      .from(page)
+      .innerJoin(vacancies, eq(vacancies.id, page.id))
+      .innerJoin(employers, eq(employers.id, vacancies.employerId))
+      .leftJoin(regions, eq(regions.code, vacancies.regionCode))
+      .orderBy(desc(vacancies.publishedAt), desc(vacancies.id)),
+    db.select({ n: sql<number>`count(*)::int` }).from(hits),
+  ]);
+  // A short page that is not past the end is the last one: its total is exact whatever its size.
+  if (items.length < paging.limit && (items.length > 0 || paging.offset === 0))
+    return { items, total: paging.offset + items.length, totalCapped: false };
   const total = count?.n ?? 0;
   return { items, total, totalCapped: total > publicCountCap };
 }
