@@ -5,6 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { idCheckCharacter } from '../src/shared/idNumber.js';
+import { sql } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { vacancies } from '../src/server/db/schema.js';
+import { shanghaiDateOf } from '../src/server/platform/clock.js';
 import { loginAs } from '../src/server/testing/testApp.js';
 import { shanghaiToday } from '../src/web/format.js';
 import { choose, shot, useBrowserSession } from './support/harness.js';
@@ -297,5 +301,47 @@ describe('JOB-7, JOB-8, JOB-5 the public job board with no login', () => {
     );
     await expectNoSidewaysScroll(mobile);
     await shot(mobile, 'board-verify-mobile');
+  });
+  it('JOB-7 more than 1,000 hits read 1000+: the board counts up to 1,001', async () => {
+    const clerk = 'xiaodian_clerk';
+    const employers = await api<Paged<{ id: string }>>('GET', '/api/v1/employers?pageSize=1', undefined, clerk);
+    const v = await api<{ id: string }>(
+      'POST',
+      '/api/v1/vacancies',
+      {
+        employerId: employers.items[0]!.id,
+        title: '工程测绘员',
+        headcount: 1,
+        wageMin: 400000,
+        wageMax: 500000,
+        regionCode: '140105001001',
+        description: '招聘工程测绘员，负责施工测量放线。',
+        validUntil: shanghaiDateOf(new Date(Date.now() + 30 * 86_400_000)),
+      },
+      clerk,
+    );
+    await api('POST', `/api/v1/vacancies/${v.id}/review`, { decision: 'approve' }, 'taiyuan_reviewer');
+    // 1,004 copies of the published vacancy: 1,005 hits for 测绘员.
+    const columns = Object.values(getTableConfig(vacancies).columns)
+      .map((c) => `"${c.name}"`)
+      .filter((c) => c !== '"id"')
+      .join(', ');
+    const db = session.test.handle.db;
+    await db.execute(
+      sql`INSERT INTO vacancies (id, ${sql.raw(columns)}) SELECT gen_random_uuid(), ${sql.raw(columns)} FROM vacancies, generate_series(1, 1004) WHERE id = ${v.id}`,
+    );
+    try {
+      expect(await api('GET', `/api/v1/public/vacancies?q=${encodeURIComponent('测绘员')}`)).toMatchObject({
+        total: 1001,
+        totalCapped: true,
+      });
+      const page = await visitor();
+      await page.goto(`/jobs?q=${encodeURIComponent('测绘员')}`);
+      await expect.poll(() => page.getByTestId('result-count').textContent()).toContain('共 1000+ 个');
+      expect(await page.locator('.ant-pagination-total-text').textContent()).toBe('共 1000+ 个');
+      await shot(page, 'board-search-capped', { fullPage: false });
+    } finally {
+      await db.execute(sql`UPDATE vacancies SET status = 'closed' WHERE title = '工程测绘员'`);
+    }
   });
 });

@@ -5,7 +5,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { creditCodeCheckCharacter } from '../src/shared/creditCode.js';
+import { sql } from 'drizzle-orm';
 import { loginAs } from '../src/server/testing/testApp.js';
+import { shanghaiDateOf } from '../src/server/platform/clock.js';
+import { createScheduler } from '../src/server/platform/scheduler.js';
+import { vacancyExpiryJob } from '../src/server/modules/vacancies/index.js';
 import { choose, confirmDialog, login, shot, useBrowserSession } from './support/harness.js';
 
 const reviewer = 'taiyuan_reviewer';
@@ -277,5 +281,42 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     const vacanciesFile = page.waitForEvent('download');
     await page.getByRole('button', { name: /导出 Excel/ }).click();
     expect((await vacanciesFile).suggestedFilename()).toBe('岗位信息.xlsx');
+  });
+  it('JOB-2 a vacancy past its date is stored as 已过期 by the nightly job; the page says so, and renewing it sends it back to review', async () => {
+    const page = await session.freshPage();
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto('/');
+    await login(page, officer);
+    const published = await apiGet<{ items: { id: string; title: string }[] }>(officer, '/vacancies?status=published&pageSize=100');
+    const target = published.items[published.items.length - 1]!;
+    const yesterday = shanghaiDateOf(new Date(Date.now() - 86_400_000));
+    await session.test.handle.db.execute(sql`UPDATE vacancies SET valid_until = ${yesterday} WHERE id = ${target.id}`);
+    const scheduler = createScheduler({ db: session.test.handle.db, now: () => new Date(), sealer: session.test.sealer });
+    scheduler.register(vacancyExpiryJob('10 0 * * *'));
+    expect(await scheduler.runJobNow('vacancies.expire')).toMatchObject({ outcome: 'ok', detail: expect.stringContaining(' 1 个') });
+
+    await page.goto('/vacancies?status=expired');
+    const row = rows(page).filter({ has: page.locator(`a[href="/vacancies/${target.id}"]`) });
+    await expect.poll(() => row.textContent()).toContain('已过期');
+    await row.getByRole('link', { name: target.title }).click();
+    await page.waitForURL(`/vacancies/${target.id}`);
+    await expect.poll(() => page.getByTestId('vacancy-status').first().textContent()).toBe('已过期');
+    expect(await page.getByTestId('expired-notice').textContent()).toContain(`有效期已于 ${yesterday} 届满`);
+    await shot(page, 'jobs-vacancy-expired');
+
+    await page.getByRole('button', { name: /编\s?辑/ }).click();
+    const edit = dialogOf(page);
+    const renewed = shanghaiDateOf(new Date(Date.now() + 30 * 86_400_000));
+    const date = edit.getByLabel('有效期至');
+    await date.click();
+    await date.fill(renewed);
+    // Enter in the form saves it, as 保存 does.
+    await date.press('Enter');
+    await expect.poll(() => page.getByTestId('vacancy-status').first().textContent()).toBe('待审核');
+    expect(await page.getByTestId('expired-notice').count()).toBe(0);
+    expect(await apiGet<{ status: string; validUntil: string }>(officer, `/vacancies/${target.id}`)).toMatchObject({
+      status: 'pending_review',
+      validUntil: renewed,
+    });
   });
 });

@@ -59,11 +59,12 @@ async function main(command: string, args: string[]) {
   if (command !== 'start')
     throw new Error(`unknown command ${command}; use start, migrate, audit-verify, import-regions, backup, restore or key-fingerprint`);
 
-  const [{ buildApp }, { bootstrap }, { sweepSessionsJob }, { createScheduler }] = await Promise.all([
+  const [{ buildApp }, { bootstrap }, { sweepSessionsJob }, { createScheduler }, { vacancyExpiryJob }] = await Promise.all([
     import('./app.js'),
     import('./bootstrap.js'),
     import('./platform/auth.js'),
     import('./platform/scheduler.js'),
+    import('./modules/vacancies/index.js'),
   ]);
   const boot = await bootstrap(handle.db, sealer, systemClock, {
     adminPassword: config.adminPassword,
@@ -95,6 +96,7 @@ async function main(command: string, args: string[]) {
     onError: (err, job) => app.log.error({ err, job }, 'scheduled job could not be run or recorded'),
   });
   scheduler.register(sweepSessionsJob);
+  scheduler.register(vacancyExpiryJob(config.vacancyExpiryCron));
   scheduler.start();
   let stopping = false;
   const stop = async (signal: string) => {

@@ -75,7 +75,13 @@ export const vacancySourceNames = {
 } as const;
 export type VacancySource = keyof typeof vacancySourceNames;
 
-export const vacancyStatusNames = { pending_review: '待审核', published: '已发布', rejected: '已驳回', closed: '已关闭' } as const;
+export const vacancyStatusNames = {
+  pending_review: '待审核',
+  published: '已发布',
+  rejected: '已驳回',
+  closed: '已关闭',
+  expired: '已过期',
+} as const;
 export type VacancyStatus = keyof typeof vacancyStatusNames;
 
 /** Outcome of a referral (JOB-5). */

@@ -81,8 +81,8 @@ export function plainOptions(labels: readonly string[]): { value: string; label:
 export { employerFilingKindNames, vacancyHoursNames, vacancySourceNames } from '../shared/labels.js';
 export { employerOwnershipNames, employerSizeNames } from '../shared/industries.js';
 
-/** Every status a vacancy can read as; expired and filled are derived by the API, never stored. */
-export const vacancyStatusNames: Record<VacancyStatus, string> = { ...sharedVacancyStatusNames, expired: '已过期', filled: '已招满' };
+/** Every status a vacancy can read as; filled is derived by the API, never stored (expired is stored by the nightly job, and derived before it runs). */
+export const vacancyStatusNames: Record<VacancyStatus, string> = { ...sharedVacancyStatusNames, filled: '已招满' };
 export const vacancyStatusColors: Record<VacancyStatus, string> = {
   pending_review: 'gold',
   published: 'green',

@@ -14,3 +14,11 @@ describe('SYS-2 the roles that must use two-factor sign-in (OPENPES_REQUIRE_2FA_
     expect(() => requireTwoFactorRolesOf({ OPENPES_REQUIRE_2FA_ROLES: 'admn' }, false)).toThrow(/admn/);
   });
 });
+
+describe('JOB-2 when the nightly vacancy expiry runs (OPENPES_VACANCY_EXPIRY_CRON)', () => {
+  it('JOB-2 unset: ten past midnight every day; set: the pattern given; a pattern croner cannot read stops the start', () => {
+    expect(loadConfig({}).vacancyExpiryCron).toBe('10 0 * * *');
+    expect(loadConfig({ OPENPES_VACANCY_EXPIRY_CRON: '30 1 * * *' }).vacancyExpiryCron).toBe('30 1 * * *');
+    expect(() => loadConfig({ OPENPES_VACANCY_EXPIRY_CRON: '每天凌晨' })).toThrow(/OPENPES_VACANCY_EXPIRY_CRON/);
+  });
+});

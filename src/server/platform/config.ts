@@ -1,5 +1,6 @@
 // Configuration from environment variables (documented in README and shared/API.md).
 import path from 'node:path';
+import { Cron } from 'croner';
 import { roles, type Role } from '../../shared/roles.js';
 
 export interface Config {
@@ -29,6 +30,22 @@ export interface Config {
   trustProxy: false | number | string;
   /** Roles whose members must sign in with a second factor (OPENPES_REQUIRE_2FA_ROLES). */
   requireTwoFactorRoles: Role[];
+  /** When the nightly vacancy expiry runs, a croner pattern in Beijing time (OPENPES_VACANCY_EXPIRY_CRON). */
+  vacancyExpiryCron: string;
+}
+
+/** The vacancy expiry's default time: ten past midnight, Beijing time, every day. */
+export const defaultVacancyExpiryCron = '10 0 * * *';
+
+/** A cron pattern from the environment; a pattern croner cannot read stops the start, naming the variable. */
+export function cronPatternOf(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const pattern = env[name]?.trim() || fallback;
+  try {
+    new Cron(pattern, { paused: true, timezone: 'Asia/Shanghai' }).stop();
+  } catch (err) {
+    throw new Error(`${name} is not a cron pattern (${pattern}): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+  }
+  return pattern;
 }
 
 /**
@@ -72,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smsWebhookUrl: env.OPENPES_SMS_WEBHOOK_URL || undefined,
     trustProxy: trustProxyOf(env.OPENPES_TRUST_PROXY),
     requireTwoFactorRoles: requireTwoFactorRolesOf(env, demo),
+    vacancyExpiryCron: cronPatternOf(env, 'OPENPES_VACANCY_EXPIRY_CRON', defaultVacancyExpiryCron),
   };
 }
 

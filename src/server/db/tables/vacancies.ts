@@ -30,7 +30,7 @@ export const vacancies = pgTable(
     description: text('description').notNull(),
     validUntil: date('valid_until', { mode: 'string' }).notNull(),
     source: text('source').notNull(),
-    /** pending_review | published | rejected | closed */
+    /** pending_review | published | rejected | closed | expired (published, then past valid_until: the nightly job vacancies.expire) */
     status: text('status').notNull(),
     screening: jsonb('screening').$type<VacancyScreening>().notNull(),
     reviewComment: text('review_comment'),

@@ -6,7 +6,7 @@ import { referralOutcomeNames, type ReferralOutcome } from '../../../shared/labe
 import type { App } from '../../platform/http.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { AppError } from '../../platform/errors.js';
-import { IdParams, Paged, pageQuery, Paragraph, Text } from '../../platform/http.js';
+import { IdParams, pageQuery, Paragraph, Text } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
 import { upcomingFairs } from '../fairs/index.js';
 import { listChildren } from '../regions/index.js';
@@ -15,7 +15,7 @@ import { employerFeedback, verifyLetter } from '../referrals/index.js';
 import * as vacancyRepo from '../vacancies/index.js';
 import { searchQuery } from '../vacancies/index.js';
 import { Fair } from '../fairs/index.js';
-import { Code, Letter, PublicVacancy, PublicVacancyDetail } from './schemas.js';
+import { Code, Letter, PublicVacancyDetail, PublicVacancyPage } from './schemas.js';
 import { boardNoticeRoutes } from './noticeRoutes.js';
 
 export async function boardRoutes(app: App) {
@@ -37,13 +37,13 @@ export async function boardRoutes(app: App) {
           wageMin: Type.Optional(Type.Integer({ minimum: 0, description: '月工资不低于（分）：岗位工资上限达到此数' })),
           postedWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365 })),
         }),
-        response: { 200: Paged(PublicVacancy) },
+        response: { 200: PublicVacancyPage },
       },
     },
     async (req) => {
       const { q, regionCode, occupation, wageMin, postedWithinDays, page, pageSize } = req.query;
       const tsquery = q ? searchQuery(q) : undefined;
-      if (q && !tsquery) return { items: [], total: 0, page, pageSize };
+      if (q && !tsquery) return { items: [], total: 0, totalCapped: false, page, pageSize };
       const postedSince = postedWithinDays ? new Date(app.deps.now().getTime() - postedWithinDays * 86_400_000) : undefined;
       const result = await vacancyRepo.searchPublic(
         app.deps.db,

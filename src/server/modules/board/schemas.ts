@@ -1,6 +1,6 @@
 // Request and response schemas of the public job board (JOB-7, JOB-8).
 import { Type } from '@sinclair/typebox';
-import { DateTime, Nullable } from '../../platform/http.js';
+import { DateTime, Nullable, Paged } from '../../platform/http.js';
 import { Vacancy } from '../vacancies/index.js';
 
 /** What the board shows of a vacancy: the staff schema without review and screening details. */
@@ -25,6 +25,12 @@ export const PublicVacancy = Type.Pick(Vacancy, [
   'fairId',
   'publishedAt',
 ]);
+
+/** A page of the board: the paged list, and whether the count stopped at its cap (the board shows "1000+"). */
+export const PublicVacancyPage = Type.Object({
+  ...Paged(PublicVacancy).properties,
+  totalCapped: Type.Boolean({ description: 'true：命中超过 1000 个，total 只数到 1001（页面显示“1000+”）；最后一页的 total 总是确数' }),
+});
 
 /** A public vacancy's page: the vacancy with its description and the employer's contact details. */
 export const PublicVacancyDetail = Type.Object({

@@ -1,9 +1,10 @@
 // SQL for vacancies: staff lists limited to the caller's scope, and the public board's search.
-import { and, desc, eq, gte, like, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
 import { employers, regions, vacancies } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Database } from '../../db/connection.js';
 import type { Paging } from '../../platform/http.js';
+import { searchCondition } from './searchText.js';
 
 /** Status as the reader sees it: a published vacancy past its date is expired, one with every post taken is filled. */
 export function effectiveStatus(today: string): SQL<string> {
@@ -70,6 +71,21 @@ export interface VacancyFilter {
 
 const prefixOf = (code: string) => `${code.replace(/0+$/, '')}%`;
 
+/**
+ * A query from searchQuery as conditions: all its lexemes from the GIN index, then each phrase as
+ * it stands in one of the texts that were indexed (title, description, skills, employer name).
+ */
+function searchConditions(tsquery: string): SQL[] {
+  const { allTerms, phrases } = searchCondition(tsquery);
+  return [
+    sql`${vacancies.search} @@ ${allTerms}::tsquery`,
+    ...phrases.map((phrase) => {
+      const pattern = `%${phrase}%`;
+      return sql`(concat_ws(' ', ${vacancies.title}, ${vacancies.description}, array_to_string(${vacancies.skills}, ' ')) LIKE ${pattern} OR EXISTS (SELECT 1 FROM ${employers} phrase_employer WHERE phrase_employer.id = ${vacancies.employerId} AND phrase_employer.name LIKE ${pattern}))`;
+    }),
+  ];
+}
+
 /** Conditions shared by the staff list and the public board. */
 function commonConditions(filter: {
   tsquery?: string | null | undefined;
@@ -77,7 +93,7 @@ function commonConditions(filter: {
   occupation?: string | undefined;
 }): SQL[] {
   const conds: SQL[] = [];
-  if (filter.tsquery) conds.push(sql`${vacancies.search} @@ ${filter.tsquery}::tsquery`);
+  if (filter.tsquery) conds.push(...searchConditions(filter.tsquery));
   if (filter.regionCode) conds.push(like(vacancies.regionCode, prefixOf(filter.regionCode)));
   if (filter.occupation) conds.push(like(vacancies.occupation, `${filter.occupation}%`));
   return conds;
@@ -159,26 +175,54 @@ export interface PublicFilter {
   postedSince?: Date | undefined;
 }
 
-/** A page of the public board: published, unexpired, open vacancies, newest first. */
+/**
+ * The board counts its hits up to this many and then says "more than": counting every hit of 司机
+ * on a city's board reads thousands of rows for a figure nobody pages through (docs/performance.md).
+ */
+export const publicCountCap = 1000;
+
+/**
+ * A page of the public board: published, unexpired, open vacancies, newest first. `total` counts
+ * at most publicCountCap + 1 hits; `totalCapped` says it stopped there (there are more than
+ * publicCountCap). On the last page the total is exact whatever its size.
+ */
 export async function searchPublic(db: Database, filter: PublicFilter, paging: Paging) {
   const conds: SQL[] = [publiclyVisible(filter.today), ...commonConditions(filter)];
   if (filter.wageMin !== undefined) conds.push(gte(vacancies.wageMax, filter.wageMin));
   if (filter.postedSince) conds.push(gte(vacancies.publishedAt, filter.postedSince));
   const where = and(...conds);
-  const items = await db
-    .select({ ...publicColumns, employerName: employers.name })
+  // The page's vacancies first, then their employers and places: joined before the limit, every
+  // hit of a query the planner takes for rare would be joined before the 20 newest are kept.
+  const page = db
+    .select({ id: vacancies.id })
     .from(vacancies)
-    .innerJoin(employers, eq(employers.id, vacancies.employerId))
-    .leftJoin(regions, eq(regions.code, vacancies.regionCode))
     .where(where)
     .orderBy(desc(vacancies.publishedAt), desc(vacancies.id))
     .limit(paging.limit)
-    .offset(paging.offset);
-  const [count] = await db
-    .select({ n: sql<number>`count(*)::int` })
+    .offset(paging.offset)
+    .as('page');
+  const hits = db
+    .select({ one: sql`1` })
     .from(vacancies)
-    .where(where);
-  return { items, total: count?.n ?? 0 };
+    .where(where)
+    .limit(publicCountCap + 1)
+    .as('hits');
+  // Page and count at once: on PostgreSQL they run on two connections (PGlite queues them).
+  const [items, [count]] = await Promise.all([
+    db
+      .select({ ...publicColumns, employerName: employers.name })
+      .from(page)
+      .innerJoin(vacancies, eq(vacancies.id, page.id))
+      .innerJoin(employers, eq(employers.id, vacancies.employerId))
+      .leftJoin(regions, eq(regions.code, vacancies.regionCode))
+      .orderBy(desc(vacancies.publishedAt), desc(vacancies.id)),
+    db.select({ n: sql<number>`count(*)::int` }).from(hits),
+  ]);
+  // A short page that is not past the end is the last one: its total is exact whatever its size.
+  if (items.length < paging.limit && (items.length > 0 || paging.offset === 0))
+    return { items, total: paging.offset + items.length, totalCapped: false };
+  const total = count?.n ?? 0;
+  return { items, total, totalCapped: total > publicCountCap };
 }
 
 /** One vacancy as the public sees it, with the employer's public details; undefined unless visible. */
@@ -209,4 +253,16 @@ export async function lockVacancyRow(ctx: Ctx, id: string) {
 /** Sets how many posts are filled. */
 export async function setFilled(ctx: Ctx, id: string, filled: number) {
   await ctx.db.update(vacancies).set({ filled, updatedAt: ctx.now() }).where(eq(vacancies.id, id));
+}
+
+/**
+ * Marks the published vacancies whose last valid day is before `today` as expired and returns
+ * them; none when a run of the same day already did (the expiry job's idempotence).
+ */
+export async function expirePublished(ctx: Ctx, today: string) {
+  return ctx.db
+    .update(vacancies)
+    .set({ status: 'expired', updatedAt: ctx.now() })
+    .where(and(eq(vacancies.status, 'published'), lt(vacancies.validUntil, today)))
+    .returning({ id: vacancies.id, regionCode: vacancies.regionCode, validUntil: vacancies.validUntil, title: vacancies.title });
 }

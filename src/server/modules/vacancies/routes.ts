@@ -30,7 +30,7 @@ export async function vacancyRoutes(app: App) {
         querystring: Type.Object({
           ...pageQuery,
           q: Type.Optional(Text({ maxLength: 40 })),
-          status: Type.Optional(Type.Unsafe<string>(Type.String({ enum: [...Object.keys(vacancyStatusNames), 'expired', 'filled'] }))),
+          status: Type.Optional(Type.Unsafe<string>(Type.String({ enum: [...Object.keys(vacancyStatusNames), 'filled'] }))),
           flagged: Type.Optional(Type.Boolean()),
           employerId: Type.Optional(Type.String({ format: 'uuid' })),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{1,12}$' })),
@@ -59,7 +59,7 @@ export async function vacancyRoutes(app: App) {
           { header: '来源', value: (v) => vacancySourceNames[v.source as VacancySource] ?? v.source },
           {
             header: '状态',
-            value: (v) => ({ ...vacancyStatusNames, expired: '已过期', filled: '已招满' })[v.status as 'expired'] ?? v.status,
+            value: (v) => ({ ...vacancyStatusNames, filled: '已招满' })[v.status as 'filled'] ?? v.status,
           },
           { header: '歧视审查提示', width: 40, value: (v) => v.screening.flags.map((f) => `“${f.text}”${f.reason}`).join('；') },
           { header: '登记时间', width: 20, value: (v) => shanghaiDateTimeText(v.createdAt) },

@@ -1,7 +1,10 @@
 // Vacancies (JOB-2, JOB-3): registered by job officers (or employers online), screened for
 // discrimination before anyone reviews them, published only after a reviewer approves. A change to
-// a vacancy's text screens it again and sends it back for review. Expiry needs no job: a
-// published vacancy past its valid-until date simply reads as expired and leaves the public board.
+// a vacancy's text screens it again and sends it back for review. A published vacancy past its
+// valid-until date leaves the board at once (publiclyVisible compares the date) and reads as
+// expired; the nightly job vacancies.expire then stores it as expired, so the indexes on published
+// vacancies hold live posts only. An expired post goes back on the board only as a new publication:
+// a new valid-until date, screening and review again.
 import crypto from 'node:crypto';
 import type { VacancyHours, VacancySource } from '../../../shared/labels.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -9,6 +12,7 @@ import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, assertWritableRegion, type Ctx, ownRecordCtx, requireRole, withTransaction } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
+import type { ScheduledJob } from '../../platform/scheduler.js';
 import { param } from '../../policy/service.js';
 import * as employerRepo from '../employers/index.js';
 import { findFair } from '../fairs/index.js';
@@ -150,6 +154,9 @@ export async function updateVacancy(ctx: Ctx, id: string, patch: VacancyPatch) {
     const row = await repo.findVacancyRowForUpdate(tx, id);
     if (!row) throw notFound('岗位');
     if (row.status === 'closed') throw new AppError('CONFLICT', '岗位已关闭，不能修改；如需招聘请重新登记岗位');
+    const expired = row.status === 'expired' || (row.status === 'published' && row.validUntil < today);
+    if (expired && (patch.validUntil ?? row.validUntil) < today)
+      throw invalid('/validUntil', 'IN_THE_PAST', `岗位已于 ${row.validUntil} 到期；请把有效期延至今天以后，修改后须重新审核才会发布`);
     if (patch.regionCode && patch.regionCode !== row.regionCode) {
       assertWritableRegion(tx, patch.regionCode);
       await assertRegionExists(tx, patch.regionCode);
@@ -193,6 +200,10 @@ export async function reviewVacancy(ctx: Ctx, id: string, decision: 'approve' | 
     if (!row) throw notFound('岗位');
     if (row.status !== 'pending_review') throw new AppError('CONFLICT', '该岗位不在待审核状态，请刷新后查看');
     const flags = row.screening.flags.filter((f) => f.severity === 'flag');
+    if (decision === 'approve' && row.validUntil < today) {
+      const message = `岗位有效期至 ${row.validUntil}，已过期，不能发布；请先修改有效期（修改后重新审查）`;
+      throw new AppError('RULE_VIOLATION', message, [{ path: '/validUntil', code: 'EXPIRED', message }]);
+    }
     if (decision === 'reject' && !note) throw invalid('/comment', 'REQUIRED', '驳回须填写审核意见，告诉单位应如何修改');
     if (decision === 'approve' && flags.length > 0 && !note) {
       throw new AppError(
@@ -235,6 +246,43 @@ export async function closeVacancy(ctx: Ctx, id: string, reason: string) {
     await writeAudit(tx, { action: 'close', entity: 'vacancy', entityId: id, regionCode: row.regionCode, reason });
     return (await repo.findVacancy(tx, id, today))!;
   });
+}
+
+/**
+ * The nightly expiry (JOB-2): every published vacancy whose last valid day is before `today`
+ * is stored as expired, each audited as the system's act. A second run the same day finds none.
+ */
+export async function expireVacancies(ctx: Ctx, today: string): Promise<{ expired: number }> {
+  return withTransaction(ctx, async (tx) => {
+    const rows = await repo.expirePublished(tx, today);
+    for (const row of rows)
+      await writeAudit(tx, {
+        action: 'expire',
+        entity: 'vacancy',
+        entityId: row.id,
+        regionCode: row.regionCode,
+        before: { status: 'published' },
+        after: { status: 'expired' },
+        reason: `有效期至 ${row.validUntil}，已过期`,
+      });
+    return { expired: rows.length };
+  });
+}
+
+/**
+ * The job that runs expireVacancies in Beijing time; `pattern` (croner syntax) comes from the
+ * configuration (OPENPES_VACANCY_EXPIRY_CRON), shortly after midnight by default.
+ */
+export function vacancyExpiryJob(pattern: string): ScheduledJob {
+  return {
+    name: 'vacancies.expire',
+    pattern,
+    run: async (ctx, now) => {
+      const today = shanghaiDateOf(now);
+      const { expired } = await expireVacancies(ctx, today);
+      return { summary: `有效期在 ${today} 之前的已发布岗位 ${expired} 个已标为已过期` };
+    },
+  };
 }
 
 /**

@@ -11,6 +11,9 @@ import {
   type Auth,
 } from '../../testing/factories.js';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
+import { getTableConfig } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { vacancies } from '../../db/schema.js';
 
 let t: TestApp;
 let officer: Auth; // a 小店区 clerk and job officer
@@ -152,6 +155,86 @@ describe('JOB-7 public board', () => {
     expect(await ids('q=司机&wageMin=500000')).not.toContain(v.id);
     await post(officer, `/vacancies/${v.id}/close`, { reason: '单位已招满' });
     expect(await ids('q=司机')).not.toContain(v.id);
+  });
+
+  it('JOB-7 a phrase keeps its characters adjacent: 叉车司机 finds 叉车司机 ads, not one with 叉车 and 货车司机 apart; one and two characters still work', async () => {
+    const e = await createEmployer(t, officer, { name: '太原晋运物流有限公司' });
+    const forklift = await createPublishedVacancy(t, officer, reviewer, e.id, {
+      title: '叉车司机',
+      occupation: null,
+      skills: [],
+      description: '仓库招聘叉车司机两名，持证上岗。',
+    });
+    const apart = await createPublishedVacancy(t, officer, reviewer, e.id, {
+      title: '仓库装卸工',
+      occupation: null,
+      skills: ['叉车'],
+      description: '会开叉车者优先，另招货车司机一名。',
+    });
+    const board = async (q: string) => {
+      const body = (await get(undefined, `/public/vacancies?q=${encodeURIComponent(q)}&pageSize=100`)).json();
+      return { ids: (body.items as { id: string }[]).map((v) => v.id), total: body.total as number };
+    };
+    const phrase = await board('叉车司机');
+    expect(phrase.ids).toContain(forklift.id);
+    expect(phrase.ids).not.toContain(apart.id);
+    expect(phrase.total).toBe(phrase.ids.length);
+    for (const q of ['叉车', '司机', '叉', '车司', '晋运物流'])
+      expect((await board(q)).ids).toEqual(expect.arrayContaining([forklift.id, apart.id]));
+    expect((await board('叉车 司机')).ids).toEqual(expect.arrayContaining([forklift.id, apart.id]));
+    expect((await board('货车司机')).ids).toEqual([apart.id]);
+    // Staff search uses the same index and the same rule.
+    const staff = (await get(officer, `/vacancies?q=${encodeURIComponent('叉车司机')}&pageSize=100`)).json();
+    expect(staff.items.map((v: { id: string }) => v.id)).toContain(forklift.id);
+    expect(staff.items.map((v: { id: string }) => v.id)).not.toContain(apart.id);
+  });
+
+  it('JOB-7 a phrase may stand in the title, description, a skill or the employer name, but never across two of them', async () => {
+    const e = await createEmployer(t, officer, { name: '山西数控机床厂' });
+    const inName = await createPublishedVacancy(t, officer, reviewer, e.id, { title: '车工', occupation: null, skills: ['普车'] });
+    const inSkill = await createPublishedVacancy(t, officer, reviewer, e.id, {
+      title: '操作工',
+      occupation: null,
+      skills: ['数控车床'],
+      description: '招聘操作工。',
+    });
+    const across = await createPublishedVacancy(t, officer, reviewer, e.id, {
+      // Every bigram of 数控车床 (数控, 控车, 车床), but the four characters never together.
+      title: '数控车工',
+      occupation: null,
+      skills: [],
+      description: '兼做车床维修。',
+    });
+    const found = async (q: string) =>
+      ((await get(undefined, `/public/vacancies?q=${encodeURIComponent(q)}&pageSize=100`)).json().items as { id: string }[]).map(
+        (x) => x.id,
+      );
+    expect(await found('数控机床厂')).toEqual(expect.arrayContaining([inName.id, inSkill.id, across.id]));
+    const lathe = await found('数控车床');
+    expect(lathe).toContain(inSkill.id);
+    expect(lathe).not.toContain(across.id);
+    expect(lathe).not.toContain(inName.id);
+  });
+
+  it('JOB-7 the board counts at most 1,001 hits and says so (totalCapped); the last page counts exactly', async () => {
+    const e = await createEmployer(t, officer);
+    const v = await createPublishedVacancy(t, officer, reviewer, e.id, { title: '测绘员', occupation: null, skills: [] });
+    // 1,004 copies of one published vacancy, so 1,005 hits for 测绘员.
+    const columns = Object.values(getTableConfig(vacancies).columns)
+      .map((c) => c.name)
+      .filter((c) => c !== 'id');
+    const list = sql.raw(columns.map((c) => `"${c}"`).join(', '));
+    await t.handle.db.execute(
+      sql`INSERT INTO vacancies (id, ${list}) SELECT gen_random_uuid(), ${list} FROM vacancies, generate_series(1, 1004) WHERE id = ${v.id}`,
+    );
+    const page = async (query: string) => (await get(undefined, `/public/vacancies?q=${encodeURIComponent('测绘员')}&${query}`)).json();
+    expect(await page('pageSize=20')).toMatchObject({ total: 1001, totalCapped: true });
+    const last = await page('page=51&pageSize=20');
+    expect(last).toMatchObject({ total: 1005, totalCapped: false });
+    expect(last.items).toHaveLength(5);
+    expect(await page('page=60&pageSize=20')).toMatchObject({ items: [], total: 1001, totalCapped: true });
+    expect(await page('regionCode=140106&pageSize=20')).toMatchObject({ items: [], total: 0, totalCapped: false });
+    await t.handle.db.execute(sql`UPDATE vacancies SET status = 'closed' WHERE title = '测绘员'`);
   });
 
   it("JOB-7 the longest validity (vacancy.max_validity) is public, for the employer's form default; other parameters are not", async () => {

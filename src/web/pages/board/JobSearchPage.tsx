@@ -17,7 +17,12 @@ export function JobSearchPage() {
   const location = useLocation();
   const search = searchOfParams(params);
   const key = paramsOfSearch(search).toString();
-  const { data, loading, error, reload } = useLoad(() => get<Paged<PublicVacancy>>('/public/vacancies', apiQueryOf(search)), [key]);
+  const { data, loading, error, reload } = useLoad(
+    () => get<Paged<PublicVacancy> & { totalCapped: boolean }>('/public/vacancies', apiQueryOf(search)),
+    [key],
+  );
+  // The board counts up to 1,001 hits: more reads as "1000+".
+  const count = data?.totalCapped ? '1000+' : String(data?.total ?? 0);
   const go = (next: JobSearch) => {
     setParams(paramsOfSearch(next));
     window.scrollTo({ top: 0 });
@@ -43,7 +48,7 @@ export function JobSearchPage() {
       ) : (
         <>
           <Typography.Paragraph type="secondary" data-testid="result-count" style={{ opacity: loading ? 0.5 : 1 }}>
-            {search.q ? `与“${search.q}”相关的岗位` : hasCriteria(search) ? '符合条件的岗位' : '全部岗位'}共 {data.total} 个，按发布时间排列
+            {search.q ? `与“${search.q}”相关的岗位` : hasCriteria(search) ? '符合条件的岗位' : '全部岗位'}共 {count} 个，按发布时间排列
           </Typography.Paragraph>
           <Row gutter={[12, 12]} style={{ opacity: loading ? 0.5 : 1 }}>
             {data.items.map((v) => (
@@ -59,7 +64,7 @@ export function JobSearchPage() {
               pageSize={pageSize}
               total={data.total}
               showSizeChanger={false}
-              showTotal={(total) => `共 ${total} 个`}
+              showTotal={() => `共 ${count} 个`}
               responsive
               onChange={(page) => go({ ...search, page })}
             />

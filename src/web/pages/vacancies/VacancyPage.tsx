@@ -107,6 +107,19 @@ export function VacancyPage() {
           </Space>
         </div>
       </Card>
+      {v.status === 'expired' && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="expired-notice"
+          title={`有效期已于 ${v.validUntil} 届满，岗位已从招聘信息中撤下，也不再参与匹配和推荐`}
+          description={
+            canChange
+              ? '如仍需招聘，请点“编辑”把有效期延至今天以后：修改后岗位重新经过就业歧视审查和审核，审核通过后再次发布。'
+              : '如仍需招聘，请由经办人员修改有效期后重新提交审核。'
+          }
+        />
+      )}
       {v.status === 'rejected' && v.reviewComment && (
         <Alert
           type="error"
