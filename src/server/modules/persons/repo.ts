@@ -128,7 +128,21 @@ export async function updatePerson(ctx: Ctx, id: string, patch: Partial<typeof p
 }
 
 /** The seeker_match_profiles and seeker_match_lookup rows of a stored person, or null for a non-seeker. */
-export function matchProfileRows(p: PersonInsert) {
+export function matchProfileRows(
+  p: Pick<
+    PersonInsert,
+    | 'id'
+    | 'regionCode'
+    | 'occupation'
+    | 'skills'
+    | 'jobWishes'
+    | 'education'
+    | 'categories'
+    | 'jobSeeking'
+    | 'employmentStatus'
+    | 'statusSince'
+  >,
+) {
   if (!isSeeker({ jobSeeking: p.jobSeeking ?? false, employmentStatus: p.employmentStatus })) return null;
   const profile = seekerProfileOf({
     regionCode: p.regionCode,
@@ -139,8 +153,8 @@ export function matchProfileRows(p: PersonInsert) {
     categories: p.categories,
   });
   return {
-    profile: { personId: p.id, ...seekerMatchColumns(profile), statusSince: p.statusSince ?? null } satisfies SeekerProfileRow,
-    lookup: { personId: p.id, regionCode: p.regionCode, lookupKeys: seekerLookupKeys(profile) } satisfies SeekerLookupRow,
+    profile: { personId: p.id!, ...seekerMatchColumns(profile), statusSince: p.statusSince ?? null } satisfies SeekerProfileRow,
+    lookup: { personId: p.id!, regionCode: p.regionCode, lookupKeys: seekerLookupKeys(profile) } satisfies SeekerLookupRow,
   };
 }
 
