@@ -118,24 +118,40 @@ export function vacancyProfileOf(v: VacancyProfile): VacancyProfile {
   };
 }
 
-/** Region-code lengths a lookup key is also placed at: community (12), street (9) and district (6) (GB/T 2260). */
+/**
+ * Region-code lengths a vacancy's lookup keys are also placed at: community (12), street (9) and
+ * district (6) (GB/T 2260), so that a seeker's wished place of any of these levels finds it.
+ */
 export const placedLevels = [12, 9, 6] as const;
+
+/** A seeker's keys are placed at their district only: a vacancy asks for the seekers of its district (and those wishing for its place). */
+export const seekerPlacedLevels = [6] as const;
 
 /**
  * The keys a profile is looked up by: its match keys as they are, each also placed at the row's
- * own community, street and district (`o:6-18-02-04@140105`), and for a seeker at every wished
- * place (`o:6-18-02-04~140105`). Matching fetches the nearest candidates first by these
+ * own region at the given levels (`o:6-18-02-04@140105`), and for a seeker at every wished place
+ * (`o:6-18-02-04~140105`). Matching fetches the nearest candidates first by these
  * (server/modules/matching/tiers.ts), before it reaches those further away.
  */
-export function lookupKeysOf(keys: readonly string[], regionCode: string, wishedPrefixes: readonly string[] = []): string[] {
-  const placed = keys.flatMap((k) => placedLevels.map((digits) => `${k}@${regionCode.slice(0, digits)}`));
+export function lookupKeysOf(
+  keys: readonly string[],
+  regionCode: string,
+  levels: readonly number[],
+  wishedPrefixes: readonly string[] = [],
+): string[] {
+  const placed = keys.flatMap((k) => levels.map((digits) => `${k}@${regionCode.slice(0, digits)}`));
   const wished = keys.flatMap((k) => wishedPrefixes.map((w) => `${k}~${w}`));
   return [...new Set([...keys, ...placed, ...wished])];
 }
 
 /** The keys a seeker is looked up by (seeker_match_lookup): persons.match_keys, placed. */
 export function seekerLookupKeys(profile: SeekerProfile): string[] {
-  return lookupKeysOf(matchKeysOf(profile.occupations, profile.skills), profile.regionCode, profile.regionCodes.map(wishedPrefix));
+  return lookupKeysOf(
+    matchKeysOf(profile.occupations, profile.skills),
+    profile.regionCode,
+    seekerPlacedLevels,
+    profile.regionCodes.map(wishedPrefix),
+  );
 }
 
 /**
@@ -163,7 +179,7 @@ export function vacancyMatchColumns(profile: VacancyProfile) {
   const occupation = profile.occupation || null;
   return {
     regionCode: profile.regionCode,
-    lookupKeys: lookupKeysOf(matchKeysOf([profile.occupation], profile.skills), profile.regionCode),
+    lookupKeys: lookupKeysOf(matchKeysOf([profile.occupation], profile.skills), profile.regionCode, placedLevels),
     occupation,
     occupationGroup: occupation ? occupationGroupOf(occupation) : null,
     skills: profile.skills,

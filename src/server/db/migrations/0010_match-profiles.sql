@@ -70,7 +70,7 @@ WHERE p.job_seeking OR p.employment_status = 'unemployed';
 INSERT INTO "seeker_match_lookup" ("person_id", "region_code", "lookup_keys")
 SELECT p.person_id, p.region_code,
   m.match_keys
-    || ARRAY(SELECT k || '@' || left(p.region_code, d) FROM unnest(m.match_keys) AS k, unnest(ARRAY[12, 9, 6]) AS d)
+    || ARRAY(SELECT k || '@' || left(p.region_code, d) FROM unnest(m.match_keys) AS k, unnest(ARRAY[6]) AS d)
     || ARRAY(SELECT k || '~' || w FROM unnest(m.match_keys) AS k, unnest(p.wished_prefixes) AS w)
 FROM "seeker_match_profiles" p JOIN "persons" m ON m.id = p.person_id;
 --> statement-breakpoint

@@ -80,8 +80,8 @@ export const seekerMatchProfiles = pgTable('seeker_match_profiles', {
 });
 
 /**
- * The keys a seeker is found by (lookupKeysOf: match keys, also placed at the person's community,
- * street, district and wished places), apart from the profile. On PostgreSQL a policy on a table
+ * The keys a seeker is found by (lookupKeysOf: match keys, also placed at the person's district
+ * and wished places), apart from the profile. On PostgreSQL a policy on a table
  * keeps its GIN index from answering `&&` (the operator is not leakproof, so it may not run before
  * the policy's row filter), so this table is readable whatever the scope (its policy lets every
  * row be read, and only rows in scope be written): it holds ids and keys, no name, no wage, no

@@ -59,8 +59,17 @@ const cityPrefix = (regionCode: string, figures: MatchFigures) => regionCode.sli
 const placed = (keys: string[], prefix: string) => keys.map((k) => `${k}@${prefix}`);
 
 /**
- * The tiers of a seeker's candidates: vacancies in their community or a wished place, then their
- * street, then their district, then every candidate. Each tier carries the bound of what it leaves.
+ * The highest score of a candidate neither in the district nor in a wished place: its place gives
+ * at most the city's share. Two tiers, not one per level (community, street, district): at city
+ * size the district's candidates are a few hundred, and one query for them costs less than the
+ * round trips of the smaller tiers; `priority` is the seeker's where the seeker is the fixed side.
+ */
+const boundBeyondDistrict = (figures: MatchFigures, priority?: boolean) =>
+  scoreBound(figures, placeMostAfter(figures, [12, 9, 6]), priority);
+
+/**
+ * The tiers of a seeker's candidates: vacancies in their district or a wished place, then every
+ * candidate. Each tier carries the bound of what it leaves.
  */
 function vacancyTiers(seeker: SeekerProfile, keys: string[], figures: MatchFigures): Tier[] {
   const lookup = vacancyMatchProfiles.lookupKeys;
@@ -73,21 +82,19 @@ function vacancyTiers(seeker: SeekerProfile, keys: string[], figures: MatchFigur
   // A wished place of a placed level is found by its placed keys; another (a city, a province) by its prefix.
   const placedWishes = wished.filter((w) => (placedLevels as readonly number[]).includes(w.length));
   const otherWishes = wished.filter((w) => !placedWishes.includes(w));
-  const nearest: SQL[] = [
-    repo.keysOverlap(lookup, [...placed(keys, home.slice(0, 12)), ...placedWishes.flatMap((w) => placed(keys, w))]),
+  const near: SQL[] = [
+    repo.keysOverlap(lookup, [...placed(keys, home.slice(0, 6)), ...placedWishes.flatMap((w) => placed(keys, w))]),
     ...otherWishes.map((w) => sql`starts_with(${vacancyMatchProfiles.regionCode}, ${w}::text)`),
   ];
-  const bound = (digits: number[]) => scoreBound(figures, placeMostAfter(figures, digits), seeker.priority);
   return [
-    { where: sql`${candidates} AND (${sql.join(nearest, sql` OR `)})`, boundAfter: bound([12]) },
-    { where: sql`${candidates} AND ${repo.keysOverlap(lookup, placed(keys, home.slice(0, 9)))}`, boundAfter: bound([12, 9]) },
-    { where: sql`${candidates} AND ${repo.keysOverlap(lookup, placed(keys, home.slice(0, 6)))}`, boundAfter: bound([12, 9, 6]) },
+    { where: sql`${candidates} AND (${sql.join(near, sql` OR `)})`, boundAfter: boundBeyondDistrict(figures, seeker.priority) },
     { where: candidates, boundAfter: -Infinity },
   ];
 }
+
 /**
- * The tiers of a vacancy's candidates: seekers in its community or wishing for its place, then its
- * street, then its district, then every candidate in the city.
+ * The tiers of a vacancy's candidates: seekers in its district or wishing for its place, then every
+ * candidate in the city.
  */
 function seekerTiers(ctxScope: SQL, vacancy: VacancyProfile, keys: string[], figures: MatchFigures): Tier[] {
   const lookup = seekerMatchLookup.lookupKeys;
@@ -95,11 +102,11 @@ function seekerTiers(ctxScope: SQL, vacancy: VacancyProfile, keys: string[], fig
   const candidates = sql`(${repo.keysOverlap(lookup, keys)} AND starts_with(${seekerMatchLookup.regionCode}, ${cityPrefix(at, figures)}::text) AND ${ctxScope})`;
   // Seekers wishing for any place the vacancy lies in carry `key~prefix` for that prefix.
   const wishing = Array.from({ length: at.length + 1 }, (_, i) => at.slice(0, i)).flatMap((prefix) => keys.map((k) => `${k}~${prefix}`));
-  const bound = (digits: number[]) => scoreBound(figures, placeMostAfter(figures, digits));
   return [
-    { where: sql`${candidates} AND ${repo.keysOverlap(lookup, [...placed(keys, at.slice(0, 12)), ...wishing])}`, boundAfter: bound([12]) },
-    { where: sql`${candidates} AND ${repo.keysOverlap(lookup, placed(keys, at.slice(0, 9)))}`, boundAfter: bound([12, 9]) },
-    { where: sql`${candidates} AND ${repo.keysOverlap(lookup, placed(keys, at.slice(0, 6)))}`, boundAfter: bound([12, 9, 6]) },
+    {
+      where: sql`${candidates} AND ${repo.keysOverlap(lookup, [...placed(keys, at.slice(0, 6)), ...wishing])}`,
+      boundAfter: boundBeyondDistrict(figures),
+    },
     { where: candidates, boundAfter: -Infinity },
   ];
 }
@@ -134,25 +141,16 @@ export async function matchesForPerson(ctx: Ctx, personId: string, limit: number
   // Published vacancies are public (the board shows them to anyone), wherever the caller's scope ends.
   const db = anywhereCtx(ctx).db;
   const total = vacancyTotalSql(seeker, figures);
-  const best = await bestOfTiers(vacancyTiers(seeker, keys, figures), limit, byScoreThen('newer'), (where) =>
-    repo.rankVacancies(db, total, where, today, limit),
+  const best = await bestOfTiers<repo.Ranked & { shown: repo.VacancyShown }>(
+    vacancyTiers(seeker, keys, figures),
+    limit,
+    byScoreThen('newer'),
+    (where) => repo.rankVacancies(db, total, where, today, limit),
   );
-  if (best.length === 0) return [];
-  const shown = new Map(
-    (
-      await repo.vacanciesShown(
-        db,
-        best.map((b) => b.id),
-        today,
-      )
-    ).map((v) => [v.id, v]),
-  );
-  return best.flatMap((b) => {
-    const v = shown.get(b.id);
-    if (!v) return [];
-    const { score, reasons } = scoreMatch(seeker, vacancyProfileOf(v), figures);
-    const { id, skills: _s, education: _e, hours: _h, ...summary } = v;
-    return [{ vacancyId: id, score, reasons, vacancy: summary }];
+  return best.map(({ id, shown }) => {
+    const { score, reasons } = scoreMatch(seeker, vacancyProfileOf(shown), figures);
+    const { skills: _s, education: _e, hours: _h, ...vacancy } = shown;
+    return { vacancyId: id, score, reasons, vacancy };
   });
 }
 
@@ -173,36 +171,15 @@ export async function matchesForVacancy(ctx: Ctx, vacancyId: string, limit: numb
   const total = seekerTotalSql(profile, figures);
   // The scope twice: on the lookup, so out-of-scope ids are not fetched, and on the profiles (and their policy).
   const scope = sql`${withinScope(ctx, seekerMatchLookup.regionCode)} AND ${withinScope(ctx, seekerMatchProfiles.regionCode)}`;
-  const best = await bestOfTiers(seekerTiers(scope, profile, keys, figures), limit, byScoreThen('older'), (where) =>
-    repo.rankSeekers(ctx, total, where, limit),
+  const best = await bestOfTiers<repo.Ranked & { shown: repo.SeekerShown }>(
+    seekerTiers(scope, profile, keys, figures),
+    limit,
+    byScoreThen('older'),
+    (where) => repo.rankSeekers(ctx, total, where, limit),
   );
-  if (best.length === 0) return [];
-  const shown = new Map(
-    (
-      await repo.seekersShown(
-        ctx,
-        best.map((b) => b.id),
-      )
-    ).map((p) => [p.id, p]),
-  );
-  return best.flatMap((b) => {
-    const p = shown.get(b.id);
-    if (!p) return [];
-    const { score, reasons } = scoreMatch(seekerProfileOf(p), profile, figures);
-    return [
-      {
-        personId: p.id,
-        score,
-        reasons,
-        person: {
-          name: p.name,
-          idNumber: p.idNumber,
-          regionCode: p.regionCode,
-          regionName: p.regionName,
-          employmentStatus: p.employmentStatus,
-          categories: p.categories,
-        },
-      },
-    ];
+  return best.map(({ id, shown }) => {
+    const { score, reasons } = scoreMatch(seekerProfileOf(shown), profile, figures);
+    const { occupation: _o, skills: _s, jobWishes: _w, education: _e, ...person } = shown;
+    return { personId: id, score, reasons, person };
   });
 }

@@ -23,7 +23,7 @@ export interface Tier {
  * PostgreSQL compares uuids (the same as their lowercase text).
  */
 export function byScoreThen(tie: 'newer' | 'older') {
-  return (a: Ranked, b: Ranked): number => {
+  return <R extends Ranked>(a: R, b: R): number => {
     if (a.score !== b.score) return b.score - a.score;
     if (a.tie !== b.tie) {
       if (a.tie === null) return 1;
@@ -35,14 +35,14 @@ export function byScoreThen(tie: 'newer' | 'older') {
 }
 
 /** Runs the tiers in order until the best `limit` are certain (see the file comment). */
-export async function bestOfTiers(
+export async function bestOfTiers<R extends Ranked>(
   tiers: Tier[],
   limit: number,
-  order: (a: Ranked, b: Ranked) => number,
-  rank: (where: SQL) => Promise<Ranked[]>,
-): Promise<Ranked[]> {
-  const found = new Map<string, Ranked>();
-  let best: Ranked[] = [];
+  order: (a: R, b: R) => number,
+  rank: (where: SQL) => Promise<R[]>,
+): Promise<R[]> {
+  const found = new Map<string, R>();
+  let best: R[] = [];
   for (const tier of tiers) {
     for (const row of await rank(tier.where)) found.set(row.id, row);
     best = [...found.values()].sort(order).slice(0, limit);
