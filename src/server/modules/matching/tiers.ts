@@ -1,7 +1,7 @@
 // The best `limit` of all candidates without scoring them all (JOB-4): a threshold algorithm over
-// tiers of candidates, nearest first. Place weighs much, and the nearest tiers are small (a
-// community, a street, a district), so the best of a city is usually found among a few hundred
-// candidates. Each tier query returns the best `limit` rows of its tier; a tier carries an upper
+// tiers of candidates, nearest first (service.ts: the district and wished places, then all). Place
+// weighs much, and a district's candidates are a few hundred, so the best of a city is usually
+// found among them. Each tier query returns the best `limit` rows of its tier; a tier carries an upper
 // bound of the score of every candidate in no tier so far (scoreSql.ts, scoreBound). Once `limit`
 // rows are in hand and the last of them scores above that bound, no candidate left can enter the
 // answer, whatever the tie-break; otherwise the next tier runs, and the last tier is every candidate.
