@@ -5130,6 +5130,8 @@ export interface paths {
                             page: number;
                             pageSize: number;
                             total: number;
+                            /** @description true：命中超过 1000 个，total 只数到 1001（页面显示“1000+”）；最后一页的 total 总是确数 */
+                            totalCapped: boolean;
                         };
                     };
                 };

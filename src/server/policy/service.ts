@@ -1,6 +1,6 @@
 // Policy parameters: definitions and dated values per region prefix, looked up with param().
 import crypto from 'node:crypto';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { isRegionCode, padRegionCode } from '../../shared/region.js';
 import type { Database } from '../db/connection.js';
 import { paramDefinitions, paramValues, regions } from '../db/schema.js';
@@ -59,6 +59,33 @@ export async function resolveParam(db: Database, name: ParamName, regionCode: st
 /** param(name, region, date): the number a rule uses (DESIGN idea 3). */
 export async function param(db: Database, name: ParamName, regionCode: string, date: string): Promise<number> {
   return (await resolveParam(db, name, regionCode, date)).value;
+}
+
+/**
+ * Several parameters for one region and date in one query (a use case that reads a dozen, such as
+ * matching's weights, would otherwise wait for a dozen round trips); NOT_FOUND as param() where one has no value.
+ */
+export async function params<N extends ParamName>(
+  db: Database,
+  names: readonly N[],
+  regionCode: string,
+  date: string,
+): Promise<Record<N, number>> {
+  const rows = await db
+    .select()
+    .from(paramValues)
+    .where(and(inArray(paramValues.name, [...names]), sql`${regionCode} LIKE ${paramValues.regionPrefix} || '%'`));
+  const values = {} as Record<N, number>;
+  for (const name of names) {
+    const picked = pickParamValue(
+      rows.filter((r) => r.name === name),
+      regionCode,
+      date,
+    );
+    // None in force: param() answers NOT_FOUND with the parameter's title, as a single look-up does.
+    values[name] = picked ? (picked.value as number) : await param(db, name, regionCode, date);
+  }
+  return values;
 }
 
 /** The 12-digit code a lookup uses when the caller names none: their own scope. */

@@ -21,6 +21,15 @@ let street: Ctx;
 let streetScope: string;
 /** Tables with a region code, read from the catalogue (so a new one cannot be forgotten). */
 let regionTables: string[];
+/**
+ * Region-coded tables whose rows anyone may read, by design, and only a caller in scope may write:
+ * published vacancies' match profiles (public, as the board is) and seekers' match lookup keys (ids
+ * and keys, no name), whose GIN index PostgreSQL would not use under a row filter (migration
+ * 0010_match-profiles; docs/architecture.md "Database backstop"). Their writes are tested below.
+ */
+const readableAnywhere = ['seeker_match_lookup', 'vacancy_match_profiles'];
+/** The region-coded tables whose reads are bound to the scope. */
+const scopedTables = () => regionTables.filter((table) => !readableAnywhere.includes(table));
 
 const count = async (ctx: Ctx, table: string) =>
   Number((await queryRows<{ n: string }>(ctx.db, sql`SELECT count(*) AS n FROM ${sql.identifier(table)}`))[0]!.n);
@@ -72,7 +81,7 @@ describe('SYS-3 row-level security on PostgreSQL', () => {
 
   it.skipIf(!onPostgres)("SYS-3 a street clerk's unfiltered SELECT on each region-coded table counts only the street's rows", async () => {
     const anywhere = anywhereCtx(street);
-    for (const table of regionTables) {
+    for (const table of scopedTables()) {
       const [expected] = await queryRows<{ n: string }>(
         anywhere.db,
         sql`SELECT count(*) AS n FROM ${sql.identifier(table)} WHERE starts_with(region_code, ${streetScope})`,
@@ -90,11 +99,11 @@ describe('SYS-3 row-level security on PostgreSQL', () => {
     'SYS-3 an anonymous context, and a connection that set no scope, see no row of any region-coded table',
     async () => {
       const anonymous = anonymousCtx(t.app, { id: 'rls-test' } as unknown as FastifyRequest);
-      for (const table of regionTables) expect(await count(anonymous, table), table).toBe(0);
+      for (const table of scopedTables()) expect(await count(anonymous, table), table).toBe(0);
       const raw = new pg.Client({ connectionString: defaultAppUrl(t.databaseUrl!) });
       await raw.connect();
       try {
-        for (const table of regionTables) {
+        for (const table of scopedTables()) {
           const { rows } = await raw.query<{ n: string }>(`SELECT count(*) AS n FROM ${pg.escapeIdentifier(table)}`);
           expect(rows[0]!.n, table).toBe('0');
         }
@@ -132,6 +141,32 @@ describe('SYS-3 row-level security on PostgreSQL', () => {
             VALUES (gen_random_uuid(), '越权单位', 'street_office', '140106001000', '140106001', now())`,
         ),
       ).rejects.toMatchObject({ cause: { code: '42501' } });
+    },
+  );
+
+  it.skipIf(!onPostgres)(
+    'SYS-3 the match tables read anywhere (vacancy profiles, seeker lookup keys) are still written only in scope',
+    async () => {
+      const [lookup] = await queryRows<{ person_id: string; region_code: string }>(
+        t.handle.db,
+        sql`SELECT person_id, region_code FROM seeker_match_lookup WHERE NOT starts_with(region_code, '140105') LIMIT 1`,
+      );
+      expect(lookup).toBeTruthy();
+      expect(await count(street, 'seeker_match_lookup')).toBe(await count(anywhereCtx(street), 'seeker_match_lookup'));
+      const changed = (await street.db.execute(
+        sql`UPDATE seeker_match_lookup SET lookup_keys = '{}' WHERE person_id = ${lookup!.person_id}`,
+      )) as unknown as { rowCount: number };
+      const removed = (await street.db.execute(sql`DELETE FROM seeker_match_lookup WHERE person_id = ${lookup!.person_id}`)) as unknown as {
+        rowCount: number;
+      };
+      expect([changed.rowCount, removed.rowCount]).toEqual([0, 0]);
+      for (const table of readableAnywhere)
+        await expect(
+          street.db.execute(
+            sql`UPDATE ${sql.identifier(table)} SET region_code = '140106001001' WHERE starts_with(region_code, ${streetScope})`,
+          ),
+          table,
+        ).rejects.toMatchObject({ cause: { code: '42501' } });
     },
   );
 

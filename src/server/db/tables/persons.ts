@@ -1,5 +1,5 @@
 // Tables owned by the persons module: only its code writes them (docs/architecture.md "Layers").
-import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 
 /** The labour-force ledger (REG-1): one row per person; ID number and phone sealed (SYS-3). */
@@ -53,8 +53,48 @@ export const persons = pgTable(
     index('persons_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
     index('persons_phone_idx').on(t.phoneIndex),
     index('persons_name_idx').on(t.name),
-    index('persons_seeker_match_idx')
-      .using('gin', t.matchKeys)
-      .where(sql`${t.jobSeeking} OR ${t.employmentStatus} = 'unemployed'`),
   ],
+);
+
+/**
+ * The match profile of every person who seeks work (JOB-4; shared/matchProfiles.ts), one narrow row
+ * each, written by the persons repo in the same transaction as every write of the person. Matching
+ * scores all seekers sharing a key with a vacancy in SQL from these few columns: seekers are one
+ * row in ten of the wide ledger, where the same candidates would cost a page read each.
+ */
+export const seekerMatchProfiles = pgTable('seeker_match_profiles', {
+  personId: uuid('person_id')
+    .primaryKey()
+    .references(() => persons.id, { onDelete: 'cascade' }),
+  regionCode: varchar('region_code', { length: 12 }).notNull(),
+  occupations: text('occupations').array().notNull(),
+  occupationGroups: text('occupation_groups').array().notNull(),
+  skills: text('skills').array().notNull(),
+  wageMinFen: integer('wage_min_fen'),
+  educationRank: smallint('education_rank').notNull(),
+  hours: text('hours'),
+  wishedPrefixes: text('wished_prefixes').array().notNull(),
+  priority: boolean('priority').notNull(),
+  /** Since when the person is in their status: the longer unemployed come first among equal scores. */
+  statusSince: date('status_since', { mode: 'string' }),
+});
+
+/**
+ * The keys a seeker is found by (lookupKeysOf: match keys, also placed at the person's district
+ * and wished places), apart from the profile. On PostgreSQL a policy on a table
+ * keeps its GIN index from answering `&&` (the operator is not leakproof, so it may not run before
+ * the policy's row filter), so this table is readable whatever the scope (its policy lets every
+ * row be read, and only rows in scope be written): it holds ids and keys, no name, no wage, no
+ * category. Matching joins the profiles by id, and their policy keeps each caller to their scope.
+ */
+export const seekerMatchLookup = pgTable(
+  'seeker_match_lookup',
+  {
+    personId: uuid('person_id')
+      .primaryKey()
+      .references(() => persons.id, { onDelete: 'cascade' }),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    lookupKeys: text('lookup_keys').array().notNull(),
+  },
+  (t) => [index('seeker_match_lookup_keys_idx').using('gin', t.lookupKeys)],
 );

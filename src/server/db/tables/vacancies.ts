@@ -1,5 +1,5 @@
 // Tables owned by the vacancies module: only its code writes them (docs/architecture.md "Layers").
-import { customType, date, index, integer, jsonb, pgTable, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
+import { customType, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uuid, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import type { VacancyScreening } from '../../../shared/screening.js';
 import { employers } from './employers.js';
@@ -57,9 +57,37 @@ export const vacancies = pgTable(
     index('vacancies_search_idx')
       .using('gin', t.search)
       .where(sql`${t.status} = 'published'`),
-    index('vacancies_match_idx')
-      .using('gin', t.matchKeys)
-      .where(sql`${t.status} = 'published'`),
     index('vacancies_fair_idx').on(t.fairId),
   ],
+);
+
+/**
+ * The match profile of every published vacancy (JOB-4; shared/matchProfiles.ts), one narrow row
+ * each, written by the vacancies repo in the same transaction as every write of the vacancy (a
+ * row exists exactly while the vacancy is published). Matching scores all vacancies sharing a key
+ * with a seeker in SQL from these columns instead of the wide rows the public search reads.
+ */
+export const vacancyMatchProfiles = pgTable(
+  'vacancy_match_profiles',
+  {
+    vacancyId: uuid('vacancy_id')
+      .primaryKey()
+      .references(() => vacancies.id, { onDelete: 'cascade' }),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    /** Match keys, also placed at the vacancy's community, street and district (lookupKeysOf). */
+    lookupKeys: text('lookup_keys').array().notNull(),
+    occupation: text('occupation'),
+    occupationGroup: text('occupation_group'),
+    skills: text('skills').array().notNull(),
+    wageMax: integer('wage_max').notNull(),
+    educationRank: smallint('education_rank').notNull(),
+    hours: text('hours').notNull(),
+    /** As publiclyVisible reads them: valid until, and open while filled < headcount. */
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    headcount: integer('headcount').notNull(),
+    filled: integer('filled').notNull(),
+    /** The newer first among equal scores. */
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [index('vacancy_match_profiles_keys_idx').using('gin', t.lookupKeys)],
 );

@@ -47,17 +47,18 @@ describe('JOB-4 matching', () => {
       reasons: { factor: string; detail: string; weight: number }[];
     }[];
     const ids = matches.map((m) => m.vacancyId);
-    expect(ids[0]).toBe(near.id);
-    expect(ids.indexOf(far.id)).toBeGreaterThan(0);
+    // Other tests' welder posts in the same community may score as high; among equals the newer, then the id, comes first.
+    const scoreOf = (id: string) => matches.find((m) => m.vacancyId === id)?.score;
+    expect(scoreOf(near.id)).toBe(matches[0]!.score);
+    expect(scoreOf(far.id)).toBeLessThan(scoreOf(near.id)!);
     expect(ids).not.toContain(other.id);
-    expect(matches[0]!.reasons.map((r) => r.factor)).toEqual(
-      expect.arrayContaining(['occupation', 'skills', 'place', 'wage', 'education']),
-    );
-    expect(matches[0]!.reasons.find((r) => r.factor === 'occupation')).toMatchObject({
+    const nearest = matches.find((m) => m.vacancyId === near.id)!;
+    expect(nearest.reasons.map((r) => r.factor)).toEqual(expect.arrayContaining(['occupation', 'skills', 'place', 'wage', 'education']));
+    expect(nearest.reasons.find((r) => r.factor === 'occupation')).toMatchObject({
       weight: 30,
       detail: expect.stringContaining('6-18-02-04'),
     });
-    expect(matches[0]!.score).toBe(matches[0]!.reasons.reduce((s, r) => s + r.weight, 0));
+    expect(nearest.score).toBe(nearest.reasons.reduce((s, r) => s + r.weight, 0));
   });
 
   it('JOB-4 sex and age are never factors: seekers alike but for them get the same score for a vacancy', async () => {

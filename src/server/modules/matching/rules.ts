@@ -8,8 +8,16 @@
 
 import { vacancyHoursNames, type VacancyHours } from '../../../shared/labels.js';
 import { occupationGroupOf } from '../../../shared/matchKeys.js';
+import { anyHours, educationRank, wishedPrefix, type SeekerProfile, type VacancyProfile } from '../../../shared/matchProfiles.js';
 
 export { matchKeysOf, occupationGroupOf } from '../../../shared/matchKeys.js';
+export {
+  educationLevels,
+  educationRank,
+  priorityCategories,
+  type SeekerProfile,
+  type VacancyProfile,
+} from '../../../shared/matchProfiles.js';
 
 export type MatchFactor = 'occupation' | 'skills' | 'place' | 'wage' | 'education' | 'hours' | 'priority';
 export const matchFactors: readonly MatchFactor[] = ['occupation', 'skills', 'place', 'wage', 'education', 'hours', 'priority'];
@@ -42,39 +50,8 @@ export interface MatchReason {
   maxWeight: number;
 }
 
-export interface SeekerProfile {
-  regionCode: string;
-  /** Wished occupations, then the current occupation. */
-  occupations: string[];
-  /** Skills and wished keywords. */
-  skills: string[];
-  wageMinFen: number | null;
-  education: string | null;
-  hours: string | null;
-  /** Wished places (region codes or prefixes); empty = near home. */
-  regionCodes: string[];
-  /** Belongs to a group the policy puts first (就业困难人员, 零就业家庭成员, 4050人员 ...). */
-  priority: boolean;
-}
-
-export interface VacancyProfile {
-  regionCode: string;
-  occupation: string | null;
-  skills: string[];
-  wageMin: number;
-  wageMax: number;
-  education: string | null;
-  hours: string;
-}
-
-/** Education levels from highest to lowest (the ledger's list). */
-export const educationLevels = ['研究生', '大学本科', '大学专科', '高中/中专/技校', '初中', '小学及以下'] as const;
-
-/** Hard-to-employ categories that matching puts first where matching.weight.priority > 0. */
-export const priorityCategories = ['就业困难人员', '零就业家庭成员', '4050人员', '残疾人', '长期失业人员', '低保人员'];
-
 /** Place closeness: the share of the place weight for each level two region codes share, closest first. */
-function placeLevels(shares: MatchShares) {
+export function placeLevels(shares: MatchShares) {
   return [
     { digits: 12, share: 1, name: '同一社区（村）' },
     { digits: 9, share: shares.sameStreet, name: '同一街道（乡镇）' },
@@ -83,7 +60,8 @@ function placeLevels(shares: MatchShares) {
   ];
 }
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
+/** Points to one decimal, as every factor and the total are shown (the SQL scoring rounds the same way). */
+export const round1 = (n: number) => Math.round(n * 10) / 10;
 const yuan = (fen: number) => `${(fen / 100).toLocaleString('zh-CN')}元`;
 
 /** Scores a seeker against a vacancy; the score is the sum of the reasons' points. */
@@ -136,7 +114,7 @@ function skillsReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: numbe
 }
 
 function placeReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number, shares: MatchShares): MatchReason {
-  if (seeker.regionCodes.some((r) => vacancy.regionCode.startsWith(r.replace(/0+$/, ''))))
+  if (seeker.regionCodes.some((r) => vacancy.regionCode.startsWith(wishedPrefix(r))))
     return { factor: 'place', maxWeight: max, weight: max, detail: '岗位在求职者意向工作地点' };
   const level = placeLevels(shares).find((l) => seeker.regionCode.slice(0, l.digits) === vacancy.regionCode.slice(0, l.digits));
   if (!level) return { factor: 'place', maxWeight: max, weight: 0, detail: '岗位不在求职者所在城市' };
@@ -160,25 +138,6 @@ function wageReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number)
   };
 }
 
-/** Ledgers write education in many ways (高中, 中专, 大专, 本科...): each maps to a level of the list. */
-const educationAliases: [RegExp, (typeof educationLevels)[number]][] = [
-  [/研究生|硕士|博士/, '研究生'],
-  [/本科|学士/, '大学本科'],
-  [/专科|大专|高职/, '大学专科'],
-  [/高中|中专|技校|职高|中技/, '高中/中专/技校'],
-  [/初中/, '初中'],
-  [/小学|文盲|半文盲/, '小学及以下'],
-];
-
-/** The rank of an education (0 = highest), or -1 when it cannot be placed. */
-export function educationRank(education: string | null): number {
-  if (!education) return -1;
-  const exact = educationLevels.indexOf(education as (typeof educationLevels)[number]);
-  if (exact >= 0) return exact;
-  const alias = educationAliases.find(([re]) => re.test(education));
-  return alias ? educationLevels.indexOf(alias[1]) : -1;
-}
-
 function educationReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
   const rank = educationRank;
   const required = rank(vacancy.education);
@@ -192,7 +151,7 @@ function educationReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: nu
 }
 
 function hoursReason(seeker: SeekerProfile, vacancy: VacancyProfile, max: number): MatchReason {
-  if (!seeker.hours || seeker.hours === '不限') return { factor: 'hours', maxWeight: max, weight: max, detail: '求职者对工作时间无要求' };
+  if (anyHours(seeker.hours)) return { factor: 'hours', maxWeight: max, weight: max, detail: '求职者对工作时间无要求' };
   if (seeker.hours === vacancy.hours || seeker.hours === vacancyHoursNames[vacancy.hours as VacancyHours])
     return { factor: 'hours', maxWeight: max, weight: max, detail: '工作时间与意向一致' };
   return { factor: 'hours', maxWeight: max, weight: 0, detail: '工作时间与意向不一致' };

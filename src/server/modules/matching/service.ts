@@ -1,88 +1,115 @@
-// Matching both ways (JOB-4). Candidates come from the GIN index on match keys (same occupation,
-// same occupation group, a shared skill) within the city, newest first and capped; each candidate
-// is then scored in one place (rules.ts) so the score and its reasons never disagree.
-import { and, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
-import { employers, persons, regions, vacancies } from '../../db/schema.js';
+// Matching both ways (JOB-4). The answer is the best `limit` of ALL candidates (every visible
+// published vacancy sharing a match key with the seeker in their city or wished places; every
+// seeker in the caller's scope and the vacancy's city sharing a key with it), ranked by score, then
+// by a fixed tie-break. The database scores the candidates from the narrow match profiles
+// (scoreSql.ts, equal to rules.ts) and returns the best of each tier (tiers.ts): the nearest first,
+// stopping once no candidate further away can reach the last place. The rows shown are then read
+// and scored again with scoreMatch, so the reasons a counsellor reads add up to the score.
+import { sql, type SQL } from 'drizzle-orm';
+import { seekerMatchLookup, seekerMatchProfiles, vacancyMatchProfiles } from '../../db/schema.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { param, type ParamName } from '../../policy/service.js';
+import { params, type ParamName } from '../../policy/service.js';
+import { placedLevels, seekerProfileOf, vacancyProfileOf, wishedPrefix } from '../../../shared/matchProfiles.js';
 import * as personRepo from '../persons/index.js';
-import { publiclyVisible } from '../vacancies/index.js';
 import { getVacancy } from '../vacancies/index.js';
+import * as repo from './repo.js';
 import {
   matchFactors,
   matchKeysOf,
-  priorityCategories,
   scoreMatch,
   type MatchFigures,
   type MatchReason,
-  type MatchShares,
   type MatchWeights,
   type SeekerProfile,
   type VacancyProfile,
 } from './rules.js';
+import { placeMostAfter, scoreBound, seekerTotalSql, vacancyTotalSql } from './scoreSql.js';
+import { bestOfTiers, byScoreThen, type Tier } from './tiers.js';
 
-/** Most candidates scored per request: enough for a city, bounded for the counter's wait. */
-const candidateLimit = 2000;
+const shareNames = ['same_group', 'same_street', 'same_district', 'same_city'] as const;
+const figureNames = [
+  ...matchFactors.map((f) => `matching.weight.${f}` as const),
+  ...shareNames.map((s) => `matching.share.${s}` as const),
+  'matching.city_prefix_digits',
+] satisfies ParamName[];
 
-/** The weights and shares in force for a region today (parameters matching.*). */
+/** The weights and shares in force for a region today (parameters matching.*), read in one query. */
 async function figuresFor(ctx: Ctx, regionCode: string): Promise<MatchFigures> {
-  const today = shanghaiDateOf(ctx.now());
-  const at = (name: ParamName) => param(ctx.db, name, regionCode, today);
-  const values = await Promise.all(matchFactors.map((f) => at(`matching.weight.${f}`)));
-  const weights = Object.fromEntries(matchFactors.map((f, i) => [f, values[i]!])) as MatchWeights;
-  const [sameGroup, sameStreet, sameDistrict, sameCity, cityPrefixDigits] = await Promise.all([
-    at('matching.share.same_group'),
-    at('matching.share.same_street'),
-    at('matching.share.same_district'),
-    at('matching.share.same_city'),
-    at('matching.city_prefix_digits'),
-  ]);
+  const v = await params(ctx.db, figureNames, regionCode, shanghaiDateOf(ctx.now()));
+  const weights = Object.fromEntries(matchFactors.map((f) => [f, v[`matching.weight.${f}`]])) as MatchWeights;
   // Shares are stored in percent; the rules take fractions of a weight.
   return {
     weights,
     shares: {
-      sameGroup: sameGroup / 100,
-      sameStreet: sameStreet / 100,
-      sameDistrict: sameDistrict / 100,
-      sameCity: sameCity / 100,
-      cityPrefixDigits,
+      sameGroup: v['matching.share.same_group'] / 100,
+      sameStreet: v['matching.share.same_street'] / 100,
+      sameDistrict: v['matching.share.same_district'] / 100,
+      sameCity: v['matching.share.same_city'] / 100,
+      cityPrefixDigits: v['matching.city_prefix_digits'],
     },
   };
 }
 
-interface JobWishes {
-  occupations?: string[];
-  keywords?: string[];
-  wageMinFen?: number;
-  regionCodes?: string[];
-  hours?: string;
+/** The prefix of the city a region code lies in (matching.city_prefix_digits). */
+const cityPrefix = (regionCode: string, figures: MatchFigures) => regionCode.slice(0, figures.shares.cityPrefixDigits);
+
+/** Keys placed at one region level (lookupKeysOf): `o:6-18-02-04@140105`. */
+const placed = (keys: string[], prefix: string) => keys.map((k) => `${k}@${prefix}`);
+
+/**
+ * The highest score of a candidate neither in the district nor in a wished place: its place gives
+ * at most the city's share. Two tiers, not one per level (community, street, district): at city
+ * size the district's candidates are a few hundred, and one query for them costs less than the
+ * round trips of the smaller tiers; `priority` is the seeker's where the seeker is the fixed side.
+ */
+const boundBeyondDistrict = (figures: MatchFigures, priority?: boolean) =>
+  scoreBound(figures, placeMostAfter(figures, [12, 9, 6]), priority);
+
+/**
+ * The tiers of a seeker's candidates: vacancies in their district or a wished place, then every
+ * candidate. Each tier carries the bound of what it leaves.
+ */
+function vacancyTiers(seeker: SeekerProfile, keys: string[], figures: MatchFigures): Tier[] {
+  const lookup = vacancyMatchProfiles.lookupKeys;
+  const home = seeker.regionCode;
+  const wished = seeker.regionCodes.map(wishedPrefix);
+  const candidates = sql`(${repo.keysOverlap(lookup, keys)} AND (${sql.join(
+    [cityPrefix(home, figures), ...wished].map((prefix) => sql`starts_with(${vacancyMatchProfiles.regionCode}, ${prefix}::text)`),
+    sql` OR `,
+  )}))`;
+  // A wished place of a placed level is found by its placed keys; another (a city, a province) by its prefix.
+  const placedWishes = wished.filter((w) => (placedLevels as readonly number[]).includes(w.length));
+  const otherWishes = wished.filter((w) => !placedWishes.includes(w));
+  const near: SQL[] = [
+    repo.keysOverlap(lookup, [...placed(keys, home.slice(0, 6)), ...placedWishes.flatMap((w) => placed(keys, w))]),
+    ...otherWishes.map((w) => sql`starts_with(${vacancyMatchProfiles.regionCode}, ${w}::text)`),
+  ];
+  return [
+    { where: sql`${candidates} AND (${sql.join(near, sql` OR `)})`, boundAfter: boundBeyondDistrict(figures, seeker.priority) },
+    { where: candidates, boundAfter: -Infinity },
+  ];
 }
 
-function seekerProfile(p: {
-  regionCode: string;
-  occupation: string | null;
-  skills: string[];
-  jobWishes: unknown;
-  education: string | null;
-  categories: string[];
-}): SeekerProfile {
-  const wishes = (p.jobWishes ?? {}) as JobWishes;
-  return {
-    regionCode: p.regionCode,
-    occupations: [...(wishes.occupations ?? []), ...(p.occupation ? [p.occupation] : [])],
-    skills: [...p.skills, ...(wishes.keywords ?? [])],
-    wageMinFen: wishes.wageMinFen ?? null,
-    education: p.education,
-    hours: wishes.hours ?? null,
-    regionCodes: wishes.regionCodes ?? [],
-    priority: p.categories.some((c) => priorityCategories.includes(c)),
-  };
+/**
+ * The tiers of a vacancy's candidates: seekers in its district or wishing for its place, then every
+ * candidate in the city.
+ */
+function seekerTiers(ctxScope: SQL, vacancy: VacancyProfile, keys: string[], figures: MatchFigures): Tier[] {
+  const lookup = seekerMatchLookup.lookupKeys;
+  const at = vacancy.regionCode;
+  const candidates = sql`(${repo.keysOverlap(lookup, keys)} AND starts_with(${seekerMatchLookup.regionCode}, ${cityPrefix(at, figures)}::text) AND ${ctxScope})`;
+  // Seekers wishing for any place the vacancy lies in carry `key~prefix` for that prefix.
+  const wishing = Array.from({ length: at.length + 1 }, (_, i) => at.slice(0, i)).flatMap((prefix) => keys.map((k) => `${k}~${prefix}`));
+  return [
+    {
+      where: sql`${candidates} AND ${repo.keysOverlap(lookup, [...placed(keys, at.slice(0, 6)), ...wishing])}`,
+      boundAfter: boundBeyondDistrict(figures),
+    },
+    { where: candidates, boundAfter: -Infinity },
+  ];
 }
-
-/** LIKE pattern of the city a region code lies in (matching.city_prefix_digits). */
-const cityPrefix = (regionCode: string, shares: MatchShares) => `${regionCode.slice(0, shares.cityPrefixDigits)}%`;
 
 export interface VacancyMatch {
   vacancyId: string;
@@ -106,48 +133,25 @@ export interface VacancyMatch {
 export async function matchesForPerson(ctx: Ctx, personId: string, limit: number): Promise<VacancyMatch[]> {
   const person = await personRepo.findPerson(ctx, personId);
   if (!person) throw notFound('人员');
-  const seeker = seekerProfile(person);
+  const seeker = seekerProfileOf(person);
   const keys = matchKeysOf(seeker.occupations, seeker.skills);
   if (keys.length === 0) return [];
   const today = shanghaiDateOf(ctx.now());
   const figures = await figuresFor(ctx, person.regionCode);
-  const places: SQL[] = [
-    like(vacancies.regionCode, cityPrefix(person.regionCode, figures.shares)),
-    ...seeker.regionCodes.map((r) => like(vacancies.regionCode, `${r.replace(/0+$/, '')}%`)),
-  ];
   // Published vacancies are public (the board shows them to anyone), wherever the caller's scope ends.
-  const rows = await anywhereCtx(ctx)
-    .db.select({
-      id: vacancies.id,
-      title: vacancies.title,
-      employerName: employers.name,
-      occupation: vacancies.occupation,
-      skills: vacancies.skills,
-      wageMin: vacancies.wageMin,
-      wageMax: vacancies.wageMax,
-      education: vacancies.education,
-      hours: vacancies.hours,
-      regionCode: vacancies.regionCode,
-      regionName: regions.name,
-      headcount: vacancies.headcount,
-      filled: vacancies.filled,
-      validUntil: vacancies.validUntil,
-      publishedAt: vacancies.publishedAt,
-    })
-    .from(vacancies)
-    .innerJoin(employers, eq(employers.id, vacancies.employerId))
-    .leftJoin(regions, eq(regions.code, vacancies.regionCode))
-    .where(and(publiclyVisible(today), sql`${vacancies.matchKeys} && ${sql.param(keys)}::text[]`, or(...places)))
-    .orderBy(desc(vacancies.publishedAt))
-    .limit(candidateLimit);
-  return rows
-    .map((v) => {
-      const { score, reasons } = scoreMatch(seeker, v as VacancyProfile, figures);
-      const { id, skills: _s, education: _e, hours: _h, publishedAt: _p, ...summary } = v;
-      return { vacancyId: id, score, reasons, vacancy: summary };
-    })
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+  const db = anywhereCtx(ctx).db;
+  const total = vacancyTotalSql(seeker, figures);
+  const best = await bestOfTiers<repo.Ranked & { shown: repo.VacancyShown }>(
+    vacancyTiers(seeker, keys, figures),
+    limit,
+    byScoreThen('newer'),
+    (where) => repo.rankVacancies(db, total, where, today, limit),
+  );
+  return best.map(({ id, shown }) => {
+    const { score, reasons } = scoreMatch(seeker, vacancyProfileOf(shown), figures);
+    const { skills: _s, education: _e, hours: _h, ...vacancy } = shown;
+    return { vacancyId: id, score, reasons, vacancy };
+  });
 }
 
 export interface PersonMatch {
@@ -163,49 +167,19 @@ export async function matchesForVacancy(ctx: Ctx, vacancyId: string, limit: numb
   const keys = matchKeysOf([vacancy.occupation], vacancy.skills);
   if (keys.length === 0) return [];
   const figures = await figuresFor(ctx, vacancy.regionCode);
-  const rows = await ctx.db
-    .select({
-      id: persons.id,
-      name: persons.name,
-      idNumber: persons.idNumberMasked,
-      regionCode: persons.regionCode,
-      regionName: regions.name,
-      employmentStatus: persons.employmentStatus,
-      occupation: persons.occupation,
-      skills: persons.skills,
-      jobWishes: persons.jobWishes,
-      education: persons.education,
-      categories: persons.categories,
-    })
-    .from(persons)
-    .leftJoin(regions, eq(regions.code, persons.regionCode))
-    // The same condition as the partial index persons_seeker_match_idx, so the index applies.
-    .where(
-      and(
-        sql`(${persons.jobSeeking} OR ${persons.employmentStatus} = 'unemployed')`,
-        sql`${persons.matchKeys} && ${sql.param(keys)}::text[]`,
-        like(persons.regionCode, cityPrefix(vacancy.regionCode, figures.shares)),
-        withinScope(ctx, persons.regionCode),
-      ),
-    )
-    .limit(candidateLimit);
-  return rows
-    .map((p) => {
-      const { score, reasons } = scoreMatch(seekerProfile(p), vacancy, figures);
-      return {
-        personId: p.id,
-        score,
-        reasons,
-        person: {
-          name: p.name,
-          idNumber: p.idNumber,
-          regionCode: p.regionCode,
-          regionName: p.regionName,
-          employmentStatus: p.employmentStatus,
-          categories: p.categories,
-        },
-      };
-    })
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit);
+  const profile = vacancyProfileOf(vacancy);
+  const total = seekerTotalSql(profile, figures);
+  // The scope twice: on the lookup, so out-of-scope ids are not fetched, and on the profiles (and their policy).
+  const scope = sql`${withinScope(ctx, seekerMatchLookup.regionCode)} AND ${withinScope(ctx, seekerMatchProfiles.regionCode)}`;
+  const best = await bestOfTiers<repo.Ranked & { shown: repo.SeekerShown }>(
+    seekerTiers(scope, profile, keys, figures),
+    limit,
+    byScoreThen('older'),
+    (where) => repo.rankSeekers(ctx, total, where, limit),
+  );
+  return best.map(({ id, shown }) => {
+    const { score, reasons } = scoreMatch(seekerProfileOf(shown), profile, figures);
+    const { occupation: _o, skills: _s, jobWishes: _w, education: _e, ...person } = shown;
+    return { personId: id, score, reasons, person };
+  });
 }

@@ -1,7 +1,9 @@
 // SQL for the labour-force ledger; every read is limited to the caller's scope.
 import type { BulkColumn } from '../../db/bulk.js';
 import { and, arrayContains, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
-import { householdMembers, persons, regions, units } from '../../db/schema.js';
+import { householdMembers, persons, regions, seekerMatchLookup, seekerMatchProfiles, units } from '../../db/schema.js';
+import { bulkInsert } from '../../db/bulk.js';
+import { isSeeker, seekerLookupKeys, seekerMatchColumns, seekerProfileOf } from '../../../shared/matchProfiles.js';
 import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 import type { Role } from '../../../shared/roles.js';
@@ -63,8 +65,8 @@ export interface PersonFilter {
  */
 export const ledgerReaderRoles: readonly Role[] = ['clerk', 'admin', 'leader', 'auditor', 'reviewer', 'ui_officer', 'finance'];
 
-/** The same condition as the matching's partial index persons_seeker_match_idx. */
-export const isSeeker = sql`(${persons.jobSeeking} OR ${persons.employmentStatus} = 'unemployed')`;
+/** A job seeker in SQL: seeking work or registered unemployed (isSeeker of shared/matchProfiles in JS). */
+const seekerCondition = sql`(${persons.jobSeeking} OR ${persons.employmentStatus} = 'unemployed')`;
 
 /** True when the caller reads only job seekers of the ledger. */
 export function readsSeekersOnly(ctx: Ctx): boolean {
@@ -74,7 +76,7 @@ export function readsSeekersOnly(ctx: Ctx): boolean {
 /** The persons the caller may read: in scope, and seekers only for a job officer. */
 function readable(ctx: Ctx): SQL {
   const inScope = withinScope(ctx, persons.regionCode);
-  return readsSeekersOnly(ctx) ? and(inScope, isSeeker)! : inScope;
+  return readsSeekersOnly(ctx) ? and(inScope, seekerCondition)! : inScope;
 }
 
 function listQuery(ctx: Ctx) {
@@ -95,7 +97,7 @@ export async function listPersons(ctx: Ctx, filter: PersonFilter, paging: Paging
   if (filter.category) conds.push(arrayContains(persons.categories, [filter.category]));
   if (filter.jobSeeking !== undefined) conds.push(eq(persons.jobSeeking, filter.jobSeeking));
   if (filter.retiree !== undefined) conds.push(eq(persons.retiree, filter.retiree));
-  if (filter.seeker) conds.push(isSeeker);
+  if (filter.seeker) conds.push(seekerCondition);
   if (filter.graduate) conds.push(sql`(${persons.graduationYear} IS NOT NULL OR ${persons.categories} @> ARRAY['高校毕业生']::text[])`);
   const where = and(...conds);
   const items = await listQuery(ctx)
@@ -137,15 +139,108 @@ export async function findByIdIndex(ctx: Ctx, idIndex: string) {
 }
 
 export async function insertPerson(ctx: Ctx, row: typeof persons.$inferInsert) {
-  await ctx.db.insert(persons).values(row);
+  const [stored] = await ctx.db.insert(persons).values(row).returning();
+  await keepMatchProfile(ctx, stored!);
 }
 
 export async function updatePerson(ctx: Ctx, id: string, patch: Partial<typeof persons.$inferInsert>) {
-  await ctx.db
+  const [stored] = await ctx.db
     .update(persons)
     .set(patch)
-    .where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode)));
+    .where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode)))
+    .returning();
+  if (stored) await keepMatchProfile(ctx, stored);
 }
+
+/** The seeker_match_profiles and seeker_match_lookup rows of a stored person, or null for a non-seeker. */
+export function matchProfileRows(
+  p: Pick<
+    PersonInsert,
+    | 'id'
+    | 'regionCode'
+    | 'occupation'
+    | 'skills'
+    | 'jobWishes'
+    | 'education'
+    | 'categories'
+    | 'jobSeeking'
+    | 'employmentStatus'
+    | 'statusSince'
+  >,
+) {
+  if (!isSeeker({ jobSeeking: p.jobSeeking ?? false, employmentStatus: p.employmentStatus })) return null;
+  const profile = seekerProfileOf({
+    regionCode: p.regionCode,
+    occupation: p.occupation ?? null,
+    skills: p.skills,
+    jobWishes: p.jobWishes ?? null,
+    education: p.education ?? null,
+    categories: p.categories,
+  });
+  return {
+    profile: { personId: p.id!, ...seekerMatchColumns(profile), statusSince: p.statusSince ?? null } satisfies SeekerProfileRow,
+    lookup: { personId: p.id!, regionCode: p.regionCode, lookupKeys: seekerLookupKeys(profile) } satisfies SeekerLookupRow,
+  };
+}
+
+/**
+ * Keeps the person's match profile and lookup keys in step with the row just written, in the same
+ * transaction: every write of persons goes through insertPerson, updatePerson or insertPersonsInBulk.
+ */
+async function keepMatchProfile(ctx: Ctx, stored: PersonRow) {
+  const rows = matchProfileRows(stored);
+  if (!rows) {
+    await ctx.db.delete(seekerMatchProfiles).where(eq(seekerMatchProfiles.personId, stored.id));
+    await ctx.db.delete(seekerMatchLookup).where(eq(seekerMatchLookup.personId, stored.id));
+    return;
+  }
+  const { personId: _p, ...profile } = rows.profile;
+  await ctx.db.insert(seekerMatchProfiles).values(rows.profile).onConflictDoUpdate({ target: seekerMatchProfiles.personId, set: profile });
+  const { personId: _l, ...lookup } = rows.lookup;
+  await ctx.db.insert(seekerMatchLookup).values(rows.lookup).onConflictDoUpdate({ target: seekerMatchLookup.personId, set: lookup });
+}
+
+/** Inserts new persons in chunks (the ledger import) with the match profiles of the seekers among them. */
+export async function insertPersonsInBulk(ctx: Ctx, rows: PersonInsert[]) {
+  await bulkInsert(ctx.db, 'persons', personBulkColumns, rows);
+  const seekers = rows.map(matchProfileRows).filter((r) => r !== null);
+  await bulkInsert(
+    ctx.db,
+    'seeker_match_profiles',
+    seekerProfileBulkColumns,
+    seekers.map((r) => r.profile),
+  );
+  await bulkInsert(
+    ctx.db,
+    'seeker_match_lookup',
+    seekerLookupBulkColumns,
+    seekers.map((r) => r.lookup),
+  );
+}
+
+type SeekerLookupRow = typeof seekerMatchLookup.$inferInsert;
+/** Columns of a bulk insert of seeker lookup keys. */
+export const seekerLookupBulkColumns: BulkColumn<SeekerLookupRow>[] = [
+  { name: 'person_id', type: 'uuid', value: (r) => r.personId },
+  { name: 'region_code', type: 'varchar', value: (r) => r.regionCode },
+  { name: 'lookup_keys', type: 'text[]', value: (r) => r.lookupKeys },
+];
+
+type SeekerProfileRow = typeof seekerMatchProfiles.$inferInsert;
+/** Columns of a bulk insert of seeker match profiles (the ledger import, the benchmark's load). */
+export const seekerProfileBulkColumns: BulkColumn<SeekerProfileRow>[] = [
+  { name: 'person_id', type: 'uuid', value: (r) => r.personId },
+  { name: 'region_code', type: 'varchar', value: (r) => r.regionCode },
+  { name: 'occupations', type: 'text[]', value: (r) => r.occupations },
+  { name: 'occupation_groups', type: 'text[]', value: (r) => r.occupationGroups },
+  { name: 'skills', type: 'text[]', value: (r) => r.skills },
+  { name: 'wage_min_fen', type: 'integer', value: (r) => r.wageMinFen },
+  { name: 'education_rank', type: 'integer', value: (r) => r.educationRank },
+  { name: 'hours', type: 'text', value: (r) => r.hours },
+  { name: 'wished_prefixes', type: 'text[]', value: (r) => r.wishedPrefixes },
+  { name: 'priority', type: 'boolean', value: (r) => r.priority },
+  { name: 'status_since', type: 'date', value: (r) => r.statusSince },
+];
 
 export type PersonInsert = typeof persons.$inferInsert;
 /** Columns of a bulk insert of persons (the ledger import). */
@@ -154,7 +249,7 @@ export const personBulkColumns: BulkColumn<PersonInsert>[] = [
   { name: 'id_number_sealed', type: 'text', value: (r) => r.idNumberSealed },
   { name: 'id_number_index', type: 'text', value: (r) => r.idNumberIndex },
   { name: 'id_number_masked', type: 'text', value: (r) => r.idNumberMasked },
-  { name: 'id_converted_from_15', type: 'boolean', value: (r) => r.idConvertedFrom15 },
+  { name: 'id_converted_from_15', type: 'boolean', value: (r) => r.idConvertedFrom15 ?? false },
   { name: 'name', type: 'text', value: (r) => r.name },
   { name: 'sex', type: 'varchar', value: (r) => r.sex },
   { name: 'birth_date', type: 'date', value: (r) => r.birthDate },
@@ -168,10 +263,13 @@ export const personBulkColumns: BulkColumn<PersonInsert>[] = [
   { name: 'phone_masked', type: 'text', value: (r) => r.phoneMasked },
   { name: 'labour_capacity', type: 'text', value: (r) => r.labourCapacity },
   { name: 'skills', type: 'text[]', value: (r) => r.skills },
+  { name: 'occupation', type: 'text', value: (r) => r.occupation },
+  { name: 'job_wishes', type: 'jsonb', value: (r) => r.jobWishes },
   { name: 'match_keys', type: 'text[]', value: (r) => r.matchKeys },
   { name: 'categories', type: 'text[]', value: (r) => r.categories },
   { name: 'employment_status', type: 'text', value: (r) => r.employmentStatus },
   { name: 'status_since', type: 'date', value: (r) => r.statusSince },
+  { name: 'job_seeking', type: 'boolean', value: (r) => r.jobSeeking ?? false },
   { name: 'certificate_no', type: 'text', value: (r) => r.certificateNo },
   { name: 'certificate_status', type: 'text', value: (r) => r.certificateStatus },
   { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },

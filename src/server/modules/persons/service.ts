@@ -3,7 +3,6 @@
 import crypto from 'node:crypto';
 import { parseIdNumber } from '../../../shared/idNumber.js';
 import { matchKeysOf } from '../../../shared/matchKeys.js';
-import { bulkInsert } from '../../db/bulk.js';
 import { accessesOf, noteAccess } from '../../platform/accessLog.js';
 import { auditReason, writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
@@ -179,7 +178,7 @@ export function lockPerson(ctx: Ctx, id: string) {
 
 /** The row-by-row ledger import's persons (REG-7), already validated and sealed, in one statement per chunk. */
 export async function insertImportedPersons(ctx: Ctx, rows: repo.PersonInsert[]) {
-  await bulkInsert(ctx.db, 'persons', repo.personBulkColumns, rows);
+  await repo.insertPersonsInBulk(ctx, rows);
 }
 
 /** The person in scope with this citizen ID (lookup by ID never puts the ID in a URL). */

@@ -1,8 +1,10 @@
 // SQL for vacancies: staff lists limited to the caller's scope, and the public board's search.
 import { and, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
-import { employers, regions, vacancies } from '../../db/schema.js';
+import { employers, regions, vacancies, vacancyMatchProfiles } from '../../db/schema.js';
+import { vacancyMatchColumns, vacancyProfileOf } from '../../../shared/matchProfiles.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Database } from '../../db/connection.js';
+import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
 import type { Paging } from '../../platform/http.js';
 import { searchCondition } from './searchText.js';
 
@@ -151,7 +153,11 @@ export async function findVacancyRowForUpdate(ctx: Ctx, id: string) {
 }
 
 export async function insertVacancy(ctx: Ctx, row: Omit<typeof vacancies.$inferInsert, 'search'>, tokens: string[]) {
-  await ctx.db.insert(vacancies).values({ ...row, search: sql`array_to_tsvector(${sql.param(tokens)}::text[])` });
+  const [stored] = await ctx.db
+    .insert(vacancies)
+    .values({ ...row, search: sql`array_to_tsvector(${sql.param(tokens)}::text[])` })
+    .returning(storedForProfile);
+  await keepMatchProfile(ctx, stored!);
 }
 
 export async function updateVacancy(
@@ -160,10 +166,58 @@ export async function updateVacancy(
   patch: Partial<Omit<typeof vacancies.$inferInsert, 'search'>>,
   tokens?: string[],
 ) {
-  await ctx.db
+  const [stored] = await ctx.db
     .update(vacancies)
     .set({ ...patch, ...(tokens ? { search: sql`array_to_tsvector(${sql.param(tokens)}::text[])` } : {}) })
-    .where(eq(vacancies.id, id));
+    .where(eq(vacancies.id, id))
+    .returning(storedForProfile);
+  if (stored) await keepMatchProfile(ctx, stored);
+}
+
+/** What a match profile is built from (everything but the wide texts and the search vector). */
+const storedForProfile = {
+  id: vacancies.id,
+  status: vacancies.status,
+  regionCode: vacancies.regionCode,
+  occupation: vacancies.occupation,
+  skills: vacancies.skills,
+  wageMin: vacancies.wageMin,
+  wageMax: vacancies.wageMax,
+  education: vacancies.education,
+  hours: vacancies.hours,
+  validUntil: vacancies.validUntil,
+  headcount: vacancies.headcount,
+  filled: vacancies.filled,
+  publishedAt: vacancies.publishedAt,
+};
+export type StoredVacancy = { [K in keyof typeof storedForProfile]: (typeof vacancies.$inferSelect)[K] };
+
+/** The vacancy_match_profiles row of a stored vacancy: what matching scores, or nothing unless published. */
+export function vacancyMatchProfileRow(v: StoredVacancy): typeof vacancyMatchProfiles.$inferInsert | null {
+  if (v.status !== 'published') return null;
+  return {
+    vacancyId: v.id,
+    ...vacancyMatchColumns(vacancyProfileOf(v)),
+    validUntil: v.validUntil,
+    headcount: v.headcount,
+    filled: v.filled,
+    publishedAt: v.publishedAt,
+  };
+}
+
+/**
+ * Keeps the vacancy's match profile in step with the row just written, in the same transaction:
+ * every write of vacancies goes through insertVacancy, updateVacancy or setFilled. A row exists
+ * exactly while the vacancy is published.
+ */
+async function keepMatchProfile(ctx: Ctx, stored: StoredVacancy) {
+  const row = vacancyMatchProfileRow(stored);
+  if (!row) {
+    await ctx.db.delete(vacancyMatchProfiles).where(eq(vacancyMatchProfiles.vacancyId, stored.id));
+    return;
+  }
+  const { vacancyId: _id, ...columns } = row;
+  await ctx.db.insert(vacancyMatchProfiles).values(row).onConflictDoUpdate({ target: vacancyMatchProfiles.vacancyId, set: columns });
 }
 
 export interface PublicFilter {
@@ -252,7 +306,31 @@ export async function lockVacancyRow(ctx: Ctx, id: string) {
 
 /** Sets how many posts are filled. */
 export async function setFilled(ctx: Ctx, id: string, filled: number) {
-  await ctx.db.update(vacancies).set({ filled, updatedAt: ctx.now() }).where(eq(vacancies.id, id));
+  await updateVacancy(ctx, id, { filled, updatedAt: ctx.now() });
+}
+
+type VacancyProfileRow = typeof vacancyMatchProfiles.$inferInsert;
+/** Columns of a bulk insert of vacancy match profiles (a bulk load of vacancies, as the benchmark's). */
+export const vacancyProfileBulkColumns: BulkColumn<VacancyProfileRow>[] = [
+  { name: 'vacancy_id', type: 'uuid', value: (r) => r.vacancyId },
+  { name: 'region_code', type: 'varchar', value: (r) => r.regionCode },
+  { name: 'lookup_keys', type: 'text[]', value: (r) => r.lookupKeys },
+  { name: 'occupation', type: 'text', value: (r) => r.occupation },
+  { name: 'occupation_group', type: 'text', value: (r) => r.occupationGroup },
+  { name: 'skills', type: 'text[]', value: (r) => r.skills },
+  { name: 'wage_max', type: 'integer', value: (r) => r.wageMax },
+  { name: 'education_rank', type: 'integer', value: (r) => r.educationRank },
+  { name: 'hours', type: 'text', value: (r) => r.hours },
+  { name: 'valid_until', type: 'date', value: (r) => r.validUntil },
+  { name: 'headcount', type: 'integer', value: (r) => r.headcount },
+  { name: 'filled', type: 'integer', value: (r) => r.filled },
+  { name: 'published_at', type: 'timestamptz', value: (r) => r.publishedAt },
+];
+
+/** Match profiles of vacancies loaded in bulk (rows already inserted), in chunks; unpublished ones have none. */
+export async function insertVacancyProfilesInBulk(db: Database, stored: StoredVacancy[]) {
+  const rows = stored.map(vacancyMatchProfileRow).filter((r) => r !== null);
+  await bulkInsert(db, 'vacancy_match_profiles', vacancyProfileBulkColumns, rows);
 }
 
 /**

@@ -1,0 +1,233 @@
+// JOB-4: the match profiles (seeker_match_profiles, seeker_match_lookup, vacancy_match_profiles)
+// stay in step with persons and vacancies through every write that changes what they derive from,
+// in the same transaction, and the migration that created them builds the same rows from the rows
+// already stored. "In step" is checked whole: every profile equals the one shared/matchProfiles.ts
+// builds from the person's or vacancy's row as it is now, and none is missing or left over.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import {
+  isSeeker,
+  seekerLookupKeys,
+  seekerMatchColumns,
+  seekerProfileOf,
+  vacancyMatchColumns,
+  vacancyProfileOf,
+} from '../../../shared/matchProfiles.js';
+import {
+  approveVacancy,
+  createDistrictPair,
+  createEmployer,
+  createPublishedVacancy,
+  createStaffMember,
+  createVacancy,
+  createWelderSeeker,
+  type Auth,
+} from '../../testing/factories.js';
+import { createTestApp, queryRows, type TestApp } from '../../testing/testApp.js';
+import { insertImportedPersons } from '../persons/index.js';
+
+let t: TestApp;
+let officer: Auth;
+let reviewer: Auth;
+const now = new Date('2026-11-23T04:00:00Z');
+
+beforeAll(async () => {
+  t = await createTestApp({ now: () => now });
+  officer = (await createDistrictPair(t)).home.auth;
+  reviewer = (await createStaffMember(t, { regionCode: '140100000000', roles: ['reviewer'] })).auth;
+});
+afterAll(() => t?.close());
+
+const send = async (method: 'POST' | 'PATCH', url: string, payload: unknown, auth = officer) => {
+  const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: auth, payload: payload as object });
+  expect(res.statusCode, res.body).toBeLessThan(300);
+  return res.json() as Record<string, unknown>;
+};
+
+const sorted = (list: string[]) => [...list].sort();
+
+/** The profiles as shared/matchProfiles.ts builds them from the persons and vacancies stored now. */
+async function expectedProfiles() {
+  const persons = await queryRows<{
+    id: string;
+    region_code: string;
+    occupation: string | null;
+    skills: string[];
+    job_wishes: unknown;
+    education: string | null;
+    categories: string[];
+    job_seeking: boolean;
+    employment_status: string;
+    status_since: string | null;
+  }>(
+    t.handle.db,
+    sql`SELECT id, region_code, occupation, skills, job_wishes, education, categories, job_seeking, employment_status, to_char(status_since, 'YYYY-MM-DD') AS status_since FROM persons`,
+  );
+  const seekers = persons
+    .filter((p) => isSeeker({ jobSeeking: p.job_seeking, employmentStatus: p.employment_status }))
+    .map((p) => {
+      const profile = seekerProfileOf({ ...p, regionCode: p.region_code, jobWishes: p.job_wishes });
+      return { id: p.id, ...seekerMatchColumns(profile), statusSince: p.status_since, lookupKeys: sorted(seekerLookupKeys(profile)) };
+    });
+  const vacancies = await queryRows<{
+    id: string;
+    region_code: string;
+    occupation: string | null;
+    skills: string[];
+    wage_min: number;
+    wage_max: number;
+    education: string | null;
+    hours: string;
+    valid_until: string;
+    headcount: number;
+    filled: number;
+    published_at: string | null;
+  }>(
+    t.handle.db,
+    sql`SELECT id, region_code, occupation, skills, wage_min, wage_max, education, hours, to_char(valid_until, 'YYYY-MM-DD') AS valid_until,
+               headcount, filled, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS published_at
+        FROM vacancies WHERE status = 'published'`,
+  );
+  const published = vacancies.map((v) => {
+    const columns = vacancyMatchColumns(vacancyProfileOf({ ...v, regionCode: v.region_code, wageMin: v.wage_min, wageMax: v.wage_max }));
+    return {
+      id: v.id,
+      ...columns,
+      lookupKeys: sorted(columns.lookupKeys),
+      validUntil: v.valid_until,
+      headcount: v.headcount,
+      filled: v.filled,
+      publishedAt: v.published_at,
+    };
+  });
+  const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+  return { seekers: seekers.sort(byId), vacancies: published.sort(byId) };
+}
+
+/** The profiles as stored. */
+async function storedProfiles() {
+  const seekers = await queryRows<Record<string, unknown>>(
+    t.handle.db,
+    sql`SELECT p.person_id AS id, p.region_code AS "regionCode", p.occupations, p.occupation_groups AS "occupationGroups", p.skills,
+               p.wage_min_fen AS "wageMinFen", p.education_rank AS "educationRank", p.hours, p.wished_prefixes AS "wishedPrefixes",
+               p.priority, to_char(p.status_since, 'YYYY-MM-DD') AS "statusSince", l.lookup_keys AS "lookupKeys", l.region_code AS "lookupRegion"
+        FROM seeker_match_profiles p FULL JOIN seeker_match_lookup l ON l.person_id = p.person_id ORDER BY p.person_id`,
+  );
+  const vacancies = await queryRows<Record<string, unknown>>(
+    t.handle.db,
+    sql`SELECT vacancy_id AS id, region_code AS "regionCode", lookup_keys AS "lookupKeys", occupation, occupation_group AS "occupationGroup",
+               skills, wage_max AS "wageMax", education_rank AS "educationRank", hours, to_char(valid_until, 'YYYY-MM-DD') AS "validUntil",
+               headcount, filled, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "publishedAt"
+        FROM vacancy_match_profiles ORDER BY vacancy_id`,
+  );
+  for (const s of seekers) {
+    expect(s.lookupRegion, 'a seeker has both a profile and lookup keys').toBe(s.regionCode);
+    delete s.lookupRegion;
+    s.lookupKeys = sorted(s.lookupKeys as string[]);
+  }
+  for (const v of vacancies) v.lookupKeys = sorted(v.lookupKeys as string[]);
+  return { seekers, vacancies };
+}
+
+async function expectInStep() {
+  const [expected, stored] = await Promise.all([expectedProfiles(), storedProfiles()]);
+  expect(stored.seekers).toEqual(expected.seekers);
+  expect(stored.vacancies).toEqual(expected.vacancies);
+  return expected;
+}
+
+describe('JOB-4 match profiles in step with persons and vacancies', () => {
+  it('JOB-4 registering, editing and registering work for a person keep the seeker profile in step (and drop it once employed)', async () => {
+    const person = (await createWelderSeeker(t, officer, {
+      categories: ['4050人员'],
+      jobWishes: { occupations: ['6-18-02-04'], keywords: ['氩弧焊'], wageMinFen: 450000, regionCodes: ['140106000000'], hours: '全日制' },
+    })) as { id: string };
+    let expected = await expectInStep();
+    expect(expected.seekers.find((s) => s.id === person.id)).toMatchObject({ priority: true, wishedPrefixes: ['140106'], hours: '全日制' });
+
+    await send('PATCH', `/persons/${person.id}`, { skills: ['焊工', '电工'], education: '大专', jobWishes: { hours: '不限' } });
+    expected = await expectInStep();
+    expect(expected.seekers.find((s) => s.id === person.id)).toMatchObject({ skills: ['焊工', '电工'], educationRank: 2, hours: null });
+
+    await send('POST', `/persons/${person.id}/registrations`, { type: 'employment', date: '2026-11-20', employerName: '太原重工' });
+    expected = await expectInStep();
+    expect(expected.seekers.find((s) => s.id === person.id)).toBeUndefined();
+  });
+
+  it('JOB-4 a ledger import writes the profiles of the seekers it adds', async () => {
+    const base = { idNumberSealed: 'x', idNumberMasked: 'x', name: '导入', sex: 'M', birthDate: '1980-01-01', householdType: 'urban' };
+    await insertImportedPersons(t.systemCtx, [
+      {
+        ...base,
+        id: crypto.randomUUID(),
+        idNumberIndex: 'in-step-1',
+        regionCode: '140105001001',
+        labourCapacity: 'full',
+        skills: ['保安'],
+        matchKeys: ['s:保安'],
+        categories: ['就业困难人员'],
+        employmentStatus: 'unemployed',
+        statusSince: '2026-10-01',
+        createdAt: now,
+        updatedAt: now,
+      },
+      {
+        ...base,
+        id: crypto.randomUUID(),
+        idNumberIndex: 'in-step-2',
+        regionCode: '140105001001',
+        labourCapacity: 'full',
+        skills: ['电工'],
+        matchKeys: ['s:电工'],
+        categories: [],
+        employmentStatus: 'employed',
+        createdAt: now,
+        updatedAt: now,
+      },
+    ]);
+    await expectInStep();
+  });
+
+  it('JOB-4 publishing, editing, closing a vacancy keep its profile in step: there while published, gone otherwise', async () => {
+    const employer = await createEmployer(t, officer);
+    const pending = await createVacancy(t, officer, employer.id, { education: '高中', skills: ['焊工', '焊工'] });
+    let expected = await expectInStep();
+    expect(expected.vacancies.find((v) => v.id === pending.id)).toBeUndefined();
+
+    expect((await approveVacancy(t, reviewer, pending.id)).statusCode).toBe(200);
+    expected = await expectInStep();
+    expect(expected.vacancies.find((v) => v.id === pending.id)).toMatchObject({ educationRank: 3, skills: ['焊工', '焊工'] });
+
+    const published = await createPublishedVacancy(t, officer, reviewer, employer.id);
+    await send('PATCH', `/vacancies/${published.id}`, { wageMax: 900000 });
+    expected = await expectInStep();
+    expect(expected.vacancies.find((v) => v.id === published.id)).toBeUndefined(); // back to review
+
+    await send('POST', `/vacancies/${pending.id}/close`, { reason: '已招满' });
+    expected = await expectInStep();
+    expect(expected.vacancies.find((v) => v.id === pending.id)).toBeUndefined();
+  });
+
+  it('JOB-4 the migration builds from stored rows the same profiles the code writes', async () => {
+    const before = await storedProfiles();
+    expect(before.seekers.length).toBeGreaterThan(0);
+    expect(before.vacancies.length).toBeGreaterThan(0);
+    const migration = fs.readFileSync(path.resolve(import.meta.dirname, '../../db/migrations/0010_match-profiles.sql'), 'utf8');
+    const backfill = migration
+      .split('--> statement-breakpoint')
+      .map((s) => s.replace(/^\s*(--.*\n)*/g, '').trim())
+      .filter((s) => s.startsWith('INSERT INTO'));
+    expect(backfill).toHaveLength(3);
+    await t.handle.db.transaction(async (tx) => {
+      await tx.execute(sql`DELETE FROM seeker_match_lookup`);
+      await tx.execute(sql`DELETE FROM seeker_match_profiles`);
+      await tx.execute(sql`DELETE FROM vacancy_match_profiles`);
+      for (const statement of backfill) await tx.execute(sql.raw(statement));
+    });
+    expect(await storedProfiles()).toEqual(before);
+    await expectInStep();
+  });
+});
