@@ -13,6 +13,7 @@ import { bootstrap } from '../bootstrap.js';
 import { openDatabase, type DbHandle } from '../db/connection.js';
 import type { Role } from '../../shared/roles.js';
 import type { Clock } from '../platform/clock.js';
+import { requestLimitDefaults, type RequestLimits } from '../platform/config.js';
 import { systemActor, type Ctx } from '../platform/context.js';
 import { createSealer, type Sealer } from '../platform/crypto.js';
 
@@ -157,6 +158,8 @@ export async function createTestApp(
     /** Further app dependencies under test: an SMS gateway, a trusted proxy, a log stream. */
     deps?: Pick<AppDeps, 'sms' | 'trustProxy' | 'logger'>;
     requireTwoFactorRoles?: Role[];
+    /** Request-rate limits other than the production defaults (tests of a limit set a small one; nothing switches them off). */
+    requestLimits?: Partial<RequestLimits>;
   } = {},
 ): Promise<TestApp> {
   const sealer = createSealer(testSecretKey);
@@ -179,6 +182,7 @@ export async function createTestApp(
     version: 'test',
     webDir: opts.webDir,
     requireTwoFactorRoles: opts.requireTwoFactorRoles ?? [],
+    requestLimits: { ...requestLimitDefaults, ...opts.requestLimits },
     ...opts.deps,
   });
   await app.ready();

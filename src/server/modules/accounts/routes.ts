@@ -47,9 +47,14 @@ export async function accountRoutes(app: App) {
       secure: req.protocol === 'https',
     });
 
+  // Request limits (platform/requestLimits.ts): code requests and sign-ups per client address,
+  // wrong binding codes as misses of the address, sign-ins per address before loginLimits' locks.
+  const limits = app.requestLimits;
+
   app.post(
     '/public/accounts/seekers/codes',
     {
+      onRequest: limits.perAddress('codeRequest'),
       schema: {
         tags: ['public-accounts'],
         summary: '求职者注册第一步：向台账登记的手机号发送验证码（无论是否在台账中，答复相同）',
@@ -58,12 +63,13 @@ export async function accountRoutes(app: App) {
         response: { 202: CodeRequestAnswer },
       },
     },
-    async (req, reply) => codeRequested(req, reply, service.requestSeekerCode(baseCtx(req), req.body, req.ip)),
+    async (req, reply) => codeRequested(req, reply, service.requestSeekerCode(baseCtx(req), req.body)),
   );
 
   app.post(
     '/public/accounts/employers/codes',
     {
+      onRequest: limits.perAddress('codeRequest'),
       schema: {
         tags: ['public-accounts'],
         summary: '已登记单位注册第一步：向单位登记的联系电话发送验证码（答复相同）',
@@ -75,12 +81,13 @@ export async function accountRoutes(app: App) {
         response: { 202: CodeRequestAnswer },
       },
     },
-    async (req, reply) => codeRequested(req, reply, service.requestEmployerCode(baseCtx(req), req.body, req.ip)),
+    async (req, reply) => codeRequested(req, reply, service.requestEmployerCode(baseCtx(req), req.body)),
   );
 
   app.post(
     '/public/accounts/seekers',
     {
+      onRequest: limits.perAddress('signUp'),
       schema: {
         tags: ['public-accounts'],
         summary: '求职者注册（免费）：身份证号与姓名须已在劳动力资源台账中，并凭发到台账手机号的验证码或窗口发放的激活码绑定',
@@ -96,7 +103,7 @@ export async function accountRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const result = await service.registerSeeker(baseCtx(req), req.body, req.ip);
+      const result = await service.registerSeeker(baseCtx(req), req.body, limits.misses('bindingMiss', req));
       started(reply, req, result.token);
       return reply.status(201).send(result);
     },
@@ -105,6 +112,7 @@ export async function accountRoutes(app: App) {
   app.post(
     '/public/accounts/employers',
     {
+      onRequest: limits.perAddress('signUp'),
       schema: {
         tags: ['public-accounts'],
         summary: '用人单位注册：与统一社会信用代码绑定；新单位同时登记，已登记的单位凭验证码或激活码绑定',
@@ -122,7 +130,7 @@ export async function accountRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const result = await service.registerEmployer(baseCtx(req), req.body, req.ip);
+      const result = await service.registerEmployer(baseCtx(req), req.body, limits.misses('bindingMiss', req));
       started(reply, req, result.token);
       return reply.status(201).send(result);
     },
@@ -131,6 +139,7 @@ export async function accountRoutes(app: App) {
   app.post(
     '/public/accounts/login',
     {
+      onRequest: limits.perAddress('login'),
       schema: {
         tags: ['public-accounts'],
         summary: '求职者或单位账号登录（手机号 + 密码）',
