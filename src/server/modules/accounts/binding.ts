@@ -18,7 +18,7 @@ import type { Paging } from '../../platform/http.js';
 import type { ClientAttempts } from '../../platform/requestLimits.js';
 import type { SmsGateway } from '../../platform/sms.js';
 import { getEmployer } from '../employers/index.js';
-import { getPerson } from '../persons/index.js';
+import { getPerson, visiblePerson } from '../persons/index.js';
 
 /** Security settings of binding codes (they protect accounts, they are not policy figures). */
 export const bindingRules = {
@@ -61,7 +61,7 @@ async function seekerSubject(ctx: Ctx, idNumberIndex: string, name: string): Pro
   const [p] = await ctx.db
     .select({ id: persons.id, name: persons.name, regionCode: persons.regionCode, phoneSealed: persons.phoneSealed })
     .from(persons)
-    .where(eq(persons.idNumberIndex, idNumberIndex));
+    .where(and(eq(persons.idNumberIndex, idNumberIndex), visiblePerson));
   if (!p || p.name !== name.trim()) return null;
   return { id: p.id, regionCode: p.regionCode, phone: p.phoneSealed ? ctx.sealer.open('phone', p.phoneSealed) : null };
 }

@@ -186,6 +186,7 @@ export async function matchesForVacancy(ctx: Ctx, vacancyId: string, limit: numb
         sql`${persons.matchKeys} && ${sql.param(keys)}::text[]`,
         like(persons.regionCode, cityPrefix(vacancy.regionCode, figures.shares)),
         withinScope(ctx, persons.regionCode),
+        personRepo.visiblePerson,
       ),
     )
     .limit(candidateLimit);
