@@ -134,6 +134,7 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
 
   it('JOB-1 a job officer registers an employer; a wrong credit code check character is shown on the field', async () => {
     const page = (officerPage = await session.freshPage());
+    await page.setViewportSize({ width: 1366, height: 768 }); // the bureau's common screen
     await page.goto('/');
     await login(page, officer);
     await page.getByRole('menuitem', { name: /用人单位/ }).click();
