@@ -30,6 +30,12 @@ async function apiGet<T>(username: string, url: string): Promise<T> {
 const dialogOf = (page: Page) => page.locator('.ant-modal:visible').last();
 const rows = (page: Page) => page.locator('.ant-table-tbody > tr.ant-table-row');
 
+/** An item of the open cascader's menus (行业: 门类 then 大类), by its exact label. */
+const cascaderItem = (page: Page, label: string) =>
+  page
+    .locator('.ant-cascader-dropdown:not(.ant-select-dropdown-hidden) .ant-cascader-menu-item')
+    .filter({ hasText: new RegExp(`^${label}$`) });
+
 describe('JOB-1..3 employers, vacancies and their review in the browser', () => {
   it('JOB-3 a reviewer approves a flagged vacancy after editing it', async () => {
     const page = await session.freshPage();
@@ -139,6 +145,7 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
 
   it('JOB-1 a job officer registers an employer; a wrong credit code check character is shown on the field', async () => {
     const page = (officerPage = await session.freshPage());
+    await page.setViewportSize({ width: 1366, height: 768 }); // the bureau's common screen
     await page.goto('/');
     await login(page, officer);
     await page.getByRole('menuitem', { name: /用人单位/ }).click();
@@ -158,7 +165,12 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     const communities = await apiGet<{ code: string; name: string }[]>(officer, `/regions?parent=${streets[0]!.code}`);
     await choose(page, dialog.getByLabel('选择街道乡镇'), streets[0]!.name, { search: true });
     await choose(page, dialog.getByLabel('选择社区村'), communities[0]!.name, { search: true });
-    await choose(page, dialog.getByLabel('行业门类'), 'H 住宿和餐饮业', { search: true });
+    // 行业: the 门类, then one of its 大类 (GB/T 4754-2017).
+    await dialog.getByLabel('行业', { exact: true }).click();
+    await cascaderItem(page, 'H 住宿和餐饮业').click();
+    await expect.poll(() => cascaderItem(page, '62 餐饮业').isVisible()).toBe(true);
+    await shot(page, 'jobs-employer-industry', { fullPage: false });
+    await cascaderItem(page, '62 餐饮业').click();
     await choose(page, dialog.getByLabel('企业规模'), '小型');
     await dialog.getByLabel('联系人').fill('人事部 王经理');
     await dialog.getByLabel('联系电话').fill('0351-7654321');
@@ -170,7 +182,7 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     await expect.poll(() => page.getByTestId('employer-name').textContent()).toBe(employerName);
     const info = await page.locator('.ant-descriptions').first().textContent();
     expect(info).toContain(creditCode);
-    expect(info).toContain('H 住宿和餐饮业');
+    expect(info).toContain('H62 餐饮业');
     expect(info).toContain(communities[0]!.name);
   });
 
@@ -249,9 +261,12 @@ describe('JOB-1..3 employers, vacancies and their review in the browser', () => 
     await page.getByRole('button', { name: /查\s?询/ }).click();
     await expect.poll(() => rows(page).allTextContents()).toEqual([expect.stringContaining(employerName)]);
     await page.getByRole('button', { name: /重\s?置/ }).click();
-    await choose(page, page.getByLabel('行业门类'), 'C 制造业', { search: true });
+    // A 门类 alone filters the list, its 大类 included.
+    await page.getByLabel('行业', { exact: true }).click();
+    await cascaderItem(page, 'C 制造业').click();
+    await page.keyboard.press('Escape');
     await page.getByRole('button', { name: /查\s?询/ }).click();
-    await expect.poll(async () => (await rows(page).allTextContents()).every((t) => t.includes('C 制造业'))).toBe(true);
+    await expect.poll(async () => (await rows(page).allTextContents()).every((t) => /C(\d\d)? /.test(t))).toBe(true);
     await page.getByRole('button', { name: /重\s?置/ }).click();
     await expect.poll(() => rows(page).count()).toBeGreaterThan(5);
     await shot(page, 'jobs-employers');

@@ -13,6 +13,8 @@ import { authenticate, enrolmentOnlyPaths, sessionCookie } from './platform/auth
 import { AppError, problemBody, type FieldError } from './platform/errors.js';
 import { logSerializers } from './platform/logRedaction.js';
 import { createAccessLog } from './platform/accessLog.js';
+import { requestLimitDefaults } from './platform/config.js';
+import { registerRequestLimits } from './platform/requestLimits.js';
 import { patternMessages, type App, type AppDeps } from './platform/http.js';
 
 export type { App, AppDeps } from './platform/http.js';
@@ -82,6 +84,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
   });
   await app.register(cookie);
+  await registerRequestLimits(app, deps.requestLimits ?? requestLimitDefaults);
   await app.register(swagger, {
     openapi: {
       info: { title: 'OpenPES 公共就业服务平台 API', version: deps.version },

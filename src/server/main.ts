@@ -83,6 +83,7 @@ async function main(command: string, args: string[]) {
     trustProxy: config.trustProxy,
     sms: config.smsWebhookUrl ? webhookGateway(config.smsWebhookUrl) : undefined,
     requireTwoFactorRoles: config.requireTwoFactorRoles,
+    requestLimits: config.requestLimits,
   });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

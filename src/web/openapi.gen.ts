@@ -723,6 +723,7 @@ export interface paths {
                 query: {
                     /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
                     format?: "xlsx";
+                    /** @description 门类（含其下各大类的单位）或大类，GB/T 4754-2017 */
                     industry?: string;
                     /** @description 页码，从 1 开始 */
                     page: number;
@@ -790,7 +791,7 @@ export interface paths {
                         /** @description 统一社会信用代码（18位，GB 32100） */
                         creditCode: string;
                         description?: string | null;
-                        /** @description 国民经济行业分类门类（GB/T 4754）A–T */
+                        /** @description 国民经济行业分类（GB/T 4754-2017）：门类字母 A–T，或门类字母加两位大类代码（如 C34 通用设备制造业） */
                         industry?: string | null;
                         name: string;
                         /**
@@ -918,7 +919,7 @@ export interface paths {
                         contactName?: string | null;
                         contactPhone?: string | null;
                         description?: string | null;
-                        /** @description 国民经济行业分类门类（GB/T 4754）A–T */
+                        /** @description 国民经济行业分类（GB/T 4754-2017）：门类字母 A–T，或门类字母加两位大类代码（如 C34 通用设备制造业） */
                         industry?: string | null;
                         name?: string;
                         /**

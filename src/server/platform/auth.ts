@@ -36,7 +36,7 @@ export {
   sweepSessions,
   type SessionKind,
 } from './sessions.js';
-export { recentLoginFailures, recordLoginFailure, assertLoginAllowed, noteLoginFailure, noteLoginSuccess } from './loginLimits.js';
+export { assertLoginAllowed, noteLoginFailure, noteLoginSuccess } from './loginLimits.js';
 export { passwordProblem } from './passwords.js';
 
 /** The signed-in user as login and /auth/me answer it. */

@@ -61,9 +61,14 @@ export async function authRoutes(app: App) {
     return result;
   };
 
+  // A plain request rate per client address (platform/requestLimits.ts) before the password is
+  // even hashed; the locks per account and address are loginLimits', inside login().
+  const loginRate = app.requestLimits.perAddress('login');
+
   app.post(
     '/auth/login',
     {
+      onRequest: loginRate,
       schema: {
         tags: ['auth'],
         summary: '用户名和密码登录；已启用两步验证时返回 challenge，再以验证码完成登录',
@@ -84,6 +89,7 @@ export async function authRoutes(app: App) {
   app.post(
     '/auth/login/two-factor',
     {
+      onRequest: loginRate,
       schema: {
         tags: ['auth'],
         summary: '登录第二步：验证器应用的 6 位验证码，或一个恢复码',

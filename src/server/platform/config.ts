@@ -32,6 +32,8 @@ export interface Config {
   requireTwoFactorRoles: Role[];
   /** When the nightly vacancy expiry runs, a croner pattern in Beijing time (OPENPES_VACANCY_EXPIRY_CRON). */
   vacancyExpiryCron: string;
+  /** Request-rate limits of the public endpoints (OPENPES_RATE_LIMITS over requestLimitDefaults). */
+  requestLimits: RequestLimits;
 }
 
 /** The vacancy expiry's default time: ten past midnight, Beijing time, every day. */
@@ -46,6 +48,65 @@ export function cronPatternOf(env: NodeJS.ProcessEnv, name: string, fallback: st
     throw new Error(`${name} is not a cron pattern (${pattern}): ${err instanceof Error ? err.message : String(err)}`, { cause: err });
   }
   return pattern;
+}
+
+/** At most `max` requests (or misses) within `windowMs`. */
+export interface RequestLimit {
+  max: number;
+  windowMs: number;
+}
+
+const minutes = (n: number) => n * 60_000;
+
+/**
+ * Request-rate limits of the endpoints anyone can reach (issue 11; platform/requestLimits.ts). They
+ * are security settings, not policy figures: each bounds what one client can try or cost. Per
+ * client address unless the name says otherwise.
+ */
+export const requestLimitDefaults = {
+  /** Sign-in requests (staff password and second step, public accounts): 100 a minute bounds the scrypt work one address can cause while a large office behind one NAT signs in at opening time. */
+  login: { max: 100, windowMs: minutes(1) },
+  /** Account registrations, seeker and employer: a self-service kiosk at a job fair signs up a person every few minutes. */
+  signUp: { max: 30, windowMs: minutes(60) },
+  /** Binding-code requests (each may send a text message). */
+  codeRequest: { max: 10, windowMs: minutes(15) },
+  /** Wrong binding codes. */
+  bindingMiss: { max: 5, windowMs: minutes(15) },
+  /** Referral-letter look-ups and employer feedback. */
+  letter: { max: 30, windowMs: minutes(15) },
+  /** Letter codes that name no letter (walking the code space). */
+  letterMiss: { max: 10, windowMs: minutes(15) },
+  /** Look-ups and feedback naming one letter code, from all addresses together. */
+  letterCode: { max: 10, windowMs: minutes(15) },
+} satisfies Record<string, RequestLimit>;
+
+export type RequestLimitName = keyof typeof requestLimitDefaults;
+export type RequestLimits = Record<RequestLimitName, RequestLimit>;
+
+const durationUnits: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
+
+/**
+ * OPENPES_RATE_LIMITS over the defaults: a comma list of `name=count/duration`, the duration a
+ * number with s, m or h (`login=200/1m,letter=60/15m`). An unknown name or a malformed value stops
+ * the start, so a typo never leaves a limit other than the operator meant.
+ */
+export function requestLimitsOf(value: string | undefined): RequestLimits {
+  const limits: RequestLimits = { ...requestLimitDefaults };
+  for (const item of (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
+    const m = /^(\w+)=(\d+)\/(\d+)([smh])$/.exec(item);
+    if (!m) throw new Error(`OPENPES_RATE_LIMITS: "${item}" is not name=count/duration (e.g. login=100/1m)`);
+    const [, name, max, amount, unit] = m as unknown as [string, string, string, string, string];
+    if (!(name in requestLimitDefaults))
+      throw new Error(`OPENPES_RATE_LIMITS names an unknown limit "${name}" (limits: ${Object.keys(requestLimitDefaults).join(', ')})`);
+    const windowMs = Number(amount) * durationUnits[unit]!;
+    if (Number(max) < 1 || windowMs < 1000)
+      throw new Error(`OPENPES_RATE_LIMITS: "${item}" needs a count of at least 1 and a window of at least 1s`);
+    limits[name as RequestLimitName] = { max: Number(max), windowMs };
+  }
+  return limits;
 }
 
 /**
@@ -90,6 +151,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: trustProxyOf(env.OPENPES_TRUST_PROXY),
     requireTwoFactorRoles: requireTwoFactorRolesOf(env, demo),
     vacancyExpiryCron: cronPatternOf(env, 'OPENPES_VACANCY_EXPIRY_CRON', defaultVacancyExpiryCron),
+    requestLimits: requestLimitsOf(env.OPENPES_RATE_LIMITS),
   };
 }
 

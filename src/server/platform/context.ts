@@ -14,6 +14,7 @@ import type { Clock } from './clock.js';
 import type { Sealer } from './crypto.js';
 import type { SmsGateway } from './sms.js';
 import type { AccessLog } from './accessLog.js';
+import type { RequestLimits } from './config.js';
 import { AppError, forbidden } from './errors.js';
 
 export interface Actor {
@@ -130,6 +131,8 @@ export interface AppDeps {
   sms?: SmsGateway | undefined;
   /** Roles whose members must sign in with a second factor (config OPENPES_REQUIRE_2FA_ROLES); none when unset. */
   requireTwoFactorRoles?: readonly Role[];
+  /** Request-rate limits of the public endpoints (config OPENPES_RATE_LIMITS); unset = requestLimitDefaults. */
+  requestLimits?: RequestLimits | undefined;
 }
 
 /** The Fastify instance every module's routes are registered on. */

@@ -112,21 +112,6 @@ export async function noteLoginSuccess(ctx: Ctx, attempt: LoginAttempt): Promise
     .onConflictDoUpdate({ target: [loginKnownSources.key, loginKnownSources.source], set: { lastSuccessAt: ctx.now() } });
 }
 
-/** Failed attempts under a key within the window, from any address (the seeker sign-up's ledger check keys by address). */
-export async function recentLoginFailures(ctx: Ctx, key: string): Promise<number> {
-  const windowStart = new Date(ctx.now().getTime() - loginLimits.windowMs);
-  const [row] = await ctx.db
-    .select({ n: count() })
-    .from(loginFailures)
-    .where(and(eq(loginFailures.username, key), gte(loginFailures.at, windowStart)));
-  return row?.n ?? 0;
-}
-
-/** Records one failure under a key with no address of its own (the key names it). */
-export async function recordLoginFailure(ctx: Ctx, key: string): Promise<void> {
-  await ctx.db.insert(loginFailures).values({ id: crypto.randomUUID(), username: key, realm: 'public', at: ctx.now() });
-}
-
 /** Deletes failures past the window and addresses not used for sign-in within knownSourceMs; returns how many failures went. */
 export async function sweepLoginRecords(db: Database, now: Date): Promise<number> {
   const old = await db

@@ -13,6 +13,7 @@ import { bootstrap } from '../bootstrap.js';
 import { openDatabase, type DbHandle } from '../db/connection.js';
 import type { Role } from '../../shared/roles.js';
 import type { Clock } from '../platform/clock.js';
+import { requestLimitDefaults, type RequestLimits } from '../platform/config.js';
 import { systemActor, type Ctx } from '../platform/context.js';
 import { createSealer, type Sealer } from '../platform/crypto.js';
 
@@ -170,6 +171,8 @@ export async function createTestApp(
     requireTwoFactorRoles?: Role[];
     /** Demo persons per community, made on first start as `npm start` does (slow: tens of seconds). */
     demoPeople?: number;
+    /** Request-rate limits other than the production defaults (tests of a limit set a small one; nothing switches them off). */
+    requestLimits?: Partial<RequestLimits>;
   } = {},
 ): Promise<TestApp> {
   const sealer = createSealer(testSecretKey);
@@ -192,6 +195,7 @@ export async function createTestApp(
     version: 'test',
     webDir: opts.webDir,
     requireTwoFactorRoles: opts.requireTwoFactorRoles ?? [],
+    requestLimits: { ...requestLimitDefaults, ...opts.requestLimits },
     ...opts.deps,
   });
   await app.ready();

@@ -44,11 +44,17 @@ export const persons = pgTable(
     /** 'valid' or 'withdrawn' once a certificate has been issued. */
     certificateStatus: text('certificate_status'),
     unitId: uuid('unit_id'),
+    /**
+     * The ledger import that brought the person in (REG-7). While that import is not applied the
+     * person is invisible to every read (`visiblePerson`); it stays set afterwards as provenance.
+     */
+    importBatch: uuid('import_batch'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     uniqueIndex('persons_id_number_uq').on(t.idNumberIndex),
+    index('persons_import_batch_idx').on(t.importBatch),
     uniqueIndex('persons_certificate_uq').on(t.certificateNo),
     index('persons_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
     index('persons_phone_idx').on(t.phoneIndex),
@@ -98,3 +104,17 @@ export const seekerMatchLookup = pgTable(
   },
   (t) => [index('seeker_match_lookup_keys_idx').using('gin', t.lookupKeys)],
 );
+
+/**
+ * Ledger imports being written (REG-7): their persons are stored in short transactions but stay
+ * invisible until `appliedAt` is set in one last short transaction (docs/architecture.md, "Ledger
+ * import"). A batch never applied is discarded with its rows.
+ */
+export const personImportBatches = pgTable('person_import_batches', {
+  id: uuid('id').primaryKey(),
+  /** The importing clerk's scope (not a region code: the batch itself shows nobody anything). */
+  scope: text('scope').notNull(),
+  createdBy: text('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  appliedAt: timestamp('applied_at', { withTimezone: true }),
+});

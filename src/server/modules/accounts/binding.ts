@@ -3,20 +3,22 @@
 // binding needs a one-time code from a channel on record — a text message to the phone in the
 // ledger (or the employer's contact phone), or an activation code a counter clerk issues after
 // seeing the ID card. Codes are stored only as keyed hashes, expire, are used once and allow a few
-// wrong tries; requests are limited per client address and per record, and every answer to a
-// code request is the same whether or not the record exists.
+// wrong tries; text messages are limited per record here, requests and wrong codes per client
+// address by the request limits (platform/requestLimits.ts: codeRequest, bindingMiss), and every
+// answer to a code request is the same whether or not the record exists.
 import crypto from 'node:crypto';
 import { and, desc, eq, gt, isNull, lt, sql } from 'drizzle-orm';
 import { bindingCodes, employers, persons, smsOutbox } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
-import { failureWindowText, recentLoginFailures, recordLoginFailure, sessionRules } from '../../platform/auth.js';
+import { sessionRules } from '../../platform/auth.js';
 import { anywhereCtx, withinScope, withTransaction, requireRole, type Ctx } from '../../platform/context.js';
 import { maskPhone } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
+import type { ClientAttempts } from '../../platform/requestLimits.js';
 import type { SmsGateway } from '../../platform/sms.js';
 import { getEmployer } from '../employers/index.js';
-import { getPerson } from '../persons/index.js';
+import { getPerson, visiblePerson } from '../persons/index.js';
 
 /** Security settings of binding codes (they protect accounts, they are not policy figures). */
 export const bindingRules = {
@@ -26,11 +28,7 @@ export const bindingRules = {
   maxAttempts: 5,
   /** Text messages one record may be sent per window (no SMS flooding of a citizen's phone). */
   maxSmsPerWindow: 3,
-  /** Code requests one client address may make per window. */
-  maxRequestsPerAddress: 10,
-  /** Failed bindings one client address may make per window. */
-  maxFailuresPerAddress: 5,
-  /** The window of the limits above (the login-failure window, which counts them). */
+  /** The window of maxSmsPerWindow (the login-failure window). */
   windowMs: sessionRules.failureWindowMs,
 };
 
@@ -63,7 +61,7 @@ async function seekerSubject(ctx: Ctx, idNumberIndex: string, name: string): Pro
   const [p] = await ctx.db
     .select({ id: persons.id, name: persons.name, regionCode: persons.regionCode, phoneSealed: persons.phoneSealed })
     .from(persons)
-    .where(eq(persons.idNumberIndex, idNumberIndex));
+    .where(and(eq(persons.idNumberIndex, idNumberIndex), visiblePerson));
   if (!p || p.name !== name.trim()) return null;
   return { id: p.id, regionCode: p.regionCode, phone: p.phoneSealed ? ctx.sealer.open('phone', p.phoneSealed) : null };
 }
@@ -85,22 +83,14 @@ export function findSubject(ctx: Ctx, kind: BindingKind, key: string, name: stri
   return kind === 'seeker' ? seekerSubject(anywhere, key, name) : employerSubject(anywhere, key, name);
 }
 
-async function requestsFrom(ctx: Ctx, source: string) {
-  const key = `binding-request:${source}`;
-  if ((await recentLoginFailures(ctx, key)) >= bindingRules.maxRequestsPerAddress)
-    throw new AppError('RATE_LIMITED', `获取验证码过于频繁，请 ${failureWindowText}后再试，或到服务窗口领取激活码`);
-  await recordLoginFailure(ctx, key);
-}
-
 /**
  * Sends a binding code by text message to the phone on record, when the name and number match a
  * record that has one and it has not had its share of messages. The caller answers
  * `codeRequestAnswer` in every case.
  */
-export async function requestBindingCode(caller: Ctx, kind: BindingKind, subject: Subject | null, source: string): Promise<void> {
+export async function requestBindingCode(caller: Ctx, kind: BindingKind, subject: Subject | null): Promise<void> {
   // The public binding flow writes the codes of any region: its authority is the channel on record.
   const ctx = anywhereCtx(caller);
-  await requestsFrom(ctx, source);
   if (!subject?.phone) return;
   const phone = subject.phone;
   await withTransaction(ctx, async (tx) => {
@@ -145,20 +135,18 @@ export async function requestBindingCode(caller: Ctx, kind: BindingKind, subject
 /**
  * Checks a code against the subject's live codes (outside any transaction). A match answers the
  * code's id, for `spendBindingCode` in the binding's transaction; otherwise the wrong try counts
- * against every live code and the client address, is audited, and the one INVALID_CODE answer is
- * thrown. A missing subject answers the same.
+ * against every live code and as a miss of the client address, is audited, and the one
+ * INVALID_CODE answer is thrown. A missing subject answers the same.
  */
 export async function checkBindingCode(
   caller: Ctx,
   kind: BindingKind,
   subject: Pick<Subject, 'id' | 'regionCode'> | null,
   code: string,
-  source: string,
+  attempts: ClientAttempts,
 ): Promise<string> {
   const ctx = anywhereCtx(caller);
-  const failureKey = `binding-failure:${source}`;
-  if ((await recentLoginFailures(ctx, failureKey)) >= bindingRules.maxFailuresPerAddress)
-    throw new AppError('RATE_LIMITED', `验证失败次数过多，请 ${failureWindowText}后再试，或携带证件到服务窗口办理`);
+  await attempts.assertAllowed();
   const live = subject
     ? await ctx.db
         .select({ id: bindingCodes.id, codeHash: bindingCodes.codeHash })
@@ -181,13 +169,13 @@ export async function checkBindingCode(
       .update(bindingCodes)
       .set({ attempts: sql`${bindingCodes.attempts} + 1` })
       .where(eq(bindingCodes.id, c.id));
-  await recordLoginFailure(ctx, failureKey);
+  await attempts.noteMiss();
   await withTransaction(ctx, (tx) =>
     writeAudit(tx, {
       action: 'binding_failed',
       entity: 'public_account',
       regionCode: subject?.regionCode ?? null,
-      after: { kind, source },
+      after: { kind, source: attempts.source },
     }),
   );
   throw invalidCode();

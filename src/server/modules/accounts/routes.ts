@@ -48,9 +48,14 @@ export async function accountRoutes(app: App) {
       secure: req.protocol === 'https',
     });
 
+  // Request limits (platform/requestLimits.ts): code requests and sign-ups per client address,
+  // wrong binding codes as misses of the address, sign-ins per address before loginLimits' locks.
+  const limits = app.requestLimits;
+
   app.post(
     '/public/accounts/seekers/codes',
     {
+      onRequest: limits.perAddress('codeRequest'),
       schema: {
         tags: ['public-accounts'],
         summary: '求职者注册第一步：向台账登记的手机号发送验证码（无论是否在台账中，答复相同）',
@@ -59,12 +64,13 @@ export async function accountRoutes(app: App) {
         response: { 202: CodeRequestAnswer },
       },
     },
-    async (req, reply) => codeRequested(req, reply, service.requestSeekerCode(baseCtx(req), req.body, req.ip)),
+    async (req, reply) => codeRequested(req, reply, service.requestSeekerCode(baseCtx(req), req.body)),
   );
 
   app.post(
     '/public/accounts/employers/codes',
     {
+      onRequest: limits.perAddress('codeRequest'),
       schema: {
         tags: ['public-accounts'],
         summary: '已登记单位注册第一步：向单位登记的联系电话发送验证码（答复相同）',
@@ -76,12 +82,13 @@ export async function accountRoutes(app: App) {
         response: { 202: CodeRequestAnswer },
       },
     },
-    async (req, reply) => codeRequested(req, reply, service.requestEmployerCode(baseCtx(req), req.body, req.ip)),
+    async (req, reply) => codeRequested(req, reply, service.requestEmployerCode(baseCtx(req), req.body)),
   );
 
   app.post(
     '/public/accounts/seekers',
     {
+      onRequest: limits.perAddress('signUp'),
       schema: {
         tags: ['public-accounts'],
         summary: '求职者注册（免费）：身份证号与姓名须已在劳动力资源台账中，并凭发到台账手机号的验证码或窗口发放的激活码绑定',
@@ -97,7 +104,7 @@ export async function accountRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const result = await service.registerSeeker(baseCtx(req), req.body, req.ip);
+      const result = await service.registerSeeker(baseCtx(req), req.body, limits.misses('bindingMiss', req));
       started(reply, req, result.token);
       return reply.status(201).send(result);
     },
@@ -106,6 +113,7 @@ export async function accountRoutes(app: App) {
   app.post(
     '/public/accounts/employers',
     {
+      onRequest: limits.perAddress('signUp'),
       schema: {
         tags: ['public-accounts'],
         summary: '用人单位注册：与统一社会信用代码绑定；新单位同时登记，已登记的单位凭验证码或激活码绑定',
@@ -123,7 +131,7 @@ export async function accountRoutes(app: App) {
       },
     },
     async (req, reply) => {
-      const result = await service.registerEmployer(baseCtx(req), req.body, req.ip);
+      const result = await service.registerEmployer(baseCtx(req), req.body, limits.misses('bindingMiss', req));
       started(reply, req, result.token);
       return reply.status(201).send(result);
     },
@@ -132,6 +140,7 @@ export async function accountRoutes(app: App) {
   app.post(
     '/public/accounts/login',
     {
+      onRequest: limits.perAddress('login'),
       schema: {
         tags: ['public-accounts'],
         summary: '求职者或单位账号登录（手机号 + 密码）',

@@ -23,6 +23,7 @@ import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, noScope, ownRecordCtx, withTransaction, type Actor, type Ctx } from '../../platform/context.js';
 import { hashPassword, maskPhone, verifyPassword } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import type { ClientAttempts } from '../../platform/requestLimits.js';
 import { registerEmployerSelf, validCreditCode } from '../employers/index.js';
 import { checkBindingCode, codeRequestAnswer, findSubject, requestBindingCode, spendBindingCode } from './binding.js';
 import { matchesForPerson } from '../matching/index.js';
@@ -104,10 +105,10 @@ async function insertAccount(
  * Step one of a seeker's registration: a code by text message to the phone in the ledger. The
  * answer is the same whether or not the ID number and name are in the ledger.
  */
-export async function requestSeekerCode(ctx: Ctx, input: { idNumber: string; name: string }, source: string) {
+export async function requestSeekerCode(ctx: Ctx, input: { idNumber: string; name: string }) {
   const id = validIdNumber(ctx, input.idNumber);
   const subject = await findSubject(ctx, 'seeker', ctx.sealer.blindIndex('idNumber', id.idNumber), input.name);
-  await requestBindingCode(ctx, 'seeker', subject, source);
+  await requestBindingCode(ctx, 'seeker', subject);
   return codeRequestAnswer;
 }
 
@@ -119,12 +120,12 @@ export async function requestSeekerCode(ctx: Ctx, input: { idNumber: string; nam
 export async function registerSeeker(
   ctx: Ctx,
   input: { phone: string; password: string; idNumber: string; name: string; code: string },
-  source: string,
+  attempts: ClientAttempts,
 ) {
   checkPassword(input.password, input.phone);
   const id = validIdNumber(ctx, input.idNumber);
   const subject = await findSubject(ctx, 'seeker', ctx.sealer.blindIndex('idNumber', id.idNumber), input.name);
-  const codeId = await checkBindingCode(ctx, 'seeker', subject, input.code, source);
+  const codeId = await checkBindingCode(ctx, 'seeker', subject, input.code, attempts);
   const person = subject!;
   return withTransaction(ctx, async (tx) => {
     await spendBindingCode(tx, codeId);
@@ -152,9 +153,9 @@ export async function registerSeeker(
  * Step one of binding an account to a registered employer: a code by text message to the
  * employer's contact phone on record. The answer is the same whatever the credit code.
  */
-export async function requestEmployerCode(ctx: Ctx, input: { creditCode: string; employerName: string }, source: string) {
+export async function requestEmployerCode(ctx: Ctx, input: { creditCode: string; employerName: string }) {
   const creditCode = validCreditCode(input.creditCode);
-  await requestBindingCode(ctx, 'employer', await findSubject(ctx, 'employer', creditCode, input.employerName), source);
+  await requestBindingCode(ctx, 'employer', await findSubject(ctx, 'employer', creditCode, input.employerName));
   return codeRequestAnswer;
 }
 
@@ -174,7 +175,7 @@ export async function registerEmployer(
     contactName?: string | undefined;
     code?: string | undefined;
   },
-  source: string,
+  attempts: ClientAttempts,
 ) {
   checkPassword(input.password, input.phone);
   const creditCode = validCreditCode(input.creditCode);
@@ -191,7 +192,7 @@ export async function registerEmployer(
     throw new AppError('RULE_VIOLATION', '该单位已在公共就业服务机构登记，请获取发送到单位登记联系电话的验证码，或到服务窗口领取激活码', [
       { path: '/code', code: 'CODE_REQUIRED', message: '请填写验证码或激活码' },
     ]);
-  const codeId = known ? await checkBindingCode(ctx, 'employer', known, input.code!, source) : null;
+  const codeId = known ? await checkBindingCode(ctx, 'employer', known, input.code!, attempts) : null;
   if (!known && !input.regionCode) throw invalid('/regionCode', 'REQUIRED', '新登记的单位请选择所在地');
   return withTransaction(ctx, async (tx) => {
     if (codeId) await spendBindingCode(tx, codeId);

@@ -11,7 +11,7 @@ import { param } from '../../policy/service.js';
 import { upcomingFairs } from '../fairs/index.js';
 import { listChildren } from '../regions/index.js';
 import { anonymousCtx } from '../../platform/context.js';
-import { employerFeedback, verifyLetter } from '../referrals/index.js';
+import { employerFeedback, letterCodeOf, verifyLetter } from '../referrals/index.js';
 import * as vacancyRepo from '../vacancies/index.js';
 import { searchQuery } from '../vacancies/index.js';
 import { Fair } from '../fairs/index.js';
@@ -108,9 +108,17 @@ export async function boardRoutes(app: App) {
     async (req) => ({ value: await param(app.deps.db, 'vacancy.max_validity', req.query.regionCode, today()) }),
   );
 
+  // Letter look-ups and feedback count together per client address, and per code from all
+  // addresses (a code cannot be tried from many); unknown codes count as misses of the address.
+  const letterLimits = {
+    onRequest: app.requestLimits.perAddress('letter'),
+    preHandler: app.requestLimits.perKey('letterCode', (req) => letterCodeOf((req.body as { code: string }).code)),
+  };
+
   app.post(
     '/public/referrals/verify',
     {
+      ...letterLimits,
       schema: {
         tags: ['public'],
         summary: '用人单位核验介绍信',
@@ -119,12 +127,13 @@ export async function boardRoutes(app: App) {
         response: { 200: Letter },
       },
     },
-    async (req) => verifyLetter(anonymousCtx(app, req), req.body.code, req.ip),
+    async (req) => verifyLetter(anonymousCtx(app, req), req.body.code, app.requestLimits.misses('letterMiss', req)),
   );
 
   app.post(
     '/public/referrals/feedback',
     {
+      ...letterLimits,
       schema: {
         tags: ['public'],
         summary: '用人单位反馈推荐结果（由经办人员确认后登记）',
@@ -137,6 +146,6 @@ export async function boardRoutes(app: App) {
         response: { 200: Letter },
       },
     },
-    async (req) => employerFeedback(anonymousCtx(app, req), req.body.code, req.body, req.ip),
+    async (req) => employerFeedback(anonymousCtx(app, req), req.body.code, req.body, app.requestLimits.misses('letterMiss', req)),
   );
 }

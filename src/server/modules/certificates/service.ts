@@ -132,6 +132,22 @@ export async function recordImportedCertificates(ctx: Ctx, rows: CertificateEven
   await bulkInsert(ctx.db, 'certificate_events', certificateEventColumns, rows);
 }
 
+/**
+ * Deletes up to `limit` certificate events of persons of a ledger-import batch never applied
+ * (REG-7); answers how many went. Their reserved numbers stay used: a gap in the sequence, never a
+ * number given twice.
+ */
+export async function deleteUnappliedImportedCertificates(ctx: Ctx, batchId: string, limit: number): Promise<number> {
+  const gone = await ctx.db.execute(
+    sql`DELETE FROM certificate_events WHERE id IN (
+          SELECT c.id FROM certificate_events c JOIN persons p ON p.id = c.person_id
+           WHERE p.import_batch = ${batchId}
+             AND p.import_batch IN (SELECT id FROM person_import_batches WHERE applied_at IS NULL)
+           LIMIT ${limit}) RETURNING id`,
+  );
+  return (gone as unknown as { rows: unknown[] }).rows.length;
+}
+
 export type CertificateEventInsert = typeof certificateEvents.$inferInsert;
 const certificateEventColumns: BulkColumn<CertificateEventInsert>[] = [
   { name: 'id', type: 'uuid', value: (r) => r.id },

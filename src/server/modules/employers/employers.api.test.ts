@@ -37,6 +37,51 @@ describe('JOB-1 employers', () => {
     expect(again.statusCode).toBe(409);
   });
 
+  it('JOB-1 an industry is a GB/T 4754-2017 门类 or 大类: C34 is accepted, C99 and Z are refused at /industry, C stays valid', async () => {
+    const division = await createEmployer(t, officer, { industry: 'C34' });
+    expect((await get(officer, `/employers/${division.id}`)).json()).toMatchObject({ industry: 'C34' });
+    for (const industry of ['C99', 'Z', 'T01']) {
+      const res = await post(officer, '/employers', {
+        name: '行业代码有误公司',
+        creditCode: buildCreditCode(),
+        regionCode: '140105001001',
+        industry,
+      });
+      expect(res.statusCode, industry).toBe(400);
+      expect(res.json().errors, industry).toEqual([expect.objectContaining({ path: '/industry', code: 'UNKNOWN_INDUSTRY' })]);
+    }
+    const edited = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/employers/${division.id}`,
+      headers: officer,
+      payload: { industry: 'C99' },
+    });
+    expect(edited.json().errors[0]).toMatchObject({ path: '/industry', code: 'UNKNOWN_INDUSTRY' });
+    const section = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/employers/${division.id}`,
+      headers: officer,
+      payload: { industry: 'C' },
+    });
+    expect(section.json()).toMatchObject({ industry: 'C' });
+  });
+
+  it('JOB-1 the list by industry rolls 大类 up to their 门类: C finds employers filed under C and under C34, C34 only those', async () => {
+    const section = await createEmployer(t, officer, { industry: 'C' });
+    const machinery = await createEmployer(t, officer, { industry: 'C34' });
+    const vehicles = await createEmployer(t, officer, { industry: 'C36' });
+    const retail = await createEmployer(t, officer, { industry: 'F52' });
+    const ids = async (industry: string) =>
+      new Set(((await get(officer, `/employers?industry=${industry}&pageSize=100`)).json().items as { id: string }[]).map((e) => e.id));
+    const manufacturing = await ids('C');
+    for (const e of [section, machinery, vehicles]) expect(manufacturing.has(e.id)).toBe(true);
+    expect(manufacturing.has(retail.id)).toBe(false);
+    const only34 = await ids('C34');
+    expect(only34.has(machinery.id)).toBe(true);
+    expect([section, vehicles, retail].some((e) => only34.has(e.id))).toBe(false);
+    expect((await ids('F')).has(retail.id)).toBe(true);
+  });
+
   it('JOB-1 hiring and labour-contract filings are recorded per employer', async () => {
     const e = await createEmployer(t, officer);
     const res = await post(officer, `/employers/${e.id}/filings`, {

@@ -35,7 +35,13 @@ export async function listEmployers(ctx: Ctx, filter: EmployerFilter, paging: Pa
   const conds: SQL[] = [withinScope(ctx, employers.regionCode)];
   if (filter.q) conds.push(or(ilike(employers.name, `%${filter.q}%`), eq(employers.creditCode, filter.q.toUpperCase()))!);
   if (filter.regionCode) conds.push(sql`${employers.regionCode} LIKE ${`${filter.regionCode.replace(/0+$/, '')}%`}`);
-  if (filter.industry) conds.push(eq(employers.industry, filter.industry));
+  // A 门类 takes in its 大类 (C finds C and C34): the roll-up of GB/T 4754-2017's hierarchy.
+  if (filter.industry)
+    conds.push(
+      filter.industry.length === 1
+        ? sql`(${employers.industry} = ${filter.industry} OR ${employers.industry} LIKE ${`${filter.industry}__`})`
+        : eq(employers.industry, filter.industry),
+    );
   const where = and(...conds);
   const items = await ctx.db
     .select(employerColumns)

@@ -1,6 +1,6 @@
 // HTTP for employers and their filings (JOB-1).
 import { Type } from '@sinclair/typebox';
-import { employerSizeNames, industryName, type EmployerSize } from '../../../shared/industries.js';
+import { employerSizeNames, industryLabel, type EmployerSize } from '../../../shared/industries.js';
 import { employerFilingKindNames, type EmployerFilingKind } from '../../../shared/labels.js';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
@@ -34,7 +34,9 @@ export async function employerRoutes(app: App) {
           ...pageQuery,
           q: Type.Optional(Text({ maxLength: 60 })),
           regionCode: Type.Optional(Type.String({ pattern: '^\\d{1,12}$' })),
-          industry: Type.Optional(Type.String({ pattern: '^[A-T]$' })),
+          industry: Type.Optional(
+            Type.String({ pattern: '^[A-T](\\d{2})?$', description: '门类（含其下各大类的单位）或大类，GB/T 4754-2017' }),
+          ),
         }),
         response: { 200: Paged(Employer) },
       },
@@ -48,7 +50,7 @@ export async function employerRoutes(app: App) {
           { header: '单位名称', width: 36, value: (e) => e.name },
           { header: '统一社会信用代码', width: 22, value: (e) => e.creditCode },
           { header: '所在地', width: 20, value: (e) => e.regionName },
-          { header: '行业门类', width: 20, value: (e) => (e.industry ? `${e.industry} ${industryName(e.industry) ?? ''}` : null) },
+          { header: '行业', width: 28, value: (e) => (e.industry ? industryLabel(e.industry) : null) },
           { header: '规模', value: (e) => (e.size ? (employerSizeNames[e.size as EmployerSize] ?? e.size) : null) },
           { header: '联系人', value: (e) => e.contactName },
           { header: '联系电话', width: 16, value: (e) => e.contactPhone },

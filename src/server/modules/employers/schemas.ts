@@ -28,7 +28,14 @@ export const Employer = Type.Object({
 
 /** The employer fields that may be left out or cleared with null. */
 export const optionalFields = {
-  industry: Type.Optional(Nullable(Type.String({ pattern: '^[A-T]$', description: '国民经济行业分类门类（GB/T 4754）A–T' }))),
+  industry: Type.Optional(
+    Nullable(
+      Type.String({
+        pattern: '^[A-Z](\\d{2})?$',
+        description: '国民经济行业分类（GB/T 4754-2017）：门类字母 A–T，或门类字母加两位大类代码（如 C34 通用设备制造业）',
+      }),
+    ),
+  ),
   size: Type.Optional(
     Nullable(
       Type.Unsafe<string>(

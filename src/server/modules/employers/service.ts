@@ -3,6 +3,7 @@
 // own employer (source 'self').
 import crypto from 'node:crypto';
 import { parseCreditCode } from '../../../shared/creditCode.js';
+import { isIndustryCode } from '../../../shared/industries.js';
 import type { EmployerFilingKind } from '../../../shared/labels.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
@@ -33,6 +34,17 @@ export function validCreditCode(input: string): string {
   if (!parsed.ok)
     throw new AppError('INVALID_CREDIT_CODE', parsed.message, [{ path: '/creditCode', code: parsed.problem, message: parsed.message }]);
   return parsed.value.creditCode;
+}
+
+/**
+ * Refuses an industry that is neither a 门类 nor one of the 97 大类 of GB/T 4754-2017 (`C`, `C34`
+ * are; `C99` is not): the schema checks the shape, this the official list.
+ */
+function assertIndustry(industry: string | null | undefined) {
+  if (industry && !isIndustryCode(industry)) {
+    const message = `${industry} 不是《国民经济行业分类》（GB/T 4754-2017）的门类或大类代码，请按门类字母或“门类字母+两位大类代码”（如 C34）选择`;
+    throw new AppError('VALIDATION_FAILED', message, [{ path: '/industry', code: 'UNKNOWN_INDUSTRY', message }]);
+  }
 }
 
 const optional = (input: EmployerInput) => ({
@@ -66,6 +78,7 @@ export function findOwnEmployer(ctx: Ctx, id: string) {
 
 async function insertEmployer(ctx: Ctx, input: EmployerInput, source: 'counter' | 'self') {
   const creditCode = validCreditCode(input.creditCode);
+  assertIndustry(input.industry);
   assertWritableRegion(ctx, input.regionCode);
   await assertRegionExists(ctx, input.regionCode);
   return withTransaction(ctx, async (tx) => {
@@ -109,6 +122,7 @@ export async function getEmployer(ctx: Ctx, id: string) {
 /** Changes an employer's details (not the credit code, which is its identity). */
 export async function updateEmployer(ctx: Ctx, id: string, input: Partial<Omit<EmployerInput, 'creditCode'>>) {
   requireRole(ctx, 'job_officer');
+  assertIndustry(input.industry);
   return withTransaction(ctx, async (tx) => {
     const before = await repo.findEmployer(tx, id);
     if (!before) throw notFound('用人单位');

@@ -1,12 +1,19 @@
 // Bulk import of a community's labour-force ledger from Excel (REG-7): every row is validated
-// first; then all rows are stored in one transaction or none are. Rows whose citizen ID is
-// already in the ledger are left unchanged, so importing the same file again adds nothing.
-// A rejected import answers with an Excel file of the rejected rows and the reason beside each.
-// It sits above persons, registrations and certificates and stores rows through their use cases.
+// first; then all rows are stored, or none are. Rows whose citizen ID is already in the ledger are
+// left unchanged, so importing the same file again adds nothing. A rejected import answers with an
+// Excel file of the rejected rows and the reason beside each. It sits above persons, registrations
+// and certificates and stores rows through their use cases.
+//
+// Storing never holds the database for long (PGlite has one connection, and a counter clerk must
+// not wait for a district's import): the rows go in chunks of short transactions under an import
+// batch whose persons every read leaves out (`visiblePerson`), and one last short transaction
+// applies the batch, which makes them all visible at once. A failure on the way deletes what was
+// written, again in short transactions; a batch left by a process that died is deleted by the next
+// import. docs/architecture.md, "Ledger import", weighs this against the alternatives.
 import crypto from 'node:crypto';
-import { inArray, like, and, eq } from 'drizzle-orm';
+import { inArray, isNull, like, and, eq } from 'drizzle-orm';
 import { parseIdNumber } from '../../../shared/idNumber.js';
-import { persons, regions } from '../../db/schema.js';
+import { personImportBatches, persons, regions } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { isCalendarDate } from '../../../shared/dates.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
@@ -18,10 +25,23 @@ import { excelDateText, readXlsxRows } from '../../platform/xlsxReader.js';
 import { param } from '../../policy/service.js';
 import { matchKeysOf } from '../../../shared/matchKeys.js';
 import { ageOn } from '../../platform/clock.js';
-import { recordImportedCertificates, reserveCertificateNumbers, type CertificateEventInsert } from '../certificates/index.js';
-import { insertImportedPersons, type PersonInsert } from '../persons/index.js';
+import {
+  deleteUnappliedImportedCertificates,
+  recordImportedCertificates,
+  reserveCertificateNumbers,
+  type CertificateEventInsert,
+} from '../certificates/index.js';
+import {
+  abandonedImportBatches,
+  applyImportBatch,
+  closeUnappliedImportBatch,
+  deleteUnappliedImportedPersons,
+  insertImportedPersons,
+  openImportBatch,
+  type PersonInsert,
+} from '../persons/index.js';
 import { isKnownAddressCode } from '../regions/index.js';
-import { insertImportedEvents, type EventInsert } from '../registrations/index.js';
+import { deleteUnappliedImportedEvents, insertImportedEvents, type EventInsert } from '../registrations/index.js';
 
 /** The template's columns; `*` marks required ones. Order is the file's column order. */
 export const ledgerColumns = [
@@ -121,8 +141,22 @@ const split = (s: string) =>
     .map((x) => x.trim())
     .filter(Boolean);
 
+/** How an import stores its rows; the defaults serve production, tests set small chunks and watch between them. */
+export interface ImportOptions {
+  /** Rows per transaction (default 2,000: about a tenth of a second of PGlite's connection per chunk). */
+  chunkRows?: number;
+  /** Called after each chunk is committed, with the rows stored so far (not yet visible). */
+  afterChunk?: (storedRows: number) => Promise<void>;
+}
+
+/** Lets requests that arrived meanwhile run: between chunks, and every few thousand rows of work in JavaScript. */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+const rowsBetweenYields = 2000;
+/** No import runs this long: a batch older than this and never applied was left by a process that died. */
+const abandonedAfterMs = 60 * 60 * 1000;
+
 /** Validates and imports a ledger file; throws VALIDATION_FAILED with the rejected rows file otherwise. */
-export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResult> {
+export async function importLedger(ctx: Ctx, buffer: Buffer, options: ImportOptions = {}): Promise<ImportResult> {
   requireRole(ctx, 'clerk');
   const raws = await readLedgerFile(buffer);
   if (raws.length === 0)
@@ -143,7 +177,12 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
   const fail = (r: RawRow, message: string) => problems.set(r.line, [...(problems.get(r.line) ?? []), message]);
   const seen = new Map<string, number>();
   const valid: ValidRow[] = [];
+  let sinceYield = 0;
   for (const r of raws) {
+    if (++sinceYield === rowsBetweenYields) {
+      sinceYield = 0;
+      await yieldToOthers();
+    }
     const id = parseIdNumber(r.idNumber, { today, isKnownRegion: isKnownAddressCode });
     if (!id.ok) fail(r, id.message);
     if (!r.name) fail(r, '姓名不能为空');
@@ -177,115 +216,179 @@ export async function importLedger(ctx: Ctx, buffer: Buffer): Promise<ImportResu
     });
   }
 
-  // A person is registered once in the whole country: look for each ID number everywhere.
+  // A person is registered once in the whole country: look for each ID number everywhere, persons
+  // of another import still being written included (they would collide when it is applied).
   const existing = new Map<string, string>();
+  const pending = new Set<string>();
   const anywhere = anywhereCtx(ctx);
   for (let i = 0; i < valid.length; i += 1000) {
     const chunk = valid.slice(i, i + 1000).map((v) => v.idIndex);
     for (const row of await anywhere.db
-      .select({ idIndex: persons.idNumberIndex, regionCode: persons.regionCode })
+      .select({ idIndex: persons.idNumberIndex, regionCode: persons.regionCode, pendingBatch: personImportBatches.id })
       .from(persons)
+      .leftJoin(personImportBatches, and(eq(personImportBatches.id, persons.importBatch), isNull(personImportBatches.appliedAt)))
       .where(inArray(persons.idNumberIndex, chunk))) {
       existing.set(row.idIndex, row.regionCode);
+      if (row.pendingBatch) pending.add(row.idIndex);
     }
   }
   for (const v of valid) {
     const region = existing.get(v.idIndex);
-    if (region !== undefined && !region.startsWith(ctx.actor.scope)) fail(v.raw, '该身份证号已在其他辖区登记，请联系上级机构办理转移');
+    if (pending.has(v.idIndex)) fail(v.raw, '该身份证号所在的另一批台账正在导入，请待其完成后再导入本行');
+    else if (region !== undefined && !region.startsWith(ctx.actor.scope)) fail(v.raw, '该身份证号已在其他辖区登记，请联系上级机构办理转移');
   }
   if (problems.size > 0) throw await rejection(raws, problems);
 
   const fresh = valid.filter((v) => !existing.has(v.idIndex));
   const rowCount = raws.length;
   raws.length = 0; // the raw rows are no longer needed: let them go before the inserts
-  return withTransaction(ctx, async (tx) => {
-    const now = tx.now();
-    const personIds = fresh.map(() => crypto.randomUUID());
-    const certificates = await issueCertificateNumbers(tx, fresh);
-    // Rows are built and sealed one chunk at a time, so only one chunk of wide rows is in memory.
-    for (let start = 0; start < fresh.length; start += importChunk) {
-      const personRows: PersonInsert[] = [];
-      const eventRows: EventInsert[] = [];
-      const certificateRows: CertificateEventInsert[] = [];
-      for (let i = start; i < Math.min(start + importChunk, fresh.length); i++) {
-        const v = fresh[i]!;
-        const r = v.raw;
-        const id = personIds[i]!;
-        const certificateNo = certificates.get(i) ?? null;
-        personRows.push({
-          id,
-          idNumberSealed: tx.sealer.seal('idNumber', v.idNumber),
-          idNumberIndex: v.idIndex,
-          idNumberMasked: mask(v.idNumber, 6, 4),
-          idConvertedFrom15: v.convertedFrom15,
-          name: r.name,
-          sex: v.sex,
-          birthDate: v.birthDate,
-          ethnicity: r.ethnicity || null,
-          education: r.education || null,
-          householdType: v.householdType,
-          address: r.address || null,
-          regionCode: r.regionCode,
-          phoneSealed: r.phone ? tx.sealer.seal('phone', r.phone) : null,
-          phoneIndex: r.phone ? tx.sealer.blindIndex('phone', r.phone) : null,
-          phoneMasked: r.phone ? maskPhone(r.phone) : null,
-          labourCapacity: v.labourCapacity,
-          skills: split(r.skills),
-          matchKeys: matchKeysOf([], split(r.skills)),
-          categories: split(r.categories),
-          employmentStatus:
-            v.registration === 'employment' ? 'employed' : v.registration === 'unemployment' ? 'unemployed' : 'not_registered',
-          statusSince: v.registration ? r.registrationDate : null,
-          certificateNo,
-          certificateStatus: certificateNo ? 'valid' : null,
-          unitId: tx.actor.unitId,
-          createdAt: now,
-          updatedAt: now,
-        });
-        if (v.registration) {
-          const details = { source: 'import', ...(r.employerName ? { employerName: r.employerName } : {}) };
-          eventRows.push({
-            id: crypto.randomUUID(),
-            personId: id,
-            type: v.registration,
-            date: r.registrationDate,
-            regionCode: r.regionCode,
-            details,
-            certificateNo,
-            createdBy: tx.actor.username,
-            unitId: tx.actor.unitId,
-            createdAt: now,
-          });
-        }
-        if (certificateNo) {
-          certificateRows.push({
-            id: crypto.randomUUID(),
-            personId: id,
-            certificateNo,
-            action: 'issue',
-            date: r.registrationDate,
-            createdBy: tx.actor.username,
-            unitId: tx.actor.unitId,
-            createdAt: now,
-          });
-        }
-      }
-      await insertImportedPersons(tx, personRows);
-      await insertImportedEvents(tx, eventRows);
-      await recordImportedCertificates(tx, certificateRows);
-    }
-    const result = { rows: rowCount, imported: fresh.length, unchanged: rowCount - fresh.length };
-    await writeAudit(tx, {
-      action: 'import',
-      entity: 'person',
-      regionCode: tx.actor.scope.padEnd(12, '0'),
-      after: { ...result, fileSha256: sha256(buffer.toString('base64')), personIds },
+  const result = { rows: rowCount, imported: fresh.length, unchanged: rowCount - fresh.length };
+  await discardAbandonedBatches(ctx, options);
+  const batchId = await withTransaction(ctx, (tx) => openImportBatch(tx));
+  try {
+    const personIds = await storeInChunks(ctx, batchId, fresh, options);
+    // The flip: one short transaction makes every person of the batch visible, with the audit row.
+    return await withTransaction(ctx, async (tx) => {
+      await applyImportBatch(tx, batchId);
+      await writeAudit(tx, {
+        action: 'import',
+        entity: 'person',
+        regionCode: tx.actor.scope.padEnd(12, '0'),
+        after: { ...result, fileSha256: sha256(buffer.toString('base64')), importBatch: batchId, personIds },
+      });
+      return result;
     });
-    return result;
-  });
+  } catch (err) {
+    // Nothing of a failed import may stay. Should the clean-up fail too (the database gone), the
+    // batch stays invisible and the next import deletes it once it is abandonedAfterMs old.
+    await discardBatch(ctx, batchId, options).catch((cleanupErr: unknown) => {
+      throw new AggregateError([err, cleanupErr], '台账导入失败，清理未完成的导入时也出错');
+    });
+    throw err;
+  }
 }
 
-const importChunk = 5000;
+/**
+ * Writes the batch's persons, their registration events and certificates in chunks, one short
+ * transaction each, yielding between them. Rows are built and sealed outside the transactions, so
+ * a transaction holds the connection only for its inserts. Answers the new persons' ids.
+ */
+async function storeInChunks(ctx: Ctx, batchId: string, fresh: ValidRow[], options: ImportOptions): Promise<string[]> {
+  const chunkRows = options.chunkRows ?? defaultChunkRows;
+  const personIds = fresh.map(() => crypto.randomUUID());
+  const certificates = await withTransaction(ctx, (tx) => issueCertificateNumbers(tx, fresh));
+  for (let start = 0; start < fresh.length; start += chunkRows) {
+    const chunk = buildChunk(ctx, batchId, fresh, personIds, certificates, start, Math.min(start + chunkRows, fresh.length));
+    await withTransaction(ctx, async (tx) => {
+      await insertImportedPersons(tx, chunk.personRows);
+      await insertImportedEvents(tx, chunk.eventRows);
+      await recordImportedCertificates(tx, chunk.certificateRows);
+    });
+    await yieldToOthers();
+    await options.afterChunk?.(Math.min(start + chunkRows, fresh.length));
+  }
+  return personIds;
+}
+
+/** The rows of fresh[start, end) as inserts, sealed (only one chunk of wide rows is in memory at a time). */
+function buildChunk(
+  ctx: Ctx,
+  batchId: string,
+  fresh: ValidRow[],
+  personIds: string[],
+  certificates: Map<number, string>,
+  start: number,
+  end: number,
+) {
+  const now = ctx.now();
+  const personRows: PersonInsert[] = [];
+  const eventRows: EventInsert[] = [];
+  const certificateRows: CertificateEventInsert[] = [];
+  for (let i = start; i < end; i++) {
+    const v = fresh[i]!;
+    const r = v.raw;
+    const id = personIds[i]!;
+    const certificateNo = certificates.get(i) ?? null;
+    personRows.push({
+      id,
+      idNumberSealed: ctx.sealer.seal('idNumber', v.idNumber),
+      idNumberIndex: v.idIndex,
+      idNumberMasked: mask(v.idNumber, 6, 4),
+      idConvertedFrom15: v.convertedFrom15,
+      name: r.name,
+      sex: v.sex,
+      birthDate: v.birthDate,
+      ethnicity: r.ethnicity || null,
+      education: r.education || null,
+      householdType: v.householdType,
+      address: r.address || null,
+      regionCode: r.regionCode,
+      phoneSealed: r.phone ? ctx.sealer.seal('phone', r.phone) : null,
+      phoneIndex: r.phone ? ctx.sealer.blindIndex('phone', r.phone) : null,
+      phoneMasked: r.phone ? maskPhone(r.phone) : null,
+      labourCapacity: v.labourCapacity,
+      skills: split(r.skills),
+      matchKeys: matchKeysOf([], split(r.skills)),
+      categories: split(r.categories),
+      employmentStatus: v.registration === 'employment' ? 'employed' : v.registration === 'unemployment' ? 'unemployed' : 'not_registered',
+      statusSince: v.registration ? r.registrationDate : null,
+      certificateNo,
+      certificateStatus: certificateNo ? 'valid' : null,
+      unitId: ctx.actor.unitId,
+      importBatch: batchId,
+      createdAt: now,
+      updatedAt: now,
+    });
+    if (v.registration) {
+      const details = { source: 'import', ...(r.employerName ? { employerName: r.employerName } : {}) };
+      eventRows.push({
+        id: crypto.randomUUID(),
+        personId: id,
+        type: v.registration,
+        date: r.registrationDate,
+        regionCode: r.regionCode,
+        details,
+        certificateNo,
+        createdBy: ctx.actor.username,
+        unitId: ctx.actor.unitId,
+        createdAt: now,
+      });
+    }
+    if (certificateNo) {
+      certificateRows.push({
+        id: crypto.randomUUID(),
+        personId: id,
+        certificateNo,
+        action: 'issue',
+        date: r.registrationDate,
+        createdBy: ctx.actor.username,
+        unitId: ctx.actor.unitId,
+        createdAt: now,
+      });
+    }
+  }
+  return { personRows, eventRows, certificateRows };
+}
+
+/**
+ * Deletes everything a batch never applied wrote, children first, a chunk per short transaction.
+ * Its reserved certificate numbers stay used (a gap, never a number given twice).
+ */
+async function discardBatch(ctx: Ctx, batchId: string, options: ImportOptions): Promise<void> {
+  const limit = options.chunkRows ?? defaultChunkRows;
+  for (const remove of [deleteUnappliedImportedCertificates, deleteUnappliedImportedEvents, deleteUnappliedImportedPersons]) {
+    while ((await withTransaction(ctx, (tx) => remove(tx, batchId, limit))) > 0) await yieldToOthers();
+  }
+  await withTransaction(ctx, (tx) => closeUnappliedImportBatch(tx, batchId));
+}
+
+/** Deletes batches whose import died with its process (never applied, older than abandonedAfterMs). */
+async function discardAbandonedBatches(ctx: Ctx, options: ImportOptions): Promise<void> {
+  const before = new Date(ctx.now().getTime() - abandonedAfterMs);
+  for (const batchId of await abandonedImportBatches(anywhereCtx(ctx), before)) await discardBatch(anywhereCtx(ctx), batchId, options);
+}
+
+const defaultChunkRows = 2000;
 
 /**
  * Imported 失业 rows are first unemployment registrations here: each gets a 就业失业登记证 number,

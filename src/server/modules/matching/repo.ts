@@ -6,6 +6,7 @@ import { employers, persons, regions, seekerMatchLookup, seekerMatchProfiles, va
 import type { Database } from '../../db/connection.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import { publiclyVisible } from '../vacancies/index.js';
+import { unappliedImportPersonIds } from '../persons/index.js';
 import { round1Sql } from './scoreSql.js';
 
 /** One scored candidate: its id, score and the value that orders equal scores. */
@@ -104,7 +105,7 @@ export function rankSeekers(ctx: Ctx, total: SQL, where: SQL, limit: number): Pr
         FROM (SELECT s.id, ${round1Sql(sql`s.total`)} AS score, s.since, to_char(s.since, 'YYYY-MM-DD') AS tie
               FROM (SELECT ${p.personId} AS id, ${p.statusSince} AS since, ${total} AS total
                     FROM ${seekerMatchLookup} JOIN ${p} ON ${p.personId} = ${seekerMatchLookup.personId}
-                    WHERE ${where}
+                    WHERE ${where} AND ${p.personId} NOT IN ${unappliedImportPersonIds}
                     OFFSET 0) s
               ORDER BY score DESC, s.since ASC NULLS LAST, s.id
               LIMIT ${limit}) r

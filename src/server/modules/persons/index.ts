@@ -3,4 +3,15 @@
 export * from './service.js';
 export { DateString, LedgerFields, Person, PersonPatch } from './schemas.js';
 export { personRoutes } from './routes.js';
-export { findPerson, type PersonInsert, type PersonRow } from './repo.js';
+export {
+  abandonedImportBatches,
+  applyImportBatch,
+  closeUnappliedImportBatch,
+  deleteUnappliedImportedPersons,
+  findPerson,
+  openImportBatch,
+  unappliedImportPersonIds,
+  visiblePerson,
+  type PersonInsert,
+  type PersonRow,
+} from './repo.js';

@@ -1,7 +1,8 @@
 // SQL for the labour-force ledger; every read is limited to the caller's scope.
 import type { BulkColumn } from '../../db/bulk.js';
-import { and, arrayContains, asc, eq, ilike, sql, type SQL } from 'drizzle-orm';
-import { householdMembers, persons, regions, seekerMatchLookup, seekerMatchProfiles, units } from '../../db/schema.js';
+import crypto from 'node:crypto';
+import { and, arrayContains, asc, eq, ilike, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import { householdMembers, personImportBatches, persons, regions, seekerMatchLookup, seekerMatchProfiles, units } from '../../db/schema.js';
 import { bulkInsert } from '../../db/bulk.js';
 import { isSeeker, seekerLookupKeys, seekerMatchColumns, seekerProfileOf } from '../../../shared/matchProfiles.js';
 import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
@@ -9,6 +10,14 @@ import type { Paging } from '../../platform/http.js';
 import type { Role } from '../../../shared/roles.js';
 
 export type PersonRow = typeof persons.$inferSelect;
+
+/**
+ * Persons every read may see: all but those of a ledger import not yet applied (REG-7). The set of
+ * pending batches is empty but during an import, so this costs a hashed look-up of nothing.
+ */
+/** Ids of persons of a ledger import not yet applied: readers of derived rows (match profiles) leave them out too. */
+export const unappliedImportPersonIds = sql`(SELECT ${persons.id} FROM ${persons} WHERE ${persons.importBatch} IN (SELECT ${personImportBatches.id} FROM ${personImportBatches} WHERE ${personImportBatches.appliedAt} IS NULL))`;
+export const visiblePerson = sql`(${persons.importBatch} IS NULL OR ${persons.importBatch} NOT IN (SELECT ${personImportBatches.id} FROM ${personImportBatches} WHERE ${personImportBatches.appliedAt} IS NULL))`;
 
 export const personColumns = {
   id: persons.id,
@@ -90,7 +99,7 @@ function listQuery(ctx: Ctx) {
 
 /** A page of persons in scope, ordered by region then name. */
 export async function listPersons(ctx: Ctx, filter: PersonFilter, paging: Paging) {
-  const conds: SQL[] = [readable(ctx)];
+  const conds: SQL[] = [readable(ctx), visiblePerson];
   if (filter.q) conds.push(ilike(persons.name, `%${filter.q}%`));
   if (filter.regionCode) conds.push(sql`${persons.regionCode} LIKE ${filter.regionCode.replace(/0+$/, '')} || '%'`);
   if (filter.status) conds.push(eq(persons.employmentStatus, filter.status));
@@ -114,7 +123,7 @@ export async function listPersons(ctx: Ctx, filter: PersonFilter, paging: Paging
 
 /** One person the caller may read (display columns), or undefined. */
 export async function findPerson(ctx: Ctx, id: string) {
-  const [row] = await listQuery(ctx).where(and(eq(persons.id, id), readable(ctx)));
+  const [row] = await listQuery(ctx).where(and(eq(persons.id, id), readable(ctx), visiblePerson));
   return row;
 }
 
@@ -123,7 +132,7 @@ export async function findPersonRowForUpdate(ctx: Ctx, id: string): Promise<Pers
   const [row] = await ctx.db
     .select()
     .from(persons)
-    .where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode)))
+    .where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode), visiblePerson))
     .for('update');
   return row;
 }
@@ -134,7 +143,7 @@ export async function findByIdIndex(ctx: Ctx, idIndex: string) {
     .db.select({ id: persons.id, regionCode: persons.regionCode, unitName: units.name })
     .from(persons)
     .leftJoin(units, eq(units.id, persons.unitId))
-    .where(eq(persons.idNumberIndex, idIndex));
+    .where(and(eq(persons.idNumberIndex, idIndex), visiblePerson));
   return row;
 }
 
@@ -273,6 +282,45 @@ export const personBulkColumns: BulkColumn<PersonInsert>[] = [
   { name: 'certificate_no', type: 'text', value: (r) => r.certificateNo },
   { name: 'certificate_status', type: 'text', value: (r) => r.certificateStatus },
   { name: 'unit_id', type: 'uuid', value: (r) => r.unitId },
+  { name: 'import_batch', type: 'uuid', value: (r) => r.importBatch },
   { name: 'created_at', type: 'timestamptz', value: (r) => r.createdAt },
   { name: 'updated_at', type: 'timestamptz', value: (r) => r.updatedAt },
 ];
+
+/** Opens a ledger-import batch (REG-7): persons inserted under it stay invisible until it is applied. */
+export async function openImportBatch(ctx: Ctx): Promise<string> {
+  const id = crypto.randomUUID();
+  await ctx.db.insert(personImportBatches).values({ id, scope: ctx.actor.scope, createdBy: ctx.actor.username, createdAt: ctx.now() });
+  return id;
+}
+
+/** Makes every person of the batch visible at once: one row changes, whatever the batch's size. */
+export async function applyImportBatch(ctx: Ctx, batchId: string): Promise<void> {
+  await ctx.db.update(personImportBatches).set({ appliedAt: ctx.now() }).where(eq(personImportBatches.id, batchId));
+}
+
+/**
+ * Deletes up to `limit` persons of a batch never applied (their registration and certificate
+ * events must be gone first); answers how many went. A caller repeats it in short transactions.
+ */
+export async function deleteUnappliedImportedPersons(ctx: Ctx, batchId: string, limit: number): Promise<number> {
+  const gone = await ctx.db.execute(
+    sql`DELETE FROM persons WHERE id IN (SELECT id FROM persons WHERE import_batch = ${batchId} LIMIT ${limit})
+        AND import_batch IN (SELECT id FROM person_import_batches WHERE applied_at IS NULL) RETURNING id`,
+  );
+  return (gone as unknown as { rows: unknown[] }).rows.length;
+}
+
+/** Removes the row of a batch once its persons are gone (an applied batch is kept: its persons name it). */
+export async function closeUnappliedImportBatch(ctx: Ctx, batchId: string): Promise<void> {
+  await ctx.db.delete(personImportBatches).where(and(eq(personImportBatches.id, batchId), isNull(personImportBatches.appliedAt)));
+}
+
+/** Batches never applied that were opened before `before`: imports that died with their process. */
+export async function abandonedImportBatches(ctx: Ctx, before: Date): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ id: personImportBatches.id })
+    .from(personImportBatches)
+    .where(and(isNull(personImportBatches.appliedAt), lt(personImportBatches.createdAt, before)));
+  return rows.map((r) => r.id);
+}

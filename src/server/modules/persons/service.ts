@@ -176,7 +176,7 @@ export function lockPerson(ctx: Ctx, id: string) {
   return repo.findPersonRowForUpdate(ctx, id);
 }
 
-/** The row-by-row ledger import's persons (REG-7), already validated and sealed, in one statement per chunk. */
+/** The ledger import's persons (REG-7), already validated and sealed, in one statement per chunk; each row names its batch. */
 export async function insertImportedPersons(ctx: Ctx, rows: repo.PersonInsert[]) {
   await repo.insertPersonsInBulk(ctx, rows);
 }

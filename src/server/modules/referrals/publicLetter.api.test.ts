@@ -1,6 +1,6 @@
-// The employer's side of a referral letter on the public site (JOB-5; issue 10): code look-ups are
-// limited per client address, feedback is audited, and it never overwrites an outcome staff have
-// confirmed. On PGlite and on PostgreSQL.
+// The employer's side of a referral letter on the public site (JOB-5; issues 10, 11): code look-ups
+// are limited per client address and per code (the production default limits), feedback is
+// audited, and it never overwrites an outcome staff have confirmed. On PGlite and on PostgreSQL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createDistrictPair,
@@ -66,10 +66,45 @@ describe('JOB-5 referral letters on the public site', () => {
     const r = await letter();
     for (let i = 0; i < 10; i++)
       expect((await post(undefined, '/public/referrals/verify', { code: `ZZZZZZZZ${i}${i}` }, '198.51.100.1')).statusCode).toBe(404);
-    expect((await post(undefined, '/public/referrals/verify', { code: r.verificationCode }, '198.51.100.1')).statusCode).toBe(429);
+    const waiting = await post(undefined, '/public/referrals/verify', { code: r.verificationCode }, '198.51.100.1');
+    expect(waiting.statusCode).toBe(429);
+    expect(waiting.json()).toMatchObject({ code: 'RATE_LIMITED', limit: 'letterMiss' });
+    expect(Number(waiting.headers['retry-after'])).toBeGreaterThan(0);
     expect(
       (await post(undefined, '/public/referrals/feedback', { code: r.verificationCode, outcome: 'hired' }, '198.51.100.1')).statusCode,
     ).toBe(429);
     expect((await post(undefined, '/public/referrals/verify', { code: r.verificationCode }, '198.51.100.2')).statusCode).toBe(200);
+  });
+
+  it('JOB-5 a code tried too often is limited from every address: another address trying the same code waits, its other codes do not', async () => {
+    const r = await letter();
+    const guess = 'QQQQQQQQQQ';
+    for (let i = 0; i < 10; i++)
+      expect((await post(undefined, '/public/referrals/verify', { code: guess }, '198.51.100.31')).statusCode).toBe(404);
+    const elsewhere = await post(undefined, '/public/referrals/verify', { code: guess.toLowerCase() }, '198.51.100.32');
+    expect(elsewhere.statusCode).toBe(429);
+    expect(elsewhere.headers['content-type']).toContain('application/problem+json');
+    expect(elsewhere.json()).toMatchObject({
+      code: 'RATE_LIMITED',
+      limit: 'letterCode',
+      detail: expect.stringContaining('验证码近期核验次数过多'),
+    });
+    expect(Number(elsewhere.headers['retry-after'])).toBeGreaterThan(14 * 60);
+    expect((await post(undefined, '/public/referrals/verify', { code: r.verificationCode }, '198.51.100.32')).statusCode).toBe(200);
+  });
+
+  it('JOB-5 an employer checking and answering its letters in the normal way is never limited', async () => {
+    const from = '198.51.100.40';
+    for (let i = 0; i < 3; i++) {
+      const r = await letter();
+      for (let check = 0; check < 3; check++)
+        expect((await post(undefined, '/public/referrals/verify', { code: r.verificationCode }, from)).statusCode).toBe(200);
+      expect(
+        (await post(undefined, '/public/referrals/feedback', { code: r.verificationCode, outcome: 'interviewed' }, from)).statusCode,
+      ).toBe(200);
+      expect((await post(undefined, '/public/referrals/feedback', { code: r.verificationCode, outcome: 'hired' }, from)).statusCode).toBe(
+        200,
+      );
+    }
   });
 });

@@ -122,6 +122,8 @@ export async function rateCounts(db: Database, prefix: string, from: string, to:
        WHERE s.region_code LIKE ${`${prefix}%`}
          AND s.type IN ('job_seeking', 'unemployment')
          AND s.date <= ${to}
+         -- not persons of a ledger import still being written (REG-7: invisible until applied)
+         AND s.person_id NOT IN (SELECT p.id FROM persons p JOIN person_import_batches b ON b.id = p.import_batch WHERE b.applied_at IS NULL)
          AND NOT EXISTS (
                SELECT 1 FROM registration_events v
                 WHERE v.corrects_event_id = s.id AND v.type = 'correction' AND v.details->>'action' = 'void')

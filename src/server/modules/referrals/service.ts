@@ -7,11 +7,11 @@ import { and, eq } from 'drizzle-orm';
 import { referralOutcomeNames, type ReferralOutcome } from '../../../shared/labels.js';
 import { referrals, units, vacancies } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
-import { failureWindowText, recentLoginFailures, recordLoginFailure } from '../../platform/auth.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
+import type { ClientAttempts } from '../../platform/requestLimits.js';
 import { param } from '../../policy/service.js';
 import * as personRepo from '../persons/index.js';
 import { appendRegistration } from '../registrations/index.js';
@@ -162,22 +162,21 @@ export async function getReferral(ctx: Ctx, id: string) {
   return withLetter(referral);
 }
 
-/** Failed code look-ups one client address may make per window before it must wait (letter codes are short). */
-const maxLetterMisses = 10;
+/** A letter code as printed and as typed are the same code: spaces around it and letter case do not count. */
+export const letterCodeOf = (code: string) => code.trim().toUpperCase();
 
 /**
  * The referral a letter's code names, for the public site. Codes that name nothing count against
- * the client address, so the form cannot be used to walk the code space.
+ * the client address (the request limits' `letterMiss`), so the form cannot be used to walk the
+ * code space.
  */
-async function letterByCode(caller: Ctx, code: string, source: string) {
+async function letterByCode(caller: Ctx, code: string, attempts: ClientAttempts) {
   // Letters of every district: the code printed on the letter is the authority.
   const ctx = anywhereCtx(caller);
-  const key = `letter-code:${source}`;
-  if ((await recentLoginFailures(ctx, key)) >= maxLetterMisses)
-    throw new AppError('RATE_LIMITED', `验证码核对失败次数过多，请 ${failureWindowText}后再试，或致电开具介绍信的服务机构`);
-  const r = await repo.findByCode(ctx.db, code.trim().toUpperCase());
+  await attempts.assertAllowed();
+  const r = await repo.findByCode(ctx.db, letterCodeOf(code));
   if (!r) {
-    await recordLoginFailure(ctx, key);
+    await attempts.noteMiss();
     throw new AppError('NOT_FOUND', '没有这个介绍信验证码，请核对介绍信上的验证码');
   }
   return r;
@@ -198,9 +197,9 @@ function letterView(r: NonNullable<Awaited<ReturnType<typeof repo.findByCode>>>)
   };
 }
 
-/** An employer checks a referral letter by its code (public site; limited per client address). */
-export async function verifyLetter(ctx: Ctx, code: string, source: string) {
-  return letterView(await letterByCode(ctx, code, source));
+/** An employer checks a referral letter by its code (public site; unknown codes limited per client address). */
+export async function verifyLetter(ctx: Ctx, code: string, attempts: ClientAttempts) {
+  return letterView(await letterByCode(ctx, code, attempts));
 }
 
 /** 张三 → 张*；欧阳小明 → 欧阳**: the employer sees whom the letter is for without the full name. */
@@ -219,9 +218,9 @@ export async function employerFeedback(
   caller: Ctx,
   code: string,
   feedback: { outcome: ReferralOutcome; comment?: string | undefined },
-  source: string,
+  attempts: ClientAttempts,
 ) {
-  const r = await letterByCode(caller, code, source);
+  const r = await letterByCode(caller, code, attempts);
   const ctx = anywhereCtx(caller);
   if (r.outcome)
     throw new AppError(
@@ -238,7 +237,7 @@ export async function employerFeedback(
       entityId: r.id,
       regionCode: r.regionCode,
       before: { employerFeedback: r.employerFeedback },
-      after: { employerFeedback: text, source },
+      after: { employerFeedback: text, source: attempts.source },
     });
   });
   return letterView({ ...r, employerFeedback: text, employerFeedbackAt: ctx.now() });

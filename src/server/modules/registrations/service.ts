@@ -145,3 +145,8 @@ export async function attachCertificate(ctx: Ctx, eventId: string, certificateNo
 export async function insertImportedEvents(ctx: Ctx, rows: repo.EventInsert[]) {
   await bulkInsert(ctx.db, 'registration_events', repo.eventBulkColumns, rows);
 }
+
+/** The events of an import batch that will not be applied, up to `limit` per call (REG-7: no half import stays behind). */
+export function deleteUnappliedImportedEvents(ctx: Ctx, batchId: string, limit: number): Promise<number> {
+  return repo.deleteUnappliedImportedEvents(ctx, batchId, limit);
+}

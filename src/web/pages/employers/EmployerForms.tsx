@@ -2,10 +2,10 @@
 // GB 32100 rule the server applies, so a mistyped check character is caught before saving.
 import { App, Col, Form, Input, Row, Select } from 'antd';
 import { parseCreditCode } from '../../../shared/creditCode.js';
-import { industrySections } from '../../../shared/industries.js';
 import { patch, post } from '../../api.js';
 import { useUser } from '../../auth.js';
 import { FormModal } from '../../components/FormModal.js';
+import { IndustryPicker } from '../../components/IndustryPicker.js';
 import { RegionPicker } from '../../components/RegionPicker.js';
 import { employerOwnershipNames, employerSizeNames, optionsOf } from '../../labels.js';
 import type { Employer } from '../../types.js';
@@ -24,8 +24,6 @@ interface EmployerFormValues {
   address?: string;
   description?: string;
 }
-
-export const industryOptions = industrySections.map((s) => ({ value: s.code, label: `${s.code} ${s.name}` }));
 
 const creditCodeRule = {
   validator: (_: unknown, value: string | undefined) => {
@@ -106,14 +104,8 @@ function EmployerFields({ baseScope, withCreditCode }: { baseScope: string; with
         </Form.Item>
       </Col>
       <Col span={12}>
-        <Form.Item name="industry" label="行业门类" extra="《国民经济行业分类》（GB/T 4754-2017）">
-          <Select
-            allowClear
-            showSearch={{ optionFilterProp: 'label' }}
-            placeholder="请选择"
-            options={industryOptions}
-            popupMatchSelectWidth={false}
-          />
+        <Form.Item name="industry" label="行业" extra="《国民经济行业分类》（GB/T 4754-2017）门类，知道的再选大类">
+          <IndustryPicker />
         </Form.Item>
       </Col>
       <Col span={6}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Alert, Button, Card, Descriptions, Space, Spin, Typography } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { industryName } from '../../../shared/industries.js';
+import { industryLabel } from '../../../shared/industries.js';
 import { get } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
 import { ActivationCodeButton, activationIssuers } from '../../components/ActivationCodeButton.js';
@@ -57,7 +57,7 @@ function EmployerInfoCard({ employer, canWrite, onEdit }: { employer: Employer; 
             children: <Typography.Text style={{ fontFamily: 'monospace' }}>{e.creditCode}</Typography.Text>,
           },
           { key: 'region', label: '所在地', children: e.regionName ?? e.regionCode },
-          { key: 'industry', label: '行业门类', children: e.industry ? `${e.industry} ${industryName(e.industry) ?? ''}` : none },
+          { key: 'industry', label: '行业', children: e.industry ? industryLabel(e.industry) : none },
           { key: 'size', label: '企业规模', children: e.size ? (sizeNames[e.size] ?? e.size) : none },
           { key: 'ownership', label: '经济类型', children: e.ownership ? (ownershipNames[e.ownership] ?? e.ownership) : none },
           { key: 'contact', label: '联系人', children: e.contactName || none },

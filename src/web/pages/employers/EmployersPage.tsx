@@ -2,16 +2,17 @@
 // industry section; Excel export; 登记用人单位 for job officers.
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import { Button, Form, Input, Select, Space, Typography } from 'antd';
+import { Button, Form, Input, Space, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { industryName } from '../../../shared/industries.js';
+import { industryLabel } from '../../../shared/industries.js';
 import type { Query } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
 import { PagedTable } from '../../components/PagedTable.js';
 import { formatDateTime } from '../../format.js';
 import { employerSizeNames } from '../../labels.js';
 import type { Employer } from '../../types.js';
-import { CreateEmployerModal, industryOptions } from './EmployerForms.js';
+import { CreateEmployerModal } from './EmployerForms.js';
+import { IndustryPicker } from '../../components/IndustryPicker.js';
 
 interface Search {
   q?: string;
@@ -46,15 +47,8 @@ export function EmployersPage() {
             <Form.Item name="q" label="关键词">
               <Input placeholder="单位名称或完整的统一社会信用代码" allowClear maxLength={60} style={{ width: 280 }} />
             </Form.Item>
-            <Form.Item name="industry" label="行业门类">
-              <Select
-                placeholder="全部"
-                allowClear
-                showSearch={{ optionFilterProp: 'label' }}
-                options={industryOptions}
-                style={{ width: 220 }}
-                popupMatchSelectWidth={false}
-              />
+            <Form.Item name="industry" label="行业" tooltip="选门类时包括其下各大类的单位">
+              <IndustryPicker placeholder="全部" style={{ width: 240 }} />
             </Form.Item>
           </>
         }
@@ -66,7 +60,7 @@ export function EmployersPage() {
             render: (c: string) => <Typography.Text style={{ fontFamily: 'monospace' }}>{c}</Typography.Text>,
           },
           { title: '所在地', dataIndex: 'regionName', render: (n: string | null, e) => n ?? e.regionCode },
-          { title: '行业门类', dataIndex: 'industry', render: (i: string | null) => (i ? `${i} ${industryName(i) ?? ''}` : '—') },
+          { title: '行业', dataIndex: 'industry', render: (i: string | null) => (i ? industryLabel(i) : '—') },
           { title: '规模', dataIndex: 'size', render: (s: string | null) => (s ? (sizeNames[s] ?? s) : '—') },
           {
             title: '联系人及电话',
