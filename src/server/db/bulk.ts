@@ -48,3 +48,14 @@ export async function bulkInsert<R>(db: Database, table: string, columns: BulkCo
     );
   }
 }
+
+/**
+ * Deletes up to `limit` rows of `table` whose id is in `ids` (a subquery) and answers how many went:
+ * a caller repeats it in short transactions to remove many rows without holding the database long.
+ */
+export async function deleteSome(db: Database, table: SQL, ids: SQL, limit: number): Promise<number> {
+  const gone = await db.execute(
+    sql`DELETE FROM ${table} WHERE id IN (SELECT id FROM ${table} WHERE id IN ${ids} LIMIT ${limit}) RETURNING id`,
+  );
+  return (gone as unknown as { rows: unknown[] }).rows.length;
+}

@@ -2,7 +2,7 @@
 // person's first unemployment registration, withdrawn or reissued later, with its full history.
 import crypto from 'node:crypto';
 import { asc, eq, sql } from 'drizzle-orm';
-import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
+import { bulkInsert, deleteSome, type BulkColumn } from '../../db/bulk.js';
 import { certificateCounters, certificateEvents, persons } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
@@ -137,15 +137,9 @@ export async function recordImportedCertificates(ctx: Ctx, rows: CertificateEven
  * (REG-7); answers how many went. Their reserved numbers stay used: a gap in the sequence, never a
  * number given twice.
  */
-export async function deleteUnappliedImportedCertificates(ctx: Ctx, batchId: string, limit: number): Promise<number> {
-  const gone = await ctx.db.execute(
-    sql`DELETE FROM certificate_events WHERE id IN (
-          SELECT c.id FROM certificate_events c JOIN persons p ON p.id = c.person_id
-           WHERE p.import_batch = ${batchId}
-             AND p.import_batch IN (SELECT id FROM person_import_batches WHERE applied_at IS NULL)
-           LIMIT ${limit}) RETURNING id`,
-  );
-  return (gone as unknown as { rows: unknown[] }).rows.length;
+export function deleteUnappliedImportedCertificates(ctx: Ctx, batchId: string, limit: number): Promise<number> {
+  const ids = sql`(SELECT ${certificateEvents.id} FROM ${certificateEvents} WHERE ${certificateEvents.personId} IN ${personsModule.unappliedBatchPersonIds(batchId)})`;
+  return deleteSome(ctx.db, sql`${certificateEvents}`, ids, limit);
 }
 
 export type CertificateEventInsert = typeof certificateEvents.$inferInsert;

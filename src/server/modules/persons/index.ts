@@ -10,6 +10,7 @@ export {
   deleteUnappliedImportedPersons,
   findPerson,
   openImportBatch,
+  unappliedBatchPersonIds,
   unappliedImportPersonIds,
   visiblePerson,
   type PersonInsert,

@@ -3,7 +3,7 @@ import type { BulkColumn } from '../../db/bulk.js';
 import crypto from 'node:crypto';
 import { and, arrayContains, asc, eq, ilike, isNull, lt, sql, type SQL } from 'drizzle-orm';
 import { householdMembers, personImportBatches, persons, regions, seekerMatchLookup, seekerMatchProfiles, units } from '../../db/schema.js';
-import { bulkInsert } from '../../db/bulk.js';
+import { bulkInsert, deleteSome } from '../../db/bulk.js';
 import { isSeeker, seekerLookupKeys, seekerMatchColumns, seekerProfileOf } from '../../../shared/matchProfiles.js';
 import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
@@ -303,12 +303,14 @@ export async function applyImportBatch(ctx: Ctx, batchId: string): Promise<void>
  * Deletes up to `limit` persons of a batch never applied (their registration and certificate
  * events must be gone first); answers how many went. A caller repeats it in short transactions.
  */
-export async function deleteUnappliedImportedPersons(ctx: Ctx, batchId: string, limit: number): Promise<number> {
-  const gone = await ctx.db.execute(
-    sql`DELETE FROM persons WHERE id IN (SELECT id FROM persons WHERE import_batch = ${batchId} LIMIT ${limit})
-        AND import_batch IN (SELECT id FROM person_import_batches WHERE applied_at IS NULL) RETURNING id`,
-  );
-  return (gone as unknown as { rows: unknown[] }).rows.length;
+export function deleteUnappliedImportedPersons(ctx: Ctx, batchId: string, limit: number): Promise<number> {
+  return deleteSome(ctx.db, sql`${persons}`, unappliedBatchPersonIds(batchId), limit);
+}
+
+/** Ids of the persons of a ledger-import batch never applied: the modules with rows of theirs delete those first. */
+export function unappliedBatchPersonIds(batchId: string): SQL {
+  return sql`(SELECT ${persons.id} FROM ${persons} WHERE ${persons.importBatch} = ${batchId}
+    AND ${persons.importBatch} IN (SELECT ${personImportBatches.id} FROM ${personImportBatches} WHERE ${personImportBatches.appliedAt} IS NULL))`;
 }
 
 /** Removes the row of a batch once its persons are gone (an applied batch is kept: its persons name it). */

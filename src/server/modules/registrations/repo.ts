@@ -1,9 +1,9 @@
 // SQL for registration events. Events are only ever inserted.
-import type { BulkColumn } from '../../db/bulk.js';
+import { deleteSome, type BulkColumn } from '../../db/bulk.js';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { persons, registrationEvents } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
-import { visiblePerson } from '../persons/index.js';
+import { unappliedBatchPersonIds, visiblePerson } from '../persons/index.js';
 import type { RegistrationEventLike, RegistrationType } from './rules.js';
 
 export type RegistrationEventRow = typeof registrationEvents.$inferSelect;
@@ -31,15 +31,9 @@ export async function eventsOf(ctx: Ctx, personId: string): Promise<(Registratio
 }
 
 /** Deletes up to `limit` events of persons of a ledger-import batch never applied (REG-7); answers how many went. */
-export async function deleteUnappliedImportedEvents(ctx: Ctx, batchId: string, limit: number): Promise<number> {
-  const gone = await ctx.db.execute(
-    sql`DELETE FROM registration_events WHERE id IN (
-          SELECT e.id FROM registration_events e JOIN persons p ON p.id = e.person_id
-           WHERE p.import_batch = ${batchId}
-             AND p.import_batch IN (SELECT id FROM person_import_batches WHERE applied_at IS NULL)
-           LIMIT ${limit}) RETURNING id`,
-  );
-  return (gone as unknown as { rows: unknown[] }).rows.length;
+export function deleteUnappliedImportedEvents(ctx: Ctx, batchId: string, limit: number): Promise<number> {
+  const ids = sql`(SELECT ${registrationEvents.id} FROM ${registrationEvents} WHERE ${registrationEvents.personId} IN ${unappliedBatchPersonIds(batchId)})`;
+  return deleteSome(ctx.db, sql`${registrationEvents}`, ids, limit);
 }
 
 export async function insertEvent(ctx: Ctx, row: typeof registrationEvents.$inferInsert) {
