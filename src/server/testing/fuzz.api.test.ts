@@ -38,6 +38,8 @@ const sessionTouch = ['sessions', 'public_sessions', 'person_access_log'];
 const writtenByRejections: Record<string, string[]> = {
   'POST /api/v1/auth/login': ['login_failures'],
   'POST /api/v1/auth/password': ['login_failures'],
+  // A wrong first code while confirming an enrolment counts against the member like a wrong sign-in code.
+  'POST /api/v1/auth/two-factor/enrolment/confirm': ['login_failures'],
   'POST /api/v1/public/accounts/login': ['login_failures'],
   // A wrong binding code counts against the record's live codes, and is audited.
   'POST /api/v1/public/accounts/seekers': ['binding_codes', 'audit_log', 'audit_head'],
