@@ -215,7 +215,10 @@ describe('JOB-4 match profiles in step with persons and vacancies', () => {
     const before = await storedProfiles();
     expect(before.seekers.length).toBeGreaterThan(0);
     expect(before.vacancies.length).toBeGreaterThan(0);
-    const migration = fs.readFileSync(path.resolve(import.meta.dirname, '../../db/migrations/0010_match-profiles.sql'), 'utf8');
+    const migrations = path.resolve(import.meta.dirname, '../../db/migrations');
+    // Found by name, not number: migrations are renumbered when branches meet.
+    const file = fs.readdirSync(migrations).find((f) => f.endsWith('_match-profiles.sql'));
+    const migration = fs.readFileSync(path.join(migrations, file!), 'utf8');
     const backfill = migration
       .split('--> statement-breakpoint')
       .map((s) => s.replace(/^\s*(--.*\n)*/g, '').trim())

@@ -6,6 +6,7 @@ import type { Database } from '../../db/connection.js';
 import { policyNotices, regions, units } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
+import { searchCondition } from '../vacancies/index.js';
 import { coveringRegionCodes } from './rules.js';
 
 /** Status as the reader sees it: a published notice before its first day is scheduled, after its last expired. */
@@ -132,7 +133,12 @@ const publicColumns = {
 /** A page of the board's notices, newest first. */
 export async function searchPublic(db: Database, filter: PublicNoticeFilter, paging: Paging) {
   const conds: SQL[] = [publiclyVisible(filter.today)];
-  if (filter.tsquery) conds.push(sql`${policyNotices.search} @@ ${filter.tsquery}::tsquery`);
+  if (filter.tsquery) {
+    // As on the vacancies' board: every bigram from the index, then each phrase in the text itself.
+    const { allTerms, phrases } = searchCondition(filter.tsquery);
+    conds.push(sql`${policyNotices.search} @@ ${allTerms}::tsquery`);
+    for (const phrase of phrases) conds.push(sql`concat_ws(' ', ${policyNotices.title}, ${policyNotices.body}) LIKE ${`%${phrase}%`}`);
+  }
   if (filter.category) conds.push(eq(policyNotices.category, filter.category));
   if (filter.regionCode) {
     const prefix = areaPrefix(filter.regionCode);

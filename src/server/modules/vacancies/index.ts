@@ -3,4 +3,4 @@ export * from './service.js';
 export { Vacancy, VacancyInput as VacancyInputSchema, vacancyStatuses } from './schemas.js';
 export { vacancyRoutes } from './routes.js';
 export { findPublic, insertVacancyProfilesInBulk, publiclyVisible, searchPublic, type StoredVacancy } from './repo.js';
-export { searchQuery, searchTokens } from './searchText.js';
+export { searchCondition, searchQuery, searchTokens } from './searchText.js';

@@ -182,7 +182,10 @@ describe('JOB-7 public board', () => {
     for (const q of ['叉车', '司机', '叉', '车司', '晋运物流'])
       expect((await board(q)).ids).toEqual(expect.arrayContaining([forklift.id, apart.id]));
     expect((await board('叉车 司机')).ids).toEqual(expect.arrayContaining([forklift.id, apart.id]));
-    expect((await board('货车司机')).ids).toEqual([apart.id]);
+    // The demo has truck drivers of its own: of this test's two, only the one saying 货车司机.
+    const trucks = (await board('货车司机')).ids;
+    expect(trucks).toContain(apart.id);
+    expect(trucks).not.toContain(forklift.id);
     // Staff search uses the same index and the same rule.
     const staff = (await get(officer, `/vacancies?q=${encodeURIComponent('叉车司机')}&pageSize=100`)).json();
     expect(staff.items.map((v: { id: string }) => v.id)).toContain(forklift.id);
