@@ -54,7 +54,7 @@ describe('SYS-2 request-rate limits of sign-in and registration, per client addr
     expect(refused.json()).toMatchObject({
       code: 'RATE_LIMITED',
       limit: 'login',
-      detail: expect.stringMatching(/^登录请求过于频繁，请 \d+ 秒后再试/),
+      detail: expect.stringMatching(/^登录请求过于频繁，请 \d+ (秒|分钟)后再试/),
     });
     const retryAfter = Number(refused.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(0);
