@@ -248,7 +248,12 @@ describe('issue 12 every role lands on its own work and sees only what it can fo
     await shot(page, 'staff-ui-retirees-empty');
     // A filtered empty list says so instead.
     await page.getByRole('menuitem', { name: /人员台账/ }).click();
+    // Type only once the ledger page has replaced the retirees page and loaded its list: under load
+    // the keyword went into the leaving page's form and was lost.
+    await page.waitForURL(/\/persons$/);
+    await page.locator('.ant-table-row, [data-testid="list-empty"]').first().waitFor();
     await page.getByLabel('关键词').fill('没有这个人');
+    expect(await page.getByLabel('关键词').inputValue()).toBe('没有这个人');
     await page.getByLabel('关键词').press('Enter');
     await expect.poll(() => page.getByTestId('list-empty').textContent()).toContain('没有符合查询条件的记录');
   });
