@@ -96,7 +96,7 @@ describe('JOB-4..6, JOB-9, RPT-7 matching, referrals, fairs and the vacancy surv
     await first.locator('.ant-table-row-expand-icon').click();
     const reasons = matchesCard().getByTestId('match-reason-list').first();
     await expect.poll(() => reasons.textContent()).toContain('意向职业与岗位职业相同（6-18-02-04）');
-    expect(await reasons.textContent()).toContain('具备岗位要求的技能 焊工');
+    expect(await reasons.textContent()).toContain('具备岗位要求的技能 焊接');
     await matchesCard().scrollIntoViewIfNeeded();
     await shot(page, 'referrals-person-matches');
 

@@ -16,6 +16,11 @@ import { createDemoPopulation, type PopulationSummary } from './demo/population.
 import { createDemoJobs } from './demo/jobs.js';
 import { createDemoNotices } from './demo/notices.js';
 import { createDemoRegion, type DemoAccount } from './demo/region.js';
+import { rebuildSeekerMatchProfiles } from './modules/persons/index.js';
+import { rebuildVacancyMatchProfiles } from './modules/vacancies/index.js';
+import { matchProfileFormat } from '../shared/matchProfiles.js';
+import { skillVocabulary } from '../shared/skillVocabulary.js';
+import { occupations } from '../shared/occupations.js';
 
 export interface BootstrapOptions {
   adminPassword: string | undefined;
@@ -42,6 +47,31 @@ async function setSetting(db: Database, key: string, value: unknown): Promise<vo
   await db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } });
 }
 
+/**
+ * The version of what match profiles are derived with: their format and the data the skills
+ * vocabulary maps words with (its terms and the occupations' names).
+ */
+export function matchProfileVersion(): string {
+  const data = JSON.stringify({ matchProfileFormat, skillVocabulary, occupations: occupations.map((o) => [o.code, o.name]) });
+  return crypto.createHash('sha256').update(data).digest('hex').slice(0, 16);
+}
+
+/**
+ * Rebuilds the stored match profiles when they were derived with another vocabulary or format
+ * (JOB-4): 电焊 written before the vocabulary knew it must score as 焊接 like one written after.
+ * Runs in short transactions before the server listens; on a new database there is nothing to do.
+ */
+export async function keepMatchProfilesCurrent(ctx: Ctx): Promise<void> {
+  const version = matchProfileVersion();
+  if ((await getSetting<string>(ctx.db, 'matching.profile_version')) === version) return;
+  const started = Date.now();
+  const seekers = await rebuildSeekerMatchProfiles(ctx);
+  const posts = await rebuildVacancyMatchProfiles(ctx);
+  if (seekers + posts > 0)
+    console.log(`匹配画像已按新技能词表重建：人员 ${seekers} 名、岗位 ${posts} 个，用时 ${Date.now() - started} 毫秒`);
+  await setSetting(ctx.db, 'matching.profile_version', version);
+}
+
 /** Makes an empty database usable and keeps reference data current; safe to run on every start. */
 export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: BootstrapOptions): Promise<BootstrapResult> {
   wireDomainEvents();
@@ -52,6 +82,7 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
     await setSetting(db, 'regions.prefixes', [...new Set([...loaded, ...opts.regionPrefixes])]);
   }
   await seedParams(db, now());
+  await keepMatchProfilesCurrent({ db, actor: systemActor, requestId: 'bootstrap', now, sealer });
   if (await getSetting<boolean>(db, 'initialized')) return { firstStart: false, demoAccounts: [] };
 
   const adminPassword = opts.adminPassword ?? crypto.randomBytes(9).toString('base64url');

@@ -1,16 +1,19 @@
 // Match profiles (JOB-4): what matching knows of a seeker and of a vacancy, built in one place
 // each. The ledger (persons) and the vacancies module store them beside their rows, in the same
 // transaction as every write, and matching scores them (server/modules/matching/rules.ts), so
-// the function lives below all three, like matchKeysOf. A later vocabulary that canonicalises
-// skills or maps keyword wishes to occupations hooks in here, before keys and scores are derived.
+// the function lives below all three, like matchKeysOf. Skills go through the skills vocabulary
+// here, before keys and scores are derived: a profile holds vocabulary terms (电焊, 焊工 → 焊接), a
+// seeker also the broader terms theirs imply, and keyword wishes (电焊工) become the occupations
+// and skills they stand for (shared/skillVocabulary.ts).
 import { vacancyHoursNames } from './labels.js';
 import { matchKeysOf, occupationGroupOf } from './matchKeys.js';
+import { heldSkillTerms, occupationsOfKeywords, requiredSkillTerms } from './skillVocabulary.js';
 
 export interface SeekerProfile {
   regionCode: string;
-  /** Wished occupations, then the current occupation. */
+  /** Wished occupations, those the keyword wishes stand for, then the current occupation. */
   occupations: string[];
-  /** Skills and wished keywords. */
+  /** Vocabulary terms of the skills and keyword wishes, with the broader terms they imply. */
   skills: string[];
   wageMinFen: number | null;
   education: string | null;
@@ -24,12 +27,20 @@ export interface SeekerProfile {
 export interface VacancyProfile {
   regionCode: string;
   occupation: string | null;
+  /** Required skills; vocabulary terms once through vacancyProfileOf. */
   skills: string[];
   wageMin: number;
   wageMax: number;
   education: string | null;
   hours: string;
 }
+
+/**
+ * The format of stored profiles: raise it when what seekerMatchColumns or vacancyMatchColumns
+ * write changes, and the profiles stored are rebuilt at the next start (bootstrap.ts, with the
+ * vocabulary's own changes, which it detects by itself).
+ */
+export const matchProfileFormat = 2;
 
 /** Education levels from highest to lowest (the ledger's list). */
 export const educationLevels = ['研究生', '大学本科', '大学专科', '高中/中专/技校', '初中', '小学及以下'] as const;
@@ -87,13 +98,14 @@ export interface SeekerFacts {
   categories: string[];
 }
 
-/** The seeker's profile: wished then current occupations, skills and keywords, wishes, priority. */
+/** The seeker's profile: wished then current occupations, skills and keywords as terms, wishes, priority. */
 export function seekerProfileOf(p: SeekerFacts): SeekerProfile {
   const wishes = (p.jobWishes ?? {}) as JobWishes;
+  const keywords = wishes.keywords ?? [];
   return {
     regionCode: p.regionCode,
-    occupations: [...(wishes.occupations ?? []), ...(p.occupation ? [p.occupation] : [])],
-    skills: [...p.skills, ...(wishes.keywords ?? [])],
+    occupations: [...new Set([...(wishes.occupations ?? []), ...occupationsOfKeywords(keywords), ...(p.occupation ? [p.occupation] : [])])],
+    skills: heldSkillTerms([...p.skills, ...keywords]),
     wageMinFen: wishes.wageMinFen ?? null,
     education: p.education,
     hours: wishes.hours ?? null,
@@ -105,12 +117,12 @@ export function seekerProfileOf(p: SeekerFacts): SeekerProfile {
 /** Who matching offers vacancies to: persons seeking work or registered unemployed (the same test as persons_seeker_match_idx). */
 export const isSeeker = (p: { jobSeeking: boolean; employmentStatus: string }) => p.jobSeeking || p.employmentStatus === 'unemployed';
 
-/** The vacancy's profile: the fields a score reads. */
+/** The vacancy's profile: the fields a score reads, its skills as vocabulary terms. */
 export function vacancyProfileOf(v: VacancyProfile): VacancyProfile {
   return {
     regionCode: v.regionCode,
     occupation: v.occupation,
-    skills: v.skills,
+    skills: requiredSkillTerms(v.skills),
     wageMin: v.wageMin,
     wageMax: v.wageMax,
     education: v.education,

@@ -27,7 +27,8 @@ import {
   type Auth,
 } from '../../testing/factories.js';
 import { createTestApp, queryRows, type TestApp } from '../../testing/testApp.js';
-import { insertImportedPersons } from '../persons/index.js';
+import { insertImportedPersons, rebuildSeekerMatchProfiles } from '../persons/index.js';
+import { keepMatchProfilesCurrent } from '../../bootstrap.js';
 
 let t: TestApp;
 let officer: Auth;
@@ -150,7 +151,7 @@ describe('JOB-4 match profiles in step with persons and vacancies', () => {
 
     await send('PATCH', `/persons/${person.id}`, { skills: ['焊工', '电工'], education: '大专', jobWishes: { hours: '不限' } });
     expected = await expectInStep();
-    expect(expected.seekers.find((s) => s.id === person.id)).toMatchObject({ skills: ['焊工', '电工'], educationRank: 2, hours: null });
+    expect(expected.seekers.find((s) => s.id === person.id)).toMatchObject({ skills: ['焊接', '电工'], educationRank: 2, hours: null });
 
     await send('POST', `/persons/${person.id}/registrations`, { type: 'employment', date: '2026-11-20', employerName: '太原重工' });
     expected = await expectInStep();
@@ -199,7 +200,7 @@ describe('JOB-4 match profiles in step with persons and vacancies', () => {
 
     expect((await approveVacancy(t, reviewer, pending.id)).statusCode).toBe(200);
     expected = await expectInStep();
-    expect(expected.vacancies.find((v) => v.id === pending.id)).toMatchObject({ educationRank: 3, skills: ['焊工', '焊工'] });
+    expect(expected.vacancies.find((v) => v.id === pending.id)).toMatchObject({ educationRank: 3, skills: ['焊接'] });
 
     const published = await createPublishedVacancy(t, officer, reviewer, employer.id);
     await send('PATCH', `/vacancies/${published.id}`, { wageMax: 900000 });
@@ -211,7 +212,7 @@ describe('JOB-4 match profiles in step with persons and vacancies', () => {
     expect(expected.vacancies.find((v) => v.id === pending.id)).toBeUndefined();
   });
 
-  it('JOB-4 the migration builds from stored rows the same profiles the code writes', async () => {
+  it('JOB-4 the migration builds the profiles from stored rows, and the rebuild at start brings them to the vocabulary', async () => {
     const before = await storedProfiles();
     expect(before.seekers.length).toBeGreaterThan(0);
     expect(before.vacancies.length).toBeGreaterThan(0);
@@ -230,7 +231,24 @@ describe('JOB-4 match profiles in step with persons and vacancies', () => {
       await tx.execute(sql`DELETE FROM vacancy_match_profiles`);
       for (const statement of backfill) await tx.execute(sql.raw(statement));
     });
+    // The migration predates the skills vocabulary: it stored the words as written (焊工, not 焊接).
+    const migrated = await storedProfiles();
+    expect(migrated.seekers.map((s) => s.id)).toEqual(before.seekers.map((s) => s.id));
+    expect(migrated.vacancies.map((v) => v.id)).toEqual(before.vacancies.map((v) => v.id));
+    expect(migrated.vacancies.flatMap((v) => v.skills as string[])).toContain('焊工');
+    // The next start sees profiles of no known version and rebuilds them all, in step with the code.
+    await t.handle.db.execute(sql`DELETE FROM settings WHERE key = 'matching.profile_version'`);
+    await keepMatchProfilesCurrent(t.systemCtx);
     expect(await storedProfiles()).toEqual(before);
+    await expectInStep();
+  });
+
+  it('JOB-4 the rebuild runs once per vocabulary version and in chunks: a start with the same version changes nothing', async () => {
+    await t.handle.db.execute(sql`UPDATE seeker_match_profiles SET skills = '{}'`);
+    await keepMatchProfilesCurrent(t.systemCtx); // same version: the profiles are taken as they are
+    const kept = await storedProfiles();
+    expect(kept.seekers.every((s) => (s.skills as string[]).length === 0)).toBe(true);
+    expect(await rebuildSeekerMatchProfiles(t.systemCtx, 1)).toBeGreaterThan(1); // one person per transaction
     await expectInStep();
   });
 });

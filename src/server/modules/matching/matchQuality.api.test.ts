@@ -1,9 +1,10 @@
 // JOB-4 quality: the top 20 a counsellor gets are the best of ALL candidates, not of a sample. On a
 // generated market (a few thousand seekers and vacancies sharing occupations, groups and skills,
 // with many equal scores, expired, filled and unpublished posts, wishes for other places and
-// seekers in another city), the answer of the API equals scoring every candidate by brute force
-// with scoreMatch: the same ids, the same scores, the same order (score, then for vacancies the
-// newer published first, for seekers the longer in their status first, then the id).
+// seekers in another city, skills written as their synonyms and wishes as keywords), the answer of
+// the API equals scoring every candidate by brute force with scoreMatch: the same ids, the same
+// scores, the same order (score, then the occupation's points, then for vacancies the newer
+// published first, for seekers the longer in their status first, then the id).
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
@@ -15,7 +16,7 @@ import { createEmployer, createStaffMember, type Auth } from '../../testing/fact
 import { createTestApp, queryRows, type TestApp } from '../../testing/testApp.js';
 import { insertImportedPersons, type PersonInsert } from '../persons/index.js';
 import { insertVacancyProfilesInBulk } from '../vacancies/index.js';
-import { scoreMatch, type MatchFigures } from './rules.js';
+import { scoreMatch, type MatchFigures, type SeekerProfile, type VacancyProfile } from './rules.js';
 
 const now = new Date('2026-11-23T04:00:00Z');
 const today = '2026-11-23';
@@ -79,7 +80,10 @@ const vacancyColumns: BulkColumn<VacancyRow>[] = [
 
 // Few values of everything, so that many candidates share keys and many scores are equal.
 const occupations = ['6-18-02-04', '6-18-02-05', '4-07-05-01', '4-07-05-02', '4-01-02-01', '4-01-02-03', '6-31-01-03'];
-const skills = ['焊工', '保安', '销售', '电工', '驾驶'];
+// Skills as counters write them: synonyms of one term (焊工, 电焊), a narrower one (氩弧焊), unknown words.
+const skills = ['焊工', '电焊', '氩弧焊', '保安', '门卫', '销售', '电工', '驾驶', '司机', '插花'];
+/** Keyword wishes: occupation names, wordings of the vocabulary, a word it does not know. */
+const keywords = ['电焊工', '焊工', '保安员', '叉车司机', '营销员', '插花'];
 const educations = [null, '初中', '高中', '中专', '大专', '大学本科', '硕士', '不详'];
 
 beforeAll(async () => {
@@ -104,7 +108,7 @@ beforeAll(async () => {
       rand() < 0.7
         ? {
             occupations: some(occupations, 2),
-            ...(rand() < 0.4 ? { keywords: some(skills, 1) } : {}),
+            ...(rand() < 0.4 ? { keywords: some(keywords, 1) } : {}),
             ...(rand() < 0.6 ? { wageMinFen: pick([0, 300000, 450000, 500000, 800000]) } : {}),
             ...(rand() < 0.25
               ? { regionCodes: [pick(['140105000000', '140106000000', '140000000000', '140702000000', pick(places)])] }
@@ -189,13 +193,21 @@ const get = async <T>(auth: Auth, url: string): Promise<T> => {
 interface Scored {
   id: string;
   score: number;
+  occupation: number;
   tie: string | null;
 }
 
-/** The answer's order: score, then the tie (newer or older first, missing last), then the id. */
+/** A score and its occupation points, as the API ranks by them. */
+function scored(seeker: SeekerProfile, vacancy: VacancyProfile) {
+  const { score, reasons } = scoreMatch(seeker, vacancy, figures);
+  return { score, occupation: reasons.find((r) => r.factor === 'occupation')?.weight ?? 0 };
+}
+
+/** The answer's order: score, then occupation points, then the tie (newer or older first, missing last), then the id. */
 function order(newerFirst: boolean) {
   return (a: Scored, b: Scored) =>
     b.score - a.score ||
+    b.occupation - a.occupation ||
     (a.tie === b.tie ? 0 : a.tie === null ? 1 : b.tie === null ? -1 : (a.tie < b.tie ? -1 : 1) * (newerFirst ? -1 : 1)) ||
     (a.id < b.id ? -1 : 1);
 }
@@ -223,32 +235,28 @@ async function bruteForceVacancies(personId: string): Promise<Scored[]> {
     education: string | null;
     hours: string;
     published_at: string;
-    match_keys: string[];
     valid_until: string;
     filled: number;
     headcount: number;
     status: string;
   }>(
     t.handle.db,
-    sql`SELECT id, region_code, occupation, skills, wage_min, wage_max, education, hours, match_keys, status, filled, headcount,
+    sql`SELECT id, region_code, occupation, skills, wage_min, wage_max, education, hours, status, filled, headcount,
                to_char(valid_until, 'YYYY-MM-DD') AS valid_until, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS published_at
         FROM vacancies`,
   );
   return rows
     .filter(
       (v) =>
-        v.status === 'published' &&
-        v.valid_until >= today &&
-        v.filled < v.headcount &&
-        v.match_keys.some((k) => keys.includes(k)) &&
-        places.some((p) => v.region_code.startsWith(p)),
+        v.status === 'published' && v.valid_until >= today && v.filled < v.headcount && places.some((p) => v.region_code.startsWith(p)),
     )
     .map((v) => ({
       id: v.id,
       tie: v.published_at,
-      score: scoreMatch(seeker, vacancyProfileOf({ ...v, regionCode: v.region_code, wageMin: v.wage_min, wageMax: v.wage_max }), figures)
-        .score,
+      profile: vacancyProfileOf({ ...v, regionCode: v.region_code, wageMin: v.wage_min, wageMax: v.wage_max }),
     }))
+    .filter((v) => matchKeysOf([v.profile.occupation], v.profile.skills).some((k) => keys.includes(k)))
+    .map((v) => ({ id: v.id, tie: v.tie, ...scored(seeker, v.profile) }))
     .sort(order(true));
 }
 
@@ -273,13 +281,12 @@ async function bruteForceSeekers(vacancyId: string, scope: string): Promise<Scor
     job_wishes: unknown;
     education: string | null;
     categories: string[];
-    match_keys: string[];
     job_seeking: boolean;
     employment_status: string;
     status_since: string | null;
   }>(
     t.handle.db,
-    sql`SELECT id, region_code, occupation, skills, job_wishes, education, categories, match_keys, job_seeking, employment_status,
+    sql`SELECT id, region_code, occupation, skills, job_wishes, education, categories, job_seeking, employment_status,
                to_char(status_since, 'YYYY-MM-DD') AS status_since
         FROM persons`,
   );
@@ -287,15 +294,12 @@ async function bruteForceSeekers(vacancyId: string, scope: string): Promise<Scor
     .filter(
       (p) =>
         isSeeker({ jobSeeking: p.job_seeking, employmentStatus: p.employment_status }) &&
-        p.match_keys.some((k) => keys.includes(k)) &&
         p.region_code.startsWith(vacancy.regionCode.slice(0, 4)) &&
         p.region_code.startsWith(scope),
     )
-    .map((p) => ({
-      id: p.id,
-      tie: p.status_since,
-      score: scoreMatch(seekerProfileOf({ ...p, regionCode: p.region_code, jobWishes: p.job_wishes }), vacancy, figures).score,
-    }))
+    .map((p) => ({ id: p.id, tie: p.status_since, profile: seekerProfileOf({ ...p, regionCode: p.region_code, jobWishes: p.job_wishes }) }))
+    .filter((p) => matchKeysOf(p.profile.occupations, p.profile.skills).some((k) => keys.includes(k)))
+    .map((p) => ({ id: p.id, tie: p.tie, ...scored(p.profile, vacancy) }))
     .sort(order(false));
 }
 

@@ -6,6 +6,7 @@ import {
   createEmployer,
   createPublishedVacancy,
   createStaffMember,
+  createPerson,
   createWelderSeeker,
   type Auth,
 } from '../../testing/factories.js';
@@ -112,5 +113,58 @@ describe('JOB-4 matching', () => {
     });
     expect(set.statusCode, set.body).toBe(201);
     expect(await placeReason()).toMatchObject({ weight: 10 });
+  });
+});
+
+interface Match {
+  score: number;
+  reasons: { factor: string; detail: string; weight: number }[];
+}
+type SeekerMatch = Match & { vacancyId: string };
+type VacancyMatch = Match & { personId: string };
+
+const pointsOf = (m: Match | undefined, factor: string) => m?.reasons.find((r) => r.factor === factor)?.weight;
+
+describe('JOB-4 skills and keyword wishes through the skills vocabulary', () => {
+  it('JOB-4 a seeker with the skill 电焊 earns the skills points of a vacancy asking for 焊工', async () => {
+    const v = await createPublishedVacancy(t, officer, reviewer, (await createEmployer(t, officer)).id, { title: '焊工（同义技能）' });
+    const person = await createWelderSeeker(t, officer, { skills: ['电焊'] });
+    const matches = (await get(officer, `/persons/${person.id}/matches?limit=100`)).json() as SeekerMatch[];
+    const match = matches.find((m) => m.vacancyId === v.id);
+    expect(pointsOf(match, 'skills')).toBe(20);
+    expect(match?.reasons.find((r) => r.factor === 'skills')?.detail).toContain('焊接');
+    expect(match?.score).toBe(100);
+  });
+
+  it('JOB-4 a seeker who wished only for the keyword 电焊工 finds the welding vacancies and is found by them', async () => {
+    const v = await createPublishedVacancy(t, officer, reviewer, (await createEmployer(t, officer)).id, { title: '电焊工（关键词意向）' });
+    const person = await createPerson(t, officer, { jobWishes: { keywords: ['电焊工'] }, unemployedSince: '2026-11-02' });
+    const forPerson = (await get(officer, `/persons/${person.id}/matches?limit=100`)).json() as SeekerMatch[];
+    const found = forPerson.find((m) => m.vacancyId === v.id);
+    expect(found, 'the vacancy is among the keyword seeker’s matches').toBeDefined();
+    expect(pointsOf(found, 'occupation')).toBe(30); // 电焊工 stands for 焊工 (6-18-02-04)
+    expect(pointsOf(found, 'skills')).toBe(20); // and for the skill 焊接 the vacancy asks for as 焊工
+    const forVacancy = (await get(officer, `/vacancies/${v.id}/matches?limit=100`)).json() as VacancyMatch[];
+    expect(forVacancy.find((m) => m.personId === person.id)?.score).toBe(found?.score);
+  });
+
+  it('JOB-4 at an equal score the seeker of the same occupation ranks before one of none, however long the other has waited', async () => {
+    // Occupation 30 + skills 0 against skills 20 + priority 10: both 80.
+    const v = await createPublishedVacancy(t, officer, reviewer, (await createEmployer(t, officer)).id, {
+      title: '焊工（兼插花）',
+      skills: ['插花'],
+    });
+    const welder = await createWelderSeeker(t, officer, { skills: [], name: '同职业' });
+    const florist = await createPerson(t, officer, {
+      name: '无职业',
+      skills: ['插花'],
+      categories: ['4050人员'],
+      unemployedSince: '2026-01-05',
+    });
+    const matches = (await get(officer, `/vacancies/${v.id}/matches?limit=100`)).json() as VacancyMatch[];
+    const rank = (id: string) => matches.findIndex((m) => m.personId === id);
+    expect(matches[rank(welder.id)]?.score).toBe(80);
+    expect(matches[rank(florist.id)]?.score).toBe(80);
+    expect(rank(welder.id)).toBeLessThan(rank(florist.id));
   });
 });

@@ -9,12 +9,20 @@ import { publiclyVisible } from '../vacancies/index.js';
 import { unappliedImportPersonIds } from '../persons/index.js';
 import { round1Sql } from './scoreSql.js';
 
-/** One scored candidate: its id, score and the value that orders equal scores. */
+/** One scored candidate: its id, score and the values that order equal scores. */
 export interface Ranked {
   id: string;
   score: number;
+  /** The occupation factor's points: at an equal score the same occupation comes first, then the same 小类. */
+  occupation: number;
   /** published_at as UTC text to the microsecond (vacancies, newer first) or status_since (seekers, longer first); null last. */
   tie: string | null;
+}
+
+/** The SQL of a candidate's score (unrounded) and of its occupation points, from scoreSql.ts. */
+export interface Scoring {
+  total: SQL;
+  occupation: SQL;
 }
 
 async function rowsOf<T>(db: Database, query: SQL): Promise<T[]> {
@@ -47,7 +55,7 @@ export interface VacancyShown {
  */
 export function rankVacancies(
   db: Database,
-  total: SQL,
+  { total, occupation }: Scoring,
   where: SQL,
   today: string,
   limit: number,
@@ -56,22 +64,22 @@ export function rankVacancies(
   const v = vacancies;
   return rowsOf<Ranked & { shown: VacancyShown }>(
     db,
-    sql`SELECT r.id, r.score, r.tie,
+    sql`SELECT r.id, r.score, r.occupation, r.tie,
                json_build_object('title', ${v.title}, 'employerName', ${employers.name}, 'occupation', ${v.occupation}, 'skills', ${v.skills},
                  'wageMin', ${v.wageMin}, 'wageMax', ${v.wageMax}, 'education', ${v.education}, 'hours', ${v.hours},
                  'regionCode', ${v.regionCode}, 'regionName', ${regions.name}, 'headcount', ${v.headcount}, 'filled', ${v.filled},
                  'validUntil', to_char(${v.validUntil}, 'YYYY-MM-DD')) AS shown
-        FROM (SELECT s.id, ${round1Sql(sql`s.total`)} AS score, s.at, to_char(s.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS tie
-              FROM (SELECT ${p.vacancyId} AS id, ${p.publishedAt} AS at, ${total} AS total
+        FROM (SELECT s.id, ${round1Sql(sql`s.total`)} AS score, s.occupation, s.at, to_char(s.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS tie
+              FROM (SELECT ${p.vacancyId} AS id, ${p.publishedAt} AS at, ${total} AS total, ${occupation} AS occupation
                     FROM ${p}
                     WHERE ${where} AND ${p.validUntil} >= ${today}::date AND ${p.filled} < ${p.headcount}
                     OFFSET 0) s
-              ORDER BY score DESC, s.at DESC NULLS LAST, s.id
+              ORDER BY score DESC, s.occupation DESC, s.at DESC NULLS LAST, s.id
               LIMIT ${limit}) r
         JOIN ${v} ON ${v.id} = r.id AND ${publiclyVisible(today)}
         JOIN ${employers} ON ${employers.id} = ${v.employerId}
         LEFT JOIN ${regions} ON ${regions.code} = ${v.regionCode}
-        ORDER BY r.score DESC, r.at DESC NULLS LAST, r.id`,
+        ORDER BY r.score DESC, r.occupation DESC, r.at DESC NULLS LAST, r.id`,
   );
 }
 
@@ -93,25 +101,30 @@ export interface SeekerShown {
  * The `limit` best seekers in `where` (which holds the caller's scope) by the vacancy's score
  * (seekerTotalSql), longer in their status first among equals, then by id, with what is shown.
  */
-export function rankSeekers(ctx: Ctx, total: SQL, where: SQL, limit: number): Promise<(Ranked & { shown: SeekerShown })[]> {
+export function rankSeekers(
+  ctx: Ctx,
+  { total, occupation }: Scoring,
+  where: SQL,
+  limit: number,
+): Promise<(Ranked & { shown: SeekerShown })[]> {
   const p = seekerMatchProfiles;
   const m = persons;
   return rowsOf<Ranked & { shown: SeekerShown }>(
     ctx.db,
-    sql`SELECT r.id, r.score, r.tie,
+    sql`SELECT r.id, r.score, r.occupation, r.tie,
                json_build_object('name', ${m.name}, 'idNumber', ${m.idNumberMasked}, 'regionCode', ${m.regionCode}, 'regionName', ${regions.name},
                  'employmentStatus', ${m.employmentStatus}, 'occupation', ${m.occupation}, 'skills', ${m.skills}, 'jobWishes', ${m.jobWishes},
                  'education', ${m.education}, 'categories', ${m.categories}) AS shown
-        FROM (SELECT s.id, ${round1Sql(sql`s.total`)} AS score, s.since, to_char(s.since, 'YYYY-MM-DD') AS tie
-              FROM (SELECT ${p.personId} AS id, ${p.statusSince} AS since, ${total} AS total
+        FROM (SELECT s.id, ${round1Sql(sql`s.total`)} AS score, s.occupation, s.since, to_char(s.since, 'YYYY-MM-DD') AS tie
+              FROM (SELECT ${p.personId} AS id, ${p.statusSince} AS since, ${total} AS total, ${occupation} AS occupation
                     FROM ${seekerMatchLookup} JOIN ${p} ON ${p.personId} = ${seekerMatchLookup.personId}
                     WHERE ${where} AND ${p.personId} NOT IN ${unappliedImportPersonIds}
                     OFFSET 0) s
-              ORDER BY score DESC, s.since ASC NULLS LAST, s.id
+              ORDER BY score DESC, s.occupation DESC, s.since ASC NULLS LAST, s.id
               LIMIT ${limit}) r
         JOIN ${m} ON ${m.id} = r.id AND ${withinScope(ctx, m.regionCode)}
         LEFT JOIN ${regions} ON ${regions.code} = ${m.regionCode}
-        ORDER BY r.score DESC, r.since ASC NULLS LAST, r.id`,
+        ORDER BY r.score DESC, r.occupation DESC, r.since ASC NULLS LAST, r.id`,
   );
 }
 

@@ -46,6 +46,15 @@ function placePoints(max: number, figures: MatchFigures) {
  * Round it with round1Sql.
  */
 export function vacancyTotalSql(seeker: SeekerProfile, figures: MatchFigures): SQL {
+  return total(vacancyFactors(seeker, figures));
+}
+
+/** The occupation points of the seeker against each row of vacancy_match_profiles (the first tie-break). */
+export function vacancyOccupationSql(seeker: SeekerProfile, figures: MatchFigures): SQL {
+  return vacancyFactors(seeker, figures).occupation ?? num(0);
+}
+
+function vacancyFactors(seeker: SeekerProfile, figures: MatchFigures): Factors {
   const p = vacancyMatchProfiles;
   const { weights: w, shares } = figures;
   const f: Factors = {};
@@ -83,7 +92,7 @@ export function vacancyTotalSql(seeker: SeekerProfile, figures: MatchFigures): S
       ? num(w.hours)
       : sql`(CASE WHEN ${p.hours} = ${seeker.hours}::text OR ${p.hours} = ANY(${texts(hoursNamed(seeker.hours!))}) THEN ${num(w.hours)} ELSE 0::float8 END)`;
   if (w.priority > 0) f.priority = num(seeker.priority ? w.priority : 0);
-  return total(f);
+  return f;
 }
 
 /** Every prefix of a region code, '' to the whole code: the wished places it lies in. */
@@ -95,6 +104,15 @@ const prefixesOf = (code: string) => Array.from({ length: code.length + 1 }, (_,
  * priority) against the vacancy. Round it with round1Sql.
  */
 export function seekerTotalSql(vacancy: VacancyProfile, figures: MatchFigures): SQL {
+  return total(seekerFactors(vacancy, figures));
+}
+
+/** The occupation points of each row of seeker_match_profiles against the vacancy (the first tie-break). */
+export function seekerOccupationSql(vacancy: VacancyProfile, figures: MatchFigures): SQL {
+  return seekerFactors(vacancy, figures).occupation ?? num(0);
+}
+
+function seekerFactors(vacancy: VacancyProfile, figures: MatchFigures): Factors {
   const p = seekerMatchProfiles;
   const { weights: w, shares } = figures;
   const f: Factors = {};
@@ -135,7 +153,7 @@ export function seekerTotalSql(vacancy: VacancyProfile, figures: MatchFigures): 
     f.hours = sql`(CASE WHEN ${p.hours} IS NULL OR ${p.hours} = ${vacancy.hours}::text ${name ? sql`OR ${p.hours} = ${name}::text` : sql``} THEN ${num(w.hours)} ELSE 0::float8 END)`;
   }
   if (w.priority > 0) f.priority = sql`(CASE WHEN ${p.priority} THEN ${num(w.priority)} ELSE 0::float8 END)`;
-  return total(f);
+  return f;
 }
 
 /** The most points a factor of weight `max` can give (a share rounded up to one decimal may pass the weight). */

@@ -25,7 +25,7 @@ import {
   type SeekerProfile,
   type VacancyProfile,
 } from './rules.js';
-import { placeMostAfter, scoreBound, seekerTotalSql, vacancyTotalSql } from './scoreSql.js';
+import { placeMostAfter, scoreBound, seekerOccupationSql, seekerTotalSql, vacancyOccupationSql, vacancyTotalSql } from './scoreSql.js';
 import { bestOfTiers, byScoreThen, type Tier } from './tiers.js';
 
 const shareNames = ['same_group', 'same_street', 'same_district', 'same_city'] as const;
@@ -140,12 +140,12 @@ export async function matchesForPerson(ctx: Ctx, personId: string, limit: number
   const figures = await figuresFor(ctx, person.regionCode);
   // Published vacancies are public (the board shows them to anyone), wherever the caller's scope ends.
   const db = anywhereCtx(ctx).db;
-  const total = vacancyTotalSql(seeker, figures);
+  const scoring = { total: vacancyTotalSql(seeker, figures), occupation: vacancyOccupationSql(seeker, figures) };
   const best = await bestOfTiers<repo.Ranked & { shown: repo.VacancyShown }>(
     vacancyTiers(seeker, keys, figures),
     limit,
     byScoreThen('newer'),
-    (where) => repo.rankVacancies(db, total, where, today, limit),
+    (where) => repo.rankVacancies(db, scoring, where, today, limit),
   );
   return best.map(({ id, shown }) => {
     const { score, reasons } = scoreMatch(seeker, vacancyProfileOf(shown), figures);
@@ -164,18 +164,18 @@ export interface PersonMatch {
 /** Job seekers in the caller's scope for a vacancy in scope, best first, each with its reasons. */
 export async function matchesForVacancy(ctx: Ctx, vacancyId: string, limit: number): Promise<PersonMatch[]> {
   const vacancy = await getVacancy(ctx, vacancyId);
-  const keys = matchKeysOf([vacancy.occupation], vacancy.skills);
+  const profile = vacancyProfileOf(vacancy);
+  const keys = matchKeysOf([profile.occupation], profile.skills);
   if (keys.length === 0) return [];
   const figures = await figuresFor(ctx, vacancy.regionCode);
-  const profile = vacancyProfileOf(vacancy);
-  const total = seekerTotalSql(profile, figures);
+  const scoring = { total: seekerTotalSql(profile, figures), occupation: seekerOccupationSql(profile, figures) };
   // The scope twice: on the lookup, so out-of-scope ids are not fetched, and on the profiles (and their policy).
   const scope = sql`${withinScope(ctx, seekerMatchLookup.regionCode)} AND ${withinScope(ctx, seekerMatchProfiles.regionCode)}`;
   const best = await bestOfTiers<repo.Ranked & { shown: repo.SeekerShown }>(
     seekerTiers(scope, profile, keys, figures),
     limit,
     byScoreThen('older'),
-    (where) => repo.rankSeekers(ctx, total, where, limit),
+    (where) => repo.rankSeekers(ctx, scoring, where, limit),
   );
   return best.map(({ id, shown }) => {
     const { score, reasons } = scoreMatch(seekerProfileOf(shown), profile, figures);

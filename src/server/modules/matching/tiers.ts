@@ -18,13 +18,16 @@ export interface Tier {
 }
 
 /**
- * The order of an answer: score, highest first; then `newer` (vacancies: later published_at first)
+ * The order of an answer: score, highest first; then the occupation's points (an exact occupation
+ * before the same 小类 before none: a welder before a non-welder of equal score); then `newer`
+ * (vacancies: later published_at first)
  * or `older` (seekers: earlier status_since first), a missing date last; then id. Ids compare as
  * PostgreSQL compares uuids (the same as their lowercase text).
  */
 export function byScoreThen(tie: 'newer' | 'older') {
   return <R extends Ranked>(a: R, b: R): number => {
     if (a.score !== b.score) return b.score - a.score;
+    if (a.occupation !== b.occupation) return b.occupation - a.occupation;
     if (a.tie !== b.tie) {
       if (a.tie === null) return 1;
       if (b.tie === null) return -1;

@@ -10,6 +10,7 @@ export {
   deleteUnappliedImportedPersons,
   findPerson,
   openImportBatch,
+  rebuildSeekerMatchProfiles,
   unappliedBatchPersonIds,
   unappliedImportPersonIds,
   visiblePerson,

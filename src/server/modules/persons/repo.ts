@@ -5,7 +5,7 @@ import { and, arrayContains, asc, eq, ilike, isNull, lt, sql, type SQL } from 'd
 import { householdMembers, personImportBatches, persons, regions, seekerMatchLookup, seekerMatchProfiles, units } from '../../db/schema.js';
 import { bulkInsert, deleteSome } from '../../db/bulk.js';
 import { isSeeker, seekerLookupKeys, seekerMatchColumns, seekerProfileOf } from '../../../shared/matchProfiles.js';
-import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, withTransaction, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 import type { Role } from '../../../shared/roles.js';
 
@@ -225,6 +225,57 @@ export async function insertPersonsInBulk(ctx: Ctx, rows: PersonInsert[]) {
     seekerLookupBulkColumns,
     seekers.map((r) => r.lookup),
   );
+}
+
+/**
+ * Rebuilds every seeker's match profile and lookup keys from the persons as stored, `chunk` persons
+ * per transaction in id order (so PGlite's one connection is never held for long): after the
+ * skills vocabulary or the profile's format changed, the rows written earlier no longer say what
+ * the code would write (bootstrap.ts runs it once per vocabulary version). Returns the persons read.
+ */
+export async function rebuildSeekerMatchProfiles(ctx: Ctx, chunk = 2000): Promise<number> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  let read = 0;
+  for (;;) {
+    const rows = await ctx.db
+      .select({
+        id: persons.id,
+        regionCode: persons.regionCode,
+        occupation: persons.occupation,
+        skills: persons.skills,
+        jobWishes: persons.jobWishes,
+        education: persons.education,
+        categories: persons.categories,
+        jobSeeking: persons.jobSeeking,
+        employmentStatus: persons.employmentStatus,
+        statusSince: persons.statusSince,
+      })
+      .from(persons)
+      .where(sql`${persons.id} > ${after}::uuid`)
+      .orderBy(asc(persons.id))
+      .limit(chunk);
+    if (rows.length === 0) return read;
+    read += rows.length;
+    after = rows[rows.length - 1]!.id;
+    const ids = sql`(SELECT unnest(${sql.param(rows.map((r) => r.id))}::uuid[]))`;
+    const seekers = rows.map(matchProfileRows).filter((r) => r !== null);
+    await withTransaction(ctx, async (tx) => {
+      await tx.db.execute(sql`DELETE FROM ${seekerMatchLookup} WHERE ${seekerMatchLookup.personId} IN ${ids}`);
+      await tx.db.execute(sql`DELETE FROM ${seekerMatchProfiles} WHERE ${seekerMatchProfiles.personId} IN ${ids}`);
+      await bulkInsert(
+        tx.db,
+        'seeker_match_profiles',
+        seekerProfileBulkColumns,
+        seekers.map((r) => r.profile),
+      );
+      await bulkInsert(
+        tx.db,
+        'seeker_match_lookup',
+        seekerLookupBulkColumns,
+        seekers.map((r) => r.lookup),
+      );
+    });
+  }
 }
 
 type SeekerLookupRow = typeof seekerMatchLookup.$inferInsert;

@@ -2,5 +2,12 @@
 export * from './service.js';
 export { Vacancy, VacancyInput as VacancyInputSchema, vacancyStatuses } from './schemas.js';
 export { vacancyRoutes } from './routes.js';
-export { findPublic, insertVacancyProfilesInBulk, publiclyVisible, searchPublic, type StoredVacancy } from './repo.js';
+export {
+  findPublic,
+  insertVacancyProfilesInBulk,
+  publiclyVisible,
+  rebuildVacancyMatchProfiles,
+  searchPublic,
+  type StoredVacancy,
+} from './repo.js';
 export { searchCondition, searchQuery, searchTokens } from './searchText.js';

@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, like, lt, sql, type SQL } from 'drizzle-orm';
 import { employers, regions, vacancies, vacancyMatchProfiles } from '../../db/schema.js';
 import { vacancyMatchColumns, vacancyProfileOf } from '../../../shared/matchProfiles.js';
-import { withinScope, type Ctx } from '../../platform/context.js';
+import { withTransaction, withinScope, type Ctx } from '../../platform/context.js';
 import type { Database } from '../../db/connection.js';
 import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
 import type { Paging } from '../../platform/http.js';
@@ -331,6 +331,33 @@ export const vacancyProfileBulkColumns: BulkColumn<VacancyProfileRow>[] = [
 export async function insertVacancyProfilesInBulk(db: Database, stored: StoredVacancy[]) {
   const rows = stored.map(vacancyMatchProfileRow).filter((r) => r !== null);
   await bulkInsert(db, 'vacancy_match_profiles', vacancyProfileBulkColumns, rows);
+}
+
+/**
+ * Rebuilds the match profiles of all published vacancies from the rows as stored, `chunk` per
+ * transaction in id order: see persons' rebuildSeekerMatchProfiles (bootstrap.ts runs both once per
+ * vocabulary version). Returns the vacancies read.
+ */
+export async function rebuildVacancyMatchProfiles(ctx: Ctx, chunk = 2000): Promise<number> {
+  let after = '00000000-0000-0000-0000-000000000000';
+  let read = 0;
+  for (;;) {
+    const rows: StoredVacancy[] = await ctx.db
+      .select(storedForProfile)
+      .from(vacancies)
+      .where(and(eq(vacancies.status, 'published'), sql`${vacancies.id} > ${after}::uuid`))
+      .orderBy(vacancies.id)
+      .limit(chunk);
+    if (rows.length === 0) return read;
+    read += rows.length;
+    after = rows[rows.length - 1]!.id;
+    await withTransaction(ctx, async (tx) => {
+      await tx.db.execute(
+        sql`DELETE FROM ${vacancyMatchProfiles} WHERE ${vacancyMatchProfiles.vacancyId} IN (SELECT unnest(${sql.param(rows.map((r) => r.id))}::uuid[]))`,
+      );
+      await insertVacancyProfilesInBulk(tx.db, rows);
+    });
+  }
 }
 
 /**
