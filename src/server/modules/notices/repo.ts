@@ -6,7 +6,7 @@ import type { Database } from '../../db/connection.js';
 import { policyNotices, regions, units } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
-import { searchCondition } from '../vacancies/index.js';
+import { searchSql } from '../vacancies/index.js';
 import { coveringRegionCodes } from './rules.js';
 
 /** Status as the reader sees it: a published notice before its first day is scheduled, after its last expired. */
@@ -135,9 +135,13 @@ export async function searchPublic(db: Database, filter: PublicNoticeFilter, pag
   const conds: SQL[] = [publiclyVisible(filter.today)];
   if (filter.tsquery) {
     // As on the vacancies' board: every bigram from the index, then each phrase in the text itself.
-    const { allTerms, phrases } = searchCondition(filter.tsquery);
-    conds.push(sql`${policyNotices.search} @@ ${allTerms}::tsquery`);
-    for (const phrase of phrases) conds.push(sql`concat_ws(' ', ${policyNotices.title}, ${policyNotices.body}) LIKE ${`%${phrase}%`}`);
+    conds.push(
+      ...searchSql(
+        filter.tsquery,
+        policyNotices.search,
+        (pattern) => sql`concat_ws(' ', ${policyNotices.title}, ${policyNotices.body}) LIKE ${pattern}`,
+      ),
+    );
   }
   if (filter.category) conds.push(eq(policyNotices.category, filter.category));
   if (filter.regionCode) {

@@ -10,4 +10,4 @@ export {
   searchPublic,
   type StoredVacancy,
 } from './repo.js';
-export { searchCondition, searchQuery, searchTokens } from './searchText.js';
+export { searchCondition, searchQuery, searchSql, searchTokens } from './searchText.js';

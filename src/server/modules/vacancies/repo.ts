@@ -6,7 +6,7 @@ import { withTransaction, withinScope, type Ctx } from '../../platform/context.j
 import type { Database } from '../../db/connection.js';
 import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
 import type { Paging } from '../../platform/http.js';
-import { searchCondition } from './searchText.js';
+import { searchSql } from './searchText.js';
 
 /** Status as the reader sees it: a published vacancy past its date is expired, one with every post taken is filled. */
 export function effectiveStatus(today: string): SQL<string> {
@@ -74,18 +74,16 @@ export interface VacancyFilter {
 const prefixOf = (code: string) => `${code.replace(/0+$/, '')}%`;
 
 /**
- * A query from searchQuery as conditions: all its lexemes from the GIN index, then each phrase as
- * it stands in one of the texts that were indexed (title, description, skills, employer name).
+ * A query from searchQuery as conditions (searchSql): the GIN index, then each phrase as it stands
+ * in one of the texts that were indexed (title, description, skills, employer name).
  */
 function searchConditions(tsquery: string): SQL[] {
-  const { allTerms, phrases } = searchCondition(tsquery);
-  return [
-    sql`${vacancies.search} @@ ${allTerms}::tsquery`,
-    ...phrases.map((phrase) => {
-      const pattern = `%${phrase}%`;
-      return sql`(concat_ws(' ', ${vacancies.title}, ${vacancies.description}, array_to_string(${vacancies.skills}, ' ')) LIKE ${pattern} OR EXISTS (SELECT 1 FROM ${employers} phrase_employer WHERE phrase_employer.id = ${vacancies.employerId} AND phrase_employer.name LIKE ${pattern}))`;
-    }),
-  ];
+  return searchSql(
+    tsquery,
+    vacancies.search,
+    (pattern) =>
+      sql`(concat_ws(' ', ${vacancies.title}, ${vacancies.description}, array_to_string(${vacancies.skills}, ' ')) LIKE ${pattern} OR EXISTS (SELECT 1 FROM ${employers} phrase_employer WHERE phrase_employer.id = ${vacancies.employerId} AND phrase_employer.name LIKE ${pattern}))`,
+  );
 }
 
 /** Conditions shared by the staff list and the public board. */

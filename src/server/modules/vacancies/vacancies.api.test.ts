@@ -192,6 +192,23 @@ describe('JOB-7 public board', () => {
     expect(staff.items.map((v: { id: string }) => v.id)).not.toContain(apart.id);
   });
 
+  it('JOB-7 a word of the skills vocabulary finds its synonyms on the board and in staff search: 电焊 finds an ad that says only 焊工', async () => {
+    const e = await createEmployer(t, officer, { name: '太原同义词测试有限公司' });
+    const welder = await createPublishedVacancy(t, officer, reviewer, e.id, {
+      title: '焊工',
+      skills: ['焊工'],
+      description: '持证焊工，月薪面议。',
+    });
+    const boardIds = async (q: string) =>
+      ((await get(undefined, `/public/vacancies?q=${encodeURIComponent(q)}&pageSize=100`)).json().items as { id: string }[]).map(
+        (v) => v.id,
+      );
+    for (const q of ['电焊', '焊接', '焊工', '电焊 同义词测试']) expect(await boardIds(q), q).toContain(welder.id);
+    expect(await boardIds('电工')).not.toContain(welder.id);
+    const staff = (await get(officer, `/vacancies?q=${encodeURIComponent('电焊')}&pageSize=100`)).json();
+    expect(staff.items.map((v: { id: string }) => v.id)).toContain(welder.id);
+  });
+
   it('JOB-7 a phrase may stand in the title, description, a skill or the employer name, but never across two of them', async () => {
     const e = await createEmployer(t, officer, { name: '山西数控机床厂' });
     const inName = await createPublishedVacancy(t, officer, reviewer, e.id, { title: '车工', occupation: null, skills: ['普车'] });
