@@ -61,6 +61,34 @@ export const householdRelationNames = {
 export type HouseholdRelation = keyof typeof householdRelationNames;
 export const householdRelations = Object.keys(householdRelationNames) as HouseholdRelation[];
 
+/** Measures of a zero-employment case's plan (AID-3): what the caseworker does for the household. */
+export const caseMeasureKindNames = {
+  home_visit: '入户走访',
+  policy_consultation: '政策咨询',
+  vocational_guidance: '职业指导',
+  vacancy_referral: '岗位推荐',
+  training: '技能培训',
+  public_welfare_post: '公益性岗位安置',
+  self_employment_support: '创业扶持',
+  other: '其他措施',
+} as const;
+export type CaseMeasureKind = keyof typeof caseMeasureKindNames;
+export const caseMeasureKinds = Object.keys(caseMeasureKindNames) as CaseMeasureKind[];
+
+/**
+ * How a zero-employment case ended (AID-3): a member's employment by its form (the employment
+ * registration's `employmentForm`; a public-welfare post places through a registration too), or
+ * the household no longer meeting the rule (a member moved out, reached retirement age ...).
+ */
+export const caseResolutionNames = {
+  employment: '单位就业',
+  self_employment: '自主创业',
+  flexible_employment: '灵活就业',
+  public_welfare_post: '公益性岗位安置',
+  no_longer_qualifies: '不再符合认定条件',
+} as const;
+export type CaseResolution = keyof typeof caseResolutionNames;
+
 /** Working time of a vacancy (JOB-2); seekers' wishes use the Chinese names. */
 export const vacancyHoursNames = { full_time: '全日制', part_time: '非全日制' } as const;
 export type VacancyHours = keyof typeof vacancyHoursNames;

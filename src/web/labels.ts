@@ -11,7 +11,7 @@ import type {
   LabourCapacity,
   RegistrationType,
 } from './types.js';
-import { vacancyStatusNames as sharedVacancyStatusNames } from '../shared/labels.js';
+import { caseResolutionNames as sharedCaseResolutionNames, vacancyStatusNames as sharedVacancyStatusNames } from '../shared/labels.js';
 import type { VacancyStatus } from './types.js';
 import type { MatchFactor, ReferralOutcome } from './types.js';
 
@@ -65,7 +65,9 @@ export const relationNames: Record<string, string> = householdRelationNames;
 
 export const caseStatusNames: Record<CaseStatus, string> = { open: '办理中', due_soon: '即将到期', overdue: '已超期', resolved: '已解决' };
 export const caseStatusColors: Record<CaseStatus, string> = { open: 'blue', due_soon: 'gold', overdue: 'red', resolved: 'green' };
-export const caseResolutionNames: Record<string, string> = { member_employed: '成员实现就业', no_longer_qualifies: '不再符合认定条件' };
+export { caseMeasureKindNames } from '../shared/labels.js';
+/** How a zero-employment case ended; looked up by the API's code. */
+export const caseResolutionNames: Record<string, string> = sharedCaseResolutionNames;
 
 /** `{value, label}` options of a name table, for selects. */
 export function optionsOf(names: Record<string, string>): { value: string; label: string }[] {

@@ -8,17 +8,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 零就业家庭个案：open 办理中，due_soon 即将到期（天数为参数 zero_employment.due_soon_days），overdue 已超期，resolved 已解决 */
+        /** 零就业家庭个案：open 办理中，due_soon 即将到期（天数为参数 zero_employment.due_soon_days），overdue 已超期（上级督办），resolved 已解决；mine 只看本人承办的，unassigned 只看未指定承办人的 */
         get: {
             parameters: {
                 query: {
                     /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
                     format?: "xlsx";
+                    mine?: boolean;
                     /** @description 页码，从 1 开始 */
                     page: number;
                     /** @description 每页条数 1–100 */
                     pageSize: number;
                     status?: "open" | "due_soon" | "overdue" | "resolved";
+                    unassigned?: boolean;
                 };
                 header?: never;
                 path?: never;
@@ -35,20 +37,489 @@ export interface paths {
                         "application/json": {
                             items: {
                                 address?: string | null;
+                                caseworkerId: string | null;
+                                caseworkerName: string | null;
                                 communityName?: string | null;
                                 deadline: string;
+                                /** @description 成为零就业家庭之日：按成员的失业登记日期，而非录入日期 */
                                 detectedOn: string;
+                                /** @description 已超期未解决：上级（街道、区县）督办 */
+                                escalated: boolean;
                                 headName?: string | null;
                                 householdId: string;
                                 id: string;
+                                /** @description 补录时已超过解决时限 */
+                                overdueOnEntry: boolean;
+                                /** @description 录入系统之日 */
+                                recordedOn: string;
                                 regionCode: string;
-                                resolution: string | null;
+                                /**
+                                 * @description employment 单位就业、self_employment 自主创业、flexible_employment 灵活就业、public_welfare_post 公益性岗位安置、no_longer_qualifies 不再符合认定条件
+                                 * @enum {string|null}
+                                 */
+                                resolution: "employment" | "self_employment" | "flexible_employment" | "public_welfare_post" | "no_longer_qualifies" | null;
                                 resolvedOn: string | null;
-                                status: string;
+                                /**
+                                 * @description open 办理中、due_soon 即将到期、overdue 已超期、resolved 已解决
+                                 * @enum {string}
+                                 */
+                                status: "open" | "due_soon" | "overdue" | "resolved";
                             }[];
                             page: number;
                             pageSize: number;
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/zero-employment-cases/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 零就业家庭个案：成员、承办人、帮扶计划与措施、解决情况 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            caseworkerId: string | null;
+                            caseworkerName: string | null;
+                            deadline: string;
+                            detectedOn: string;
+                            escalated: boolean;
+                            householdId: string;
+                            id: string;
+                            measures: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                dueOn: string | null;
+                                id: string;
+                                /**
+                                 * @description 入户走访、政策咨询、职业指导、岗位推荐、技能培训、公益性岗位安置、创业扶持、其他措施
+                                 * @enum {string}
+                                 */
+                                kind: "home_visit" | "policy_consultation" | "vocational_guidance" | "vacancy_referral" | "training" | "public_welfare_post" | "self_employment_support" | "other";
+                                note: string;
+                                outcome: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                takenOn: string | null;
+                            }[];
+                            members: {
+                                birthDate: string;
+                                employmentStatus: string;
+                                idNumber: string;
+                                labourCapacity: string;
+                                name: string;
+                                personId: string;
+                                relation: string;
+                                sex: string;
+                                statusSince: string | null;
+                            }[];
+                            overdueOnEntry: boolean;
+                            recordedOn: string;
+                            regionCode: string;
+                            /**
+                             * @description employment 单位就业、self_employment 自主创业、flexible_employment 灵活就业、public_welfare_post 公益性岗位安置、no_longer_qualifies 不再符合认定条件
+                             * @enum {string|null}
+                             */
+                            resolution: "employment" | "self_employment" | "flexible_employment" | "public_welfare_post" | "no_longer_qualifies" | null;
+                            resolutionEvidence: string | null;
+                            resolvedOn: string | null;
+                            /**
+                             * @description open 办理中、due_soon 即将到期、overdue 已超期、resolved 已解决
+                             * @enum {string}
+                             */
+                            status: "open" | "due_soon" | "overdue" | "resolved";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 指定承办人（经办人员，其管辖范围须包含该家庭）；null 为取消指定 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        caseworkerId: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            caseworkerId: string | null;
+                            caseworkerName: string | null;
+                            deadline: string;
+                            detectedOn: string;
+                            escalated: boolean;
+                            householdId: string;
+                            id: string;
+                            measures: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                dueOn: string | null;
+                                id: string;
+                                /**
+                                 * @description 入户走访、政策咨询、职业指导、岗位推荐、技能培训、公益性岗位安置、创业扶持、其他措施
+                                 * @enum {string}
+                                 */
+                                kind: "home_visit" | "policy_consultation" | "vocational_guidance" | "vacancy_referral" | "training" | "public_welfare_post" | "self_employment_support" | "other";
+                                note: string;
+                                outcome: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                takenOn: string | null;
+                            }[];
+                            members: {
+                                birthDate: string;
+                                employmentStatus: string;
+                                idNumber: string;
+                                labourCapacity: string;
+                                name: string;
+                                personId: string;
+                                relation: string;
+                                sex: string;
+                                statusSince: string | null;
+                            }[];
+                            overdueOnEntry: boolean;
+                            recordedOn: string;
+                            regionCode: string;
+                            /**
+                             * @description employment 单位就业、self_employment 自主创业、flexible_employment 灵活就业、public_welfare_post 公益性岗位安置、no_longer_qualifies 不再符合认定条件
+                             * @enum {string|null}
+                             */
+                            resolution: "employment" | "self_employment" | "flexible_employment" | "public_welfare_post" | "no_longer_qualifies" | null;
+                            resolutionEvidence: string | null;
+                            resolvedOn: string | null;
+                            /**
+                             * @description open 办理中、due_soon 即将到期、overdue 已超期、resolved 已解决
+                             * @enum {string}
+                             */
+                            status: "open" | "due_soon" | "overdue" | "resolved";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/assistance/zero-employment-cases/{id}/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 帮扶计划与措施：填计划日期（dueOn）为计划，填办理日期（takenOn）为已采取的措施；类型：入户走访、政策咨询、职业指导、岗位推荐、技能培训、公益性岗位安置、创业扶持、其他措施 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        dueOn?: string;
+                        /**
+                         * @description 入户走访、政策咨询、职业指导、岗位推荐、技能培训、公益性岗位安置、创业扶持、其他措施
+                         * @enum {string}
+                         */
+                        kind: "home_visit" | "policy_consultation" | "vocational_guidance" | "vacancy_referral" | "training" | "public_welfare_post" | "self_employment_support" | "other";
+                        note: string;
+                        outcome?: string;
+                        /** Format: uuid */
+                        personId?: string;
+                        /** Format: date */
+                        takenOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            caseworkerId: string | null;
+                            caseworkerName: string | null;
+                            deadline: string;
+                            detectedOn: string;
+                            escalated: boolean;
+                            householdId: string;
+                            id: string;
+                            measures: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                dueOn: string | null;
+                                id: string;
+                                /**
+                                 * @description 入户走访、政策咨询、职业指导、岗位推荐、技能培训、公益性岗位安置、创业扶持、其他措施
+                                 * @enum {string}
+                                 */
+                                kind: "home_visit" | "policy_consultation" | "vocational_guidance" | "vacancy_referral" | "training" | "public_welfare_post" | "self_employment_support" | "other";
+                                note: string;
+                                outcome: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                takenOn: string | null;
+                            }[];
+                            members: {
+                                birthDate: string;
+                                employmentStatus: string;
+                                idNumber: string;
+                                labourCapacity: string;
+                                name: string;
+                                personId: string;
+                                relation: string;
+                                sex: string;
+                                statusSince: string | null;
+                            }[];
+                            overdueOnEntry: boolean;
+                            recordedOn: string;
+                            regionCode: string;
+                            /**
+                             * @description employment 单位就业、self_employment 自主创业、flexible_employment 灵活就业、public_welfare_post 公益性岗位安置、no_longer_qualifies 不再符合认定条件
+                             * @enum {string|null}
+                             */
+                            resolution: "employment" | "self_employment" | "flexible_employment" | "public_welfare_post" | "no_longer_qualifies" | null;
+                            resolutionEvidence: string | null;
+                            resolvedOn: string | null;
+                            /**
+                             * @description open 办理中、due_soon 即将到期、overdue 已超期、resolved 已解决
+                             * @enum {string}
+                             */
+                            status: "open" | "due_soon" | "overdue" | "resolved";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/zero-employment-cases/{id}/measures/{measureId}/taken": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记计划措施已办理（办理日期与结果） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    measureId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        outcome?: string;
+                        /** Format: date */
+                        takenOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            address: string | null;
+                            caseworkerId: string | null;
+                            caseworkerName: string | null;
+                            deadline: string;
+                            detectedOn: string;
+                            escalated: boolean;
+                            householdId: string;
+                            id: string;
+                            measures: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                dueOn: string | null;
+                                id: string;
+                                /**
+                                 * @description 入户走访、政策咨询、职业指导、岗位推荐、技能培训、公益性岗位安置、创业扶持、其他措施
+                                 * @enum {string}
+                                 */
+                                kind: "home_visit" | "policy_consultation" | "vocational_guidance" | "vacancy_referral" | "training" | "public_welfare_post" | "self_employment_support" | "other";
+                                note: string;
+                                outcome: string | null;
+                                personId: string | null;
+                                personName: string | null;
+                                takenOn: string | null;
+                            }[];
+                            members: {
+                                birthDate: string;
+                                employmentStatus: string;
+                                idNumber: string;
+                                labourCapacity: string;
+                                name: string;
+                                personId: string;
+                                relation: string;
+                                sex: string;
+                                statusSince: string | null;
+                            }[];
+                            overdueOnEntry: boolean;
+                            recordedOn: string;
+                            regionCode: string;
+                            /**
+                             * @description employment 单位就业、self_employment 自主创业、flexible_employment 灵活就业、public_welfare_post 公益性岗位安置、no_longer_qualifies 不再符合认定条件
+                             * @enum {string|null}
+                             */
+                            resolution: "employment" | "self_employment" | "flexible_employment" | "public_welfare_post" | "no_longer_qualifies" | null;
+                            resolutionEvidence: string | null;
+                            resolvedOn: string | null;
+                            /**
+                             * @description open 办理中、due_soon 即将到期、overdue 已超期、resolved 已解决
+                             * @enum {string}
+                             */
+                            status: "open" | "due_soon" | "overdue" | "resolved";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/zero-employment-cases/monthly": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 零就业家庭“动态清零”月度情况：按下一级区域统计新认定、到期、按期解决及按期解决率、月末未解决与超期；?format=xlsx 导出 */
+        get: {
+            parameters: {
+                query: {
+                    format?: "xlsx";
+                    month: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 本月新认定 */
+                                detected: number;
+                                /** @description 本月到期 */
+                                due: number;
+                                /** @description 月末未解决 */
+                                openAtEnd: number;
+                                /** @description 月末已超期未解决 */
+                                overdueAtEnd: number;
+                                regionCode: string;
+                                regionName: string | null;
+                                /** @description 本月到期且按期解决 */
+                                resolvedInTime: number;
+                                /** @description 按期解决率（%），本月无到期个案时为 null */
+                                resolvedInTimeRate: number | null;
+                            }[];
+                            month: string;
+                            total: {
+                                /** @description 本月新认定 */
+                                detected: number;
+                                /** @description 本月到期 */
+                                due: number;
+                                /** @description 月末未解决 */
+                                openAtEnd: number;
+                                /** @description 月末已超期未解决 */
+                                overdueAtEnd: number;
+                                /** @description 本月到期且按期解决 */
+                                resolvedInTime: number;
+                                /** @description 按期解决率（%），本月无到期个案时为 null */
+                                resolvedInTimeRate: number | null;
+                            };
                         };
                     };
                 };

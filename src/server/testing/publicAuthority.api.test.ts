@@ -27,7 +27,7 @@ const staffLists: Record<string, (ctx: Ctx) => Promise<{ items: unknown[] }>> = 
   units: (ctx) => listUnits(ctx, {}, paging),
   staff: (ctx) => listStaff(ctx, {}, paging),
   audit: (ctx) => listAudit(ctx, {}, paging),
-  zeroEmploymentCases: (ctx) => listZeroEmploymentCases(ctx, undefined, paging),
+  zeroEmploymentCases: (ctx) => listZeroEmploymentCases(ctx, {}, paging),
   employers: (ctx) => listEmployers(ctx, {}, paging),
   vacancies: (ctx) => listVacancies(ctx, {}, paging),
   referrals: (ctx) => listReferrals(ctx, {}, paging),

@@ -3,6 +3,8 @@ import { boolean, check, date, index, pgTable, primaryKey, text, timestamp, uniq
 import { sql } from 'drizzle-orm';
 import { householdRelations } from '../../../shared/labels.js';
 import { persons } from './persons.js';
+import { staff } from './staff.js';
+import { caseMeasureKinds, type CaseMeasureKind, type CaseResolution } from '../../../shared/labels.js';
 
 /** Households (REG-5) and their members. */
 export const households = pgTable(
@@ -49,11 +51,45 @@ export const zeroEmploymentCases = pgTable(
     detectedOn: date('detected_on', { mode: 'string' }).notNull(),
     deadline: date('deadline', { mode: 'string' }).notNull(),
     resolvedOn: date('resolved_on', { mode: 'string' }),
-    resolution: text('resolution'),
+    resolution: text('resolution').$type<CaseResolution>(),
+    /** What shows the resolution: the employment registration that ended the case (its id, date and employer). */
+    resolutionEvidence: text('resolution_evidence'),
+    /** The staff member who works the case (AID-2, AID-3). */
+    caseworkerId: uuid('caseworker_id').references(() => staff.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
     index('zero_employment_cases_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.deadline),
     index('zero_employment_cases_household_idx').on(t.householdId),
+    index('zero_employment_cases_caseworker_idx').on(t.caseworkerId),
+  ],
+);
+
+/**
+ * The plan and the measures of a zero-employment case (AID-3): a step planned for a date (`dueOn`)
+ * is a measure not yet taken; taking it records the day (`takenOn`) and what came of it.
+ */
+export const zeroEmploymentCaseMeasures = pgTable(
+  'zero_employment_case_measures',
+  {
+    id: uuid('id').primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => zeroEmploymentCases.id),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    kind: text('kind').$type<CaseMeasureKind>().notNull(),
+    /** For which member, where the measure is for one. */
+    personId: uuid('person_id').references(() => persons.id),
+    dueOn: date('due_on', { mode: 'string' }),
+    takenOn: date('taken_on', { mode: 'string' }),
+    note: text('note').notNull(),
+    outcome: text('outcome'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('zero_employment_case_measures_case_idx').on(t.caseId),
+    check('zero_employment_case_measures_kind_ck', sql`${t.kind} IN (${sql.raw(caseMeasureKinds.map((k) => `'${k}'`).join(', '))})`),
+    check('zero_employment_case_measures_date_ck', sql`${t.dueOn} IS NOT NULL OR ${t.takenOn} IS NOT NULL`),
   ],
 );

@@ -1,7 +1,7 @@
 // The zero-employment household (零就业家庭, REG-5, AID-3) is derived, never typed: an urban
 // household in which every member of working age with labour capacity is registered unemployed
 // and none is employed. Working ages come from policy parameters.
-import type { EmploymentStatus } from '../../../shared/labels.js';
+import type { CaseResolution, EmploymentStatus } from '../../../shared/labels.js';
 import { ageOn } from '../../platform/clock.js';
 
 export { addMonths, ageOn } from '../../platform/clock.js';
@@ -11,6 +11,8 @@ export interface MemberFacts {
   birthDate: string;
   labourCapacity: string;
   employmentStatus: EmploymentStatus;
+  /** The date of the registration that gave the current status (null when unknown). */
+  statusSince?: string | null;
 }
 
 export interface WorkingAges {
@@ -36,4 +38,34 @@ export function isZeroEmploymentHousehold(
   if (members.some((m) => m.employmentStatus === 'employed')) return false;
   const able = members.filter((m) => m.labourCapacity !== 'none' && isWorkingAge(m, date, ages));
   return able.length > 0 && able.every((m) => m.employmentStatus === 'unemployed');
+}
+
+/**
+ * The day a zero-employment household became one by its events (AID-3): the day the last of its
+ * able members of working age was registered unemployed, not the day a clerk typed it in. A
+ * household entered late can thus be past its deadline at once. A status of unknown date, or one
+ * dated after `today`, counts from `today`.
+ */
+export function zeroEmploymentSince(members: readonly MemberFacts[], today: string, ages: WorkingAges): string {
+  const dates = members
+    .filter((m) => m.labourCapacity !== 'none' && isWorkingAge(m, today, ages))
+    .map((m) => (m.statusSince && m.statusSince <= today ? m.statusSince : today));
+  return dates.reduce((latest, d) => (d > latest ? d : latest), dates[0] ?? today);
+}
+
+/** How an employment registration of the given form resolves a case (registrations' employmentForm). */
+export function resolutionOfEmployment(employmentForm: string | null | undefined): CaseResolution {
+  if (employmentForm === 'self_employed') return 'self_employment';
+  if (employmentForm === 'flexible') return 'flexible_employment';
+  if (employmentForm === 'public_welfare_post') return 'public_welfare_post';
+  return 'employment';
+}
+
+export type CaseStatus = 'open' | 'due_soon' | 'overdue' | 'resolved';
+
+/** A case's status on `today`: due soon from `dueSoonBy` (parameter zero_employment.due_soon_days). */
+export function caseStatusOn(c: { resolvedOn: string | null; deadline: string }, today: string, dueSoonBy: string): CaseStatus {
+  if (c.resolvedOn) return 'resolved';
+  if (c.deadline < today) return 'overdue';
+  return c.deadline <= dueSoonBy ? 'due_soon' : 'open';
 }

@@ -233,7 +233,7 @@ describe('REG-3 registrations as events; status as of any date', () => {
 });
 
 describe('REG-5 / AID-3 zero-employment households', () => {
-  it('AID-3 a household of two working-age members is flagged when the second unemployment lands, due 3 months later; an employment resolves it', async () => {
+  it('AID-3 a household of two working-age members is zero-employment from the second unemployment date, due 3 months later; an employment resolves it', async () => {
     const a = (await register(clerk, person(buildIdNumber({ birthDate: '1978-08-08' }), { name: '王大' }))).json().id as string;
     const b = (await register(clerk, person(buildIdNumber({ birthDate: '1980-09-09' }), { name: '李二' }))).json().id as string;
     const hh = await t.app.inject({
@@ -250,20 +250,21 @@ describe('REG-5 / AID-3 zero-employment households', () => {
     await reg(a, { type: 'unemployment', date: '2026-10-01' });
     expect((await household()).zeroEmployment).toBe(false);
     await reg(b, { type: 'unemployment', date: '2026-11-02' });
+    // Became zero-employment on the day of the second registration, not the day it was entered.
     expect(await household()).toMatchObject({
       zeroEmployment: true,
-      zeroEmploymentSince: today,
-      openCase: { detectedOn: today, deadline: '2027-02-23' },
+      zeroEmploymentSince: '2026-11-02',
+      openCase: { detectedOn: '2026-11-02', deadline: '2027-02-02' },
     });
     const cases = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/zero-employment-cases?status=open', headers: clerk });
     expect(cases.json().items).toContainEqual(
-      expect.objectContaining({ householdId, deadline: '2027-02-23', status: 'open', headName: '王大', communityName: expect.any(String) }),
+      expect.objectContaining({ householdId, deadline: '2027-02-02', status: 'open', headName: '王大', communityName: expect.any(String) }),
     );
     await reg(b, { type: 'employment', date: today, employerName: '山西某物业公司' });
     expect(await household()).toMatchObject({ zeroEmployment: false, openCase: null });
     const resolved = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/zero-employment-cases?status=resolved', headers: clerk });
     expect(resolved.json().items).toContainEqual(
-      expect.objectContaining({ householdId, resolvedOn: today, resolution: 'member_employed', status: 'resolved' }),
+      expect.objectContaining({ householdId, resolvedOn: today, resolution: 'employment', status: 'resolved' }),
     );
     const other = await t.app.inject({
       method: 'GET',

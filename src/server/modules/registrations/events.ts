@@ -13,6 +13,9 @@ declare module '../../platform/events.js' {
       regionCode: string;
       /** The Shanghai calendar date of the change, for reassessments "as of now". */
       today: string;
+      /** Of an employment registration: its form (employer, self_employed, flexible ...) and employer, as recorded. */
+      employmentForm?: string | undefined;
+      employerName?: string | undefined;
     };
   }
 }

@@ -88,6 +88,8 @@ export async function appendRegistration(ctx: Ctx, personId: string, input: Regi
       date: event.date,
       regionCode: person.regionCode,
       today,
+      employmentForm: input.employmentForm,
+      employerName: input.employerName,
     });
     return (await repo.findEvent(tx, event.id))!;
   });

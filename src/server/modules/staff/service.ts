@@ -79,6 +79,16 @@ export function listStaff(ctx: Ctx, filter: repo.StaffFilter, paging: Paging) {
   return repo.listStaff(ctx, filter, paging);
 }
 
+/** A staff member in scope, or undefined (for a use case that words its own error). */
+export function findStaffInScope(ctx: Ctx, id: string) {
+  return repo.findStaff(ctx, id);
+}
+
+/** The name of a staff member, wherever they work (records show who handled them). */
+export async function findStaffName(ctx: Ctx, id: string): Promise<string | undefined> {
+  return (await repo.findStaff(anywhereCtx(ctx), id))?.name;
+}
+
 /** One staff member in scope; NOT_FOUND outside it. */
 export async function getStaff(ctx: Ctx, id: string) {
   const member = await repo.findStaff(ctx, id);
