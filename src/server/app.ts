@@ -41,6 +41,7 @@ import { referralRoutes } from './modules/referrals/index.js';
 import { fairRoutes } from './modules/fairs/index.js';
 import { surveyRoutes } from './modules/surveys/index.js';
 import { noticeRoutes } from './modules/notices/index.js';
+import { welfarePostRoutes } from './modules/assistance/index.js';
 import { boardRoutes } from './modules/board/index.js';
 import { accountRoutes } from './modules/accounts/index.js';
 
@@ -174,6 +175,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await fairRoutes(typed);
       await surveyRoutes(typed);
       await noticeRoutes(typed);
+      await welfarePostRoutes(typed);
       await boardRoutes(typed);
       await accountRoutes(typed);
     },

@@ -89,6 +89,28 @@ export const caseResolutionNames = {
 } as const;
 export type CaseResolution = keyof typeof caseResolutionNames;
 
+/** Kinds of public-welfare post (AID-4). */
+export const welfarePostTypeNames = {
+  community_service: '社区服务（保洁、保绿、保安等）',
+  public_administration: '社区公共管理',
+  labour_security_assistant: '劳动保障协理员',
+  other: '其他公益性岗位',
+} as const;
+export type WelfarePostType = keyof typeof welfarePostTypeNames;
+export const welfarePostTypes = Object.keys(welfarePostTypeNames) as WelfarePostType[];
+
+/** Why a placement on a public-welfare post ended (AID-4). */
+export const placementExitReasonNames = {
+  term_ended: '安置期满',
+  employed_elsewhere: '另行就业',
+  resigned: '本人辞职',
+  dismissed: '违规解除',
+  retired: '达到退休年龄',
+  other: '其他原因',
+} as const;
+export type PlacementExitReason = keyof typeof placementExitReasonNames;
+export const placementExitReasons = Object.keys(placementExitReasonNames) as PlacementExitReason[];
+
 /** Working time of a vacancy (JOB-2); seekers' wishes use the Chinese names. */
 export const vacancyHoursNames = { full_time: '全日制', part_time: '非全日制' } as const;
 export type VacancyHours = keyof typeof vacancyHoursNames;

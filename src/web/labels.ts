@@ -35,7 +35,12 @@ export const certificateStatusNames: Record<CertificateStatus, string> = { valid
 export const certificateStatusColors: Record<CertificateStatus, string> = { valid: 'green', withdrawn: 'default' };
 export const certificateActionColors: Record<CertificateAction, string> = { issue: 'blue', withdraw: 'gray', reissue: 'cyan' };
 
-export const employmentFormNames = { employer: '单位就业', self_employed: '自主创业（个体经营）', flexible: '灵活就业' } as const;
+export const employmentFormNames = {
+  employer: '单位就业',
+  self_employed: '自主创业（个体经营）',
+  flexible: '灵活就业',
+  public_welfare_post: '公益性岗位',
+} as const;
 export const correctionActionNames = { void: '作废', redate: '更改日期' } as const;
 
 /** Looked up by the codes the API returns as plain strings. */

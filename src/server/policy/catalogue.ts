@@ -166,6 +166,24 @@ export const paramDefinitions = [
     kind: 'digits',
     description: '区划代码前几位相同算同一城市；匹配只在同一城市（及求职者意向地点）内找候选',
   },
+  {
+    name: 'public_welfare_post.max_term',
+    title: '公益性岗位安置期限',
+    kind: 'months',
+    description: '同一人在公益性岗位累计安置（享受岗位补贴）的最长月数',
+  },
+  {
+    name: 'subsidy.public_welfare_post.amount',
+    title: '公益性岗位补贴标准',
+    kind: 'fen',
+    description: '每名在岗人员每月的公益性岗位补贴（按在岗天数折算）',
+  },
+  {
+    name: 'subsidy.social_insurance.amount',
+    title: '社会保险补贴标准',
+    kind: 'fen',
+    description: '每名在岗就业困难人员每月的社会保险补贴（按在岗天数折算）',
+  },
   { name: 'vacancy.max_validity', title: '岗位信息最长有效期', kind: 'days', description: '岗位信息自发布起最长有效天数，到期自动下架' },
   {
     name: 'zero_employment.due_soon_days',
@@ -402,6 +420,14 @@ export const paramSeedValues: ParamSeedValue[] = [
     effectiveFrom: '2003-01-01',
     value: 4,
     source: `${openpesDefault}：区划代码（GB/T 2260）前 4 位为地级市；直辖市全市共用前 2 位，可在本市设为 2`,
+  },
+  {
+    name: 'public_welfare_post.max_term',
+    regionPrefix: '',
+    effectiveFrom: '2017-10-13',
+    value: 36,
+    source:
+      '全国缺省值：财政部、人力资源社会保障部《就业补助资金管理办法》(财社〔2017〕164号) 公益性岗位补贴期限最长不超过3年（距法定退休年龄不足5年的人员可延长至退休，由各地另行设定）',
   },
   {
     name: 'zero_employment.due_soon_days',

@@ -23,7 +23,8 @@ export interface RegistrationInput {
   date: string;
   reason?: string | undefined;
   employerName?: string | undefined;
-  employmentForm?: 'employer' | 'self_employed' | 'flexible' | undefined;
+  /** public_welfare_post only through a placement on a post (assistance), never typed at the counter. */
+  employmentForm?: 'employer' | 'self_employed' | 'flexible' | 'public_welfare_post' | undefined;
   correctsEventId?: string | undefined;
   /** For corrections: void the event, or give it another date. */
   action?: 'void' | 'redate' | undefined;

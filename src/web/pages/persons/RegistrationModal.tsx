@@ -117,7 +117,7 @@ export function RegistrationModal({
       {type === 'employment' && (
         <>
           <Form.Item name="employmentForm" label="就业形式" rules={[{ required: true, message: '请选择就业形式' }]}>
-            <Radio.Group name="employmentForm" options={optionsOf(employmentFormNames)} />
+            <Radio.Group name="employmentForm" options={optionsOf(employmentFormNames).filter((o) => o.value !== 'public_welfare_post')} />
           </Form.Item>
           <Form.Item name="employerName" label="就业单位（个体经营为字号）" rules={[{ max: 100, message: '最多 100 个字' }]}>
             <Input />
