@@ -43,9 +43,13 @@ describe('bulk insert through unnest', () => {
       ],
       rows,
     );
-    const back = await queryRows<Record<string, unknown>>(
-      t.handle.db,
-      sql`SELECT id, name, born::text AS born, at, ok, n, tags, doc FROM bulk_probe ORDER BY ok DESC`,
+    // Read back in a transaction: a plain read at the whole country would run as openpes_anywhere on
+    // PostgreSQL (db/rowSecurity.ts), which may not read the login role's temporary table.
+    const back = await t.handle.db.transaction((tx) =>
+      queryRows<Record<string, unknown>>(
+        tx,
+        sql`SELECT id, name, born::text AS born, at, ok, n, tags, doc FROM bulk_probe ORDER BY ok DESC`,
+      ),
     );
     expect(back[0]).toMatchObject({
       id: rows[0]!.id,

@@ -4,9 +4,14 @@
 // are skipped there.
 import type { FastifyRequest } from 'fastify';
 import { sql } from 'drizzle-orm';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultAppUrl, openDatabase } from '../db/connection.js';
+import { defaultAppUrl, openDatabase, type Database } from '../db/connection.js';
+import { anywhereRole, assertPoliciesBind } from '../db/rowSecurity.js';
+import * as schema from '../db/schema.js';
+import { searchPublicNotices } from '../modules/notices/index.js';
+import { searchPublic, searchQuery } from '../modules/vacancies/index.js';
 import { authenticate } from '../platform/auth.js';
 import { anonymousCtx, anywhereCtx, ctxOf, withTransaction, type Ctx } from '../platform/context.js';
 import { createPerson } from './factories.js';
@@ -194,4 +199,172 @@ describe('SYS-3 row-level security on PostgreSQL', () => {
   it.skipIf(!onPostgres)('SYS-3 the server refuses to run as a superuser, on which no policy would bind', async () => {
     await expect(openDatabase({ url: t.databaseUrl!, appUrl: t.databaseUrl! })).rejects.toThrow(/超级用户/);
   });
+});
+
+describe('JOB-7 whole-country reads under row-level security on PostgreSQL (issue 11)', () => {
+  /** A client of the application's role with the scope (and the role plain reads take at the whole country) set. */
+  async function appClient(scope: string, role: string): Promise<pg.Client> {
+    const client = new pg.Client({ connectionString: defaultAppUrl(t.databaseUrl!) });
+    await client.connect();
+    await client.query("SELECT set_config('openpes.scope', $1, false), set_config('role', $2, false)", [scope, role]);
+    return client;
+  }
+
+  type Statement = { text: string; params: unknown[] };
+
+  /** The statements a board search sends, as its repo builds them (on a connection with no scope: its rows do not matter). */
+  async function statementsOf(search: (db: Database) => Promise<unknown>): Promise<Statement[]> {
+    const statements: Statement[] = [];
+    const pool = new pg.Pool({ connectionString: defaultAppUrl(t.databaseUrl!), max: 2 });
+    try {
+      await search(
+        drizzle(pool, { schema, logger: { logQuery: (text, params) => void statements.push({ text, params }) } }) as unknown as Database,
+      );
+    } finally {
+      await pool.end();
+    }
+    return statements.filter((s) => s.text.includes('@@'));
+  }
+
+  /**
+   * The plans of the statements as the whole country's reader and as the application's role at a
+   * district. The demo's few rows would be read whole whatever the policies, so the plans are taken
+   * in a transaction, rolled back, where the owner has set aside the table's other indexes and priced
+   * sequential scans out: what is left is whether @@ may be answered from the search index.
+   */
+  async function plansWithOnly(searchIndex: string, table: string, statements: Statement[]) {
+    const [app] = await queryRows<{ who: string }>(street.db, sql`SELECT session_user AS who`);
+    const owner = new pg.Client({ connectionString: t.databaseUrl! });
+    await owner.connect();
+    const plansAs = async (role: string, scope: string) => {
+      await owner.query("SELECT set_config('role', $1, true), set_config('openpes.scope', $2, true)", [role, scope]);
+      const out: string[] = [];
+      for (const { text, params } of statements)
+        out.push((await owner.query<{ 'QUERY PLAN': string }>(`EXPLAIN ${text}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n'));
+      await owner.query("SELECT set_config('role', 'none', true)");
+      return out;
+    };
+    try {
+      await owner.query('BEGIN');
+      const others = await owner.query<{ name: string }>(
+        `SELECT c.relname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+          WHERE i.indrelid = $1::regclass AND c.relname <> $2 AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+        [table, searchIndex],
+      );
+      for (const { name } of others.rows) await owner.query(`DROP INDEX ${pg.escapeIdentifier(name)}`);
+      await owner.query(`ANALYZE ${pg.escapeIdentifier(table)}`);
+      await owner.query('SET LOCAL enable_seqscan = off');
+      return { anywhere: await plansAs(anywhereRole, '*'), district: await plansAs(app!.who, '140105') };
+    } finally {
+      await owner.query('ROLLBACK').catch(() => undefined);
+      await owner.end();
+    }
+  }
+
+  /** Plain reads at the whole country run as the reader (checked below); a district's keep the scoped policy. */
+  function expectIndexAtWholeCountryOnly(searchIndex: string, plans: { anywhere: string[]; district: string[] }) {
+    const searchFromIndex = new RegExp(`Bitmap Index Scan on ${searchIndex}.*\\n\\s*Index Cond: \\(search @@`);
+    for (const plan of plans.anywhere) {
+      expect(plan).toMatch(searchFromIndex);
+      expect(plan).not.toMatch(/openpes\.scope/);
+    }
+    // At a district the policy is a row filter: the non-leakproof @@ is no index condition but a
+    // filter applied after the policy's (the partial index may still be read whole).
+    for (const plan of plans.district) {
+      expect(plan).not.toMatch(searchFromIndex);
+      expect(plan).toMatch(/Filter: .*openpes\.scope.*search @@/);
+    }
+  }
+
+  it.skipIf(!onPostgres)(`JOB-7 the whole-country board search reads the bigram index under row-level security (${reason})`, async () => {
+    const statements = await statementsOf((db) =>
+      searchPublic(db, { today: '2026-11-30', tsquery: searchQuery('叉车司机') }, { limit: 20, offset: 0 }),
+    );
+    expect(statements.length).toBeGreaterThanOrEqual(2);
+    expectIndexAtWholeCountryOnly('vacancies_search_idx', await plansWithOnly('vacancies_search_idx', 'vacancies', statements));
+  });
+
+  it.skipIf(!onPostgres)(`JOB-8 the board's notice search reads the bigram index under row-level security (${reason})`, async () => {
+    const statements = await statementsOf((db) => searchPublicNotices(db, '2026-11-30', { q: '就业补贴' }, { limit: 20, offset: 0 }));
+    expect(statements.length).toBeGreaterThanOrEqual(2);
+    expectIndexAtWholeCountryOnly(
+      'policy_notices_search_idx',
+      await plansWithOnly('policy_notices_search_idx', 'policy_notices', statements),
+    );
+  });
+
+  it.skipIf(!onPostgres)(
+    'SYS-3 plain reads at the whole country run as the read-only role; writes, transactions and narrower scopes as the application role',
+    async () => {
+      const whoami = async (db: Database) => (await queryRows<{ who: string }>(db, sql`SELECT current_user AS who`))[0]!.who;
+      const anywhere = anywhereCtx(street);
+      const [app] = await queryRows<{ who: string }>(street.db, sql`SELECT session_user AS who`);
+      // Alternating, so that pooled connections go from one role to the other and back.
+      for (let i = 0; i < 3; i++) {
+        expect(await whoami(anywhere.db)).toBe(anywhereRole);
+        expect(await whoami(street.db)).toBe(app!.who);
+        expect(await withTransaction(anywhere, (tx) => whoami(tx.db))).toBe(app!.who);
+      }
+      const [outside] = await queryRows<{ id: string }>(
+        anywhere.db,
+        sql`SELECT id FROM persons WHERE NOT starts_with(region_code, '140105') LIMIT 1`,
+      );
+      const updated = (await anywhere.db.execute(sql`UPDATE persons SET name = name WHERE id = ${outside!.id}`)) as unknown as {
+        rowCount: number;
+      };
+      expect(updated.rowCount).toBe(1);
+      const locked = await queryRows<{ id: string }>(anywhere.db, sql`SELECT id FROM persons WHERE id = ${outside!.id} FOR UPDATE`);
+      expect(locked).toHaveLength(1);
+    },
+  );
+
+  it.skipIf(!onPostgres)('SYS-3 the whole-country read-only role can insert, update or delete no region-coded table', async () => {
+    const reader = await appClient('*', anywhereRole);
+    try {
+      expect((await reader.query<{ n: string }>('SELECT count(*) AS n FROM persons')).rows[0]!.n).not.toBe('0');
+      for (const table of regionTables) {
+        const id = pg.escapeIdentifier(table);
+        for (const statement of [`INSERT INTO ${id} DEFAULT VALUES`, `UPDATE ${id} SET region_code = region_code`, `DELETE FROM ${id}`])
+          await expect(reader.query(statement), statement).rejects.toMatchObject({ code: '42501' });
+      }
+      const policies = await reader.query<{ relname: string }>(
+        `SELECT c.relname FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relrowsecurity
+            AND NOT EXISTS (SELECT 1 FROM pg_policy p WHERE p.polrelid = c.oid AND p.polcmd = 'r'
+                              AND p.polroles = ARRAY[(SELECT oid FROM pg_roles WHERE rolname = $1)]
+                              AND pg_get_expr(p.polqual, p.polrelid) = 'true')`,
+        [anywhereRole],
+      );
+      expect(
+        policies.rows.map((r) => r.relname),
+        'row-secured tables without a whole-country read policy',
+      ).toEqual([]);
+    } finally {
+      await reader.end();
+    }
+  });
+
+  it.skipIf(!onPostgres)(
+    'SYS-3 the server refuses an application role that inherits the whole-country reader, or cannot switch to it',
+    async () => {
+      const probe = `openpes_rls_probe_${process.pid}`;
+      const owner = new pg.Client({ connectionString: t.databaseUrl! });
+      await owner.connect();
+      const url = new URL(t.databaseUrl!);
+      url.username = probe;
+      const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+      try {
+        await owner.query(`DROP ROLE IF EXISTS ${probe}`);
+        await owner.query(`CREATE ROLE ${probe} LOGIN INHERIT`);
+        await expect(assertPoliciesBind(pool)).rejects.toThrow(/不是全国只读角色/);
+        await owner.query(`GRANT ${anywhereRole} TO ${probe}`);
+        await expect(assertPoliciesBind(pool)).rejects.toThrow(/继承了全国只读角色/);
+        await owner.query(`ALTER ROLE ${probe} NOINHERIT`);
+        await expect(assertPoliciesBind(pool)).resolves.toBeUndefined();
+      } finally {
+        await pool.end();
+        await owner.query(`DROP ROLE IF EXISTS ${probe}`);
+        await owner.end();
+      }
+    },
+  );
 });
