@@ -237,6 +237,12 @@ describe('AID-3 zero-employment casework in the browser', () => {
     expect(await page.getByRole('button', { name: /添加计划或措施/ }).count()).toBe(0);
     expect(await measures.getByRole('button', { name: '登记办理' }).count()).toBe(0);
     await shot(page, 'zero-employment-case-leader');
+
+    // The household page leads to its open case.
+    await page.getByRole('link', { name: '家庭档案' }).click();
+    await page.waitForURL(/\/households\/[0-9a-f-]{36}$/);
+    await page.getByRole('link', { name: '零就业家庭个案' }).click();
+    await page.waitForURL(new RegExp(`/zero-employment/${recentCaseId}$`));
   });
 
   it('AID-3 the month’s figures per street: this month and the month the late case fell due, with the Excel export', async () => {
