@@ -243,7 +243,7 @@ describe('REG-1..8, AID-3 people, households and registrations in the browser', 
     await expect.poll(() => page.getByTestId('case-count-resolved').textContent()).toContain('1');
     expect(await page.getByTestId('case-count-open').textContent()).toContain('0');
     await page.getByRole('tab', { name: /已解决/ }).click();
-    await expect.poll(() => page.locator('.ant-table-row').allTextContents()).toEqual([expect.stringContaining('成员实现就业')]);
+    await expect.poll(() => page.locator('.ant-table-row').allTextContents()).toEqual([expect.stringContaining('单位就业')]);
   });
 
   it('REG-7 an import with a bad row imports nothing and offers the rejected rows; fixed, it imports every row', async () => {

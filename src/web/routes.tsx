@@ -34,6 +34,7 @@ import { RetireesPage } from './pages/persons/RetireesPage.js';
 import { ImportPage } from './pages/import/ImportPage.js';
 import { HouseholdPage } from './pages/households/HouseholdPage.js';
 import { ZeroEmploymentPage } from './pages/households/ZeroEmploymentPage.js';
+import { CasePage } from './pages/households/CasePage.js';
 import { BankOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { EmployersPage } from './pages/employers/EmployersPage.js';
 import { EmployerPage } from './pages/employers/EmployerPage.js';
@@ -82,6 +83,13 @@ export const pages: PageEntry[] = [
   { path: '/graduates', label: '高校毕业生', icon: <ReadOutlined />, roles: ledgerReaders, element: <GraduatesPage key="graduates" /> },
   { path: '/retirees', label: '退休人员', icon: <UserOutlined />, roles: ledgerReaders, element: <RetireesPage key="retirees" /> },
   { path: '/zero-employment', label: '零就业家庭', icon: <HomeOutlined />, roles: ledgerReaders, element: <ZeroEmploymentPage /> },
+  {
+    path: '/zero-employment/:id',
+    label: '零就业家庭个案',
+    roles: ledgerReaders,
+    element: <CasePage />,
+    menuKey: '/zero-employment',
+  },
   { path: '/households/:id', label: '家庭档案', roles: ledgerReaders, element: <HouseholdPage />, menuKey: '/zero-employment' },
   { path: '/employers', label: '用人单位', icon: <BankOutlined />, roles: jobMarketStaff, element: <EmployersPage /> },
   { path: '/employers/:id', label: '用人单位详情', roles: jobMarketStaff, element: <EmployerPage />, menuKey: '/employers' },

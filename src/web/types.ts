@@ -265,21 +265,6 @@ export interface Household {
 
 export type CaseStatus = 'open' | 'due_soon' | 'overdue' | 'resolved';
 
-/** A zero-employment household case (AID-3). */
-export interface ZeroEmploymentCase {
-  id: string;
-  householdId: string;
-  regionCode: string;
-  address: string | null;
-  headName?: string | null;
-  communityName?: string | null;
-  detectedOn: string;
-  deadline: string;
-  resolvedOn: string | null;
-  resolution: string | null;
-  status: CaseStatus;
-}
-
 /** The answer to a ledger import that went through. */
 export interface ImportResult {
   rows: number;

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, Card, Descriptions, Space, Spin, Tag } from 'antd';
 import { get } from '../../api.js';
 import { errorText } from '../../components/formErrors.js';
+import { PageLink } from '../../components/PageLink.js';
 import { RegionLabel } from '../../components/RegionLabel.js';
 import { useLoad } from '../../hooks.js';
 import { householdTypeNames } from '../../labels.js';
@@ -29,7 +30,12 @@ export function HouseholdPage() {
             {h.zeroEmployment ? <Tag color="red">零就业家庭</Tag> : <Tag color="green">非零就业家庭</Tag>}
           </Space>
         }
-        extra={<Link to="/zero-employment">零就业家庭一览</Link>}
+        extra={
+          <Space>
+            {h.openCase && <PageLink to={`/zero-employment/${h.openCase.id}`}>零就业家庭个案</PageLink>}
+            <Link to="/zero-employment">零就业家庭一览</Link>
+          </Space>
+        }
       >
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <ZeroEmploymentBanner household={h} />

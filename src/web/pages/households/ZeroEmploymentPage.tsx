@@ -1,35 +1,87 @@
-// 零就业家庭 (AID-3): counts by case status, and the cases with status tabs, the deadline in red
-// once overdue, a link to each household, and Excel export.
-import { useState } from 'react';
-import { Link } from 'react-router-dom';
-import { Card, Col, Row, Space, Statistic, Tabs, Tag, Typography } from 'antd';
+// 零就业家庭 (AID-3): the cases with counts by status, status tabs, the deadline in red once
+// overdue, 超期督办 and 补录 notes, the caseworker, and a link to each case; clerks narrow the list
+// to their own cases or to those without a caseworker. A second tab holds the month's figures.
+import { useSearchParams } from 'react-router-dom';
+import { Card, Col, Row, Segmented, Space, Statistic, Tabs, Tag, Typography } from 'antd';
 import { get } from '../../api.js';
+import { hasRole, useUser } from '../../auth.js';
+import { PageLink } from '../../components/PageLink.js';
 import { PagedTable } from '../../components/PagedTable.js';
 import { RegionLabel } from '../../components/RegionLabel.js';
 import { deadlineText } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import { caseResolutionNames, caseStatusColors, caseStatusNames } from '../../labels.js';
-import type { CaseStatus, Paged, ZeroEmploymentCase } from '../../types.js';
+import type { CaseStatus, Paged } from '../../types.js';
+import { CaseMonthCard } from './CaseMonthCard.js';
+import { casesPath, type CaseItem } from './caseTypes.js';
 
 const statuses: CaseStatus[] = ['open', 'due_soon', 'overdue', 'resolved'];
-const path = '/assistance/zero-employment-cases';
+
+/** Whose cases a clerk looks at. */
+type Who = 'all' | 'mine' | 'unassigned';
+const whoNames: Record<Who, string> = { all: '全部个案', mine: '我承办的', unassigned: '未指定承办人' };
+const whoQuery = (who: Who) => ({ mine: who === 'mine' ? true : undefined, unassigned: who === 'unassigned' ? true : undefined });
 
 /** The number of cases of each status (the list's total, one row asked for). */
-function useCaseCounts() {
+function useCaseCounts(who: Who) {
   return useLoad(async () => {
     const totals = await Promise.all(
-      statuses.map((status) => get<Paged<ZeroEmploymentCase>>(path, { status, pageSize: 1 }).then((r) => r.total)),
+      statuses.map((status) => get<Paged<CaseItem>>(casesPath, { status, pageSize: 1, ...whoQuery(who) }).then((r) => r.total)),
     );
     return Object.fromEntries(statuses.map((s, i) => [s, totals[i] ?? 0])) as Record<CaseStatus, number>;
-  }, []);
+  }, [who]);
 }
 
 const cardColors: Record<CaseStatus, string> = { open: '#1f5fbf', due_soon: '#d48806', overdue: '#cf1322', resolved: '#389e0d' };
 
-/** The dashboard page. */
-export function ZeroEmploymentPage() {
-  const counts = useCaseCounts();
-  const [tab, setTab] = useState<CaseStatus | 'all'>('all');
+/** The status tag of a case with 超期督办 when it is escalated. */
+export function CaseStatusTags({ status, escalated }: { status: CaseStatus; escalated: boolean }) {
+  return (
+    <Space size={4} wrap={false}>
+      <Tag color={caseStatusColors[status]} style={{ marginInlineEnd: 0 }}>
+        {caseStatusNames[status] ?? status}
+      </Tag>
+      {escalated && (
+        <Tag color="#cf1322" style={{ marginInlineEnd: 0 }} data-testid="escalated">
+          超期督办
+        </Tag>
+      )}
+    </Space>
+  );
+}
+
+/** The deadline with the days left, in warning or danger colour as the case nears or passes it. */
+export function DeadlineText({ deadline, status }: { deadline: string; status: CaseStatus }) {
+  if (status === 'resolved') return <>{deadline}</>;
+  return (
+    <Space size={4} wrap={false}>
+      <Typography.Text type={status === 'overdue' ? 'danger' : status === 'due_soon' ? 'warning' : undefined} strong={status === 'overdue'}>
+        {deadline}
+      </Typography.Text>
+      <Typography.Text type={status === 'overdue' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
+        {deadlineText(deadline)}
+      </Typography.Text>
+    </Space>
+  );
+}
+
+/** The list of cases with its counts. */
+function CasesView({ isClerk }: { isClerk: boolean }) {
+  const [params, setParams] = useSearchParams();
+  const tab = (statuses as string[]).includes(params.get('status') ?? '') ? (params.get('status') as CaseStatus) : 'all';
+  const whoParam = params.get('who');
+  const who: Who = isClerk && (whoParam === 'mine' || whoParam === 'unassigned') ? whoParam : 'all';
+  const counts = useCaseCounts(who);
+  const set = (key: string, value: string) =>
+    setParams(
+      (p) => {
+        const next = new URLSearchParams(p);
+        if (value === 'all') next.delete(key);
+        else next.set(key, value);
+        return next;
+      },
+      { replace: true },
+    );
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Row gutter={16}>
@@ -37,7 +89,7 @@ export function ZeroEmploymentPage() {
           <Col key={s} xs={12} lg={6}>
             <Card
               hoverable
-              onClick={() => setTab(s)}
+              onClick={() => set('status', s)}
               data-testid={`case-count-${s}`}
               style={tab === s ? { borderColor: cardColors[s] } : undefined}
             >
@@ -52,16 +104,33 @@ export function ZeroEmploymentPage() {
           </Col>
         ))}
       </Row>
-      <PagedTable<ZeroEmploymentCase>
+      <PagedTable<CaseItem>
         title="零就业家庭个案"
-        path={path}
+        path={casesPath}
         rowKey="id"
         exportName="零就业家庭"
-        extraQuery={{ status: tab === 'all' ? undefined : tab }}
+        extraQuery={{ status: tab === 'all' ? undefined : tab, ...whoQuery(who) }}
+        emptyText={
+          who === 'mine'
+            ? '没有由您承办的个案'
+            : who === 'unassigned'
+              ? '所有个案都已指定承办人'
+              : '管辖范围内没有零就业家庭；家庭成员均登记失业时自动认定'
+        }
         header={
           <Tabs
             activeKey={tab}
-            onChange={(k) => setTab(k as CaseStatus | 'all')}
+            onChange={(k) => set('status', k)}
+            tabBarExtraContent={
+              isClerk && (
+                <Segmented<Who>
+                  aria-label="承办范围"
+                  value={who}
+                  onChange={(v) => set('who', v)}
+                  options={(Object.keys(whoNames) as Who[]).map((w) => ({ value: w, label: whoNames[w] }))}
+                />
+              )
+            }
             items={[
               { key: 'all', label: '全部' },
               ...statuses.map((s) => ({ key: s, label: `${caseStatusNames[s]}${counts.data ? `（${counts.data[s]}）` : ''}` })),
@@ -72,50 +141,86 @@ export function ZeroEmploymentPage() {
           {
             title: '户主',
             dataIndex: 'headName',
-            render: (n: string | null, c) => <Link to={`/households/${c.householdId}`}>{n ?? '—'}</Link>,
+            render: (n: string | null, c) => <PageLink to={`/households/${c.householdId}`}>{n ?? '—'}</PageLink>,
           },
           { title: '家庭住址', dataIndex: 'address', render: (a: string | null) => a || '（未登记住址）' },
-          { title: '所在社区', dataIndex: 'regionCode', render: (code: string) => <RegionLabel prefix={code} /> },
-          { title: '认定日期', dataIndex: 'detectedOn' },
           {
-            title: '解决期限',
-            dataIndex: 'deadline',
+            title: '所在社区',
+            dataIndex: 'regionCode',
+            render: (code: string, c) => c.communityName ?? <RegionLabel prefix={code} />,
+          },
+          {
+            title: '认定日期',
+            dataIndex: 'detectedOn',
             render: (d: string, c) =>
-              c.status === 'resolved' ? (
-                d
-              ) : (
-                <Space size={4}>
-                  <Typography.Text
-                    type={c.status === 'overdue' ? 'danger' : c.status === 'due_soon' ? 'warning' : undefined}
-                    strong={c.status === 'overdue'}
-                  >
-                    {d}
-                  </Typography.Text>
-                  <Typography.Text type={c.status === 'overdue' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-                    {deadlineText(d)}
+              c.overdueOnEntry ? (
+                <Space orientation="vertical" size={0}>
+                  <span>{d}</span>
+                  <Typography.Text type="danger" style={{ fontSize: 12 }} data-testid="late-entry" title={`${c.recordedOn} 录入`}>
+                    补录时已超期
                   </Typography.Text>
                 </Space>
+              ) : (
+                d
               ),
           },
+          { title: '解决期限', dataIndex: 'deadline', render: (d: string, c) => <DeadlineText deadline={d} status={c.status} /> },
           {
             title: '状态',
             dataIndex: 'status',
-            render: (s: CaseStatus) => <Tag color={caseStatusColors[s]}>{caseStatusNames[s] ?? s}</Tag>,
+            render: (s: CaseStatus, c) => <CaseStatusTags status={s} escalated={c.escalated} />,
+          },
+          {
+            title: '承办人',
+            dataIndex: 'caseworkerName',
+            render: (n: string | null, c) =>
+              n ?? (c.status === 'resolved' ? '—' : <Typography.Text type="warning">未指定</Typography.Text>),
           },
           {
             title: '解决日期',
             dataIndex: 'resolvedOn',
             render: (d: string | null, c) =>
-              d ? `${d}${c.resolution ? `（${caseResolutionNames[c.resolution] ?? c.resolution}）` : ''}` : '—',
+              d ? (
+                <Space orientation="vertical" size={0}>
+                  <span>{d}</span>
+                  {c.resolution && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {caseResolutionNames[c.resolution] ?? c.resolution}
+                    </Typography.Text>
+                  )}
+                </Space>
+              ) : (
+                '—'
+              ),
           },
           {
             title: '操作',
             key: 'actions',
             fixed: 'right',
-            render: (_: unknown, c) => <Link to={`/households/${c.householdId}`}>查看家庭</Link>,
+            render: (_: unknown, c) => (
+              <PageLink to={`/zero-employment/${c.id}`}>{isClerk && c.status !== 'resolved' ? '办理' : '查看'}</PageLink>
+            ),
           },
         ]}
       />
     </Space>
+  );
+}
+
+/** The page at /zero-employment: 个案清单 and 月度情况. */
+export function ZeroEmploymentPage() {
+  const user = useUser();
+  const isClerk = hasRole(user, 'clerk');
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'month' ? 'month' : 'cases';
+  return (
+    <Tabs
+      activeKey={view}
+      onChange={(k) => setParams(k === 'month' ? { view: 'month' } : {}, { replace: true })}
+      items={[
+        { key: 'cases', label: '个案清单', children: <CasesView isClerk={isClerk} /> },
+        { key: 'month', label: '月度情况', children: <CaseMonthCard /> },
+      ]}
+    />
   );
 }
