@@ -41,7 +41,7 @@ import { referralRoutes } from './modules/referrals/index.js';
 import { fairRoutes } from './modules/fairs/index.js';
 import { surveyRoutes } from './modules/surveys/index.js';
 import { noticeRoutes } from './modules/notices/index.js';
-import { welfarePostRoutes } from './modules/assistance/index.js';
+import { graduateServiceRoutes, welfarePostRoutes } from './modules/assistance/index.js';
 import { boardRoutes } from './modules/board/index.js';
 import { accountRoutes } from './modules/accounts/index.js';
 
@@ -176,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await surveyRoutes(typed);
       await noticeRoutes(typed);
       await welfarePostRoutes(typed);
+      await graduateServiceRoutes(typed);
       await boardRoutes(typed);
       await accountRoutes(typed);
     },

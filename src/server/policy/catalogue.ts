@@ -65,6 +65,12 @@ export const paramDefinitions = [
     kind: 'count',
     description: '时限内须提供的基本适合岗位信息次数',
   },
+  {
+    name: 'graduate_service.due_soon_days',
+    title: '毕业生“一对一”服务“即将到期”提前天数',
+    kind: 'days',
+    description: '距服务时限不超过此天数且清单未完成的毕业生显示为即将到期',
+  },
   { name: 'referral.target_rate', title: '推荐介绍率目标', kind: 'percent', description: '推荐介绍人数 / 求职登记人数' },
   { name: 'referral.target_success_rate', title: '推荐介绍成功率目标', kind: 'percent', description: '推荐成功人数 / 推荐介绍人数' },
   { name: 'training.target_employment_rate', title: '培训就业率目标', kind: 'percent', description: '培训后实现就业人数 / 培训人数' },
@@ -259,6 +265,20 @@ export const paramSeedValues: ParamSeedValue[] = [
     source: `${s003} §(五)：3个月内免费提供一次政策咨询和职业指导、三次基本适合的岗位信息`,
   },
   {
+    name: 'graduate_service.deadline',
+    regionPrefix: '',
+    effectiveFrom: '2007-01-01',
+    value: 3,
+    source: `全国缺省值，沿用${s003} §(五)的三个月时限；各地应按本地文件另设`,
+  },
+  {
+    name: 'graduate_service.vacancies_offered',
+    regionPrefix: '',
+    effectiveFrom: '2007-01-01',
+    value: 3,
+    source: `全国缺省值，沿用${s003} §(五)的三次岗位信息；各地应按本地文件另设`,
+  },
+  {
     name: 'graduate_service.vacancies_offered',
     regionPrefix: hubei,
     effectiveFrom: '2007-01-01',
@@ -428,6 +448,13 @@ export const paramSeedValues: ParamSeedValue[] = [
     value: 36,
     source:
       '全国缺省值：财政部、人力资源社会保障部《就业补助资金管理办法》(财社〔2017〕164号) 公益性岗位补贴期限最长不超过3年（距法定退休年龄不足5年的人员可延长至退休，由各地另行设定）',
+  },
+  {
+    name: 'graduate_service.due_soon_days',
+    regionPrefix: '',
+    effectiveFrom: '2007-01-01',
+    value: 15,
+    source: `${openpesDefault}：服务时限前 15 天起提醒（${s003} §(五) 只规定三个月内提供服务，未规定提醒时点）`,
   },
   {
     name: 'zero_employment.due_soon_days',

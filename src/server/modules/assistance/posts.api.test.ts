@@ -74,6 +74,12 @@ describe('AID-4 public-welfare posts', () => {
     const c = (await send(clerk, 'GET', `/assistance/zero-employment-cases/${caseId}`)).json();
     expect(c).toMatchObject({ status: 'resolved', resolvedOn: '2026-11-16', resolution: 'public_welfare_post' });
     expect((await send(clerk, 'GET', `/assistance/posts/${post.id}`)).json()).toMatchObject({ occupied: 1, free: 1 });
+    const withFree = (await send(clerk, 'GET', '/assistance/posts?free=true&pageSize=100')).json() as {
+      items: { id: string; occupied: number }[];
+      total: number;
+    };
+    expect(withFree.items).toContainEqual(expect.objectContaining({ id: post.id, occupied: 1 }));
+    expect(withFree.total).toBe(withFree.items.length);
   });
 
   it('AID-4 a full post answers 409 CONFLICT and changes nothing; an exit frees the place and registers the end of the employment', async () => {
@@ -82,6 +88,9 @@ describe('AID-4 public-welfare posts', () => {
     const second = await hardToEmploy();
     const placed = await place(post.id, { personId: first.id, startDate: '2026-11-02' });
     expect(placed.statusCode, placed.body).toBe(201);
+    const freeIds = async () =>
+      ((await send(clerk, 'GET', '/assistance/posts?free=true&pageSize=100')).json() as { items: { id: string }[] }).items.map((p) => p.id);
+    expect(await freeIds()).not.toContain(post.id);
     const full = await place(post.id, { personId: second.id, startDate: '2026-11-03' });
     expect(full.statusCode).toBe(409);
     expect(full.json().code).toBe('CONFLICT');

@@ -11,8 +11,11 @@ export type PlacementRow = typeof publicWelfarePlacements.$inferSelect;
 const p = publicWelfarePosts;
 const pl = publicWelfarePlacements;
 
-/** Persons on the post now (no exit recorded). */
-const occupiedSql = sql<number>`(SELECT count(*)::int FROM ${pl} WHERE ${pl.postId} = ${p.id} AND ${pl.exitedOn} IS NULL)`;
+/**
+ * Persons on the post now (no exit recorded). Written out with the tables' names: where Drizzle
+ * names columns bare (a query of one table), the subquery's own columns would be meant.
+ */
+const occupiedSql = sql<number>`(SELECT count(*)::int FROM public_welfare_placements o WHERE o.post_id = "public_welfare_posts"."id" AND o.exited_on IS NULL)`;
 
 const postColumns = {
   id: p.id,
