@@ -4,11 +4,14 @@
 import { subscribe, wireOnce } from './platform/events.js';
 import * as certificates from './modules/certificates/index.js';
 import * as households from './modules/households/index.js';
+import * as assistance from './modules/assistance/index.js';
 
 /** Subscribes every module's handlers; safe to call from each entry point (app, bootstrap, CLI). */
 export function wireDomainEvents(): void {
   wireOnce(() => {
     subscribe('registration.appended', certificates.onRegistrationAppended);
     subscribe('registration.appended', households.onRegistrationAppended);
+    // After households: a member's employment ends the household's zero-employment recognitions.
+    subscribe('registration.appended', assistance.onRegistrationAppended);
   });
 }

@@ -21,3 +21,4 @@ export * from './tables/vacancies.js';
 export * from './tables/referrals.js';
 export * from './tables/accounts.js';
 export * from './tables/notices.js';
+export * from './tables/assistance.js';

@@ -171,6 +171,20 @@ export async function setCertificate(
   await repo.updatePerson(ctx, personId, certificate);
 }
 
+/**
+ * Rewrites the person's match profile after a hard-to-employ recognition began or ended (AID-1):
+ * matching's priority reads active recognitions. Called by the assistance module in the
+ * recognition's transaction.
+ */
+export async function refreshMatchProfile(ctx: Ctx, personId: string) {
+  await repo.refreshMatchProfileOf(ctx, personId);
+}
+
+/** Whether the person holds an active hard-to-employ recognition today (matching's priority). */
+export function holdsActiveRecognition(ctx: Ctx, personId: string) {
+  return repo.holdsActiveRecognition(ctx, personId, shanghaiDateOf(ctx.now()));
+}
+
 /** The full row of a person in scope, locked until the transaction ends; undefined outside scope. */
 export function lockPerson(ctx: Ctx, id: string) {
   return repo.findPersonRowForUpdate(ctx, id);
