@@ -60,11 +60,16 @@ import { noticeAuthorRoles, noticeReviewerRoles } from '../shared/notices.js';
 import { NoticesPage, NoticeReviewPage } from './pages/notices/NoticesPage.js';
 import { NoticeEditPage } from './pages/notices/NoticeEditPage.js';
 import { NoticePage } from './pages/notices/NoticePage.js';
+import { FlagOutlined } from '@ant-design/icons';
+import { RecognitionsPage } from './pages/assistance/RecognitionsPage.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
-/** Auditors read the ledger too: the person page is where they see who looked at a record (SYS-2). */
-const ledgerAuditors: Role[] = [...ledgerReaders, 'auditor'];
+/** Auditors read the ledger too: the person page is where they see who looked at a record (SYS-2). Reviewers recognise hard-to-employ persons there (AID-1). */
+const ledgerAuditors: Role[] = [...ledgerReaders, 'auditor', 'reviewer'];
+
+/** The overview of hard-to-employ recognitions (AID-1): reviewers decide, clerks and leaders read. */
+const assistanceStaff: Role[] = ['reviewer', 'clerk', 'leader', 'admin'];
 
 /** Who works with employers and vacancies (JOB-1..3): job officers write, reviewers review, leaders and admins read. */
 const jobMarketStaff: Role[] = ['job_officer', 'reviewer', 'leader', 'admin'];
@@ -82,6 +87,13 @@ export const pages: PageEntry[] = [
   { path: '/graduates', label: '高校毕业生', icon: <ReadOutlined />, roles: ledgerReaders, element: <GraduatesPage key="graduates" /> },
   { path: '/retirees', label: '退休人员', icon: <UserOutlined />, roles: ledgerReaders, element: <RetireesPage key="retirees" /> },
   { path: '/zero-employment', label: '零就业家庭', icon: <HomeOutlined />, roles: ledgerReaders, element: <ZeroEmploymentPage /> },
+  {
+    path: '/assistance/recognitions',
+    label: '困难人员认定',
+    icon: <FlagOutlined />,
+    roles: assistanceStaff,
+    element: <RecognitionsPage />,
+  },
   { path: '/households/:id', label: '家庭档案', roles: ledgerReaders, element: <HouseholdPage />, menuKey: '/zero-employment' },
   { path: '/employers', label: '用人单位', icon: <BankOutlined />, roles: jobMarketStaff, element: <EmployersPage /> },
   { path: '/employers/:id', label: '用人单位详情', roles: jobMarketStaff, element: <EmployerPage />, menuKey: '/employers' },

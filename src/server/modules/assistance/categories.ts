@@ -5,17 +5,10 @@
 import { addMonths, ageOn } from '../../platform/clock.js';
 import type { ParamName } from '../../policy/service.js';
 
-export const categoryCodes = [
-  'person_4050',
-  'zero_employment_household',
-  'long_term_unemployed',
-  'disabled',
-  'minimum_living_allowance',
-  'land_lost_farmer',
-  'extreme_hardship',
-  'graduate_unemployed',
-] as const;
-export type CategoryCode = (typeof categoryCodes)[number];
+import { hardToEmployCategories, hardToEmployCategoryNames as names, type HardToEmployCategory } from '../../../shared/assistance.js';
+
+export const categoryCodes = hardToEmployCategories;
+export type CategoryCode = HardToEmployCategory;
 
 /** What a rule reads of a person, as of the date asked (registration facts replayed to that date). */
 export interface PersonFacts {
@@ -129,7 +122,7 @@ const recordedName = (names: readonly string[]) => (f: PersonFacts) => f.categor
 export const categories: readonly CategoryDefinition[] = [
   {
     code: 'person_4050',
-    name: '“4050”人员',
+    name: names.person_4050,
     basis: 'rule',
     recordedNames: ['4050人员', '4050', '“4050”人员'],
     endsWithUnemployment: true,
@@ -151,7 +144,7 @@ export const categories: readonly CategoryDefinition[] = [
   },
   {
     code: 'zero_employment_household',
-    name: '零就业家庭成员',
+    name: names.zero_employment_household,
     basis: 'rule',
     recordedNames: ['零就业家庭成员', '零就业家庭'],
     endsWithUnemployment: false,
@@ -171,7 +164,7 @@ export const categories: readonly CategoryDefinition[] = [
   },
   {
     code: 'long_term_unemployed',
-    name: '长期失业人员',
+    name: names.long_term_unemployed,
     basis: 'rule',
     recordedNames: ['长期失业人员', '长期失业'],
     endsWithUnemployment: true,
@@ -194,7 +187,7 @@ export const categories: readonly CategoryDefinition[] = [
   },
   {
     code: 'disabled',
-    name: '残疾人',
+    name: names.disabled,
     basis: 'evidence',
     recordedNames: ['残疾人', '残疾人员'],
     endsWithUnemployment: false,
@@ -206,7 +199,7 @@ export const categories: readonly CategoryDefinition[] = [
   },
   {
     code: 'minimum_living_allowance',
-    name: '城市低保人员',
+    name: names.minimum_living_allowance,
     basis: 'evidence',
     recordedNames: ['低保', '低保人员', '低保户', '最低生活保障对象'],
     endsWithUnemployment: false,
@@ -221,7 +214,7 @@ export const categories: readonly CategoryDefinition[] = [
   },
   {
     code: 'land_lost_farmer',
-    name: '被征地农民',
+    name: names.land_lost_farmer,
     basis: 'evidence',
     recordedNames: ['失地农民', '被征地农民'],
     endsWithUnemployment: false,
@@ -231,7 +224,7 @@ export const categories: readonly CategoryDefinition[] = [
   },
   {
     code: 'extreme_hardship',
-    name: '特困群体',
+    name: names.extreme_hardship,
     basis: 'evidence',
     recordedNames: ['特困', '特困群体', '特困人员'],
     endsWithUnemployment: false,
@@ -241,7 +234,7 @@ export const categories: readonly CategoryDefinition[] = [
   },
   {
     code: 'graduate_unemployed',
-    name: '登记失业高校毕业生',
+    name: names.graduate_unemployed,
     basis: 'rule',
     recordedNames: ['高校毕业生'],
     endsWithUnemployment: true,
