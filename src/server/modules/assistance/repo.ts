@@ -1,6 +1,6 @@
 // SQL of hard-to-employ recognitions (AID-1); every read is limited to the caller's scope.
 import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import { hardToEmployRecognitions, householdMembers, households, persons, regions } from '../../db/schema.js';
+import { hardToEmployRecognitions, householdMembers, households, persons, regions, seekerMatchProfiles } from '../../db/schema.js';
 import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 
@@ -118,4 +118,22 @@ export async function listRecognitions(ctx: Ctx, filter: RecognitionFilter, pagi
     .from(r)
     .where(where);
   return { items, total: count?.n ?? 0 };
+}
+
+/**
+ * Seekers whose match profile still carries priority though they hold no active recognition on
+ * `today` (their last one passed its validity): the persons' profiles to refresh.
+ */
+export async function staleProfilePriority(ctx: Ctx, today: string): Promise<string[]> {
+  const rows = await ctx.db
+    .select({ id: seekerMatchProfiles.personId })
+    .from(seekerMatchProfiles)
+    .where(
+      and(
+        eq(seekerMatchProfiles.priority, true),
+        sql`NOT EXISTS (SELECT 1 FROM ${r} WHERE ${r.personId} = ${seekerMatchProfiles.personId} AND ${r.revokedOn} IS NULL
+              AND (${r.validUntil} IS NULL OR ${r.validUntil} >= ${today}::date))`,
+      ),
+    );
+  return rows.map((row) => row.id);
 }

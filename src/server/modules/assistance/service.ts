@@ -12,6 +12,7 @@ import { anywhereCtx, requireRole, withTransaction, type Ctx } from '../../platf
 import { AppError, notFound, validation } from '../../platform/errors.js';
 import type { DomainEvents } from '../../platform/events.js';
 import type { Paging } from '../../platform/http.js';
+import type { ScheduledJob } from '../../platform/scheduler.js';
 import { resolveParam } from '../../policy/service.js';
 import * as persons from '../persons/index.js';
 import { statusAsOf } from '../registrations/index.js';
@@ -248,4 +249,25 @@ export async function onRegistrationAppended(ctx: Ctx, event: DomainEvents['regi
     await writeAudit(ctx, { action: 'revoke', entity, entityId: row.id, regionCode: row.regionCode, before: row, after: revoked, reason });
   }
   for (const personId of new Set(ended.map((e) => e.row.personId))) await persons.refreshMatchProfile(ctx, personId);
+}
+
+/** When the nightly job runs (Beijing time): just after midnight, when yesterday's last valid day has passed. */
+export const recognitionExpiryCron = '20 0 * * *';
+
+/**
+ * The nightly job `assistance.expire`: a recognition past its `validUntil` changes no row (its
+ * status is computed), but matching's priority is stored in the seeker's profile, so the profiles
+ * of persons whose last active recognition has lapsed are refreshed. Idempotent.
+ */
+export function recognitionExpiryJob(pattern = recognitionExpiryCron): ScheduledJob {
+  return {
+    name: 'assistance.expire',
+    pattern,
+    run: async (ctx, now) => {
+      const today = shanghaiDateOf(now);
+      const stale = await repo.staleProfilePriority(ctx, today);
+      for (const personId of stale) await persons.refreshMatchProfile(ctx, personId);
+      return { summary: `就业困难人员认定有效期届满，${stale.length} 人的人岗匹配优先标记已取消` };
+    },
+  };
 }
