@@ -6,6 +6,7 @@
 // transaction of the registration (`registration.appended`). Each change refreshes the person's
 // match profile, whose priority reads active recognitions.
 import crypto from 'node:crypto';
+import { noteAccess } from '../../platform/accessLog.js';
 import { writeAudit, auditReason } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
@@ -96,6 +97,7 @@ const publicRecognition = (row: repo.RecognitionRow, today: string) => ({
 export async function categoriesOfPerson(ctx: Ctx, personId: string) {
   const person = await persons.findPerson(ctx, personId);
   if (!person) throw notFound('人员');
+  noteAccess(ctx, [{ personId, regionCode: person.regionCode, action: 'view' }]);
   const today = shanghaiDateOf(ctx.now());
   const all = (await repo.recognitionsOf(ctx, personId)).map((row) => publicRecognition(row, today));
   const active = all.filter((a) => a.status === 'active');
