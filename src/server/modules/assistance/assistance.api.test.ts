@@ -191,6 +191,17 @@ describe('AID-1 recognition of hard-to-employ persons', () => {
     expect(future.json().errors).toEqual([expect.objectContaining({ path: '/recognisedOn' })]);
   });
 
+  it('AID-1 a late entry whose unemployment has ended since is kept as history, revoked from the employment day', async () => {
+    const woman = await person('F', '1978-05-05', { unemployedSince: '2026-02-01' });
+    expect((await register(woman.id, { type: 'employment', date: '2026-09-15', employerName: '超市' })).statusCode).toBe(201);
+    const res = await recognise(woman.id, { category: 'person_4050', evidence: '补录：2026年3月认定表', recognisedOn: '2026-03-10' });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ recognisedOn: '2026-03-10', status: 'revoked', revokedOn: '2026-09-15' });
+    const after = (await categoriesOf(woman.id)).json() as Categories;
+    expect(after.recognised).toEqual([]);
+    expect(after.history).toEqual([expect.objectContaining({ status: 'revoked', revokedOn: '2026-09-15' })]);
+  });
+
   it('AID-1 evidence categories are proposed from the fact recorded on the person; a graduate within the window is proposed', async () => {
     const disabled = await person('M', '1990-05-05', { disability: '肢体三级', categories: ['低保'], unemployedSince: undefined });
     const proposed = ((await categoriesOf(disabled.id)).json() as Categories).proposed.map((p) => p.category);

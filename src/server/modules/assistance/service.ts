@@ -184,8 +184,32 @@ export async function recognise(ctx: Ctx, personId: string, input: RecogniseInpu
       after: { ...row, ruleMet: outcome.met, reasons: outcome.reasons },
       reason: overrideReason,
     });
+    // A late entry whose facts have ended since (the unemployment registration closed) is kept as
+    // history, revoked from that day, as the registration would have revoked it.
+    let ended: { revokedOn: string; revokedReason: string; revokedBy: string; revokedAt: Date } | null = null;
+    if (recognisedOn < today && definition.endsWithUnemployment) {
+      const now = await statusAsOf(anywhereCtx(tx), personId, today);
+      if (now.employmentStatus !== 'unemployed') {
+        const since = now.statusSince && now.statusSince > recognisedOn ? now.statusSince : recognisedOn;
+        ended = {
+          revokedOn: since,
+          revokedReason: `补录：${since} 起不再登记失业，认定条件不再成立`,
+          revokedBy: tx.actor.username,
+          revokedAt: tx.now(),
+        };
+        await repo.markRevoked(tx, row.id, ended);
+        await writeAudit(tx, {
+          action: 'revoke',
+          entity,
+          entityId: row.id,
+          regionCode: person.regionCode,
+          after: ended,
+          reason: ended.revokedReason,
+        });
+      }
+    }
     await persons.refreshMatchProfile(tx, personId);
-    return publicRecognition({ ...row, revokedOn: null, revokedReason: null, revokedBy: null, revokedAt: null }, today);
+    return publicRecognition({ ...row, revokedOn: null, revokedReason: null, revokedBy: null, revokedAt: null, ...ended }, today);
   });
 }
 
