@@ -11,7 +11,8 @@ export function wireDomainEvents(): void {
   wireOnce(() => {
     subscribe('registration.appended', certificates.onRegistrationAppended);
     subscribe('registration.appended', households.onRegistrationAppended);
-    // After households: a member's employment ends the household's zero-employment recognitions.
     subscribe('registration.appended', assistance.onRegistrationAppended);
+    subscribe('household.zero_employment_ended', assistance.onZeroEmploymentEnded);
+    subscribe('household.member_removed', assistance.onHouseholdMemberRemoved);
   });
 }

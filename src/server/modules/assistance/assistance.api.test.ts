@@ -237,6 +237,44 @@ describe('AID-1 recognition of hard-to-employ persons', () => {
     }
   });
 
+  it('AID-1 a member leaving the household loses the recognition; the household ceasing to be zero-employment ends the others', async () => {
+    const a = await person('M', '1986-01-01');
+    const b = await person('F', '1987-01-01');
+    const household = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/households',
+        headers: clerk.auth,
+        payload: { regionCode: '140105001001', memberIds: [a.id, b.id] },
+      })
+    ).json();
+    const ra = (await recognise(a.id, { category: 'zero_employment_household', evidence: '入户核查' })).json().id;
+    const rb = (await recognise(b.id, { category: 'zero_employment_household', evidence: '入户核查' })).json().id;
+    const removed = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${household.id}/members/${b.id}/remove`,
+      headers: clerk.auth,
+      payload: { reason: '迁出本市' },
+    });
+    expect(removed.json().zeroEmployment).toBe(true);
+    expect(((await categoriesOf(b.id)).json() as Categories).history).toEqual([
+      expect.objectContaining({ id: rb, status: 'revoked', revokedReason: expect.stringContaining('移出') }),
+    ]);
+    expect(((await categoriesOf(a.id)).json() as Categories).recognised.map((r) => r.id)).toEqual([ra]);
+    const employed = await person('F', '1960-01-01', { unemployedSince: undefined });
+    expect((await register(employed.id, { type: 'employment', date: '2026-11-01', employerName: '社区超市' })).statusCode).toBe(201);
+    const added = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/households/${household.id}/members`,
+      headers: clerk.auth,
+      payload: { personId: employed.id, relation: 'parent' },
+    });
+    expect(added.json().zeroEmployment).toBe(false);
+    expect(((await categoriesOf(a.id)).json() as Categories).history).toEqual([
+      expect.objectContaining({ id: ra, status: 'revoked', revokedReason: expect.stringContaining('不再是零就业家庭') }),
+    ]);
+  });
+
   it('AID-1 the overview lists recognitions in scope by category and status, and exports them', async () => {
     const woman = await person('F', '1984-04-04');
     const id = (await recognise(woman.id, { category: 'person_4050', evidence: '身份证' })).json().id;

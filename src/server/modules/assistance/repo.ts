@@ -64,15 +64,6 @@ export async function householdOf(ctx: Ctx, personId: string) {
   return row;
 }
 
-/** The ids of a household's members. */
-export async function memberIdsOf(ctx: Ctx, householdId: string): Promise<string[]> {
-  const rows = await anywhereCtx(ctx)
-    .db.select({ id: householdMembers.personId })
-    .from(householdMembers)
-    .where(eq(householdMembers.householdId, householdId));
-  return rows.map((m) => m.id);
-}
-
 export interface RecognitionFilter {
   category?: string | undefined;
   regionCode?: string | undefined;

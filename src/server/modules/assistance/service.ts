@@ -245,28 +245,11 @@ export function listRecognitions(
   return repo.listRecognitions(ctx, { ...filter, today: shanghaiDateOf(ctx.now()) }, paging);
 }
 
-/**
- * Reaction to `registration.appended` (in the registration's transaction): an employment, or the
- * end of the unemployment registration, ends the categories resting on registered unemployment;
- * a household no longer zero-employment ends its members' zero-employment recognitions (the
- * households module reassessed it earlier in the same event).
- */
-export async function onRegistrationAppended(ctx: Ctx, event: DomainEvents['registration.appended']): Promise<void> {
-  const ended: { row: repo.RecognitionRow; reason: string }[] = [];
-  if (event.type === 'employment' || event.type === 'unemployment_end') {
-    const why = event.type === 'employment' ? `登记就业（${event.date}）` : `失业登记终止（${event.date}）`;
-    for (const row of await repo.unrevokedOf(ctx, [event.personId]))
-      if (categories.find((c) => c.code === row.category)?.endsWithUnemployment) ended.push({ row, reason: `${why}，认定条件不再成立` });
-  }
-  const household = await repo.householdOf(ctx, event.personId);
-  if (household && !household.zeroEmployment) {
-    for (const row of await repo.unrevokedOf(ctx, await repo.memberIdsOf(ctx, household.id)))
-      if (row.category === 'zero_employment_household' && !ended.some((e) => e.row.id === row.id))
-        ended.push({ row, reason: `所在家庭不再是零就业家庭（${event.date} 登记）` });
-  }
-  for (const { row, reason } of ended) {
+/** Revokes recognitions whose facts ended, each audited, and refreshes the persons' match profiles. */
+async function revokeEnded(ctx: Ctx, ended: { row: repo.RecognitionRow; reason: string; date: string }[]): Promise<void> {
+  for (const { row, reason, date } of ended) {
     const revoked = {
-      revokedOn: event.date < row.recognisedOn ? row.recognisedOn : event.date,
+      revokedOn: date < row.recognisedOn ? row.recognisedOn : date,
       revokedReason: reason,
       revokedBy: ctx.actor.username,
       revokedAt: ctx.now(),
@@ -275,6 +258,45 @@ export async function onRegistrationAppended(ctx: Ctx, event: DomainEvents['regi
     await writeAudit(ctx, { action: 'revoke', entity, entityId: row.id, regionCode: row.regionCode, before: row, after: revoked, reason });
   }
   for (const personId of new Set(ended.map((e) => e.row.personId))) await persons.refreshMatchProfile(ctx, personId);
+}
+
+/**
+ * Reaction to `registration.appended` (in the registration's transaction): an employment, or the
+ * end of the unemployment registration, ends the categories resting on registered unemployment,
+ * revoked from the registration's own date.
+ */
+export async function onRegistrationAppended(ctx: Ctx, event: DomainEvents['registration.appended']): Promise<void> {
+  if (event.type !== 'employment' && event.type !== 'unemployment_end') return;
+  const why = event.type === 'employment' ? `登记就业（${event.date}）` : `失业登记终止（${event.date}）`;
+  const rows = await repo.unrevokedOf(ctx, [event.personId]);
+  await revokeEnded(
+    ctx,
+    rows
+      .filter((row) => categories.find((c) => c.code === row.category)?.endsWithUnemployment)
+      .map((row) => ({ row, reason: `${why}，认定条件不再成立`, date: event.date })),
+  );
+}
+
+/** Reaction to `household.zero_employment_ended`: every member's zero-employment recognition ends. */
+export async function onZeroEmploymentEnded(ctx: Ctx, event: DomainEvents['household.zero_employment_ended']): Promise<void> {
+  const rows = await repo.unrevokedOf(ctx, event.personIds);
+  await revokeEnded(
+    ctx,
+    rows
+      .filter((row) => row.category === 'zero_employment_household')
+      .map((row) => ({ row, reason: `所在家庭自 ${event.date} 起不再是零就业家庭`, date: event.date })),
+  );
+}
+
+/** Reaction to `household.member_removed`: the person's zero-employment recognition rested on the membership. */
+export async function onHouseholdMemberRemoved(ctx: Ctx, event: DomainEvents['household.member_removed']): Promise<void> {
+  const rows = await repo.unrevokedOf(ctx, [event.personId]);
+  await revokeEnded(
+    ctx,
+    rows
+      .filter((row) => row.category === 'zero_employment_household')
+      .map((row) => ({ row, reason: `${event.date} 移出原零就业家庭`, date: event.date })),
+  );
 }
 
 /** When the nightly job runs (Beijing time): just after midnight, when yesterday's last valid day has passed. */
