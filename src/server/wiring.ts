@@ -14,5 +14,6 @@ export function wireDomainEvents(): void {
     subscribe('registration.appended', assistance.onRegistrationAppended);
     subscribe('household.zero_employment_ended', assistance.onZeroEmploymentEnded);
     subscribe('household.member_removed', assistance.onHouseholdMemberRemoved);
+    subscribe('person.region_changed', assistance.onPersonRegionChanged);
   });
 }

@@ -301,6 +301,25 @@ describe('AID-1 recognition of hard-to-employ persons', () => {
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
   });
 
+  it('AID-1 the recognitions follow a person who moves to another street', async () => {
+    const woman = await person('F', '1982-08-08');
+    const id = (await recognise(woman.id, { category: 'person_4050', evidence: '身份证' })).json().id as string;
+    expect((await categoriesOf(woman.id, otherStreet.auth)).statusCode).toBe(404);
+    const districtClerk = await createStaffMember(t, { regionCode: '140105000000', roles: ['clerk'] });
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/persons/${woman.id}`,
+      headers: districtClerk.auth,
+      payload: { regionCode: '140105002001' },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(((await categoriesOf(woman.id, otherStreet.auth)).json() as Categories).recognised.map((r) => r.id)).toEqual([id]);
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/assistance/recognitions?pageSize=100', headers: otherStreet.auth });
+    expect((list.json().items as { id: string; regionCode: string }[]).find((i) => i.id === id)).toMatchObject({
+      regionCode: '140105002001',
+    });
+  });
+
   it('NET-2 every id route answers 404 to a user of another street and of another district', async () => {
     const woman = await person('F', '1983-03-03');
     const id = (await recognise(woman.id, { category: 'person_4050', evidence: '身份证' })).json().id as string;

@@ -128,3 +128,8 @@ export async function staleProfilePriority(ctx: Ctx, today: string): Promise<str
     );
   return rows.map((row) => row.id);
 }
+
+/** Moves a person's recognitions to the region the person moved to (the new office keeps their file). */
+export async function moveRecognitions(ctx: Ctx, personId: string, regionCode: string) {
+  await anywhereCtx(ctx).db.update(r).set({ regionCode }).where(eq(r.personId, personId));
+}

@@ -299,6 +299,23 @@ export async function onHouseholdMemberRemoved(ctx: Ctx, event: DomainEvents['ho
   );
 }
 
+/**
+ * Reaction to `person.region_changed`: the recognitions (and their history) follow the person to
+ * the new region, so the office now keeping the file sees them; audited.
+ */
+export async function onPersonRegionChanged(ctx: Ctx, event: DomainEvents['person.region_changed']): Promise<void> {
+  if ((await repo.recognitionsOf(anywhereCtx(ctx), event.personId)).length === 0) return;
+  await repo.moveRecognitions(ctx, event.personId, event.to);
+  await writeAudit(ctx, {
+    action: 'move',
+    entity,
+    entityId: event.personId,
+    regionCode: event.to,
+    before: { regionCode: event.from },
+    after: { regionCode: event.to },
+  });
+}
+
 /** When the nightly job runs (Beijing time): just after midnight, when yesterday's last valid day has passed. */
 export const recognitionExpiryCron = '20 0 * * *';
 

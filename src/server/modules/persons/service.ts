@@ -9,6 +9,8 @@ import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, assertWritableRegion, type Ctx, ownRecordCtx, requireRole, withTransaction } from '../../platform/context.js';
 import { mask, maskPhone } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { emit } from '../../platform/events.js';
+import './events.js';
 import type { Paging } from '../../platform/http.js';
 import { assertRegionExists, isKnownAddressCode } from '../regions/index.js';
 import * as repo from './repo.js';
@@ -223,6 +225,8 @@ export async function updatePerson(ctx: Ctx, id: string, input: Partial<PersonIn
     await repo.updatePerson(tx, id, { ...patch, updatedAt: tx.now() });
     const after = (await repo.findPerson(anywhereCtx(tx), id))!;
     await writeAudit(tx, { action: 'update', entity: 'person', entityId: id, regionCode: row.regionCode, before, after });
+    if (after.regionCode !== row.regionCode)
+      await emit(tx, 'person.region_changed', { personId: id, from: row.regionCode, to: after.regionCode });
     return after;
   });
 }
