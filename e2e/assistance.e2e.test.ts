@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { buildIdNumber, createPerson } from '../src/server/testing/factories.js';
 import { loginAs } from '../src/server/testing/testApp.js';
 import { shanghaiToday } from '../src/web/format.js';
-import { confirmDialog, login, shot, useBrowserSession } from './support/harness.js';
+import { choose, confirmDialog, login, shot, useBrowserSession } from './support/harness.js';
 
 const session = useBrowserSession();
 const reviewer = 'taiyuan_reviewer';
@@ -76,5 +76,32 @@ describe('AID-1 就业困难人员认定 in the browser', () => {
     expect(await card().getByTestId('recognised-none').isVisible()).toBe(true);
     await card().scrollIntoViewIfNeeded();
     await shot(page, 'aid1-revoked');
+  });
+
+  it('AID-1 a 45-year-old man is not proposed; recognising him needs the written override reason, shown in his record', async () => {
+    const year = Number(shanghaiToday().slice(0, 4));
+    const admin = await loginAs(session.test.app, 'admin');
+    const man = await createPerson(session.test, admin, {
+      idNumber: buildIdNumber({ birthDate: `${year - 45}-02-02`, sex: 'M' }),
+      name: '刘建军',
+      regionCode: '140105001001',
+      unemployedSince: shanghaiToday(),
+    });
+    await page.goto(`/persons/${man.id}`);
+    await card().getByTestId('proposed').waitFor();
+    expect(await card().getByTestId('proposed').textContent()).toContain('没有符合条件而尚未认定的类别');
+    await card().getByRole('button', { name: '其他类别认定' }).click();
+    await choose(page, dialog().getByLabel('认定类别'), '“4050”人员');
+    await expect.poll(() => dialog().getByTestId('recognise-rule').textContent()).toContain('未达到 50 周岁');
+    await dialog().getByLabel('核验的证明材料').fill('街道会审记录');
+    await confirmDialog(page, '认定');
+    await expect.poll(() => dialog().getByText('不符合规则时须填写认定理由').count()).toBe(1);
+    await dialog().getByLabel('破格认定理由').fill('长期病休，经街道会审确认就业困难');
+    await expect.poll(() => dialog().getByText('不符合规则时须填写认定理由').count()).toBe(0);
+    await shot(page, 'aid1-override-dialog', { fullPage: false });
+    await confirmDialog(page, '认定');
+    await dialog().waitFor({ state: 'hidden' });
+    await expect.poll(() => card().getByTestId('recognised-tags').textContent()).toContain('“4050”人员');
+    expect(await card().getByTestId('recognition-history').textContent()).toContain('破格认定：长期病休，经街道会审确认就业困难');
   });
 });

@@ -122,7 +122,7 @@ function RecogniseModal({
       >
         <Input placeholder="如：身份证、就业失业登记证、残疾人证、低保证" />
       </Form.Item>
-      <Space size={16} wrap>
+      <Space size={16} wrap align="start">
         <Form.Item
           name="recognisedOn"
           label="认定日期"
