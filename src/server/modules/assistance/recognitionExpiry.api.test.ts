@@ -51,5 +51,20 @@ describe('AID-1 assistance.expire', () => {
     expect(run.outcome).toBe('ok');
     expect(await priority()).toBe(false);
     expect((await scheduler.runJobNow('assistance.expire')).detail).toContain('0 人');
+
+    // Recognised again: the lapsed one is closed as such and kept in the history.
+    const again = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${woman.id}/categories`,
+      headers: auth,
+      payload: { category: 'person_4050', evidence: '身份证（复核）' },
+    });
+    expect(again.statusCode).toBe(201);
+    const after = (await t.app.inject({ method: 'GET', url: `/api/v1/persons/${woman.id}/categories`, headers: auth })).json();
+    expect(after.recognised).toEqual([expect.objectContaining({ id: again.json().id, recognisedOn: '2026-11-25' })]);
+    expect(after.history).toEqual([
+      expect.objectContaining({ status: 'revoked', revokedOn: '2026-11-24', revokedReason: '有效期届满，重新认定' }),
+    ]);
+    expect(await priority()).toBe(true);
   });
 });

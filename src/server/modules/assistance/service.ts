@@ -1,9 +1,9 @@
 // Recognition of hard-to-employ persons (就业困难人员认定, AID-1). The categories are rules over
 // ledger facts (categories.ts); a reviewer recognises a person in a category with the evidence
 // seen, or over a rule not met with a written reason, audited. Recognitions are never deleted:
-// a reviewer revokes one with a reason, and the facts ending (an employment registration, the end
-// of the unemployment registration, the household no longer zero-employment) revoke it in the
-// transaction of the registration (`registration.appended`). Each change refreshes the person's
+// a reviewer revokes one with a reason, and the facts ending revoke it through the domain events
+// of their cause, in its transaction (an employment or the end of the unemployment registration;
+// a household no longer zero-employment, a member leaving it). Each change refreshes the person's
 // match profile, whose priority reads active recognitions.
 import crypto from 'node:crypto';
 import { noteAccess } from '../../platform/accessLog.js';
@@ -35,7 +35,6 @@ async function paramsFor(ctx: Ctx, regionCode: string, date: string): Promise<Ca
   return out;
 }
 
-/** The facts the rules read about a person as of a date: status replayed from the registrations, the household's state. */
 /** The ledger fields a rule reads (the person's full row or its display columns). */
 interface LedgerFacts {
   id: string;
@@ -47,6 +46,7 @@ interface LedgerFacts {
   categories: string[];
 }
 
+/** The facts the rules read about a person as of a date: status replayed from the registrations, the household's state. */
 async function factsOf(ctx: Ctx, person: LedgerFacts, date: string) {
   const status = await statusAsOf(anywhereCtx(ctx), person.id, date);
   const household = await repo.householdOf(ctx, person.id);
@@ -149,7 +149,7 @@ export async function recognise(ctx: Ctx, personId: string, input: RecogniseInpu
     const params = await paramsFor(tx, person.regionCode, recognisedOn);
     const outcome = definition.check(await factsOf(tx, person, recognisedOn), recognisedOn, params);
     if (!outcome.met && !overrideReason) {
-      const detail = `${person.name} 于 ${recognisedOn} 不符合“${definition.name}”的认定条件：${outcome.failed
+      const detail = `${person.name} 于 ${recognisedOn} 不符合${definition.name}的认定条件：${outcome.failed
         .map((r) => r.detail)
         .join('；')}。如经核实确需认定，请填写破格认定理由`;
       throw new AppError('RULE_VIOLATION', detail, [{ path: '/category', code: 'RULE_NOT_MET', message: detail }], {
@@ -157,8 +157,25 @@ export async function recognise(ctx: Ctx, personId: string, input: RecogniseInpu
       });
     }
     const existing = (await repo.recognitionsOf(tx, personId)).find((row) => row.category === input.category && row.revokedOn === null);
-    if (existing)
-      throw new AppError('CONFLICT', `${person.name} 已认定为“${definition.name}”（${existing.recognisedOn}），如需重新认定请先撤销`, [
+    if (existing?.validUntil && existing.validUntil < today) {
+      // Past its validity: closed as such, so the new recognition is the one active.
+      const closed = {
+        revokedOn: existing.validUntil,
+        revokedReason: '有效期届满，重新认定',
+        revokedBy: tx.actor.username,
+        revokedAt: tx.now(),
+      };
+      await repo.markRevoked(tx, existing.id, closed);
+      await writeAudit(tx, {
+        action: 'revoke',
+        entity,
+        entityId: existing.id,
+        regionCode: existing.regionCode,
+        before: existing,
+        after: closed,
+      });
+    } else if (existing)
+      throw new AppError('CONFLICT', `${person.name} 已认定为${definition.name}（${existing.recognisedOn} 起），如需重新认定请先撤销`, [
         { path: '/category', code: 'ALREADY_RECOGNISED', message: '已有有效认定' },
       ]);
     const row = {
