@@ -76,6 +76,9 @@ describe('AID-1 recognition of hard-to-employ persons', () => {
       reasons: expect.arrayContaining([expect.objectContaining({ rule: 'person_4050.min_age_male' })]),
     });
     expect(res.json().detail).toContain('未达到 50 周岁');
+    const blank = await recognise(man.id, { category: 'person_4050', evidence: '身份证', overrideReason: '  ' });
+    expect(blank.statusCode).toBe(400);
+    expect(blank.json().errors).toEqual([expect.objectContaining({ path: '/overrideReason' })]);
     expect(((await categoriesOf(man.id)).json() as Categories).recognised).toEqual([]);
   });
 

@@ -7,7 +7,7 @@
 // match profile, whose priority reads active recognitions.
 import crypto from 'node:crypto';
 import { noteAccess } from '../../platform/accessLog.js';
-import { writeAudit, auditReason } from '../../platform/audit.js';
+import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound, validation } from '../../platform/errors.js';
@@ -141,7 +141,8 @@ export async function recognise(ctx: Ctx, personId: string, input: RecogniseInpu
   if (input.validUntil && input.validUntil < recognisedOn)
     throw validation('/validUntil', 'BEFORE_RECOGNISED_ON', '有效期至不能早于认定日期');
   if (input.validUntil && input.validUntil < today) throw validation('/validUntil', 'IN_THE_PAST', '有效期已过，无需认定');
-  const overrideReason = input.overrideReason?.trim() ? auditReason(input.overrideReason) : null;
+  // The schema's Name type already asks for two visible characters.
+  const overrideReason = input.overrideReason?.trim() || null;
   const definition = categoryOf(input.category);
   return withTransaction(ctx, async (tx) => {
     const person = await persons.lockPerson(tx, personId);
@@ -233,7 +234,7 @@ export async function recognise(ctx: Ctx, personId: string, input: RecogniseInpu
 /** Revokes an active recognition in scope (reviewer), with the reason; kept in the history. */
 export async function revokeRecognition(ctx: Ctx, id: string, reason: string) {
   requireRole(ctx, 'reviewer');
-  reason = auditReason(reason);
+  reason = reason.trim();
   return withTransaction(ctx, async (tx) => {
     const row = await repo.findRecognitionForUpdate(tx, id);
     if (!row) throw notFound('认定记录');
