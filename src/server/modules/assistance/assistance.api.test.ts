@@ -296,6 +296,8 @@ describe('AID-1 recognition of hard-to-employ persons', () => {
       headers: otherDistrict.auth,
     });
     expect((elsewhere.json().items as { id: string }[]).some((i) => i.id === id)).toBe(false);
+    const officer = await createStaffMember(t, { regionCode: '140105000000', roles: ['job_officer'] });
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/assistance/recognitions', headers: officer.auth })).statusCode).toBe(403);
     const xlsx = await t.app.inject({
       method: 'GET',
       url: '/api/v1/assistance/recognitions?format=xlsx&status=active',
