@@ -4,7 +4,6 @@
 // the fact as recorded on the person, and a proposal appears only where it is recorded.
 import { addMonths, ageOn } from '../../platform/clock.js';
 import type { ParamName } from '../../policy/service.js';
-
 import { hardToEmployCategories, hardToEmployCategoryNames as names, type HardToEmployCategory } from '../../../shared/assistance.js';
 
 export const categoryCodes = hardToEmployCategories;
