@@ -1,9 +1,11 @@
 // 困难人员认定 (AID-1): the unit's overview of hard-to-employ recognitions in scope, by category,
 // status and area, with a link to each person and Excel export of the same filters.
 import { Form, Select, Space, Tag, Typography } from 'antd';
+import { useUser } from '../../auth.js';
 import { PagedTable } from '../../components/PagedTable.js';
 import { PersonLink } from '../../components/PageLink.js';
 import { RegionLabel } from '../../components/RegionLabel.js';
+import { RegionPicker } from '../../components/RegionPicker.js';
 import { hardToEmployCategories, hardToEmployCategoryNames } from '../../../shared/assistance.js';
 import type { RecognitionListItem } from '../../types.js';
 import { categoryName, recognitionStatusColors, recognitionStatusNames } from './HardToEmployCard.js';
@@ -11,10 +13,12 @@ import { categoryName, recognitionStatusColors, recognitionStatusNames } from '.
 interface Filters {
   category?: string;
   status?: string;
+  regionCode?: string;
 }
 
 /** The list page at /assistance/recognitions. */
 export function RecognitionsPage() {
+  const user = useUser();
   return (
     <PagedTable<RecognitionListItem, Filters>
       title="就业困难人员认定"
@@ -22,7 +26,7 @@ export function RecognitionsPage() {
       rowKey="id"
       exportName="就业困难人员认定"
       initialValues={{ status: 'active' }}
-      toQuery={(v) => ({ category: v.category, status: v.status })}
+      toQuery={(v) => ({ category: v.category, status: v.status, regionCode: v.regionCode || undefined })}
       emptyText="没有符合条件的认定记录。在人员详情的“就业困难人员认定”中，审核人员按规则建议或凭证明材料认定。"
       searchFields={
         <>
@@ -41,6 +45,9 @@ export function RecognitionsPage() {
               style={{ width: 140 }}
               options={Object.entries(recognitionStatusNames).map(([value, label]) => ({ value, label }))}
             />
+          </Form.Item>
+          <Form.Item name="regionCode" label="区域">
+            <RegionPicker baseScope={user.scope} maxLevel={5} />
           </Form.Item>
         </>
       }
