@@ -1194,8 +1194,9 @@ export async function loadMarket(db: Database): Promise<Market> {
         });
       }
       await bulkInsert(db, 'persons', personColumns, rows);
-      // The seekers' match profiles and lookup keys, as the persons repo writes them beside every person.
-      const seekers = rows.map(matchProfileRows).filter((r) => r !== null);
+      // The seekers' match profiles and lookup keys, as the persons repo writes them beside every person;
+      // a category stands in for a hard-to-employ recognition (AID-1), which the bench does not make.
+      const seekers = rows.map((r) => matchProfileRows(r, r.categories.length > 0)).filter((r) => r !== null);
       await bulkInsert(
         db,
         'seeker_match_profiles',

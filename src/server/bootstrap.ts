@@ -15,6 +15,7 @@ import { countRegions, loadChinaDivision } from './modules/regions/index.js';
 import { createDemoPopulation, type PopulationSummary } from './demo/population.js';
 import { createDemoJobs } from './demo/jobs.js';
 import { createDemoNotices } from './demo/notices.js';
+import { createDemoRecognitions } from './demo/recognitions.js';
 import { createDemoRegion, type DemoAccount } from './demo/region.js';
 import { rebuildSeekerMatchProfiles } from './modules/persons/index.js';
 import { rebuildVacancyMatchProfiles } from './modules/vacancies/index.js';
@@ -113,6 +114,8 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
       population = await createDemoPopulation(ctx, opts.demoPeoplePerCommunity);
     }
     await createDemoJobs(ctx);
+    // Today's recognitions, after the past weeks' hires: they rest on the ledger as it is now.
+    if (population) await createDemoRecognitions(ctx);
     await createDemoNotices(ctx);
   }
   await setSetting(db, 'initialized', true);

@@ -59,13 +59,15 @@ async function main(command: string, args: string[]) {
   if (command !== 'start')
     throw new Error(`unknown command ${command}; use start, migrate, audit-verify, import-regions, backup, restore or key-fingerprint`);
 
-  const [{ buildApp }, { bootstrap }, { sweepSessionsJob }, { createScheduler }, { vacancyExpiryJob }] = await Promise.all([
-    import('./app.js'),
-    import('./bootstrap.js'),
-    import('./platform/auth.js'),
-    import('./platform/scheduler.js'),
-    import('./modules/vacancies/index.js'),
-  ]);
+  const [{ buildApp }, { bootstrap }, { sweepSessionsJob }, { createScheduler }, { vacancyExpiryJob }, { recognitionExpiryJob }] =
+    await Promise.all([
+      import('./app.js'),
+      import('./bootstrap.js'),
+      import('./platform/auth.js'),
+      import('./platform/scheduler.js'),
+      import('./modules/vacancies/index.js'),
+      import('./modules/assistance/index.js'),
+    ]);
   const boot = await bootstrap(handle.db, sealer, systemClock, {
     adminPassword: config.adminPassword,
     demo: config.demo,
@@ -98,6 +100,7 @@ async function main(command: string, args: string[]) {
   });
   scheduler.register(sweepSessionsJob);
   scheduler.register(vacancyExpiryJob(config.vacancyExpiryCron));
+  scheduler.register(recognitionExpiryJob());
   scheduler.start();
   let stopping = false;
   const stop = async (signal: string) => {

@@ -20,7 +20,7 @@ export interface SeekerProfile {
   hours: string | null;
   /** Wished places (region codes or prefixes); empty = near home. */
   regionCodes: string[];
-  /** Belongs to a group the policy puts first (就业困难人员, 零就业家庭成员, 4050人员 ...). */
+  /** Holds an active hard-to-employ recognition (就业困难人员认定, AID-1): the policy puts them first. */
   priority: boolean;
 }
 
@@ -44,9 +44,6 @@ export const matchProfileFormat = 2;
 
 /** Education levels from highest to lowest (the ledger's list). */
 export const educationLevels = ['研究生', '大学本科', '大学专科', '高中/中专/技校', '初中', '小学及以下'] as const;
-
-/** Hard-to-employ categories that matching puts first where matching.weight.priority > 0. */
-export const priorityCategories = ['就业困难人员', '零就业家庭成员', '4050人员', '残疾人', '长期失业人员', '低保人员'];
 
 /** Ledgers write education in many ways (高中, 中专, 大专, 本科...): each maps to a level of the list. */
 const educationAliases: [RegExp, (typeof educationLevels)[number]][] = [
@@ -95,7 +92,11 @@ export interface SeekerFacts {
   skills: string[];
   jobWishes: unknown;
   education: string | null;
-  categories: string[];
+  /**
+   * Holds an active hard-to-employ recognition (the assistance module's recognitions, AID-1), which
+   * matching puts first where matching.weight.priority > 0; free-text categories no longer count.
+   */
+  priority: boolean;
 }
 
 /** The seeker's profile: wished then current occupations, skills and keywords as terms, wishes, priority. */
@@ -110,7 +111,7 @@ export function seekerProfileOf(p: SeekerFacts): SeekerProfile {
     education: p.education,
     hours: wishes.hours ?? null,
     regionCodes: wishes.regionCodes ?? [],
-    priority: p.categories.some((c) => priorityCategories.includes(c)),
+    priority: p.priority,
   };
 }
 

@@ -540,6 +540,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistance/recognitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 就业困难人员认定一览（管辖范围内）：按类别、区划、状态筛选，可导出 Excel */
+        get: {
+            parameters: {
+                query: {
+                    category?: "person_4050" | "zero_employment_household" | "long_term_unemployed" | "disabled" | "minimum_living_allowance" | "land_lost_farmer" | "extreme_hardship" | "graduate_unemployed";
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    /** @description 区划代码或其前缀 */
+                    regionCode?: string;
+                    status?: "active" | "expired" | "revoked";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                category: "person_4050" | "zero_employment_household" | "long_term_unemployed" | "disabled" | "minimum_living_allowance" | "land_lost_farmer" | "extreme_hardship" | "graduate_unemployed";
+                                evidence: string;
+                                id: string;
+                                /** @description 已脱敏 */
+                                idNumber: string;
+                                overrideReason: string | null;
+                                personId: string;
+                                personName: string;
+                                recognisedByName: string;
+                                recognisedOn: string;
+                                regionCode: string;
+                                regionName: string | null;
+                                revokedOn: string | null;
+                                revokedReason: string | null;
+                                /** @enum {string} */
+                                status: "active" | "expired" | "revoked";
+                                validUntil: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/recognitions/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销就业困难人员认定（reviewer，须说明原因）；记录保留在认定历史中 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description person_4050 “4050”人员，zero_employment_household 零就业家庭成员，long_term_unemployed 长期失业人员，disabled 残疾人，minimum_living_allowance 城市低保人员，land_lost_farmer 被征地农民，extreme_hardship 特困群体，graduate_unemployed 登记失业高校毕业生
+                             * @enum {string}
+                             */
+                            category: "person_4050" | "zero_employment_household" | "long_term_unemployed" | "disabled" | "minimum_living_allowance" | "land_lost_farmer" | "extreme_hardship" | "graduate_unemployed";
+                            /** Format: date-time */
+                            createdAt: string;
+                            evidence: string;
+                            id: string;
+                            /** @description 不符合规则时的破格认定理由 */
+                            overrideReason: string | null;
+                            personId: string;
+                            recognisedByName: string;
+                            recognisedOn: string;
+                            revokedOn: string | null;
+                            revokedReason: string | null;
+                            /**
+                             * @description active 有效，expired 已过有效期，revoked 已撤销
+                             * @enum {string}
+                             */
+                            status: "active" | "expired" | "revoked";
+                            validUntil: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assistance/zero-employment-cases": {
         parameters: {
             query?: never;
@@ -4182,6 +4321,188 @@ export interface paths {
                             expiresAt: string;
                             /** @description 人员或单位名称 */
                             name: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 就业困难人员类别：按规则今天符合而尚未认定的（proposed）、有效认定（recognised）、认定历史和各类别规则的判断 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            assessed: {
+                                /**
+                                 * @description rule 按登记信息规则认定，evidence 凭证明材料认定（规则读取人员信息中的记载）
+                                 * @enum {string}
+                                 */
+                                basis: "rule" | "evidence";
+                                /** @enum {string} */
+                                category: "person_4050" | "zero_employment_household" | "long_term_unemployed" | "disabled" | "minimum_living_allowance" | "land_lost_farmer" | "extreme_hardship" | "graduate_unemployed";
+                                met: boolean;
+                                name: string;
+                                reasons: {
+                                    detail: string;
+                                    rule: string;
+                                    source: string;
+                                }[];
+                                source: string;
+                            }[];
+                            /** @description 已撤销或已过有效期的认定 */
+                            history: {
+                                /**
+                                 * @description person_4050 “4050”人员，zero_employment_household 零就业家庭成员，long_term_unemployed 长期失业人员，disabled 残疾人，minimum_living_allowance 城市低保人员，land_lost_farmer 被征地农民，extreme_hardship 特困群体，graduate_unemployed 登记失业高校毕业生
+                                 * @enum {string}
+                                 */
+                                category: "person_4050" | "zero_employment_household" | "long_term_unemployed" | "disabled" | "minimum_living_allowance" | "land_lost_farmer" | "extreme_hardship" | "graduate_unemployed";
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidence: string;
+                                id: string;
+                                /** @description 不符合规则时的破格认定理由 */
+                                overrideReason: string | null;
+                                personId: string;
+                                recognisedByName: string;
+                                recognisedOn: string;
+                                revokedOn: string | null;
+                                revokedReason: string | null;
+                                /**
+                                 * @description active 有效，expired 已过有效期，revoked 已撤销
+                                 * @enum {string}
+                                 */
+                                status: "active" | "expired" | "revoked";
+                                validUntil: string | null;
+                            }[];
+                            proposed: {
+                                /** @enum {string} */
+                                category: "person_4050" | "zero_employment_household" | "long_term_unemployed" | "disabled" | "minimum_living_allowance" | "land_lost_farmer" | "extreme_hardship" | "graduate_unemployed";
+                                reasons: {
+                                    detail: string;
+                                    rule: string;
+                                    source: string;
+                                }[];
+                            }[];
+                            recognised: {
+                                /**
+                                 * @description person_4050 “4050”人员，zero_employment_household 零就业家庭成员，long_term_unemployed 长期失业人员，disabled 残疾人，minimum_living_allowance 城市低保人员，land_lost_farmer 被征地农民，extreme_hardship 特困群体，graduate_unemployed 登记失业高校毕业生
+                                 * @enum {string}
+                                 */
+                                category: "person_4050" | "zero_employment_household" | "long_term_unemployed" | "disabled" | "minimum_living_allowance" | "land_lost_farmer" | "extreme_hardship" | "graduate_unemployed";
+                                /** Format: date-time */
+                                createdAt: string;
+                                evidence: string;
+                                id: string;
+                                /** @description 不符合规则时的破格认定理由 */
+                                overrideReason: string | null;
+                                personId: string;
+                                recognisedByName: string;
+                                recognisedOn: string;
+                                revokedOn: string | null;
+                                revokedReason: string | null;
+                                /**
+                                 * @description active 有效，expired 已过有效期，revoked 已撤销
+                                 * @enum {string}
+                                 */
+                                status: "active" | "expired" | "revoked";
+                                validUntil: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 认定就业困难人员类别（reviewer）；不符合规则须填写破格认定理由，否则 422 RULE_VIOLATION；同一类别已有有效认定 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description person_4050 “4050”人员，zero_employment_household 零就业家庭成员，long_term_unemployed 长期失业人员，disabled 残疾人，minimum_living_allowance 城市低保人员，land_lost_farmer 被征地农民，extreme_hardship 特困群体，graduate_unemployed 登记失业高校毕业生
+                         * @enum {string}
+                         */
+                        category: "person_4050" | "zero_employment_household" | "long_term_unemployed" | "disabled" | "minimum_living_allowance" | "land_lost_farmer" | "extreme_hardship" | "graduate_unemployed";
+                        /** @description 核验的证明材料 */
+                        evidence: string;
+                        /** @description 不符合规则仍予认定的理由（记入审计） */
+                        overrideReason?: string;
+                        /**
+                         * Format: date
+                         * @description 补录：认定日期（规则按该日适用），缺省为今天
+                         */
+                        recognisedOn?: string;
+                        /** Format: date */
+                        validUntil?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /**
+                             * @description person_4050 “4050”人员，zero_employment_household 零就业家庭成员，long_term_unemployed 长期失业人员，disabled 残疾人，minimum_living_allowance 城市低保人员，land_lost_farmer 被征地农民，extreme_hardship 特困群体，graduate_unemployed 登记失业高校毕业生
+                             * @enum {string}
+                             */
+                            category: "person_4050" | "zero_employment_household" | "long_term_unemployed" | "disabled" | "minimum_living_allowance" | "land_lost_farmer" | "extreme_hardship" | "graduate_unemployed";
+                            /** Format: date-time */
+                            createdAt: string;
+                            evidence: string;
+                            id: string;
+                            /** @description 不符合规则时的破格认定理由 */
+                            overrideReason: string | null;
+                            personId: string;
+                            recognisedByName: string;
+                            recognisedOn: string;
+                            revokedOn: string | null;
+                            revokedReason: string | null;
+                            /**
+                             * @description active 有效，expired 已过有效期，revoked 已撤销
+                             * @enum {string}
+                             */
+                            status: "active" | "expired" | "revoked";
+                            validUntil: string | null;
                         };
                     };
                 };

@@ -61,11 +61,16 @@ import { noticeAuthorRoles, noticeReviewerRoles } from '../shared/notices.js';
 import { NoticesPage, NoticeReviewPage } from './pages/notices/NoticesPage.js';
 import { NoticeEditPage } from './pages/notices/NoticeEditPage.js';
 import { NoticePage } from './pages/notices/NoticePage.js';
+import { FlagOutlined } from '@ant-design/icons';
+import { RecognitionsPage } from './pages/assistance/RecognitionsPage.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
-/** Auditors read the ledger too: the person page is where they see who looked at a record (SYS-2). */
-const ledgerAuditors: Role[] = [...ledgerReaders, 'auditor'];
+/** Auditors read the ledger too: the person page is where they see who looked at a record (SYS-2). Reviewers recognise hard-to-employ persons there (AID-1). */
+const ledgerAuditors: Role[] = [...ledgerReaders, 'auditor', 'reviewer'];
+
+/** The overview of hard-to-employ recognitions (AID-1): reviewers decide, clerks and leaders read. */
+const assistanceStaff: Role[] = ['reviewer', 'clerk', 'leader', 'admin'];
 
 /** Who works with employers and vacancies (JOB-1..3): job officers write, reviewers review, leaders and admins read. */
 const jobMarketStaff: Role[] = ['job_officer', 'reviewer', 'leader', 'admin'];
@@ -89,6 +94,13 @@ export const pages: PageEntry[] = [
     roles: ledgerReaders,
     element: <CasePage />,
     menuKey: '/zero-employment',
+  },
+  {
+    path: '/assistance/recognitions',
+    label: '困难人员认定',
+    icon: <FlagOutlined />,
+    roles: assistanceStaff,
+    element: <RecognitionsPage />,
   },
   { path: '/households/:id', label: '家庭档案', roles: ledgerReaders, element: <HouseholdPage />, menuKey: '/zero-employment' },
   { path: '/employers', label: '用人单位', icon: <BankOutlined />, roles: jobMarketStaff, element: <EmployersPage /> },

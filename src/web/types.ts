@@ -398,3 +398,9 @@ export type Referral = ResponseOf<'/api/v1/referrals/{id}'>;
 export type ReferralOutcome = NonNullable<Referral['outcome']>;
 /** One unit's referral rates for a month (RPT-7); rates in percent, null when nothing to divide by. */
 export type ReferralRate = ItemOf<'/api/v1/referrals/rates'>;
+
+/** A person's hard-to-employ categories (AID-1): proposals, active recognitions, history and every rule's assessment. */
+export type PersonCategories = ResponseOf<'/api/v1/persons/{id}/categories'>;
+export type Recognition = PersonCategories['recognised'][number];
+export type CategoryAssessment = PersonCategories['assessed'][number];
+export type RecognitionListItem = ItemOf<'/api/v1/assistance/recognitions'>;

@@ -42,6 +42,17 @@ describe('the demo as npm start makes it', () => {
     expect((await get<{ total: number }>('/persons?graduate=true&status=unemployed', clerk)).total).toBeGreaterThan(0);
   });
 
+  it('AID-1 the 困难人员认定 overview has recognitions made by the reviewer in every district, and revoked ones with their reason', async () => {
+    type Item = { regionCode: string; category: string; status: string; recognisedByName: string; revokedReason: string | null };
+    const active = await get<{ total: number; items: Item[] }>('/assistance/recognitions?status=active&pageSize=100');
+    expect(active.total).toBeGreaterThan(0);
+    expect(new Set(active.items.map((r) => r.regionCode.slice(0, 6)))).toEqual(new Set(['140105', '140106', '140107']));
+    expect(active.items.every((r) => r.recognisedByName === '孙丽')).toBe(true);
+    const revoked = await get<{ total: number; items: Item[] }>('/assistance/recognitions?status=revoked');
+    expect(revoked.total).toBe(3);
+    expect(revoked.items.every((r) => r.revokedReason !== null)).toBe(true);
+  });
+
   it('REG-6 the 退休人员 list has community-managed retirees in every district', async () => {
     const retirees = await get<{ total: number; items: { retiree: boolean; regionCode: string }[] }>('/persons?retiree=true&pageSize=100');
     expect(retirees.total).toBeGreaterThanOrEqual(27);

@@ -111,6 +111,18 @@ export const paramDefinitions = [
   },
   { name: 'person_4050.min_age_male', title: '“4050”人员年龄（男）', kind: 'age', description: '男性年满此年龄的就业困难人员为“4050”人员' },
   {
+    name: 'long_term_unemployed.min_months',
+    title: '长期失业人员连续失业月数',
+    kind: 'months',
+    description: '连续登记失业达到此月数的为长期失业人员（就业困难人员类别）',
+  },
+  {
+    name: 'graduate_unemployed.window_years',
+    title: '登记失业高校毕业生认定年限',
+    kind: 'years',
+    description: '毕业当年起此年数内登记失业的高校毕业生认定为就业困难人员类别“登记失业高校毕业生”',
+  },
+  {
     name: 'matching.weight.occupation',
     title: '人岗匹配权重：职业',
     kind: 'weight',
@@ -382,6 +394,20 @@ export const paramSeedValues: ParamSeedValue[] = [
     effectiveFrom: '2002-09-30',
     value: 50,
     source: '《中共中央 国务院关于进一步做好下岗失业人员再就业工作的通知》(中发〔2002〕12号)：男50周岁以上',
+  },
+  {
+    name: 'long_term_unemployed.min_months',
+    regionPrefix: '',
+    effectiveFrom: '2007-01-01',
+    value: 12,
+    source: `${openpesDefault}：连续失业一年以上；${s003} §(三)：长期下岗失业人员为就业援助重点对象`,
+  },
+  {
+    name: 'graduate_unemployed.window_years',
+    regionPrefix: '',
+    effectiveFrom: '2007-01-01',
+    value: 2,
+    source: `${openpesDefault}：毕业当年及次年；${s003} §(五)：对登记失业的毕业生开展“一对一”服务`,
   },
   {
     name: 'referral.target_rate',

@@ -3,7 +3,9 @@
 // public route that forgot its own check, and called a staff list, would still read nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPopulation } from '../demo/population.js';
+import { createDemoRecognitions } from '../demo/recognitions.js';
 import { accountActor } from '../modules/accounts/index.js';
+import { listRecognitions } from '../modules/assistance/index.js';
 import { listAudit } from '../modules/audit/index.js';
 import { listEmployers } from '../modules/employers/index.js';
 import { listFairs } from '../modules/fairs/index.js';
@@ -33,6 +35,7 @@ const staffLists: Record<string, (ctx: Ctx) => Promise<{ items: unknown[] }>> = 
   referrals: (ctx) => listReferrals(ctx, {}, paging),
   fairs: (ctx) => listFairs(ctx, {}, paging),
   surveys: (ctx) => listSurveys(ctx, paging),
+  recognitions: (ctx) => listRecognitions(ctx, {}, paging),
 };
 
 /** The rows an actor reads from a list: a FORBIDDEN answer counts as none. */
@@ -48,6 +51,7 @@ async function rowsSeenBy(actor: Actor, list: (ctx: Ctx) => Promise<{ items: unk
 beforeAll(async () => {
   t = await createTestApp();
   await createDemoPopulation(t.systemCtx, 2);
+  await createDemoRecognitions(t.systemCtx);
   // One referral, so the referral list has a row too.
   const officer: Ctx = { ...t.systemCtx, actor: { ...t.systemCtx.actor, roles: ['job_officer'] } };
   const seeker = (await listPersons(t.systemCtx, { status: 'unemployed' }, { limit: 1, offset: 0 })).items[0]!;

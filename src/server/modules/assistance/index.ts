@@ -1,4 +1,8 @@
-// Employment assistance (AID-*): what other modules and the composition roots may use.
+// Employment assistance (AID): recognition of hard-to-employ persons (AID-1), public-welfare posts
+// (AID-4) and the graduate one-to-one service (AID-6). What other modules and the app may use.
+export * from './service.js';
+export { assistanceRoutes } from './routes.js';
+export { categories, categoryCodes, type CategoryCode } from './categories.js';
 export { welfarePostRoutes } from './postsRoutes.js';
 export { createPost, exitPlacement, getPost, listPosts, monthlySubsidyList, placeOnPost } from './postsService.js';
 export { graduateServiceRoutes } from './graduateRoutes.js';

@@ -12,12 +12,14 @@ let t: TestApp;
 let clerk: Auth; // 坞城街道 (140105001)
 let otherStreet: Auth;
 let otherDistrict: Auth;
+let reviewer: Auth;
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => new Date(`${today}T04:00:00Z`) });
   clerk = (await createStaffMember(t, { regionCode: '140105001000', roles: ['clerk'] })).auth;
   otherStreet = (await createStaffMember(t, { regionCode: '140105002000', roles: ['clerk'] })).auth;
   otherDistrict = (await createStaffMember(t, { regionCode: '140106000000', roles: ['clerk'] })).auth;
+  reviewer = (await createStaffMember(t, { regionCode: '140100000000', roles: ['reviewer'] })).auth;
 });
 afterAll(() => t?.close());
 
@@ -40,14 +42,21 @@ async function createPost(over: Record<string, unknown> = {}) {
   return res.json() as { id: string; places: number; free: number; occupied: number };
 }
 
-/** A registered unemployed person of a priority group (4050人员) unless told otherwise. */
-const hardToEmploy = (over: Record<string, unknown> = {}) =>
-  createPerson(t, clerk, {
+/** A registered unemployed woman of 51, recognised by a reviewer as hard-to-employ (person_4050, AID-1). */
+async function hardToEmploy(over: Record<string, unknown> = {}) {
+  const person = await createPerson(t, clerk, {
     idNumber: buildIdNumber({ birthDate: '1975-03-03', sex: 'F' }),
-    categories: ['4050人员'],
     unemployedSince: '2026-06-01',
     ...over,
   });
+  const recognised = await send(reviewer, 'POST', `/persons/${person.id}/categories`, {
+    category: 'person_4050',
+    evidence: '身份证、失业登记',
+    recognisedOn: (over.unemployedSince as string | undefined) ?? '2026-06-01',
+  });
+  expect(recognised.statusCode, recognised.body).toBe(201);
+  return person;
+}
 
 const place = (postId: string, body: object) => send(clerk, 'POST', `/assistance/posts/${postId}/placements`, body);
 const statusOf = async (personId: string) => (await send(clerk, 'GET', `/persons/${personId}`)).json().employmentStatus as string;
@@ -130,7 +139,8 @@ describe('AID-4 public-welfare posts', () => {
     expect(first.json().endDate).toBe('2026-10-31'); // 36 months (public_welfare_post.max_term), not the post's 2030
     const exit = await send(clerk, 'POST', `/assistance/placements/${first.json().id}/exit`, { date: '2026-10-31', reason: 'term_ended' });
     expect(exit.statusCode, exit.body).toBe(200);
-    const again = await place(longPost.id, { personId: veteran.id, startDate: '2026-11-02' });
+    // The placement's employment ended the 4050 recognition (AID-1); a reason stands in, so the term is what refuses.
+    const again = await place(longPost.id, { personId: veteran.id, startDate: '2026-11-02', overrideReason: '期满后再次申请（测试）' });
     expect(again.statusCode).toBe(422);
     expect(again.json().detail).toContain('36');
 
@@ -138,7 +148,7 @@ describe('AID-4 public-welfare posts', () => {
     const partly = await hardToEmploy({ unemployedSince: '2024-10-01' });
     const earlier = await place(longPost.id, { personId: partly.id, startDate: '2024-11-01' });
     await send(clerk, 'POST', `/assistance/placements/${earlier.json().id}/exit`, { date: '2025-10-31', reason: 'resigned' });
-    const later = await place(longPost.id, { personId: partly.id, startDate: '2026-01-01' });
+    const later = await place(longPost.id, { personId: partly.id, startDate: '2026-01-01', overrideReason: '再次安置（测试）' });
     expect(later.statusCode, later.body).toBe(201);
     expect(later.json().endDate).toBe('2027-12-31');
   });

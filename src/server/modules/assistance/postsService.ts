@@ -11,7 +11,6 @@ import { anywhereCtx, assertWritableRegion, requireRole, withTransaction, type C
 import { AppError, notFound, validation } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param, resolveParam, type ParamName } from '../../policy/service.js';
-import { priorityCategories } from '../../../shared/matchProfiles.js';
 import { placementExitReasonNames, type PlacementExitReason, type WelfarePostType } from '../../../shared/labels.js';
 import * as persons from '../persons/index.js';
 import * as registrations from '../registrations/index.js';
@@ -68,14 +67,6 @@ export function listPosts(ctx: Ctx, filter: repo.PostFilter, paging: Paging) {
   return repo.listPosts(ctx, filter, paging);
 }
 
-/**
- * Why a person comes first for a post, or null: a hard-to-employ group recorded on the person.
- * (The recognition module of AID-1 replaces the free-text categories read here.)
- */
-function priorityGroupOf(person: { categories: string[] }): string | null {
-  return person.categories.find((c) => priorityCategories.includes(c)) ?? null;
-}
-
 export interface PlacementInput {
   personId: string;
   startDate: string;
@@ -101,10 +92,11 @@ export async function placeOnPost(ctx: Ctx, postId: string, input: PlacementInpu
       throw ruleViolation(`上岗日期须在岗位期限 ${post.startDate} 至 ${post.endDate} 之内`, '/startDate');
     const occupied = await repo.occupiedPlaces(tx, postId);
     if (occupied >= post.places) throw new AppError('CONFLICT', `该岗位 ${post.places} 个名额已满，请先办理在岗人员退出或选择其他岗位`);
-    const group = priorityGroupOf(person);
-    if (!group && !input.overrideReason)
+    // Priority: a hard-to-employ recognition in force on the start date (AID-1).
+    const recognised = await persons.holdsActiveRecognition(tx, input.personId, input.startDate);
+    if (!recognised && !input.overrideReason)
       throw ruleViolation(
-        `${person.name} 不属于就业困难人员等优先安置群体；公益性岗位优先安排就业困难对象（种子文件 000 §4），如确需安置请填写理由`,
+        `${person.name} 未认定为就业困难人员；公益性岗位优先安排就业困难对象（种子文件 000 §4），如确需安置请填写理由`,
         '/overrideReason',
       );
     const past = await repo.placementsOfPerson(anywhereCtx(tx), input.personId);
@@ -131,7 +123,7 @@ export async function placeOnPost(ctx: Ctx, postId: string, input: PlacementInpu
       endDate,
       exitedOn: null,
       exitReason: null,
-      priorityOverride: group ? null : (input.overrideReason ?? null),
+      priorityOverride: recognised ? null : (input.overrideReason ?? null),
       registrationEventId: event.id,
       createdBy: tx.actor.username,
       createdAt: tx.now(),
@@ -142,8 +134,8 @@ export async function placeOnPost(ctx: Ctx, postId: string, input: PlacementInpu
       entity: 'public_welfare_post',
       entityId: postId,
       regionCode: post.regionCode,
-      after: { placementId: row.id, personId: row.personId, startDate: row.startDate, endDate, priorityGroup: group },
-      ...(group ? {} : { reason: input.overrideReason }),
+      after: { placementId: row.id, personId: row.personId, startDate: row.startDate, endDate, recognised },
+      ...(recognised ? {} : { reason: input.overrideReason }),
     });
     return (await repo.findPlacement(tx, row.id))!;
   });

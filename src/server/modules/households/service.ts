@@ -13,7 +13,8 @@ import { anywhereCtx, assertWritableRegion, type Ctx, requireRole, withTransacti
 import { AppError, notFound, validation } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param } from '../../policy/service.js';
-import type { DomainEvents } from '../../platform/events.js';
+import { emit, type DomainEvents } from '../../platform/events.js';
+import './events.js';
 import * as persons from '../persons/index.js';
 import * as staffModule from '../staff/index.js';
 import { assertRegionExists } from '../regions/index.js';
@@ -117,7 +118,9 @@ export async function removeHouseholdMember(ctx: Ctx, householdId: string, perso
       before: { personId },
       reason,
     });
-    await reassessHousehold(tx, householdId, shanghaiDateOf(tx.now()));
+    const today = shanghaiDateOf(tx.now());
+    await emit(tx, 'household.member_removed', { householdId, personId, regionCode: household.regionCode, date: today });
+    await reassessHousehold(tx, householdId, today);
     return getHousehold(tx, householdId);
   });
 }
@@ -184,6 +187,12 @@ export async function reassessHousehold(ctx: Ctx, householdId: string, today: st
     return;
   }
   await repo.setZeroEmployment(ctx, householdId, null);
+  await emit(ctx, 'household.zero_employment_ended', {
+    householdId,
+    personIds: members.map((m) => m.personId),
+    regionCode: region,
+    date: today,
+  });
   if (openCase) {
     const employed = facts.some((m) => m.employmentStatus === 'employed');
     const resolution = employed ? resolutionOfEmployment(cause?.employmentForm) : 'no_longer_qualifies';

@@ -34,6 +34,7 @@ let t: TestApp;
 let officer: Auth;
 let reviewer: Auth;
 const now = new Date('2026-11-23T04:00:00Z');
+const today = '2026-11-23';
 
 beforeAll(async () => {
   t = await createTestApp({ now: () => now });
@@ -59,13 +60,16 @@ async function expectedProfiles() {
     skills: string[];
     job_wishes: unknown;
     education: string | null;
-    categories: string[];
+    priority: boolean;
     job_seeking: boolean;
     employment_status: string;
     status_since: string | null;
   }>(
     t.handle.db,
-    sql`SELECT id, region_code, occupation, skills, job_wishes, education, categories, job_seeking, employment_status, to_char(status_since, 'YYYY-MM-DD') AS status_since FROM persons`,
+    sql`SELECT id, region_code, occupation, skills, job_wishes, education, job_seeking, employment_status, to_char(status_since, 'YYYY-MM-DD') AS status_since,
+               EXISTS (SELECT 1 FROM hard_to_employ_recognitions r WHERE r.person_id = persons.id AND r.revoked_on IS NULL
+                       AND (r.valid_until IS NULL OR r.valid_until >= ${today}::date)) AS priority
+        FROM persons`,
   );
   const seekers = persons
     .filter((p) => isSeeker({ jobSeeking: p.job_seeking, employmentStatus: p.employment_status }))
@@ -141,13 +145,36 @@ async function expectInStep() {
 }
 
 describe('JOB-4 match profiles in step with persons and vacancies', () => {
-  it('JOB-4 registering, editing and registering work for a person keep the seeker profile in step (and drop it once employed)', async () => {
+  it('JOB-4 registering, editing, recognising and registering work for a person keep the seeker profile in step (and drop it once employed)', async () => {
     const person = (await createWelderSeeker(t, officer, {
       categories: ['4050人员'],
       jobWishes: { occupations: ['6-18-02-04'], keywords: ['氩弧焊'], wageMinFen: 450000, regionCodes: ['140106000000'], hours: '全日制' },
     })) as { id: string };
     let expected = await expectInStep();
-    expect(expected.seekers.find((s) => s.id === person.id)).toMatchObject({ priority: true, wishedPrefixes: ['140106'], hours: '全日制' });
+    // A free-text category no longer gives priority: an active hard-to-employ recognition does (AID-1).
+    expect(expected.seekers.find((s) => s.id === person.id)).toMatchObject({
+      priority: false,
+      wishedPrefixes: ['140106'],
+      hours: '全日制',
+    });
+    const recognition = await send(
+      'POST',
+      `/persons/${person.id}/categories`,
+      { category: 'extreme_hardship', evidence: '街道特困审核表', overrideReason: '经社区、街道审核确认' },
+      reviewer,
+    );
+    expected = await expectInStep();
+    expect(expected.seekers.find((s) => s.id === person.id)).toMatchObject({ priority: true });
+    await send('POST', `/assistance/recognitions/${recognition.id as string}/revoke`, { reason: '复核撤销' }, reviewer);
+    expected = await expectInStep();
+    expect(expected.seekers.find((s) => s.id === person.id)).toMatchObject({ priority: false });
+    await send(
+      'POST',
+      `/persons/${person.id}/categories`,
+      { category: 'extreme_hardship', evidence: '重新审核', overrideReason: '重新认定' },
+      reviewer,
+    );
+    expect((await expectInStep()).seekers.find((s) => s.id === person.id)).toMatchObject({ priority: true });
 
     await send('PATCH', `/persons/${person.id}`, { skills: ['焊工', '电工'], education: '大专', jobWishes: { hours: '不限' } });
     expected = await expectInStep();
@@ -225,11 +252,24 @@ describe('JOB-4 match profiles in step with persons and vacancies', () => {
       .map((s) => s.replace(/^\s*(--.*\n)*/g, '').trim())
       .filter((s) => s.startsWith('INSERT INTO'));
     expect(backfill).toHaveLength(3);
+    // The recognitions migration (AID-1) then sets the priority from active recognitions.
+    const recognitions = fs.readFileSync(
+      path.join(
+        migrations,
+        fs.readdirSync(migrations).find((f) => f.endsWith('_recognitions.sql'))!,
+      ),
+      'utf8',
+    );
+    const priority = recognitions
+      .split('--> statement-breakpoint')
+      .map((s) => s.replace(/^\s*(--.*\n)*/g, '').trim())
+      .filter((s) => s.startsWith('UPDATE "seeker_match_profiles"'));
+    expect(priority).toHaveLength(1);
     await t.handle.db.transaction(async (tx) => {
       await tx.execute(sql`DELETE FROM seeker_match_lookup`);
       await tx.execute(sql`DELETE FROM seeker_match_profiles`);
       await tx.execute(sql`DELETE FROM vacancy_match_profiles`);
-      for (const statement of backfill) await tx.execute(sql.raw(statement));
+      for (const statement of [...backfill, ...priority]) await tx.execute(sql.raw(statement));
     });
     // The migration predates the skills vocabulary: it stored the words as written (焊工, not 焊接).
     const migrated = await storedProfiles();

@@ -18,6 +18,9 @@ import { insertImportedPersons, type PersonInsert } from '../persons/index.js';
 import { insertVacancyProfilesInBulk } from '../vacancies/index.js';
 import { scoreMatch, type MatchFigures, type SeekerProfile, type VacancyProfile } from './rules.js';
 
+/** A person holds an active hard-to-employ recognition: matching's priority (AID-1). */
+const holdsRecognition = sql`EXISTS (SELECT 1 FROM hard_to_employ_recognitions r WHERE r.person_id = persons.id AND r.revoked_on IS NULL)`;
+
 const now = new Date('2026-11-23T04:00:00Z');
 const today = '2026-11-23';
 /** The seeded national defaults (catalogue.ts): the figures the API uses for Taiyuan. */
@@ -145,6 +148,14 @@ beforeAll(async () => {
     p.matchKeys = matchKeysOf([...(w.occupations ?? []), p.occupation], [...p.skills, ...(w.keywords ?? [])]);
   }
   await insertImportedPersons(t.systemCtx, persons);
+  // The persons with a category hold a hard-to-employ recognition (AID-1), as the recognitions
+  // migration makes them from free text, and their profiles' priority follows.
+  await t.asOwner(sql`INSERT INTO hard_to_employ_recognitions (id, person_id, region_code, category, recognised_on, evidence, recognised_by, recognised_by_name, created_at)
+    SELECT gen_random_uuid(), id, region_code, 'extreme_hardship', '2026-01-01', '测试', 'system', '系统', now()
+    FROM persons WHERE id_number_index LIKE 'match-quality-%' AND categories <> '{}'`);
+  await t.asOwner(
+    sql`UPDATE seeker_match_profiles s SET priority = EXISTS (SELECT 1 FROM hard_to_employ_recognitions r WHERE r.person_id = s.person_id)`,
+  );
   personIds.push(
     ...persons
       .filter((p) => p.regionCode.startsWith('1401') && isSeeker({ jobSeeking: p.jobSeeking!, employmentStatus: p.employmentStatus }))
@@ -220,8 +231,11 @@ async function bruteForceVacancies(personId: string): Promise<Scored[]> {
     skills: string[];
     job_wishes: unknown;
     education: string | null;
-    categories: string[];
-  }>(t.handle.db, sql`SELECT region_code, occupation, skills, job_wishes, education, categories FROM persons WHERE id = ${personId}`);
+    priority: boolean;
+  }>(
+    t.handle.db,
+    sql`SELECT region_code, occupation, skills, job_wishes, education, ${holdsRecognition} AS priority FROM persons WHERE id = ${personId}`,
+  );
   const seeker = seekerProfileOf({ ...person!, regionCode: person!.region_code, jobWishes: person!.job_wishes });
   const keys = matchKeysOf(seeker.occupations, seeker.skills);
   const places = [seeker.regionCode.slice(0, 4), ...seeker.regionCodes.map((r) => r.replace(/0+$/, ''))];
@@ -280,13 +294,13 @@ async function bruteForceSeekers(vacancyId: string, scope: string): Promise<Scor
     skills: string[];
     job_wishes: unknown;
     education: string | null;
-    categories: string[];
+    priority: boolean;
     job_seeking: boolean;
     employment_status: string;
     status_since: string | null;
   }>(
     t.handle.db,
-    sql`SELECT id, region_code, occupation, skills, job_wishes, education, categories, job_seeking, employment_status,
+    sql`SELECT id, region_code, occupation, skills, job_wishes, education, ${holdsRecognition} AS priority, job_seeking, employment_status,
                to_char(status_since, 'YYYY-MM-DD') AS status_since
         FROM persons`,
   );

@@ -156,11 +156,19 @@ describe('JOB-4 skills and keyword wishes through the skills vocabulary', () => 
     });
     const welder = await createWelderSeeker(t, officer, { skills: [], name: '同职业' });
     const florist = await createPerson(t, officer, {
+      idNumber: buildIdNumber({ birthDate: '1975-03-03', sex: 'F' }),
       name: '无职业',
       skills: ['插花'],
-      categories: ['4050人员'],
       unemployedSince: '2026-01-05',
     });
+    // Priority: a hard-to-employ recognition (AID-1), here 4050.
+    const recognised = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${florist.id}/categories`,
+      headers: reviewer,
+      payload: { category: 'person_4050', evidence: '身份证、失业登记' },
+    });
+    expect(recognised.statusCode, recognised.body).toBe(201);
     const matches = (await get(officer, `/vacancies/${v.id}/matches?limit=100`)).json() as VacancyMatch[];
     const rank = (id: string) => matches.findIndex((m) => m.personId === id);
     expect(matches[rank(welder.id)]?.score).toBe(80);

@@ -95,6 +95,8 @@ export interface SeekerShown {
   jobWishes: unknown;
   education: string | null;
   categories: string[];
+  /** From the seeker's match profile: holds an active hard-to-employ recognition (AID-1). */
+  priority: boolean;
 }
 
 /**
@@ -114,9 +116,9 @@ export function rankSeekers(
     sql`SELECT r.id, r.score, r.occupation, r.tie,
                json_build_object('name', ${m.name}, 'idNumber', ${m.idNumberMasked}, 'regionCode', ${m.regionCode}, 'regionName', ${regions.name},
                  'employmentStatus', ${m.employmentStatus}, 'occupation', ${m.occupation}, 'skills', ${m.skills}, 'jobWishes', ${m.jobWishes},
-                 'education', ${m.education}, 'categories', ${m.categories}) AS shown
-        FROM (SELECT s.id, ${round1Sql(sql`s.total`)} AS score, s.occupation, s.since, to_char(s.since, 'YYYY-MM-DD') AS tie
-              FROM (SELECT ${p.personId} AS id, ${p.statusSince} AS since, ${total} AS total, ${occupation} AS occupation
+                 'education', ${m.education}, 'categories', ${m.categories}, 'priority', r.priority) AS shown
+        FROM (SELECT s.id, ${round1Sql(sql`s.total`)} AS score, s.occupation, s.since, to_char(s.since, 'YYYY-MM-DD') AS tie, s.priority
+              FROM (SELECT ${p.personId} AS id, ${p.statusSince} AS since, ${p.priority} AS priority, ${total} AS total, ${occupation} AS occupation
                     FROM ${seekerMatchLookup} JOIN ${p} ON ${p.personId} = ${seekerMatchLookup.personId}
                     WHERE ${where} AND ${p.personId} NOT IN ${unappliedImportPersonIds}
                     OFFSET 0) s

@@ -11,13 +11,7 @@ import { occupationGroupOf } from '../../../shared/matchKeys.js';
 import { anyHours, educationRank, wishedPrefix, type SeekerProfile, type VacancyProfile } from '../../../shared/matchProfiles.js';
 
 export { matchKeysOf, occupationGroupOf } from '../../../shared/matchKeys.js';
-export {
-  educationLevels,
-  educationRank,
-  priorityCategories,
-  type SeekerProfile,
-  type VacancyProfile,
-} from '../../../shared/matchProfiles.js';
+export { educationLevels, educationRank, type SeekerProfile, type VacancyProfile } from '../../../shared/matchProfiles.js';
 
 export type MatchFactor = 'occupation' | 'skills' | 'place' | 'wage' | 'education' | 'hours' | 'priority';
 export const matchFactors: readonly MatchFactor[] = ['occupation', 'skills', 'place', 'wage', 'education', 'hours', 'priority'];

@@ -133,7 +133,7 @@ export interface VacancyMatch {
 export async function matchesForPerson(ctx: Ctx, personId: string, limit: number): Promise<VacancyMatch[]> {
   const person = await personRepo.findPerson(ctx, personId);
   if (!person) throw notFound('人员');
-  const seeker = seekerProfileOf(person);
+  const seeker = seekerProfileOf({ ...person, priority: await personRepo.holdsActiveRecognition(ctx, personId) });
   const keys = matchKeysOf(seeker.occupations, seeker.skills);
   if (keys.length === 0) return [];
   const today = shanghaiDateOf(ctx.now());
@@ -179,7 +179,7 @@ export async function matchesForVacancy(ctx: Ctx, vacancyId: string, limit: numb
   );
   return best.map(({ id, shown }) => {
     const { score, reasons } = scoreMatch(seekerProfileOf(shown), profile, figures);
-    const { occupation: _o, skills: _s, jobWishes: _w, education: _e, ...person } = shown;
+    const { occupation: _o, skills: _s, jobWishes: _w, education: _e, priority: _p, ...person } = shown;
     return { personId: id, score, reasons, person };
   });
 }

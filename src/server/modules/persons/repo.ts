@@ -2,9 +2,19 @@
 import type { BulkColumn } from '../../db/bulk.js';
 import crypto from 'node:crypto';
 import { and, arrayContains, asc, eq, ilike, isNull, lt, sql, type SQL } from 'drizzle-orm';
-import { householdMembers, personImportBatches, persons, regions, seekerMatchLookup, seekerMatchProfiles, units } from '../../db/schema.js';
+import {
+  hardToEmployRecognitions,
+  householdMembers,
+  personImportBatches,
+  persons,
+  regions,
+  seekerMatchLookup,
+  seekerMatchProfiles,
+  units,
+} from '../../db/schema.js';
 import { bulkInsert, deleteSome } from '../../db/bulk.js';
 import { isSeeker, seekerLookupKeys, seekerMatchColumns, seekerProfileOf } from '../../../shared/matchProfiles.js';
+import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, withTransaction, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 import type { Role } from '../../../shared/roles.js';
@@ -161,21 +171,45 @@ export async function updatePerson(ctx: Ctx, id: string, patch: Partial<typeof p
   if (stored) await keepMatchProfile(ctx, stored);
 }
 
-/** The seeker_match_profiles and seeker_match_lookup rows of a stored person, or null for a non-seeker. */
+/**
+ * Whether a person holds an active hard-to-employ recognition on a date (not revoked, not past its
+ * validity): matching's priority (AID-1). The assistance module owns the recognitions and stands
+ * above the ledger, so the ledger reads its table here and the assistance module asks it to
+ * refresh the profile (refreshMatchProfile) in the transaction of every recognition and revocation.
+ */
+export async function holdsActiveRecognition(ctx: Ctx, personId: string, date: string): Promise<boolean> {
+  const r = hardToEmployRecognitions;
+  const [row] = await anywhereCtx(ctx)
+    .db.select({ id: r.id })
+    .from(r)
+    .where(and(eq(r.personId, personId), isNull(r.revokedOn), sql`(${r.validUntil} IS NULL OR ${r.validUntil} >= ${date}::date)`))
+    .limit(1);
+  return row !== undefined;
+}
+
+/** Of some persons, those holding an active recognition on a date (holdsActiveRecognition for many at once). */
+async function holdingRecognition(ctx: Ctx, personIds: string[], date: string): Promise<Set<string>> {
+  const r = hardToEmployRecognitions;
+  const rows = await anywhereCtx(ctx)
+    .db.selectDistinct({ personId: r.personId })
+    .from(r)
+    .where(
+      and(
+        sql`${r.personId} IN (SELECT unnest(${sql.param(personIds)}::uuid[]))`,
+        isNull(r.revokedOn),
+        sql`(${r.validUntil} IS NULL OR ${r.validUntil} >= ${date}::date)`,
+      ),
+    );
+  return new Set(rows.map((row) => row.personId));
+}
+
+/** The seeker_match_profiles and seeker_match_lookup rows of a stored person, or null for a non-seeker; `priority` from holdsActiveRecognition. */
 export function matchProfileRows(
   p: Pick<
     PersonInsert,
-    | 'id'
-    | 'regionCode'
-    | 'occupation'
-    | 'skills'
-    | 'jobWishes'
-    | 'education'
-    | 'categories'
-    | 'jobSeeking'
-    | 'employmentStatus'
-    | 'statusSince'
+    'id' | 'regionCode' | 'occupation' | 'skills' | 'jobWishes' | 'education' | 'jobSeeking' | 'employmentStatus' | 'statusSince'
   >,
+  priority: boolean,
 ) {
   if (!isSeeker({ jobSeeking: p.jobSeeking ?? false, employmentStatus: p.employmentStatus })) return null;
   const profile = seekerProfileOf({
@@ -184,7 +218,7 @@ export function matchProfileRows(
     skills: p.skills,
     jobWishes: p.jobWishes ?? null,
     education: p.education ?? null,
-    categories: p.categories,
+    priority,
   });
   return {
     profile: { personId: p.id!, ...seekerMatchColumns(profile), statusSince: p.statusSince ?? null } satisfies SeekerProfileRow,
@@ -197,7 +231,8 @@ export function matchProfileRows(
  * transaction: every write of persons goes through insertPerson, updatePerson or insertPersonsInBulk.
  */
 async function keepMatchProfile(ctx: Ctx, stored: PersonRow) {
-  const rows = matchProfileRows(stored);
+  const priority = isSeeker(stored) && (await holdsActiveRecognition(ctx, stored.id, shanghaiDateOf(ctx.now())));
+  const rows = matchProfileRows(stored, priority);
   if (!rows) {
     await ctx.db.delete(seekerMatchProfiles).where(eq(seekerMatchProfiles.personId, stored.id));
     await ctx.db.delete(seekerMatchLookup).where(eq(seekerMatchLookup.personId, stored.id));
@@ -209,10 +244,16 @@ async function keepMatchProfile(ctx: Ctx, stored: PersonRow) {
   await ctx.db.insert(seekerMatchLookup).values(rows.lookup).onConflictDoUpdate({ target: seekerMatchLookup.personId, set: lookup });
 }
 
-/** Inserts new persons in chunks (the ledger import) with the match profiles of the seekers among them. */
+/** Rewrites a person's match profile from the stored row (a recognition began or ended: the priority changed). */
+export async function refreshMatchProfileOf(ctx: Ctx, personId: string) {
+  const [stored] = await anywhereCtx(ctx).db.select().from(persons).where(eq(persons.id, personId));
+  if (stored) await keepMatchProfile(ctx, stored);
+}
+
+/** Inserts new persons in chunks (the ledger import) with the match profiles of the seekers among them (new persons hold no recognition yet). */
 export async function insertPersonsInBulk(ctx: Ctx, rows: PersonInsert[]) {
   await bulkInsert(ctx.db, 'persons', personBulkColumns, rows);
-  const seekers = rows.map(matchProfileRows).filter((r) => r !== null);
+  const seekers = rows.map((r) => matchProfileRows(r, false)).filter((r) => r !== null);
   await bulkInsert(
     ctx.db,
     'seeker_match_profiles',
@@ -258,7 +299,12 @@ export async function rebuildSeekerMatchProfiles(ctx: Ctx, chunk = 2000): Promis
     read += rows.length;
     after = rows[rows.length - 1]!.id;
     const ids = sql`(SELECT unnest(${sql.param(rows.map((r) => r.id))}::uuid[]))`;
-    const seekers = rows.map(matchProfileRows).filter((r) => r !== null);
+    const priority = await holdingRecognition(
+      ctx,
+      rows.map((r) => r.id),
+      shanghaiDateOf(ctx.now()),
+    );
+    const seekers = rows.map((r) => matchProfileRows(r, priority.has(r.id))).filter((r) => r !== null);
     await withTransaction(ctx, async (tx) => {
       await tx.db.execute(sql`DELETE FROM ${seekerMatchLookup} WHERE ${seekerMatchLookup.personId} IN ${ids}`);
       await tx.db.execute(sql`DELETE FROM ${seekerMatchProfiles} WHERE ${seekerMatchProfiles.personId} IN ${ids}`);

@@ -9,6 +9,8 @@ import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, assertWritableRegion, type Ctx, ownRecordCtx, requireRole, withTransaction } from '../../platform/context.js';
 import { mask, maskPhone } from '../../platform/crypto.js';
 import { AppError, notFound } from '../../platform/errors.js';
+import { emit } from '../../platform/events.js';
+import './events.js';
 import type { Paging } from '../../platform/http.js';
 import { assertRegionExists, isKnownAddressCode } from '../regions/index.js';
 import * as repo from './repo.js';
@@ -171,6 +173,20 @@ export async function setCertificate(
   await repo.updatePerson(ctx, personId, certificate);
 }
 
+/**
+ * Rewrites the person's match profile after a hard-to-employ recognition began or ended (AID-1):
+ * matching's priority reads active recognitions. Called by the assistance module in the
+ * recognition's transaction.
+ */
+export async function refreshMatchProfile(ctx: Ctx, personId: string) {
+  await repo.refreshMatchProfileOf(ctx, personId);
+}
+
+/** Whether the person holds an active hard-to-employ recognition today (matching's priority). */
+export function holdsActiveRecognition(ctx: Ctx, personId: string, date = shanghaiDateOf(ctx.now())) {
+  return repo.holdsActiveRecognition(ctx, personId, date);
+}
+
 /** The full row of a person in scope, locked until the transaction ends; undefined outside scope. */
 export function lockPerson(ctx: Ctx, id: string) {
   return repo.findPersonRowForUpdate(ctx, id);
@@ -209,6 +225,8 @@ export async function updatePerson(ctx: Ctx, id: string, input: Partial<PersonIn
     await repo.updatePerson(tx, id, { ...patch, updatedAt: tx.now() });
     const after = (await repo.findPerson(anywhereCtx(tx), id))!;
     await writeAudit(tx, { action: 'update', entity: 'person', entityId: id, regionCode: row.regionCode, before, after });
+    if (after.regionCode !== row.regionCode)
+      await emit(tx, 'person.region_changed', { personId: id, from: row.regionCode, to: after.regionCode });
     return after;
   });
 }

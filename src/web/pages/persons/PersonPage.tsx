@@ -12,6 +12,7 @@ import { errorText } from '../../components/formErrors.js';
 import { formatDateTime } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import type { Certificate, Person, RegistrationEvent, ServiceRecord } from '../../types.js';
+import { HardToEmployCard } from '../assistance/HardToEmployCard.js';
 import { HouseholdCard } from '../households/HouseholdCard.js';
 import { CertificateCard } from './CertificateCard.js';
 import { MatchesCard } from './MatchesCard.js';
@@ -67,6 +68,7 @@ export function PersonPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {events.error ? <Alert type="error" showIcon title={errorText(events.error)} /> : null}
             <RegistrationsCard person={p} events={events.data ?? []} loading={events.loading} canWrite={canWrite} onChanged={changed} />
+            <HardToEmployCard person={p} version={version} onChanged={changed} />
             <MatchesCard person={p} version={version} onChanged={changed} />
             <CertificateCard
               person={p}
