@@ -322,7 +322,6 @@ export function PlacementModal({
         name="overrideReason"
         label="安置理由"
         hidden={!needReason}
-        extra="该人员不属于就业困难人员等优先安置群体，确需安置的请说明理由"
         rules={
           needReason
             ? [

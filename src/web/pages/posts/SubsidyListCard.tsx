@@ -22,6 +22,25 @@ const yuanFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, ma
 const yuan = (fen: number | null) =>
   fen === null ? <Typography.Text type="warning">未设定</Typography.Text> : <span className="num">{yuanFormat.format(fen / 100)}</span>;
 
+/**
+ * A total: 未设定 when no row has the amount, else the sum with a note when some rows lack it (their
+ * area has no parameter), so a partial sum is never read as the whole.
+ */
+function TotalAmount({ fen, rows, field }: { fen: number; rows: Row[]; field: 'postSubsidyFen' | 'socialInsuranceSubsidyFen' }) {
+  const unset = rows.filter((r) => r[field] === null).length;
+  if (unset === rows.length) return yuan(null);
+  return (
+    <Space size={4} wrap={false}>
+      {unset > 0 && (
+        <Typography.Text type="warning" style={{ fontSize: 12, fontWeight: 'normal' }}>
+          （{unset} 人未设定，不含）
+        </Typography.Text>
+      )}
+      {yuan(fen)}
+    </Space>
+  );
+}
+
 /** The card. */
 export function SubsidyListCard() {
   const user = useUser();
@@ -113,10 +132,14 @@ export function SubsidyListCard() {
               </Table.Summary.Cell>
               <Table.Summary.Cell index={6} />
               <Table.Summary.Cell index={7} align="right">
-                <Typography.Text strong>{yuan(data.total.postSubsidyFen)}</Typography.Text>
+                <Typography.Text strong>
+                  <TotalAmount fen={data.total.postSubsidyFen} rows={rows} field="postSubsidyFen" />
+                </Typography.Text>
               </Table.Summary.Cell>
               <Table.Summary.Cell index={8} align="right">
-                <Typography.Text strong>{yuan(data.total.socialInsuranceSubsidyFen)}</Typography.Text>
+                <Typography.Text strong>
+                  <TotalAmount fen={data.total.socialInsuranceSubsidyFen} rows={rows} field="socialInsuranceSubsidyFen" />
+                </Typography.Text>
               </Table.Summary.Cell>
             </Table.Summary.Row>
           ) : null
