@@ -5,7 +5,6 @@ import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Tag
 import dayjs, { type Dayjs } from 'dayjs';
 import { padRegionCode } from '../../../shared/region.js';
 import { placementExitReasonNames, welfarePostTypeNames } from '../../../shared/labels.js';
-import { priorityCategories } from '../../../shared/matchProfiles.js';
 import { ApiError, get, post } from '../../api.js';
 import { useUser } from '../../auth.js';
 import { FormModal } from '../../components/FormModal.js';
@@ -16,6 +15,7 @@ import { lookupPerson, looksLikeIdNumber } from '../../personLookup.js';
 import { optionsOf } from '../../labels.js';
 import { shanghaiToday } from '../../format.js';
 import type { Paged, Person } from '../../types.js';
+import { priorityGroupOf, servesArea } from './postRules.js';
 import { postsPath, type Placement, type PostDetail, type PostItem } from './postTypes.js';
 
 const afterToday = (d: Dayjs) => d.isAfter(dayjs(), 'day');
@@ -135,9 +135,6 @@ export function CreatePostModal({ open, onClose, onDone }: { open: boolean; onCl
   );
 }
 
-/** The person's priority group, as the server reads it from the categories; null when none. */
-export const priorityGroupOf = (categories: readonly string[]) => categories.find((c) => priorityCategories.includes(c)) ?? null;
-
 /** Registered-unemployed persons in scope whose name (or full ID number) is typed. */
 async function searchUnemployed(term: string): Promise<Person[]> {
   if (looksLikeIdNumber(term)) {
@@ -213,8 +210,7 @@ function FreePostSelect({
 }) {
   const today = shanghaiToday();
   const posts = useLoad(() => get<Paged<PostItem>>(postsPath, { free: true, activeOn: today, pageSize: 100 }), [today]);
-  // A post serves its own area and every area below it (a street's post, the street's communities).
-  const here = (posts.data?.items ?? []).filter((p) => areaCode.startsWith(p.regionCode.replace(/0+$/, '')));
+  const here = (posts.data?.items ?? []).filter((p) => servesArea(p.regionCode, areaCode));
   return (
     <Select<string>
       id={id}

@@ -15,15 +15,8 @@ import { shanghaiToday } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import { ExitModal, PlacementModal } from './PostDialogs.js';
 import { PlacesText } from './PostsPage.js';
+import { placementBlock } from './postRules.js';
 import { postsPath, type Placement, type PostDetail } from './postTypes.js';
-
-/** Why a clerk cannot place anyone on the post today, or null. */
-export function placementBlock(post: Pick<PostDetail, 'free' | 'places' | 'startDate' | 'endDate'>, today: string): string | null {
-  if (post.free <= 0) return `${post.places} 个名额已满，请先办理在岗人员退出或选择其他岗位`;
-  if (today < post.startDate) return `岗位自 ${post.startDate} 起设立，届时方可安置`;
-  if (today > post.endDate) return `岗位已于 ${post.endDate} 到期，不能再安置`;
-  return null;
-}
 
 /** The persons on the post, current first; 退出 on a current placement for clerks. */
 function PlacementsTable({ placements, canWrite, onExit }: { placements: Placement[]; canWrite: boolean; onExit(p: Placement): void }) {
