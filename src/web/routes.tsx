@@ -6,6 +6,7 @@ import {
   AuditOutlined,
   CloudUploadOutlined,
   HomeOutlined,
+  HeartOutlined,
   IdcardOutlined,
   MessageOutlined,
   ReadOutlined,
@@ -35,6 +36,8 @@ import { ImportPage } from './pages/import/ImportPage.js';
 import { HouseholdPage } from './pages/households/HouseholdPage.js';
 import { ZeroEmploymentPage } from './pages/households/ZeroEmploymentPage.js';
 import { CasePage } from './pages/households/CasePage.js';
+import { PostsPage } from './pages/posts/PostsPage.js';
+import { PostPage } from './pages/posts/PostPage.js';
 import { BankOutlined, FileSearchOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { EmployersPage } from './pages/employers/EmployersPage.js';
 import { EmployerPage } from './pages/employers/EmployerPage.js';
@@ -103,6 +106,9 @@ export const pages: PageEntry[] = [
     element: <RecognitionsPage />,
   },
   { path: '/households/:id', label: '家庭档案', roles: ledgerReaders, element: <HouseholdPage />, menuKey: '/zero-employment' },
+  // Public-welfare posts (AID-4): clerks register posts and place persons; leaders and admins read.
+  { path: '/welfare-posts', label: '公益性岗位', icon: <HeartOutlined />, roles: ledgerReaders, element: <PostsPage /> },
+  { path: '/welfare-posts/:id', label: '公益性岗位详情', roles: ledgerReaders, element: <PostPage />, menuKey: '/welfare-posts' },
   { path: '/employers', label: '用人单位', icon: <BankOutlined />, roles: jobMarketStaff, element: <EmployersPage /> },
   { path: '/employers/:id', label: '用人单位详情', roles: jobMarketStaff, element: <EmployerPage />, menuKey: '/employers' },
   { path: '/vacancies', label: '岗位信息', icon: <FileSearchOutlined />, roles: jobMarketStaff, element: <VacanciesPage /> },

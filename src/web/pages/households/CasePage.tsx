@@ -17,6 +17,7 @@ import { ageOn, shanghaiToday } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import { caseMeasureKindNames, caseResolutionNames, labourCapacityNames, relationNames } from '../../labels.js';
 import type { EmploymentStatus, LabourCapacity } from '../../types.js';
+import { PlacementModal } from '../posts/PostDialogs.js';
 import { AssignCaseworkerModal, MeasureModal, MeasureTakenModal } from './CaseDialogs.js';
 import { casesPath, type CaseDetail, type CaseMeasure } from './caseTypes.js';
 import { CaseStatusTags, DeadlineText } from './ZeroEmploymentPage.js';
@@ -24,7 +25,7 @@ import { CaseStatusTags, DeadlineText } from './ZeroEmploymentPage.js';
 type Member = CaseDetail['members'][number];
 
 /** The members with their status; names link to the person where the user may open them. */
-function CaseMembers({ members }: { members: Member[] }) {
+function CaseMembers({ members, onPlace }: { members: Member[]; onPlace?: ((m: Member) => void) | undefined }) {
   const today = shanghaiToday();
   return (
     <Table<Member>
@@ -47,6 +48,20 @@ function CaseMembers({ members }: { members: Member[] }) {
           dataIndex: 'employmentStatus',
           render: (s: string, m) => <EmploymentStatusTag status={s as EmploymentStatus} since={m.statusSince} />,
         },
+        ...(onPlace && members.some((m) => m.employmentStatus === 'unemployed')
+          ? [
+              {
+                title: '操作',
+                key: 'actions',
+                render: (_: unknown, m: Member) =>
+                  m.employmentStatus === 'unemployed' && (
+                    <Button size="small" type="link" onClick={() => onPlace(m)}>
+                      安置公益性岗位
+                    </Button>
+                  ),
+              },
+            ]
+          : []),
       ]}
     />
   );
@@ -122,6 +137,7 @@ export function CasePage() {
   const [updated, setUpdated] = useState<CaseDetail>();
   const [dialog, setDialog] = useState<'assign' | 'measure' | null>(null);
   const [taking, setTaking] = useState<CaseMeasure | null>(null);
+  const [placing, setPlacing] = useState<Member | null>(null);
   const fresh = updated?.id === id ? updated : undefined;
   const c = fresh ?? (loaded.data?.id === id ? loaded.data : undefined);
   if (loaded.error && !c) return <Alert type="error" showIcon title={errorText(loaded.error)} />;
@@ -221,12 +237,14 @@ export function CasePage() {
             ]}
           />
           {!resolved && (
-            <Typography.Text type="secondary">成员在人员页办理就业登记后，个案按就业日期和就业形式自动解决，无需在此操作。</Typography.Text>
+            <Typography.Text type="secondary">
+              成员在人员页办理就业登记或在此安置公益性岗位后，个案按就业日期和就业形式自动解决，无需另行操作。
+            </Typography.Text>
           )}
         </Space>
       </Card>
       <Card title="家庭成员">
-        <CaseMembers members={c.members} />
+        <CaseMembers members={c.members} onPlace={canWrite ? setPlacing : undefined} />
       </Card>
       <Card
         title="帮扶计划与措施"
@@ -245,6 +263,17 @@ export function CasePage() {
           <AssignCaseworkerModal open={dialog === 'assign'} detail={c} onClose={() => setDialog(null)} onDone={done} />
           <MeasureModal open={dialog === 'measure'} detail={c} onClose={() => setDialog(null)} onDone={done} />
           <MeasureTakenModal measure={taking} detail={c} onClose={() => setTaking(null)} onDone={done} />
+          <PlacementModal
+            open={!!placing}
+            person={placing && { id: placing.personId, name: placing.name, areaCode: c.regionCode }}
+            onClose={() => setPlacing(null)}
+            onDone={() => {
+              // The placement registered the employment: the case reloads resolved.
+              setPlacing(null);
+              setUpdated(undefined);
+              loaded.reload();
+            }}
+          />
         </>
       )}
     </Space>
