@@ -111,6 +111,16 @@ export const placementExitReasonNames = {
 export type PlacementExitReason = keyof typeof placementExitReasonNames;
 export const placementExitReasons = Object.keys(placementExitReasonNames) as PlacementExitReason[];
 
+/** Subsidy types (AID-8) and the states of an application. */
+export const subsidyTypeNames = {
+  public_welfare_post: '公益性岗位补贴',
+  social_insurance: '社会保险补贴',
+  job_creation: '岗位开发补贴',
+} as const;
+export type SubsidyType = keyof typeof subsidyTypeNames;
+export const subsidyStatusNames = { applied: '待审批', approved: '已审批待发放', rejected: '已驳回', paid: '已发放' } as const;
+export type SubsidyStatus = keyof typeof subsidyStatusNames;
+
 /** Working time of a vacancy (JOB-2); seekers' wishes use the Chinese names. */
 export const vacancyHoursNames = { full_time: '全日制', part_time: '非全日制' } as const;
 export type VacancyHours = keyof typeof vacancyHoursNames;

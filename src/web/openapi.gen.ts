@@ -679,6 +679,383 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistance/subsidies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 补贴申请：按状态、类型、所属期、人员筛选 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    /** @description 补贴所属期 YYYY-MM */
+                    period?: string;
+                    personId?: string;
+                    /** @description applied 待审批、approved 已审批、rejected 已驳回、paid 已发放 */
+                    status?: "applied" | "approved" | "rejected" | "paid";
+                    /** @description public_welfare_post 公益性岗位补贴、social_insurance 社会保险补贴、job_creation 岗位开发补贴 */
+                    type?: "public_welfare_post" | "social_insurance" | "job_creation";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen: number;
+                                /** Format: date-time */
+                                appliedAt: string;
+                                appliedBy: string;
+                                budgetLine: string;
+                                decidedBy: string | null;
+                                employerId: string | null;
+                                id: string;
+                                period: string;
+                                personId: string | null;
+                                personName: string | null;
+                                regionCode: string;
+                                /**
+                                 * @description applied 待审批、approved 已审批、rejected 已驳回、paid 已发放
+                                 * @enum {string}
+                                 */
+                                status: "applied" | "approved" | "rejected" | "paid";
+                                /**
+                                 * @description public_welfare_post 公益性岗位补贴、social_insurance 社会保险补贴、job_creation 岗位开发补贴
+                                 * @enum {string}
+                                 */
+                                type: "public_welfare_post" | "social_insurance" | "job_creation";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申请补贴：按补贴类型的规则判定（不符合 422 并指明规则），同一类型、对象、所属期只能申请一次（409，被驳回的除外）；岗位开发补贴须申报合同年限与社保缴纳 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        contractYears?: number;
+                        /** Format: uuid */
+                        employerId?: string;
+                        insurancePaid?: boolean;
+                        /** @description 补贴所属期 YYYY-MM */
+                        period: string;
+                        /** Format: uuid */
+                        personId?: string;
+                        regionCode?: string;
+                        /**
+                         * @description public_welfare_post 公益性岗位补贴、social_insurance 社会保险补贴、job_creation 岗位开发补贴
+                         * @enum {string}
+                         */
+                        type: "public_welfare_post" | "social_insurance" | "job_creation";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            appliedBy: string;
+                            beneficiaryKey: string;
+                            /** @description 列支的资金科目 */
+                            budgetLine: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionComment: string | null;
+                            declared: {
+                                contractYears?: number;
+                                insurancePaid?: boolean;
+                            };
+                            employerId: string | null;
+                            id: string;
+                            payments: {
+                                amountFen: number;
+                                /** Format: date-time */
+                                paidAt: string;
+                                runId: string;
+                            }[];
+                            period: string;
+                            personId: string | null;
+                            reasons: {
+                                detail: string;
+                                rule: string;
+                                source: string;
+                            }[];
+                            regionCode: string;
+                            /**
+                             * @description applied 待审批、approved 已审批、rejected 已驳回、paid 已发放
+                             * @enum {string}
+                             */
+                            status: "applied" | "approved" | "rejected" | "paid";
+                            /**
+                             * @description public_welfare_post 公益性岗位补贴、social_insurance 社会保险补贴、job_creation 岗位开发补贴
+                             * @enum {string}
+                             */
+                            type: "public_welfare_post" | "social_insurance" | "job_creation";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/subsidies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 补贴申请及其判定依据、审批与发放记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            appliedBy: string;
+                            beneficiaryKey: string;
+                            /** @description 列支的资金科目 */
+                            budgetLine: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionComment: string | null;
+                            declared: {
+                                contractYears?: number;
+                                insurancePaid?: boolean;
+                            };
+                            employerId: string | null;
+                            id: string;
+                            payments: {
+                                amountFen: number;
+                                /** Format: date-time */
+                                paidAt: string;
+                                runId: string;
+                            }[];
+                            period: string;
+                            personId: string | null;
+                            reasons: {
+                                detail: string;
+                                rule: string;
+                                source: string;
+                            }[];
+                            regionCode: string;
+                            /**
+                             * @description applied 待审批、approved 已审批、rejected 已驳回、paid 已发放
+                             * @enum {string}
+                             */
+                            status: "applied" | "approved" | "rejected" | "paid";
+                            /**
+                             * @description public_welfare_post 公益性岗位补贴、social_insurance 社会保险补贴、job_creation 岗位开发补贴
+                             * @enum {string}
+                             */
+                            type: "public_welfare_post" | "social_insurance" | "job_creation";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/subsidies/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批补贴申请（审核员；申请人本人不能审批，403） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            amountFen: number;
+                            /** Format: date-time */
+                            appliedAt: string;
+                            appliedBy: string;
+                            beneficiaryKey: string;
+                            /** @description 列支的资金科目 */
+                            budgetLine: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionComment: string | null;
+                            declared: {
+                                contractYears?: number;
+                                insurancePaid?: boolean;
+                            };
+                            employerId: string | null;
+                            id: string;
+                            payments: {
+                                amountFen: number;
+                                /** Format: date-time */
+                                paidAt: string;
+                                runId: string;
+                            }[];
+                            period: string;
+                            personId: string | null;
+                            reasons: {
+                                detail: string;
+                                rule: string;
+                                source: string;
+                            }[];
+                            regionCode: string;
+                            /**
+                             * @description applied 待审批、approved 已审批、rejected 已驳回、paid 已发放
+                             * @enum {string}
+                             */
+                            status: "applied" | "approved" | "rejected" | "paid";
+                            /**
+                             * @description public_welfare_post 公益性岗位补贴、social_insurance 社会保险补贴、job_creation 岗位开发补贴
+                             * @enum {string}
+                             */
+                            type: "public_welfare_post" | "social_insurance" | "job_creation";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/subsidy-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补贴发放批次（财务）：发放所属期内管辖范围全部已审批、未发放的补贴，每笔补贴永远只发放一次；分批短事务处理，可安全重试（请带 Idempotency-Key） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 补贴所属期 YYYY-MM */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            payments: number;
+                            period: string;
+                            totalFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/assistance/zero-employment-cases": {
         parameters: {
             query?: never;

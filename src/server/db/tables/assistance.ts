@@ -1,9 +1,15 @@
 // Tables owned by the assistance module: only its code writes them (docs/architecture.md "Layers").
-import { check, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { persons } from './persons.js';
 import { registrationEvents } from './registrations.js';
-import { welfarePostTypes, type PlacementExitReason, type WelfarePostType } from '../../../shared/labels.js';
+import {
+  welfarePostTypes,
+  type PlacementExitReason,
+  type SubsidyStatus,
+  type SubsidyType,
+  type WelfarePostType,
+} from '../../../shared/labels.js';
 
 /**
  * Recognitions of hard-to-employ persons (就业困难人员认定, AID-1): one row per recognition of a
@@ -113,4 +119,79 @@ export const publicWelfarePlacements = pgTable(
       .where(sql`${t.exitedOn} IS NULL`),
     check('public_welfare_placements_term_ck', sql`${t.endDate} >= ${t.startDate}`),
   ],
+);
+
+/**
+ * Subsidies (AID-8): an application of one type for one beneficiary and period, decided by a
+ * second person and paid by a subsidy run. `beneficiaryKey` names the beneficiary whatever its kind
+ * (`p:<person>`, `e:<employer>/p:<person>`), so that one unique index says "once per type,
+ * beneficiary and period" for every type; a rejected application does not hold the place.
+ */
+export const subsidies = pgTable(
+  'subsidies',
+  {
+    id: uuid('id').primaryKey(),
+    type: text('type').$type<SubsidyType>().notNull(),
+    period: varchar('period', { length: 7 }).notNull(),
+    personId: uuid('person_id').references(() => persons.id),
+    employerId: uuid('employer_id'),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    beneficiaryKey: text('beneficiary_key').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    status: text('status').$type<SubsidyStatus>().notNull(),
+    /** The rules that made the amount and the eligibility: [{rule, source, detail}]. */
+    reasons: jsonb('reasons').$type<{ rule: string; source: string; detail: string }[]>().notNull(),
+    /** Facts the applicant declared that the ledger does not hold (contract years, insurance paid). */
+    declared: jsonb('declared').$type<{ contractYears?: number | undefined; insurancePaid?: boolean | undefined }>().notNull(),
+    /** The fund line the payment is charged to (for the fund reports). */
+    budgetLine: text('budget_line').notNull(),
+    appliedBy: text('applied_by').notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }).notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionComment: text('decision_comment'),
+  },
+  (t) => [
+    uniqueIndex('subsidies_once_uq')
+      .on(t.type, t.beneficiaryKey, t.period)
+      .where(sql`${t.status} <> 'rejected'`),
+    index('subsidies_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.period),
+    index('subsidies_person_idx').on(t.personId),
+    check('subsidies_status_ck', sql`${t.status} IN ('applied', 'approved', 'rejected', 'paid')`),
+    check('subsidies_amount_ck', sql`${t.amountFen} > 0`),
+  ],
+);
+
+/** A subsidy run (AID-8): one finance officer's payment of the approved subsidies of a period in their scope. */
+export const subsidyRuns = pgTable(
+  'subsidy_runs',
+  {
+    id: uuid('id').primaryKey(),
+    period: varchar('period', { length: 7 }).notNull(),
+    /** The scope of the officer who ran it: the region the run covers. */
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [index('subsidy_runs_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.period)],
+);
+
+/** A payment of a subsidy by a run: one per subsidy, ever (the unique key is the exactly-once guard). */
+export const subsidyPayments = pgTable(
+  'subsidy_payments',
+  {
+    id: uuid('id').primaryKey(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => subsidyRuns.id),
+    subsidyId: uuid('subsidy_id')
+      .notNull()
+      .references(() => subsidies.id),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    budgetLine: text('budget_line').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('subsidy_payments_once_uq').on(t.subsidyId), index('subsidy_payments_run_idx').on(t.runId)],
 );
