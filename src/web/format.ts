@@ -101,6 +101,13 @@ export const actionNames: Record<string, string> = {
   add_measure: '添加帮扶措施',
   take_measure: '登记措施办理',
   place: '安置上岗',
+  recognise: '认定',
+  recognise_override: '越规认定（有理由）',
+  revoke: '撤销',
+  move: '迁移',
+  approve: '批准',
+  reject: '驳回',
+  pay: '发放',
   exit: '退出岗位',
   two_factor_enrol: '启用两步验证',
   two_factor_disable: '停用两步验证',
@@ -130,6 +137,9 @@ export const entityNames: Record<string, string> = {
   policy_notice: '政策公告',
   zero_employment_case: '零就业家庭个案',
   public_welfare_post: '公益性岗位',
+  hard_to_employ_recognition: '就业困难人员认定',
+  subsidy: '补贴申请',
+  subsidy_run: '补贴发放批次',
 };
 
 /** Whole years of age on a date ('YYYY-MM-DD' both). */
