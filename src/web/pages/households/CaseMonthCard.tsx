@@ -1,11 +1,9 @@
 // 月度情况 of zero-employment casework ("动态清零", AID-3): for a month, per area one level below
 // the user's scope, the cases detected, due, resolved by their deadline and the share of those,
 // open and overdue at the month's end, with the total and an Excel export.
-import { useState } from 'react';
-import { Alert, Card, DatePicker, Space, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Card, Table, Typography } from 'antd';
 import { get } from '../../api.js';
-import { ExportButton } from '../../components/ExportButton.js';
+import { MonthToolbar, useMonth } from '../../components/MonthToolbar.js';
 import { errorText } from '../../components/formErrors.js';
 import { ListEmpty } from '../../components/PagedTable.js';
 import { useLoad } from '../../hooks.js';
@@ -20,8 +18,7 @@ const figureKeys = ['detected', 'due', 'resolvedInTime', 'resolvedInTimeRate', '
 
 /** The card. */
 export function CaseMonthCard() {
-  const [month, setMonth] = useState<Dayjs>(() => dayjs());
-  const key = month.format('YYYY-MM');
+  const { month, setMonth, key } = useMonth();
   const figures = useLoad(() => get<CaseMonth>(`${casesPath}/monthly`, { month: key }), [key]);
   const data = figures.data?.month === key ? figures.data : undefined;
   const rows = data?.items ?? [];
@@ -30,18 +27,12 @@ export function CaseMonthCard() {
       title="零就业家庭动态清零月度情况"
       data-testid="case-month"
       extra={
-        <Space>
-          <Typography.Text>统计月份</Typography.Text>
-          <DatePicker
-            picker="month"
-            aria-label="统计月份"
-            allowClear={false}
-            value={month}
-            onChange={(d) => d && setMonth(d)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
-          />
-          <ExportButton path={`${casesPath}/monthly`} query={{ month: key }} fileName={`零就业家庭月度情况-${key}`} />
-        </Space>
+        <MonthToolbar
+          label="统计月份"
+          month={month}
+          onChange={setMonth}
+          exportTo={{ path: `${casesPath}/monthly`, query: { month: key }, fileName: `零就业家庭月度情况-${key}` }}
+        />
       }
     >
       <Typography.Paragraph type="secondary">

@@ -1,13 +1,11 @@
 // 补贴名册 of public-welfare posts (AID-4): for a month, each placement that ran in it with its days
 // on the post, the post subsidy and the social-insurance subsidy in yuan (a part month by days),
 // the totals, a warning naming the areas whose subsidy parameters are not set, and an Excel export.
-import { useState } from 'react';
-import { Alert, Card, DatePicker, Space, Table, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Card, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { get } from '../../api.js';
+import { MonthToolbar, useMonth } from '../../components/MonthToolbar.js';
 import { hasRole, useUser } from '../../auth.js';
-import { ExportButton } from '../../components/ExportButton.js';
 import { errorText } from '../../components/formErrors.js';
 import { ListEmpty } from '../../components/PagedTable.js';
 import { PersonLink } from '../../components/PageLink.js';
@@ -44,8 +42,7 @@ function TotalAmount({ fen, rows, field }: { fen: number; rows: Row[]; field: 'p
 /** The card. */
 export function SubsidyListCard() {
   const user = useUser();
-  const [month, setMonth] = useState<Dayjs>(() => dayjs());
-  const key = month.format('YYYY-MM');
+  const { month, setMonth, key } = useMonth();
   const list = useLoad(() => get<SubsidyList>(`${postsPath}/subsidy-list`, { month: key }), [key]);
   const data = list.data?.month === key ? list.data : undefined;
   const rows = data?.items ?? [];
@@ -54,18 +51,12 @@ export function SubsidyListCard() {
       title="公益性岗位补贴名册"
       data-testid="subsidy-list"
       extra={
-        <Space>
-          <Typography.Text>名册月份</Typography.Text>
-          <DatePicker
-            picker="month"
-            aria-label="名册月份"
-            allowClear={false}
-            value={month}
-            onChange={(d) => d && setMonth(d)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
-          />
-          <ExportButton path={`${postsPath}/subsidy-list`} query={{ month: key }} fileName={`公益性岗位补贴名册-${key}`} />
-        </Space>
+        <MonthToolbar
+          label="名册月份"
+          month={month}
+          onChange={setMonth}
+          exportTo={{ path: `${postsPath}/subsidy-list`, query: { month: key }, fileName: `公益性岗位补贴名册-${key}` }}
+        />
       }
     >
       <Typography.Paragraph type="secondary">

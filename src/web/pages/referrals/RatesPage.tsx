@@ -1,10 +1,9 @@
 // 推荐率统计 at /referrals/rates (RPT-7, JOB-5): for a month, per unit in scope, how many seekers
 // registered, how many were referred and hired, and the referral rate and success rate beside the
 // targets in force (seed 002: 40% and 15%), green where met and red where not.
-import { useState } from 'react';
-import { Alert, Card, DatePicker, Space, Table, Tag, Typography } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, Card, Space, Table, Tag, Typography } from 'antd';
 import { get } from '../../api.js';
+import { MonthToolbar, useMonth } from '../../components/MonthToolbar.js';
 import { errorText } from '../../components/formErrors.js';
 import { useLoad } from '../../hooks.js';
 import type { ReferralRate } from '../../types.js';
@@ -40,27 +39,11 @@ function RateCell({ rate, target, testId }: { rate: number | null; target: numbe
 
 /** The page. */
 export function RatesPage() {
-  const [month, setMonth] = useState<Dayjs>(() => dayjs());
-  const key = month.format('YYYY-MM');
+  const { month, setMonth, key } = useMonth();
   const rates = useLoad(() => get<ReferralRate[]>('/referrals/rates', { month: key }), [key]);
   const rows = rates.data ?? [];
   return (
-    <Card
-      title="推荐介绍率统计"
-      extra={
-        <Space>
-          <Typography.Text>统计月份</Typography.Text>
-          <DatePicker
-            picker="month"
-            aria-label="统计月份"
-            allowClear={false}
-            value={month}
-            onChange={(d) => d && setMonth(d)}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
-          />
-        </Space>
-      }
-    >
+    <Card title="推荐介绍率统计" extra={<MonthToolbar label="统计月份" month={month} onChange={setMonth} />}>
       <Typography.Paragraph type="secondary">
         推荐介绍率 = 当月求职人员中被推荐介绍的人数 ÷ 当月求职人数（当月任何时候处于求职或失业登记状态的人，含上月结转）；推荐介绍成功率 =
         其中经推荐录用的人数 ÷ 被推荐人数，两者都不会超过
