@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, daysInMonth, monthsAndDays, placementEnd, proRata, usedMonths, type PastPlacement } from './postsRules.js';
+import { addDays, daysInMonth, monthBounds, monthsAndDays, placementEnd, proRata, usedMonths, type PastPlacement } from './postsRules.js';
 
 const dateArb = fc.integer({ min: 0, max: 3000 }).map((d) => addDays('2020-01-01', d));
 
@@ -50,5 +50,10 @@ describe('AID-4 public-welfare post rules', () => {
     expect(proRata(150000, 21, 30)).toBe(105000);
     expect(proRata(150000, 31, 31)).toBe(150000);
     expect(proRata(100000, 1, 3)).toBe(33333);
+  });
+
+  it('SYS-3 a month of a far year keeps four digits in its dates (the fuzzer sent 0292-01; a 500 before)', () => {
+    expect(monthBounds('0292-01')).toEqual({ first: '0292-01-01', last: '0292-01-31' });
+    expect(monthBounds('2028-02')).toEqual({ first: '2028-02-01', last: '2028-02-29' });
   });
 });
