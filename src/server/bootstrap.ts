@@ -16,6 +16,7 @@ import { createDemoPopulation, type PopulationSummary } from './demo/population.
 import { createDemoJobs } from './demo/jobs.js';
 import { createDemoNotices } from './demo/notices.js';
 import { createDemoRecognitions } from './demo/recognitions.js';
+import { createDemoWelfare } from './demo/welfare.js';
 import { createDemoRegion, type DemoAccount } from './demo/region.js';
 import { rebuildSeekerMatchProfiles } from './modules/persons/index.js';
 import { rebuildVacancyMatchProfiles } from './modules/vacancies/index.js';
@@ -115,7 +116,10 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
     }
     await createDemoJobs(ctx);
     // Today's recognitions, after the past weeks' hires: they rest on the ledger as it is now.
-    if (population) await createDemoRecognitions(ctx);
+    if (population) {
+      await createDemoRecognitions(ctx);
+      await createDemoWelfare(ctx);
+    }
     await createDemoNotices(ctx);
   }
   await setSetting(db, 'initialized', true);

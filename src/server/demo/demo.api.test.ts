@@ -48,8 +48,9 @@ describe('the demo as npm start makes it', () => {
     expect(active.total).toBeGreaterThan(0);
     expect(new Set(active.items.map((r) => r.regionCode.slice(0, 6)))).toEqual(new Set(['140105', '140106', '140107']));
     expect(active.items.every((r) => r.recognisedByName === '孙丽')).toBe(true);
-    const revoked = await get<{ total: number; items: Item[] }>('/assistance/recognitions?status=revoked');
-    expect(revoked.total).toBe(3);
+    // One revoked by the reviewer per district, and those the demo's public-welfare placements ended (an employment ends them).
+    const revoked = await get<{ total: number; items: Item[] }>('/assistance/recognitions?status=revoked&pageSize=100');
+    expect(revoked.total).toBeGreaterThanOrEqual(3);
     expect(revoked.items.every((r) => r.revokedReason !== null)).toBe(true);
   });
 
@@ -94,5 +95,15 @@ describe('the demo as npm start makes it', () => {
     const spanDays = (Date.parse(sorted.at(-1)!) - Date.parse(sorted[0]!)) / 86_400_000;
     expect(spanDays).toBeGreaterThanOrEqual(21);
     expect(sorted.at(-1)! <= today).toBe(true);
+  });
+
+  it('AID-4 AID-8 the demo streets have public-welfare posts with recognised persons placed, and last month’s post subsidies paid in a run', async () => {
+    const streetClerk = await loginAs(t.app, 's140105001_clerk');
+    const posts = await get<{ total: number; items: { id: string; occupied: number }[] }>('/assistance/posts', streetClerk);
+    expect(posts.total).toBeGreaterThanOrEqual(1);
+    expect(posts.items[0]!.occupied).toBeGreaterThanOrEqual(1);
+    const paid = await get<{ total: number; items: { amountFen: number; type: string }[] }>('/assistance/subsidies?status=paid');
+    expect(paid.total).toBeGreaterThanOrEqual(1);
+    expect(paid.items.every((s) => s.type === 'public_welfare_post' && s.amountFen === 150000)).toBe(true);
   });
 });
