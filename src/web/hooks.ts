@@ -1,8 +1,8 @@
 // Small data hooks shared by the pages.
 import { useCallback, useEffect, useState, type DependencyList } from 'react';
-import { getAllPages } from './api.js';
+import { get, getAllPages, type Query } from './api.js';
 import { regionDetail } from './regions.js';
-import type { Unit } from './types.js';
+import type { Paged, Unit } from './types.js';
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -48,4 +48,18 @@ export function useAllUnits(query: Record<string, string | undefined> = {}): Loa
 export function useScopeName(scope: string): string | undefined {
   const { data } = useLoad(async () => (scope === '' ? '全国' : (await regionDetail(scope)).fullName), [scope]);
   return data;
+}
+
+/**
+ * The number of rows of each status of a paged list with the same filters (each the list's total,
+ * one row asked for): the counts beside a list's status tabs.
+ */
+export function useStatusCounts<S extends string>(path: string, statuses: readonly S[], query: Query = {}): Loaded<Record<S, number>> {
+  const key = JSON.stringify(query);
+  return useLoad(async () => {
+    const totals = await Promise.all(
+      statuses.map((status) => get<Paged<unknown>>(path, { ...query, status, pageSize: 1 }).then((r) => r.total)),
+    );
+    return Object.fromEntries(statuses.map((s, i) => [s, totals[i] ?? 0])) as Record<S, number>;
+  }, [path, statuses.join(), key]);
 }

@@ -7,6 +7,7 @@ import type {
   CertificateAction,
   CertificateStatus,
   EmploymentStatus,
+  GraduateServiceStatus,
   HouseholdType,
   LabourCapacity,
   RegistrationType,
@@ -71,6 +72,20 @@ export const relationNames: Record<string, string> = householdRelationNames;
 export const caseStatusNames: Record<CaseStatus, string> = { open: '办理中', due_soon: '即将到期', overdue: '已超期', resolved: '已解决' };
 export const caseStatusColors: Record<CaseStatus, string> = { open: 'blue', due_soon: 'gold', overdue: 'red', resolved: 'green' };
 export { caseMeasureKindNames } from '../shared/labels.js';
+
+/** The graduate one-to-one service (AID-6) by its checklist's state. */
+export const graduateServiceStatusNames: Record<GraduateServiceStatus, string> = {
+  open: '服务中',
+  due_soon: '即将到期',
+  overdue: '已超期',
+  complete: '已完成',
+};
+export const graduateServiceStatusColors: Record<GraduateServiceStatus, string> = {
+  open: 'blue',
+  due_soon: 'gold',
+  overdue: 'red',
+  complete: 'green',
+};
 /** How a zero-employment case ended; looked up by the API's code. */
 export const caseResolutionNames: Record<string, string> = sharedCaseResolutionNames;
 

@@ -404,3 +404,10 @@ export type PersonCategories = ResponseOf<'/api/v1/persons/{id}/categories'>;
 export type Recognition = PersonCategories['recognised'][number];
 export type CategoryAssessment = PersonCategories['assessed'][number];
 export type RecognitionListItem = ItemOf<'/api/v1/assistance/recognitions'>;
+
+/** A registered unemployed graduate's one-to-one service checklist (AID-6). */
+export type GraduateService = ResponseOf<'/api/v1/persons/{id}/graduate-service'>;
+/** A graduate on the one-to-one service list, with the checklist. */
+export type GraduateServiceItem = ItemOf<'/api/v1/assistance/graduate-service'>;
+/** The list's status: open 服务中, due_soon 即将到期 (open, the deadline near), overdue, complete. */
+export type GraduateServiceStatus = GraduateServiceItem['status'];

@@ -20,7 +20,7 @@ import type { EmploymentStatus, LabourCapacity } from '../../types.js';
 import { PlacementModal } from '../posts/PostDialogs.js';
 import { AssignCaseworkerModal, MeasureModal, MeasureTakenModal } from './CaseDialogs.js';
 import { casesPath, type CaseDetail, type CaseMeasure } from './caseTypes.js';
-import { CaseStatusTags, DeadlineText } from './ZeroEmploymentPage.js';
+import { CaseDeadlineText, CaseStatusTags } from './ZeroEmploymentPage.js';
 
 type Member = CaseDetail['members'][number];
 
@@ -194,7 +194,7 @@ export function CasePage() {
               { key: 'address', label: '家庭住址', children: c.address ?? '（未登记住址）' },
               { key: 'region', label: '所在社区', children: <RegionLabel prefix={c.regionCode} /> },
               { key: 'detected', label: '认定日期', children: c.detectedOn },
-              { key: 'deadline', label: '解决期限', children: <DeadlineText deadline={c.deadline} status={c.status} /> },
+              { key: 'deadline', label: '解决期限', children: <CaseDeadlineText deadline={c.deadline} status={c.status} /> },
               {
                 key: 'recorded',
                 label: '录入日期',

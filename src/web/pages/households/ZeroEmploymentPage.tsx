@@ -3,15 +3,14 @@
 // to their own cases or to those without a caseworker. A second tab holds the month's figures.
 import { useSearchParams } from 'react-router-dom';
 import { Card, Col, Row, Segmented, Space, Statistic, Tabs, Tag, Typography } from 'antd';
-import { get } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
+import { DeadlineText } from '../../components/DeadlineText.js';
 import { PageLink } from '../../components/PageLink.js';
 import { PagedTable } from '../../components/PagedTable.js';
 import { RegionLabel } from '../../components/RegionLabel.js';
-import { deadlineText } from '../../format.js';
-import { useLoad } from '../../hooks.js';
+import { useStatusCounts } from '../../hooks.js';
 import { caseResolutionNames, caseStatusColors, caseStatusNames } from '../../labels.js';
-import type { CaseStatus, Paged } from '../../types.js';
+import type { CaseStatus } from '../../types.js';
 import { CaseMonthCard } from './CaseMonthCard.js';
 import { casesPath, type CaseItem } from './caseTypes.js';
 
@@ -21,16 +20,6 @@ const statuses: CaseStatus[] = ['open', 'due_soon', 'overdue', 'resolved'];
 type Who = 'all' | 'mine' | 'unassigned';
 const whoNames: Record<Who, string> = { all: '全部个案', mine: '我承办的', unassigned: '未指定承办人' };
 const whoQuery = (who: Who) => ({ mine: who === 'mine' ? true : undefined, unassigned: who === 'unassigned' ? true : undefined });
-
-/** The number of cases of each status (the list's total, one row asked for). */
-function useCaseCounts(who: Who) {
-  return useLoad(async () => {
-    const totals = await Promise.all(
-      statuses.map((status) => get<Paged<CaseItem>>(casesPath, { status, pageSize: 1, ...whoQuery(who) }).then((r) => r.total)),
-    );
-    return Object.fromEntries(statuses.map((s, i) => [s, totals[i] ?? 0])) as Record<CaseStatus, number>;
-  }, [who]);
-}
 
 const cardColors: Record<CaseStatus, string> = { open: '#1f5fbf', due_soon: '#d48806', overdue: '#cf1322', resolved: '#389e0d' };
 
@@ -50,19 +39,9 @@ export function CaseStatusTags({ status, escalated }: { status: CaseStatus; esca
   );
 }
 
-/** The deadline with the days left, in warning or danger colour as the case nears or passes it. */
-export function DeadlineText({ deadline, status }: { deadline: string; status: CaseStatus }) {
-  if (status === 'resolved') return <>{deadline}</>;
-  return (
-    <Space size={4} wrap={false}>
-      <Typography.Text type={status === 'overdue' ? 'danger' : status === 'due_soon' ? 'warning' : undefined} strong={status === 'overdue'}>
-        {deadline}
-      </Typography.Text>
-      <Typography.Text type={status === 'overdue' ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-        {deadlineText(deadline)}
-      </Typography.Text>
-    </Space>
-  );
+/** A case's deadline with the days left, in warning or danger colour as the case nears or passes it. */
+export function CaseDeadlineText({ deadline, status }: { deadline: string; status: CaseStatus }) {
+  return <DeadlineText deadline={deadline} state={status === 'resolved' ? 'settled' : status} />;
 }
 
 /** The list of cases with its counts. */
@@ -71,7 +50,7 @@ function CasesView({ isClerk }: { isClerk: boolean }) {
   const tab = (statuses as string[]).includes(params.get('status') ?? '') ? (params.get('status') as CaseStatus) : 'all';
   const whoParam = params.get('who');
   const who: Who = isClerk && (whoParam === 'mine' || whoParam === 'unassigned') ? whoParam : 'all';
-  const counts = useCaseCounts(who);
+  const counts = useStatusCounts(casesPath, statuses, whoQuery(who));
   const set = (key: string, value: string) =>
     setParams(
       (p) => {
@@ -164,7 +143,7 @@ function CasesView({ isClerk }: { isClerk: boolean }) {
                 d
               ),
           },
-          { title: '解决期限', dataIndex: 'deadline', render: (d: string, c) => <DeadlineText deadline={d} status={c.status} /> },
+          { title: '解决期限', dataIndex: 'deadline', render: (d: string, c) => <CaseDeadlineText deadline={d} status={c.status} /> },
           {
             title: '状态',
             dataIndex: 'status',

@@ -1,11 +1,15 @@
-// 高校毕业生 (REG-4): unemployed college graduates have a list (and counter) of their own. It is
-// the person list with the graduates filter fixed, 登记失业 preset and the school columns.
+// 高校毕业生 (REG-4, AID-6): unemployed college graduates have a list (and counter) of their own,
+// the person list with the graduates filter fixed, 登记失业 preset and the school columns; the
+// second tab follows their one-to-one service (一对一服务) by the state of its checklist.
+import { useSearchParams } from 'react-router-dom';
+import { Tabs } from 'antd';
+import { GraduateServiceList } from './GraduateServiceList.js';
 import { PersonsPage } from './PersonsPage.js';
 
 const graduatesQuery = { graduate: true };
 
-/** The graduates list at /graduates. */
-export function GraduatesPage() {
+/** The roster tab. */
+function GraduatesRoster() {
   return (
     <PersonsPage
       title="高校毕业生"
@@ -22,6 +26,23 @@ export function GraduatesPage() {
       extraColumns={[
         { title: '毕业院校', dataIndex: 'school', render: (v: string | null) => v ?? '—' },
         { title: '毕业年份', dataIndex: 'graduationYear', render: (v: number | null) => v ?? '—' },
+      ]}
+    />
+  );
+}
+
+/** The graduates page at /graduates: 毕业生名册 and 一对一服务 (?view=service). */
+export function GraduatesPage() {
+  const [params, setParams] = useSearchParams();
+  const view = params.get('view') === 'service' ? 'service' : 'roster';
+  return (
+    <Tabs
+      activeKey={view}
+      onChange={(k) => setParams(k === 'service' ? { view: 'service' } : {}, { replace: true })}
+      destroyOnHidden
+      items={[
+        { key: 'roster', label: '毕业生名册', children: <GraduatesRoster /> },
+        { key: 'service', label: '一对一服务', children: <GraduateServiceList /> },
       ]}
     />
   );

@@ -16,6 +16,9 @@ import { ReferButton } from '../referrals/ReferButton.js';
 import { nextOutcomesOf, OutcomeModal, OutcomeTag } from '../referrals/OutcomeModal.js';
 import { ListEmpty } from '../../components/PagedTable.js';
 
+/** The element id of the card, for links that scroll to it (the graduate checklist's 推荐岗位). */
+export const matchesCardId = 'matches';
+
 /** True when the ledger holds anything matching can look vacancies up by. */
 function hasMatchKeys(person: Person): boolean {
   return !!person.occupation || person.skills.length > 0 || !!person.jobWishes?.occupations?.length || !!person.jobWishes?.keywords?.length;
@@ -182,6 +185,7 @@ export function MatchesCard({ person, version, onChanged }: { person: Person; ve
   return (
     <Card
       title="推荐岗位"
+      id={matchesCardId}
       data-testid="matches-card"
       extra={
         <Button size="small" icon={<ReloadOutlined />} onClick={matches.reload}>

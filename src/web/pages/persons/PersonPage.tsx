@@ -1,6 +1,7 @@
 // The one-stop person page (一站式服务, REG-1..8): who the person is and their status as of any
 // date, basic information, household, registrations with a button per type, services, and one
-// timeline of everything, and the 就业失业登记证. Every registration reloads the person and the
+// timeline of everything, and the 就业失业登记证; for a registered unemployed graduate, the
+// one-to-one service checklist (AID-6). Every registration reloads the person and the
 // household.
 import { useMemo, useState } from 'react';
 import { useParams } from 'react-router-dom';
@@ -15,6 +16,7 @@ import type { Certificate, Person, RegistrationEvent, ServiceRecord } from '../.
 import { HardToEmployCard } from '../assistance/HardToEmployCard.js';
 import { HouseholdCard } from '../households/HouseholdCard.js';
 import { CertificateCard } from './CertificateCard.js';
+import { GraduateServiceCard } from './GraduateServiceCard.js';
 import { MatchesCard } from './MatchesCard.js';
 import { buildTimeline } from './history.js';
 import { PersonHeader } from './PersonHeader.js';
@@ -69,6 +71,7 @@ export function PersonPage() {
             {events.error ? <Alert type="error" showIcon title={errorText(events.error)} /> : null}
             <RegistrationsCard person={p} events={events.data ?? []} loading={events.loading} canWrite={canWrite} onChanged={changed} />
             <HardToEmployCard person={p} version={version} onChanged={changed} />
+            <GraduateServiceCard person={p} version={version} canWrite={canWrite} onChanged={changed} />
             <MatchesCard person={p} version={version} onChanged={changed} />
             <CertificateCard
               person={p}

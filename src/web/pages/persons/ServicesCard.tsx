@@ -7,6 +7,7 @@ import { post } from '../../api.js';
 import { FormModal } from '../../components/FormModal.js';
 import { optionsOf, serviceChannelNames, serviceTypeNames } from '../../labels.js';
 import type { Person, ServiceRecord } from '../../types.js';
+import type { ServiceType } from '../../../shared/labels.js';
 import { ListEmpty } from '../../components/PagedTable.js';
 
 interface Values {
@@ -16,8 +17,20 @@ interface Values {
   notes?: string;
 }
 
-/** The 记录服务 dialog. */
-function RecordServiceModal({ person, open, onClose, onDone }: { person: Person; open: boolean; onClose(): void; onDone(): void }) {
+/** The 记录服务 dialog; `type` preselects the service type (the graduate checklist's quick actions). */
+export function RecordServiceModal({
+  person,
+  open,
+  type,
+  onClose,
+  onDone,
+}: {
+  person: Person;
+  open: boolean;
+  type?: ServiceType | undefined;
+  onClose(): void;
+  onDone(): void;
+}) {
   const { message } = App.useApp();
   return (
     <FormModal<Values>
@@ -25,7 +38,7 @@ function RecordServiceModal({ person, open, onClose, onDone }: { person: Person;
       open={open}
       onClose={onClose}
       okText="保存"
-      initialValues={{ channel: 'counter', date: dayjs() }}
+      initialValues={{ type, channel: 'counter', date: dayjs() }}
       onSubmit={async (v, { idempotencyKey }) => {
         await post(
           `/persons/${person.id}/services`,
