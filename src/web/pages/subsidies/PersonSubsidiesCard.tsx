@@ -1,6 +1,6 @@
 // 补贴 on the person page (AID-8): the person's subsidy applications with their status, for the
 // roles that work with subsidies.
-import { Card, Table } from 'antd';
+import { Card, Space, Table, Typography } from 'antd';
 import { Link } from 'react-router-dom';
 import { subsidyTypeNames, type SubsidyStatus, type SubsidyType } from '../../../shared/labels.js';
 import { get } from '../../api.js';
@@ -27,11 +27,19 @@ export function PersonSubsidiesCard({ personId, version }: { personId: string; v
           {
             title: '补贴',
             dataIndex: 'type',
-            render: (t: SubsidyType, s) => <Link to={`${subsidyPagePath}/${s.id}`}>{subsidyTypeNames[t]}</Link>,
+            render: (t: SubsidyType, s) => (
+              <Space orientation="vertical" size={0}>
+                <Link to={`${subsidyPagePath}/${s.id}`} style={{ whiteSpace: 'nowrap' }}>
+                  {subsidyTypeNames[t]}
+                </Link>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  所属期 {s.period}
+                </Typography.Text>
+              </Space>
+            ),
           },
-          { title: '所属期', dataIndex: 'period' },
           {
-            title: '金额（元）',
+            title: <span style={{ whiteSpace: 'nowrap' }}>金额（元）</span>,
             dataIndex: 'amountFen',
             align: 'right',
             render: (f: number) => <span className="num">{yuanText(f)}</span>,

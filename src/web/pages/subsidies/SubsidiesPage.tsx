@@ -98,7 +98,9 @@ export function SubsidiesPage() {
             key: 'open',
             fixed: 'right',
             render: (_: unknown, s) => (
-              <Link to={`${subsidyPagePath}/${s.id}`}>{hasRole(user, 'reviewer') && s.status === 'applied' ? '审批' : '查看'}</Link>
+              <Link to={`${subsidyPagePath}/${s.id}`}>
+                {hasRole(user, 'reviewer') && s.status === 'applied' && s.appliedBy !== user.username ? '审批' : '查看'}
+              </Link>
             ),
           },
         ]}
