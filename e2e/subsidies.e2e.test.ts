@@ -89,6 +89,20 @@ describe('AID-8 subsidies in the browser', () => {
     const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: worker });
     await expect.poll(() => option.count()).toBe(1);
     await option.click();
+    // Two months ago she was not on the post yet: the rule refuses, and says so once.
+    const period = dialog(page).getByLabel('所属期');
+    await period.click();
+    await period.fill(monthsBack(2).slice(0, 7));
+    await period.press('Tab'); // Enter would submit the dialog's form
+    await confirmDialog(page, '提交申请');
+    const refusal = `${monthsBack(2).slice(0, 7)} 未在公益性岗位在岗`;
+    await expect.poll(() => dialog(page).getByText(refusal).count()).toBe(1);
+    expect(await dialog(page).getByText('不符合公益性岗位补贴条件').count()).toBe(1);
+    await shot(page, 'subsidies-refused', { fullPage: false });
+    await period.click();
+    await period.fill(lastMonth);
+    await period.press('Tab');
+    await expect.poll(() => period.inputValue()).toBe(lastMonth);
     await shot(page, 'subsidies-apply', { fullPage: false });
     await confirmDialog(page, '提交申请');
     await page.waitForURL(/\/subsidies\/[0-9a-f-]{36}$/);
