@@ -802,6 +802,7 @@ export interface paths {
                                 insurancePaid?: boolean;
                             };
                             employerId: string | null;
+                            employerName: string | null;
                             id: string;
                             payments: {
                                 amountFen: number;
@@ -811,6 +812,7 @@ export interface paths {
                             }[];
                             period: string;
                             personId: string | null;
+                            personName: string | null;
                             reasons: {
                                 detail: string;
                                 rule: string;
@@ -881,6 +883,7 @@ export interface paths {
                                 insurancePaid?: boolean;
                             };
                             employerId: string | null;
+                            employerName: string | null;
                             id: string;
                             payments: {
                                 amountFen: number;
@@ -890,6 +893,7 @@ export interface paths {
                             }[];
                             period: string;
                             personId: string | null;
+                            personName: string | null;
                             reasons: {
                                 detail: string;
                                 rule: string;
@@ -972,6 +976,7 @@ export interface paths {
                                 insurancePaid?: boolean;
                             };
                             employerId: string | null;
+                            employerName: string | null;
                             id: string;
                             payments: {
                                 amountFen: number;
@@ -981,6 +986,7 @@ export interface paths {
                             }[];
                             period: string;
                             personId: string | null;
+                            personName: string | null;
                             reasons: {
                                 detail: string;
                                 rule: string;

@@ -66,6 +66,10 @@ import { NoticeEditPage } from './pages/notices/NoticeEditPage.js';
 import { NoticePage } from './pages/notices/NoticePage.js';
 import { FlagOutlined } from '@ant-design/icons';
 import { RecognitionsPage } from './pages/assistance/RecognitionsPage.js';
+import { AccountBookOutlined } from '@ant-design/icons';
+import { SubsidiesPage } from './pages/subsidies/SubsidiesPage.js';
+import { SubsidyPage } from './pages/subsidies/SubsidyPage.js';
+import { subsidyStaff } from './pages/subsidies/subsidyTypes.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
@@ -109,6 +113,9 @@ export const pages: PageEntry[] = [
   // Public-welfare posts (AID-4): clerks register posts and place persons; leaders and admins read.
   { path: '/welfare-posts', label: '公益性岗位', icon: <HeartOutlined />, roles: ledgerReaders, element: <PostsPage /> },
   { path: '/welfare-posts/:id', label: '公益性岗位详情', roles: ledgerReaders, element: <PostPage />, menuKey: '/welfare-posts' },
+  // Subsidies paid exactly once (AID-8): clerks apply, reviewers decide, finance pays; leaders and admins read.
+  { path: '/subsidies', label: '补贴管理', icon: <AccountBookOutlined />, roles: subsidyStaff, element: <SubsidiesPage /> },
+  { path: '/subsidies/:id', label: '补贴详情', roles: subsidyStaff, element: <SubsidyPage />, menuKey: '/subsidies' },
   { path: '/employers', label: '用人单位', icon: <BankOutlined />, roles: jobMarketStaff, element: <EmployersPage /> },
   { path: '/employers/:id', label: '用人单位详情', roles: jobMarketStaff, element: <EmployerPage />, menuKey: '/employers' },
   { path: '/vacancies', label: '岗位信息', icon: <FileSearchOutlined />, roles: jobMarketStaff, element: <VacanciesPage /> },
@@ -188,7 +195,7 @@ function Home() {
 /**
  * Where each role starts, first match wins: the system administrator (every role) and district
  * admins their units, clerks the ledger, reviewers their queue, job officers the vacancies,
- * leaders the figures (推荐率统计, until the reports arrive), auditors the audit log; the programme
+ * leaders the figures (推荐率统计, until the reports arrive), auditors the audit log, finance the subsidies; the other programme
  * roles, whose pages come with the second release, the units.
  */
 const homes: [Role, string][] = [
@@ -198,6 +205,7 @@ const homes: [Role, string][] = [
   ['job_officer', '/vacancies'],
   ['leader', '/referrals/rates'],
   ['auditor', '/audit'],
+  ['finance', '/subsidies'],
 ];
 
 function homeOf(user: ReturnType<typeof useAuth>['user']): string {

@@ -98,6 +98,7 @@ describe('AID-8 subsidies', () => {
     expect(applied.statusCode, applied.body).toBe(201);
     const subsidy = applied.json();
     expect(subsidy).toMatchObject({ type: 'public_welfare_post', period: '2026-08', status: 'applied', amountFen: 150000 });
+    expect(subsidy.personName, 'the subsidy names its beneficiary').toBe(person.name);
     expect(subsidy.reasons.map((r: { rule: string }) => r.rule)).toEqual(['placed_on_post', 'amount']);
     expect((await decide(subsidy.id, 'approve', clerk)).statusCode).toBe(403);
     const approved = await decide(subsidy.id, 'approve');

@@ -1,7 +1,7 @@
 // SQL of subsidies, runs and payments (AID-8); every read is limited to the caller's scope.
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import { persons, subsidies, subsidyPayments, subsidyRuns } from '../../db/schema.js';
+import { employers, persons, subsidies, subsidyPayments, subsidyRuns } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 import type { SubsidyStatus, SubsidyType } from '../../../shared/labels.js';
@@ -26,6 +26,15 @@ export async function setDecision(ctx: Ctx, id: string, status: 'approved' | 're
     .update(subsidies)
     .set({ status, decidedBy: ctx.actor.username, decidedAt: ctx.now(), decisionComment: comment })
     .where(eq(subsidies.id, id));
+}
+
+/** The names of the beneficiary person and employer, for the subsidy page. */
+export async function namesOf(ctx: Ctx, row: SubsidyRow): Promise<{ personName: string | null; employerName: string | null }> {
+  const [person] = row.personId ? await ctx.db.select({ name: persons.name }).from(persons).where(eq(persons.id, row.personId)) : [];
+  const [employer] = row.employerId
+    ? await ctx.db.select({ name: employers.name }).from(employers).where(eq(employers.id, row.employerId))
+    : [];
+  return { personName: person?.name ?? null, employerName: employer?.name ?? null };
 }
 
 export function paymentsOf(ctx: Ctx, subsidyId: string) {

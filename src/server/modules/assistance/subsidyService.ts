@@ -144,11 +144,11 @@ export async function applyForSubsidy(ctx: Ctx, input: SubsidyInput) {
   });
 }
 
-/** A subsidy in scope with its payments. */
+/** A subsidy in scope with the names of its beneficiary and its payments. */
 export async function getSubsidy(ctx: Ctx, id: string) {
   const row = await repo.findSubsidy(ctx, id);
   if (!row) throw notFound('补贴申请');
-  return { ...row, payments: await repo.paymentsOf(ctx, id) };
+  return { ...row, ...(await repo.namesOf(ctx, row)), payments: await repo.paymentsOf(ctx, id) };
 }
 
 export function listSubsidies(ctx: Ctx, filter: repo.SubsidyFilter, paging: Paging) {

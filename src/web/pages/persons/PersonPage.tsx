@@ -25,6 +25,8 @@ import { PersonAccessLogCard } from './PersonAccessLogCard.js';
 import { PersonTimeline } from './PersonTimeline.js';
 import { RegistrationsCard } from './RegistrationsCard.js';
 import { ServicesCard } from './ServicesCard.js';
+import { PersonSubsidiesCard } from '../subsidies/PersonSubsidiesCard.js';
+import { subsidyStaff } from '../subsidies/subsidyTypes.js';
 
 /** The person page at /persons/:id. */
 export function PersonPage() {
@@ -96,6 +98,7 @@ export function PersonPage() {
         <Col xs={24} xl={8}>
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <HouseholdCard person={p} canWrite={canWrite} version={version} />
+            {hasRole(user, ...subsidyStaff) ? <PersonSubsidiesCard personId={p.id} version={version} /> : null}
             <PersonTimeline entries={timeline} />
           </Space>
         </Col>
