@@ -1,6 +1,6 @@
 // The dialogs of public-welfare posts (AID-4): registering a post, placing a person on a post (from
 // the post, or from a zero-employment case with the person given), and a placement's exit.
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { App, Col, DatePicker, Form, Input, InputNumber, Row, Select, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { padRegionCode } from '../../../shared/region.js';
@@ -11,11 +11,11 @@ import { FormModal } from '../../components/FormModal.js';
 import { fieldOfPath } from '../../components/formErrors.js';
 import { RegionPicker } from '../../components/RegionPicker.js';
 import { useLoad } from '../../hooks.js';
-import { lookupPerson, looksLikeIdNumber } from '../../personLookup.js';
 import { optionsOf } from '../../labels.js';
 import { shanghaiToday } from '../../format.js';
-import type { Paged, Person } from '../../types.js';
+import type { Paged } from '../../types.js';
 import { servesArea } from './postRules.js';
+import { PersonSearch } from '../../components/PersonSearch.js';
 import { postsPath, type Placement, type PostDetail, type PostItem } from './postTypes.js';
 
 const afterToday = (d: Dayjs) => d.isAfter(dayjs(), 'day');
@@ -135,65 +135,6 @@ export function CreatePostModal({ open, onClose, onDone }: { open: boolean; onCl
   );
 }
 
-/** Registered-unemployed persons in scope whose name (or full ID number) is typed. */
-async function searchUnemployed(term: string): Promise<Person[]> {
-  if (looksLikeIdNumber(term)) {
-    try {
-      const found = await lookupPerson(term);
-      return found.employmentStatus === 'unemployed' ? [found] : [];
-    } catch {
-      return [];
-    }
-  }
-  return (await get<Paged<Person>>('/persons', { q: term.trim(), status: 'unemployed', pageSize: 10 })).items;
-}
-
-/** A search box over the registered-unemployed persons in scope; its value is the person's id. */
-function UnemployedSearch({ id, value, onChange }: { id?: string; value?: string; onChange?: (id: string | undefined) => void }) {
-  const [term, setTerm] = useState('');
-  const [found, setFound] = useState<Person[]>([]);
-  const [loading, setLoading] = useState(false);
-  const latest = useRef('');
-  useEffect(() => {
-    latest.current = term;
-    if (!term.trim()) return;
-    // Wait for a pause in typing, and keep only the answer to the latest term.
-    const timer = setTimeout(() => {
-      setLoading(true);
-      searchUnemployed(term)
-        .then((persons) => latest.current === term && setFound(persons))
-        .catch(() => latest.current === term && setFound([]))
-        .finally(() => latest.current === term && setLoading(false));
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [term]);
-  return (
-    <Select<string>
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setTerm }}
-      placeholder="输入姓名或完整身份证号，查找登记失业的人员"
-      value={value}
-      onChange={onChange}
-      loading={loading}
-      notFoundContent={term.trim() ? (loading ? '正在查找…' : '管辖范围内没有找到登记失业的该人员') : '请输入姓名或身份证号'}
-      options={found.map((p) => {
-        return {
-          value: p.id,
-          label: (
-            <Space size={8}>
-              <span>{p.name}</span>
-              <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>
-                {p.idNumber}
-              </Typography.Text>
-              <span>{p.regionName}</span>
-            </Space>
-          ),
-        };
-      })}
-    />
-  );
-}
-
 /** The posts that run today with a free place in an area (a household's community), for the case page. */
 function FreePostSelect({
   id,
@@ -301,7 +242,7 @@ export function PlacementModal({
           extra="只列出登记失业的人员；就业困难人员等优先安置"
           rules={[{ required: true, message: '请选择安置人员' }]}
         >
-          <UnemployedSearch />
+          <PersonSearch unemployedOnly />
         </Form.Item>
       )}
       <Form.Item

@@ -1,17 +1,17 @@
 // 申请补贴 (AID-8): the type, the month it is for, the person (and, for 岗位开发补贴, the employer
 // with the declared contract years and social insurance). The server's rule decides: a 422 names
 // the rule that failed (shown once, above the form), a 409 says the application exists and links it.
-import { useEffect, useRef, useState } from 'react';
-import { Alert, App, Col, DatePicker, Form, InputNumber, Row, Select, Space, Switch, Typography } from 'antd';
+import { useState } from 'react';
+import { Alert, App, Col, DatePicker, Form, InputNumber, Row, Select, Switch, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { Link } from 'react-router-dom';
 import { subsidyTypeNames, type SubsidyType } from '../../../shared/labels.js';
 import { ApiError, get, post, type Query } from '../../api.js';
 import { FormModal } from '../../components/FormModal.js';
 import { optionsOf } from '../../labels.js';
-import { lookupPerson, looksLikeIdNumber } from '../../personLookup.js';
-import type { Paged, Person } from '../../types.js';
+import type { Paged } from '../../types.js';
 import { EmployerSelect } from '../employers/EmployerSelect.js';
+import { PersonSearch } from '../../components/PersonSearch.js';
 import { subsidiesPath, subsidyPagePath, type Subsidy, type SubsidyItem } from './subsidyTypes.js';
 
 interface ApplyValues {
@@ -21,62 +21,6 @@ interface ApplyValues {
   employerId?: string;
   contractYears?: number;
   insurancePaid?: boolean;
-}
-
-/** Persons in scope whose name (or full ID number) is typed. */
-async function searchPersons(term: string): Promise<Person[]> {
-  if (looksLikeIdNumber(term)) {
-    try {
-      return [await lookupPerson(term)];
-    } catch {
-      return [];
-    }
-  }
-  return (await get<Paged<Person>>('/persons', { q: term.trim(), pageSize: 10 })).items;
-}
-
-/** A search box over the persons in scope; its value is the person's id. */
-function PersonSearch({ id, value, onChange }: { id?: string; value?: string; onChange?: (id: string | undefined) => void }) {
-  const [term, setTerm] = useState('');
-  const [found, setFound] = useState<Person[]>([]);
-  const [loading, setLoading] = useState(false);
-  const latest = useRef('');
-  useEffect(() => {
-    latest.current = term;
-    if (!term.trim()) return;
-    // Wait for a pause in typing, and keep only the answer to the latest term.
-    const timer = setTimeout(() => {
-      setLoading(true);
-      searchPersons(term)
-        .then((persons) => latest.current === term && setFound(persons))
-        .catch(() => latest.current === term && setFound([]))
-        .finally(() => latest.current === term && setLoading(false));
-    }, 250);
-    return () => clearTimeout(timer);
-  }, [term]);
-  return (
-    <Select<string>
-      id={id}
-      showSearch={{ filterOption: false, onSearch: setTerm }}
-      placeholder="输入姓名或完整身份证号查找人员"
-      value={value}
-      onChange={onChange}
-      loading={loading}
-      notFoundContent={term.trim() ? (loading ? '正在查找…' : '管辖范围内没有找到该人员') : '请输入姓名或身份证号'}
-      options={found.map((p) => ({
-        value: p.id,
-        label: (
-          <Space size={8}>
-            <span>{p.name}</span>
-            <Typography.Text type="secondary" style={{ fontFamily: 'monospace' }}>
-              {p.idNumber}
-            </Typography.Text>
-            <span>{p.regionName}</span>
-          </Space>
-        ),
-      }))}
-    />
-  );
 }
 
 /** The application already held for the same type, person and month (the one a 409 is about). */
