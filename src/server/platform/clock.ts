@@ -32,3 +32,21 @@ export function addMonths(date: string, months: number): string {
   const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(Math.min(d, lastDay)).padStart(2, '0')}`;
 }
+
+const dayMs = 86_400_000;
+
+/** The date `days` later (negative: earlier), 'YYYY-MM-DD'. */
+export function addDays(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
+}
+
+/** Days from `from` to `to`, both included (2026-01-01 to 2026-01-31: 31). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs) + 1;
+}
+
+/** The first and last day of a month "YYYY-MM". */
+export function monthBounds(month: string): { first: string; last: string } {
+  const first = `${month}-01`;
+  return { first, last: addDays(addMonths(first, 1), -1) };
+}

@@ -1,19 +1,10 @@
 // Rules of public-welfare posts (AID-4), without I/O: how long a placement may run under the term
 // limit (parameter public_welfare_post.max_term, in months over all of a person's placements), and
 // what a month of a placement is worth in subsidies (a full month's amount, or its share by days).
-import { addMonths } from '../../platform/clock.js';
+import { addDays, addMonths, daysBetween, monthBounds } from '../../platform/clock.js';
 
-const dayMs = 86_400_000;
-
-/** Days from `from` to `to`, both included (2026-01-01 to 2026-01-31: 31). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / dayMs) + 1;
-}
-
-/** The date `days` later (negative: earlier). */
-export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
-}
+// Date arithmetic lives in platform/clock.ts; re-exported for the module's callers and tests.
+export { addDays, daysBetween, monthBounds };
 
 /** An earlier placement of the person: from its start to its exit, or to its planned end while it runs. */
 export interface PastPlacement {
@@ -54,12 +45,6 @@ export function placementEnd(startDate: string, postEnd: string, maxTermMonths: 
   if (left <= 0) return null;
   const termEnd = addDays(addMonths(startDate, left), -1);
   return termEnd < postEnd ? termEnd : postEnd;
-}
-
-/** The first and last day of a month "YYYY-MM". */
-export function monthBounds(month: string): { first: string; last: string } {
-  const first = `${month}-01`;
-  return { first, last: addDays(addMonths(first, 1), -1) };
 }
 
 /** Days of the month a placement ran (from its start to its exit or planned end, within the month). */

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import { inArray } from 'drizzle-orm';
 import { householdMembers } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
-import { shanghaiDateOf } from '../../platform/clock.js';
+import { addDays, monthBounds, shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, assertWritableRegion, type Ctx, requireRole, withTransaction } from '../../platform/context.js';
 import { AppError, notFound, validation } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
@@ -232,9 +232,7 @@ export async function onRegistrationAppended(ctx: Ctx, event: DomainEvents['regi
 /** The last day a case counts as "due soon" on `today`: parameter zero_employment.due_soon_days of the caller's own area. */
 async function dueSoonBy(ctx: Ctx, today: string): Promise<string> {
   const days = await param(ctx.db, 'zero_employment.due_soon_days', padRegionCode(ctx.actor.scope), today);
-  const soon = new Date(`${today}T00:00:00Z`);
-  soon.setUTCDate(soon.getUTCDate() + days);
-  return soon.toISOString().slice(0, 10);
+  return addDays(today, days);
 }
 
 /**
@@ -404,11 +402,8 @@ const childDigits = (scope: string) => [2, 4, 6, 9, 12].find((d) => d > scope.le
  * resolved by their deadline and the share of those, open and overdue at the month's end.
  */
 export async function zeroEmploymentMonth(ctx: Ctx, month: string) {
-  const first = `${month}-01`;
-  const last = addMonths(first, 1);
-  const end = new Date(`${last}T00:00:00Z`);
-  end.setUTCDate(end.getUTCDate() - 1);
-  const rows = await repo.caseMonthFigures(ctx, first, end.toISOString().slice(0, 10), childDigits(ctx.actor.scope));
+  const { first, last } = monthBounds(month);
+  const rows = await repo.caseMonthFigures(ctx, first, last, childDigits(ctx.actor.scope));
   const share = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
   const items = rows.map((r) => ({ ...r, resolvedInTimeRate: share(r.resolvedInTime, r.due) }));
   const sum = (k: 'detected' | 'due' | 'resolvedInTime' | 'openAtEnd' | 'overdueAtEnd') => items.reduce((n, r) => n + r[k], 0);
