@@ -159,8 +159,8 @@ export async function recordExit(ctx: Ctx, id: string, exitedOn: string, exitRea
   await ctx.db.update(pl).set({ exitedOn, exitReason }).where(eq(pl.id, id));
 }
 
-/** Placements in scope that ran on some day of the month [first, last]. */
-export function placementsInMonth(ctx: Ctx, first: string, last: string) {
+/** Placements in scope that ran on some day of the month [first, last]; only one person's when given. */
+export function placementsInMonth(ctx: Ctx, first: string, last: string, personId?: string) {
   return ctx.db
     .select(placementColumns)
     .from(pl)
@@ -169,6 +169,7 @@ export function placementsInMonth(ctx: Ctx, first: string, last: string) {
     .where(
       and(
         withinScope(ctx, pl.regionCode),
+        personId ? eq(pl.personId, personId) : undefined,
         lte(pl.startDate, last),
         gte(pl.endDate, first),
         or(isNull(pl.exitedOn), gte(pl.exitedOn, first)),

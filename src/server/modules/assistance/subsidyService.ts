@@ -95,7 +95,7 @@ export async function applyForSubsidy(ctx: Ctx, input: SubsidyInput) {
     if (held)
       throw new AppError('CONFLICT', `${person.name} ${input.period} 的${definition.name}已有申请（${held.id}），同一补贴每期只能享受一次`);
     // The facts of the period: time on posts, a recognition in force and the status at the month's end.
-    const placements = (await postsRepo.placementsInMonth(anywhereCtx(tx), first, last)).filter((p) => p.personId === person.id);
+    const placements = await postsRepo.placementsInMonth(anywhereCtx(tx), first, last, person.id);
     const postDays = placements.reduce((sum, p) => sum + daysInMonth(p, input.period), 0);
     const status = await registrations.statusAsOf(tx, person.id, last < today ? last : today);
     const amount = await figure(tx, definition.amountParam, person.regionCode, last);
