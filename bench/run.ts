@@ -8,6 +8,7 @@
 //   BENCH_ROWS=20000 npm run bench  smaller data for a quick look
 //   BENCH_PERSONS=50000 BENCH_VACANCIES=10000 npm run bench -- jobs   a smaller city
 //   BENCH_DB=postgres npm run bench   one database only (pglite or postgres)
+//   BENCH_KEEP=1                    keep the PostgreSQL database afterwards (its name is printed)
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -78,6 +79,8 @@ async function openTarget(kind: 'pglite' | 'postgres'): Promise<Target | null> {
     handle = await openDatabase({ url: url.toString() });
     cleanup = async () => {
       await handle.close();
+      // BENCH_KEEP=1 leaves the database for a closer look (psql, EXPLAIN); drop it yourself afterwards.
+      if (process.env.BENCH_KEEP) return console.log(`kept the database ${name}`);
       const c = new pg.Client({ connectionString: pgUrl });
       await c.connect();
       await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

@@ -100,8 +100,10 @@ export interface SeekerShown {
 }
 
 /**
- * The `limit` best seekers in `where` (which holds the caller's scope) by the vacancy's score
- * (seekerTotalSql), longer in their status first among equals, then by id, with what is shown.
+ * The `limit` best seekers in `where` (conditions on seeker_match_lookup, the caller's scope among
+ * them) by the vacancy's score (seekerTotalSql), longer in their status first among equals, then
+ * by id, with what is shown. Each candidate's profile is read by its key (LATERAL): joined plainly,
+ * PostgreSQL hashed every profile of the city (100k rows, 16 ms) for a few hundred candidates.
  */
 export function rankSeekers(
   ctx: Ctx,
@@ -118,9 +120,13 @@ export function rankSeekers(
                  'employmentStatus', ${m.employmentStatus}, 'occupation', ${m.occupation}, 'skills', ${m.skills}, 'jobWishes', ${m.jobWishes},
                  'education', ${m.education}, 'categories', ${m.categories}, 'priority', r.priority) AS shown
         FROM (SELECT s.id, ${round1Sql(sql`s.total`)} AS score, s.occupation, s.since, to_char(s.since, 'YYYY-MM-DD') AS tie, s.priority
-              FROM (SELECT ${p.personId} AS id, ${p.statusSince} AS since, ${p.priority} AS priority, ${total} AS total, ${occupation} AS occupation
-                    FROM ${seekerMatchLookup} JOIN ${p} ON ${p.personId} = ${seekerMatchLookup.personId}
-                    WHERE ${where} AND ${p.personId} NOT IN ${unappliedImportPersonIds}
+              FROM (SELECT l.id, c.since, c.priority, c.total, c.occupation
+                    FROM (SELECT ${seekerMatchLookup.personId} AS id FROM ${seekerMatchLookup} WHERE ${where} OFFSET 0) l
+                    CROSS JOIN LATERAL (
+                      SELECT ${p.statusSince} AS since, ${p.priority} AS priority, ${total} AS total, ${occupation} AS occupation
+                      FROM ${p}
+                      WHERE ${p.personId} = l.id AND ${withinScope(ctx, p.regionCode)}) c
+                    WHERE l.id NOT IN ${unappliedImportPersonIds}
                     OFFSET 0) s
               ORDER BY score DESC, s.occupation DESC, s.since ASC NULLS LAST, s.id
               LIMIT ${limit}) r

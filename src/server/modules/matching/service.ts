@@ -6,7 +6,7 @@
 // stopping once no candidate further away can reach the last place. The rows shown are then read
 // and scored again with scoreMatch, so the reasons a counsellor reads add up to the score.
 import { sql, type SQL } from 'drizzle-orm';
-import { seekerMatchLookup, seekerMatchProfiles, vacancyMatchProfiles } from '../../db/schema.js';
+import { seekerMatchLookup, vacancyMatchProfiles } from '../../db/schema.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
@@ -169,8 +169,8 @@ export async function matchesForVacancy(ctx: Ctx, vacancyId: string, limit: numb
   if (keys.length === 0) return [];
   const figures = await figuresFor(ctx, vacancy.regionCode);
   const scoring = { total: seekerTotalSql(profile, figures), occupation: seekerOccupationSql(profile, figures) };
-  // The scope twice: on the lookup, so out-of-scope ids are not fetched, and on the profiles (and their policy).
-  const scope = sql`${withinScope(ctx, seekerMatchLookup.regionCode)} AND ${withinScope(ctx, seekerMatchProfiles.regionCode)}`;
+  // The scope twice: on the lookup here, so out-of-scope ids are not fetched, and on the profiles (rankSeekers, and their policy).
+  const scope = withinScope(ctx, seekerMatchLookup.regionCode);
   const best = await bestOfTiers<repo.Ranked & { shown: repo.SeekerShown }>(
     seekerTiers(scope, profile, keys, figures),
     limit,
