@@ -247,14 +247,24 @@ describe('JOB-7 public board', () => {
     await t.handle.db.execute(
       sql`INSERT INTO vacancies (id, ${list}) SELECT gen_random_uuid(), ${list} FROM vacancies, generate_series(1, 1004) WHERE id = ${v.id}`,
     );
+    // Newer than every copy and not a hit: a page read newest first (more hits than the cap) must pass it by.
+    const newer = await createPublishedVacancy(t, officer, reviewer, e.id, { title: '会计', occupation: null, skills: [] });
     const page = async (query: string) => (await get(undefined, `/public/vacancies?q=${encodeURIComponent('测绘员')}&${query}`)).json();
-    expect(await page('pageSize=20')).toMatchObject({ total: 1001, totalCapped: true });
+    const first = await page('pageSize=20');
+    expect(first).toMatchObject({ total: 1001, totalCapped: true });
+    const newest = (await t.handle.db.execute(
+      sql`SELECT id FROM vacancies WHERE title = '测绘员' AND status = 'published' ORDER BY published_at DESC, id DESC LIMIT 40`,
+    )) as unknown as { rows: { id: string }[] };
+    const ids = (p: { items: { id: string }[] }) => p.items.map((x) => x.id);
+    expect(ids(first)).toEqual(newest.rows.slice(0, 20).map((r) => r.id));
+    expect(ids(await page('page=2&pageSize=20'))).toEqual(newest.rows.slice(20, 40).map((r) => r.id));
+    expect(ids(first)).not.toContain(newer.id);
     const last = await page('page=51&pageSize=20');
     expect(last).toMatchObject({ total: 1005, totalCapped: false });
     expect(last.items).toHaveLength(5);
     expect(await page('page=60&pageSize=20')).toMatchObject({ items: [], total: 1001, totalCapped: true });
     expect(await page('regionCode=140106&pageSize=20')).toMatchObject({ items: [], total: 0, totalCapped: false });
-    await t.handle.db.execute(sql`UPDATE vacancies SET status = 'closed' WHERE title = '测绘员'`);
+    await t.handle.db.execute(sql`UPDATE vacancies SET status = 'closed' WHERE title = '测绘员' OR id = ${newer.id}`);
   });
 
   it("JOB-7 the longest validity (vacancy.max_validity) is public, for the employer's form default; other parameters are not", async () => {
