@@ -7,6 +7,7 @@
 // and scored again with scoreMatch, so the reasons a counsellor reads add up to the score.
 import { sql, type SQL } from 'drizzle-orm';
 import { seekerMatchLookup, vacancyMatchProfiles } from '../../db/schema.js';
+import { noteAccess } from '../../platform/accessLog.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
@@ -133,6 +134,8 @@ export interface VacancyMatch {
 export async function matchesForPerson(ctx: Ctx, personId: string, limit: number): Promise<VacancyMatch[]> {
   const person = await personRepo.findPerson(ctx, personId);
   if (!person) throw notFound('人员');
+  // Matching reads the person's wishes, skills and place: a look at their record (SYS-2).
+  noteAccess(ctx, [{ personId: person.id, regionCode: person.regionCode, action: 'view' }]);
   const seeker = seekerProfileOf({ ...person, priority: await personRepo.holdsActiveRecognition(ctx, personId) });
   const keys = matchKeysOf(seeker.occupations, seeker.skills);
   if (keys.length === 0) return [];

@@ -67,4 +67,14 @@ describe('JOB-4 a job officer reads the job seekers in scope, no more of the led
       expect.arrayContaining(['view', 'lookup']),
     );
   });
+
+  it('SYS-2 asking for a seeker’s matches is a look at their record, in the access log', async () => {
+    const matcher = await createStaffMember(t, { regionCode: '140105000000', roles: ['job_officer'] });
+    expect((await get(matcher.auth, `/persons/${seeker.id}/matches`)).statusCode).toBe(200);
+    const log = (await get(auditor, `/persons/${seeker.id}/access-log?pageSize=100`)).json() as {
+      items: { actorUsername: string; action: string }[];
+    };
+    const name = (await get(matcher.auth, '/auth/me')).json().username as string;
+    expect(log.items.filter((e) => e.actorUsername === name).map((e) => e.action)).toEqual(['view']);
+  });
 });
