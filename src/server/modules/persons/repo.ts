@@ -137,12 +137,12 @@ export async function findPerson(ctx: Ctx, id: string) {
   return row;
 }
 
-/** The full row of a person in scope, locked for update. */
+/** The full row of a person the caller may read (a job officer: seekers only), locked for update. */
 export async function findPersonRowForUpdate(ctx: Ctx, id: string): Promise<PersonRow | undefined> {
   const [row] = await ctx.db
     .select()
     .from(persons)
-    .where(and(eq(persons.id, id), withinScope(ctx, persons.regionCode), visiblePerson))
+    .where(and(eq(persons.id, id), readable(ctx), visiblePerson))
     .for('update');
   return row;
 }

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   createDistrictPair,
   createEmployer,
+  createPerson,
   createPublishedVacancy,
   createStaffMember,
   createWelderSeeker,
@@ -134,6 +135,17 @@ describe('JOB-5 referrals', () => {
     }[];
     expect(october.find((x) => x.scope === community)).toMatchObject({ seekers: 2, referrals: 0, referralRate: 0, successRate: null });
     expect(rates.every((x) => x.scope.startsWith('140105'))).toBe(true);
+  });
+
+  it('JOB-5 a job officer, who reads only job seekers, cannot refer a person who seeks no job (404, as reading them is)', async () => {
+    const home = await createStaffMember(t, { regionCode: '140105000000', roles: ['clerk'] });
+    const jobOfficer = (await createStaffMember(t, { regionCode: '140105000000', roles: ['job_officer'] })).auth;
+    const v = await createPublishedVacancy(t, officer, reviewer, (await createEmployer(t, officer)).id);
+    const notSeeking = await createPerson(t, home.auth, { name: '未求职丙', skills: ['焊工'] });
+    expect((await get(jobOfficer, `/persons/${notSeeking.id}`)).statusCode).toBe(404);
+    const res = await post(jobOfficer, '/referrals', { personId: notSeeking.id, vacancyId: v.id });
+    expect(res.statusCode, res.body).toBe(404);
+    expect((await get(home.auth, `/referrals?personId=${notSeeking.id}`)).json()).toMatchObject({ total: 0 });
   });
 
   it('NET-2 a clerk of another district gets 404 for a referral, its outcome and referring the person, and does not list it', async () => {
