@@ -96,7 +96,7 @@ export async function placeOnPost(ctx: Ctx, postId: string, input: PlacementInpu
     const recognised = await persons.holdsActiveRecognition(tx, input.personId, input.startDate);
     if (!recognised && !input.overrideReason)
       throw ruleViolation(
-        `${person.name} 未认定为就业困难人员；公益性岗位优先安排就业困难对象（种子文件 000 §4），如确需安置请填写理由`,
+        `${person.name} 未认定为就业困难人员；公益性岗位优先安排就业困难人员，如确需安置他人，请填写理由`,
         '/overrideReason',
       );
     const past = await repo.placementsOfPerson(anywhereCtx(tx), input.personId);
