@@ -6,7 +6,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { creditCodeCheckCharacter } from '../../shared/creditCode.js';
 import { persons, regions, staff } from '../db/schema.js';
 import { actorOf } from '../platform/auth.js';
-import { shanghaiDateOf } from '../platform/clock.js';
+import { addDays, shanghaiDateOf } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
 import { createEmployer } from '../modules/employers/index.js';
 import { addBooth, createFair, updateFair } from '../modules/fairs/index.js';
@@ -290,7 +290,6 @@ async function demoActor(ctx: Ctx, username: string): Promise<Ctx> {
   return { ...ctx, actor: actorOf(row) };
 }
 
-const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 /** A context whose clock reads 10:00 Beijing time on `day`, so the records carry that day. */
 function on(ctx: Ctx, day: string): Ctx {

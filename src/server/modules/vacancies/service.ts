@@ -8,7 +8,7 @@
 import crypto from 'node:crypto';
 import type { VacancyHours, VacancySource } from '../../../shared/labels.js';
 import { writeAudit } from '../../platform/audit.js';
-import { shanghaiDateOf } from '../../platform/clock.js';
+import { addDays, shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, assertWritableRegion, type Ctx, ownRecordCtx, requireRole, withTransaction } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
@@ -57,7 +57,7 @@ async function checkFigures(ctx: Ctx, v: { wageMin: number; wageMax: number; val
   if (v.wageMin > v.wageMax) throw invalid('/wageMax', 'BELOW_MINIMUM', '工资上限不能低于工资下限');
   if (v.validUntil < today) throw invalid('/validUntil', 'IN_THE_PAST', '有效期不能早于今天');
   const maxDays = await param(ctx.db, 'vacancy.max_validity', v.regionCode, today);
-  const last = new Date(Date.parse(`${today}T00:00:00Z`) + maxDays * 86_400_000).toISOString().slice(0, 10);
+  const last = addDays(today, maxDays);
   if (v.validUntil > last) throw invalid('/validUntil', 'TOO_LONG', `岗位信息最长有效 ${maxDays} 天（至 ${last}），到期后请重新发布`);
 }
 
