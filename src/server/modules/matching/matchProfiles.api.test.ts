@@ -8,14 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import {
-  isSeeker,
-  seekerLookupKeys,
-  seekerMatchColumns,
-  seekerProfileOf,
-  vacancyMatchColumns,
-  vacancyProfileOf,
-} from '../../../shared/matchProfiles.js';
+import { isSeeker, seekerLookupKeys, seekerMatchColumns, vacancyMatchColumns } from '../../../shared/matchProfiles.js';
 import {
   approveVacancy,
   createDistrictPair,
@@ -26,6 +19,7 @@ import {
   createWelderSeeker,
   type Auth,
 } from '../../testing/factories.js';
+import { storedPersons, storedVacancies } from '../../testing/storedProfiles.js';
 import { createTestApp, queryRows, type TestApp } from '../../testing/testApp.js';
 import { insertImportedPersons, rebuildSeekerMatchProfiles } from '../persons/index.js';
 import { keepMatchProfilesCurrent } from '../../bootstrap.js';
@@ -53,59 +47,24 @@ const sorted = (list: string[]) => [...list].sort();
 
 /** The profiles as shared/matchProfiles.ts builds them from the persons and vacancies stored now. */
 async function expectedProfiles() {
-  const persons = await queryRows<{
-    id: string;
-    region_code: string;
-    occupation: string | null;
-    skills: string[];
-    job_wishes: unknown;
-    education: string | null;
-    priority: boolean;
-    job_seeking: boolean;
-    employment_status: string;
-    status_since: string | null;
-  }>(
-    t.handle.db,
-    sql`SELECT id, region_code, occupation, skills, job_wishes, education, job_seeking, employment_status, to_char(status_since, 'YYYY-MM-DD') AS status_since,
-               EXISTS (SELECT 1 FROM hard_to_employ_recognitions r WHERE r.person_id = persons.id AND r.revoked_on IS NULL
-                       AND (r.valid_until IS NULL OR r.valid_until >= ${today}::date)) AS priority
-        FROM persons`,
-  );
-  const seekers = persons
-    .filter((p) => isSeeker({ jobSeeking: p.job_seeking, employmentStatus: p.employment_status }))
-    .map((p) => {
-      const profile = seekerProfileOf({ ...p, regionCode: p.region_code, jobWishes: p.job_wishes });
-      return { id: p.id, ...seekerMatchColumns(profile), statusSince: p.status_since, lookupKeys: sorted(seekerLookupKeys(profile)) };
-    });
-  const vacancies = await queryRows<{
-    id: string;
-    region_code: string;
-    occupation: string | null;
-    skills: string[];
-    wage_min: number;
-    wage_max: number;
-    education: string | null;
-    hours: string;
-    valid_until: string;
-    headcount: number;
-    filled: number;
-    published_at: string | null;
-  }>(
-    t.handle.db,
-    sql`SELECT id, region_code, occupation, skills, wage_min, wage_max, education, hours, to_char(valid_until, 'YYYY-MM-DD') AS valid_until,
-               headcount, filled, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS published_at
-        FROM vacancies WHERE status = 'published'`,
-  );
-  const published = vacancies.map((v) => {
-    const columns = vacancyMatchColumns(vacancyProfileOf({ ...v, regionCode: v.region_code, wageMin: v.wage_min, wageMax: v.wage_max }));
+  const seekers = (await storedPersons(t.handle.db, today))
+    .filter((p) => isSeeker(p))
+    .map((p) => ({
+      id: p.id,
+      ...seekerMatchColumns(p.profile),
+      statusSince: p.statusSince,
+      lookupKeys: sorted(seekerLookupKeys(p.profile)),
+    }));
+  const published = (await storedVacancies(t.handle.db, sql`status = 'published'`)).map((v) => {
+    const columns = vacancyMatchColumns(v.profile);
     return {
       id: v.id,
       ...columns,
       lookupKeys: sorted(columns.lookupKeys),
-      validUntil: v.valid_until,
+      validUntil: v.validUntil,
       headcount: v.headcount,
       filled: v.filled,
-      publishedAt: v.published_at,
+      publishedAt: v.publishedAt,
     };
   });
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);

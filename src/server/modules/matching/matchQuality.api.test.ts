@@ -10,16 +10,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { bulkInsert, type BulkColumn } from '../../db/bulk.js';
 import { matchKeysOf } from '../../../shared/matchKeys.js';
-import { isSeeker, seekerProfileOf, vacancyProfileOf } from '../../../shared/matchProfiles.js';
+import { isSeeker } from '../../../shared/matchProfiles.js';
 import { seededRandom } from '../../demo/people.js';
 import { createEmployer, createStaffMember, type Auth } from '../../testing/factories.js';
+import { storedPersons, storedVacancies, type StoredPerson, type StoredVacancy } from '../../testing/storedProfiles.js';
 import { createTestApp, queryRows, type TestApp } from '../../testing/testApp.js';
 import { insertImportedPersons, type PersonInsert } from '../persons/index.js';
 import { insertVacancyProfilesInBulk } from '../vacancies/index.js';
 import { scoreMatch, type MatchFigures, type SeekerProfile, type VacancyProfile } from './rules.js';
-
-/** A person holds an active hard-to-employ recognition: matching's priority (AID-1). */
-const holdsRecognition = sql`EXISTS (SELECT 1 FROM hard_to_employ_recognitions r WHERE r.person_id = persons.id AND r.revoked_on IS NULL)`;
 
 const now = new Date('2026-11-23T04:00:00Z');
 const today = '2026-11-23';
@@ -225,95 +223,26 @@ function order(newerFirst: boolean) {
 
 /** Every vacancy the rules make a candidate for the person, scored with scoreMatch. */
 async function bruteForceVacancies(personId: string): Promise<Scored[]> {
-  const [person] = await queryRows<{
-    region_code: string;
-    occupation: string | null;
-    skills: string[];
-    job_wishes: unknown;
-    education: string | null;
-    priority: boolean;
-  }>(
-    t.handle.db,
-    sql`SELECT region_code, occupation, skills, job_wishes, education, ${holdsRecognition} AS priority FROM persons WHERE id = ${personId}`,
-  );
-  const seeker = seekerProfileOf({ ...person!, regionCode: person!.region_code, jobWishes: person!.job_wishes });
+  const [{ profile: seeker }] = (await storedPersons(t.handle.db, today, sql`id = ${personId}`)) as [StoredPerson];
   const keys = matchKeysOf(seeker.occupations, seeker.skills);
   const places = [seeker.regionCode.slice(0, 4), ...seeker.regionCodes.map((r) => r.replace(/0+$/, ''))];
-  const rows = await queryRows<{
-    id: string;
-    region_code: string;
-    occupation: string | null;
-    skills: string[];
-    wage_min: number;
-    wage_max: number;
-    education: string | null;
-    hours: string;
-    published_at: string;
-    valid_until: string;
-    filled: number;
-    headcount: number;
-    status: string;
-  }>(
-    t.handle.db,
-    sql`SELECT id, region_code, occupation, skills, wage_min, wage_max, education, hours, status, filled, headcount,
-               to_char(valid_until, 'YYYY-MM-DD') AS valid_until, to_char(published_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS published_at
-        FROM vacancies`,
-  );
-  return rows
+  return (await storedVacancies(t.handle.db))
     .filter(
-      (v) =>
-        v.status === 'published' && v.valid_until >= today && v.filled < v.headcount && places.some((p) => v.region_code.startsWith(p)),
+      (v) => v.status === 'published' && v.validUntil >= today && v.filled < v.headcount && places.some((p) => v.regionCode.startsWith(p)),
     )
-    .map((v) => ({
-      id: v.id,
-      tie: v.published_at,
-      profile: vacancyProfileOf({ ...v, regionCode: v.region_code, wageMin: v.wage_min, wageMax: v.wage_max }),
-    }))
     .filter((v) => matchKeysOf([v.profile.occupation], v.profile.skills).some((k) => keys.includes(k)))
-    .map((v) => ({ id: v.id, tie: v.tie, ...scored(seeker, v.profile) }))
+    .map((v) => ({ id: v.id, tie: v.publishedAt, ...scored(seeker, v.profile) }))
     .sort(order(true));
 }
 
 /** Every seeker in `scope` the rules make a candidate for the vacancy, scored with scoreMatch. */
 async function bruteForceSeekers(vacancyId: string, scope: string): Promise<Scored[]> {
-  const [v] = await queryRows<{
-    region_code: string;
-    occupation: string | null;
-    skills: string[];
-    wage_min: number;
-    wage_max: number;
-    education: string | null;
-    hours: string;
-  }>(t.handle.db, sql`SELECT region_code, occupation, skills, wage_min, wage_max, education, hours FROM vacancies WHERE id = ${vacancyId}`);
-  const vacancy = vacancyProfileOf({ ...v!, regionCode: v!.region_code, wageMin: v!.wage_min, wageMax: v!.wage_max });
+  const [{ profile: vacancy }] = (await storedVacancies(t.handle.db, sql`id = ${vacancyId}`)) as [StoredVacancy];
   const keys = matchKeysOf([vacancy.occupation], vacancy.skills);
-  const rows = await queryRows<{
-    id: string;
-    region_code: string;
-    occupation: string | null;
-    skills: string[];
-    job_wishes: unknown;
-    education: string | null;
-    priority: boolean;
-    job_seeking: boolean;
-    employment_status: string;
-    status_since: string | null;
-  }>(
-    t.handle.db,
-    sql`SELECT id, region_code, occupation, skills, job_wishes, education, ${holdsRecognition} AS priority, job_seeking, employment_status,
-               to_char(status_since, 'YYYY-MM-DD') AS status_since
-        FROM persons`,
-  );
-  return rows
-    .filter(
-      (p) =>
-        isSeeker({ jobSeeking: p.job_seeking, employmentStatus: p.employment_status }) &&
-        p.region_code.startsWith(vacancy.regionCode.slice(0, 4)) &&
-        p.region_code.startsWith(scope),
-    )
-    .map((p) => ({ id: p.id, tie: p.status_since, profile: seekerProfileOf({ ...p, regionCode: p.region_code, jobWishes: p.job_wishes }) }))
+  return (await storedPersons(t.handle.db, today))
+    .filter((p) => isSeeker(p) && p.regionCode.startsWith(vacancy.regionCode.slice(0, 4)) && p.regionCode.startsWith(scope))
     .filter((p) => matchKeysOf(p.profile.occupations, p.profile.skills).some((k) => keys.includes(k)))
-    .map((p) => ({ id: p.id, tie: p.tie, ...scored(p.profile, vacancy) }))
+    .map((p) => ({ id: p.id, tie: p.statusSince, ...scored(p.profile, vacancy) }))
     .sort(order(false));
 }
 
