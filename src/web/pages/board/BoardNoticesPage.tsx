@@ -3,16 +3,15 @@
 // the URL (?q=&district=&category=&page=), so a list can be passed on as a link.
 import { useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router-dom';
-import { Alert, Button, Card, Col, Empty, Input, Pagination, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
+import { Alert, Button, Card, Col, Empty, Pagination, Row, Select, Skeleton, Space, Tag, Typography } from 'antd';
 import { CalendarOutlined, BankOutlined } from '@ant-design/icons';
 import { noticeCategoryNames } from '../../../shared/notices.js';
 import { get } from '../../api.js';
 import { errorText } from '../../components/formErrors.js';
 import { useLoad } from '../../hooks.js';
 import type { Paged } from '../../types.js';
-import { boardCityCode, cityDistricts } from './boardFormat.js';
+import { BoardDistrictSelect, BoardSearchInput } from './BoardSearchBox.js';
 import type { PublicNotice } from './noticeTypes.js';
-import { usePublicRegions } from './PublicRegionPicker.js';
 
 const categoryNames: Record<string, string> = noticeCategoryNames;
 const categoryColors: Record<string, string> = { employment_policy: 'blue', subsidy: 'volcano', recruitment: 'green', training: 'purple' };
@@ -136,37 +135,19 @@ function NoticeFilters({ search, onSearch }: { search: NoticeSearch; onSearch(ne
     setShown(search.q);
     setWords(search.q ?? '');
   }
-  const districts = usePublicRegions(boardCityCode).data;
-  const districtOptions = (districts?.length ? districts.map((d) => ({ code: d.code.slice(0, 6), name: d.name })) : cityDistricts).map(
-    (d) => ({ value: d.code, label: d.name }),
-  );
   const apply = (patch: Partial<NoticeSearch>) => onSearch({ ...search, q: words.trim() || undefined, ...patch, page: 1 });
   return (
     <div role="search" style={{ marginBottom: 16 }}>
-      <Input.Search
-        size="large"
-        aria-label="搜索公告"
+      <BoardSearchInput
+        label="搜索公告"
         placeholder="标题或正文中的词，如：失业保险、创业、公益性岗位"
-        enterButton="搜索"
-        allowClear
-        maxLength={40}
-        value={words}
-        onChange={(e) => setWords(e.target.value)}
-        onSearch={(value) => apply({ q: value.trim() || undefined })}
-        style={{ marginBottom: 12 }}
+        words={words}
+        onWords={setWords}
+        onSearch={(q) => apply({ q })}
       />
       <Row gutter={[12, 12]}>
         <Col xs={12} lg={6}>
-          <Select
-            aria-label="区县"
-            prefix="区县"
-            placeholder="全市"
-            allowClear
-            options={districtOptions}
-            value={search.district}
-            onChange={(district?: string) => apply({ district })}
-            style={{ width: '100%' }}
-          />
+          <BoardDistrictSelect placeholder="全市" value={search.district} onChange={(district) => apply({ district })} />
         </Col>
         <Col xs={12} lg={6}>
           <Select

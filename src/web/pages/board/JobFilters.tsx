@@ -1,13 +1,11 @@
 // The search box and filters of the public board. Choices apply at once; the words and the wage
 // apply on Enter (or the 搜索 button), so that typing does not send a query per keystroke.
 import { useState } from 'react';
-import { Button, Col, Input, InputNumber, Row, Select } from 'antd';
+import { Button, Col, InputNumber, Row, Select } from 'antd';
 import { occupations } from '../../../shared/occupations.js';
-import { boardCityCode, cityDistricts } from './boardFormat.js';
-import { usePublicRegions } from './PublicRegionPicker.js';
+import { BoardDistrictSelect, BoardSearchInput } from './BoardSearchBox.js';
 import { hasCriteria, postedWithinChoices, type JobSearch, type PostedWithin } from './jobSearch.js';
 
-const fixedDistrictOptions = cityDistricts.map((d) => ({ value: d.code, label: d.name }));
 const occupationOptions = occupations.map((o) => ({ value: o.code, label: o.name }));
 const daysOptions = postedWithinChoices.map((d) => ({ value: d, label: `${d} 天内` }));
 
@@ -34,38 +32,21 @@ export function JobFilters({ search, onSearch }: { search: JobSearch; onSearch(n
     setWords(search.q ?? '');
     setWage(search.wage ?? null);
   }
-  // The city's districts as the installation lists them; the fixed list while loading or offline.
-  const districts = usePublicRegions(boardCityCode).data;
-  const districtOptions = districts?.length ? districts.map((d) => ({ value: d.code.slice(0, 6), label: d.name })) : fixedDistrictOptions;
   const apply = (patch: Partial<JobSearch>) =>
     onSearch({ ...search, q: words.trim() || undefined, wage: wage ?? undefined, ...patch, page: 1 });
 
   return (
     <div role="search" style={{ marginBottom: 16 }}>
-      <Input.Search
-        size="large"
-        aria-label="搜索岗位"
+      <BoardSearchInput
+        label="搜索岗位"
         placeholder="职位、单位或技能，如：焊工、司机、会计"
-        enterButton="搜索"
-        allowClear
-        maxLength={40}
-        value={words}
-        onChange={(e) => setWords(e.target.value)}
-        onSearch={(value) => apply({ q: value.trim() || undefined })}
-        style={{ marginBottom: 12 }}
+        words={words}
+        onWords={setWords}
+        onSearch={(q) => apply({ q })}
       />
       <Row gutter={[12, 12]}>
         <Col xs={12} lg={6}>
-          <Select
-            aria-label="区县"
-            prefix="区县"
-            placeholder="全部"
-            allowClear
-            options={districtOptions}
-            value={search.district}
-            onChange={(district?: string) => apply({ district })}
-            style={{ width: '100%' }}
-          />
+          <BoardDistrictSelect placeholder="全部" value={search.district} onChange={(district) => apply({ district })} />
         </Col>
         <Col xs={12} lg={6}>
           <Select
