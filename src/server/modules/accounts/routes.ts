@@ -10,7 +10,7 @@ import { AppError } from '../../platform/errors.js';
 import { AccessLogEntry, DateTime, IdParams, Name, Nullable, Paged, pageQuery, sendList, Text } from '../../platform/http.js';
 import * as binding from './binding.js';
 import { Vacancy, VacancyInputSchema as VacancyInput } from '../vacancies/index.js';
-import { MatchReasonSchema } from '../matching/index.js';
+import { VacancyMatchSchema } from '../matching/index.js';
 import { AccountView, Application, BindingCode, CodeRequestAnswer, Password, Phone, Session, Wishes } from './schemas.js';
 import * as service from './service.js';
 
@@ -224,25 +224,7 @@ export async function accountRoutes(app: App) {
         security: [],
         querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }) }),
         response: {
-          200: Type.Array(
-            Type.Object({
-              vacancyId: Type.String(),
-              score: Type.Number(),
-              reasons: Type.Array(MatchReasonSchema),
-              vacancy: Type.Object({
-                title: Type.String(),
-                employerName: Type.String(),
-                occupation: Nullable(Type.String()),
-                wageMin: Type.Integer(),
-                wageMax: Type.Integer(),
-                regionCode: Type.String(),
-                regionName: Nullable(Type.String()),
-                headcount: Type.Integer(),
-                filled: Type.Integer(),
-                validUntil: Type.String(),
-              }),
-            }),
-          ),
+          200: Type.Array(VacancyMatchSchema),
         },
       },
     },

@@ -4,7 +4,7 @@ import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
 import { IdParams, Nullable, OneOf } from '../../platform/http.js';
 import { employmentStatusNames } from '../../../shared/labels.js';
-import { Limit, Reason } from './schemas.js';
+import { Limit, Reason, VacancyMatch } from './schemas.js';
 import * as service from './service.js';
 
 export async function matchingRoutes(app: App) {
@@ -17,25 +17,7 @@ export async function matchingRoutes(app: App) {
         params: IdParams,
         querystring: Limit,
         response: {
-          200: Type.Array(
-            Type.Object({
-              vacancyId: Type.String(),
-              score: Type.Number(),
-              reasons: Type.Array(Reason),
-              vacancy: Type.Object({
-                title: Type.String(),
-                employerName: Type.String(),
-                occupation: Nullable(Type.String()),
-                wageMin: Type.Integer(),
-                wageMax: Type.Integer(),
-                regionCode: Type.String(),
-                regionName: Nullable(Type.String()),
-                headcount: Type.Integer(),
-                filled: Type.Integer(),
-                validUntil: Type.String(),
-              }),
-            }),
-          ),
+          200: Type.Array(VacancyMatch),
         },
       },
     },
