@@ -270,4 +270,15 @@ describe('AID-9 full-employment communities', () => {
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
   });
+
+  it('AID-9 region codes outside the caller’s area or of no community answer an empty ranking or 404, never an error', async () => {
+    for (const code of ['000000000000', '140106000000', '999999999999']) {
+      const list = await ranking(yingpan, `&regionCode=${code}`);
+      expect(list).toMatchObject({ communities: 0, items: [], share: null });
+      expect((await send(yingpan, 'GET', `/assistance/full-employment-communities/${code}`)).statusCode).toBe(404);
+    }
+    expect((await send(admin, 'GET', '/assistance/full-employment-communities/000000000000')).statusCode).toBe(404);
+    const narrowed = await ranking(yingpan, `&regionCode=${nine}`);
+    expect((narrowed.items as Community[]).map((c) => c.regionCode)).toEqual([nine]);
+  });
 });
