@@ -84,6 +84,11 @@ describe('AID-7 and AID-9 in the browser', () => {
     expect(await page.getByTestId('indicator-persons_placed').textContent()).toContain('3/ 目标 4');
     expect(await page.getByTestId('campaign-facts').textContent()).toContain(`${periodStart} 至 ${today}`);
     await shot(page, 'campaign-dashboard');
+    await page.getByRole('link', { name: '返回清单' }).click();
+    await page.waitForURL(/\/campaigns$/);
+    await expect.poll(() => page.locator('.ant-table-tbody .ant-table-row').first().textContent()).toContain('进行中');
+    expect(await page.locator('.ant-table-tbody .ant-table-row').first().textContent()).toContain('“4050”人员');
+    await shot(page, 'campaigns-list');
   });
 
   it('AID-9 the community ranking puts the community with every 4050 person placed first; a row opens its facts', async () => {
