@@ -17,6 +17,7 @@ import { createDemoJobs } from './demo/jobs.js';
 import { createDemoNotices } from './demo/notices.js';
 import { createDemoRecognitions } from './demo/recognitions.js';
 import { createDemoWelfare } from './demo/welfare.js';
+import { createDemoCampaigns } from './demo/campaigns.js';
 import { createDemoRegion, type DemoAccount } from './demo/region.js';
 import { rebuildSeekerMatchProfiles } from './modules/persons/index.js';
 import { rebuildVacancyMatchProfiles } from './modules/vacancies/index.js';
@@ -121,6 +122,8 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
       await createDemoWelfare(ctx);
     }
     await createDemoNotices(ctx);
+    // After every dated record above: the campaign's results are counted from them.
+    await createDemoCampaigns(ctx);
   }
   await setSetting(db, 'initialized', true);
   return { firstStart: true, adminPassword, demoAccounts, population };

@@ -140,6 +140,7 @@ export const entityNames: Record<string, string> = {
   hard_to_employ_recognition: '就业困难人员认定',
   subsidy: '补贴申请',
   subsidy_run: '补贴发放批次',
+  campaign: '专项活动',
 };
 
 /** Whole years of age on a date ('YYYY-MM-DD' both). */

@@ -70,6 +70,10 @@ import { AccountBookOutlined } from '@ant-design/icons';
 import { SubsidiesPage } from './pages/subsidies/SubsidiesPage.js';
 import { SubsidyPage } from './pages/subsidies/SubsidyPage.js';
 import { subsidyStaff } from './pages/subsidies/subsidyTypes.js';
+import { FundOutlined, TrophyOutlined } from '@ant-design/icons';
+import { CampaignsPage } from './pages/campaigns/CampaignsPage.js';
+import { CampaignPage } from './pages/campaigns/CampaignPage.js';
+import { CommunitiesPage } from './pages/campaigns/CommunitiesPage.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
@@ -78,6 +82,9 @@ const ledgerAuditors: Role[] = [...ledgerReaders, 'auditor', 'reviewer'];
 
 /** The overview of hard-to-employ recognitions (AID-1): reviewers decide, clerks and leaders read. */
 const assistanceStaff: Role[] = ['reviewer', 'clerk', 'leader', 'admin'];
+
+/** Campaigns and full-employment communities (AID-7, AID-9): clerks and job officers plan campaigns; leaders and admins read. */
+const campaignStaff: Role[] = ['clerk', 'job_officer', 'leader', 'admin'];
 
 /** Who works with employers and vacancies (JOB-1..3): job officers write, reviewers review, leaders and admins read. */
 const jobMarketStaff: Role[] = ['job_officer', 'reviewer', 'leader', 'admin'];
@@ -116,6 +123,16 @@ export const pages: PageEntry[] = [
   // Subsidies paid exactly once (AID-8): clerks apply, reviewers decide, finance pays; leaders and admins read.
   { path: '/subsidies', label: '补贴管理', icon: <AccountBookOutlined />, roles: subsidyStaff, element: <SubsidiesPage /> },
   { path: '/subsidies/:id', label: '补贴详情', roles: subsidyStaff, element: <SubsidyPage />, menuKey: '/subsidies' },
+  // Campaigns (AID-7) and full-employment communities (AID-9): results counted from the records, never typed.
+  { path: '/campaigns', label: '专项活动', icon: <FundOutlined />, roles: campaignStaff, element: <CampaignsPage /> },
+  { path: '/campaigns/:id', label: '专项活动成效', roles: campaignStaff, element: <CampaignPage />, menuKey: '/campaigns' },
+  {
+    path: '/full-employment-communities',
+    label: '充分就业社区',
+    icon: <TrophyOutlined />,
+    roles: ['clerk', 'leader', 'admin'],
+    element: <CommunitiesPage />,
+  },
   { path: '/employers', label: '用人单位', icon: <BankOutlined />, roles: jobMarketStaff, element: <EmployersPage /> },
   { path: '/employers/:id', label: '用人单位详情', roles: jobMarketStaff, element: <EmployerPage />, menuKey: '/employers' },
   { path: '/vacancies', label: '岗位信息', icon: <FileSearchOutlined />, roles: jobMarketStaff, element: <VacanciesPage /> },

@@ -106,4 +106,21 @@ describe('the demo as npm start makes it', () => {
     expect(paid.total).toBeGreaterThanOrEqual(1);
     expect(paid.items.every((s) => s.type === 'public_welfare_post' && s.amountFen === 150000)).toBe(true);
   });
+
+  it('AID-7 the district clerk finds last month’s 就业援助月 with targets, and results counted from the demo’s records of that month', async () => {
+    const clerk = await loginAs(t.app, 'xiaodian_clerk');
+    const list = await get<{ total: number; items: { id: string; kind: string; startDate: string; endDate: string }[] }>(
+      '/assistance/campaigns',
+      clerk,
+    );
+    expect(list.total).toBe(1);
+    expect(list.items[0]).toMatchObject({ kind: 'assistance_month', startDate: '2026-10-01', endDate: '2026-10-31' });
+    const results = await get<{ results: { indicator: string; target: number | null; actual: number }[] }>(
+      `/assistance/campaigns/${list.items[0]!.id}/results`,
+      clerk,
+    );
+    const byCode = Object.fromEntries(results.results.map((r) => [r.indicator, r]));
+    expect(byCode.persons_served!.target).toBe(30);
+    expect(results.results.some((r) => r.actual > 0)).toBe(true);
+  });
 });

@@ -209,6 +209,30 @@ export const paramDefinitions = [
     kind: 'days',
     description: '距解决时限不超过此天数的个案显示为即将到期',
   },
+  {
+    name: 'full_employment_community.min_registration_rate',
+    title: '充分就业社区：下岗失业人员登记率',
+    kind: 'percent',
+    description: '社区劳动年龄内有劳动能力、未就业的人员中已办理失业登记的比例不低于此值',
+  },
+  {
+    name: 'full_employment_community.min_certificate_rate',
+    title: '充分就业社区：登记失业人员发证率',
+    kind: 'percent',
+    description: '社区登记失业人员中已领取就业失业登记证（原《再就业优惠证》）的比例不低于此值',
+  },
+  {
+    name: 'full_employment_community.min_4050_placed_rate',
+    title: '充分就业社区：有就业要求的“4050”人员安置率',
+    kind: 'percent',
+    description: '社区认定的“4050”人员中已实现就业的比例不低于此值',
+  },
+  {
+    name: 'full_employment_community.target_share',
+    title: '充分就业（就业先进）社区占比目标',
+    kind: 'percent',
+    description: '辖区内达到充分就业社区标准的社区所占比例的目标',
+  },
 ] as const satisfies readonly ParamDefinition[];
 
 /** The name of a parameter in the catalogue: a misspelt name does not compile. */
@@ -496,4 +520,25 @@ export const paramSeedValues: ParamSeedValue[] = [
     value: 90,
     source: `${openpesDefault}：招聘信息须真实、合法（《人力资源市场暂行条例》第二十四条），岗位最长展示 90 天，到期须重新发布`,
   },
+  ...(
+    [
+      ['full_employment_community.min_registration_rate', 100, '实现社区下岗失业人员登记率达100%'],
+      [
+        'full_employment_community.min_certificate_rate',
+        100,
+        '对符合申领《再就业优惠证》条件申领《再就业优惠证》的下岗失业人员发证率达100%',
+      ],
+      ['full_employment_community.min_4050_placed_rate', 90, '对有就业要求的“4050”人员安置率达90%以上'],
+      ['full_employment_community.target_share', 20, '要确保20%的社区进入就业先进社区行列'],
+    ] as const
+  ).flatMap(([name, value, clause]): ParamSeedValue[] => [
+    { name, regionPrefix: shenyang, effectiveFrom: '2004-01-01', value, source: `${s002} §(八)：${clause}` },
+    {
+      name,
+      regionPrefix: '',
+      effectiveFrom: '2004-01-01',
+      value,
+      source: `全国缺省值，沿用${s002} §(八)：${clause}；各地应按本地文件另设`,
+    },
+  ]),
 ];

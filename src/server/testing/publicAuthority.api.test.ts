@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoPopulation } from '../demo/population.js';
 import { createDemoRecognitions } from '../demo/recognitions.js';
+import { createDemoCampaigns } from '../demo/campaigns.js';
 import { accountActor } from '../modules/accounts/index.js';
-import { listRecognitions } from '../modules/assistance/index.js';
+import { listCampaigns, listRecognitions, rankFullEmploymentCommunities } from '../modules/assistance/index.js';
 import { listAudit } from '../modules/audit/index.js';
 import { listEmployers } from '../modules/employers/index.js';
 import { listFairs } from '../modules/fairs/index.js';
@@ -36,6 +37,8 @@ const staffLists: Record<string, (ctx: Ctx) => Promise<{ items: unknown[] }>> = 
   fairs: (ctx) => listFairs(ctx, {}, paging),
   surveys: (ctx) => listSurveys(ctx, paging),
   recognitions: (ctx) => listRecognitions(ctx, {}, paging),
+  campaigns: (ctx) => listCampaigns(ctx, {}, paging),
+  fullEmploymentCommunities: (ctx) => rankFullEmploymentCommunities(ctx, {}, paging),
 };
 
 /** The rows an actor reads from a list: a FORBIDDEN answer counts as none. */
@@ -52,6 +55,7 @@ beforeAll(async () => {
   t = await createTestApp();
   await createDemoPopulation(t.systemCtx, 2);
   await createDemoRecognitions(t.systemCtx);
+  await createDemoCampaigns(t.systemCtx);
   // One referral, so the referral list has a row too.
   const officer: Ctx = { ...t.systemCtx, actor: { ...t.systemCtx.actor, roles: ['job_officer'] } };
   const seeker = (await listPersons(t.systemCtx, { status: 'unemployed' }, { limit: 1, offset: 0 })).items[0]!;

@@ -195,3 +195,35 @@ export const subsidyPayments = pgTable(
   },
   (t) => [uniqueIndex('subsidy_payments_once_uq').on(t.subsidyId), index('subsidy_payments_run_idx').on(t.runId)],
 );
+
+/**
+ * Campaigns (专项活动, AID-7): an assistance month, a graduates' service week, a spring-breeze
+ * action ... over a region and a period, aimed at target groups, with a number to reach per
+ * indicator. Only the plan is stored: the results are counted from the records dated in the period
+ * whenever they are asked for (assistance/campaignIndicators.ts), never typed.
+ */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    id: uuid('id').primaryKey(),
+    name: text('name').notNull(),
+    /** A kind code of shared/campaigns.ts campaignKinds (assistance_month, graduates_week, spring_breeze ...). */
+    kind: text('kind').notNull(),
+    /** The region the campaign covers (its records are those of this region and below). */
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    startDate: date('start_date', { mode: 'string' }).notNull(),
+    endDate: date('end_date', { mode: 'string' }).notNull(),
+    /** Category codes of assistance/categories.ts and `graduates`; empty = everyone in the region. */
+    targetGroups: text('target_groups').array().notNull(),
+    /** The number to reach per indicator code: {persons_placed: 200, ...}. */
+    targets: jsonb('targets').$type<Record<string, number>>().notNull(),
+    note: text('note'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('campaigns_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.startDate),
+    check('campaigns_period_ck', sql`${t.endDate} >= ${t.startDate}`),
+  ],
+);

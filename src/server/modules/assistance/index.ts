@@ -9,3 +9,6 @@ export { graduateServiceRoutes } from './graduateRoutes.js';
 export { graduateService, listGraduateService } from './graduateService.js';
 export { subsidyRoutes } from './subsidyRoutes.js';
 export { applyForSubsidy, decideOnSubsidy, getSubsidy, listSubsidies, runSubsidies } from './subsidyService.js';
+export { campaignRoutes } from './campaignRoutes.js';
+export { campaignResults, createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaignService.js';
+export { fullEmploymentCommunity, rankFullEmploymentCommunities } from './communityService.js';
