@@ -290,7 +290,6 @@ async function demoActor(ctx: Ctx, username: string): Promise<Ctx> {
   return { ...ctx, actor: actorOf(row) };
 }
 
-
 /** A context whose clock reads 10:00 Beijing time on `day`, so the records carry that day. */
 function on(ctx: Ctx, day: string): Ctx {
   const at = new Date(`${day}T10:00:00+08:00`);
