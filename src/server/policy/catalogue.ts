@@ -239,6 +239,30 @@ export const paramDefinitions = [
 /** The name of a parameter in the catalogue: a misspelt name does not compile. */
 export type ParamName = (typeof paramDefinitions)[number]['name'];
 
+/**
+ * Bounds a value must keep when an administrator sets it (policy/service.ts refuses others with
+ * 400 OUT_OF_BAND): a fixed range, or an order between two parameters of the region in force on
+ * the value's effective date. A rule that reads the figures still checks them (a later value of
+ * the other parameter may break an order set earlier).
+ */
+export const paramRanges: Partial<Record<ParamName, { min: number; max: number; why: string }>> = {
+  'ui.benefit_rate_of_min_wage': {
+    min: 1,
+    max: 99,
+    why: '失业保险金标准须低于当地最低工资标准（《失业保险条例》第十八条），占最低工资标准的比例须在 1%–99% 之间',
+  },
+  'ui.max_entitlement_months': { min: 12, max: 24, why: '《失业保险条例》第十七条：领取期限最长不得超过24个月' },
+  'ui.min_contribution_months': { min: 1, max: 120, why: '缴费时间以月计，须在 1–120 个月之间' },
+};
+
+export const paramOrders: readonly { lower: ParamName; upper: ParamName; why: string }[] = [
+  {
+    lower: 'minimum_living_allowance.monthly',
+    upper: 'minimum_wage.monthly',
+    why: '失业保险金标准须低于最低工资标准、高于城市居民最低生活保障标准（《失业保险条例》第十八条），故最低生活保障标准须低于最低工资标准',
+  },
+];
+
 const paramNames: ReadonlySet<string> = new Set(paramDefinitions.map((d) => d.name));
 
 /** Whether a name from outside the code (a URL) is a parameter of the catalogue. */
