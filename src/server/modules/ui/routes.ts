@@ -1,5 +1,6 @@
 // HTTP for unemployment insurance (UI-1, UI-2; shared/API.md "Second release", "Unemployment insurance (UI)").
 import { Type } from '@sinclair/typebox';
+import { noteAccess } from '../../platform/accessLog.js';
 import { ctxOf } from '../../platform/context.js';
 import { DateTime, IdParams, Name, Nullable, Paged, pageQuery, sendList, type App } from '../../platform/http.js';
 import {
@@ -158,6 +159,11 @@ export async function uiRoutes(app: App) {
     async (req, reply) => {
       const { status, personId } = req.query;
       return sendList(reply, req.query, (paging) => listClaims(ctxOf(app, req), { status, personId }, paging), {
+        onExport: (rows) =>
+          noteAccess(
+            ctxOf(app, req),
+            rows.map((c) => ({ personId: c.personId, regionCode: c.regionCode, action: 'export' as const, rows: rows.length })),
+          ),
         filename: '失业保险金申领',
         sheet: '失业保险金申领',
         columns: [

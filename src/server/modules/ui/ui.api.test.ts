@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmployer, createPerson, createStaffMember, type Auth } from '../../testing/factories.js';
-import { createTestApp, queryRows, type TestApp } from '../../testing/testApp.js';
+import { createTestApp, loginAs, queryRows, type TestApp } from '../../testing/testApp.js';
 
 const today = '2026-11-23';
 let t: TestApp;
@@ -17,6 +17,7 @@ let officerReviewer: Auth; // 小店区, both roles
 let otherStreet: Auth;
 let otherDistrict: Auth;
 let jobOfficer: Auth;
+let auditor: Auth;
 let employerId: string;
 
 beforeAll(async () => {
@@ -28,6 +29,7 @@ beforeAll(async () => {
   otherStreet = (await createStaffMember(t, { regionCode: '140105002000', roles: ['ui_officer', 'reviewer'] })).auth;
   otherDistrict = (await createStaffMember(t, { regionCode: '140106000000', roles: ['ui_officer', 'reviewer'] })).auth;
   jobOfficer = (await createStaffMember(t, { regionCode: '140105000000', roles: ['job_officer'] })).auth;
+  auditor = (await createStaffMember(t, { regionCode: '140100000000', roles: ['auditor'] })).auth;
   employerId = (await createEmployer(t, jobOfficer)).id;
 }, 60_000);
 afterAll(() => t?.close());
@@ -269,5 +271,49 @@ describe('UI-2 claims', () => {
     const xlsx = await send(reviewer, 'GET', '/ui/claims?format=xlsx');
     expect(xlsx.statusCode).toBe(200);
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+  });
+});
+
+describe('UI-2 parameters and concurrency', () => {
+  it('UI-2 条例第十八条: a benefit rate of 100% or more, or a living allowance not below the minimum wage, is refused when set (400 OUT_OF_BAND)', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const set = (name: string, value: number, regionPrefix = '140105') =>
+      send(admin, 'POST', `/params/${name}/values`, { regionPrefix, effectiveFrom: '2026-10-01', value, source: '测试：越界取值' });
+    const rate = await set('ui.benefit_rate_of_min_wage', 100);
+    expect(rate.statusCode, rate.body).toBe(400);
+    expect(rate.json().errors).toEqual([expect.objectContaining({ path: '/value', code: 'OUT_OF_BAND' })]);
+    expect((await set('minimum_living_allowance.monthly', 198_000)).json().errors[0].code).toBe('OUT_OF_BAND');
+    expect((await set('minimum_wage.monthly', 80_000)).json().errors[0].code).toBe('OUT_OF_BAND');
+    expect((await set('ui.max_entitlement_months', 36)).statusCode).toBe(400);
+    const ok = await set('minimum_wage.monthly', 200_000, '140106');
+    expect(ok.statusCode, ok.body).toBe(201);
+  });
+
+  it('UI-2 one open claim per person: two claims taken at once give one 201 and one 409', async () => {
+    const person = await claimant(24);
+    const both = await Promise.all([claim(person.id), claim(person.id)]);
+    expect(both.map((r) => r.statusCode).sort()).toEqual([201, 409]);
+    expect((await send(officer, 'GET', `/ui/claims?personId=${person.id}`)).json().total).toBe(1);
+  });
+
+  it('UI-1 the same contributions posted twice at once are stored once', async () => {
+    const person = await createPerson(t, clerk);
+    const items = monthsEnding('2025-12', 6).map((m) => item(person.id, m));
+    const both = await Promise.all([1, 2].map(() => send(officer, 'POST', '/ui/contributions', { items })));
+    expect(both.map((r) => r.statusCode)).toEqual([200, 200]);
+    expect(both.map((r) => r.json().inserted).sort()).toEqual([0, 6]);
+    expect((await send(officer, 'GET', `/persons/${person.id}/ui-account`)).json().contributionMonths).toBe(6);
+  });
+
+  it('SYS-2 reading a claim or a UI account is a look in the person’s access log', async () => {
+    const person = await claimant(24);
+    const id = (await claim(person.id)).json().id;
+    const views = async () =>
+      (await send(auditor, 'GET', `/persons/${person.id}/access-log`)).json().items.filter((e: { action: string }) => e.action === 'view')
+        .length;
+    expect(await views()).toBe(0);
+    await send(reviewer, 'GET', `/ui/claims/${id}`);
+    await send(reviewer, 'GET', `/persons/${person.id}/ui-account`);
+    expect(await views()).toBeGreaterThanOrEqual(1);
   });
 });
