@@ -47,12 +47,23 @@ export function paidMonthsOf(ctx: Ctx, personId: string, throughMonth?: string) 
     .orderBy(asc(c.month));
 }
 
-/** The person's claims that hold contribution months or months to carry (not rejected), oldest first. */
+/**
+ * The person's claims that hold contribution months or months to carry, oldest first: not those
+ * rejected, nor those stopped before a decision (never in benefit, they count nothing).
+ */
 export function countingClaimsOf(ctx: Ctx, personId: string) {
+  const c = uiClaims;
   return ctx.db
     .select()
-    .from(uiClaims)
-    .where(and(eq(uiClaims.personId, personId), ne(uiClaims.status, 'rejected'), withinScope(ctx, uiClaims.regionCode)))
+    .from(c)
+    .where(
+      and(
+        eq(c.personId, personId),
+        ne(c.status, 'rejected'),
+        sql`NOT (${c.status} = 'stopped' AND ${c.decidedBy} IS NULL)`,
+        withinScope(ctx, c.regionCode),
+      ),
+    )
     .orderBy(asc(uiClaims.countedThrough), asc(uiClaims.takenAt));
 }
 

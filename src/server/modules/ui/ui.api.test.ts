@@ -31,7 +31,7 @@ beforeAll(async () => {
   jobOfficer = (await createStaffMember(t, { regionCode: '140105000000', roles: ['job_officer'] })).auth;
   auditor = (await createStaffMember(t, { regionCode: '140100000000', roles: ['auditor'] })).auth;
   employerId = (await createEmployer(t, jobOfficer)).id;
-}, 60_000);
+}, 120_000);
 afterAll(() => t?.close());
 
 function send(auth: Auth, method: 'GET' | 'POST', url: string, payload?: object) {
@@ -207,6 +207,20 @@ describe('UI-2 claims', () => {
     const stopped = (await send(officer, 'GET', `/ui/claims/${id}`)).json();
     expect(stopped).toMatchObject({ status: 'stopped', stoppedOn: '2026-09-14', stopReason: 're_employed' });
     expect((await send(officer, 'GET', `/ui/claims?status=stopped&personId=${person.id}`)).json().total).toBe(1);
+  });
+
+  it('UI-3 条例第十五条: a claim stopped before its decision cannot be decided and counts no contribution months', async () => {
+    const person = await claimant(30);
+    const id = (await claim(person.id)).json().id;
+    await register(person.id, 'employment', '2026-07-01', { employmentForm: 'flexible' });
+    expect((await send(officer, 'GET', `/ui/claims/${id}`)).json()).toMatchObject({
+      status: 'stopped',
+      stoppedOn: '2026-07-01',
+      decidedBy: null,
+    });
+    expect((await decide(id, 'approve')).statusCode).toBe(409);
+    const account = (await send(officer, 'GET', `/persons/${person.id}/ui-account`)).json();
+    expect(account).toMatchObject({ contributionMonths: 30, unusedMonths: 30 });
   });
 
   it('UI-2 条例第十七条: an earlier claim’s unused 20 months plus a new 12 gives 24 (capped); the account marks the months each claim counted', async () => {
