@@ -44,6 +44,7 @@ import { noticeRoutes } from './modules/notices/index.js';
 import { boardRoutes } from './modules/board/index.js';
 import { accountRoutes } from './modules/accounts/index.js';
 import { assistanceRoutes, campaignRoutes, graduateServiceRoutes, subsidyRoutes, welfarePostRoutes } from './modules/assistance/index.js';
+import { uiRoutes } from './modules/ui/index.js';
 
 /** Paths under /api/v1 that need no login. */
 const publicApi = [/^\/api\/v1\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api\/v1\/public\//, /^\/api\/v1\/auth\/login(\/two-factor)?$/];
@@ -180,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await subsidyRoutes(typed);
       await campaignRoutes(typed);
       await assistanceRoutes(typed);
+      await uiRoutes(typed);
       await boardRoutes(typed);
       await accountRoutes(typed);
     },

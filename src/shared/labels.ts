@@ -121,6 +121,29 @@ export type SubsidyType = keyof typeof subsidyTypeNames;
 export const subsidyStatusNames = { applied: '待审批', approved: '已审批待发放', rejected: '已驳回', paid: '已发放' } as const;
 export type SubsidyStatus = keyof typeof subsidyStatusNames;
 
+/** Why a claimant's employment ended (UI-2, API.md "Unemployment insurance"): the first five are involuntary (条例第十四条第二项). */
+export const separationReasonNames = {
+  contract_ended_not_renewed: '劳动合同期满未续订',
+  dismissed_by_employer: '被用人单位解除劳动合同',
+  employer_terminated_by_law: '用人单位依法终止劳动合同',
+  employer_bankrupt: '用人单位破产、撤销、解散',
+  mutual_agreement_employer_initiated: '用人单位提出、协商一致解除劳动合同',
+  voluntary_resignation: '本人辞职',
+  other_voluntary: '其他本人意愿中断就业',
+} as const;
+export type SeparationReason = keyof typeof separationReasonNames;
+export const separationReasons = Object.keys(separationReasonNames) as SeparationReason[];
+
+/** A benefit claim's status (UI-2, UI-3). */
+export const uiClaimStatusNames = {
+  pending: '待审核',
+  active: '享受待遇中',
+  stopped: '已停发',
+  exhausted: '期满终止',
+  rejected: '已驳回',
+} as const;
+export type UiClaimStatus = keyof typeof uiClaimStatusNames;
+
 /** Working time of a vacancy (JOB-2); seekers' wishes use the Chinese names. */
 export const vacancyHoursNames = { full_time: '全日制', part_time: '非全日制' } as const;
 export type VacancyHours = keyof typeof vacancyHoursNames;

@@ -108,6 +108,7 @@ export const actionNames: Record<string, string> = {
   approve: '批准',
   reject: '驳回',
   pay: '发放',
+  stop: '停发',
   exit: '退出岗位',
   two_factor_enrol: '启用两步验证',
   two_factor_disable: '停用两步验证',
@@ -141,6 +142,8 @@ export const entityNames: Record<string, string> = {
   subsidy: '补贴申请',
   subsidy_run: '补贴发放批次',
   campaign: '专项活动',
+  ui_contribution: '失业保险缴费记录',
+  ui_claim: '失业保险金申领',
 };
 
 /** Whole years of age on a date ('YYYY-MM-DD' both). */

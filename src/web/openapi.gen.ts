@@ -5929,6 +5929,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/{id}/ui-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失业保险个人账户：缴费月份（含中断月份）及前次申领已计算的月份 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 已缴费（实缴大于 0）的月数 */
+                            contributionMonths: number;
+                            months: {
+                                baseFen: number;
+                                /** @description false：中断缴费的月份 */
+                                contributed: boolean;
+                                employerIds: string[];
+                                month: string;
+                                paidFen: number;
+                                /** @description 已被此次申领计算 */
+                                usedByClaimId: string | null;
+                            }[];
+                            personId: string;
+                            /** @description 首次缴费月份 */
+                            since: string | null;
+                            /** @description 尚未被申领计算的缴费月数 */
+                            unusedMonths: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/import": {
         parameters: {
             query?: never;
@@ -8421,6 +8478,411 @@ export interface paths {
                         "application/json": {
                             /** @description 此前已设置（或已开始设置）两步验证 */
                             hadTwoFactor: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/claims": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失业保险金申领：按状态、人员筛选 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    personId?: string;
+                    /** @description pending 待审核、active 享受待遇中、stopped 已停发、exhausted 期满终止、rejected 已驳回 */
+                    status?: "pending" | "active" | "stopped" | "exhausted" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                decidedBy: string | null;
+                                entitlementMonths: number;
+                                id: string;
+                                monthlyAmountFen: number;
+                                personId: string;
+                                personName: string;
+                                regionCode: string;
+                                separationDate: string;
+                                /**
+                                 * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
+                                 * @enum {string}
+                                 */
+                                separationReason: "contract_ended_not_renewed" | "dismissed_by_employer" | "employer_terminated_by_law" | "employer_bankrupt" | "mutual_agreement_employer_initiated" | "voluntary_resignation" | "other_voluntary";
+                                startMonth: string;
+                                /**
+                                 * @description pending 待审核、active 享受待遇中、stopped 已停发、exhausted 期满终止、rejected 已驳回
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
+                                stoppedOn: string | null;
+                                /** Format: date-time */
+                                takenAt: string;
+                                takenBy: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 受理失业保险金申领：按《失业保险条例》第十四条判定（不符合 422 并指明规则），第十七条核定期限（与前次未领期限合并，最长 24 个月），第十八条核定标准 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        /** Format: date */
+                        separationDate: string;
+                        /**
+                         * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
+                         * @enum {string}
+                         */
+                        separationReason: "contract_ended_not_renewed" | "dismissed_by_employer" | "employer_terminated_by_law" | "employer_bankrupt" | "mutual_agreement_employer_initiated" | "voluntary_resignation" | "other_voluntary";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 前次应领而未领的月数 */
+                            carriedMonths: number;
+                            /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
+                            contributionMonths: number;
+                            /** @description 本次申领计算缴费至此月（YYYY-MM） */
+                            countedThrough: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionComment: string | null;
+                            /** @description 合并计算其未领期限的前次申领 */
+                            earlierClaimId: string | null;
+                            eligible: boolean;
+                            /** @description 领取期限（月） */
+                            entitlementMonths: number;
+                            id: string;
+                            /** @description 每月失业保险金（分） */
+                            monthlyAmountFen: number;
+                            paidMonths: number;
+                            payments: {
+                                amountFen: number;
+                                month: string;
+                                runId: string;
+                            }[];
+                            personId: string;
+                            personName: string | null;
+                            reasons: {
+                                detail: string;
+                                rule: string;
+                                source: string;
+                            }[];
+                            regionCode: string;
+                            separationDate: string;
+                            /**
+                             * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
+                             * @enum {string}
+                             */
+                            separationReason: "contract_ended_not_renewed" | "dismissed_by_employer" | "employer_terminated_by_law" | "employer_bankrupt" | "mutual_agreement_employer_initiated" | "voluntary_resignation" | "other_voluntary";
+                            /** @description 首个发放月份 YYYY-MM */
+                            startMonth: string;
+                            /**
+                             * @description pending 待审核、active 享受待遇中、stopped 已停发、exhausted 期满终止、rejected 已驳回
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
+                            stoppedOn: string | null;
+                            /** @description re_employed 重新就业 */
+                            stopReason: string | null;
+                            /** Format: date-time */
+                            takenAt: string;
+                            takenBy: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/claims/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失业保险金申领及其判定依据、审核、停发与发放记录 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 前次应领而未领的月数 */
+                            carriedMonths: number;
+                            /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
+                            contributionMonths: number;
+                            /** @description 本次申领计算缴费至此月（YYYY-MM） */
+                            countedThrough: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionComment: string | null;
+                            /** @description 合并计算其未领期限的前次申领 */
+                            earlierClaimId: string | null;
+                            eligible: boolean;
+                            /** @description 领取期限（月） */
+                            entitlementMonths: number;
+                            id: string;
+                            /** @description 每月失业保险金（分） */
+                            monthlyAmountFen: number;
+                            paidMonths: number;
+                            payments: {
+                                amountFen: number;
+                                month: string;
+                                runId: string;
+                            }[];
+                            personId: string;
+                            personName: string | null;
+                            reasons: {
+                                detail: string;
+                                rule: string;
+                                source: string;
+                            }[];
+                            regionCode: string;
+                            separationDate: string;
+                            /**
+                             * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
+                             * @enum {string}
+                             */
+                            separationReason: "contract_ended_not_renewed" | "dismissed_by_employer" | "employer_terminated_by_law" | "employer_bankrupt" | "mutual_agreement_employer_initiated" | "voluntary_resignation" | "other_voluntary";
+                            /** @description 首个发放月份 YYYY-MM */
+                            startMonth: string;
+                            /**
+                             * @description pending 待审核、active 享受待遇中、stopped 已停发、exhausted 期满终止、rejected 已驳回
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
+                            stoppedOn: string | null;
+                            /** @description re_employed 重新就业 */
+                            stopReason: string | null;
+                            /** Format: date-time */
+                            takenAt: string;
+                            takenBy: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/claims/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核失业保险金申领（审核员；受理人本人不能审核，403）：approve 开始享受待遇，reject 驳回 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 前次应领而未领的月数 */
+                            carriedMonths: number;
+                            /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
+                            contributionMonths: number;
+                            /** @description 本次申领计算缴费至此月（YYYY-MM） */
+                            countedThrough: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionComment: string | null;
+                            /** @description 合并计算其未领期限的前次申领 */
+                            earlierClaimId: string | null;
+                            eligible: boolean;
+                            /** @description 领取期限（月） */
+                            entitlementMonths: number;
+                            id: string;
+                            /** @description 每月失业保险金（分） */
+                            monthlyAmountFen: number;
+                            paidMonths: number;
+                            payments: {
+                                amountFen: number;
+                                month: string;
+                                runId: string;
+                            }[];
+                            personId: string;
+                            personName: string | null;
+                            reasons: {
+                                detail: string;
+                                rule: string;
+                                source: string;
+                            }[];
+                            regionCode: string;
+                            separationDate: string;
+                            /**
+                             * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
+                             * @enum {string}
+                             */
+                            separationReason: "contract_ended_not_renewed" | "dismissed_by_employer" | "employer_terminated_by_law" | "employer_bankrupt" | "mutual_agreement_employer_initiated" | "voluntary_resignation" | "other_voluntary";
+                            /** @description 首个发放月份 YYYY-MM */
+                            startMonth: string;
+                            /**
+                             * @description pending 待审核、active 享受待遇中、stopped 已停发、exhausted 期满终止、rejected 已驳回
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
+                            stoppedOn: string | null;
+                            /** @description re_employed 重新就业 */
+                            stopReason: string | null;
+                            /** Format: date-time */
+                            takenAt: string;
+                            takenBy: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 录入缴费记录（失业保险经办员）：整批校验，任一条有误则整批不保存（错误指明 /items/序号/字段）；同一人员、单位、月份只记录一次，重复提交相同金额计为 unchanged，金额不同 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            baseFen: number;
+                            /** Format: uuid */
+                            employerId: string;
+                            /** @description 月份 YYYY-MM */
+                            month: string;
+                            paidFen: number;
+                            /** Format: uuid */
+                            personId: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inserted: number;
+                            unchanged: number;
                         };
                     };
                 };

@@ -22,3 +22,4 @@ export * from './tables/referrals.js';
 export * from './tables/accounts.js';
 export * from './tables/notices.js';
 export * from './tables/assistance.js';
+export * from './tables/ui.js';

@@ -233,10 +233,59 @@ export const paramDefinitions = [
     kind: 'percent',
     description: '辖区内达到充分就业社区标准的社区所占比例的目标',
   },
+  {
+    name: 'ui.min_contribution_months',
+    title: '领取失业保险金最短缴费时间',
+    kind: 'months',
+    description: '失业前用人单位和本人已缴纳失业保险费满此月数，方可领取失业保险金',
+  },
+  {
+    name: 'ui.max_entitlement_months',
+    title: '失业保险金最长领取期限',
+    kind: 'months',
+    description: '本次应领期限与前次应领而未领的期限合并计算的上限',
+  },
+  {
+    name: 'ui.benefit_rate_of_min_wage',
+    title: '失业保险金标准（占最低工资标准比例）',
+    kind: 'percent',
+    description: '每月失业保险金 = 最低工资标准 × 此比例，且须低于最低工资标准、高于城市居民最低生活保障标准',
+  },
+  { name: 'minimum_wage.monthly', title: '月最低工资标准', kind: 'fen', description: '当地月最低工资标准（失业保险金的上限）' },
+  {
+    name: 'minimum_living_allowance.monthly',
+    title: '城市居民最低生活保障标准',
+    kind: 'fen',
+    description: '当地城市居民每人每月最低生活保障标准（失业保险金的下限）',
+  },
 ] as const satisfies readonly ParamDefinition[];
 
 /** The name of a parameter in the catalogue: a misspelt name does not compile. */
 export type ParamName = (typeof paramDefinitions)[number]['name'];
+
+/**
+ * Bounds a value must keep when an administrator sets it (policy/service.ts refuses others with
+ * 400 OUT_OF_BAND): a fixed range, or an order between two parameters of the region in force on
+ * the value's effective date. A rule that reads the figures still checks them (a later value of
+ * the other parameter may break an order set earlier).
+ */
+export const paramRanges: Partial<Record<ParamName, { min: number; max: number; why: string }>> = {
+  'ui.benefit_rate_of_min_wage': {
+    min: 1,
+    max: 99,
+    why: '失业保险金标准须低于当地最低工资标准（《失业保险条例》第十八条），占最低工资标准的比例须在 1%–99% 之间',
+  },
+  'ui.max_entitlement_months': { min: 12, max: 24, why: '《失业保险条例》第十七条：领取期限最长不得超过24个月' },
+  'ui.min_contribution_months': { min: 1, max: 120, why: '缴费时间以月计，须在 1–120 个月之间' },
+};
+
+export const paramOrders: readonly { lower: ParamName; upper: ParamName; why: string }[] = [
+  {
+    lower: 'minimum_living_allowance.monthly',
+    upper: 'minimum_wage.monthly',
+    why: '失业保险金标准须低于最低工资标准、高于城市居民最低生活保障标准（《失业保险条例》第十八条），故最低生活保障标准须低于最低工资标准',
+  },
+];
 
 const paramNames: ReadonlySet<string> = new Set(paramDefinitions.map((d) => d.name));
 
@@ -256,7 +305,46 @@ const s000 = '种子文件 000 太原市《劳动力市场“三化”建设推�
 const openpesDefault = 'OpenPES 缺省值（非政策文件规定，各地可调整）';
 const s001 = '种子文件 001 绥宁县《加强基层公共就业服务体系建设实施方案》(绥政办发〔2019〕8号)';
 
+const taiyuan = '1401';
+const uiStatute = '《失业保险条例》(国务院令第258号，1999-01-22)';
+const taiyuanExample = '太原市示例值：种子文件未给出此数额，正式使用前请按山西省、太原市现行文件修改';
+
 export const paramSeedValues: ParamSeedValue[] = [
+  {
+    name: 'ui.min_contribution_months',
+    regionPrefix: '',
+    effectiveFrom: '1999-01-22',
+    value: 12,
+    source: `${uiStatute} 第十四条第（一）项：按照规定参加失业保险，所在单位和本人已按照规定履行缴费义务满1年`,
+  },
+  {
+    name: 'ui.max_entitlement_months',
+    regionPrefix: '',
+    effectiveFrom: '1999-01-22',
+    value: 24,
+    source: `${uiStatute} 第十七条：重新就业后再次失业的，领取期限可以与前次应领取而尚未领取的期限合并计算，但最长不得超过24个月`,
+  },
+  {
+    name: 'ui.benefit_rate_of_min_wage',
+    regionPrefix: taiyuan,
+    effectiveFrom: '2003-01-01',
+    value: 80,
+    source: `${taiyuanExample}。依据：${uiStatute} 第十八条（失业保险金标准由省级人民政府确定，低于最低工资标准、高于城市居民最低生活保障标准）；${s003} §(十六)：结合最低工资标准调整，提高失业保险待遇水平`,
+  },
+  {
+    name: 'minimum_wage.monthly',
+    regionPrefix: taiyuan,
+    effectiveFrom: '2003-01-01',
+    value: 198_000,
+    source: `${taiyuanExample}（按山西省一类地区月最低工资标准的量级取整）。依据：《最低工资规定》，由省级人民政府发布`,
+  },
+  {
+    name: 'minimum_living_allowance.monthly',
+    regionPrefix: taiyuan,
+    effectiveFrom: '2003-01-01',
+    value: 83_000,
+    source: `${taiyuanExample}（按太原市城市低保标准的量级取整）。依据：《城市居民最低生活保障条例》，由当地人民政府确定`,
+  },
   {
     name: 'loan.max_amount',
     regionPrefix: dalian,

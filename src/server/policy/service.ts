@@ -8,7 +8,15 @@ import { writeAudit } from '../platform/audit.js';
 import { shanghaiDateOf } from '../platform/clock.js';
 import { requireRole, withTransaction, type Ctx } from '../platform/context.js';
 import { AppError, notFound } from '../platform/errors.js';
-import { isParamName, kindUnits, paramDefinitions as catalogue, paramSeedValues, type ParamName } from './catalogue.js';
+import {
+  isParamName,
+  kindUnits,
+  paramDefinitions as catalogue,
+  paramOrders,
+  paramRanges,
+  paramSeedValues,
+  type ParamName,
+} from './catalogue.js';
 import { pickParamValue } from './pick.js';
 
 export type ParamValueRow = typeof paramValues.$inferSelect;
@@ -181,7 +189,11 @@ export async function addParamValue(ctx: Ctx, name: ParamName, input: AddParamVa
       { path: '/value', code: 'NOT_INTEGER', message: '金额以分为单位，须为整数' },
     ]);
   }
+  const range = paramRanges[name];
+  if (range && (input.value < range.min || input.value > range.max))
+    throw new AppError('VALIDATION_FAILED', range.why, [{ path: '/value', code: 'OUT_OF_BAND', message: range.why }]);
   return withTransaction(ctx, async (tx) => {
+    await checkOrders(tx.db, name, input);
     const [clash] = await tx.db
       .select({ id: paramValues.id })
       .from(paramValues)
@@ -207,6 +219,22 @@ export async function addParamValue(ctx: Ctx, name: ParamName, input: AddParamVa
     });
     return row;
   });
+}
+
+/** Refuses a value that would break an order with another parameter in force for the region on its date (catalogue paramOrders). */
+async function checkOrders(db: Database, name: ParamName, input: AddParamValueInput) {
+  const region = padRegionCode(input.regionPrefix);
+  for (const order of paramOrders) {
+    const other = order.lower === name ? order.upper : order.upper === name ? order.lower : null;
+    if (!other) continue;
+    const picked = pickParamValue(await candidateValues(db, other, region), region, input.effectiveFrom);
+    if (!picked) continue;
+    const [lower, upper] = order.lower === name ? [input.value, picked.value as number] : [picked.value as number, input.value];
+    if (lower >= upper)
+      throw new AppError('VALIDATION_FAILED', `${order.why}（${other} 在该区划于 ${input.effectiveFrom} 为 ${picked.value}）`, [
+        { path: '/value', code: 'OUT_OF_BAND', message: order.why },
+      ]);
+  }
 }
 
 /** Stores the catalogue's definitions and seed values that are not yet stored (idempotent). */

@@ -1,0 +1,93 @@
+// Tables owned by the unemployment-insurance module (UI-1, UI-2): only its code writes them
+// (docs/architecture.md "Layers"). Payment runs, payments and the fund ledger come later and will
+// read a claim's start month, entitlement, status and stop date from here.
+import { sql } from 'drizzle-orm';
+import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { employers } from './employers.js';
+import { persons } from './persons.js';
+import type { SeparationReason, UiClaimStatus } from '../../../shared/labels.js';
+
+/**
+ * Contribution records (缴费记录, UI-1): what an employer declared and paid for one insured person
+ * in one month. Once per (person, employer, month) by the unique key, so a file posted twice is
+ * stored once; a month with several employers has several rows. `regionCode` is the person's.
+ */
+export const uiContributions = pgTable(
+  'ui_contributions',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    /** The contribution month, 'YYYY-MM'. */
+    month: varchar('month', { length: 7 }).notNull(),
+    /** The contribution base (缴费基数) and the amount paid for the month, in fen. */
+    baseFen: integer('base_fen').notNull(),
+    paidFen: integer('paid_fen').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('ui_contributions_once_uq').on(t.personId, t.employerId, t.month),
+    index('ui_contributions_person_idx').on(t.personId, t.month),
+    index('ui_contributions_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+    check('ui_contributions_amounts_ck', sql`${t.baseFen} >= 0 AND ${t.paidFen} >= 0`),
+  ],
+);
+
+/**
+ * Claims for unemployment benefit (失业保险金申领, UI-2): taken by a UI officer, decided by a
+ * reviewer who did not take it, stopped by re-employment and the other events of 条例第十五条.
+ * A claim counts the contribution months up to its separation month not counted by an earlier
+ * claim (`countedThrough` marks them) and adds the earlier claim's unused months (`carriedMonths`).
+ * At most one pending or active claim per person.
+ */
+export const uiClaims = pgTable(
+  'ui_claims',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** The person's region when the claim was taken. */
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    separationDate: date('separation_date', { mode: 'string' }).notNull(),
+    separationReason: text('separation_reason').$type<SeparationReason>().notNull(),
+    status: text('status').$type<UiClaimStatus>().notNull(),
+    /** Contribution months this claim counts (after the earlier claim's, up to the separation month). */
+    contributionMonths: integer('contribution_months').notNull(),
+    /** The last month counted by this claim ('YYYY-MM'): later claims count only later months. */
+    countedThrough: varchar('counted_through', { length: 7 }).notNull(),
+    /** The earlier claim whose unused months were added, and how many. */
+    earlierClaimId: uuid('earlier_claim_id'),
+    carriedMonths: integer('carried_months').notNull(),
+    entitlementMonths: integer('entitlement_months').notNull(),
+    monthlyAmountFen: integer('monthly_amount_fen').notNull(),
+    /** The first benefit month ('YYYY-MM'). */
+    startMonth: varchar('start_month', { length: 7 }).notNull(),
+    /** The rules that decided: [{rule, source, detail}]. */
+    reasons: jsonb('reasons').$type<{ rule: string; source: string; detail: string }[]>().notNull(),
+    takenBy: text('taken_by').notNull(),
+    takenAt: timestamp('taken_at', { withTimezone: true }).notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    decisionComment: text('decision_comment'),
+    /** Set when the benefit stopped (条例第十五条): the event's own date and why. */
+    stoppedOn: date('stopped_on', { mode: 'string' }),
+    stopReason: text('stop_reason'),
+  },
+  (t) => [
+    uniqueIndex('ui_claims_one_open_uq')
+      .on(t.personId)
+      .where(sql`${t.status} IN ('pending', 'active')`),
+    index('ui_claims_person_idx').on(t.personId),
+    index('ui_claims_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.status),
+    check('ui_claims_status_ck', sql`${t.status} IN ('pending', 'active', 'stopped', 'exhausted', 'rejected')`),
+    check('ui_claims_months_ck', sql`${t.entitlementMonths} > 0 AND ${t.contributionMonths} >= 0 AND ${t.carriedMonths} >= 0`),
+    check('ui_claims_amount_ck', sql`${t.monthlyAmountFen} > 0`),
+  ],
+);

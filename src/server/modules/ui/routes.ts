@@ -1,0 +1,208 @@
+// HTTP for unemployment insurance (UI-1, UI-2; shared/API.md "Second release", "Unemployment insurance (UI)").
+import { Type } from '@sinclair/typebox';
+import { noteAccess } from '../../platform/accessLog.js';
+import { ctxOf } from '../../platform/context.js';
+import { DateTime, IdParams, Name, Nullable, Paged, pageQuery, sendList, type App } from '../../platform/http.js';
+import {
+  separationReasonNames,
+  separationReasons,
+  uiClaimStatusNames,
+  type SeparationReason,
+  type UiClaimStatus,
+} from '../../../shared/labels.js';
+import { decideOnClaim, getClaim, listClaims, postContributions, takeClaim, uiAccountOf } from './service.js';
+
+const Month = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
+const DateString = Type.String({ format: 'date', pattern: '^(19|20)\\d{2}-\\d{2}-\\d{2}$' });
+/** Amounts in fen: a month's contribution base up to 1,000,000 yuan. */
+const Fen = Type.Integer({ minimum: 0, maximum: 100_000_000 });
+const ReasonSchema = Type.Unsafe<SeparationReason>(
+  Type.String({ enum: separationReasons, description: separationReasons.map((r) => `${r} ${separationReasonNames[r]}`).join('、') }),
+);
+const statuses = Object.keys(uiClaimStatusNames) as UiClaimStatus[];
+const Status = Type.Unsafe<UiClaimStatus>(
+  Type.String({ enum: statuses, description: statuses.map((s) => `${s} ${uiClaimStatusNames[s]}`).join('、') }),
+);
+const Reason = Type.Object({ rule: Type.String(), source: Type.String(), detail: Type.String() });
+
+const Claim = Type.Object({
+  id: Type.String(),
+  personId: Type.String(),
+  personName: Nullable(Type.String()),
+  regionCode: Type.String(),
+  separationDate: Type.String(),
+  separationReason: ReasonSchema,
+  status: Status,
+  eligible: Type.Boolean(),
+  contributionMonths: Type.Integer({ description: '本次申领计算的缴费月数（不含前次申领已计算的月份）' }),
+  countedThrough: Type.String({ description: '本次申领计算缴费至此月（YYYY-MM）' }),
+  earlierClaimId: Nullable(Type.String({ description: '合并计算其未领期限的前次申领' })),
+  carriedMonths: Type.Integer({ description: '前次应领而未领的月数' }),
+  entitlementMonths: Type.Integer({ description: '领取期限（月）' }),
+  monthlyAmountFen: Type.Integer({ description: '每月失业保险金（分）' }),
+  startMonth: Type.String({ description: '首个发放月份 YYYY-MM' }),
+  reasons: Type.Array(Reason),
+  takenBy: Type.String(),
+  takenAt: DateTime,
+  decidedBy: Nullable(Type.String()),
+  decidedAt: Nullable(DateTime),
+  decisionComment: Nullable(Type.String()),
+  stoppedOn: Nullable(Type.String()),
+  stopReason: Nullable(Type.String({ description: 're_employed 重新就业' })),
+  paidMonths: Type.Integer(),
+  payments: Type.Array(Type.Object({ month: Type.String(), amountFen: Type.Integer(), runId: Type.String() })),
+});
+
+const yuan = (fen: number) => (fen / 100).toFixed(2);
+
+export async function uiRoutes(app: App) {
+  app.post(
+    '/ui/contributions',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags: ['ui'],
+        summary:
+          '录入缴费记录（失业保险经办员）：整批校验，任一条有误则整批不保存（错误指明 /items/序号/字段）；同一人员、单位、月份只记录一次，重复提交相同金额计为 unchanged，金额不同 409',
+        body: Type.Object({
+          items: Type.Array(
+            Type.Object({
+              personId: Type.String({ format: 'uuid' }),
+              employerId: Type.String({ format: 'uuid' }),
+              month: Month,
+              baseFen: Fen,
+              paidFen: Fen,
+            }),
+            { minItems: 1, maxItems: 500 },
+          ),
+        }),
+        response: { 200: Type.Object({ inserted: Type.Integer(), unchanged: Type.Integer() }) },
+      },
+    },
+    async (req) => postContributions(ctxOf(app, req), req.body.items),
+  );
+
+  app.get(
+    '/persons/:id/ui-account',
+    {
+      schema: {
+        tags: ['ui'],
+        summary: '失业保险个人账户：缴费月份（含中断月份）及前次申领已计算的月份',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            personId: Type.String(),
+            contributionMonths: Type.Integer({ description: '已缴费（实缴大于 0）的月数' }),
+            since: Nullable(Type.String({ description: '首次缴费月份' })),
+            unusedMonths: Type.Integer({ description: '尚未被申领计算的缴费月数' }),
+            months: Type.Array(
+              Type.Object({
+                month: Type.String(),
+                contributed: Type.Boolean({ description: 'false：中断缴费的月份' }),
+                paidFen: Type.Integer(),
+                baseFen: Type.Integer(),
+                employerIds: Type.Array(Type.String()),
+                usedByClaimId: Nullable(Type.String({ description: '已被此次申领计算' })),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => uiAccountOf(ctxOf(app, req), req.params.id),
+  );
+
+  app.post(
+    '/ui/claims',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags: ['ui'],
+        summary:
+          '受理失业保险金申领：按《失业保险条例》第十四条判定（不符合 422 并指明规则），第十七条核定期限（与前次未领期限合并，最长 24 个月），第十八条核定标准',
+        body: Type.Object({ personId: Type.String({ format: 'uuid' }), separationDate: DateString, separationReason: ReasonSchema }),
+        response: { 201: Claim },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await takeClaim(ctxOf(app, req), req.body)),
+  );
+
+  app.get(
+    '/ui/claims',
+    {
+      schema: {
+        tags: ['ui'],
+        summary: '失业保险金申领：按状态、人员筛选',
+        querystring: Type.Object({ ...pageQuery, status: Type.Optional(Status), personId: Type.Optional(Type.String({ format: 'uuid' })) }),
+        response: {
+          200: Paged(
+            Type.Object({
+              id: Type.String(),
+              personId: Type.String(),
+              personName: Type.String(),
+              regionCode: Type.String(),
+              separationDate: Type.String(),
+              separationReason: ReasonSchema,
+              status: Status,
+              entitlementMonths: Type.Integer(),
+              monthlyAmountFen: Type.Integer(),
+              startMonth: Type.String(),
+              stoppedOn: Nullable(Type.String()),
+              takenBy: Type.String(),
+              takenAt: DateTime,
+              decidedBy: Nullable(Type.String()),
+            }),
+          ),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { status, personId } = req.query;
+      return sendList(reply, req.query, (paging) => listClaims(ctxOf(app, req), { status, personId }, paging), {
+        onExport: (rows) =>
+          noteAccess(
+            ctxOf(app, req),
+            rows.map((c) => ({ personId: c.personId, regionCode: c.regionCode, action: 'export' as const, rows: rows.length })),
+          ),
+        filename: '失业保险金申领',
+        sheet: '失业保险金申领',
+        columns: [
+          { header: '姓名', value: (c) => c.personName },
+          { header: '离职日期', value: (c) => c.separationDate },
+          { header: '离职原因', width: 24, value: (c) => separationReasonNames[c.separationReason] },
+          { header: '领取期限（月）', value: (c) => c.entitlementMonths },
+          { header: '每月标准（元）', value: (c) => yuan(c.monthlyAmountFen) },
+          { header: '起始月份', value: (c) => c.startMonth },
+          { header: '状态', value: (c) => uiClaimStatusNames[c.status] },
+          { header: '停发日期', value: (c) => c.stoppedOn },
+          { header: '受理人', value: (c) => c.takenBy },
+          { header: '审核人', value: (c) => c.decidedBy },
+        ],
+      });
+    },
+  );
+
+  app.get(
+    '/ui/claims/:id',
+    { schema: { tags: ['ui'], summary: '失业保险金申领及其判定依据、审核、停发与发放记录', params: IdParams, response: { 200: Claim } } },
+    async (req) => getClaim(ctxOf(app, req), req.params.id),
+  );
+
+  app.post(
+    '/ui/claims/:id/decision',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags: ['ui'],
+        summary: '审核失业保险金申领（审核员；受理人本人不能审核，403）：approve 开始享受待遇，reject 驳回',
+        params: IdParams,
+        body: Type.Object({
+          decision: Type.Unsafe<'approve' | 'reject'>(Type.String({ enum: ['approve', 'reject'] })),
+          comment: Name({ minLength: 2, maxLength: 500 }),
+        }),
+        response: { 200: Claim },
+      },
+    },
+    async (req) => decideOnClaim(ctxOf(app, req), req.params.id, req.body.decision, req.body.comment),
+  );
+}

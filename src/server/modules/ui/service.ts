@@ -1,0 +1,368 @@
+// Unemployment insurance (UI-1, UI-2): contribution records and individual accounts, benefit
+// claims decided by the rules of rules.ts and by a second person, and the stop on re-employment
+// (UI-3's first part). Payment runs and the fund ledger are to come: they read a claim's start
+// month, entitlement, monthly amount, status and stop date.
+import crypto from 'node:crypto';
+import { noteAccess } from '../../platform/accessLog.js';
+import { writeAudit } from '../../platform/audit.js';
+import { shanghaiDateOf } from '../../platform/clock.js';
+import { anywhereCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { AppError, forbidden, notFound, validation, type FieldError } from '../../platform/errors.js';
+import type { DomainEvents } from '../../platform/events.js';
+import type { Paging } from '../../platform/http.js';
+import { resolveParam, type ParamName } from '../../policy/service.js';
+import * as employers from '../employers/index.js';
+import * as persons from '../persons/index.js';
+import * as registrations from '../registrations/index.js';
+import type { SeparationReason } from '../../../shared/labels.js';
+import * as repo from './repo.js';
+import { decideClaim, usedMonths, type ClaimFigures } from './rules.js';
+
+/** Who reads contribution accounts and claims: the UI office, its reviewers and finance, leaders and auditors. */
+const uiReaders = ['ui_officer', 'reviewer', 'finance', 'leader', 'auditor', 'admin'] as const;
+
+export interface ContributionItem {
+  personId: string;
+  employerId: string;
+  month: string;
+  baseFen: number;
+  paidFen: number;
+}
+
+const keyOf = (i: { personId: string; employerId: string; month: string }) => `${i.personId}/${i.employerId}/${i.month}`;
+
+/**
+ * Records contributions (UI-1), all or nothing: every item is checked (its month not in the
+ * future, paid within the base, the person in scope, the employer known, no key twice) and any
+ * problem, named by its path (/items/3/month), refuses the whole post. Idempotent per (person,
+ * employer, month): an item stored already with the same amounts is `unchanged`; with different
+ * amounts it is a 409 CONFLICT naming the items (a correction of a stored month is not this call's
+ * job: the contribution record is what the tax office collected, corrected at its source).
+ */
+export async function postContributions(ctx: Ctx, items: ContributionItem[]) {
+  requireRole(ctx, 'ui_officer');
+  const thisMonth = shanghaiDateOf(ctx.now()).slice(0, 7);
+  const errors: FieldError[] = [];
+  const seen = new Map<string, number>();
+  items.forEach((item, i) => {
+    if (item.month > thisMonth) errors.push({ path: `/items/${i}/month`, code: 'IN_FUTURE', message: '缴费月份不能晚于本月' });
+    if (item.paidFen > item.baseFen)
+      errors.push({ path: `/items/${i}/paidFen`, code: 'EXCEEDS_BASE', message: '实缴金额不能大于缴费基数' });
+    const first = seen.get(keyOf(item));
+    if (first !== undefined)
+      errors.push({ path: `/items/${i}`, code: 'DUPLICATE_ITEM', message: `与第 ${first + 1} 条的人员、单位、月份相同` });
+    else seen.set(keyOf(item), i);
+  });
+  return withTransaction(ctx, async (tx) => {
+    const personIds = [...new Set(items.map((i) => i.personId))];
+    const regionOf = new Map<string, string>();
+    for (const id of personIds) {
+      const person = await persons.findPerson(tx, id);
+      if (person) regionOf.set(id, person.regionCode);
+    }
+    const employerIds = [...new Set(items.map((i) => i.employerId))];
+    const knownEmployers = new Set<string>();
+    for (const id of employerIds) if (await employers.findEmployer(anywhereCtx(tx), id)) knownEmployers.add(id);
+    items.forEach((item, i) => {
+      if (!regionOf.has(item.personId))
+        errors.push({ path: `/items/${i}/personId`, code: 'NOT_FOUND', message: '该人员不存在或不在您的管辖范围内' });
+      if (!knownEmployers.has(item.employerId))
+        errors.push({ path: `/items/${i}/employerId`, code: 'NOT_FOUND', message: '该用人单位不存在' });
+    });
+    if (errors.length > 0) {
+      errors.sort((a, b) => a.path.localeCompare(b.path, 'en', { numeric: true }));
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `缴费记录有 ${errors.length} 处错误，整批未保存：${errors[0]!.path} ${errors[0]!.message}`,
+        errors,
+      );
+    }
+    const stored = async () => new Map((await repo.contributionsOf(tx, personIds)).map((r) => [keyOf(r), r]));
+    const differing = (known: Map<string, { baseFen: number; paidFen: number }>) =>
+      items.flatMap((item, i) => {
+        const held = known.get(keyOf(item));
+        return held && (held.baseFen !== item.baseFen || held.paidFen !== item.paidFen)
+          ? [
+              {
+                path: `/items/${i}/paidFen`,
+                code: 'AMOUNT_DIFFERS',
+                message: `${item.month} 已记录缴费基数 ${held.baseFen} 分、实缴 ${held.paidFen} 分，与本次不同`,
+              },
+            ]
+          : [];
+      });
+    const conflict = (found: FieldError[]) =>
+      new AppError('CONFLICT', `有 ${found.length} 条缴费记录与已记录的金额不同，整批未保存；已记录的月份不能用此接口更改`, found);
+    const known = await stored();
+    const clash = differing(known);
+    if (clash.length > 0) throw conflict(clash);
+    const fresh = items.filter((item) => !known.has(keyOf(item)));
+    const inserted = await repo.insertContributions(
+      tx,
+      fresh.map((item) => ({
+        id: crypto.randomUUID(),
+        ...item,
+        regionCode: regionOf.get(item.personId)!,
+        createdBy: tx.actor.username,
+        createdAt: tx.now(),
+      })),
+    );
+    if (inserted.size < fresh.length) {
+      // Another post stored some of these keys meanwhile: equal amounts are unchanged, others a conflict.
+      const late = differing(await stored());
+      if (late.length > 0) throw conflict(late);
+    }
+    for (const personId of personIds) {
+      const months = items.filter((item) => item.personId === personId && inserted.has(keyOf(item)));
+      if (months.length === 0) continue;
+      await writeAudit(tx, {
+        action: 'create',
+        entity: 'ui_contribution',
+        entityId: personId,
+        regionCode: regionOf.get(personId)!,
+        after: { months: months.map(({ employerId, month, baseFen, paidFen }) => ({ employerId, month, baseFen, paidFen })) },
+      });
+    }
+    return { inserted: inserted.size, unchanged: items.length - inserted.size };
+  });
+}
+
+/**
+ * A person's individual account (UI-1): every month from the first contribution to the last, a
+ * month without a paid contribution shown as a gap, each month marked with the claim that counted it.
+ */
+export async function uiAccountOf(ctx: Ctx, personId: string) {
+  requireRole(ctx, ...uiReaders);
+  const person = await persons.findPerson(ctx, personId);
+  if (!person) throw notFound('人员');
+  noteAccess(ctx, [{ personId, regionCode: person.regionCode, action: 'view' }]);
+  const paid = await repo.paidMonthsOf(ctx, personId);
+  const claims = await repo.countingClaimsOf(ctx, personId);
+  const claimOf = (month: string) => claims.find((c) => month <= c.countedThrough)?.id ?? null;
+  const byMonth = new Map(paid.map((p) => [p.month, p]));
+  const months: {
+    month: string;
+    contributed: boolean;
+    paidFen: number;
+    baseFen: number;
+    employerIds: string[];
+    usedByClaimId: string | null;
+  }[] = [];
+  if (paid.length > 0) {
+    const last = paid.at(-1)!.month;
+    for (let m = paid[0]!.month; m <= last; m = nextMonthOf(m)) {
+      const row = byMonth.get(m);
+      months.push({
+        month: m,
+        contributed: row !== undefined,
+        paidFen: row?.paidFen ?? 0,
+        baseFen: row?.baseFen ?? 0,
+        employerIds: row?.employerIds ?? [],
+        usedByClaimId: row ? claimOf(m) : null,
+      });
+    }
+  }
+  return {
+    personId,
+    contributionMonths: paid.length,
+    since: paid[0]?.month ?? null,
+    unusedMonths: months.filter((m) => m.contributed && m.usedByClaimId === null).length,
+    months,
+  };
+}
+
+function nextMonthOf(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** A parameter's value and source as of a date, or a RULE_VIOLATION naming it where the region has none. */
+async function figure(ctx: Ctx, name: ParamName, regionCode: string, date: string) {
+  try {
+    const p = await resolveParam(ctx.db, name, regionCode, date);
+    return { value: p.value, source: p.source };
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'NOT_FOUND')
+      throw new AppError('RULE_VIOLATION', `本地区未设定政策参数 ${name}（${date}），无法核定失业保险待遇，请管理员设置`, [
+        { path: '/separationDate', code: 'PARAMETER_NOT_SET', message: `未设定参数 ${name}` },
+      ]);
+    throw err;
+  }
+}
+
+export interface ClaimInput {
+  personId: string;
+  separationDate: string;
+  separationReason: SeparationReason;
+}
+
+/**
+ * Takes a claim (UI-2): the conditions of 条例第十四条 as of today, the entitlement from the
+ * contribution months up to the separation month not counted by an earlier claim plus that claim's
+ * unused months (第十七条, capped), the amount by the region's parameters as of the separation
+ * (第十八条). Ineligible: 422 RULE_VIOLATION naming every failed rule, nothing stored. One pending
+ * or active claim per person (409).
+ */
+export async function takeClaim(ctx: Ctx, input: ClaimInput) {
+  requireRole(ctx, 'ui_officer');
+  const today = shanghaiDateOf(ctx.now());
+  if (input.separationDate > today) throw validation('/separationDate', 'IN_FUTURE', '离职日期不能晚于今天');
+  return withTransaction(ctx, async (tx) => {
+    // The person's row is locked, so two claims taken at once for one person are taken one after the other.
+    const person = await persons.lockPerson(tx, input.personId);
+    if (!person) throw validation('/personId', 'NOT_FOUND', '该人员不存在或不在您的管辖范围内');
+    const claims = await repo.countingClaimsOf(anywhereCtx(tx), person.id);
+    const open = claims.find((c) => c.status === 'pending' || c.status === 'active');
+    if (open)
+      throw new AppError(
+        'CONFLICT',
+        `${person.name} 已有${open.status === 'pending' ? '待审核' : '享受待遇中'}的失业保险金申领（${open.id}）`,
+        [{ path: '/personId', code: 'OPEN_CLAIM', message: '已有未终结的申领' }],
+      );
+    const earlier = claims.at(-1);
+    const separationMonth = input.separationDate.slice(0, 7);
+    const paid = await repo.paidMonthsOf(anywhereCtx(tx), person.id, separationMonth);
+    const counted = paid.filter((p) => !earlier || p.month > earlier.countedThrough).length;
+    const carried = earlier ? Math.max(0, earlier.entitlementMonths - usedMonths(earlier)) : 0;
+    const status = await registrations.statusAsOf(tx, person.id, today);
+    const region = person.regionCode;
+    const at = input.separationDate;
+    const [minContribution, maxEntitlement, rate, minimumWage, livingAllowance] = [
+      await figure(tx, 'ui.min_contribution_months', region, at),
+      await figure(tx, 'ui.max_entitlement_months', region, at),
+      await figure(tx, 'ui.benefit_rate_of_min_wage', region, at),
+      await figure(tx, 'minimum_wage.monthly', region, at),
+      await figure(tx, 'minimum_living_allowance.monthly', region, at),
+    ];
+    const figures: ClaimFigures = {
+      minContributionMonths: minContribution.value,
+      maxEntitlementMonths: maxEntitlement.value,
+      benefitRatePercent: rate.value,
+      minimumWageFen: minimumWage.value,
+      livingAllowanceFen: livingAllowance.value,
+      sources: {
+        minContribution: minContribution.source,
+        maxEntitlement: maxEntitlement.source,
+        rate: rate.source,
+        minimumWage: minimumWage.source,
+        livingAllowance: livingAllowance.source,
+      },
+    };
+    const decision = decideClaim(
+      {
+        separationDate: input.separationDate,
+        separationReason: input.separationReason,
+        countedMonths: counted,
+        carriedMonths: carried,
+        employmentStatus: status.employmentStatus,
+        statusSince: status.statusSince,
+        jobSeeking: status.jobSeeking,
+      },
+      figures,
+    );
+    if (!decision.eligible) {
+      const failed =
+        decision.failed.length > 0
+          ? decision.failed
+          : [{ rule: 'entitlement', path: '/personId', detail: '领取期限为 0 个月', source: '' }];
+      throw new AppError(
+        'RULE_VIOLATION',
+        `不符合领取失业保险金条件：${failed.map((f) => `${f.detail}（${f.rule}：${f.source}）`).join('；')}`,
+        failed.map((f) => ({ path: f.path, code: f.rule, message: f.detail })),
+        { eligible: false, reasons: decision.reasons },
+      );
+    }
+    const row = {
+      id: crypto.randomUUID(),
+      personId: person.id,
+      regionCode: person.regionCode,
+      separationDate: input.separationDate,
+      separationReason: input.separationReason,
+      status: 'pending' as const,
+      contributionMonths: counted,
+      countedThrough: separationMonth,
+      earlierClaimId: carried > 0 && earlier ? earlier.id : null,
+      carriedMonths: carried,
+      entitlementMonths: decision.entitlementMonths,
+      monthlyAmountFen: decision.monthlyAmountFen,
+      startMonth: decision.startMonth,
+      reasons: decision.reasons,
+      takenBy: tx.actor.username,
+      takenAt: tx.now(),
+    };
+    await repo.insertClaim(tx, row);
+    await writeAudit(tx, { action: 'apply', entity: 'ui_claim', entityId: row.id, regionCode: row.regionCode, after: row });
+    return claimView(tx, (await repo.findClaim(tx, row.id))!);
+  });
+}
+
+/** The claim as the API shows it: with its person's name and (until payment runs exist) no payments. */
+async function claimView(ctx: Ctx, row: repo.ClaimRow) {
+  return {
+    ...row,
+    personName: await repo.personNameOf(ctx, row.personId),
+    eligible: true,
+    paidMonths: 0,
+    payments: [] as { month: string; amountFen: number; runId: string }[],
+  };
+}
+
+/** A claim in scope (a look at the claimant's data, logged). */
+export async function getClaim(ctx: Ctx, id: string) {
+  requireRole(ctx, ...uiReaders);
+  const row = await repo.findClaim(ctx, id);
+  if (!row) throw notFound('失业保险金申领');
+  noteAccess(ctx, [{ personId: row.personId, regionCode: row.regionCode, action: 'view' }]);
+  return claimView(ctx, row);
+}
+
+export function listClaims(ctx: Ctx, filter: repo.ClaimFilter, paging: Paging) {
+  requireRole(ctx, ...uiReaders);
+  return repo.listClaims(ctx, filter, paging);
+}
+
+/** Approves (active) or rejects a pending claim: a reviewer who did not take it (four eyes, 403). */
+export async function decideOnClaim(ctx: Ctx, id: string, decision: 'approve' | 'reject', comment: string) {
+  requireRole(ctx, 'reviewer');
+  return withTransaction(ctx, async (tx) => {
+    const row = await repo.findClaim(tx, id, true);
+    if (!row) throw notFound('失业保险金申领');
+    if (row.takenBy === tx.actor.username) throw forbidden('失业保险金申领须由受理人以外的审核人员审核（双人复核）');
+    if (row.status !== 'pending') throw new AppError('CONFLICT', `该申领已不在待审核状态（${row.status}），不能再次审核`);
+    const status = decision === 'approve' ? 'active' : 'rejected';
+    await repo.setDecision(tx, id, status, comment);
+    await writeAudit(tx, {
+      action: decision,
+      entity: 'ui_claim',
+      entityId: id,
+      regionCode: row.regionCode,
+      before: { status: row.status },
+      after: { status },
+      reason: comment,
+    });
+    return claimView(tx, (await repo.findClaim(tx, id))!);
+  });
+}
+
+/**
+ * Reaction to `registration.appended` (条例第十五条第（一）项: 重新就业的，停止领取失业保险金): an
+ * employment registration dated on or after the separation stops the person's pending or active
+ * claim in the same transaction, stopped on the registration's date.
+ */
+export async function onRegistrationAppended(ctx: Ctx, event: DomainEvents['registration.appended']): Promise<void> {
+  if (event.type !== 'employment') return;
+  const open = await repo.openClaimsOf(ctx, event.personId);
+  for (const claim of open) {
+    if (event.date < claim.separationDate) continue;
+    await repo.stopClaim(ctx, claim.id, event.date, 're_employed');
+    await writeAudit(ctx, {
+      action: 'stop',
+      entity: 'ui_claim',
+      entityId: claim.id,
+      regionCode: claim.regionCode,
+      before: { status: claim.status },
+      after: { status: 'stopped', stoppedOn: event.date, stopReason: 're_employed' },
+      reason: `${event.date} 登记就业，重新就业的停止领取失业保险金（条例第十五条第（一）项）`,
+    });
+  }
+}
