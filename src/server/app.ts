@@ -43,7 +43,7 @@ import { surveyRoutes } from './modules/surveys/index.js';
 import { noticeRoutes } from './modules/notices/index.js';
 import { boardRoutes } from './modules/board/index.js';
 import { accountRoutes } from './modules/accounts/index.js';
-import { assistanceRoutes, graduateServiceRoutes, subsidyRoutes, welfarePostRoutes } from './modules/assistance/index.js';
+import { assistanceRoutes, caseworkRoutes, graduateServiceRoutes, subsidyRoutes, welfarePostRoutes } from './modules/assistance/index.js';
 
 /** Paths under /api/v1 that need no login. */
 const publicApi = [/^\/api\/v1\/health$/, /^\/api\/v1\/openapi\.json$/, /^\/api\/v1\/public\//, /^\/api\/v1\/auth\/login(\/two-factor)?$/];
@@ -177,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await noticeRoutes(typed);
       await welfarePostRoutes(typed);
       await graduateServiceRoutes(typed);
+      await caseworkRoutes(typed);
       await subsidyRoutes(typed);
       await assistanceRoutes(typed);
       await boardRoutes(typed);

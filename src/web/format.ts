@@ -98,6 +98,7 @@ export const actionNames: Record<string, string> = {
   detect: '认定零就业家庭',
   resolve: '解决',
   assign: '指定承办人',
+  reassign: '更换责任人',
   add_measure: '添加帮扶措施',
   take_measure: '登记措施办理',
   place: '安置上岗',
@@ -138,6 +139,8 @@ export const entityNames: Record<string, string> = {
   zero_employment_case: '零就业家庭个案',
   public_welfare_post: '公益性岗位',
   hard_to_employ_recognition: '就业困难人员认定',
+  caseworker_assignment: '援助责任人',
+  employment_plan_step: '个人就业计划',
   subsidy: '补贴申请',
   subsidy_run: '补贴发放批次',
 };

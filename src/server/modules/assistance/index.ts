@@ -9,3 +9,14 @@ export { graduateServiceRoutes } from './graduateRoutes.js';
 export { graduateService, listGraduateService } from './graduateService.js';
 export { subsidyRoutes } from './subsidyRoutes.js';
 export { applyForSubsidy, decideOnSubsidy, getSubsidy, listSubsidies, runSubsidies } from './subsidyService.js';
+export { caseworkRoutes } from './caseworkRoutes.js';
+export {
+  addPlanStep,
+  assignPersonCaseworker,
+  caseworkOf,
+  listVisitSchedule,
+  onPersonMovedCasework,
+  recordVisit,
+  updatePlanStep,
+} from './caseworkService.js';
+export { workList } from './workList.js';
