@@ -74,8 +74,8 @@ describe('SYS-5 the header at common bureau screens', () => {
     const page = await session.freshPage();
     await page.goto('/');
     await login(page, clerk.username);
-    await page.waitForURL(/\/persons$/);
-    await page.getByText('人员台账').first().waitFor();
+    await page.waitForURL(/\/work-list$/);
+    await page.getByTestId('work-list').waitFor();
     for (const viewport of [
       { width: 1366, height: 768 },
       { width: 1280, height: 800 },
