@@ -3,6 +3,7 @@ CREATE TABLE "caseworker_assignments" (
 	"person_id" uuid NOT NULL,
 	"region_code" varchar(12) NOT NULL,
 	"caseworker_id" uuid NOT NULL,
+	"caseworker_name" text NOT NULL,
 	"assigned_on" date NOT NULL,
 	"ended_on" date,
 	"reason" text,

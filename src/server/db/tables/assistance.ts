@@ -214,6 +214,8 @@ export const caseworkerAssignments = pgTable(
     caseworkerId: uuid('caseworker_id')
       .notNull()
       .references(() => staff.id),
+    /** Kept with the row: the office the person moves to reads the history without seeing the staff member's unit. */
+    caseworkerName: text('caseworker_name').notNull(),
     assignedOn: date('assigned_on', { mode: 'string' }).notNull(),
     endedOn: date('ended_on', { mode: 'string' }),
     reason: text('reason'),

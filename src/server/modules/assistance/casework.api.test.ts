@@ -184,6 +184,20 @@ describe('AID-2 caseworker, plan and visits', () => {
     expect((await casework(p.id)).schedule).toBeNull();
   });
 
+  it('AID-2 the caseworker history and the plan follow a person who moves to another street', async () => {
+    const p = await recognised('2026-11-01');
+    expect((await send(street.auth, 'PUT', `/persons/${p.id}/caseworker`, { caseworkerId: community.id })).statusCode).toBe(200);
+    expect((await send(street.auth, 'POST', `/persons/${p.id}/plan-steps`, { text: '参加招聘会', dueOn: '2026-12-05' })).statusCode).toBe(
+      201,
+    );
+    const districtClerk = await createStaffMember(t, { regionCode: '140105000000', roles: ['clerk'] });
+    const moved = await send(districtClerk.auth, 'PATCH', `/persons/${p.id}`, { regionCode: '140105002001' });
+    expect(moved.statusCode, moved.body).toBe(200);
+    const there = await casework(p.id, otherStreet);
+    expect(there.assignments.map((x) => x.caseworkerId)).toEqual([community.id]);
+    expect(there.plan.map((s) => s.text)).toEqual(['参加招聘会']);
+  });
+
   it('AID-2 every id route answers 404 to another street and another district', async () => {
     const p = await recognised('2026-11-01');
     const step = (

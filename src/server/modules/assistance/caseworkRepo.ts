@@ -1,7 +1,7 @@
 // SQL of casework with recognised persons (AID-2): caseworker assignments, plan steps, and the
 // visit schedule read from the service records of type home_visit. Every read is limited to scope.
 import { and, asc, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { caseworkerAssignments, employmentPlanSteps, hardToEmployRecognitions, persons, regions, staff } from '../../db/schema.js';
+import { caseworkerAssignments, employmentPlanSteps, hardToEmployRecognitions, persons, regions } from '../../db/schema.js';
 import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 import { visiblePerson } from '../persons/index.js';
@@ -19,7 +19,7 @@ export function assignmentsOf(ctx: Ctx, personId: string) {
     .select({
       id: a.id,
       caseworkerId: a.caseworkerId,
-      caseworkerName: staff.name,
+      caseworkerName: a.caseworkerName,
       assignedOn: a.assignedOn,
       endedOn: a.endedOn,
       reason: a.reason,
@@ -27,7 +27,6 @@ export function assignmentsOf(ctx: Ctx, personId: string) {
       regionCode: a.regionCode,
     })
     .from(a)
-    .innerJoin(staff, eq(staff.id, a.caseworkerId))
     .where(and(eq(a.personId, personId), withinScope(ctx, a.regionCode)))
     .orderBy(sql`${a.endedOn} IS NULL DESC`, desc(a.assignedOn), desc(a.createdAt));
 }
@@ -150,14 +149,13 @@ export async function listVisitSchedule(ctx: Ctx, filter: VisitFilter, paging: P
         regionName: regions.name,
         recognisedSince: sql<string>`${since}::text`,
         caseworkerId: a.caseworkerId,
-        caseworkerName: staff.name,
+        caseworkerName: a.caseworkerName,
         lastVisitOn: sql<string | null>`${lastVisit}::text`,
         nextVisitDue: sql<string>`${nextDue}::text`,
         status,
       })
       .from(persons)
       .leftJoin(a, and(eq(a.personId, persons.id), isNull(a.endedOn)))
-      .leftJoin(staff, eq(staff.id, a.caseworkerId))
       .leftJoin(regions, eq(regions.code, persons.regionCode));
   const items = await from()
     .where(where)

@@ -124,6 +124,7 @@ export async function assignPersonCaseworker(ctx: Ctx, personId: string, input: 
       personId,
       regionCode: person.regionCode,
       caseworkerId: member.id,
+      caseworkerName: member.name,
       assignedOn,
       endedOn: null,
       reason: input.reason?.trim() || null,
