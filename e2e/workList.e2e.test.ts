@@ -80,6 +80,18 @@ describe('AID-2 the work list in the browser', () => {
     expect(await rowOf(page.getByTestId('work-cases'), household.head).count()).toBe(1);
     await shot(page, 'work-list');
 
+    // 查看全部: the unit's 走访安排, filtered to the clerk's own persons.
+    await page.getByRole('link', { name: '查看全部' }).first().click();
+    await page.waitForURL(/\/assistance\/visits\?mine=1$/);
+    await expect.poll(() => rowOf(page, household.head).count()).toBe(1);
+    expect(await rowOf(page, household.head).textContent()).toContain('尚未走访');
+    await page.getByRole('tab', { name: /已逾期/ }).click();
+    await expect.poll(() => rowOf(page, household.head).count()).toBe(1);
+    await shot(page, 'work-list-visits-page');
+    await page.getByRole('menuitem', { name: /工作台/ }).click();
+    await page.waitForURL(/\/work-list$/);
+    await expect.poll(() => rowOf(visits, household.head).count()).toBe(1);
+
     await rowOf(visits, household.head).getByRole('link', { name: household.head }).click();
     await page.waitForURL(new RegExp(`/persons/${headId}`));
     const card = page.getByTestId('casework-card');
