@@ -206,4 +206,18 @@ describe('AID-6 graduate one-to-one service in the browser', () => {
     expect(await rows(page).getByRole('link', { name: '查看' }).count()).toBe(3);
     await shot(page, 'graduate-service-list-leader');
   });
+
+  it('AID-6 the job officer sees the checklist on the seeker page and may record a missing service', async () => {
+    const page = await session.freshPage();
+    await login(page, 'taiyuan_job');
+    await page.goto(`/seekers/${ids[twoMonths.name]}`);
+    await expect.poll(() => item(page, 'vacancies').textContent()).toContain('1/3');
+    expect(
+      await item(page, 'vacancies')
+        .getByRole('button', { name: /记录岗位信息/ })
+        .count(),
+    ).toBe(1);
+    await card(page).scrollIntoViewIfNeeded();
+    await shot(page, 'graduate-service-card-seeker-page', { fullPage: false });
+  });
 });

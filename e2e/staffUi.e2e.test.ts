@@ -74,8 +74,8 @@ describe('SYS-5 the header at common bureau screens', () => {
     const page = await session.freshPage();
     await page.goto('/');
     await login(page, clerk.username);
-    await page.waitForURL(/\/persons$/);
-    await page.getByText('人员台账').first().waitFor();
+    await page.waitForURL(/\/work-list$/);
+    await page.getByTestId('work-list').waitFor();
     for (const viewport of [
       { width: 1366, height: 768 },
       { width: 1280, height: 800 },
@@ -96,14 +96,14 @@ describe('issue 12 every role lands on its own work and sees only what it can fo
   let seeker = { id: '', name: '王求职' };
   let bystander = { id: '', name: '李在岗' };
 
-  it('SYS-1 reviewers land on their queue, job officers on the vacancies, leaders on the figures, clerks on the ledger', async () => {
+  it('SYS-1 reviewers land on their queue, job officers on the vacancies, leaders on the figures, community clerks on their work list (AID-2)', async () => {
     for (const [username, path] of [
       ['taiyuan_reviewer', /\/vacancies\/review$/],
       ['taiyuan_job', /\/vacancies$/],
       ['taiyuan_leader', /\/referrals\/rates$/],
       ['taiyuan_auditor', /\/audit$/],
       ['xiaodian_admin', /\/units$/],
-      ['c140105001001_clerk', /\/persons$/],
+      ['c140105001001_clerk', /\/work-list$/],
     ] as const) {
       const page = await signedIn(username);
       await page.waitForURL(path);
@@ -225,7 +225,7 @@ describe('issue 12 every role lands on its own work and sees only what it can fo
 
   it('REG-4 REG-6 lists load visibly, and an empty list says what it holds and how a person gets in', async () => {
     const page = await signedIn('c140105001001_clerk');
-    await page.waitForURL(/\/persons$/);
+    await page.waitForURL(/\/work-list$/);
     // Hold the graduates list in flight: the table shows it is loading, not 暂无数据.
     let release: () => void = () => {};
     const held = new Promise<void>((resolve) => (release = resolve));

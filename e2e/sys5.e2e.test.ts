@@ -119,12 +119,14 @@ describe('SYS-5 web UI', () => {
     await page.goto('/units');
     await expect.poll(() => treeUnitNames(page)).toEqual([newUnit]);
     expect(await page.getByRole('menuitem').allTextContents()).toEqual([
+      '工作台',
       '人员台账',
       '台账导入',
       '高校毕业生',
       '退休人员',
       '零就业家庭',
       '困难人员认定',
+      '走访安排',
       '公益性岗位',
       '补贴管理',
       '专项活动',

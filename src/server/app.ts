@@ -43,7 +43,14 @@ import { surveyRoutes } from './modules/surveys/index.js';
 import { noticeRoutes } from './modules/notices/index.js';
 import { boardRoutes } from './modules/board/index.js';
 import { accountRoutes } from './modules/accounts/index.js';
-import { assistanceRoutes, campaignRoutes, graduateServiceRoutes, subsidyRoutes, welfarePostRoutes } from './modules/assistance/index.js';
+import {
+  assistanceRoutes,
+  campaignRoutes,
+  caseworkRoutes,
+  graduateServiceRoutes,
+  subsidyRoutes,
+  welfarePostRoutes,
+} from './modules/assistance/index.js';
 import { uiRoutes } from './modules/ui/index.js';
 
 /** Paths under /api/v1 that need no login. */
@@ -178,6 +185,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       await noticeRoutes(typed);
       await welfarePostRoutes(typed);
       await graduateServiceRoutes(typed);
+      await caseworkRoutes(typed);
       await subsidyRoutes(typed);
       await campaignRoutes(typed);
       await assistanceRoutes(typed);

@@ -16,6 +16,7 @@ import { createDemoPopulation, type PopulationSummary } from './demo/population.
 import { createDemoJobs } from './demo/jobs.js';
 import { createDemoNotices } from './demo/notices.js';
 import { createDemoRecognitions } from './demo/recognitions.js';
+import { createDemoCasework } from './demo/casework.js';
 import { createDemoWelfare } from './demo/welfare.js';
 import { createDemoCampaigns } from './demo/campaigns.js';
 import { createDemoRegion, type DemoAccount } from './demo/region.js';
@@ -120,6 +121,7 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
     if (population) {
       await createDemoRecognitions(ctx);
       await createDemoWelfare(ctx);
+      await createDemoCasework(ctx);
     }
     await createDemoNotices(ctx);
     // After every dated record above: the campaign's results are counted from them.

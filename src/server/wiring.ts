@@ -17,5 +17,6 @@ export function wireDomainEvents(): void {
     subscribe('household.zero_employment_ended', assistance.onZeroEmploymentEnded);
     subscribe('household.member_removed', assistance.onHouseholdMemberRemoved);
     subscribe('person.region_changed', assistance.onPersonRegionChanged);
+    subscribe('person.region_changed', assistance.onPersonMovedCasework);
   });
 }

@@ -696,6 +696,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/assistance/plan-steps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改个人就业计划的步骤（clerk）：事项、计划日期，或登记完成日期和完成情况 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 完成情况 */
+                        doneNote?: string | null;
+                        /**
+                         * Format: date
+                         * @description 完成日期；null 撤销完成标记
+                         */
+                        doneOn?: string | null;
+                        /** Format: date */
+                        dueOn?: string;
+                        text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string;
+                            doneNote: string | null;
+                            doneOn: string | null;
+                            dueOn: string;
+                            id: string;
+                            personId: string;
+                            text: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/v1/assistance/posts": {
         parameters: {
             query?: never;
@@ -1602,6 +1666,170 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 就业困难人员走访安排（管辖范围内的有效认定人员）：status 筛选 overdue 已逾期、due_soon 即将到期、due 两者、scheduled 未到期；caseworkerId 或 mine 按责任人，unassigned 只看未指定责任人的；可导出 Excel */
+        get: {
+            parameters: {
+                query: {
+                    caseworkerId?: string;
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    mine?: boolean;
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    status?: "overdue" | "due_soon" | "due" | "scheduled";
+                    unassigned?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                caseworkerId: string | null;
+                                caseworkerName: string | null;
+                                /** @description 已脱敏 */
+                                idNumber: string;
+                                lastVisitOn: string | null;
+                                name: string;
+                                nextVisitDue: string;
+                                personId: string;
+                                recognisedSince: string;
+                                regionCode: string;
+                                regionName: string | null;
+                                /**
+                                 * @description overdue 已逾期，due_soon 即将到期（天数为参数 assistance.visit_due_soon_days），scheduled 未到期
+                                 * @enum {string}
+                                 */
+                                status: "overdue" | "due_soon" | "scheduled";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/work-list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本人工作台（clerk）：本人负责人员今日及逾期的走访、辖区即将到期和已超期的零就业家庭个案、临近服务时限的高校毕业生；各含总数和前 10 条 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cases: {
+                                items: {
+                                    address: string | null;
+                                    caseworkerId: string | null;
+                                    caseworkerName: string | null;
+                                    communityName: string | null;
+                                    deadline: string;
+                                    detectedOn: string;
+                                    headName: string | null;
+                                    householdId: string;
+                                    id: string;
+                                    /** @description 本人承办 */
+                                    mine: boolean;
+                                    regionCode: string;
+                                    /** @enum {string} */
+                                    status: "open" | "due_soon" | "overdue" | "resolved";
+                                }[];
+                                overdue: number;
+                                total: number;
+                            };
+                            graduates: {
+                                items: {
+                                    consultation: boolean;
+                                    deadline: string;
+                                    guidance: boolean;
+                                    name: string;
+                                    personId: string;
+                                    regionCode: string;
+                                    /** @enum {string} */
+                                    status: "open" | "due_soon" | "overdue" | "complete";
+                                    vacanciesOffered: number;
+                                    vacanciesRequired: number;
+                                }[];
+                                overdue: number;
+                                total: number;
+                            };
+                            visits: {
+                                items: {
+                                    caseworkerId: string | null;
+                                    caseworkerName: string | null;
+                                    /** @description 已脱敏 */
+                                    idNumber: string;
+                                    lastVisitOn: string | null;
+                                    name: string;
+                                    nextVisitDue: string;
+                                    personId: string;
+                                    recognisedSince: string;
+                                    regionCode: string;
+                                    regionName: string | null;
+                                    /**
+                                     * @description overdue 已逾期，due_soon 即将到期（天数为参数 assistance.visit_due_soon_days），scheduled 未到期
+                                     * @enum {string}
+                                     */
+                                    status: "overdue" | "due_soon" | "scheduled";
+                                }[];
+                                overdue: number;
+                                total: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5261,6 +5489,207 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/{id}/casework": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 就业援助：援助责任人（及更换历史）、个人就业计划、走访记录和下次应走访日期 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 援助责任人的指定历史，现任在前 */
+                            assignments: {
+                                assignedOn: string;
+                                caseworkerId: string;
+                                caseworkerName: string;
+                                endedOn: string | null;
+                                reason: string | null;
+                            }[];
+                            caseworker: {
+                                assignedOn: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                            personId: string;
+                            /** @description 个人就业计划的步骤，按计划日期 */
+                            plan: {
+                                createdBy: string;
+                                doneNote: string | null;
+                                doneOn: string | null;
+                                dueOn: string;
+                                id: string;
+                                personId: string;
+                                text: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description 无有效认定的人员没有走访安排（null） */
+                            schedule: {
+                                intervalDays: number;
+                                lastVisitOn: string | null;
+                                /** @description 下次应走访日期 = 上次走访（或认定之日）+ 参数 assistance.visit_interval_days */
+                                nextVisitDue: string;
+                                /** @description 有效认定的起始日：未走访过的由此起算 */
+                                recognisedSince: string;
+                                /**
+                                 * @description overdue 已逾期，due_soon 即将到期（天数为参数 assistance.visit_due_soon_days），scheduled 未到期
+                                 * @enum {string}
+                                 */
+                                status: "overdue" | "due_soon" | "scheduled";
+                            } | null;
+                            /** @description 走访记录（服务记录中的入户走访），最近的在前 */
+                            visits: {
+                                date: string;
+                                id: string;
+                                /**
+                                 * @description home 入户走访，phone 电话回访，counter 窗口面谈
+                                 * @enum {string}
+                                 */
+                                kind: "home" | "phone" | "counter";
+                                note: string | null;
+                                staffName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/caseworker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 指定或更换援助责任人（clerk）：须为辖区覆盖该人员的经办人员；原责任人的记录保留 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 补录：开始负责之日，缺省为今天
+                         */
+                        assignedOn?: string;
+                        /**
+                         * Format: uuid
+                         * @description 经办人员（clerk），其所在机构的辖区须覆盖该人员
+                         */
+                        caseworkerId: string;
+                        /** @description 更换责任人的原因 */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 援助责任人的指定历史，现任在前 */
+                            assignments: {
+                                assignedOn: string;
+                                caseworkerId: string;
+                                caseworkerName: string;
+                                endedOn: string | null;
+                                reason: string | null;
+                            }[];
+                            caseworker: {
+                                assignedOn: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                            personId: string;
+                            /** @description 个人就业计划的步骤，按计划日期 */
+                            plan: {
+                                createdBy: string;
+                                doneNote: string | null;
+                                doneOn: string | null;
+                                dueOn: string;
+                                id: string;
+                                personId: string;
+                                text: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description 无有效认定的人员没有走访安排（null） */
+                            schedule: {
+                                intervalDays: number;
+                                lastVisitOn: string | null;
+                                /** @description 下次应走访日期 = 上次走访（或认定之日）+ 参数 assistance.visit_interval_days */
+                                nextVisitDue: string;
+                                /** @description 有效认定的起始日：未走访过的由此起算 */
+                                recognisedSince: string;
+                                /**
+                                 * @description overdue 已逾期，due_soon 即将到期（天数为参数 assistance.visit_due_soon_days），scheduled 未到期
+                                 * @enum {string}
+                                 */
+                                status: "overdue" | "due_soon" | "scheduled";
+                            } | null;
+                            /** @description 走访记录（服务记录中的入户走访），最近的在前 */
+                            visits: {
+                                date: string;
+                                id: string;
+                                /**
+                                 * @description home 入户走访，phone 电话回访，counter 窗口面谈
+                                 * @enum {string}
+                                 */
+                                kind: "home" | "phone" | "counter";
+                                note: string | null;
+                                staffName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/{id}/categories": {
         parameters: {
             query?: never;
@@ -5670,6 +6099,67 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/{id}/plan-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 个人就业计划：新增一个步骤（clerk） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 计划完成日期（可早于今天：补录）
+                         */
+                        dueOn: string;
+                        /** @description 计划事项 */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            createdBy: string;
+                            doneNote: string | null;
+                            doneOn: string | null;
+                            dueOn: string;
+                            id: string;
+                            personId: string;
+                            text: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/{id}/registrations": {
         parameters: {
             query?: never;
@@ -5980,6 +6470,115 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记一次走访（clerk），按实际日期记为“入户走访”服务记录；返回新的走访安排 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description 走访的实际日期
+                         */
+                        date: string;
+                        /**
+                         * @description home 入户走访，phone 电话回访，counter 窗口面谈
+                         * @enum {string}
+                         */
+                        kind: "home" | "phone" | "counter";
+                        /** @description 走访情况 */
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 援助责任人的指定历史，现任在前 */
+                            assignments: {
+                                assignedOn: string;
+                                caseworkerId: string;
+                                caseworkerName: string;
+                                endedOn: string | null;
+                                reason: string | null;
+                            }[];
+                            caseworker: {
+                                assignedOn: string;
+                                id: string;
+                                name: string;
+                            } | null;
+                            personId: string;
+                            /** @description 个人就业计划的步骤，按计划日期 */
+                            plan: {
+                                createdBy: string;
+                                doneNote: string | null;
+                                doneOn: string | null;
+                                dueOn: string;
+                                id: string;
+                                personId: string;
+                                text: string;
+                                /** Format: date-time */
+                                updatedAt: string;
+                            }[];
+                            /** @description 无有效认定的人员没有走访安排（null） */
+                            schedule: {
+                                intervalDays: number;
+                                lastVisitOn: string | null;
+                                /** @description 下次应走访日期 = 上次走访（或认定之日）+ 参数 assistance.visit_interval_days */
+                                nextVisitDue: string;
+                                /** @description 有效认定的起始日：未走访过的由此起算 */
+                                recognisedSince: string;
+                                /**
+                                 * @description overdue 已逾期，due_soon 即将到期（天数为参数 assistance.visit_due_soon_days），scheduled 未到期
+                                 * @enum {string}
+                                 */
+                                status: "overdue" | "due_soon" | "scheduled";
+                            } | null;
+                            /** @description 走访记录（服务记录中的入户走访），最近的在前 */
+                            visits: {
+                                date: string;
+                                id: string;
+                                /**
+                                 * @description home 入户走访，phone 电话回访，counter 窗口面谈
+                                 * @enum {string}
+                                 */
+                                kind: "home" | "phone" | "counter";
+                                note: string | null;
+                                staffName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -66,6 +66,9 @@ import { NoticeEditPage } from './pages/notices/NoticeEditPage.js';
 import { NoticePage } from './pages/notices/NoticePage.js';
 import { FlagOutlined } from '@ant-design/icons';
 import { RecognitionsPage } from './pages/assistance/RecognitionsPage.js';
+import { VisitsPage } from './pages/assistance/VisitsPage.js';
+import { WorkListPage } from './pages/assistance/WorkListPage.js';
+import { CalendarOutlined, DesktopOutlined } from '@ant-design/icons';
 import { AccountBookOutlined } from '@ant-design/icons';
 import { SubsidiesPage } from './pages/subsidies/SubsidiesPage.js';
 import { SubsidyPage } from './pages/subsidies/SubsidyPage.js';
@@ -95,6 +98,8 @@ const noticeStaff: Role[] = [...noticeAuthorRoles, ...noticeReviewerRoles, 'lead
 
 // 高校毕业生 and 退休人员 are keyed: it is built on PersonsPage, and must not keep 人员台账's search state.
 export const pages: PageEntry[] = [
+  // The caseworker's work list (AID-2): where a community clerk starts the day.
+  { path: '/work-list', label: '工作台', icon: <DesktopOutlined />, roles: ['clerk'], element: <WorkListPage /> },
   { path: '/persons', label: '人员台账', icon: <SolutionOutlined />, roles: ledgerAuditors, element: <PersonsPage /> },
   { path: '/persons/new', label: '登记人员', roles: ['clerk'], element: <PersonRegisterPage />, menuKey: '/persons' },
   { path: '/persons/import', label: '台账导入', icon: <CloudUploadOutlined />, roles: ['clerk'], element: <ImportPage /> },
@@ -115,6 +120,13 @@ export const pages: PageEntry[] = [
     icon: <FlagOutlined />,
     roles: assistanceStaff,
     element: <RecognitionsPage />,
+  },
+  {
+    path: '/assistance/visits',
+    label: '走访安排',
+    icon: <CalendarOutlined />,
+    roles: ['clerk', 'leader', 'admin', 'reviewer'],
+    element: <VisitsPage />,
   },
   { path: '/households/:id', label: '家庭档案', roles: ledgerReaders, element: <HouseholdPage />, menuKey: '/zero-employment' },
   // Public-welfare posts (AID-4): clerks register posts and place persons; leaders and admins read.
@@ -210,7 +222,7 @@ function Home() {
 }
 
 /**
- * Where each role starts, first match wins: the system administrator (every role) and district
+ * Where each role starts, first match wins (after the community clerk's work list, homeOf): the system administrator (every role) and district
  * admins their units, clerks the ledger, reviewers their queue, job officers the vacancies,
  * leaders the figures (推荐率统计, until the reports arrive), auditors the audit log, finance the subsidies; the other programme
  * roles, whose pages come with the second release, the units.
@@ -226,6 +238,8 @@ const homes: [Role, string][] = [
 ];
 
 function homeOf(user: ReturnType<typeof useAuth>['user']): string {
+  // A community (village) clerk works cases and visits: the day starts at the work list (AID-2).
+  if (user && user.scope.length === 12 && hasRole(user, 'clerk') && !hasRole(user, 'admin')) return '/work-list';
   return homes.find(([role]) => hasRole(user, role))?.[1] ?? '/units';
 }
 

@@ -411,3 +411,10 @@ export type GraduateService = ResponseOf<'/api/v1/persons/{id}/graduate-service'
 export type GraduateServiceItem = ItemOf<'/api/v1/assistance/graduate-service'>;
 /** The list's status: open 服务中, due_soon 即将到期 (open, the deadline near), overdue, complete. */
 export type GraduateServiceStatus = GraduateServiceItem['status'];
+
+/** A person's casework (AID-2): caseworker and history, plan, visits and the next visit due. */
+export type Casework = ResponseOf<'/api/v1/persons/{id}/casework'>;
+export type PlanStep = Casework['plan'][number];
+/** The clerk's work list (AID-2). */
+export type WorkList = ResponseOf<'/api/v1/assistance/work-list'>;
+export type VisitScheduleItem = ItemOf<'/api/v1/assistance/visits'>;

@@ -123,4 +123,19 @@ describe('the demo as npm start makes it', () => {
     expect(byCode.persons_served!.target).toBe(30);
     expect(results.results.some((r) => r.actual > 0)).toBe(true);
   });
+
+  it('AID-2 community clerks are caseworkers of recognised persons, with plans and visits, some overdue, and their work list shows them', async () => {
+    type Row = { personId: string; caseworkerName: string | null; status: string; lastVisitOn: string | null };
+    const overdue = await get<{ total: number; items: Row[] }>('/assistance/visits?status=overdue&pageSize=100');
+    expect(overdue.total).toBeGreaterThan(0);
+    expect(overdue.items.some((r) => r.caseworkerName?.endsWith('协理员'))).toBe(true);
+    const visited = await get<{ items: Row[] }>('/assistance/visits?pageSize=100');
+    expect(visited.items.some((r) => r.lastVisitOn !== null)).toBe(true);
+    const someone = overdue.items.find((r) => r.caseworkerName)!;
+    const work = await get<{ plan: unknown[]; caseworker: { name: string } | null }>(`/persons/${someone.personId}/casework`);
+    expect(work.plan.length).toBe(2);
+    const clerk = await loginAs(t.app, 'c140105001001_clerk');
+    const list = await get<{ visits: { total: number } }>('/assistance/work-list', clerk);
+    expect(list.visits.total).toBeGreaterThan(0);
+  });
 });

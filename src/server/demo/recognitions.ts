@@ -2,11 +2,15 @@
 // cases as the city centre's reviewer makes them: in every community the first two registered
 // unemployed persons whom the rules propose (4050, long-term unemployed, zero-employment
 // households, graduates) are recognised on the evidence a counter sees; in each district one
-// recognition is then revoked with a reason, so the overview shows the history as well.
+// recognition is then revoked with a reason, so the overview shows the history as well. Each is
+// entered as decided some weeks ago where the rule was met then (a late entry, as offices catch up),
+// so the caseworkers' visits (AID-2) have fallen due on some of them.
 import { and, asc, eq } from 'drizzle-orm';
 import { persons, staff } from '../db/schema.js';
 import { actorOf } from '../platform/auth.js';
+import { addDays, shanghaiDateOf } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
+import { AppError } from '../platform/errors.js';
 import { categoriesOfPerson, recognise, revokeRecognition, type CategoryCode } from '../modules/assistance/index.js';
 
 /** What a reviewer checks for each category. */
@@ -35,20 +39,27 @@ export async function createDemoRecognitions(ctx: Ctx, perCommunity = 2): Promis
   if (!reviewer) return { recognised: 0, revoked: 0 };
   const asReviewer: Ctx = { ...ctx, actor: actorOf(reviewer) };
   const unemployed = await ctx.db
-    .select({ id: persons.id, regionCode: persons.regionCode })
+    .select({ id: persons.id, regionCode: persons.regionCode, statusSince: persons.statusSince })
     .from(persons)
     .where(eq(persons.employmentStatus, 'unemployed'))
     .orderBy(asc(persons.regionCode), asc(persons.name), asc(persons.id));
   const perPlace = new Map<string, number>();
   const firstOfDistrict = new Map<string, string>();
   const summary: RecognitionSummary = { recognised: 0, revoked: 0 };
+  const weeksAgo = addDays(shanghaiDateOf(ctx.now()), -45);
   for (const p of unemployed) {
     if ((perPlace.get(p.regionCode) ?? 0) >= perCommunity) continue;
     const { proposed } = await categoriesOfPerson(asReviewer, p.id);
     if (proposed.length === 0) continue;
     perPlace.set(p.regionCode, (perPlace.get(p.regionCode) ?? 0) + 1);
     for (const { category } of proposed) {
-      const made = await recognise(asReviewer, p.id, { category, evidence: evidenceFor[category] });
+      const input = { category, evidence: evidenceFor[category] };
+      const decidedOn = p.statusSince && p.statusSince > weeksAgo ? p.statusSince : weeksAgo;
+      // The rule as of the earlier day may not have been met (a birthday, a year of unemployment not yet full): then today.
+      const made = await recognise(asReviewer, p.id, { ...input, recognisedOn: decidedOn }).catch((err: unknown) => {
+        if (err instanceof AppError && err.code === 'RULE_VIOLATION') return recognise(asReviewer, p.id, input);
+        throw err;
+      });
       summary.recognised++;
       if (!firstOfDistrict.has(p.regionCode.slice(0, 6))) firstOfDistrict.set(p.regionCode.slice(0, 6), made.id);
     }

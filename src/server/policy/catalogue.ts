@@ -204,6 +204,18 @@ export const paramDefinitions = [
   },
   { name: 'vacancy.max_validity', title: '岗位信息最长有效期', kind: 'days', description: '岗位信息自发布起最长有效天数，到期自动下架' },
   {
+    name: 'assistance.visit_interval_days',
+    title: '就业困难人员定期走访间隔',
+    kind: 'days',
+    description: '已认定的就业困难人员，自上次走访（未走访过的自认定之日）起经过此天数须再次走访',
+  },
+  {
+    name: 'assistance.visit_due_soon_days',
+    title: '就业困难人员走访“即将到期”提前天数',
+    kind: 'days',
+    description: '距下次应走访日期不超过此天数的人员显示为即将到期',
+  },
+  {
     name: 'zero_employment.due_soon_days',
     title: '零就业家庭个案“即将到期”提前天数',
     kind: 'days',
@@ -593,6 +605,20 @@ export const paramSeedValues: ParamSeedValue[] = [
     effectiveFrom: '2007-01-01',
     value: 15,
     source: `${openpesDefault}：服务时限前 15 天起提醒（${s003} §(五) 只规定三个月内提供服务，未规定提醒时点）`,
+  },
+  {
+    name: 'assistance.visit_interval_days',
+    regionPrefix: '',
+    effectiveFrom: '2003-06-03',
+    value: 30,
+    source: `${openpesDefault}：每 30 天至少走访一次（${s004} §三(七) 要求对特困群体“定期家访、跟踪服务”，未规定间隔）`,
+  },
+  {
+    name: 'assistance.visit_due_soon_days',
+    regionPrefix: '',
+    effectiveFrom: '2003-06-03',
+    value: 7,
+    source: `${openpesDefault}：应走访日期前 7 天起提醒（${s004} §三(七) 未规定提醒时点）`,
   },
   {
     name: 'zero_employment.due_soon_days',

@@ -3,6 +3,7 @@ import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueInd
 import { sql } from 'drizzle-orm';
 import { persons } from './persons.js';
 import { registrationEvents } from './registrations.js';
+import { staff } from './staff.js';
 import {
   welfarePostTypes,
   type PlacementExitReason,
@@ -225,5 +226,65 @@ export const campaigns = pgTable(
   (t) => [
     index('campaigns_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.startDate),
     check('campaigns_period_ck', sql`${t.endDate} >= ${t.startDate}`),
+  ],
+);
+
+/**
+ * The named caseworker of a recognised person (AID-2, seed 004 §三(七): 登记造冊、定期家訪、跟蹤服務):
+ * one row per assignment; a change ends the current row (endedOn) and adds the next, so the
+ * history stays. At most one current assignment per person.
+ */
+export const caseworkerAssignments = pgTable(
+  'caseworker_assignments',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    /** The person's region (jurisdiction; follows the person when they move). */
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    caseworkerId: uuid('caseworker_id')
+      .notNull()
+      .references(() => staff.id),
+    /** Kept with the row: the office the person moves to reads the history without seeing the staff member's unit. */
+    caseworkerName: text('caseworker_name').notNull(),
+    assignedOn: date('assigned_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    reason: text('reason'),
+    assignedBy: text('assigned_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('caseworker_assignments_current_uq')
+      .on(t.personId)
+      .where(sql`${t.endedOn} IS NULL`),
+    index('caseworker_assignments_caseworker_idx').on(t.caseworkerId),
+    index('caseworker_assignments_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+  ],
+);
+
+/**
+ * A step of a recognised person's individual employment plan (个人就业计划, AID-2): what is to be
+ * done by when, and when it was done with a note. Steps are edited, never deleted (audited).
+ */
+export const employmentPlanSteps = pgTable(
+  'employment_plan_steps',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    text: text('text').notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    doneOn: date('done_on', { mode: 'string' }),
+    doneNote: text('done_note'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('employment_plan_steps_person_idx').on(t.personId, t.dueOn),
+    index('employment_plan_steps_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
   ],
 );

@@ -12,3 +12,14 @@ export { applyForSubsidy, decideOnSubsidy, getSubsidy, listSubsidies, runSubsidi
 export { campaignRoutes } from './campaignRoutes.js';
 export { campaignResults, createCampaign, getCampaign, listCampaigns, updateCampaign } from './campaignService.js';
 export { fullEmploymentCommunity, rankFullEmploymentCommunities } from './communityService.js';
+export { caseworkRoutes } from './caseworkRoutes.js';
+export {
+  addPlanStep,
+  assignPersonCaseworker,
+  caseworkOf,
+  listVisitSchedule,
+  onPersonMovedCasework,
+  recordVisit,
+  updatePlanStep,
+} from './caseworkService.js';
+export { workList } from './workList.js';

@@ -13,6 +13,7 @@ import { errorText } from '../../components/formErrors.js';
 import { formatDateTime } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import type { Certificate, Person, RegistrationEvent, ServiceRecord } from '../../types.js';
+import { CaseworkCard } from '../assistance/CaseworkCard.js';
 import { HardToEmployCard } from '../assistance/HardToEmployCard.js';
 import { HouseholdCard } from '../households/HouseholdCard.js';
 import { CertificateCard } from './CertificateCard.js';
@@ -73,6 +74,7 @@ export function PersonPage() {
             {events.error ? <Alert type="error" showIcon title={errorText(events.error)} /> : null}
             <RegistrationsCard person={p} events={events.data ?? []} loading={events.loading} canWrite={canWrite} onChanged={changed} />
             <HardToEmployCard person={p} version={version} onChanged={changed} />
+            <CaseworkCard person={p} version={version} onChanged={changed} />
             <GraduateServiceCard person={p} version={version} canWrite={canWrite} onChanged={changed} />
             <MatchesCard person={p} version={version} onChanged={changed} />
             <CertificateCard

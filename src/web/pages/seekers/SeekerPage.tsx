@@ -11,6 +11,7 @@ import { formatFen } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import { occupationName } from '../../../shared/occupations.js';
 import type { Person } from '../../types.js';
+import { GraduateServiceCard } from '../persons/GraduateServiceCard.js';
 import { MatchesCard } from '../persons/MatchesCard.js';
 import { PersonHeader } from '../persons/PersonHeader.js';
 
@@ -52,6 +53,8 @@ export function SeekerPage() {
           ]}
         />
       </Card>
+      {/* A registered unemployed graduate's one-to-one checklist (AID-6): the job officer offers the vacancies and records the services. */}
+      <GraduateServiceCard person={p} version={version} canWrite onChanged={() => setVersion((v) => v + 1)} />
       <MatchesCard person={p} version={version} onChanged={() => setVersion((v) => v + 1)} />
     </Space>
   );
