@@ -17,6 +17,7 @@ import { createDemoJobs } from './demo/jobs.js';
 import { createDemoNotices } from './demo/notices.js';
 import { createDemoRecognitions } from './demo/recognitions.js';
 import { createDemoWelfare } from './demo/welfare.js';
+import { createDemoCertificateChecks } from './demo/certificates.js';
 import { createDemoRegion, type DemoAccount } from './demo/region.js';
 import { rebuildSeekerMatchProfiles } from './modules/persons/index.js';
 import { rebuildVacancyMatchProfiles } from './modules/vacancies/index.js';
@@ -119,6 +120,7 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
     if (population) {
       await createDemoRecognitions(ctx);
       await createDemoWelfare(ctx);
+      await createDemoCertificateChecks(ctx);
     }
     await createDemoNotices(ctx);
   }

@@ -70,6 +70,7 @@ import { AccountBookOutlined } from '@ant-design/icons';
 import { SubsidiesPage } from './pages/subsidies/SubsidiesPage.js';
 import { SubsidyPage } from './pages/subsidies/SubsidyPage.js';
 import { subsidyStaff } from './pages/subsidies/subsidyTypes.js';
+import { CertificateChecksPage } from './pages/certificates/CertificateChecksPage.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
@@ -108,6 +109,14 @@ export const pages: PageEntry[] = [
     icon: <FlagOutlined />,
     roles: assistanceStaff,
     element: <RecognitionsPage />,
+  },
+  // The 就业失业登记证's yearly checks and policy rate (AID-5): clerks check, reviewers review, admins read.
+  {
+    path: '/certificates/checks',
+    label: '证件年审',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['clerk', 'reviewer', 'admin'],
+    element: <CertificateChecksPage />,
   },
   { path: '/households/:id', label: '家庭档案', roles: ledgerReaders, element: <HouseholdPage />, menuKey: '/zero-employment' },
   // Public-welfare posts (AID-4): clerks register posts and place persons; leaders and admins read.

@@ -72,18 +72,4 @@ export function nextCheckDue(lastIssued: string, lastChecked: string | null, int
   return addMonths(base, intervalMonths);
 }
 
-/**
- * Policy type codes a granting module records (AID-5). Loans (loan.guaranteed) and training
- * (training.subsidy) have no module yet: their codes are reserved here for when they call
- * recordPolicyEnjoyed.
- */
-export const policyTypeNames = {
-  'subsidy.public_welfare_post': '公益性岗位补贴',
-  'subsidy.social_insurance': '社会保险补贴',
-  'subsidy.job_creation': '岗位开发补贴',
-  'placement.public_welfare_post': '公益性岗位安置',
-  'loan.guaranteed': '小额担保贷款',
-  'training.subsidy': '培训补贴',
-} as const;
-export type PolicyType = keyof typeof policyTypeNames;
-export const policyTypeCodes = Object.keys(policyTypeNames) as PolicyType[];
+export { policyTypeCodes, policyTypeNames, type PolicyType } from '../../../shared/certificatePolicies.js';

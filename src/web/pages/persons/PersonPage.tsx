@@ -16,6 +16,7 @@ import type { Certificate, Person, RegistrationEvent, ServiceRecord } from '../.
 import { HardToEmployCard } from '../assistance/HardToEmployCard.js';
 import { HouseholdCard } from '../households/HouseholdCard.js';
 import { CertificateCard } from './CertificateCard.js';
+import { CertificatePoliciesCard } from '../certificates/CertificatePoliciesCard.js';
 import { GraduateServiceCard } from './GraduateServiceCard.js';
 import { MatchesCard } from './MatchesCard.js';
 import { buildTimeline } from './history.js';
@@ -83,6 +84,15 @@ export function PersonPage() {
               canWrite={canWrite}
               onChanged={changed}
             />
+            {certificate.data?.certificateNo ? (
+              <CertificatePoliciesCard
+                personId={p.id}
+                version={version}
+                canCheck={canWrite}
+                canReview={hasRole(user, 'reviewer')}
+                onChanged={changed}
+              />
+            ) : null}
             <ServicesCard
               person={p}
               services={services.data ?? []}
