@@ -119,13 +119,13 @@ describe('AID-5 certificate policies in the browser', () => {
     await expect.poll(() => card.getByTestId('policies-enjoyed').locator('.ant-table-row').count()).toBe(2);
     const enjoyed = await card.getByTestId('policies-enjoyed').textContent();
     expect(enjoyed).toContain('公益性岗位补贴');
-    expect(enjoyed).toContain('1500.00 元');
+    expect(enjoyed).toContain('1,500.00 元');
     expect(enjoyed).toContain('公益性岗位安置');
 
     await card.getByRole('button', { name: /资格审核/ }).click();
     await dialog(page).getByLabel('审核意见').fill('按规定审核');
     await confirmDialog(page, '提交审核');
-    await expect.poll(() => dialog(page).getByTestId('eligibility-failed').textContent()).toContain('登记失业');
+    await expect.poll(() => dialog(page).getByTestId('eligibility-failed').textContent()).toContain('不处于登记失业状态（当前：就业）');
     await shot(page, 'certificate-policies-refused', { fullPage: false });
     await dialog(page).getByLabel('认定理由').fill('公益性岗位属过渡性安置，继续享受再就业政策');
     await confirmDialog(page, '提交审核');

@@ -2,6 +2,7 @@
 // whether it is met and why, with its source clause, so the review states every rule, not only
 // the first that failed.
 import { addMonths, ageOn } from '../../platform/clock.js';
+import { employmentStatusNames, type EmploymentStatus } from '../../../shared/labels.js';
 
 const s002 = '种子文件 002 沈阳市《关于做好2004年就业再就业工作的实施意见》';
 const s003 = '种子文件 003 湖北省《2007年全省就业和失业保险工作要点》';
@@ -39,7 +40,7 @@ export function eligibilityReasons(facts: EligibilityFacts, date: string, ages: 
       source: `${s002} §(八)：对符合申领《再就业优惠证》条件的下岗失业人员发证`,
       detail: unemployed
         ? `${date} 处于登记失业状态（自 ${facts.statusSince ?? '—'}）`
-        : `${date} 不处于登记失业状态（当前：${facts.employmentStatus}），须先办理失业登记`,
+        : `${date} 不处于登记失业状态（当前：${employmentStatusNames[facts.employmentStatus as EmploymentStatus] ?? facts.employmentStatus}），须先办理失业登记`,
       met: unemployed,
     },
     {

@@ -28,7 +28,6 @@ export function PolicyRateCard() {
   return (
     <Card
       title="持证再就业人员享受优惠政策比例"
-      size="small"
       data-testid="policy-rate"
       extra={
         <Space>

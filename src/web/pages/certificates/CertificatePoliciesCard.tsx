@@ -15,7 +15,8 @@ type Reviews = ResponseOf<'/api/v1/persons/{id}/certificate/reviews'>;
 type Review = Reviews['reviews'][number];
 type Enjoyed = ItemOf<'/api/v1/persons/{id}/policies-enjoyed'>;
 
-const yuan = (fen: number | null) => (fen === null ? '—' : `${(fen / 100).toFixed(2)} 元`);
+const yuan = (fen: number | null) =>
+  fen === null ? '—' : `${(fen / 100).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })} 元`;
 
 function ReasonTags({ reasons }: { reasons: Review['reasons'] }) {
   return (
@@ -190,7 +191,6 @@ export function CertificatePoliciesCard({
   return (
     <Card
       title="持证审核与享受政策"
-      size="small"
       data-testid="certificate-policies"
       extra={
         <Space size={6}>
