@@ -139,6 +139,13 @@ describe('AID-5 yearly check', () => {
   });
 
   it('AID-5 a check (continue) moves the next check an interval later; a check (withdraw) withdraws the certificate', async () => {
+    const early = await send(clerk.auth, 'POST', `/persons/${overdue.id}/certificate/checks`, {
+      date: '2025-09-30',
+      result: 'continue',
+      comment: '补录',
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().errors[0].code).toBe('BEFORE_ISSUE');
     const checked = await send(clerk.auth, 'POST', `/persons/${overdue.id}/certificate/checks`, {
       date: '2026-11-20',
       result: 'continue',

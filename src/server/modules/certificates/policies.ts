@@ -133,6 +133,14 @@ export async function recordYearlyCheck(
       throw new AppError('RULE_VIOLATION', '该人员没有有效的就业失业登记证，不能年审', [
         { path: '/result', code: 'NO_VALID_CERTIFICATE', message: '无有效证件' },
       ]);
+    const [issued] = await tx.db
+      .select({ date: sql<string | null>`max(${certificateEvents.date})::text` })
+      .from(certificateEvents)
+      .where(and(eq(certificateEvents.personId, personId), sql`${certificateEvents.action} IN ('issue', 'reissue')`));
+    if (issued?.date && date < issued.date)
+      throw new AppError('RULE_VIOLATION', `年审日期不能早于发证日期 ${issued.date}`, [
+        { path: '/date', code: 'BEFORE_ISSUE', message: `年审日期不能早于发证日期 ${issued.date}` },
+      ]);
     const reasons = await reasonsFor(tx, person, date);
     const row = {
       id: crypto.randomUUID(),
