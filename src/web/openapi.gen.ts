@@ -2383,6 +2383,13 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @description 下一级区域的分项数字（社区一级无分项） */
+                            byRegion: {
+                                denominator: number;
+                                numerator: number;
+                                ratePercent: number | null;
+                                regionCode: string;
+                            }[];
                             /** @description 当年领证并再就业的人数 */
                             denominator: number;
                             met: boolean | null;

@@ -319,7 +319,17 @@ describe('AID-5 the policy rate of re-employed holders', () => {
       ratePercent: 80,
       targetPercent: 80,
       met: true,
+      byRegion: [{ regionCode: '140105002001', numerator: 4, denominator: 5, ratePercent: 80 }],
     });
+    const district = (await send(districtClerk, 'GET', '/certificates/policy-rate?year=2026')).json();
+    expect(district.regionCode).toBe('140105000000');
+    expect(district.byRegion.find((r: { regionCode: string }) => r.regionCode === '140105002000')).toEqual({
+      regionCode: '140105002000',
+      numerator: 4,
+      denominator: 5,
+      ratePercent: 80,
+    });
+    expect(district.denominator).toBe(district.byRegion.reduce((sum: number, r: { denominator: number }) => sum + r.denominator, 0));
     const lastYear = (await send(districtClerk, 'GET', '/certificates/policy-rate?year=2025&regionCode=140105002000')).json();
     expect(lastYear).toMatchObject({ numerator: 0, denominator: 0, ratePercent: null, met: null });
   });

@@ -313,25 +313,31 @@ export async function policyRate(ctx: Ctx, input: { year: number; regionCode?: s
   const effective = input.regionCode ? scopeOf(input.regionCode) : ctx.actor.scope;
   const first = `${input.year}-01-01`;
   const last = `${input.year}-12-31`;
-  const result = await rowsOf<{ denominator: number; numerator: number }>(
+  // The level below the region: its areas' figures (none below a community).
+  const childLength = [2, 4, 6, 9, 12].find((n) => n > effective.length) ?? 12;
+  const result = await rowsOf<{ child: string; denominator: number; numerator: number }>(
     ctx,
     sql`
     WITH issued AS (
-      SELECT e.person_id, min(e.date) AS issued_on
+      SELECT e.person_id, min(persons.region_code) AS region_code, min(e.date) AS issued_on
         FROM certificate_events e JOIN persons ON persons.id = e.person_id
        WHERE e.action = 'issue' AND e.date BETWEEN ${first}::date AND ${last}::date
          AND persons.region_code LIKE ${`${effective}%`} AND ${withinScope(ctx, persons.regionCode)}
        GROUP BY e.person_id),
     reemployed AS (
-      SELECT i.person_id FROM issued i
+      SELECT i.person_id, left(i.region_code, ${childLength}) AS child FROM issued i
        WHERE EXISTS (SELECT 1 FROM registration_events r WHERE r.person_id = i.person_id AND r.type = 'employment'
                         AND r.date >= i.issued_on AND r.date <= ${last}::date))
-    SELECT count(*)::int AS denominator,
+    SELECT child, count(*)::int AS denominator,
            count(*) FILTER (WHERE EXISTS (SELECT 1 FROM policies_enjoyed pe WHERE pe.person_id = reemployed.person_id
                                              AND pe.date <= ${last}::date))::int AS numerator
-      FROM reemployed`,
+      FROM reemployed GROUP BY child ORDER BY child`,
   );
-  const figures = result[0] ?? { denominator: 0, numerator: 0 };
+  const figures = result.reduce((sum, r) => ({ denominator: sum.denominator + r.denominator, numerator: sum.numerator + r.numerator }), {
+    denominator: 0,
+    numerator: 0,
+  });
+  const percent = (n: number, d: number) => (d === 0 ? null : Math.round((n / d) * 10000) / 100);
   let target: { value: number; source: string } | null = null;
   try {
     const t = await resolveParam(ctx.db, 'reemployment_certificate.target_policy_rate', padRegionCode(effective), last);
@@ -339,7 +345,7 @@ export async function policyRate(ctx: Ctx, input: { year: number; regionCode?: s
   } catch (err) {
     if (!(err instanceof AppError && err.code === 'NOT_FOUND')) throw err;
   }
-  const ratePercent = figures.denominator === 0 ? null : Math.round((figures.numerator / figures.denominator) * 10000) / 100;
+  const ratePercent = percent(figures.numerator, figures.denominator);
   return {
     year: input.year,
     regionCode: padRegionCode(effective),
@@ -349,5 +355,14 @@ export async function policyRate(ctx: Ctx, input: { year: number; regionCode?: s
     targetPercent: target?.value ?? null,
     targetSource: target?.source ?? null,
     met: ratePercent === null || target === null ? null : ratePercent >= target.value,
+    byRegion:
+      effective.length >= 12
+        ? []
+        : result.map((r) => ({
+            regionCode: padRegionCode(r.child),
+            numerator: r.numerator,
+            denominator: r.denominator,
+            ratePercent: percent(r.numerator, r.denominator),
+          })),
   };
 }

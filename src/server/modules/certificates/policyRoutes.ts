@@ -217,6 +217,15 @@ export async function certificatePolicyRoutes(app: App) {
             targetPercent: Nullable(Type.Number()),
             targetSource: Nullable(Type.String()),
             met: Nullable(Type.Boolean()),
+            byRegion: Type.Array(
+              Type.Object({
+                regionCode: Type.String(),
+                numerator: Type.Integer(),
+                denominator: Type.Integer(),
+                ratePercent: Nullable(Type.Number()),
+              }),
+              { description: '下一级区域的分项数字（社区一级无分项）' },
+            ),
           }),
         },
       },

@@ -3,7 +3,7 @@
 // certificate that year and re-employed after it, the share who enjoyed a preferential policy,
 // against the target (reemployment_certificate.target_policy_rate).
 import { useState } from 'react';
-import { Alert, Card, Form, InputNumber, Select, Space, Statistic, Tag, Typography } from 'antd';
+import { Alert, Card, Form, InputNumber, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { get } from '../../api.js';
 import type { ItemOf, ResponseOf } from '../../apiTypes.js';
@@ -58,6 +58,22 @@ export function PolicyRateCard() {
           </Tag>
         ) : null}
       </Space>
+      {r && r.byRegion.length > 1 ? (
+        <Table<Rate['byRegion'][number]>
+          rowKey="regionCode"
+          size="small"
+          style={{ marginTop: 12 }}
+          data-testid="policy-rate-areas"
+          dataSource={r.byRegion}
+          pagination={false}
+          columns={[
+            { title: '区域', dataIndex: 'regionCode', render: (code: string) => <RegionLabel prefix={code} nameOnly /> },
+            { title: '领证并再就业（人）', dataIndex: 'denominator', align: 'right' },
+            { title: '享受政策（人）', dataIndex: 'numerator', align: 'right' },
+            { title: '比例', dataIndex: 'ratePercent', align: 'right', render: (p: number | null) => (p === null ? '—' : `${p}%`) },
+          ]}
+        />
+      ) : null}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0, fontSize: 12 }}>
         口径：当年领取就业失业登记证、且领证后当年办理就业登记的人员中，年底前至少享受一项优惠政策（补贴发放、公益性岗位安置等）的比例。
         {r?.targetSource ? ` 目标依据：${r.targetSource}` : ' 本地区未设定目标值（参数 reemployment_certificate.target_policy_rate）。'}
