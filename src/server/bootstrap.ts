@@ -19,6 +19,7 @@ import { createDemoRecognitions } from './demo/recognitions.js';
 import { createDemoCasework } from './demo/casework.js';
 import { createDemoWelfare } from './demo/welfare.js';
 import { createDemoCampaigns } from './demo/campaigns.js';
+import { createDemoCertificateChecks } from './demo/certificates.js';
 import { createDemoRegion, type DemoAccount } from './demo/region.js';
 import { rebuildSeekerMatchProfiles } from './modules/persons/index.js';
 import { rebuildVacancyMatchProfiles } from './modules/vacancies/index.js';
@@ -122,6 +123,7 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
       await createDemoRecognitions(ctx);
       await createDemoWelfare(ctx);
       await createDemoCasework(ctx);
+      await createDemoCertificateChecks(ctx);
     }
     await createDemoNotices(ctx);
     // After every dated record above: the campaign's results are counted from them.

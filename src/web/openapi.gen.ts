@@ -1332,8 +1332,12 @@ export interface paths {
                                 /** Format: date-time */
                                 appliedAt: string;
                                 appliedBy: string;
+                                /** @description 申请经办人姓名 */
+                                appliedByName: string;
                                 budgetLine: string;
                                 decidedBy: string | null;
+                                /** @description 审批人姓名 */
+                                decidedByName: string | null;
                                 employerId: string | null;
                                 id: string;
                                 period: string;
@@ -1400,12 +1404,16 @@ export interface paths {
                             /** Format: date-time */
                             appliedAt: string;
                             appliedBy: string;
+                            /** @description 申请经办人姓名 */
+                            appliedByName: string;
                             beneficiaryKey: string;
                             /** @description 列支的资金科目 */
                             budgetLine: string;
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审批人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             declared: {
                                 contractYears?: number;
@@ -1481,12 +1489,16 @@ export interface paths {
                             /** Format: date-time */
                             appliedAt: string;
                             appliedBy: string;
+                            /** @description 申请经办人姓名 */
+                            appliedByName: string;
                             beneficiaryKey: string;
                             /** @description 列支的资金科目 */
                             budgetLine: string;
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审批人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             declared: {
                                 contractYears?: number;
@@ -1574,12 +1586,16 @@ export interface paths {
                             /** Format: date-time */
                             appliedAt: string;
                             appliedBy: string;
+                            /** @description 申请经办人姓名 */
+                            appliedByName: string;
                             beneficiaryKey: string;
                             /** @description 列支的资金科目 */
                             budgetLine: string;
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审批人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             declared: {
                                 contractYears?: number;
@@ -1666,6 +1682,45 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/assistance/subsidy-runs/{id}/bank-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 补贴发放批次的银行代发文件（CSV，财务）：每笔一行（姓名、身份证号码、金额分），最后一行为笔数与合计金额（分）；导出个人信息记入访问日志 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3010,6 +3065,122 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/checks-due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待年审的持证人员：到期日在今后若干天内（缺省 30 天）或已逾期（overdue=true 只看逾期），按到期日排序 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    overdue?: boolean;
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    withinDays?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                certificateNo: string;
+                                dueOn: string;
+                                idNumber: string;
+                                lastCheckedOrIssued: string;
+                                name: string;
+                                overdue: boolean;
+                                personId: string;
+                                regionCode: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/certificates/policy-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 持证再就业人员享受优惠政策比例：当年领证且领证后当年再就业的人员中，年底前至少享受一项优惠政策的比例，与目标（参数 reemployment_certificate.target_policy_rate）比较 */
+        get: {
+            parameters: {
+                query: {
+                    regionCode?: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 下一级区域的分项数字（社区一级无分项） */
+                            byRegion: {
+                                denominator: number;
+                                numerator: number;
+                                ratePercent: number | null;
+                                regionCode: string;
+                            }[];
+                            /** @description 当年领证并再就业的人数 */
+                            denominator: number;
+                            met: boolean | null;
+                            /** @description 享受过至少一项优惠政策的人数 */
+                            numerator: number;
+                            ratePercent: number | null;
+                            regionCode: string;
+                            targetPercent: number | null;
+                            targetSource: string | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5978,6 +6149,225 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/persons/{id}/certificate/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 就业失业登记证年审：continue 继续有效，withdraw 收回（须写明理由） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                        /**
+                         * Format: date
+                         * @description 实际办理日期，缺省为今天
+                         */
+                        date?: string;
+                        /** @enum {string} */
+                        result: "continue" | "withdraw";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificateNo: string | null;
+                            comment: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            createdByName?: string;
+                            date: string;
+                            id: string;
+                            /** @description eligibility 资格审核，yearly_check 年审 */
+                            kind: string;
+                            overrideReason: string | null;
+                            personId: string;
+                            reasons: {
+                                detail: string;
+                                met: boolean;
+                                rule: string;
+                                source: string;
+                            }[];
+                            regionCode: string;
+                            /** @description 资格审核：eligible 符合、eligible_by_override 不符合但经说明理由认定；年审：continue 继续有效、withdraw 收回 */
+                            result: string;
+                            unitId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/certificate/eligibility-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 就业失业登记证资格审核（审核员）：逐条列出规则与依据；不符合的 422 RULE_VIOLATION，除非填写认定理由（审计留痕） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        comment: string;
+                        /**
+                         * Format: date
+                         * @description 实际办理日期，缺省为今天
+                         */
+                        date?: string;
+                        overrideReason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            certificateNo: string | null;
+                            comment: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            createdByName?: string;
+                            date: string;
+                            id: string;
+                            /** @description eligibility 资格审核，yearly_check 年审 */
+                            kind: string;
+                            overrideReason: string | null;
+                            personId: string;
+                            reasons: {
+                                detail: string;
+                                met: boolean;
+                                rule: string;
+                                source: string;
+                            }[];
+                            regionCode: string;
+                            /** @description 资格审核：eligible 符合、eligible_by_override 不符合但经说明理由认定；年审：continue 继续有效、withdraw 收回 */
+                            result: string;
+                            unitId: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/certificate/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 就业失业登记证的资格审核与年审记录，及下次年审日期 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nextCheck: {
+                                dueOn: string;
+                                intervalMonths: number;
+                                lastChecked: string | null;
+                                lastIssued: string;
+                            } | null;
+                            reviews: {
+                                certificateNo: string | null;
+                                comment: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                createdByName?: string;
+                                date: string;
+                                id: string;
+                                /** @description eligibility 资格审核，yearly_check 年审 */
+                                kind: string;
+                                overrideReason: string | null;
+                                personId: string;
+                                reasons: {
+                                    detail: string;
+                                    met: boolean;
+                                    rule: string;
+                                    source: string;
+                                }[];
+                                regionCode: string;
+                                /** @description 资格审核：eligible 符合、eligible_by_override 不符合但经说明理由认定；年审：continue 继续有效、withdraw 收回 */
+                                result: string;
+                                unitId: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/persons/{id}/graduate-service": {
         parameters: {
             query?: never;
@@ -6154,6 +6544,72 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/persons/{id}/policies-enjoyed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 该人员享受过的再就业优惠政策（由发放补贴、安置公益性岗位等业务记录） */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                };
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen: number | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                createdByName?: string;
+                                date: string;
+                                id: string;
+                                personId: string;
+                                /** @description subsidy.public_welfare_post 公益性岗位补贴、subsidy.social_insurance 社会保险补贴、subsidy.job_creation 岗位开发补贴、placement.public_welfare_post 公益性岗位安置、loan.guaranteed 小额担保贷款、training.subsidy 培训补贴 */
+                                policyType: string;
+                                regionCode: string;
+                                sourceId: string;
+                                sourceType: string;
+                                unitId: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -77,6 +77,7 @@ import { FundOutlined, TrophyOutlined } from '@ant-design/icons';
 import { CampaignsPage } from './pages/campaigns/CampaignsPage.js';
 import { CampaignPage } from './pages/campaigns/CampaignPage.js';
 import { CommunitiesPage } from './pages/campaigns/CommunitiesPage.js';
+import { CertificateChecksPage } from './pages/certificates/CertificateChecksPage.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
@@ -127,6 +128,14 @@ export const pages: PageEntry[] = [
     icon: <CalendarOutlined />,
     roles: ['clerk', 'leader', 'admin', 'reviewer'],
     element: <VisitsPage />,
+  },
+  // The 就业失业登记证's yearly checks and policy rate (AID-5): clerks check, reviewers review, admins read.
+  {
+    path: '/certificates/checks',
+    label: '证件年审',
+    icon: <SafetyCertificateOutlined />,
+    roles: ['clerk', 'reviewer', 'admin'],
+    element: <CertificateChecksPage />,
   },
   { path: '/households/:id', label: '家庭档案', roles: ledgerReaders, element: <HouseholdPage />, menuKey: '/zero-employment' },
   // Public-welfare posts (AID-4): clerks register posts and place persons; leaders and admins read.

@@ -138,4 +138,16 @@ describe('the demo as npm start makes it', () => {
     const list = await get<{ visits: { total: number } }>('/assistance/work-list', clerk);
     expect(list.visits.total).toBeGreaterThan(0);
   });
+
+  it('AID-5 the demo’s paid subsidies and placements are policies enjoyed, and some holders have had their yearly check', async () => {
+    const paid = await get<{ items: { personId: string }[] }>('/assistance/subsidies?status=paid');
+    const enjoyed = await get<{ items: { policyType: string }[] }>(`/persons/${paid.items[0]!.personId}/policies-enjoyed`);
+    expect(enjoyed.items.map((p) => p.policyType).sort()).toEqual(['placement.public_welfare_post', 'subsidy.public_welfare_post']);
+    const streetClerk = await loginAs(t.app, 's140105001_clerk');
+    const due = await get<{ items: { personId: string }[] }>('/certificates/checks-due?withinDays=366&pageSize=100', streetClerk);
+    const checked = await Promise.all(
+      due.items.map((d) => get<{ reviews: { kind: string }[] }>(`/persons/${d.personId}/certificate/reviews`, streetClerk)),
+    );
+    expect(checked.some((c) => c.reviews.some((r) => r.kind === 'yearly_check'))).toBe(true);
+  });
 });

@@ -81,6 +81,12 @@ export const paramDefinitions = [
     kind: 'percent',
     description: '当年再就业的持《再就业优惠证》人员中享受优惠政策的比例',
   },
+  {
+    name: 'reemployment_certificate.check_interval_months',
+    title: '就业失业登记证年审周期',
+    kind: 'months',
+    description: '持证人员须在上次发证或年审后此月数内接受一次年审（核实仍符合享受优惠政策的条件）',
+  },
   { name: 'unemployment_rate.ceiling', title: '城镇登记失业率控制目标', kind: 'percent', description: '年度城镇登记失业率上限' },
   {
     name: 'ui.payment_rate_target',
@@ -626,6 +632,13 @@ export const paramSeedValues: ParamSeedValue[] = [
     effectiveFrom: '2007-01-01',
     value: 15,
     source: `${openpesDefault}：解决时限前 15 天起提醒（${s003} §(四) 只规定三个月内解决，未规定提醒时点）`,
+  },
+  {
+    name: 'reemployment_certificate.check_interval_months',
+    regionPrefix: '',
+    effectiveFrom: '2003-01-01',
+    value: 12,
+    source: `${openpesDefault}：每年年审一次（${s004} §三(二) 街道劳动保障事务所负责《再就业优惠证》的核发和下岗失业人员管理，未规定年审周期）`,
   },
   {
     name: 'vacancy.max_validity',

@@ -12,6 +12,7 @@ import { AppError, notFound, validation } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param, resolveParam, type ParamName } from '../../policy/service.js';
 import { placementExitReasonNames, type PlacementExitReason, type WelfarePostType } from '../../../shared/labels.js';
+import * as certificates from '../certificates/index.js';
 import * as persons from '../persons/index.js';
 import * as registrations from '../registrations/index.js';
 import { assertRegionExists } from '../regions/index.js';
@@ -129,6 +130,17 @@ export async function placeOnPost(ctx: Ctx, postId: string, input: PlacementInpu
       createdAt: tx.now(),
     };
     await repo.insertPlacement(tx, row);
+    // A public-welfare post is a preferential policy the person enjoyed (AID-5): the certificates module records it.
+    await certificates.recordPoliciesEnjoyed(tx, [
+      {
+        personId: person.id,
+        regionCode: person.regionCode,
+        policyType: 'placement.public_welfare_post',
+        date: input.startDate,
+        sourceType: 'public_welfare_placement',
+        sourceId: row.id,
+      },
+    ]);
     await writeAudit(tx, {
       action: 'place',
       entity: 'public_welfare_post',

@@ -100,7 +100,7 @@ export async function finishRun(ctx: Ctx, id: string) {
 export async function unpaidApproved(ctx: Ctx, period: string, limit: number) {
   const s = subsidies;
   return ctx.db
-    .select({ id: s.id, regionCode: s.regionCode, amountFen: s.amountFen, budgetLine: s.budgetLine })
+    .select({ id: s.id, regionCode: s.regionCode, amountFen: s.amountFen, budgetLine: s.budgetLine, type: s.type, personId: s.personId })
     .from(s)
     .where(
       and(
@@ -150,4 +150,34 @@ export async function runTotals(ctx: Ctx, runId: string) {
     .from(subsidyPayments)
     .where(eq(subsidyPayments.runId, runId));
   return { payments: row?.payments ?? 0, totalFen: row?.totalFen ?? 0 };
+}
+
+export async function findRun(ctx: Ctx, id: string) {
+  const [row] = await ctx.db
+    .select()
+    .from(subsidyRuns)
+    .where(and(eq(subsidyRuns.id, id), withinScope(ctx, subsidyRuns.regionCode)));
+  return row;
+}
+
+/** A run's payments in scope with what the bank needs: the person's name and sealed ID number. */
+export function runPaymentLines(ctx: Ctx, runId: string) {
+  const p = subsidyPayments;
+  return ctx.db
+    .select({
+      subsidyId: p.subsidyId,
+      amountFen: p.amountFen,
+      budgetLine: p.budgetLine,
+      type: subsidies.type,
+      period: subsidies.period,
+      personId: subsidies.personId,
+      regionCode: p.regionCode,
+      name: persons.name,
+      idNumberSealed: persons.idNumberSealed,
+    })
+    .from(p)
+    .innerJoin(subsidies, eq(subsidies.id, p.subsidyId))
+    .leftJoin(persons, eq(persons.id, subsidies.personId))
+    .where(and(eq(p.runId, runId), withinScope(ctx, p.regionCode)))
+    .orderBy(asc(persons.name), asc(p.subsidyId));
 }

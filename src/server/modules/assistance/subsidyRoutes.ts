@@ -2,7 +2,7 @@
 import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import { DateTime, IdParams, Name, Nullable, Paged, pageQuery, sendList, type App } from '../../platform/http.js';
-import { applyForSubsidy, decideOnSubsidy, getSubsidy, listSubsidies, runSubsidies } from './subsidyService.js';
+import { applyForSubsidy, decideOnSubsidy, getSubsidy, listSubsidies, runSubsidies, subsidyRunBankFile } from './subsidyService.js';
 import { subsidyStatusNames } from '../../../shared/labels.js';
 import { subsidyTypeCodes, subsidyTypes, type SubsidyStatus, type SubsidyType } from './subsidyRules.js';
 
@@ -35,8 +35,10 @@ const Subsidy = Type.Object({
   declared: Type.Object({ contractYears: Type.Optional(Type.Number()), insurancePaid: Type.Optional(Type.Boolean()) }),
   budgetLine: Type.String({ description: '列支的资金科目' }),
   appliedBy: Type.String(),
+  appliedByName: Type.String({ description: '申请经办人姓名' }),
   appliedAt: DateTime,
   decidedBy: Nullable(Type.String()),
+  decidedByName: Nullable(Type.String({ description: '审批人姓名' })),
   decidedAt: Nullable(DateTime),
   decisionComment: Nullable(Type.String()),
   payments: Type.Array(Type.Object({ runId: Type.String(), amountFen: Type.Integer(), paidAt: DateTime })),
@@ -95,8 +97,10 @@ export async function subsidyRoutes(app: App) {
               status: Status,
               budgetLine: Type.String(),
               appliedBy: Type.String(),
+              appliedByName: Type.String({ description: '申请经办人姓名' }),
               appliedAt: DateTime,
               decidedBy: Nullable(Type.String()),
+              decidedByName: Nullable(Type.String({ description: '审批人姓名' })),
             }),
           ),
         },
@@ -114,8 +118,8 @@ export async function subsidyRoutes(app: App) {
           { header: '金额（元）', value: (s) => yuan(s.amountFen) },
           { header: '资金科目', width: 28, value: (s) => s.budgetLine },
           { header: '状态', value: (s) => subsidyStatusNames[s.status] },
-          { header: '申请人', value: (s) => s.appliedBy },
-          { header: '审批人', value: (s) => s.decidedBy },
+          { header: '申请人', value: (s) => s.appliedByName },
+          { header: '审批人', value: (s) => s.decidedByName },
         ],
       });
     },
@@ -158,5 +162,25 @@ export async function subsidyRoutes(app: App) {
       },
     },
     async (req, reply) => reply.status(201).send(await runSubsidies(ctxOf(app, req), req.body.period)),
+  );
+
+  app.get(
+    '/assistance/subsidy-runs/:id/bank-file',
+    {
+      schema: {
+        tags: ['assistance'],
+        summary:
+          '补贴发放批次的银行代发文件（CSV，财务）：每笔一行（姓名、身份证号码、金额分），最后一行为笔数与合计金额（分）；导出个人信息记入访问日志',
+        params: IdParams,
+        response: { 200: Type.String() },
+      },
+    },
+    async (req, reply) => {
+      const file = await subsidyRunBankFile(ctxOf(app, req), req.params.id);
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+        .send(file.csv);
+    },
   );
 }

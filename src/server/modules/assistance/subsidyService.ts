@@ -13,6 +13,9 @@ import { anywhereCtx, requireRole, withTransaction, type Ctx } from '../../platf
 import { AppError, forbidden, notFound, validation } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { resolveParam } from '../../policy/service.js';
+import * as certificates from '../certificates/index.js';
+import { withEntrantNames } from '../staff/index.js';
+import { noteAccess } from '../../platform/accessLog.js';
 import * as persons from '../persons/index.js';
 import * as registrations from '../registrations/index.js';
 import * as postsRepo from './postsRepo.js';
@@ -144,15 +147,86 @@ export async function applyForSubsidy(ctx: Ctx, input: SubsidyInput) {
   });
 }
 
-/** A subsidy in scope with the names of its beneficiary and its payments. */
+/** The names of the staff who applied for and decided on subsidies (the page shows names, not usernames). */
+async function withStaffNames<T extends { appliedBy: string; decidedBy: string | null }>(ctx: Ctx, rows: T[]) {
+  const applied = await withEntrantNames(
+    ctx,
+    rows.map((r) => ({ createdBy: r.appliedBy })),
+  );
+  const decided = await withEntrantNames(
+    ctx,
+    rows.map((r) => ({ createdBy: r.decidedBy ?? '' })),
+  );
+  return rows.map((r, i) => ({
+    ...r,
+    appliedByName: applied[i]!.createdByName,
+    decidedByName: r.decidedBy ? decided[i]!.createdByName : null,
+  }));
+}
+
+/** A subsidy in scope with the names of its beneficiary, its applicant and decider, and its payments. */
 export async function getSubsidy(ctx: Ctx, id: string) {
   const row = await repo.findSubsidy(ctx, id);
   if (!row) throw notFound('补贴申请');
-  return { ...row, ...(await repo.namesOf(ctx, row)), payments: await repo.paymentsOf(ctx, id) };
+  const [named] = await withStaffNames(ctx, [row]);
+  return { ...named!, ...(await repo.namesOf(ctx, row)), payments: await repo.paymentsOf(ctx, id) };
 }
 
-export function listSubsidies(ctx: Ctx, filter: repo.SubsidyFilter, paging: Paging) {
-  return repo.listSubsidies(ctx, filter, paging);
+export async function listSubsidies(ctx: Ctx, filter: repo.SubsidyFilter, paging: Paging) {
+  const { items, total } = await repo.listSubsidies(ctx, filter, paging);
+  return { items: await withStaffNames(ctx, items), total };
+}
+
+const csvCell = (v: string | number) => {
+  const text = String(v);
+  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+/**
+ * The bank's payment file of a run (finance; 404 outside scope): one line per payment with the
+ * person's name, full ID number and the amount in fen, the last line the count and the total in
+ * fen. The ledger holds no bank account numbers, so the bank pays by ID number (社会保障卡). An
+ * export of personal data: each person's access log notes it, and the audit records the export.
+ */
+export async function subsidyRunBankFile(ctx: Ctx, runId: string): Promise<{ filename: string; csv: string }> {
+  requireRole(ctx, 'finance');
+  const run = await repo.findRun(ctx, runId);
+  if (!run) throw notFound('补贴发放批次');
+  const lines = await repo.runPaymentLines(ctx, runId);
+  const header = ['序号', '姓名', '身份证号码', '金额（分）', '补贴类型', '所属期', '资金科目'].join(',');
+  const body = lines.map((l, i) =>
+    [
+      i + 1,
+      l.name ?? '',
+      l.idNumberSealed ? ctx.sealer.open('idNumber', l.idNumberSealed) : '',
+      l.amountFen,
+      subsidyTypes[l.type].name,
+      l.period,
+      l.budgetLine,
+    ]
+      .map(csvCell)
+      .join(','),
+  );
+  const total = lines.reduce((sum, l) => sum + l.amountFen, 0);
+  await withTransaction(ctx, async (tx) => {
+    await writeAudit(tx, {
+      action: 'export',
+      entity: 'subsidy_run',
+      entityId: runId,
+      regionCode: run.regionCode,
+      after: { payments: lines.length, totalFen: total },
+    });
+  });
+  noteAccess(
+    ctx,
+    lines
+      .filter((l) => l.personId !== null)
+      .map((l) => ({ personId: l.personId!, regionCode: l.regionCode, action: 'export' as const, rows: lines.length })),
+  );
+  return {
+    filename: `补贴发放银行文件-${run.period}-${run.id.slice(0, 8)}.csv`,
+    csv: `\uFEFF${[header, ...body, ['合计', lines.length, total].join(',')].join('\r\n')}\r\n`,
+  };
 }
 
 /** Approves or rejects an application: a reviewer who did not apply for it (four eyes). */
@@ -204,7 +278,23 @@ export async function runSubsidies(ctx: Ctx, period: string) {
     const done = await withTransaction(ctx, async (tx) => {
       const due = await repo.unpaidApproved(tx, period, runChunk);
       if (due.length === 0) return true;
-      await repo.insertPayments(tx, run.id, due);
+      const paid = new Set(await repo.insertPayments(tx, run.id, due));
+      // The policy each person beneficiary enjoyed, recorded by the certificates module in this
+      // transaction (AID-5); once per subsidy, so a rerun or a concurrent run adds nothing.
+      await certificates.recordPoliciesEnjoyed(
+        tx,
+        due
+          .filter((s) => paid.has(s.id) && s.personId !== null)
+          .map((s) => ({
+            personId: s.personId!,
+            regionCode: s.regionCode,
+            policyType: `subsidy.${s.type}` as const,
+            date: today,
+            amountFen: s.amountFen,
+            sourceType: 'subsidy',
+            sourceId: s.id,
+          })),
+      );
       return false;
     });
     if (done) break;

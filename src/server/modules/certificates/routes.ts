@@ -3,6 +3,7 @@ import { Type } from '@sinclair/typebox';
 import { ctxOf } from '../../platform/context.js';
 import type { App } from '../../platform/http.js';
 import { IdParams, Name } from '../../platform/http.js';
+import { certificatePolicyRoutes } from './policyRoutes.js';
 import { Certificate } from './schemas.js';
 import * as service from './service.js';
 
@@ -38,4 +39,6 @@ export async function certificateRoutes(app: App) {
     },
     async (req) => service.changeCertificate(ctxOf(app, req), req.params.id, req.body),
   );
+
+  await certificatePolicyRoutes(app);
 }

@@ -78,6 +78,29 @@ export async function certificateOf(ctx: Ctx, personId: string) {
   return { certificateNo: person.certificateNo, status: row?.status ?? null, history: await withEntrantNames(ctx, history) };
 }
 
+/** Withdraws a person's valid certificate (inside the caller's transaction, the person locked) and records it. */
+export async function withdrawCertificate(
+  tx: Ctx,
+  person: { id: string; regionCode: string; certificateNo: string },
+  date: string,
+  reason: string,
+): Promise<void> {
+  await personsModule.setCertificate(tx, person.id, { certificateStatus: 'withdrawn' });
+  const event = {
+    id: crypto.randomUUID(),
+    personId: person.id,
+    certificateNo: person.certificateNo,
+    action: 'withdraw',
+    date,
+    reason,
+    createdBy: tx.actor.username,
+    unitId: tx.actor.unitId,
+    createdAt: tx.now(),
+  };
+  await tx.db.insert(certificateEvents).values(event);
+  await writeAudit(tx, { action: 'withdraw', entity: 'certificate', entityId: event.id, regionCode: person.regionCode, after: event });
+}
+
 /** Withdraws a valid certificate, or reissues one under a new number (lost, damaged, after withdrawal). */
 export async function changeCertificate(
   ctx: Ctx,
@@ -94,20 +117,12 @@ export async function changeCertificate(
     if (!person.certificateNo) throw new AppError('RULE_VIOLATION', '该人员尚未发放就业失业登记证（首次办理失业登记时发证）');
     if (input.action === 'withdraw') {
       if (person.certificateStatus !== 'valid') throw new AppError('RULE_VIOLATION', '该证已收回，不能重复收回');
-      await personsModule.setCertificate(tx, personId, { certificateStatus: 'withdrawn' });
-      const event = {
-        id: crypto.randomUUID(),
-        personId,
-        certificateNo: person.certificateNo,
-        action: 'withdraw',
+      await withdrawCertificate(
+        tx,
+        { id: personId, regionCode: person.regionCode, certificateNo: person.certificateNo },
         date,
-        reason: input.reason,
-        createdBy: tx.actor.username,
-        unitId: tx.actor.unitId,
-        createdAt: tx.now(),
-      };
-      await tx.db.insert(certificateEvents).values(event);
-      await writeAudit(tx, { action: 'withdraw', entity: 'certificate', entityId: event.id, regionCode: person.regionCode, after: event });
+        input.reason,
+      );
     } else {
       await issueCertificate(tx, person, date, 'reissue', input.reason);
     }

@@ -17,6 +17,7 @@ import { CaseworkCard } from '../assistance/CaseworkCard.js';
 import { HardToEmployCard } from '../assistance/HardToEmployCard.js';
 import { HouseholdCard } from '../households/HouseholdCard.js';
 import { CertificateCard } from './CertificateCard.js';
+import { CertificatePoliciesCard } from '../certificates/CertificatePoliciesCard.js';
 import { GraduateServiceCard } from './GraduateServiceCard.js';
 import { MatchesCard } from './MatchesCard.js';
 import { buildTimeline } from './history.js';
@@ -85,6 +86,15 @@ export function PersonPage() {
               canWrite={canWrite}
               onChanged={changed}
             />
+            {certificate.data?.certificateNo ? (
+              <CertificatePoliciesCard
+                personId={p.id}
+                version={version}
+                canCheck={canWrite}
+                canReview={hasRole(user, 'reviewer')}
+                onChanged={changed}
+              />
+            ) : null}
             <ServicesCard
               person={p}
               services={services.data ?? []}

@@ -90,9 +90,9 @@ export function SubsidiesPage() {
           },
           { title: '资金科目', dataIndex: 'budgetLine' },
           { title: '状态', dataIndex: 'status', render: (st: SubsidyStatus) => <SubsidyStatusTag status={st} /> },
-          { title: '申请人', dataIndex: 'appliedBy' },
+          { title: '申请人', dataIndex: 'appliedByName' },
           { title: '申请时间', dataIndex: 'appliedAt', render: (t: string) => formatDateTime(t) },
-          { title: '审批人', dataIndex: 'decidedBy', render: (d: string | null) => d ?? '—' },
+          { title: '审批人', dataIndex: 'decidedByName', render: (d: string | null) => d ?? '—' },
           {
             title: '操作',
             key: 'open',

@@ -178,7 +178,7 @@ export function SubsidyPage() {
             { key: 'amount', label: '补贴金额', children: <span className="num">{yuanText(s.amountFen)} 元</span> },
             { key: 'budget', label: '资金科目', children: s.budgetLine },
             { key: 'region', label: '所在区域', children: <RegionLabel prefix={s.regionCode} /> },
-            { key: 'applied', label: '申请人', children: `${s.appliedBy}（${formatDateTime(s.appliedAt)}）` },
+            { key: 'applied', label: '申请人', children: `${s.appliedByName}（${formatDateTime(s.appliedAt)}）` },
             ...(s.type === 'job_creation'
               ? [
                   {
@@ -212,7 +212,11 @@ export function SubsidyPage() {
             column={1}
             data-testid="subsidy-decision"
             items={[
-              { key: 'by', label: '审批人', children: `${s.decidedBy}（${s.decidedAt ? formatDateTime(s.decidedAt) : ''}）` },
+              {
+                key: 'by',
+                label: '审批人',
+                children: `${s.decidedByName ?? s.decidedBy}（${s.decidedAt ? formatDateTime(s.decidedAt) : ''}）`,
+              },
               { key: 'result', label: '结果', children: s.status === 'rejected' ? '驳回' : '批准' },
               { key: 'comment', label: '意见', children: <span style={{ whiteSpace: 'pre-wrap' }}>{s.decisionComment}</span> },
             ]}

@@ -3,7 +3,7 @@
 // so a retry after a lost answer is the same run, never a second one.
 import { useRef, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Space, Statistic, Typography } from 'antd';
-import { getAllPages, newIdempotencyKey, post } from '../../api.js';
+import { downloadFile, getAllPages, newIdempotencyKey, post } from '../../api.js';
 import { errorText } from '../../components/formErrors.js';
 import { MonthToolbar, useMonth } from '../../components/MonthToolbar.js';
 import { useLoad } from '../../hooks.js';
@@ -93,6 +93,20 @@ export function SubsidyRunCard({ onPaid }: { onPaid(): void }) {
                 { key: 'run', label: '批次号', children: result.id.slice(0, 8) },
               ]}
             />
+          }
+          action={
+            result.payments > 0 ? (
+              <Button
+                data-testid="bank-file"
+                onClick={() =>
+                  void downloadFile(`/assistance/subsidy-runs/${result.id}/bank-file`, {}, `补贴发放银行文件-${result.period}.csv`).catch(
+                    (err: unknown) => message.error(errorText(err)),
+                  )
+                }
+              >
+                下载银行代发文件
+              </Button>
+            ) : null
           }
         />
       )}
