@@ -244,43 +244,72 @@ export async function searchPublic(db: Database, filter: PublicFilter, paging: P
   if (filter.wageMin !== undefined) conds.push(gte(vacancies.wageMax, filter.wageMin));
   if (filter.postedSince) conds.push(gte(vacancies.publishedAt, filter.postedSince));
   const where = and(...conds, ...text);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(
-    db
-      .select({ one: sql`1` })
-      .from(vacancies)
-      .where(where)
-      .limit(publicCountCap + 1)
-      .as('hits'),
-  );
-  const counted = count?.n ?? 0;
+  const countQuery = async () => {
+    const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(
+      db
+        .select({ one: sql`1` })
+        .from(vacancies)
+        .where(where)
+        .limit(publicCountCap + 1)
+        .as('hits'),
+    );
+    return row?.n ?? 0;
+  };
   // A query with more hits than the cap (at least one live vacancy in a hundred) has a page among
   // the newest few thousand: read newest first (vacancies_public_idx) and stop at the page. The
   // planner cannot tell: it takes a common bigram, or a word with its synonyms, for rare, and would
   // fetch every hit and sort them (保洁, 6,000 hits: 23 ms against 2). Wrapped in coalesce, the
   // text conditions are no index conditions, so the newest-first scan is its plan.
-  const newestFirst = text.length > 0 && counted > publicCountCap && paging.offset <= newestFirstMaxOffset;
-  const pageWhere = newestFirst ? and(...conds, sql`coalesce(${and(...text)}, false)`) : where;
-  // The page's vacancies first, then their employers and places: joined before the limit, every
-  // hit of a query the planner takes for rare would be joined before the 20 newest are kept.
-  const page = db
-    .select({ id: vacancies.id })
-    .from(vacancies)
-    .where(pageWhere)
-    .orderBy(desc(vacancies.publishedAt), desc(vacancies.id))
-    .limit(paging.limit)
-    .offset(paging.offset)
-    .as('page');
-  const items = await db
-    .select({ ...publicColumns, employerName: employers.name })
-    .from(page)
-    .innerJoin(vacancies, eq(vacancies.id, page.id))
-    .innerJoin(employers, eq(employers.id, vacancies.employerId))
-    .leftJoin(regions, eq(regions.code, vacancies.regionCode))
-    .orderBy(desc(vacancies.publishedAt), desc(vacancies.id));
+  const pageQuery = (newestFirst: boolean) => {
+    const pageWhere = newestFirst ? and(...conds, sql`coalesce(${and(...text)}, false)`) : where;
+    // The page's vacancies first, then their employers and places: joined before the limit, every
+    // hit of a query the planner takes for rare would be joined before the 20 newest are kept.
+    const page = db
+      .select({ id: vacancies.id })
+      .from(vacancies)
+      .where(pageWhere)
+      .orderBy(desc(vacancies.publishedAt), desc(vacancies.id))
+      .limit(paging.limit)
+      .offset(paging.offset)
+      .as('page');
+    return db
+      .select({ ...publicColumns, employerName: employers.name })
+      .from(page)
+      .innerJoin(vacancies, eq(vacancies.id, page.id))
+      .innerJoin(employers, eq(employers.id, vacancies.employerId))
+      .leftJoin(regions, eq(regions.code, vacancies.regionCode))
+      .orderBy(desc(vacancies.publishedAt), desc(vacancies.id));
+  };
+  const mayReadNewestFirst = text.length > 0 && paging.offset <= newestFirstMaxOffset;
+  // Whether the same search was common a moment ago: then the count and the page run at once (on
+  // PostgreSQL on two connections); a search not seen lately is counted first.
+  const key = mayReadNewestFirst
+    ? JSON.stringify([filter.tsquery, filter.regionCode, filter.occupation, filter.wageMin, filter.postedSince, filter.today])
+    : '';
+  const known = mayReadNewestFirst ? commonness.get(key) : { common: false, at: Date.now() };
+  let counted: number;
+  let items: Awaited<ReturnType<typeof pageQuery>>;
+  if (known && Date.now() - known.at < commonnessKeptMs) [counted, items] = await Promise.all([countQuery(), pageQuery(known.common)]);
+  else {
+    counted = await countQuery();
+    remember(key, counted > publicCountCap);
+    items = await pageQuery(counted > publicCountCap);
+  }
   // A short page that is not past the end is the last one: its total is exact whatever its size.
   if (items.length < paging.limit && (items.length > 0 || paging.offset === 0))
     return { items, total: paging.offset + items.length, totalCapped: false };
   return { items, total: counted, totalCapped: counted > publicCountCap };
+}
+
+/** Board searches seen lately and whether they had more hits than the cap (the newest first at most this many). */
+const commonness = new Map<string, { common: boolean; at: number }>();
+const commonnessKept = 1000;
+const commonnessKeptMs = 5 * 60_000;
+
+function remember(key: string, common: boolean) {
+  commonness.delete(key);
+  commonness.set(key, { common, at: Date.now() });
+  if (commonness.size > commonnessKept) commonness.delete(commonness.keys().next().value!);
 }
 
 /** Past this offset a common query's page is no longer near the newest rows: the index finds it. */
