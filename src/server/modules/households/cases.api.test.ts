@@ -173,8 +173,9 @@ describe('AID-3 zero-employment casework', () => {
     expect(hired.statusCode, hired.body).toBe(201);
     const c = await getCase(streetClerk.auth, caseId);
     expect(c).toMatchObject({ status: 'resolved', resolvedOn: '2026-11-18', resolution: 'flexible_employment', escalated: false });
-    expect(c.resolutionEvidence).toContain('2026-11-18');
-    expect(c.resolutionEvidence).toContain(hired.json().id);
+    // Whose employment, when and where, in words a clerk reads (not the registration's id).
+    const name = (await send(streetClerk.auth, 'GET', `/persons/${members[1]}`)).json().name as string;
+    expect(c.resolutionEvidence).toBe(`就业登记 2026-11-18，网约配送（${name}）`);
     const more = await send(streetClerk.auth, 'POST', `/assistance/zero-employment-cases/${caseId}/measures`, {
       kind: 'home_visit',
       takenOn: today,

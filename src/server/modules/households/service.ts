@@ -137,6 +137,8 @@ export async function getHousehold(ctx: Ctx, id: string) {
 /** The employment registration that caused a reassessment, when one did: it names how a case ended. */
 export interface EmploymentCause {
   eventId: string;
+  /** Who was employed: the resolution names them. */
+  personId: string;
   date: string;
   employmentForm?: string | undefined;
   employerName?: string | undefined;
@@ -198,10 +200,10 @@ export async function reassessHousehold(ctx: Ctx, householdId: string, today: st
     const resolution = employed ? resolutionOfEmployment(cause?.employmentForm) : 'no_longer_qualifies';
     // The employment's own date, never before the case began; otherwise the day it was seen.
     const resolvedOn = employed && cause ? (cause.date > openCase.detectedOn ? cause.date : openCase.detectedOn) : today;
+    // What a clerk reads on the case: whose employment, when and where (the event is in the audit's `after`).
+    const who = members.find((m) => m.personId === cause?.personId)?.name;
     const evidence =
-      employed && cause
-        ? `就业登记 ${cause.date}${cause.employerName ? `，${cause.employerName}` : ''}（登记记录 ${cause.eventId}）`
-        : null;
+      employed && cause ? `就业登记 ${cause.date}${cause.employerName ? `，${cause.employerName}` : ''}${who ? `（${who}）` : ''}` : null;
     await repo.resolveCase(ctx, openCase.id, resolvedOn, resolution, evidence);
     await writeAudit(ctx, {
       action: 'resolve',
@@ -209,7 +211,7 @@ export async function reassessHousehold(ctx: Ctx, householdId: string, today: st
       entityId: openCase.id,
       regionCode: region,
       before: openCase,
-      after: { resolvedOn, resolution, resolutionEvidence: evidence },
+      after: { resolvedOn, resolution, resolutionEvidence: evidence, registrationEventId: cause?.eventId ?? null },
     });
   }
 }
@@ -224,7 +226,13 @@ export async function reassessHouseholdOf(ctx: Ctx, personId: string, today: str
 export async function onRegistrationAppended(ctx: Ctx, event: DomainEvents['registration.appended']): Promise<void> {
   const cause =
     event.type === 'employment'
-      ? { eventId: event.eventId, date: event.date, employmentForm: event.employmentForm, employerName: event.employerName }
+      ? {
+          eventId: event.eventId,
+          personId: event.personId,
+          date: event.date,
+          employmentForm: event.employmentForm,
+          employerName: event.employerName,
+        }
       : undefined;
   await reassessHouseholdOf(ctx, event.personId, event.today, cause);
 }
