@@ -32,6 +32,19 @@ export const kindUnits: Record<ParamKind, string> = {
   digits: '位',
 };
 
+/**
+ * Kinds counted in whole units, with the widest value that makes sense: a count of days past a
+ * century or of months past one is a typing error, and would carry dates past any calendar.
+ */
+export const wholeKinds: Partial<Record<ParamKind, { max: number; why: string }>> = {
+  days: { max: 36_500, why: '天数须为 0–36500 之间的整数' },
+  months: { max: 1_200, why: '月数须为 0–1200 之间的整数' },
+  years: { max: 150, why: '年数须为 0–150 之间的整数' },
+  age: { max: 150, why: '年龄须为 0–150 之间的整数' },
+  count: { max: 1_000_000_000, why: '个数须为非负整数' },
+  digits: { max: 12, why: '位数须为 0–12 之间的整数' },
+};
+
 export const paramDefinitions = [
   { name: 'loan.max_amount', title: '小额担保贷款最高额度', kind: 'fen', description: '个人小额担保贷款额度上限' },
   { name: 'loan.max_term', title: '小额担保贷款最长期限', kind: 'months', description: '个人小额担保贷款期限上限' },

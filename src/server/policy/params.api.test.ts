@@ -86,6 +86,30 @@ describe('DESIGN idea 3: policy parameters with region and date', () => {
     expect(fraction.json()).toMatchObject({ code: 'VALIDATION_FAILED', errors: [{ path: '/value' }] });
   });
 
+  it('a count of days, months or years is a whole number within reason: 12.5 days, −1 day or 10 million days are refused and nothing is stored (the fuzzer found a fraction of a day making the visit schedule unanswerable)', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const add = (name: string, value: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/params/${name}/values`,
+        headers: admin,
+        payload: { regionPrefix: '1401', effectiveFrom: '2012-01-01', value, source: '测试取值' },
+      });
+    for (const [name, value] of [
+      ['assistance.visit_interval_days', 12.5],
+      ['assistance.visit_interval_days', -1],
+      ['assistance.visit_interval_days', 10_000_000],
+      ['ui.max_entitlement_months', 1.5],
+      ['person_4050.min_age_female', 200],
+    ] as const) {
+      const res = await add(name, value);
+      expect(res.statusCode, `${name} ${value}`).toBe(400);
+      expect(res.json()).toMatchObject({ errors: [{ path: '/value', code: value < 0 ? 'MINIMUM' : 'NOT_INTEGER' }] });
+    }
+    expect((await add('assistance.visit_interval_days', 14)).statusCode).toBe(201);
+    expect(await param(t.handle.db, 'assistance.visit_interval_days', '140105001001', '2012-06-01')).toBe(14);
+  });
+
   it('NET-2 a district admin may not set a value outside their district (403 OUT_OF_JURISDICTION)', async () => {
     // Demo-less app: the factory makes the 小店区 unit and its admin.
     const districtAdmin = await createStaffMember(t, { regionCode: '140105000000', roles: ['admin'] });

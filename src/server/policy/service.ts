@@ -15,7 +15,9 @@ import {
   paramOrders,
   paramRanges,
   paramSeedValues,
+  type ParamKind,
   type ParamName,
+  wholeKinds,
 } from './catalogue.js';
 import { pickParamValue } from './pick.js';
 
@@ -189,6 +191,9 @@ export async function addParamValue(ctx: Ctx, name: ParamName, input: AddParamVa
       { path: '/value', code: 'NOT_INTEGER', message: '金额以分为单位，须为整数' },
     ]);
   }
+  const whole = Object.entries(wholeKinds).find(([kind]) => kindUnits[kind as ParamKind] === def.unit)?.[1];
+  if (whole && (!Number.isInteger(input.value) || input.value < 0 || input.value > whole.max))
+    throw new AppError('VALIDATION_FAILED', whole.why, [{ path: '/value', code: 'NOT_INTEGER', message: whole.why }]);
   const range = paramRanges[name];
   if (range && (input.value < range.min || input.value > range.max))
     throw new AppError('VALIDATION_FAILED', range.why, [{ path: '/value', code: 'OUT_OF_BAND', message: range.why }]);

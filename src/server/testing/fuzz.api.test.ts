@@ -268,7 +268,7 @@ async function fuzz(op: Operation, runs: number, index: number) {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ deps: { logger: { level: 'error' } } });
   admin = await loginAs(t.app, 'admin');
   // Records for the path parameters to name: seekers (some unemployed, so they have registrations
   // and certificates), a household of two, and a referral to a published vacancy.
