@@ -168,6 +168,10 @@ export interface AddParamValueInput {
   source: string;
 }
 
+/** Counts the values this process has added: a reader that keeps parameters for a while (matching's weights) keys them by it. */
+let valuesVersion = 0;
+export const paramValuesVersion = () => valuesVersion;
+
 /** Adds a dated value for a region prefix inside the admin's scope (audited). */
 export async function addParamValue(ctx: Ctx, name: ParamName, input: AddParamValueInput) {
   requireRole(ctx, 'admin');
@@ -215,6 +219,7 @@ export async function addParamValue(ctx: Ctx, name: ParamName, input: AddParamVa
       ]);
     const row = { id: crypto.randomUUID(), name, ...input, createdBy: tx.actor.username, createdAt: tx.now() };
     await tx.db.insert(paramValues).values(row);
+    valuesVersion += 1;
     await writeAudit(tx, {
       action: 'create',
       entity: 'param_value',

@@ -91,7 +91,7 @@ describe('JOB-4 matching', () => {
       expect(res.statusCode, res.body).toBe(404);
   });
 
-  it("JOB-4 place points follow the parameter matching.share.same_city of the seeker's area", async () => {
+  it("JOB-4 place points follow the parameter matching.share.same_city of the seeker's area, a value set applying to the next match at once", async () => {
     const e = await createEmployer(t, officer);
     const v = await createPublishedVacancy(t, cityJobOfficer, reviewer, e.id, { title: '电焊工（同城他区）', regionCode: '140107001001' });
     const person = await createWelderSeeker(t, officer);

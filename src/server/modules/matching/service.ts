@@ -11,7 +11,7 @@ import { noteAccess } from '../../platform/accessLog.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
-import { params, type ParamName } from '../../policy/service.js';
+import { params, paramValuesVersion, type ParamName } from '../../policy/service.js';
 import { placedLevels, seekerProfileOf, vacancyProfileOf, wishedPrefix } from '../../../shared/matchProfiles.js';
 import * as personRepo from '../persons/index.js';
 import { getVacancy } from '../vacancies/index.js';
@@ -36,9 +36,30 @@ const figureNames = [
   'matching.city_prefix_digits',
 ] satisfies ParamName[];
 
-/** The weights and shares in force for a region today (parameters matching.*), read in one query. */
+/** How long a region's weights are kept in memory: a value set in another app instance applies after at most this. */
+const figuresKeptMs = 60_000;
+/** Weights per database, region, day and parameter version: a value added in this process applies at once. */
+const keptFigures = new WeakMap<object, Map<string, { figures: MatchFigures; until: number }>>();
+
+/**
+ * The weights and shares in force for a region today (parameters matching.*), read in one query
+ * and kept for a minute: every match asks for them, and the round trip was a tenth of a match's time.
+ */
 async function figuresFor(ctx: Ctx, regionCode: string): Promise<MatchFigures> {
-  const v = await params(ctx.db, figureNames, regionCode, shanghaiDateOf(ctx.now()));
+  const today = shanghaiDateOf(ctx.now());
+  const key = `${regionCode}/${today}/${paramValuesVersion()}`;
+  let kept = keptFigures.get(ctx.db);
+  if (!kept) keptFigures.set(ctx.db, (kept = new Map()));
+  const hit = kept.get(key);
+  if (hit && hit.until > Date.now()) return hit.figures;
+  const figures = await readFigures(ctx, regionCode, today);
+  if (kept.size > 1_000) kept.clear();
+  kept.set(key, { figures, until: Date.now() + figuresKeptMs });
+  return figures;
+}
+
+async function readFigures(ctx: Ctx, regionCode: string, today: string): Promise<MatchFigures> {
+  const v = await params(ctx.db, figureNames, regionCode, today);
   const weights = Object.fromEntries(matchFactors.map((f) => [f, v[`matching.weight.${f}`]])) as MatchWeights;
   // Shares are stored in percent; the rules take fractions of a weight.
   return {
@@ -132,11 +153,12 @@ export interface VacancyMatch {
 
 /** Published vacancies for a person in scope, best first, each with its reasons. */
 export async function matchesForPerson(ctx: Ctx, personId: string, limit: number): Promise<VacancyMatch[]> {
-  const person = await personRepo.findPerson(ctx, personId);
+  // Both at once (two connections on PostgreSQL): the recognition of an id out of scope is read and dropped.
+  const [person, priority] = await Promise.all([personRepo.findPerson(ctx, personId), personRepo.holdsActiveRecognition(ctx, personId)]);
   if (!person) throw notFound('人员');
   // Matching reads the person's wishes, skills and place: a look at their record (SYS-2).
   noteAccess(ctx, [{ personId: person.id, regionCode: person.regionCode, action: 'view' }]);
-  const seeker = seekerProfileOf({ ...person, priority: await personRepo.holdsActiveRecognition(ctx, personId) });
+  const seeker = seekerProfileOf({ ...person, priority });
   const keys = matchKeysOf(seeker.occupations, seeker.skills);
   if (keys.length === 0) return [];
   const today = shanghaiDateOf(ctx.now());
