@@ -281,15 +281,19 @@ export async function searchPublic(db: Database, filter: PublicFilter, paging: P
       .orderBy(desc(vacancies.publishedAt), desc(vacancies.id));
   };
   const mayReadNewestFirst = text.length > 0 && paging.offset <= newestFirstMaxOffset;
-  // Whether the same search was common a moment ago: then the count and the page run at once (on
-  // PostgreSQL on two connections); a search not seen lately is counted first.
+  // Whether the same search was counted a moment ago. Had it more hits than the cap, it shows
+  // "1000+" again without counting (the count of a common search was most of its time; a count
+  // falling under the cap shows within commonnessKeptMs, when the search is counted afresh). Had it
+  // fewer, the count and the page run at once (on PostgreSQL on two connections). A search not
+  // seen lately is counted first.
   const key = mayReadNewestFirst
     ? JSON.stringify([filter.tsquery, filter.regionCode, filter.occupation, filter.wageMin, filter.postedSince, filter.today])
     : '';
   const known = mayReadNewestFirst ? commonness.get(key) : { common: false, at: Date.now() };
   let counted: number;
   let items: Awaited<ReturnType<typeof pageQuery>>;
-  if (known && Date.now() - known.at < commonnessKeptMs) [counted, items] = await Promise.all([countQuery(), pageQuery(known.common)]);
+  if (known?.common && Date.now() - known.at < commonnessKeptMs) [counted, items] = [publicCountCap + 1, await pageQuery(true)];
+  else if (known && Date.now() - known.at < commonnessKeptMs) [counted, items] = await Promise.all([countQuery(), pageQuery(false)]);
   else {
     counted = await countQuery();
     remember(key, counted > publicCountCap);
