@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '../../shared/creditCode.js';
 import { idCheckCharacter } from '../../shared/idNumber.js';
 import { asText, fuzzedValue, hostileRawBody, hostileRawQuery, hostileValue, type Dictionary, type JsonSchema } from './fuzz.js';
-import { createEmployer, createPublishedVacancy, createWelderSeeker } from './factories.js';
+import { createEmployer, createPublishedVacancy, createStaffMember, createWelderSeeker } from './factories.js';
 import { createTestApp, loginAs, queryRows, testDbKind, type TestApp } from './testApp.js';
 
 const seed = Number(process.env.OPENPES_FUZZ_SEED ?? 20_261_130);
@@ -64,6 +64,7 @@ interface Tally {
 
 let t: TestApp;
 let admin: { authorization: string };
+let uiStaff: { authorization: string };
 let operations: Operation[] = [];
 let dict: Dictionary;
 let pools: Record<string, string[]> = {};
@@ -155,9 +156,14 @@ function poolFor(path: string, param: string): string[] {
   return hit ? pools[hit[1]]! : pools.all!;
 }
 
-/** Who sends the request: anonymous on the public board and login, else the built-in admin. */
+/**
+ * Who sends the request: anonymous on the public board and login; on unemployment insurance a
+ * city UI officer who is also reviewer and finance (the built-in admin holds none of those roles,
+ * so its requests would stop at 403 before their bodies are read); else the built-in admin.
+ */
 function authFor(op: Operation): Record<string, string> {
   if (op.path.startsWith('/api/v1/public/') || op.path === '/api/v1/auth/login' || op.path === '/api/v1/health') return {};
+  if (op.path.startsWith('/api/v1/ui/')) return uiStaff;
   return admin;
 }
 
@@ -270,6 +276,7 @@ async function fuzz(op: Operation, runs: number, index: number) {
 beforeAll(async () => {
   t = await createTestApp({ deps: { logger: { level: 'error' } } });
   admin = await loginAs(t.app, 'admin');
+  uiStaff = (await createStaffMember(t, { regionCode: '140100000000', roles: ['ui_officer', 'reviewer', 'finance'] })).auth;
   // Records for the path parameters to name: seekers (some unemployed, so they have registrations
   // and certificates), a household of two, and a referral to a published vacancy.
   const seekers = [];
