@@ -8,17 +8,11 @@ import { buildIdNumber, createPerson, createStaffMember } from '../src/server/te
 import { loginAs } from '../src/server/testing/testApp.js';
 import { shanghaiToday } from '../src/web/format.js';
 import { choose, confirmDialog, login, shot, useBrowserSession } from './support/harness.js';
+import { monthsBack } from './support/arrange.js';
 
 const session = useBrowserSession();
 const streetClerk = 's140105001_clerk'; // 坞城街道经办员
 const today = shanghaiToday();
-
-/** The `day` of the month `n` months before this one, 'YYYY-MM-DD'. */
-function monthsBack(n: number, day = 10): string {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) - n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 const periodStart = monthsBack(1, 1);
 const placedCommunity = '140105001002'; // both 4050 persons placed

@@ -6,21 +6,13 @@
 import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { buildIdNumber, createPerson, createStaffMember, factoryPassword } from '../src/server/testing/factories.js';
+import { createPerson, createStaffMember, factoryPassword } from '../src/server/testing/factories.js';
 import { loginAs } from '../src/server/testing/testApp.js';
-import { shanghaiToday } from '../src/web/format.js';
 import { confirmDialog, login, shot, useBrowserSession } from './support/harness.js';
+import { monthsBack, placed4050Worker, sendAs } from './support/arrange.js';
 
 const session = useBrowserSession();
 const community = '140105001001';
-const today = shanghaiToday();
-
-/** The `day` of the month `n` months before this one, 'YYYY-MM-DD'. */
-function monthsBack(n: number, day = 10): string {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) - n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 const lastMonth = monthsBack(1).slice(0, 7);
 const worker = '钱秀英'; // 4050, on a public-welfare post since the 1st of last month
@@ -42,40 +34,28 @@ beforeAll(async () => {
   });
   const finance = await createStaffMember(t, { regionCode: '140105000000', roles: ['finance'], name: '小店区财务' });
   Object.assign(staff, { clerk: clerkReviewer.username, finance: finance.username });
-  const send = async (auth: Awaited<ReturnType<typeof loginAs>>, url: string, payload: object, status = 201) => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: auth, payload });
-    expect(res.statusCode, res.body).toBe(status);
-    return res.json() as { id: string };
-  };
   for (const [name, value, source] of [
     ['subsidy.public_welfare_post.amount', 150000, '市人社局补贴标准'],
     ['reemployment_certificate.target_policy_rate', 80, '参照种子文件 002 §一(二)'],
   ] as const)
-    await send(admin, `/params/${name}/values`, { regionPrefix: '1401', effectiveFrom: '2020-01-01', value, source });
-  const person = await createPerson(t, clerk, {
-    idNumber: buildIdNumber({ birthDate: '1972-04-18', sex: 'F' }),
+    await sendAs(t, admin, `/params/${name}/values`, { regionPrefix: '1401', effectiveFrom: '2020-01-01', value, source });
+  const { personId } = await placed4050Worker(t, {
+    clerk,
+    reviewer: reviewer.auth,
+    community,
     name: worker,
-    regionCode: community,
-    unemployedSince: monthsBack(4),
+    birthDate: '1972-04-18',
+    post: '社区绿化养护员',
   });
-  workerId = person.id;
-  await send(reviewer.auth, `/persons/${person.id}/categories`, {
-    category: 'person_4050',
-    evidence: '身份证、失业登记',
-    recognisedOn: monthsBack(3),
-  });
-  const post = await send(clerk, '/assistance/posts', {
-    name: '社区绿化养护员',
-    sponsor: '师范街社区居民委员会',
-    postType: 'community_service',
-    regionCode: community,
-    places: 2,
-    startDate: monthsBack(3, 1),
-    endDate: `${Number(today.slice(0, 4)) + 1}-12-31`,
-  });
-  await send(clerk, `/assistance/posts/${post.id}/placements`, { personId: person.id, startDate: monthsBack(1, 1) });
-  const subsidy = await send(clerk, '/assistance/subsidies', { type: 'public_welfare_post', period: lastMonth, personId: person.id });
-  await send(reviewer.auth, `/assistance/subsidies/${subsidy.id}/decision`, { decision: 'approve', comment: '在岗记录核对无误' }, 200);
+  workerId = personId;
+  const subsidy = await sendAs(t, clerk, '/assistance/subsidies', { type: 'public_welfare_post', period: lastMonth, personId });
+  await sendAs(
+    t,
+    reviewer.auth,
+    `/assistance/subsidies/${subsidy.id}/decision`,
+    { decision: 'approve', comment: '在岗记录核对无误' },
+    { status: 200 },
+  );
   await createPerson(t, clerk, { name: holder, regionCode: community, unemployedSince: monthsBack(13) });
 });
 

@@ -5,21 +5,13 @@
 // subsidy shows 已发放 with its payment; and a leader reads it all without any write action.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { buildIdNumber, createPerson, createStaffMember, factoryPassword } from '../src/server/testing/factories.js';
+import { createStaffMember, factoryPassword } from '../src/server/testing/factories.js';
 import { loginAs } from '../src/server/testing/testApp.js';
-import { shanghaiToday } from '../src/web/format.js';
 import { confirmDialog, login, shot, useBrowserSession } from './support/harness.js';
+import { monthsBack, placed4050Worker, sendAs } from './support/arrange.js';
 
 const session = useBrowserSession();
 const community = '140105001001';
-const today = shanghaiToday();
-
-/** The `day` of the month `n` months before this one, 'YYYY-MM-DD'. */
-function monthsBack(n: number, day = 10): string {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) - n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 const lastMonth = monthsBack(1).slice(0, 7);
 const worker = '周桂兰'; // 4050, on a public-welfare post since the 1st of last month
@@ -38,42 +30,17 @@ beforeAll(async () => {
   const finance = await createStaffMember(t, { regionCode: '140105000000', roles: ['finance'], name: '小店区财务' });
   const leader = await createStaffMember(t, { regionCode: '140105000000', roles: ['leader'], name: '小店区分管领导' });
   Object.assign(staff, { applicant: applicant.username, reviewer: reviewer.username, finance: finance.username, leader: leader.username });
-  const send = async (auth: Awaited<ReturnType<typeof loginAs>>, url: string, payload: object) => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: auth, payload });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: string };
-  };
   for (const [name, value] of [
     ['subsidy.public_welfare_post.amount', 150000],
     ['subsidy.social_insurance.amount', 60000],
   ] as const)
-    await send(admin, `/params/${name}/values`, {
+    await sendAs(t, admin, `/params/${name}/values`, {
       regionPrefix: '1401',
       effectiveFrom: monthsBack(6, 1),
       value,
       source: '市人社局补贴标准',
     });
-  const person = await createPerson(t, clerk, {
-    idNumber: buildIdNumber({ birthDate: '1973-03-08', sex: 'F' }),
-    name: worker,
-    regionCode: community,
-    unemployedSince: monthsBack(4),
-  });
-  await send(reviewer.auth, `/persons/${person.id}/categories`, {
-    category: 'person_4050',
-    evidence: '身份证、失业登记',
-    recognisedOn: monthsBack(3),
-  });
-  const post = await send(clerk, '/assistance/posts', {
-    name: '社区保洁员',
-    sponsor: '师范街社区居民委员会',
-    postType: 'community_service',
-    regionCode: community,
-    places: 2,
-    startDate: monthsBack(3, 1),
-    endDate: `${Number(today.slice(0, 4)) + 1}-12-31`,
-  });
-  await send(clerk, `/assistance/posts/${post.id}/placements`, { personId: person.id, startDate: monthsBack(1, 1) });
+  await placed4050Worker(t, { clerk, reviewer: reviewer.auth, community, name: worker, birthDate: '1973-03-08', post: '社区保洁员' });
 });
 
 describe('AID-8 subsidies in the browser', () => {

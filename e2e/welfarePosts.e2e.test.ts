@@ -9,19 +9,13 @@ import { buildIdNumber, createPerson, createStaffMember, factoryPassword } from 
 import { loginAs } from '../src/server/testing/testApp.js';
 import { shanghaiToday } from '../src/web/format.js';
 import { choose, confirmDialog, login, shot, useBrowserSession } from './support/harness.js';
+import { monthsBack } from './support/arrange.js';
 
 const session = useBrowserSession();
 const caseworker = 'c140105001001_clerk'; // 师范街社区协理员
 const community = '140105001001';
 const today = shanghaiToday();
 const firstOfMonth = `${today.slice(0, 7)}-01`;
-
-/** The `day` of the month `n` months before this one, 'YYYY-MM-DD'. */
-function monthsBack(n: number, day = 10): string {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) - n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 const household = { head: '王建军', spouse: '李秀英', address: '师范街 8 号 2 单元 301' };
 const cleaner = {

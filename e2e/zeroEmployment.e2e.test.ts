@@ -8,18 +8,12 @@ import { buildIdNumber, createPerson, createStaffMember, factoryPassword } from 
 import { loginAs } from '../src/server/testing/testApp.js';
 import { shanghaiToday } from '../src/web/format.js';
 import { choose, confirmDialog, login, shot, useBrowserSession } from './support/harness.js';
+import { monthsBack } from './support/arrange.js';
 
 const session = useBrowserSession();
 const caseworker = 'c140105001001_clerk'; // 师范街社区协理员
 const community = '140105001001';
 const today = shanghaiToday();
-
-/** The `day` of the month `n` months before this one, 'YYYY-MM-DD'. */
-function monthsBack(n: number, day = 10): string {
-  const [y, m] = today.split('-').map(Number) as [number, number];
-  const index = y * 12 + (m - 1) - n;
-  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
 
 /** A date `days` from today. */
 function daysFromToday(days: number): string {
