@@ -122,6 +122,7 @@ export const actionNames: Record<string, string> = {
   exhaust: '期满终止',
   bank_return: '登记银行回盘',
   reopen: '恢复享受待遇',
+  withdraw_payment: '撤出停发月份',
 };
 
 /** Audited record kinds in Chinese. */

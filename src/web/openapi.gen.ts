@@ -9977,8 +9977,8 @@ export interface paths {
                     page: number;
                     /** @description 每页条数 1–100 */
                     pageSize: number;
-                    /** @description building 生成中、draft 待审批、approved 已审批 */
-                    status?: "building" | "draft" | "approved";
+                    /** @description building 生成中、draft 待审批、approving 审批中、approved 已审批 */
+                    status?: "building" | "draft" | "approving" | "approved";
                 };
                 header?: never;
                 path?: never;
@@ -10015,10 +10015,10 @@ export interface paths {
                                 /** @description 生成人管辖范围（12 位） */
                                 regionCode: string;
                                 /**
-                                 * @description building 生成中、draft 待审批、approved 已审批
+                                 * @description building 生成中、draft 待审批、approving 审批中、approved 已审批
                                  * @enum {string}
                                  */
-                                status: "building" | "draft" | "approved";
+                                status: "building" | "draft" | "approving" | "approved";
                                 /** @description 合计金额（分） */
                                 totalFen: number;
                             }[];
@@ -10076,10 +10076,10 @@ export interface paths {
                             /** @description 生成人管辖范围（12 位） */
                             regionCode: string;
                             /**
-                             * @description building 生成中、draft 待审批、approved 已审批
+                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批
                              * @enum {string}
                              */
-                            status: "building" | "draft" | "approved";
+                            status: "building" | "draft" | "approving" | "approved";
                             /** @description 合计金额（分） */
                             totalFen: number;
                         };
@@ -10141,10 +10141,10 @@ export interface paths {
                             /** @description 生成人管辖范围（12 位） */
                             regionCode: string;
                             /**
-                             * @description building 生成中、draft 待审批、approved 已审批
+                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批
                              * @enum {string}
                              */
-                            status: "building" | "draft" | "approved";
+                            status: "building" | "draft" | "approving" | "approved";
                             /** @description 合计金额（分） */
                             totalFen: number;
                         };
@@ -10210,10 +10210,10 @@ export interface paths {
                             /** @description 生成人管辖范围（12 位） */
                             regionCode: string;
                             /**
-                             * @description building 生成中、draft 待审批、approved 已审批
+                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批
                              * @enum {string}
                              */
-                            status: "building" | "draft" | "approved";
+                            status: "building" | "draft" | "approving" | "approved";
                             /** @description 合计金额（分） */
                             totalFen: number;
                         };

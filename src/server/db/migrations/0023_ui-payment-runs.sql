@@ -13,7 +13,7 @@ CREATE TABLE "ui_payment_runs" (
 	"claims_total" integer NOT NULL,
 	"cursor_claim_id" uuid,
 	"finished_at" timestamp with time zone,
-	CONSTRAINT "ui_payment_runs_status_ck" CHECK ("ui_payment_runs"."status" IN ('building', 'draft', 'approved'))
+	CONSTRAINT "ui_payment_runs_status_ck" CHECK ("ui_payment_runs"."status" IN ('building', 'draft', 'approving', 'approved'))
 );
 --> statement-breakpoint
 CREATE TABLE "ui_payments" (

@@ -96,7 +96,7 @@ export const uiClaims = pgTable(
  * Monthly payment runs of unemployment benefit (UI-3): built by a finance officer over their scope
  * in chunks of short transactions (`building`, with its progress and the keyset cursor over claims,
  * so a run whose process died is resumed, not begun again), then `draft`, then `approved` by
- * another finance officer. At most one run of a month and region is `building` at a time: a second
+ * another finance officer (`approving` while its payments are approved chunk by chunk). At most one run of a month and region is `building` at a time: a second
  * POST meanwhile joins (resumes) it. `regionCode` is the creator's scope padded to 12 digits.
  */
 export const uiPaymentRuns = pgTable(
@@ -126,7 +126,7 @@ export const uiPaymentRuns = pgTable(
       .on(t.regionCode, t.month)
       .where(sql`${t.status} = 'building'`),
     index('ui_payment_runs_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.month),
-    check('ui_payment_runs_status_ck', sql`${t.status} IN ('building', 'draft', 'approved')`),
+    check('ui_payment_runs_status_ck', sql`${t.status} IN ('building', 'draft', 'approving', 'approved')`),
   ],
 );
 

@@ -12,7 +12,7 @@ import { scopedDatabase } from '../../db/rowSecurity.js';
 import type { Ctx } from '../../platform/context.js';
 import { createEmployer, createPerson, createStaffMember, type Auth, type StaffMember } from '../../testing/factories.js';
 import { createTestApp, queryRows, testDbKind, testPostgresUrl, type TestApp } from '../../testing/testApp.js';
-import { approvedRunTotals, createPaymentRun } from './index.js';
+import { approvedRunTotals, approvePaymentRun, createPaymentRun } from './index.js';
 
 const today = '2026-11-23';
 const amount = 158_400; // Taiyuan's example parameters: 80 % of 1,980.00 yuan
@@ -56,7 +56,7 @@ function monthsEnding(last: string, count: number): string[] {
 /** The months from `first` to `last`, both included. */
 function monthsBetween(first: string, last: string): string[] {
   const out: string[] = [];
-  for (let m = first; m <= last; m = monthsEnding(m, 1).length ? next(m) : m) out.push(m);
+  for (let m = first; m <= last; m = next(m)) out.push(m);
   return out;
 }
 const next = (m: string) => {
@@ -333,6 +333,45 @@ describe('UI-3 approval, bank file and bank returns', () => {
     const totals = await approvedRunTotals(financeCtx(finance, '140105'), built.id);
     expect(totals.reduce((s, r) => s + r.amountFen, 0)).toBe(approved.totalFen);
     expect(totals.reduce((s, r) => s + r.count, 0)).toBe(approved.payments);
+  });
+
+  it('UI-3 an approval that died after its first chunk leaves the run approving (no bank file yet); the next request completes it', async () => {
+    const { claim } = await approvedClaim();
+    const built = await run('2026-11');
+    expect(built.payments).toBeGreaterThan(2);
+    const approver = await createStaffMember(t, { regionCode: '140100000000', roles: ['finance'] });
+    await expect(
+      approvePaymentRun(financeCtx(approver, '1401'), built.id, {
+        chunkPayments: 2,
+        afterChunk: (n) => {
+          if (n === 1) throw new Error('simulated crash after chunk 1');
+        },
+      }),
+    ).rejects.toThrow('simulated crash');
+    expect((await runRow(built.id)).status).toBe('approving');
+    const statuses = await queryRows<{ status: string; n: number }>(
+      t.handle.db,
+      sql`SELECT status, count(*)::int AS n FROM ui_payments WHERE run_id = ${built.id} GROUP BY status ORDER BY status`,
+    );
+    expect(statuses).toEqual([
+      { status: 'approved', n: 2 },
+      { status: 'draft', n: built.payments - 2 },
+    ]);
+    expect((await send(finance.auth, 'GET', `/ui/payment-runs/${built.id}/bank-file`)).statusCode).toBe(409);
+    expect((await send(finance.auth, 'POST', `/ui/payment-runs/${built.id}/approve`)).statusCode, 'still not the creator').toBe(403);
+    const completed = await approve(built.id, approver.auth);
+    expect(completed).toMatchObject({
+      status: 'approved',
+      approvedBy: approver.username,
+      payments: built.payments,
+      totalFen: built.totalFen,
+    });
+    expect((await paymentsOf(claim.id)).every((p) => p.status === 'approved')).toBe(true);
+    const audited = await queryRows<{ action: string }>(
+      t.handle.db,
+      sql`SELECT action FROM audit_log WHERE entity = 'ui_payment_run' AND entity_id = ${built.id} ORDER BY seq`,
+    );
+    expect(audited.map((a) => a.action)).toEqual(['create', 'build', 'approve']);
   });
 
   it('UI-3 the bank file lists each payment with name, full ID number, amount and month, and its last line is the count and the run’s total', async () => {

@@ -21,13 +21,16 @@ import { dueMonths, payableMonth } from './runRules.js';
 const runReaders = ['ui_officer', 'reviewer', 'finance', 'leader', 'auditor', 'admin'] as const;
 
 /** Claims looked at per transaction: a few hundred milliseconds of PGlite's one connection at most. */
-export const defaultChunkClaims = 500;
+export const defaultChunkClaims = 300;
 
 export interface RunOptions {
   /** Claims per transaction (tests and the bench set small ones). */
   chunkClaims?: number;
-  /** Called after each committed chunk with the chunk's number (1, 2 ...) and the run's id: tests stop or kill the run here. */
-  afterChunk?: (chunk: number, runId: string) => void | Promise<void>;
+  /**
+   * Called after each committed chunk with the chunk's number (1, 2 ...), the run's id and how long
+   * the chunk's transaction took (ms): tests stop or kill the run here, the bench times the chunks.
+   */
+  afterChunk?: (chunk: number, runId: string, ms: number) => void | Promise<void>;
 }
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -85,6 +88,7 @@ export async function createPaymentRun(ctx: Ctx, month: string, opts: RunOptions
     return run.id;
   });
   for (let chunk = 1; ; chunk++) {
+    const began = performance.now();
     const done = await withTransaction(ctx, async (tx) => {
       const run = await repo.findRun(tx, runId, true);
       if (!run || run.status !== 'building') return true; // finished by another request meanwhile
@@ -118,7 +122,7 @@ export async function createPaymentRun(ctx: Ctx, month: string, opts: RunOptions
       return false;
     });
     if (done) break;
-    await opts.afterChunk?.(chunk, runId);
+    await opts.afterChunk?.(chunk, runId, performance.now() - began);
     await yieldToOthers();
   }
   return withTransaction(ctx, async (tx) => {
@@ -159,50 +163,100 @@ export async function listRunPayments(ctx: Ctx, runId: string, filter: repo.Paym
   return repo.listPayments(ctx, runId, filter, paging);
 }
 
+/** Payments approved per transaction. */
+const approveChunk = 1000;
+
 /**
- * Approves a draft run (finance, not its creator: 403; a run not a draft: 409). A draft payment
- * whose month is no longer payable (a stop recorded after the run was built, 条例第十五条) is taken
- * out first. Claims whose approved months reach their entitlement become exhausted (第十七条).
+ * Approves a draft run (finance, not its creator: 403; a run neither draft nor being approved:
+ * 409). The decision is recorded at once (status `approving`, approver, audit row); then the
+ * payments are approved in chunks of short transactions, each taking out a draft payment whose
+ * month is no longer payable (a stop recorded after the run was built, 条例第十五条) and making
+ * exhausted the claims whose approved months reach their entitlement (第十七条); the last
+ * transaction sets the totals and `approved`. A request for a run still `approving` (its process
+ * died) continues it.
  */
-export async function approvePaymentRun(ctx: Ctx, id: string) {
+export async function approvePaymentRun(
+  ctx: Ctx,
+  id: string,
+  opts: { chunkPayments?: number; afterChunk?: (chunk: number) => void | Promise<void> } = {},
+) {
   requireRole(ctx, 'finance');
-  return withTransaction(ctx, async (tx) => {
+  await withTransaction(ctx, async (tx) => {
     const run = await repo.findRun(tx, id, true);
     if (!run) throw notFound('失业保险金发放批次');
     if (run.createdBy === tx.actor.username) throw forbidden('失业保险金发放批次须由生成人以外的财务人员审批（双人复核）');
+    if (run.status === 'approving') return;
     if (run.status !== 'draft')
       throw new AppError('CONFLICT', run.status === 'building' ? '该发放批次尚未生成完毕，不能审批' : '该发放批次已审批，不能再次审批');
-    const stale = (await repo.draftPaymentsWithClaims(tx, id)).filter((p) => !payableMonth(p, p.month));
-    await repo.dropDraftPayments(
-      tx,
-      stale.map((p) => p.id),
-    );
-    const totals = await repo.runTotals(tx, id);
-    if (stale.length > 0) await repo.setRunTotals(tx, id, totals);
-    await repo.approveRun(tx, id);
-    const exhausted = await repo.exhaustClaimsOf(tx, id);
+    await repo.beginApproval(tx, id);
     await writeAudit(tx, {
       action: 'approve',
       entity: 'ui_payment_run',
       entityId: id,
       regionCode: run.regionCode,
       before: { status: run.status, payments: run.payments, totalFen: run.totalFen },
-      after: {
-        status: 'approved',
-        ...totals,
-        ...(stale.length > 0 ? { withdrawn: stale.map((p) => ({ claimId: p.claimId, month: p.month })) } : {}),
-      },
+      after: { status: 'approved' },
     });
-    for (const claim of exhausted)
-      await writeAudit(tx, {
-        action: 'exhaust',
-        entity: 'ui_claim',
-        entityId: claim.id,
-        regionCode: claim.regionCode,
-        before: { status: 'active' },
-        after: { status: 'exhausted' },
-        reason: `发放批次 ${id} 审批后已发放月数达到领取期限（条例第十七条）`,
-      });
+  });
+  for (let chunk = 1; ; chunk++) {
+    const done = await withTransaction(ctx, async (tx) => {
+      const run = await repo.findRun(tx, id, true);
+      if (!run || run.status !== 'approving') return true;
+      const batch = await repo.draftPaymentsWithClaims(tx, id, opts.chunkPayments ?? approveChunk);
+      if (batch.length === 0) return true;
+      const stale = batch.filter((p) => !payableMonth(p, p.month));
+      await repo.dropDraftPayments(
+        tx,
+        stale.map((p) => p.id),
+      );
+      const staleIds = new Set(stale.map((p) => p.id));
+      await repo.approvePayments(
+        tx,
+        batch.filter((p) => !staleIds.has(p.id)).map((p) => p.id),
+      );
+      for (const p of stale)
+        await writeAudit(tx, {
+          action: 'withdraw_payment',
+          entity: 'ui_claim',
+          entityId: p.claimId,
+          regionCode: p.regionCode,
+          after: { runId: id, month: p.month },
+          reason: `${p.stoppedOn} 停发，${p.month} 起不再发放（条例第十五条），审批时从发放批次中撤出`,
+        });
+      const exhausted = await repo.exhaustClaims(tx, [...new Set(batch.map((p) => p.claimId))]);
+      for (const claim of exhausted)
+        await writeAudit(tx, {
+          action: 'exhaust',
+          entity: 'ui_claim',
+          entityId: claim.id,
+          regionCode: claim.regionCode,
+          before: { status: 'active' },
+          after: { status: 'exhausted' },
+          reason: `发放批次 ${id} 审批后已发放月数达到领取期限（条例第十七条）`,
+        });
+      return false;
+    });
+    if (done) break;
+    await opts.afterChunk?.(chunk);
+    await yieldToOthers();
+  }
+  return withTransaction(ctx, async (tx) => {
+    const run = await repo.findRun(tx, id, true);
+    if (!run) throw notFound('失业保险金发放批次');
+    if (run.status === 'approving') {
+      const totals = await repo.runTotals(tx, id);
+      await repo.finishApproval(tx, id, totals);
+      if (totals.payments !== run.payments)
+        await writeAudit(tx, {
+          action: 'update',
+          entity: 'ui_payment_run',
+          entityId: id,
+          regionCode: run.regionCode,
+          before: { payments: run.payments, totalFen: run.totalFen },
+          after: totals,
+          reason: '审批时撤出停发月份后的笔数与合计',
+        });
+    }
     return runView((await repo.findRun(tx, id))!);
   });
 }

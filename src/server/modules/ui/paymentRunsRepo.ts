@@ -91,16 +91,22 @@ export type PaymentInsert = Omit<typeof uiPayments.$inferInsert, 'id' | 'runId' 
 
 /**
  * Inserts draft payments of the run; a (claim, month) with a live payment already (another run, or
- * another process on this run, got there first) is skipped by the partial unique key. Answers the
- * payments inserted.
+ * another process on this run, got there first) is skipped by the partial unique key. One INSERT ...
+ * SELECT FROM unnest with an array per column (Drizzle's builder spends most of a chunk building
+ * 500 rows' SQL). Answers the amounts of the payments inserted.
  */
-export async function insertPayments(ctx: Ctx, runId: string, rows: PaymentInsert[]) {
+export async function insertPayments(ctx: Ctx, runId: string, rows: PaymentInsert[]): Promise<{ amountFen: number }[]> {
   if (rows.length === 0) return [];
-  return ctx.db
-    .insert(uiPayments)
-    .values(rows.map((r) => ({ ...r, id: crypto.randomUUID(), runId, status: 'draft' as const, createdAt: ctx.now() })))
-    .onConflictDoNothing()
-    .returning({ id: uiPayments.id, amountFen: uiPayments.amountFen });
+  const col = <T>(f: (r: PaymentInsert) => T) => sql.param(rows.map(f));
+  const result = await ctx.db.execute(sql`
+    INSERT INTO ui_payments (id, run_id, claim_id, person_id, region_code, month, amount_fen, status, created_at)
+    SELECT u.id, ${runId}::uuid, u.claim_id, u.person_id, u.region_code, u.month, u.amount_fen, 'draft', ${ctx.now().toISOString()}::timestamptz
+    FROM unnest(${col(() => crypto.randomUUID())}::uuid[], ${col((r) => r.claimId)}::uuid[], ${col((r) => r.personId)}::uuid[],
+      ${col((r) => r.regionCode)}::varchar[], ${col((r) => r.month)}::varchar[], ${col((r) => r.amountFen)}::integer[])
+      AS u(id, claim_id, person_id, region_code, month, amount_fen)
+    ON CONFLICT DO NOTHING
+    RETURNING amount_fen`);
+  return (result as unknown as { rows: { amount_fen: number }[] }).rows.map((r) => ({ amountFen: Number(r.amount_fen) }));
 }
 
 /** Moves a building run's progress on after a chunk (in the chunk's transaction). */
@@ -136,12 +142,8 @@ export async function finishRun(ctx: Ctx, id: string, totals: { payments: number
     .where(and(eq(uiPaymentRuns.id, id), eq(uiPaymentRuns.status, 'building')));
 }
 
-export async function setRunTotals(ctx: Ctx, id: string, totals: { payments: number; totalFen: number }) {
-  await ctx.db.update(uiPaymentRuns).set(totals).where(eq(uiPaymentRuns.id, id));
-}
-
-/** A draft run's payments with their claims, for the check at approval that each month is still payable. */
-export function draftPaymentsWithClaims(ctx: Ctx, runId: string) {
+/** Up to `limit` draft payments of the run with their claims, for the check at approval that each month is still payable. */
+export function draftPaymentsWithClaims(ctx: Ctx, runId: string, limit: number) {
   const p = uiPayments;
   const c = uiClaims;
   return ctx.db
@@ -149,6 +151,7 @@ export function draftPaymentsWithClaims(ctx: Ctx, runId: string) {
       id: p.id,
       month: p.month,
       claimId: p.claimId,
+      regionCode: p.regionCode,
       status: c.status,
       decidedBy: c.decidedBy,
       startMonth: c.startMonth,
@@ -157,7 +160,9 @@ export function draftPaymentsWithClaims(ctx: Ctx, runId: string) {
     })
     .from(p)
     .innerJoin(c, eq(c.id, p.claimId))
-    .where(and(eq(p.runId, runId), eq(p.status, 'draft')));
+    .where(and(eq(p.runId, runId), eq(p.status, 'draft')))
+    .orderBy(asc(p.id))
+    .limit(limit);
 }
 
 /** Removes draft payments no longer payable (a stop recorded after the run was built). */
@@ -166,29 +171,42 @@ export async function dropDraftPayments(ctx: Ctx, ids: string[]) {
   await ctx.db.delete(uiPayments).where(and(inArray(uiPayments.id, ids), eq(uiPayments.status, 'draft')));
 }
 
-export async function approveRun(ctx: Ctx, id: string) {
+/** Records the approval of a draft run (its payments follow chunk by chunk). */
+export async function beginApproval(ctx: Ctx, id: string) {
   await ctx.db
     .update(uiPaymentRuns)
-    .set({ status: 'approved', approvedBy: ctx.actor.username, approvedAt: ctx.now() })
+    .set({ status: 'approving', approvedBy: ctx.actor.username, approvedAt: ctx.now() })
     .where(eq(uiPaymentRuns.id, id));
+}
+
+export async function approvePayments(ctx: Ctx, ids: string[]) {
+  if (ids.length === 0) return;
   await ctx.db
     .update(uiPayments)
     .set({ status: 'approved' })
-    .where(and(eq(uiPayments.runId, id), eq(uiPayments.status, 'draft')));
+    .where(and(inArray(uiPayments.id, ids), eq(uiPayments.status, 'draft')));
+}
+
+export async function finishApproval(ctx: Ctx, id: string, totals: { payments: number; totalFen: number }) {
+  await ctx.db
+    .update(uiPaymentRuns)
+    .set({ status: 'approved', ...totals })
+    .where(and(eq(uiPaymentRuns.id, id), eq(uiPaymentRuns.status, 'approving')));
 }
 
 /**
- * Active claims paid by the run whose approved or paid months reach their entitlement become
+ * Those of the given active claims whose approved or paid months reach their entitlement become
  * exhausted (条例第十七条); answers them.
  */
-export function exhaustClaimsOf(ctx: Ctx, runId: string) {
+export function exhaustClaims(ctx: Ctx, claimIds: string[]) {
+  if (claimIds.length === 0) return Promise.resolve([]);
   return ctx.db
     .update(uiClaims)
     .set({ status: 'exhausted' })
     .where(
       and(
+        inArray(uiClaims.id, claimIds),
         eq(uiClaims.status, 'active'),
-        sql`${uiClaims.id} IN (SELECT p.claim_id FROM ui_payments p WHERE p.run_id = ${runId})`,
         sql`(SELECT count(*) FROM ui_payments p WHERE p.claim_id = ${uiClaims.id} AND p.status IN ('approved', 'paid')) >= ${uiClaims.entitlementMonths}`,
       ),
     )
