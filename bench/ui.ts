@@ -147,7 +147,7 @@ export async function uiSection(t: UiTarget, password: string, results: Record<s
     t.app.inject({ method: 'POST', url: `/api/v1/ui/payment-runs/${run.id}/approve`, headers: approver }),
   );
   if (approved.result.statusCode !== 200) throw new Error(`approve: ${approved.result.body.slice(0, 300)}`);
-  console.log(`  approval (one transaction)                ${secs(approved.ms)} s  held ${Math.round(approved.longestHoldMs)} ms`);
+  console.log(`  approval (chunks of 1,000 payments)       ${secs(approved.ms)} s  held ${Math.round(approved.longestHoldMs)} ms`);
   const file = await probed(t.handle, () =>
     t.app.inject({ method: 'GET', url: `/api/v1/ui/payment-runs/${run.id}/bank-file`, headers: creator }),
   );
