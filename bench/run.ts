@@ -5,6 +5,7 @@
 //   npm run bench                 all sections
 //   npm run bench -- import       only the ledger import/export section
 //   npm run bench -- jobs         only matching and public search at city scale (bench/jobs.ts)
+//   npm run bench -- ui           only the unemployment benefit payment run (bench/ui.ts; BENCH_UI_CLAIMS)
 //   BENCH_ROWS=20000 npm run bench  smaller data for a quick look
 //   BENCH_PERSONS=50000 BENCH_VACANCIES=10000 npm run bench -- jobs   a smaller city
 //   BENCH_DB=postgres npm run bench   one database only (pglite or postgres)
@@ -23,9 +24,10 @@ import { createSealer, type Sealer } from '../src/server/platform/crypto.js';
 import { ledgerXlsx, makeLedgerRows } from '../src/server/testing/ledgerFile.js';
 import { jobsSection } from './jobs.js';
 import { writeBenchResults } from './results.js';
+import { uiClaimCount, uiSection } from './ui.js';
 
 const rows = Number(process.env.BENCH_ROWS ?? 100_000);
-const steps = ['import', 'jobs'] as const;
+const steps = ['import', 'jobs', 'ui'] as const;
 const only = process.argv[2];
 const pgUrl = process.env.OPENPES_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const password = 'Bench12345';
@@ -239,6 +241,7 @@ async function main() {
   const targets = (['pglite', 'postgres'] as const).filter((k) => !process.env.BENCH_DB || process.env.BENCH_DB === k);
   let file: Buffer | undefined;
   const importResults: Record<string, unknown> = { rows };
+  const uiResults: Record<string, unknown> = { claims: uiClaimCount };
   for (const kind of targets) {
     if (!only || only === 'import') {
       const t = await openTarget(kind);
@@ -266,6 +269,15 @@ async function main() {
       if (!t) continue;
       try {
         await jobsSection(t);
+      } finally {
+        await t.cleanup();
+      }
+    }
+    if (!only || only === 'ui') {
+      const t = await openTarget(kind);
+      if (!t) continue;
+      try {
+        await uiSection(t, password, uiResults);
       } finally {
         await t.cleanup();
       }

@@ -193,3 +193,11 @@ export const accessActionNames: Record<'view' | 'lookup' | 'export' | 'reveal', 
   export: '导出名册',
   reveal: '查看完整证件号或电话',
 };
+
+/** A monthly payment run of unemployment benefit (UI-3). */
+export const uiPaymentRunStatusNames = { building: '生成中', draft: '待审批', approving: '审批中', approved: '已审批' } as const;
+export type UiPaymentRunStatus = keyof typeof uiPaymentRunStatusNames;
+
+/** A benefit payment (UI-3): failed ones were returned by the bank and are paid again by the next run. */
+export const uiPaymentStatusNames = { draft: '待审批', approved: '已审批待发放', paid: '已发放', failed: '发放失败' } as const;
+export type UiPaymentStatus = keyof typeof uiPaymentStatusNames;

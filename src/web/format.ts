@@ -117,6 +117,12 @@ export const actionNames: Record<string, string> = {
   two_factor_disable: '停用两步验证',
   two_factor_reset: '重置两步验证',
   two_factor_recovery_code_use: '使用恢复码登录',
+  resume: '继续生成',
+  build: '生成完毕',
+  exhaust: '期满终止',
+  bank_return: '登记银行回盘',
+  reopen: '恢复享受待遇',
+  withdraw_payment: '撤出停发月份',
 };
 
 /** Audited record kinds in Chinese. */
@@ -150,6 +156,7 @@ export const entityNames: Record<string, string> = {
   campaign: '专项活动',
   ui_contribution: '失业保险缴费记录',
   ui_claim: '失业保险金申领',
+  ui_payment_run: '失业保险金发放批次',
 };
 
 /** Whole years of age on a date ('YYYY-MM-DD' both). */

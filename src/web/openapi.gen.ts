@@ -9661,11 +9661,14 @@ export interface paths {
                             id: string;
                             /** @description 每月失业保险金（分） */
                             monthlyAmountFen: number;
+                            /** @description 已审批发放的月数（不含银行退回的） */
                             paidMonths: number;
                             payments: {
                                 amountFen: number;
                                 month: string;
                                 runId: string;
+                                /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
+                                status: string;
                             }[];
                             personId: string;
                             personName: string | null;
@@ -9750,11 +9753,14 @@ export interface paths {
                             id: string;
                             /** @description 每月失业保险金（分） */
                             monthlyAmountFen: number;
+                            /** @description 已审批发放的月数（不含银行退回的） */
                             paidMonths: number;
                             payments: {
                                 amountFen: number;
                                 month: string;
                                 runId: string;
+                                /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
+                                status: string;
                             }[];
                             personId: string;
                             personName: string | null;
@@ -9851,11 +9857,14 @@ export interface paths {
                             id: string;
                             /** @description 每月失业保险金（分） */
                             monthlyAmountFen: number;
+                            /** @description 已审批发放的月数（不含银行退回的） */
                             paidMonths: number;
                             payments: {
                                 amountFen: number;
                                 month: string;
                                 runId: string;
+                                /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
+                                status: string;
                             }[];
                             personId: string;
                             personName: string | null;
@@ -9943,6 +9952,440 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/payment-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失业保险金发放批次：按月份、状态筛选 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 月份 YYYY-MM */
+                    month?: string;
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    /** @description building 生成中、draft 待审批、approving 审批中、approved 已审批 */
+                    status?: "building" | "draft" | "approving" | "approved";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                approvedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                finishedAt: string | null;
+                                id: string;
+                                /** @description 发放至此待遇月份（YYYY-MM） */
+                                month: string;
+                                /** @description 支付笔数 */
+                                payments: number;
+                                /** @description 生成进度：已处理的申领数 / 开始生成时应处理的申领数 */
+                                progress: {
+                                    claimsSeen: number;
+                                    claimsTotal: number;
+                                };
+                                /** @description 生成人管辖范围（12 位） */
+                                regionCode: string;
+                                /**
+                                 * @description building 生成中、draft 待审批、approving 审批中、approved 已审批
+                                 * @enum {string}
+                                 */
+                                status: "building" | "draft" | "approving" | "approved";
+                                /** @description 合计金额（分） */
+                                totalFen: number;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 生成失业保险金月度发放批次（财务）：管辖范围内已审核通过的申领，发放至该月的应发月份（含补发），每笔申领每月永远只发放一次；分批短事务生成，中断后再次提交同月即继续；可安全重试（请带 Idempotency-Key） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 月份 YYYY-MM */
+                        month: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            id: string;
+                            /** @description 发放至此待遇月份（YYYY-MM） */
+                            month: string;
+                            /** @description 支付笔数 */
+                            payments: number;
+                            /** @description 生成进度：已处理的申领数 / 开始生成时应处理的申领数 */
+                            progress: {
+                                claimsSeen: number;
+                                claimsTotal: number;
+                            };
+                            /** @description 生成人管辖范围（12 位） */
+                            regionCode: string;
+                            /**
+                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批
+                             * @enum {string}
+                             */
+                            status: "building" | "draft" | "approving" | "approved";
+                            /** @description 合计金额（分） */
+                            totalFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/payment-runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失业保险金发放批次及其生成进度 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            id: string;
+                            /** @description 发放至此待遇月份（YYYY-MM） */
+                            month: string;
+                            /** @description 支付笔数 */
+                            payments: number;
+                            /** @description 生成进度：已处理的申领数 / 开始生成时应处理的申领数 */
+                            progress: {
+                                claimsSeen: number;
+                                claimsTotal: number;
+                            };
+                            /** @description 生成人管辖范围（12 位） */
+                            regionCode: string;
+                            /**
+                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批
+                             * @enum {string}
+                             */
+                            status: "building" | "draft" | "approving" | "approved";
+                            /** @description 合计金额（分） */
+                            totalFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/payment-runs/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审批失业保险金发放批次（财务；生成人本人不能审批，403；非待审批状态 409） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            id: string;
+                            /** @description 发放至此待遇月份（YYYY-MM） */
+                            month: string;
+                            /** @description 支付笔数 */
+                            payments: number;
+                            /** @description 生成进度：已处理的申领数 / 开始生成时应处理的申领数 */
+                            progress: {
+                                claimsSeen: number;
+                                claimsTotal: number;
+                            };
+                            /** @description 生成人管辖范围（12 位） */
+                            regionCode: string;
+                            /**
+                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批
+                             * @enum {string}
+                             */
+                            status: "building" | "draft" | "approving" | "approved";
+                            /** @description 合计金额（分） */
+                            totalFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/payment-runs/{id}/bank-file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发放批次的银行代发文件（CSV，财务；审批后才能导出，409）：每笔一行（姓名、身份证号码、金额分、待遇月份、支付编号），最后一行为笔数与合计金额（分）；导出个人信息记入访问日志 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/payment-runs/{id}/bank-returns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记银行回盘（财务）：整批校验，任一条有误则整批不登记；paid 已发放，failed 发放失败（须写原因，下一批次补发该月）；重复登记相同结果计为 unchanged，结果不同 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            paymentId: string;
+                            reason?: string;
+                            /** @enum {string} */
+                            result: "paid" | "failed";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            failed: number;
+                            paid: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/payment-runs/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 发放批次的支付明细：按状态筛选 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    /** @description draft 待审批、approved 已审批待发放、paid 已发放、failed 发放失败 */
+                    status?: "draft" | "approved" | "paid" | "failed";
+                };
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                amountFen: number;
+                                claimId: string;
+                                failureReason: string | null;
+                                id: string;
+                                /** @description 待遇月份 */
+                                month: string;
+                                personId: string;
+                                personName: string;
+                                regionCode: string;
+                                /** Format: date-time */
+                                returnedAt: string | null;
+                                runId: string;
+                                /**
+                                 * @description draft 待审批、approved 已审批待发放、paid 已发放、failed 发放失败
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "approved" | "paid" | "failed";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

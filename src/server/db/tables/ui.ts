@@ -2,10 +2,10 @@
 // (docs/architecture.md "Layers"). Payment runs, payments and the fund ledger come later and will
 // read a claim's start month, entitlement, status and stop date from here.
 import { sql } from 'drizzle-orm';
-import { check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { employers } from './employers.js';
 import { persons } from './persons.js';
-import type { SeparationReason, UiClaimStatus } from '../../../shared/labels.js';
+import type { SeparationReason, UiClaimStatus, UiPaymentRunStatus, UiPaymentStatus } from '../../../shared/labels.js';
 
 /**
  * Contribution records (缴费记录, UI-1): what an employer declared and paid for one insured person
@@ -89,5 +89,83 @@ export const uiClaims = pgTable(
     check('ui_claims_status_ck', sql`${t.status} IN ('pending', 'active', 'stopped', 'exhausted', 'rejected')`),
     check('ui_claims_months_ck', sql`${t.entitlementMonths} > 0 AND ${t.contributionMonths} >= 0 AND ${t.carriedMonths} >= 0`),
     check('ui_claims_amount_ck', sql`${t.monthlyAmountFen} > 0`),
+  ],
+);
+
+/**
+ * Monthly payment runs of unemployment benefit (UI-3): built by a finance officer over their scope
+ * in chunks of short transactions (`building`, with its progress and the keyset cursor over claims,
+ * so a run whose process died is resumed, not begun again), then `draft`, then `approved` by
+ * another finance officer (`approving` while its payments are approved chunk by chunk). At most one run of a month and region is `building` at a time: a second
+ * POST meanwhile joins (resumes) it. `regionCode` is the creator's scope padded to 12 digits.
+ */
+export const uiPaymentRuns = pgTable(
+  'ui_payment_runs',
+  {
+    id: uuid('id').primaryKey(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    /** The benefit month paid up to ('YYYY-MM'). */
+    month: varchar('month', { length: 7 }).notNull(),
+    status: text('status').$type<UiPaymentRunStatus>().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    approvedBy: text('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+    /** Payments the run made and their total, in fen. */
+    payments: integer('payments').notNull(),
+    totalFen: bigint('total_fen', { mode: 'number' }).notNull(),
+    /** Progress: claims looked at so far of those due to be looked at when the run began. */
+    claimsSeen: integer('claims_seen').notNull(),
+    claimsTotal: integer('claims_total').notNull(),
+    /** The last claim id looked at (keyset cursor): a resumed run continues after it. */
+    cursorClaimId: uuid('cursor_claim_id'),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('ui_payment_runs_one_building_uq')
+      .on(t.regionCode, t.month)
+      .where(sql`${t.status} = 'building'`),
+    index('ui_payment_runs_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.month),
+    check('ui_payment_runs_status_ck', sql`${t.status} IN ('building', 'draft', 'approving', 'approved')`),
+  ],
+);
+
+/**
+ * A payment of one benefit month of one claim (UI-3). One live payment per (claim, month), ever:
+ * the partial unique index is the exactly-once guard; only a payment the bank returned as failed
+ * stops counting, so a later run pays that month again. `regionCode` is the claim's.
+ */
+export const uiPayments = pgTable(
+  'ui_payments',
+  {
+    id: uuid('id').primaryKey(),
+    runId: uuid('run_id')
+      .notNull()
+      .references(() => uiPaymentRuns.id),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => uiClaims.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    /** The benefit month paid ('YYYY-MM'). */
+    month: varchar('month', { length: 7 }).notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    status: text('status').$type<UiPaymentStatus>().notNull(),
+    /** Why the bank returned it unpaid. */
+    failureReason: text('failure_reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('ui_payments_once_uq')
+      .on(t.claimId, t.month)
+      .where(sql`${t.status} <> 'failed'`),
+    index('ui_payments_run_idx').on(t.runId, t.id),
+    index('ui_payments_claim_idx').on(t.claimId),
+    index('ui_payments_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+    check('ui_payments_status_ck', sql`${t.status} IN ('draft', 'approved', 'paid', 'failed')`),
+    check('ui_payments_amount_ck', sql`${t.amountFen} > 0`),
   ],
 );

@@ -3,3 +3,12 @@
 export { uiRoutes } from './routes.js';
 export { decideOnClaim, getClaim, listClaims, onRegistrationAppended, postContributions, takeClaim, uiAccountOf } from './service.js';
 export { decideClaim, entitlementMonths, involuntaryReasons } from './rules.js';
+export {
+  approvedRunTotals,
+  approvePaymentRun,
+  createPaymentRun,
+  getPaymentRun,
+  paymentRunBankFile,
+  postBankReturns,
+} from './paymentRuns.js';
+export type { RunOptions } from './paymentRuns.js';

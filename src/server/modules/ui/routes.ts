@@ -10,6 +10,7 @@ import {
   type SeparationReason,
   type UiClaimStatus,
 } from '../../../shared/labels.js';
+import { paymentRunsRoutes } from './paymentRunsRoutes.js';
 import { decideOnClaim, getClaim, listClaims, postContributions, takeClaim, uiAccountOf } from './service.js';
 
 const Month = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
@@ -49,8 +50,15 @@ const Claim = Type.Object({
   decisionComment: Nullable(Type.String()),
   stoppedOn: Nullable(Type.String()),
   stopReason: Nullable(Type.String({ description: 're_employed 重新就业' })),
-  paidMonths: Type.Integer(),
-  payments: Type.Array(Type.Object({ month: Type.String(), amountFen: Type.Integer(), runId: Type.String() })),
+  paidMonths: Type.Integer({ description: '已审批发放的月数（不含银行退回的）' }),
+  payments: Type.Array(
+    Type.Object({
+      month: Type.String(),
+      amountFen: Type.Integer(),
+      runId: Type.String(),
+      status: Type.String({ description: 'draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出）' }),
+    }),
+  ),
 });
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
@@ -205,4 +213,6 @@ export async function uiRoutes(app: App) {
     },
     async (req) => decideOnClaim(ctxOf(app, req), req.params.id, req.body.decision, req.body.comment),
   );
+
+  await paymentRunsRoutes(app);
 }

@@ -15,6 +15,7 @@ import * as employers from '../employers/index.js';
 import * as persons from '../persons/index.js';
 import * as registrations from '../registrations/index.js';
 import type { SeparationReason } from '../../../shared/labels.js';
+import * as paymentRunsRepo from './paymentRunsRepo.js';
 import * as repo from './repo.js';
 import { decideClaim, usedMonths, type ClaimFigures } from './rules.js';
 
@@ -296,14 +297,18 @@ export async function takeClaim(ctx: Ctx, input: ClaimInput) {
   });
 }
 
-/** The claim as the API shows it: with its person's name and (until payment runs exist) no payments. */
+/**
+ * The claim as the API shows it: with its person's name and its payments (UI-3: those of payment
+ * runs, not those the bank returned unpaid); `paidMonths` counts the approved and paid ones.
+ */
 async function claimView(ctx: Ctx, row: repo.ClaimRow) {
+  const payments = await paymentRunsRepo.claimPayments(ctx, row.id);
   return {
     ...row,
     personName: await repo.personNameOf(ctx, row.personId),
     eligible: true,
-    paidMonths: 0,
-    payments: [] as { month: string; amountFen: number; runId: string }[],
+    paidMonths: payments.filter((p) => p.status === 'approved' || p.status === 'paid').length,
+    payments,
   };
 }
 
