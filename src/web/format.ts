@@ -117,6 +117,9 @@ export const actionNames: Record<string, string> = {
   two_factor_disable: '停用两步验证',
   two_factor_reset: '重置两步验证',
   two_factor_recovery_code_use: '使用恢复码登录',
+  post: '入账',
+  request: '提请复核',
+  reverse: '冲正',
 };
 
 /** Audited record kinds in Chinese. */
@@ -150,6 +153,7 @@ export const entityNames: Record<string, string> = {
   campaign: '专项活动',
   ui_contribution: '失业保险缴费记录',
   ui_claim: '失业保险金申领',
+  ui_fund_transfer: '失业保险基金划转',
 };
 
 /** Whole years of age on a date ('YYYY-MM-DD' both). */

@@ -3,3 +3,4 @@
 export { uiRoutes } from './routes.js';
 export { decideOnClaim, getClaim, listClaims, onRegistrationAppended, postContributions, takeClaim, uiAccountOf } from './service.js';
 export { decideClaim, entitlementMonths, involuntaryReasons } from './rules.js';
+export { postTransfers, transferPairs, type TransferToPost } from './fund.js';

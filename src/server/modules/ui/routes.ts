@@ -10,6 +10,7 @@ import {
   type SeparationReason,
   type UiClaimStatus,
 } from '../../../shared/labels.js';
+import { fundRoutes } from './fundRoutes.js';
 import { decideOnClaim, getClaim, listClaims, postContributions, takeClaim, uiAccountOf } from './service.js';
 
 const Month = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
@@ -205,4 +206,6 @@ export async function uiRoutes(app: App) {
     },
     async (req) => decideOnClaim(ctxOf(app, req), req.params.id, req.body.decision, req.body.comment),
   );
+
+  fundRoutes(app);
 }
