@@ -34,7 +34,7 @@ beforeAll(async () => {
   leader = (await createStaffMember(t, { regionCode: '140100000000', roles: ['leader'] })).auth;
   jobOfficer = (await createStaffMember(t, { regionCode: '140105000000', roles: ['job_officer'] })).auth;
   employerId = (await createEmployer(t, jobOfficer)).id;
-}, 120_000);
+}, 300_000);
 afterAll(() => t?.close());
 
 function send(auth: Auth, method: 'GET' | 'POST', url: string, payload?: object) {
@@ -211,6 +211,8 @@ describe('UI-5 fund ledger', () => {
     expect((await reverse(finance2, id)).statusCode, 'still once').toBe(409);
     expect((await reverse(finance2, rev.json().id)).statusCode, 'a reversal is not reversed').toBe(422);
     expect((await send(finance1, 'GET', `/ui/fund/transfers/${id}`)).json().reversedById).toBe(rev.json().id);
+    const listed = (await send(finance1, 'GET', '/ui/fund/transfers?kind=subsidy&pageSize=100')).json().items;
+    expect(listed.find((x: { id: string }) => x.id === id).reversedById, 'the list names the reversal too').toBe(rev.json().id);
     const pending = await requested(finance1, { kind: 'interest', amountFen: 100 });
     expect((await reverse(finance2, pending)).statusCode, 'nothing posted to reverse').toBe(409);
     const person = await createPerson(t, clerk);

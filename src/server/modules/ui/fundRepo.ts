@@ -79,7 +79,8 @@ export async function listTransfers(ctx: Ctx, filter: TransferFilter, paging: Pa
       sourceType: t.sourceType,
       sourceId: t.sourceId,
       reversesId: t.reversesId,
-      reversedById: sql<string | null>`(SELECT r.id FROM ui_fund_transfers r WHERE r.reverses_id = ${t.id})`,
+      // Spelled out: Drizzle leaves columns of a one-table select unqualified, which the subquery would read as its own.
+      reversedById: sql<string | null>`(SELECT r.id FROM ui_fund_transfers r WHERE r.reverses_id = ui_fund_transfers.id)`,
       memo: t.memo,
       status: t.status,
       createdBy: t.createdBy,
