@@ -201,3 +201,30 @@ export type UiPaymentRunStatus = keyof typeof uiPaymentRunStatusNames;
 /** A benefit payment (UI-3): failed ones were returned by the bank and are paid again by the next run. */
 export const uiPaymentStatusNames = { draft: '待审批', approved: '已审批待发放', paid: '已发放', failed: '发放失败' } as const;
 export type UiPaymentStatus = keyof typeof uiPaymentStatusNames;
+/** Accounts of the unemployment-insurance fund ledger (UI-5), a closed list. */
+export const fundAccountNames = {
+  fund: '失业保险基金',
+  contributors: '缴费单位和个人',
+  claimants: '失业保险金领取人',
+  subsidy_recipients: '补贴领取人/单位',
+  provincial_adjustment: '省级调剂金',
+  interest: '利息收入',
+} as const;
+export type FundAccount = keyof typeof fundAccountNames;
+
+/** Kinds of fund transfer (UI-5); each fixes its debited and credited account (modules/ui/fund.ts). */
+export const fundTransferKindNames = {
+  contribution: '缴费收入',
+  benefit: '失业保险金支出',
+  benefit_returned: '银行退回',
+  subsidy: '补贴支出（稳岗返还、技能提升补贴）',
+  provincial_out: '上解省级调剂金',
+  provincial_in: '省级调剂金下拨',
+  interest: '利息收入',
+  reversal: '冲正',
+} as const;
+export type FundTransferKind = keyof typeof fundTransferKindNames;
+
+/** A fund transfer awaiting a second finance officer, or posted (its entries written). */
+export const fundTransferStatusNames = { requested: '待复核', posted: '已入账' } as const;
+export type FundTransferStatus = keyof typeof fundTransferStatusNames;

@@ -123,6 +123,9 @@ export const actionNames: Record<string, string> = {
   bank_return: '登记银行回盘',
   reopen: '恢复享受待遇',
   withdraw_payment: '撤出停发月份',
+  post: '入账',
+  request: '提请复核',
+  reverse: '冲正',
 };
 
 /** Audited record kinds in Chinese. */
@@ -157,6 +160,7 @@ export const entityNames: Record<string, string> = {
   ui_contribution: '失业保险缴费记录',
   ui_claim: '失业保险金申领',
   ui_payment_run: '失业保险金发放批次',
+  ui_fund_transfer: '失业保险基金划转',
 };
 
 /** Whole years of age on a date ('YYYY-MM-DD' both). */

@@ -9958,6 +9958,643 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ui/fund/balance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 失业保险基金余额：所选区划（含下级）截至该月末的全部基金分录；balanceFen = incomeFen − spendingFen，等于基金账户分录之和（管辖范围外的区划 404） */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description 月份 YYYY-MM */
+                    month?: string;
+                    /** @description 区划代码（12 位，含其下级区划）或区划前缀；缺省为本人管辖范围 */
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 基金余额（分） */
+                            balanceFen: number;
+                            income: {
+                                contribution: number;
+                                interest: number;
+                                provincial_in: number;
+                            };
+                            /** @description 累计收入（分） */
+                            incomeFen: number;
+                            month: string;
+                            /** @description 汇总的区划代码前缀（空为全国） */
+                            regionPrefix: string;
+                            spending: {
+                                benefit: number;
+                                benefit_returned: number;
+                                provincial_out: number;
+                                subsidy: number;
+                            };
+                            /** @description 累计支出（分，银行退回冲减） */
+                            spendingFen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/fund/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 基金分录：每笔已入账划转借贷各一条（借方为负、贷方为正），可导出 Excel */
+        get: {
+            parameters: {
+                query: {
+                    /** @description fund 失业保险基金、contributors 缴费单位和个人、claimants 失业保险金领取人、subsidy_recipients 补贴领取人/单位、provincial_adjustment 省级调剂金、interest 利息收入 */
+                    account?: "fund" | "contributors" | "claimants" | "subsidy_recipients" | "provincial_adjustment" | "interest";
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 月份 YYYY-MM */
+                    month?: string;
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    /** @description 区划代码（12 位，含其下级区划）或区划前缀；缺省为本人管辖范围 */
+                    regionCode?: string;
+                    transferId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description fund 失业保险基金、contributors 缴费单位和个人、claimants 失业保险金领取人、subsidy_recipients 补贴领取人/单位、provincial_adjustment 省级调剂金、interest 利息收入
+                                 * @enum {string}
+                                 */
+                                account: "fund" | "contributors" | "claimants" | "subsidy_recipients" | "provincial_adjustment" | "interest";
+                                /** @description 借方为负、贷方为正（分） */
+                                amountFen: number;
+                                /** Format: date-time */
+                                createdAt: string;
+                                id: string;
+                                /**
+                                 * @description contribution 缴费收入、benefit 失业保险金支出、benefit_returned 银行退回、subsidy 补贴支出（稳岗返还、技能提升补贴）、provincial_out 上解省级调剂金、provincial_in 省级调剂金下拨、interest 利息收入、reversal 冲正
+                                 * @enum {string}
+                                 */
+                                kind: "contribution" | "benefit" | "benefit_returned" | "subsidy" | "provincial_out" | "provincial_in" | "interest" | "reversal";
+                                memo: string;
+                                month: string;
+                                regionCode: string;
+                                transferId: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/fund/reconciliation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 基金对账：当年各月期初余额、分类收支、期末余额，以及核对项（各月缴费收入与缴费记录一致、全部分录合计为零、每笔划转借贷相抵）；format=xlsx 导出 */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "xlsx";
+                    /** @description 月份 YYYY-MM */
+                    month?: string;
+                    /** @description 区划代码（12 位，含其下级区划）或区划前缀；缺省为本人管辖范围 */
+                    regionCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            checks: {
+                                /** @enum {string} */
+                                check: "contribution_income" | "entries_sum_zero" | "transfers_balanced";
+                                expected: number;
+                                found: number;
+                                label: string;
+                                month: string | null;
+                                ok: boolean;
+                                transferIds: string[];
+                            }[];
+                            closingFen: number;
+                            month: string;
+                            months: {
+                                closingFen: number;
+                                income: {
+                                    contribution: number;
+                                    interest: number;
+                                    provincial_in: number;
+                                };
+                                incomeFen: number;
+                                month: string;
+                                openingFen: number;
+                                spending: {
+                                    benefit: number;
+                                    benefit_returned: number;
+                                    provincial_out: number;
+                                    subsidy: number;
+                                };
+                                spendingFen: number;
+                            }[];
+                            /** @description 全部核对项通过 */
+                            ok: boolean;
+                            openingOfYearFen: number;
+                            regionPrefix: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/fund/transfers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 基金划转：按类型、会计期间、状态筛选，可导出 Excel */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description contribution 缴费收入、benefit 失业保险金支出、benefit_returned 银行退回、subsidy 补贴支出（稳岗返还、技能提升补贴）、provincial_out 上解省级调剂金、provincial_in 省级调剂金下拨、interest 利息收入、reversal 冲正 */
+                    kind?: "contribution" | "benefit" | "benefit_returned" | "subsidy" | "provincial_out" | "provincial_in" | "interest" | "reversal";
+                    /** @description 月份 YYYY-MM */
+                    month?: string;
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    /** @description 区划代码（12 位，含其下级区划）或区划前缀；缺省为本人管辖范围 */
+                    regionCode?: string;
+                    /** @description requested 待复核、posted 已入账 */
+                    status?: "requested" | "posted";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description 金额（分），大于 0 */
+                                amountFen: number;
+                                /** Format: date-time */
+                                approvedAt: string | null;
+                                approvedBy: string | null;
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /**
+                                 * @description 贷方（收入）账户
+                                 * @enum {string}
+                                 */
+                                creditAccount: "fund" | "contributors" | "claimants" | "subsidy_recipients" | "provincial_adjustment" | "interest";
+                                /**
+                                 * @description 借方（付出）账户
+                                 * @enum {string}
+                                 */
+                                debitAccount: "fund" | "contributors" | "claimants" | "subsidy_recipients" | "provincial_adjustment" | "interest";
+                                id: string;
+                                /**
+                                 * @description contribution 缴费收入、benefit 失业保险金支出、benefit_returned 银行退回、subsidy 补贴支出（稳岗返还、技能提升补贴）、provincial_out 上解省级调剂金、provincial_in 省级调剂金下拨、interest 利息收入、reversal 冲正
+                                 * @enum {string}
+                                 */
+                                kind: "contribution" | "benefit" | "benefit_returned" | "subsidy" | "provincial_out" | "provincial_in" | "interest" | "reversal";
+                                memo: string;
+                                /** @description 会计期间 YYYY-MM */
+                                month: string;
+                                regionCode: string;
+                                /** @description 冲正本划转的划转 */
+                                reversedById: string | null;
+                                /** @description 冲正的原划转 */
+                                reversesId: string | null;
+                                sourceId: string;
+                                /** @description ui_contribution_post 缴费录入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
+                                sourceType: string;
+                                /**
+                                 * @description requested 待复核、posted 已入账
+                                 * @enum {string}
+                                 */
+                                status: "requested" | "posted";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 提出基金划转（财务）：上解、下拨省级调剂金，利息收入，补贴支出；由另一名财务人员复核后入账 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 金额（分） */
+                        amountFen: number;
+                        /**
+                         * @description provincial_out 上解省级调剂金、provincial_in 省级调剂金下拨、interest 利息收入、subsidy 补贴支出（稳岗返还、技能提升补贴）
+                         * @enum {string}
+                         */
+                        kind: "provincial_out" | "provincial_in" | "interest" | "subsidy";
+                        /** @description 摘要（如文号、银行回单号） */
+                        memo: string;
+                        /** @description 月份 YYYY-MM */
+                        month: string;
+                        /** @description 统筹区划代码（12 位） */
+                        regionCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 金额（分），大于 0 */
+                            amountFen: number;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /**
+                             * @description 贷方（收入）账户
+                             * @enum {string}
+                             */
+                            creditAccount: "fund" | "contributors" | "claimants" | "subsidy_recipients" | "provincial_adjustment" | "interest";
+                            /**
+                             * @description 借方（付出）账户
+                             * @enum {string}
+                             */
+                            debitAccount: "fund" | "contributors" | "claimants" | "subsidy_recipients" | "provincial_adjustment" | "interest";
+                            id: string;
+                            /**
+                             * @description contribution 缴费收入、benefit 失业保险金支出、benefit_returned 银行退回、subsidy 补贴支出（稳岗返还、技能提升补贴）、provincial_out 上解省级调剂金、provincial_in 省级调剂金下拨、interest 利息收入、reversal 冲正
+                             * @enum {string}
+                             */
+                            kind: "contribution" | "benefit" | "benefit_returned" | "subsidy" | "provincial_out" | "provincial_in" | "interest" | "reversal";
+                            memo: string;
+                            /** @description 会计期间 YYYY-MM */
+                            month: string;
+                            regionCode: string;
+                            /** @description 冲正本划转的划转 */
+                            reversedById: string | null;
+                            /** @description 冲正的原划转 */
+                            reversesId: string | null;
+                            sourceId: string;
+                            /** @description ui_contribution_post 缴费录入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
+                            sourceType: string;
+                            /**
+                             * @description requested 待复核、posted 已入账
+                             * @enum {string}
+                             */
+                            status: "requested" | "posted";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/fund/transfers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 基金划转 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 金额（分），大于 0 */
+                            amountFen: number;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /**
+                             * @description 贷方（收入）账户
+                             * @enum {string}
+                             */
+                            creditAccount: "fund" | "contributors" | "claimants" | "subsidy_recipients" | "provincial_adjustment" | "interest";
+                            /**
+                             * @description 借方（付出）账户
+                             * @enum {string}
+                             */
+                            debitAccount: "fund" | "contributors" | "claimants" | "subsidy_recipients" | "provincial_adjustment" | "interest";
+                            id: string;
+                            /**
+                             * @description contribution 缴费收入、benefit 失业保险金支出、benefit_returned 银行退回、subsidy 补贴支出（稳岗返还、技能提升补贴）、provincial_out 上解省级调剂金、provincial_in 省级调剂金下拨、interest 利息收入、reversal 冲正
+                             * @enum {string}
+                             */
+                            kind: "contribution" | "benefit" | "benefit_returned" | "subsidy" | "provincial_out" | "provincial_in" | "interest" | "reversal";
+                            memo: string;
+                            /** @description 会计期间 YYYY-MM */
+                            month: string;
+                            regionCode: string;
+                            /** @description 冲正本划转的划转 */
+                            reversedById: string | null;
+                            /** @description 冲正的原划转 */
+                            reversesId: string | null;
+                            sourceId: string;
+                            /** @description ui_contribution_post 缴费录入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
+                            sourceType: string;
+                            /**
+                             * @description requested 待复核、posted 已入账
+                             * @enum {string}
+                             */
+                            status: "requested" | "posted";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/fund/transfers/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 复核基金划转并入账（财务；提出人本人不能复核，403），写入借贷两条分录 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 金额（分），大于 0 */
+                            amountFen: number;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /**
+                             * @description 贷方（收入）账户
+                             * @enum {string}
+                             */
+                            creditAccount: "fund" | "contributors" | "claimants" | "subsidy_recipients" | "provincial_adjustment" | "interest";
+                            /**
+                             * @description 借方（付出）账户
+                             * @enum {string}
+                             */
+                            debitAccount: "fund" | "contributors" | "claimants" | "subsidy_recipients" | "provincial_adjustment" | "interest";
+                            id: string;
+                            /**
+                             * @description contribution 缴费收入、benefit 失业保险金支出、benefit_returned 银行退回、subsidy 补贴支出（稳岗返还、技能提升补贴）、provincial_out 上解省级调剂金、provincial_in 省级调剂金下拨、interest 利息收入、reversal 冲正
+                             * @enum {string}
+                             */
+                            kind: "contribution" | "benefit" | "benefit_returned" | "subsidy" | "provincial_out" | "provincial_in" | "interest" | "reversal";
+                            memo: string;
+                            /** @description 会计期间 YYYY-MM */
+                            month: string;
+                            regionCode: string;
+                            /** @description 冲正本划转的划转 */
+                            reversedById: string | null;
+                            /** @description 冲正的原划转 */
+                            reversesId: string | null;
+                            sourceId: string;
+                            /** @description ui_contribution_post 缴费录入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
+                            sourceType: string;
+                            /**
+                             * @description requested 待复核、posted 已入账
+                             * @enum {string}
+                             */
+                            status: "requested" | "posted";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/fund/transfers/{id}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 冲正已入账的基金划转（财务）：提出一笔反向划转，由另一名财务人员复核入账；每笔划转只能冲正一次（409） */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 冲正原因 */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 金额（分），大于 0 */
+                            amountFen: number;
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /**
+                             * @description 贷方（收入）账户
+                             * @enum {string}
+                             */
+                            creditAccount: "fund" | "contributors" | "claimants" | "subsidy_recipients" | "provincial_adjustment" | "interest";
+                            /**
+                             * @description 借方（付出）账户
+                             * @enum {string}
+                             */
+                            debitAccount: "fund" | "contributors" | "claimants" | "subsidy_recipients" | "provincial_adjustment" | "interest";
+                            id: string;
+                            /**
+                             * @description contribution 缴费收入、benefit 失业保险金支出、benefit_returned 银行退回、subsidy 补贴支出（稳岗返还、技能提升补贴）、provincial_out 上解省级调剂金、provincial_in 省级调剂金下拨、interest 利息收入、reversal 冲正
+                             * @enum {string}
+                             */
+                            kind: "contribution" | "benefit" | "benefit_returned" | "subsidy" | "provincial_out" | "provincial_in" | "interest" | "reversal";
+                            memo: string;
+                            /** @description 会计期间 YYYY-MM */
+                            month: string;
+                            regionCode: string;
+                            /** @description 冲正本划转的划转 */
+                            reversedById: string | null;
+                            /** @description 冲正的原划转 */
+                            reversesId: string | null;
+                            sourceId: string;
+                            /** @description ui_contribution_post 缴费录入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
+                            sourceType: string;
+                            /**
+                             * @description requested 待复核、posted 已入账
+                             * @enum {string}
+                             */
+                            status: "requested" | "posted";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ui/payment-runs": {
         parameters: {
             query?: never;

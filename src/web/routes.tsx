@@ -78,6 +78,8 @@ import { CampaignsPage } from './pages/campaigns/CampaignsPage.js';
 import { CampaignPage } from './pages/campaigns/CampaignPage.js';
 import { CommunitiesPage } from './pages/campaigns/CommunitiesPage.js';
 import { CertificateChecksPage } from './pages/certificates/CertificateChecksPage.js';
+import { PayCircleOutlined } from '@ant-design/icons';
+import { FundLedgerPage } from './pages/fund/FundLedgerPage.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
@@ -208,6 +210,14 @@ export const pages: PageEntry[] = [
   { path: '/params', label: '政策参数', icon: <SettingOutlined />, element: <ParamsPage /> },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'], element: <AuditPage /> },
   { path: securityPath, label: '账号安全', element: <SecurityPage /> },
+  // 失业保险 (UI-5): the fund ledger for finance (who request and approve transfers) and leaders, auditors and admins (who read).
+  {
+    path: '/ui/fund',
+    label: '基金台账',
+    icon: <PayCircleOutlined />,
+    roles: ['finance', 'leader', 'auditor', 'admin'],
+    element: <FundLedgerPage />,
+  },
 ];
 
 function Guard({ page }: { page: PageEntry }) {

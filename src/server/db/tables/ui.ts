@@ -5,7 +5,15 @@ import { sql } from 'drizzle-orm';
 import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core';
 import { employers } from './employers.js';
 import { persons } from './persons.js';
-import type { SeparationReason, UiClaimStatus, UiPaymentRunStatus, UiPaymentStatus } from '../../../shared/labels.js';
+import type {
+  FundAccount,
+  FundTransferKind,
+  FundTransferStatus,
+  SeparationReason,
+  UiClaimStatus,
+  UiPaymentRunStatus,
+  UiPaymentStatus,
+} from '../../../shared/labels.js';
 
 /**
  * Contribution records (缴费记录, UI-1): what an employer declared and paid for one insured person
@@ -167,5 +175,73 @@ export const uiPayments = pgTable(
     index('ui_payments_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
     check('ui_payments_status_ck', sql`${t.status} IN ('draft', 'approved', 'paid', 'failed')`),
     check('ui_payments_amount_ck', sql`${t.amountFen} > 0`),
+  ],
+);
+
+/**
+ * The unemployment-insurance fund ledger (失业保险基金台账, UI-5), double entry: a transfer moves a
+ * positive amount from one account (debited) to another (credited) of a region's fund in one
+ * accounting month; its kind fixes the pair (modules/ui/fund.ts). Contributions and benefit
+ * payments are posted by their use cases at once; provincial transfers, interest and subsidies are
+ * requested by one finance officer and posted on another's approval. A correction is a reversing
+ * transfer (`reversesId`, at most one per transfer). Exactly once per source by the unique key.
+ */
+export const uiFundTransfers = pgTable(
+  'ui_fund_transfers',
+  {
+    id: uuid('id').primaryKey(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    /** The accounting period, 'YYYY-MM'. */
+    month: varchar('month', { length: 7 }).notNull(),
+    kind: text('kind').$type<FundTransferKind>().notNull(),
+    debitAccount: text('debit_account').$type<FundAccount>().notNull(),
+    creditAccount: text('credit_account').$type<FundAccount>().notNull(),
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    /** What caused it: 'ui_contribution_post' (a post's id), 'ui_payment_run' (a run's id), 'fund_request' (its own id), 'reversal' (the reversed id). */
+    sourceType: text('source_type').notNull(),
+    sourceId: text('source_id').notNull(),
+    reversesId: uuid('reverses_id'),
+    memo: text('memo').notNull(),
+    /** requested: awaits a second finance officer; posted: its two entries are written. */
+    status: text('status').$type<FundTransferStatus>().notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    approvedBy: text('approved_by'),
+    approvedAt: timestamp('approved_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('ui_fund_transfers_source_uq').on(t.sourceType, t.sourceId, t.kind, t.regionCode, t.month),
+    uniqueIndex('ui_fund_transfers_reverses_uq').on(t.reversesId),
+    index('ui_fund_transfers_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.month),
+    check('ui_fund_transfers_amount_ck', sql`${t.amountFen} > 0`),
+    check('ui_fund_transfers_accounts_ck', sql`${t.debitAccount} <> ${t.creditAccount}`),
+    check('ui_fund_transfers_status_ck', sql`${t.status} IN ('requested', 'posted')`),
+    check('ui_fund_transfers_reversal_ck', sql`(${t.kind} = 'reversal') = (${t.reversesId} IS NOT NULL)`),
+  ],
+);
+
+/**
+ * The entries of posted transfers: two per transfer, −amount on the debited account and +amount on
+ * the credited one, so every transfer and the whole ledger sum to zero. Never updated or deleted
+ * (a trigger of the migration raises); the fund's balance is the sum of its account's entries.
+ */
+export const uiFundEntries = pgTable(
+  'ui_fund_entries',
+  {
+    id: uuid('id').primaryKey(),
+    transferId: uuid('transfer_id')
+      .notNull()
+      .references(() => uiFundTransfers.id),
+    account: text('account').$type<FundAccount>().notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    month: varchar('month', { length: 7 }).notNull(),
+    /** Signed: negative on the debited account, positive on the credited. */
+    amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('ui_fund_entries_side_uq').on(t.transferId, t.account),
+    index('ui_fund_entries_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.account, t.month),
+    check('ui_fund_entries_amount_ck', sql`${t.amountFen} <> 0`),
   ],
 );

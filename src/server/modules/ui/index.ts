@@ -12,3 +12,4 @@ export {
   postBankReturns,
 } from './paymentRuns.js';
 export type { RunOptions } from './paymentRuns.js';
+export { postTransfers, transferPairs, type TransferToPost } from './fund.js';

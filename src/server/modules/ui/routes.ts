@@ -11,6 +11,7 @@ import {
   type UiClaimStatus,
 } from '../../../shared/labels.js';
 import { paymentRunsRoutes } from './paymentRunsRoutes.js';
+import { fundRoutes } from './fundRoutes.js';
 import { decideOnClaim, getClaim, listClaims, postContributions, takeClaim, uiAccountOf } from './service.js';
 
 const Month = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
@@ -215,4 +216,5 @@ export async function uiRoutes(app: App) {
   );
 
   await paymentRunsRoutes(app);
+  fundRoutes(app);
 }

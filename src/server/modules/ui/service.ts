@@ -16,6 +16,7 @@ import * as persons from '../persons/index.js';
 import * as registrations from '../registrations/index.js';
 import type { SeparationReason } from '../../../shared/labels.js';
 import * as paymentRunsRepo from './paymentRunsRepo.js';
+import { postContributionIncome } from './fund.js';
 import * as repo from './repo.js';
 import { decideClaim, usedMonths, type ClaimFigures } from './rules.js';
 
@@ -124,6 +125,10 @@ export async function postContributions(ctx: Ctx, items: ContributionItem[]) {
         after: { months: months.map(({ employerId, month, baseFen, paidFen }) => ({ employerId, month, baseFen, paidFen })) },
       });
     }
+    await postContributionIncome(
+      tx,
+      items.filter((item) => inserted.has(keyOf(item))).map((item) => ({ ...item, regionCode: regionOf.get(item.personId)! })),
+    );
     return { inserted: inserted.size, unchanged: items.length - inserted.size };
   });
 }
