@@ -445,6 +445,39 @@ describe('UI-3 approval, bank file and bank returns', () => {
     expect((await paymentsOf(claim.id)).filter((p) => p.month === '2026-08')).toHaveLength(2);
   });
 
+  it('UI-5 an approved run’s benefit leaves the fund in its approval, once per claimants’ region; a payment the bank returned comes back', async () => {
+    const { claim } = await approvedClaim();
+    const built = await run('2026-11');
+    const transfers = (source: string) =>
+      queryRows<{ kind: string; region_code: string; month: string; amount_fen: number | string; debit_account: string }>(
+        t.handle.db,
+        sql`SELECT kind, region_code, month, amount_fen, debit_account FROM ui_fund_transfers WHERE source_id = ${source} ORDER BY region_code`,
+      );
+    expect(await transfers(built.id), 'nothing leaves the fund before the approval').toEqual([]);
+    const approved = await approve(built.id);
+    const spent = await transfers(built.id);
+    expect(spent.every((r) => r.kind === 'benefit' && r.month === '2026-11' && r.debit_account === 'fund')).toBe(true);
+    expect(spent.reduce((sum, r) => sum + Number(r.amount_fen), 0)).toBe(approved.totalFen);
+    expect(new Set(spent.map((r) => r.region_code)).size).toBe(spent.length);
+    expect((await send(finance2, 'POST', `/ui/payment-runs/${built.id}/approve`)).statusCode).toBe(409);
+    expect(await transfers(built.id)).toHaveLength(spent.length);
+    const [first] = await paymentsOf(claim.id);
+    const returned = await send(finance.auth, 'POST', `/ui/payment-runs/${built.id}/bank-returns`, {
+      items: [{ paymentId: first!.id, result: 'failed', reason: '户名不符' }],
+    });
+    expect(returned.statusCode, returned.body).toBe(200);
+    expect(await transfers(first!.id)).toEqual([
+      {
+        kind: 'benefit_returned',
+        region_code: expect.any(String),
+        month: '2026-11',
+        amount_fen: expect.anything(),
+        debit_account: 'claimants',
+      },
+    ]);
+    expect(Number((await transfers(first!.id))[0]!.amount_fen)).toBe(amount);
+  });
+
   it('UI-3 lists: runs and a run’s payments page, filter and export to Excel, with the run’s progress', async () => {
     await approvedClaim();
     const built = await run('2026-11');

@@ -14,6 +14,7 @@ import { shanghaiDateOf } from '../../platform/clock.js';
 import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, forbidden, notFound, validation, type FieldError } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
+import { postTransfers } from './fund.js';
 import * as repo from './paymentRunsRepo.js';
 import { dueMonths, payableMonth } from './runRules.js';
 
@@ -246,6 +247,22 @@ export async function approvePaymentRun(
     if (run.status === 'approving') {
       const totals = await repo.runTotals(tx, id);
       await repo.finishApproval(tx, id, totals);
+      // The benefit leaves the fund (UI-5) in the transaction that approves the run: one transfer
+      // per claimants' region, booked in the run's month, once by the ledger's key on the run.
+      await postTransfers(
+        tx,
+        (await repo.approvedRunTotalsByRegion(tx, id))
+          .filter((r) => r.amountFen > 0)
+          .map((r) => ({
+            kind: 'benefit' as const,
+            regionCode: r.regionCode,
+            month: run.month,
+            amountFen: r.amountFen,
+            sourceType: 'ui_payment_run',
+            sourceId: id,
+            memo: `失业保险金 ${run.month} 发放批次（${r.count} 笔）`,
+          })),
+      );
       if (totals.payments !== run.payments)
         await writeAudit(tx, {
           action: 'update',
@@ -372,6 +389,24 @@ export async function postBankReturns(ctx: Ctx, runId: string, items: BankReturn
     await repo.setPaymentResult(tx, paid, 'paid', null);
     const failed = fresh.filter((i) => i.result === 'failed');
     for (const item of failed) await repo.setPaymentResult(tx, [item.paymentId], 'failed', item.reason!.trim());
+    // What the bank returned is back in the fund (UI-5), booked in the month it came back; the next
+    // run pays the month again and spends it anew.
+    const returnMonth = shanghaiDateOf(tx.now()).slice(0, 7);
+    await postTransfers(
+      tx,
+      failed.map((item) => {
+        const payment = held.get(item.paymentId)!;
+        return {
+          kind: 'benefit_returned' as const,
+          regionCode: payment.regionCode,
+          month: returnMonth,
+          amountFen: payment.amountFen,
+          sourceType: 'ui_payment',
+          sourceId: item.paymentId,
+          memo: `银行退回：${item.reason!.trim()}`,
+        };
+      }),
+    );
     const reopened = await repo.reopenExhausted(
       tx,
       failed.map((i) => held.get(i.paymentId)!.claimId),

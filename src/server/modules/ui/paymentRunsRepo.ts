@@ -264,7 +264,13 @@ export function bankLines(ctx: Ctx, runId: string) {
 /** The given payments of the run, locked (a bank return is about to change them). */
 export function paymentsOfRun(ctx: Ctx, runId: string, ids: string[]) {
   return ctx.db
-    .select({ id: uiPayments.id, claimId: uiPayments.claimId, status: uiPayments.status, regionCode: uiPayments.regionCode })
+    .select({
+      id: uiPayments.id,
+      claimId: uiPayments.claimId,
+      status: uiPayments.status,
+      regionCode: uiPayments.regionCode,
+      amountFen: uiPayments.amountFen,
+    })
     .from(uiPayments)
     .where(and(eq(uiPayments.runId, runId), inArray(uiPayments.id, ids), withinScope(ctx, uiPayments.regionCode)))
     .for('update');
