@@ -150,6 +150,9 @@ export const entityNames: Record<string, string> = {
   campaign: '专项活动',
   ui_contribution: '失业保险缴费记录',
   ui_claim: '失业保险金申领',
+  ui_claim_refusal: '拒不接受介绍记录',
+  ui_enrolment: '失业保险参保登记',
+  ui_follow_up: '扩面征缴跟进任务',
 };
 
 /** Whole years of age on a date ('YYYY-MM-DD' both). */

@@ -9689,8 +9689,11 @@ export interface paths {
                              */
                             status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
                             stoppedOn: string | null;
-                            /** @description re_employed 重新就业 */
-                            stopReason: string | null;
+                            /**
+                             * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                             * @enum {string|null}
+                             */
+                            stopReason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other" | null;
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
@@ -9778,8 +9781,11 @@ export interface paths {
                              */
                             status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
                             stoppedOn: string | null;
-                            /** @description re_employed 重新就业 */
-                            stopReason: string | null;
+                            /**
+                             * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                             * @enum {string|null}
+                             */
+                            stopReason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other" | null;
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
@@ -9879,8 +9885,282 @@ export interface paths {
                              */
                             status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
                             stoppedOn: string | null;
-                            /** @description re_employed 重新就业 */
-                            stopReason: string | null;
+                            /**
+                             * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                             * @enum {string|null}
+                             */
+                            stopReason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other" | null;
+                            /** Format: date-time */
+                            takenAt: string;
+                            takenBy: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/claims/{id}/refusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申领的拒绝介绍记录及停发次数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                claimId: string;
+                                date: string;
+                                id: string;
+                                note: string | null;
+                                /** @description 介绍的工作或培训 */
+                                offer: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string;
+                            }[];
+                            refusalsToStop: number | null;
+                            source: string | null;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记无正当理由拒不接受指定部门或机构介绍的工作或培训（条例第十五条第（六）项）：累计达到政策参数 ui.refusals_to_stop 规定次数时，自该次日期起停发 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        note?: string;
+                        /** @description 介绍的工作岗位、单位或培训项目 */
+                        offer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claim: {
+                                /** @description 前次应领而未领的月数 */
+                                carriedMonths: number;
+                                /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
+                                contributionMonths: number;
+                                /** @description 本次申领计算缴费至此月（YYYY-MM） */
+                                countedThrough: string;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                decisionComment: string | null;
+                                /** @description 合并计算其未领期限的前次申领 */
+                                earlierClaimId: string | null;
+                                eligible: boolean;
+                                /** @description 领取期限（月） */
+                                entitlementMonths: number;
+                                id: string;
+                                /** @description 每月失业保险金（分） */
+                                monthlyAmountFen: number;
+                                paidMonths: number;
+                                payments: {
+                                    amountFen: number;
+                                    month: string;
+                                    runId: string;
+                                }[];
+                                personId: string;
+                                personName: string | null;
+                                reasons: {
+                                    detail: string;
+                                    rule: string;
+                                    source: string;
+                                }[];
+                                regionCode: string;
+                                separationDate: string;
+                                /**
+                                 * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
+                                 * @enum {string}
+                                 */
+                                separationReason: "contract_ended_not_renewed" | "dismissed_by_employer" | "employer_terminated_by_law" | "employer_bankrupt" | "mutual_agreement_employer_initiated" | "voluntary_resignation" | "other_voluntary";
+                                /** @description 首个发放月份 YYYY-MM */
+                                startMonth: string;
+                                /**
+                                 * @description pending 待审核、active 享受待遇中、stopped 已停发、exhausted 期满终止、rejected 已驳回
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
+                                stoppedOn: string | null;
+                                /**
+                                 * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                                 * @enum {string|null}
+                                 */
+                                stopReason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other" | null;
+                                /** Format: date-time */
+                                takenAt: string;
+                                takenBy: string;
+                            };
+                            refusal: {
+                                claimId: string;
+                                date: string;
+                                id: string;
+                                note: string | null;
+                                /** @description 介绍的工作或培训 */
+                                offer: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string;
+                            };
+                            /** @description 本申领累计拒绝次数 */
+                            refusals: number;
+                            /** @description 停发的拒绝次数 */
+                            refusalsToStop: number;
+                            /** @description 停发次数的依据 */
+                            source: string;
+                            /** @description 本次登记是否使申领停发 */
+                            stopped: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/claims/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停发失业保险金（失业保险经办员，《失业保险条例》第十五条）：自事件发生之日起停发待审核或享受待遇中的申领。重新就业请办理就业登记，拒不接受介绍请登记拒绝记录（400）；其他情形须在备注写明依据 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        /** @description 说明；其他情形须写明依据的法律、行政法规 */
+                        note?: string;
+                        /**
+                         * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                         * @enum {string}
+                         */
+                        reason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 前次应领而未领的月数 */
+                            carriedMonths: number;
+                            /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
+                            contributionMonths: number;
+                            /** @description 本次申领计算缴费至此月（YYYY-MM） */
+                            countedThrough: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionComment: string | null;
+                            /** @description 合并计算其未领期限的前次申领 */
+                            earlierClaimId: string | null;
+                            eligible: boolean;
+                            /** @description 领取期限（月） */
+                            entitlementMonths: number;
+                            id: string;
+                            /** @description 每月失业保险金（分） */
+                            monthlyAmountFen: number;
+                            paidMonths: number;
+                            payments: {
+                                amountFen: number;
+                                month: string;
+                                runId: string;
+                            }[];
+                            personId: string;
+                            personName: string | null;
+                            reasons: {
+                                detail: string;
+                                rule: string;
+                                source: string;
+                            }[];
+                            regionCode: string;
+                            separationDate: string;
+                            /**
+                             * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
+                             * @enum {string}
+                             */
+                            separationReason: "contract_ended_not_renewed" | "dismissed_by_employer" | "employer_terminated_by_law" | "employer_bankrupt" | "mutual_agreement_employer_initiated" | "voluntary_resignation" | "other_voluntary";
+                            /** @description 首个发放月份 YYYY-MM */
+                            startMonth: string;
+                            /**
+                             * @description pending 待审核、active 享受待遇中、stopped 已停发、exhausted 期满终止、rejected 已驳回
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
+                            stoppedOn: string | null;
+                            /**
+                             * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                             * @enum {string|null}
+                             */
+                            stopReason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other" | null;
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;

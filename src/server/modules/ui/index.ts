@@ -3,3 +3,4 @@
 export { uiRoutes } from './routes.js';
 export { decideOnClaim, getClaim, listClaims, onRegistrationAppended, postContributions, takeClaim, uiAccountOf } from './service.js';
 export { decideClaim, entitlementMonths, involuntaryReasons } from './rules.js';
+export { onPersonRegionChanged, recordRefusal, stopClaimBy } from './claimStops.js';

@@ -7,9 +7,13 @@ import {
   separationReasonNames,
   separationReasons,
   uiClaimStatusNames,
+  uiStopReasonNames,
+  uiStopReasons,
   type SeparationReason,
   type UiClaimStatus,
+  type UiStopReason,
 } from '../../../shared/labels.js';
+import { claimStopRoutes } from './claimStopsRoutes.js';
 import { decideOnClaim, getClaim, listClaims, postContributions, takeClaim, uiAccountOf } from './service.js';
 
 const Month = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
@@ -48,7 +52,11 @@ const Claim = Type.Object({
   decidedAt: Nullable(DateTime),
   decisionComment: Nullable(Type.String()),
   stoppedOn: Nullable(Type.String()),
-  stopReason: Nullable(Type.String({ description: 're_employed 重新就业' })),
+  stopReason: Nullable(
+    Type.Unsafe<UiStopReason>(
+      Type.String({ enum: uiStopReasons, description: uiStopReasons.map((r) => `${r} ${uiStopReasonNames[r]}`).join('、') }),
+    ),
+  ),
   paidMonths: Type.Integer(),
   payments: Type.Array(Type.Object({ month: Type.String(), amountFen: Type.Integer(), runId: Type.String() })),
 });
@@ -205,4 +213,5 @@ export async function uiRoutes(app: App) {
     },
     async (req) => decideOnClaim(ctxOf(app, req), req.params.id, req.body.decision, req.body.comment),
   );
+  await claimStopRoutes(app, Claim);
 }
