@@ -9544,6 +9544,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ui/arrears": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 欠缴失业保险费的参保单位（种子文件 003 §(十五) 征缴、清欠）：参保期间未申报的月份（按上次申报基数估算）及实缴低于缴费基数 ×（单位费率 + 个人费率，条例第六条）的月份与欠缴金额；默认本月之前 12 个月，欠缴多的在前 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 月份 YYYY-MM */
+                    from?: string;
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    /** @description 月份 YYYY-MM */
+                    through?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 起始月份 */
+                            from: string;
+                            items: {
+                                creditCode: string;
+                                employerId: string;
+                                employerName: string;
+                                enrolmentId: string;
+                                /** @description 未申报的月数 */
+                                missingMonths: number;
+                                months: {
+                                    baseFen: number | null;
+                                    dueFen: number | null;
+                                    /** @description 应缴额按上次申报基数估算 */
+                                    estimated: boolean;
+                                    month: string;
+                                    owedFen: number | null;
+                                    paidFen: number;
+                                    ratePercent: number;
+                                    /**
+                                     * @description missing 未申报、short 少缴
+                                     * @enum {string}
+                                     */
+                                    status: "missing" | "short";
+                                }[];
+                                /** @description 欠缴合计（分；未申报月份按上次申报基数估算，无基数的不计） */
+                                owedFen: number;
+                                regionCode: string;
+                                /** @description 少缴的月数 */
+                                shortMonths: number;
+                                sinceMonth: string;
+                                untilMonth: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description 截止月份 */
+                            through: string;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ui/claims": {
         parameters: {
             query?: never;
@@ -10223,6 +10308,595 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/coverage/not-enrolled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区内已登记但未参加失业保险的用人单位（种子文件 003 §(十五) 扩面）：按月份，默认本月 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 月份 YYYY-MM */
+                    month?: string;
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contactName: string | null;
+                                creditCode: string;
+                                employerId: string;
+                                industry: string | null;
+                                name: string;
+                                /** @description 未办结的督促参保任务数 */
+                                openFollowUps: number;
+                                regionCode: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用人单位失业保险参保登记 */
+        get: {
+            parameters: {
+                query: {
+                    employerId?: string;
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                creditCode: string;
+                                employerId: string;
+                                employerName: string;
+                                id: string;
+                                regionCode: string;
+                                /** @description 参保起始月份 */
+                                sinceMonth: string;
+                                /** @description 参保终止月份；空为仍在参保 */
+                                untilMonth: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记用人单位参加失业保险（失业保险经办员）：自某月起，可有终止月份；与已有参保期间重叠 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        employerId: string;
+                        /** @description 月份 YYYY-MM */
+                        sinceMonth: string;
+                        /** @description 月份 YYYY-MM */
+                        untilMonth?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            creditCode: string;
+                            employerId: string;
+                            employerName: string;
+                            id: string;
+                            regionCode: string;
+                            /** @description 参保起始月份 */
+                            sinceMonth: string;
+                            /** @description 参保终止月份；空为仍在参保 */
+                            untilMonth: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/enrolments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 参保登记 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            creditCode: string;
+                            employerId: string;
+                            employerName: string;
+                            id: string;
+                            regionCode: string;
+                            /** @description 参保起始月份 */
+                            sinceMonth: string;
+                            /** @description 参保终止月份；空为仍在参保 */
+                            untilMonth: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 终止（或以 null 恢复）参保登记 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 月份 YYYY-MM */
+                        untilMonth: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            creditCode: string;
+                            employerId: string;
+                            employerName: string;
+                            id: string;
+                            regionCode: string;
+                            /** @description 参保起始月份 */
+                            sinceMonth: string;
+                            /** @description 参保终止月份；空为仍在参保 */
+                            untilMonth: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ui/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用人单位跟进任务：按状态、类别、单位筛选，期限早的在前 */
+        get: {
+            parameters: {
+                query: {
+                    employerId?: string;
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description enrol 督促参保、arrears 追缴欠费 */
+                    kind?: "enrol" | "arrears";
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    /** @description open 待办、done 已办结 */
+                    status?: "open" | "done";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneBy: string | null;
+                                dueDate: string;
+                                employerId: string;
+                                employerName: string;
+                                id: string;
+                                /**
+                                 * @description enrol 督促参保、arrears 追缴欠费
+                                 * @enum {string}
+                                 */
+                                kind: "enrol" | "arrears";
+                                note: string | null;
+                                regionCode: string;
+                                result: string | null;
+                                /**
+                                 * @description open 待办、done 已办结
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 建立用人单位跟进任务（失业保险经办员）：enrol 督促参保、arrears 追缴欠费 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        dueDate: string;
+                        /** Format: uuid */
+                        employerId: string;
+                        /**
+                         * @description enrol 督促参保、arrears 追缴欠费
+                         * @enum {string}
+                         */
+                        kind: "enrol" | "arrears";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                            doneBy: string | null;
+                            dueDate: string;
+                            employerId: string;
+                            employerName: string;
+                            id: string;
+                            /**
+                             * @description enrol 督促参保、arrears 追缴欠费
+                             * @enum {string}
+                             */
+                            kind: "enrol" | "arrears";
+                            note: string | null;
+                            regionCode: string;
+                            result: string | null;
+                            /**
+                             * @description open 待办、done 已办结
+                             * @enum {string}
+                             */
+                            status: "open" | "done";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 跟进任务 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                            doneBy: string | null;
+                            dueDate: string;
+                            employerId: string;
+                            employerName: string;
+                            id: string;
+                            /**
+                             * @description enrol 督促参保、arrears 追缴欠费
+                             * @enum {string}
+                             */
+                            kind: "enrol" | "arrears";
+                            note: string | null;
+                            regionCode: string;
+                            result: string | null;
+                            /**
+                             * @description open 待办、done 已办结
+                             * @enum {string}
+                             */
+                            status: "open" | "done";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 更新跟进任务：办结（done）须填写办理结果；可改期限与备注，或重新打开（open） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        dueDate?: string;
+                        note?: string;
+                        result?: string;
+                        /**
+                         * @description open 待办、done 已办结
+                         * @enum {string}
+                         */
+                        status?: "open" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                            doneBy: string | null;
+                            dueDate: string;
+                            employerId: string;
+                            employerName: string;
+                            id: string;
+                            /**
+                             * @description enrol 督促参保、arrears 追缴欠费
+                             * @enum {string}
+                             */
+                            kind: "enrol" | "arrears";
+                            note: string | null;
+                            regionCode: string;
+                            result: string | null;
+                            /**
+                             * @description open 待办、done 已办结
+                             * @enum {string}
+                             */
+                            status: "open" | "done";
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ui/reemployment-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 享受失业保险待遇期间再就业率（种子文件 003 §(十七)：不低于40%，政策参数 ui.reemployment_rate_target）：当年领取过失业保险金的人员中当年因重新就业停发的比例，并按下一级区划分列；?format=xlsx 导出 */
+        get: {
+            parameters: {
+                query: {
+                    format?: "xlsx";
+                    /** @description 行政区划代码，缺省为本人辖区 */
+                    regionCode?: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byArea: {
+                                /** @description 当年享受过失业保险金的人数 */
+                                claimants: number;
+                                /** @description 是否达到目标 */
+                                met: boolean | null;
+                                name: string;
+                                /** @description 享受待遇期间再就业率（%，一位小数）；无领取人员时为空 */
+                                rate: number | null;
+                                /** @description 其中当年因重新就业停发的人数 */
+                                reemployed: number;
+                                regionCode: string;
+                            }[];
+                            /** @description 当年享受过失业保险金的人数 */
+                            claimants: number;
+                            /** @description 是否达到目标 */
+                            met: boolean | null;
+                            name: string;
+                            /** @description 享受待遇期间再就业率（%，一位小数）；无领取人员时为空 */
+                            rate: number | null;
+                            /** @description 其中当年因重新就业停发的人数 */
+                            reemployed: number;
+                            regionCode: string;
+                            /** @description 目标（%） */
+                            target: number | null;
+                            /** @description 目标的依据 */
+                            targetSource: string | null;
+                            year: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -14,6 +14,8 @@ import {
   type UiStopReason,
 } from '../../../shared/labels.js';
 import { claimStopRoutes } from './claimStopsRoutes.js';
+import { coverageRoutes } from './coverageRoutes.js';
+import { reemploymentRateRoutes } from './reemploymentRateRoutes.js';
 import { decideOnClaim, getClaim, listClaims, postContributions, takeClaim, uiAccountOf } from './service.js';
 
 const Month = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
@@ -214,4 +216,6 @@ export async function uiRoutes(app: App) {
     async (req) => decideOnClaim(ctxOf(app, req), req.params.id, req.body.decision, req.body.comment),
   );
   await claimStopRoutes(app, Claim);
+  await coverageRoutes(app);
+  await reemploymentRateRoutes(app);
 }
