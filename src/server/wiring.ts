@@ -18,5 +18,6 @@ export function wireDomainEvents(): void {
     subscribe('household.member_removed', assistance.onHouseholdMemberRemoved);
     subscribe('person.region_changed', assistance.onPersonRegionChanged);
     subscribe('person.region_changed', assistance.onPersonMovedCasework);
+    subscribe('person.region_changed', ui.onPersonRegionChanged);
   });
 }

@@ -228,3 +228,24 @@ export type FundTransferKind = keyof typeof fundTransferKindNames;
 /** A fund transfer awaiting a second finance officer, or posted (its entries written). */
 export const fundTransferStatusNames = { requested: '待复核', posted: '已入账' } as const;
 export type FundTransferStatus = keyof typeof fundTransferStatusNames;
+/**
+ * Why a benefit claim stopped (UI-3, 《失业保险条例》第十五条): re-employment comes from an employment
+ * registration, refused offers from the refusals recorded on the claim, the others from a stop.
+ */
+export const uiStopReasonNames = {
+  re_employed: '重新就业',
+  conscripted: '应征服兵役',
+  moved_away: '移居境外或迁出统筹地区',
+  pension_started: '开始领取基本养老保险待遇',
+  imprisoned: '被判刑收监执行',
+  refused_offers: '无正当理由拒不接受指定的适当工作或培训',
+  other: '法律、行政法规规定的其他情形',
+} as const;
+export type UiStopReason = keyof typeof uiStopReasonNames;
+export const uiStopReasons = Object.keys(uiStopReasonNames) as UiStopReason[];
+
+/** Follow-up tasks on an employer's unemployment insurance (UI-6). */
+export const uiFollowUpKindNames = { enrol: '督促参保', arrears: '追缴欠费' } as const;
+export type UiFollowUpKind = keyof typeof uiFollowUpKindNames;
+export const uiFollowUpStatusNames = { open: '待办', done: '已办结' } as const;
+export type UiFollowUpStatus = keyof typeof uiFollowUpStatusNames;

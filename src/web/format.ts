@@ -161,6 +161,9 @@ export const entityNames: Record<string, string> = {
   ui_claim: '失业保险金申领',
   ui_payment_run: '失业保险金发放批次',
   ui_fund_transfer: '失业保险基金划转',
+  ui_claim_refusal: '拒不接受介绍记录',
+  ui_enrolment: '失业保险参保登记',
+  ui_follow_up: '扩面征缴跟进任务',
 };
 
 /** Whole years of age on a date ('YYYY-MM-DD' both). */

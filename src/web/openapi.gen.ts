@@ -9544,6 +9544,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ui/arrears": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 欠缴失业保险费的参保单位（种子文件 003 §(十五) 征缴、清欠）：参保期间未申报的月份（按上次申报基数估算）及实缴低于缴费基数 ×（单位费率 + 个人费率，条例第六条）的月份与欠缴金额；默认本月之前 12 个月，欠缴多的在前 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 月份 YYYY-MM */
+                    from?: string;
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    /** @description 月份 YYYY-MM */
+                    through?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 起始月份 */
+                            from: string;
+                            items: {
+                                creditCode: string;
+                                employerId: string;
+                                employerName: string;
+                                enrolmentId: string;
+                                /** @description 未申报的月数 */
+                                missingMonths: number;
+                                months: {
+                                    baseFen: number | null;
+                                    dueFen: number | null;
+                                    /** @description 应缴额按上次申报基数估算 */
+                                    estimated: boolean;
+                                    month: string;
+                                    owedFen: number | null;
+                                    paidFen: number;
+                                    ratePercent: number;
+                                    /**
+                                     * @description missing 未申报、short 少缴
+                                     * @enum {string}
+                                     */
+                                    status: "missing" | "short";
+                                }[];
+                                /** @description 欠缴合计（分；未申报月份按上次申报基数估算，无基数的不计） */
+                                owedFen: number;
+                                regionCode: string;
+                                /** @description 少缴的月数 */
+                                shortMonths: number;
+                                sinceMonth: string;
+                                untilMonth: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            /** @description 截止月份 */
+                            through: string;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ui/claims": {
         parameters: {
             query?: never;
@@ -9692,8 +9777,11 @@ export interface paths {
                              */
                             status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
                             stoppedOn: string | null;
-                            /** @description re_employed 重新就业 */
-                            stopReason: string | null;
+                            /**
+                             * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                             * @enum {string|null}
+                             */
+                            stopReason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other" | null;
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
@@ -9784,8 +9872,11 @@ export interface paths {
                              */
                             status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
                             stoppedOn: string | null;
-                            /** @description re_employed 重新就业 */
-                            stopReason: string | null;
+                            /**
+                             * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                             * @enum {string|null}
+                             */
+                            stopReason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other" | null;
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
@@ -9888,8 +9979,288 @@ export interface paths {
                              */
                             status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
                             stoppedOn: string | null;
-                            /** @description re_employed 重新就业 */
-                            stopReason: string | null;
+                            /**
+                             * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                             * @enum {string|null}
+                             */
+                            stopReason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other" | null;
+                            /** Format: date-time */
+                            takenAt: string;
+                            takenBy: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/claims/{id}/refusals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申领的拒绝介绍记录及停发次数 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                claimId: string;
+                                date: string;
+                                id: string;
+                                note: string | null;
+                                /** @description 介绍的工作或培训 */
+                                offer: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string;
+                            }[];
+                            refusalsToStop: number | null;
+                            source: string | null;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记无正当理由拒不接受指定部门或机构介绍的工作或培训（条例第十五条第（六）项）：累计达到政策参数 ui.refusals_to_stop 规定次数时，自该次日期起停发 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        note?: string;
+                        /** @description 介绍的工作岗位、单位或培训项目 */
+                        offer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            claim: {
+                                /** @description 前次应领而未领的月数 */
+                                carriedMonths: number;
+                                /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
+                                contributionMonths: number;
+                                /** @description 本次申领计算缴费至此月（YYYY-MM） */
+                                countedThrough: string;
+                                /** Format: date-time */
+                                decidedAt: string | null;
+                                decidedBy: string | null;
+                                decisionComment: string | null;
+                                /** @description 合并计算其未领期限的前次申领 */
+                                earlierClaimId: string | null;
+                                eligible: boolean;
+                                /** @description 领取期限（月） */
+                                entitlementMonths: number;
+                                id: string;
+                                /** @description 每月失业保险金（分） */
+                                monthlyAmountFen: number;
+                                /** @description 已审批发放的月数（不含银行退回的） */
+                                paidMonths: number;
+                                payments: {
+                                    amountFen: number;
+                                    month: string;
+                                    runId: string;
+                                    /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
+                                    status: string;
+                                }[];
+                                personId: string;
+                                personName: string | null;
+                                reasons: {
+                                    detail: string;
+                                    rule: string;
+                                    source: string;
+                                }[];
+                                regionCode: string;
+                                separationDate: string;
+                                /**
+                                 * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
+                                 * @enum {string}
+                                 */
+                                separationReason: "contract_ended_not_renewed" | "dismissed_by_employer" | "employer_terminated_by_law" | "employer_bankrupt" | "mutual_agreement_employer_initiated" | "voluntary_resignation" | "other_voluntary";
+                                /** @description 首个发放月份 YYYY-MM */
+                                startMonth: string;
+                                /**
+                                 * @description pending 待审核、active 享受待遇中、stopped 已停发、exhausted 期满终止、rejected 已驳回
+                                 * @enum {string}
+                                 */
+                                status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
+                                stoppedOn: string | null;
+                                /**
+                                 * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                                 * @enum {string|null}
+                                 */
+                                stopReason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other" | null;
+                                /** Format: date-time */
+                                takenAt: string;
+                                takenBy: string;
+                            };
+                            refusal: {
+                                claimId: string;
+                                date: string;
+                                id: string;
+                                note: string | null;
+                                /** @description 介绍的工作或培训 */
+                                offer: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                recordedBy: string;
+                            };
+                            /** @description 本申领累计拒绝次数 */
+                            refusals: number;
+                            /** @description 停发的拒绝次数 */
+                            refusalsToStop: number;
+                            /** @description 停发次数的依据 */
+                            source: string;
+                            /** @description 本次登记是否使申领停发 */
+                            stopped: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/claims/{id}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停发失业保险金（失业保险经办员，《失业保险条例》第十五条）：自事件发生之日起停发待审核或享受待遇中的申领。重新就业请办理就业登记，拒不接受介绍请登记拒绝记录（400）；其他情形须在备注写明依据 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        date: string;
+                        /** @description 说明；其他情形须写明依据的法律、行政法规 */
+                        note?: string;
+                        /**
+                         * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                         * @enum {string}
+                         */
+                        reason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 前次应领而未领的月数 */
+                            carriedMonths: number;
+                            /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
+                            contributionMonths: number;
+                            /** @description 本次申领计算缴费至此月（YYYY-MM） */
+                            countedThrough: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionComment: string | null;
+                            /** @description 合并计算其未领期限的前次申领 */
+                            earlierClaimId: string | null;
+                            eligible: boolean;
+                            /** @description 领取期限（月） */
+                            entitlementMonths: number;
+                            id: string;
+                            /** @description 每月失业保险金（分） */
+                            monthlyAmountFen: number;
+                            /** @description 已审批发放的月数（不含银行退回的） */
+                            paidMonths: number;
+                            payments: {
+                                amountFen: number;
+                                month: string;
+                                runId: string;
+                                /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
+                                status: string;
+                            }[];
+                            personId: string;
+                            personName: string | null;
+                            reasons: {
+                                detail: string;
+                                rule: string;
+                                source: string;
+                            }[];
+                            regionCode: string;
+                            separationDate: string;
+                            /**
+                             * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
+                             * @enum {string}
+                             */
+                            separationReason: "contract_ended_not_renewed" | "dismissed_by_employer" | "employer_terminated_by_law" | "employer_bankrupt" | "mutual_agreement_employer_initiated" | "voluntary_resignation" | "other_voluntary";
+                            /** @description 首个发放月份 YYYY-MM */
+                            startMonth: string;
+                            /**
+                             * @description pending 待审核、active 享受待遇中、stopped 已停发、exhausted 期满终止、rejected 已驳回
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
+                            stoppedOn: string | null;
+                            /**
+                             * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                             * @enum {string|null}
+                             */
+                            stopReason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other" | null;
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
@@ -9956,6 +10327,526 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/coverage/not-enrolled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 辖区内已登记但未参加失业保险的用人单位（种子文件 003 §(十五) 扩面）：按月份，默认本月 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 月份 YYYY-MM */
+                    month?: string;
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                contactName: string | null;
+                                creditCode: string;
+                                employerId: string;
+                                industry: string | null;
+                                name: string;
+                                /** @description 未办结的督促参保任务数 */
+                                openFollowUps: number;
+                                regionCode: string;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/enrolments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用人单位失业保险参保登记 */
+        get: {
+            parameters: {
+                query: {
+                    employerId?: string;
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                creditCode: string;
+                                employerId: string;
+                                employerName: string;
+                                id: string;
+                                regionCode: string;
+                                /** @description 参保起始月份 */
+                                sinceMonth: string;
+                                /** @description 参保终止月份；空为仍在参保 */
+                                untilMonth: string | null;
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记用人单位参加失业保险（失业保险经办员）：自某月起，可有终止月份；与已有参保期间重叠 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        employerId: string;
+                        /** @description 月份 YYYY-MM */
+                        sinceMonth: string;
+                        /** @description 月份 YYYY-MM */
+                        untilMonth?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            creditCode: string;
+                            employerId: string;
+                            employerName: string;
+                            id: string;
+                            regionCode: string;
+                            /** @description 参保起始月份 */
+                            sinceMonth: string;
+                            /** @description 参保终止月份；空为仍在参保 */
+                            untilMonth: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/enrolments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 参保登记 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            creditCode: string;
+                            employerId: string;
+                            employerName: string;
+                            id: string;
+                            regionCode: string;
+                            /** @description 参保起始月份 */
+                            sinceMonth: string;
+                            /** @description 参保终止月份；空为仍在参保 */
+                            untilMonth: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 终止（或以 null 恢复）参保登记 */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 月份 YYYY-MM */
+                        untilMonth: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            creditCode: string;
+                            employerId: string;
+                            employerName: string;
+                            id: string;
+                            regionCode: string;
+                            /** @description 参保起始月份 */
+                            sinceMonth: string;
+                            /** @description 参保终止月份；空为仍在参保 */
+                            untilMonth: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/ui/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 用人单位跟进任务：按状态、类别、单位筛选，期限早的在前 */
+        get: {
+            parameters: {
+                query: {
+                    employerId?: string;
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description enrol 督促参保、arrears 追缴欠费 */
+                    kind?: "enrol" | "arrears";
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    /** @description open 待办、done 已办结 */
+                    status?: "open" | "done";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** Format: date-time */
+                                doneAt: string | null;
+                                doneBy: string | null;
+                                dueDate: string;
+                                employerId: string;
+                                employerName: string;
+                                id: string;
+                                /**
+                                 * @description enrol 督促参保、arrears 追缴欠费
+                                 * @enum {string}
+                                 */
+                                kind: "enrol" | "arrears";
+                                note: string | null;
+                                regionCode: string;
+                                result: string | null;
+                                /**
+                                 * @description open 待办、done 已办结
+                                 * @enum {string}
+                                 */
+                                status: "open" | "done";
+                            }[];
+                            page: number;
+                            pageSize: number;
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 建立用人单位跟进任务（失业保险经办员）：enrol 督促参保、arrears 追缴欠费 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        dueDate: string;
+                        /** Format: uuid */
+                        employerId: string;
+                        /**
+                         * @description enrol 督促参保、arrears 追缴欠费
+                         * @enum {string}
+                         */
+                        kind: "enrol" | "arrears";
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                            doneBy: string | null;
+                            dueDate: string;
+                            employerId: string;
+                            employerName: string;
+                            id: string;
+                            /**
+                             * @description enrol 督促参保、arrears 追缴欠费
+                             * @enum {string}
+                             */
+                            kind: "enrol" | "arrears";
+                            note: string | null;
+                            regionCode: string;
+                            result: string | null;
+                            /**
+                             * @description open 待办、done 已办结
+                             * @enum {string}
+                             */
+                            status: "open" | "done";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/follow-ups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 跟进任务 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                            doneBy: string | null;
+                            dueDate: string;
+                            employerId: string;
+                            employerName: string;
+                            id: string;
+                            /**
+                             * @description enrol 督促参保、arrears 追缴欠费
+                             * @enum {string}
+                             */
+                            kind: "enrol" | "arrears";
+                            note: string | null;
+                            regionCode: string;
+                            result: string | null;
+                            /**
+                             * @description open 待办、done 已办结
+                             * @enum {string}
+                             */
+                            status: "open" | "done";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 更新跟进任务：办结（done）须填写办理结果；可改期限与备注，或重新打开（open） */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        dueDate?: string;
+                        note?: string;
+                        result?: string;
+                        /**
+                         * @description open 待办、done 已办结
+                         * @enum {string}
+                         */
+                        status?: "open" | "done";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            doneAt: string | null;
+                            doneBy: string | null;
+                            dueDate: string;
+                            employerId: string;
+                            employerName: string;
+                            id: string;
+                            /**
+                             * @description enrol 督促参保、arrears 追缴欠费
+                             * @enum {string}
+                             */
+                            kind: "enrol" | "arrears";
+                            note: string | null;
+                            regionCode: string;
+                            result: string | null;
+                            /**
+                             * @description open 待办、done 已办结
+                             * @enum {string}
+                             */
+                            status: "open" | "done";
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/ui/fund/balance": {
@@ -11016,6 +11907,75 @@ export interface paths {
                             page: number;
                             pageSize: number;
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/reemployment-rate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 享受失业保险待遇期间再就业率（种子文件 003 §(十七)：不低于40%，政策参数 ui.reemployment_rate_target）：当年领取过失业保险金的人员中当年因重新就业停发的比例，并按下一级区划分列；?format=xlsx 导出 */
+        get: {
+            parameters: {
+                query: {
+                    format?: "xlsx";
+                    /** @description 行政区划代码，缺省为本人辖区 */
+                    regionCode?: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            byArea: {
+                                /** @description 当年享受过失业保险金的人数 */
+                                claimants: number;
+                                /** @description 是否达到目标 */
+                                met: boolean | null;
+                                name: string;
+                                /** @description 享受待遇期间再就业率（%，一位小数）；无领取人员时为空 */
+                                rate: number | null;
+                                /** @description 其中当年因重新就业停发的人数 */
+                                reemployed: number;
+                                regionCode: string;
+                            }[];
+                            /** @description 当年享受过失业保险金的人数 */
+                            claimants: number;
+                            /** @description 是否达到目标 */
+                            met: boolean | null;
+                            name: string;
+                            /** @description 享受待遇期间再就业率（%，一位小数）；无领取人员时为空 */
+                            rate: number | null;
+                            /** @description 其中当年因重新就业停发的人数 */
+                            reemployed: number;
+                            regionCode: string;
+                            /** @description 目标（%） */
+                            target: number | null;
+                            /** @description 目标的依据 */
+                            targetSource: string | null;
+                            year: number;
                         };
                     };
                 };

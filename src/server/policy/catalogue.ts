@@ -289,6 +289,30 @@ export const paramDefinitions = [
     kind: 'fen',
     description: '当地城市居民每人每月最低生活保障标准（失业保险金的下限）',
   },
+  {
+    name: 'ui.refusals_to_stop',
+    title: '停发失业保险金的拒不接受介绍次数',
+    kind: 'count',
+    description: '领取失业保险金期间无正当理由拒不接受指定部门或机构介绍的适当工作或培训累计达此次数的，停止领取',
+  },
+  {
+    name: 'ui.contribution_rate.employer',
+    title: '失业保险费单位费率',
+    kind: 'percent',
+    description: '用人单位按本单位工资总额（缴费基数）的此比例缴纳失业保险费',
+  },
+  {
+    name: 'ui.contribution_rate.person',
+    title: '失业保险费个人费率',
+    kind: 'percent',
+    description: '职工按本人工资（缴费基数）的此比例缴纳失业保险费',
+  },
+  {
+    name: 'ui.reemployment_rate_target',
+    title: '享受失业保险待遇期间再就业率目标',
+    kind: 'percent',
+    description: '当年享受过失业保险金的人员中，领取期间重新就业而停发的比例',
+  },
 ] as const satisfies readonly ParamDefinition[];
 
 /** The name of a parameter in the catalogue: a misspelt name does not compile. */
@@ -308,6 +332,10 @@ export const paramRanges: Partial<Record<ParamName, { min: number; max: number; 
   },
   'ui.max_entitlement_months': { min: 12, max: 24, why: '《失业保险条例》第十七条：领取期限最长不得超过24个月' },
   'ui.min_contribution_months': { min: 1, max: 120, why: '缴费时间以月计，须在 1–120 个月之间' },
+  'ui.refusals_to_stop': { min: 1, max: 12, why: '停发失业保险金的拒不接受介绍次数须在 1–12 次之间' },
+  'ui.contribution_rate.employer': { min: 0, max: 10, why: '失业保险费单位费率须在 0%–10% 之间' },
+  'ui.contribution_rate.person': { min: 0, max: 10, why: '失业保险费个人费率须在 0%–10% 之间' },
+  'ui.reemployment_rate_target': { min: 0, max: 100, why: '再就业率目标须在 0%–100% 之间' },
 };
 
 export const paramOrders: readonly { lower: ParamName; upper: ParamName; why: string }[] = [
@@ -681,4 +709,39 @@ export const paramSeedValues: ParamSeedValue[] = [
       source: `全国缺省值，沿用${s002} §(八)：${clause}；各地应按本地文件另设`,
     },
   ]),
+  {
+    name: 'ui.refusals_to_stop',
+    regionPrefix: '',
+    effectiveFrom: '1999-01-22',
+    value: 2,
+    source: `${openpesDefault}：${uiStatute} 第十五条第（六）项（无正当理由，拒不接受当地人民政府指定的部门或者机构介绍的工作的，停止领取失业保险金）未规定次数，以 2 次为缺省，各地应按本地办法另设`,
+  },
+  {
+    name: 'ui.contribution_rate.employer',
+    regionPrefix: '',
+    effectiveFrom: '1999-01-22',
+    value: 2,
+    source: `${uiStatute} 第六条：城镇企业事业单位按照本单位工资总额的百分之二缴纳失业保险费（此后国家阶段性降低费率的，各地按现行文件另设）`,
+  },
+  {
+    name: 'ui.contribution_rate.person',
+    regionPrefix: '',
+    effectiveFrom: '1999-01-22',
+    value: 1,
+    source: `${uiStatute} 第六条：城镇企业事业单位职工按照本人工资的百分之一缴纳失业保险费（此后国家阶段性降低费率的，各地按现行文件另设）`,
+  },
+  {
+    name: 'ui.reemployment_rate_target',
+    regionPrefix: hubei,
+    effectiveFrom: '2007-01-01',
+    value: 40,
+    source: `${s003} §(十七)：把享受失业保险待遇失业人员作为培训机构和职业介绍机构的重点服务对象，努力提高其再就业率，享受待遇期间再就业率不低于40%`,
+  },
+  {
+    name: 'ui.reemployment_rate_target',
+    regionPrefix: '',
+    effectiveFrom: '2007-01-01',
+    value: 40,
+    source: `全国缺省值，沿用${s003} §(十七)：享受待遇期间再就业率不低于40%；各地应按本地文件另设`,
+  },
 ];

@@ -11,8 +11,11 @@ import type {
   FundTransferStatus,
   SeparationReason,
   UiClaimStatus,
+  UiFollowUpKind,
+  UiFollowUpStatus,
   UiPaymentRunStatus,
   UiPaymentStatus,
+  UiStopReason,
 } from '../../../shared/labels.js';
 
 /**
@@ -86,7 +89,7 @@ export const uiClaims = pgTable(
     decisionComment: text('decision_comment'),
     /** Set when the benefit stopped (条例第十五条): the event's own date and why. */
     stoppedOn: date('stopped_on', { mode: 'string' }),
-    stopReason: text('stop_reason'),
+    stopReason: text('stop_reason').$type<UiStopReason>(),
   },
   (t) => [
     uniqueIndex('ui_claims_one_open_uq')
@@ -243,5 +246,90 @@ export const uiFundEntries = pgTable(
     uniqueIndex('ui_fund_entries_side_uq').on(t.transferId, t.account),
     index('ui_fund_entries_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.account, t.month),
     check('ui_fund_entries_amount_ck', sql`${t.amountFen} <> 0`),
+  ],
+);
+
+/**
+ * Offers a claimant refused (UI-3, 条例第十五条第（六）项: 无正当理由，拒不接受当地人民政府指定的部门或者
+ * 机构介绍的工作的): each with its date and what was offered. The claim stops as `refused_offers` on
+ * the refusal that reaches the parameter `ui.refusals_to_stop`. `regionCode` is the claim's.
+ */
+export const uiClaimRefusals = pgTable(
+  'ui_claim_refusals',
+  {
+    id: uuid('id').primaryKey(),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => uiClaims.id),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    date: date('date', { mode: 'string' }).notNull(),
+    /** The work or training offered (post, employer, course). */
+    offer: text('offer').notNull(),
+    note: text('note'),
+    recordedBy: text('recorded_by').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('ui_claim_refusals_claim_idx').on(t.claimId, t.date),
+    index('ui_claim_refusals_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+  ],
+);
+
+/**
+ * Employers enrolled in unemployment insurance (参保, UI-6): from a month, until a month when the
+ * enrolment ended. At most one open enrolment per employer. `regionCode` is the employer's.
+ */
+export const uiEnrolments = pgTable(
+  'ui_enrolments',
+  {
+    id: uuid('id').primaryKey(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    /** First month covered, 'YYYY-MM'. */
+    sinceMonth: varchar('since_month', { length: 7 }).notNull(),
+    /** Last month covered ('YYYY-MM'), null while enrolled. */
+    untilMonth: varchar('until_month', { length: 7 }),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('ui_enrolments_one_open_uq')
+      .on(t.employerId)
+      .where(sql`${t.untilMonth} IS NULL`),
+    index('ui_enrolments_employer_idx').on(t.employerId),
+    index('ui_enrolments_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+    check('ui_enrolments_months_ck', sql`${t.untilMonth} IS NULL OR ${t.untilMonth} >= ${t.sinceMonth}`),
+  ],
+);
+
+/**
+ * Follow-up tasks on an employer (UI-6, 种子文件 003 §(十五) 扩面、征缴、清欠): to enrol it, or to
+ * collect its arrears; open until done with a result. `regionCode` is the employer's.
+ */
+export const uiFollowUps = pgTable(
+  'ui_follow_ups',
+  {
+    id: uuid('id').primaryKey(),
+    employerId: uuid('employer_id')
+      .notNull()
+      .references(() => employers.id),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    kind: text('kind').$type<UiFollowUpKind>().notNull(),
+    dueDate: date('due_date', { mode: 'string' }).notNull(),
+    note: text('note'),
+    status: text('status').$type<UiFollowUpStatus>().notNull(),
+    result: text('result'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    doneBy: text('done_by'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('ui_follow_ups_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.status, t.dueDate),
+    index('ui_follow_ups_employer_idx').on(t.employerId),
+    check('ui_follow_ups_kind_ck', sql`${t.kind} IN ('enrol', 'arrears')`),
+    check('ui_follow_ups_status_ck', sql`${t.status} IN ('open', 'done')`),
   ],
 );

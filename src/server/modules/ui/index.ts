@@ -13,3 +13,4 @@ export {
 } from './paymentRuns.js';
 export type { RunOptions } from './paymentRuns.js';
 export { postTransfers, transferPairs, type TransferToPost } from './fund.js';
+export { onPersonRegionChanged, recordRefusal, stopClaimBy } from './claimStops.js';

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gt, inArray, lte, ne, sql, type SQL } from 'drizzle
 import { persons, uiClaims, uiContributions } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
-import type { UiClaimStatus } from '../../../shared/labels.js';
+import type { UiClaimStatus, UiStopReason } from '../../../shared/labels.js';
 
 export type ClaimRow = typeof uiClaims.$inferSelect;
 export type ContributionInsert = typeof uiContributions.$inferInsert;
@@ -96,7 +96,7 @@ export function openClaimsOf(ctx: Ctx, personId: string) {
     .for('update');
 }
 
-export async function stopClaim(ctx: Ctx, id: string, stoppedOn: string, stopReason: string) {
+export async function stopClaim(ctx: Ctx, id: string, stoppedOn: string, stopReason: UiStopReason) {
   await ctx.db.update(uiClaims).set({ status: 'stopped', stoppedOn, stopReason }).where(eq(uiClaims.id, id));
 }
 

@@ -7,11 +7,17 @@ import {
   separationReasonNames,
   separationReasons,
   uiClaimStatusNames,
+  uiStopReasonNames,
+  uiStopReasons,
   type SeparationReason,
   type UiClaimStatus,
+  type UiStopReason,
 } from '../../../shared/labels.js';
 import { paymentRunsRoutes } from './paymentRunsRoutes.js';
 import { fundRoutes } from './fundRoutes.js';
+import { claimStopRoutes } from './claimStopsRoutes.js';
+import { coverageRoutes } from './coverageRoutes.js';
+import { reemploymentRateRoutes } from './reemploymentRateRoutes.js';
 import { decideOnClaim, getClaim, listClaims, postContributions, takeClaim, uiAccountOf } from './service.js';
 
 const Month = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
@@ -50,7 +56,11 @@ const Claim = Type.Object({
   decidedAt: Nullable(DateTime),
   decisionComment: Nullable(Type.String()),
   stoppedOn: Nullable(Type.String()),
-  stopReason: Nullable(Type.String({ description: 're_employed 重新就业' })),
+  stopReason: Nullable(
+    Type.Unsafe<UiStopReason>(
+      Type.String({ enum: uiStopReasons, description: uiStopReasons.map((r) => `${r} ${uiStopReasonNames[r]}`).join('、') }),
+    ),
+  ),
   paidMonths: Type.Integer({ description: '已审批发放的月数（不含银行退回的）' }),
   payments: Type.Array(
     Type.Object({
@@ -217,4 +227,7 @@ export async function uiRoutes(app: App) {
 
   await paymentRunsRoutes(app);
   fundRoutes(app);
+  await claimStopRoutes(app, Claim);
+  await coverageRoutes(app);
+  await reemploymentRateRoutes(app);
 }
