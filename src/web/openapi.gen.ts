@@ -10275,6 +10275,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ui/claims/assess": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 失业保险金申领试算（失业保险经办员）：与受理申领同样的判定（条例第十四条、第十七条、第十八条），返回是否符合条件、领取期限、每月标准、起始月份及各条规则的判定，不保存任何内容；人员不在管辖范围内 404，已有未终结的申领 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        personId: string;
+                        /** Format: date */
+                        separationDate: string;
+                        /**
+                         * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
+                         * @enum {string}
+                         */
+                        separationReason: "contract_ended_not_renewed" | "dismissed_by_employer" | "employer_terminated_by_law" | "employer_bankrupt" | "mutual_agreement_employer_initiated" | "voluntary_resignation" | "other_voluntary";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 前次应领而未领的月数 */
+                            carriedMonths: number;
+                            /** @description 本次申领可计算的缴费月数（不含前次申领已计算的月份） */
+                            contributionMonths: number;
+                            eligible: boolean;
+                            /** @description 领取期限（月），不符合条件时为按缴费计算的期限或 0 */
+                            entitlementMonths: number;
+                            failed: {
+                                detail: string;
+                                /** @description 与规则相关的请求字段 */
+                                path: string;
+                                rule: string;
+                                source: string;
+                            }[];
+                            /** @description 每月失业保险金（分） */
+                            monthlyAmountFen: number;
+                            reasons: {
+                                detail: string;
+                                rule: string;
+                                source: string;
+                            }[];
+                            /** @description 首个发放月份 YYYY-MM */
+                            startMonth: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ui/contributions": {
         parameters: {
             query?: never;

@@ -80,6 +80,12 @@ import { CommunitiesPage } from './pages/campaigns/CommunitiesPage.js';
 import { CertificateChecksPage } from './pages/certificates/CertificateChecksPage.js';
 import { PayCircleOutlined } from '@ant-design/icons';
 import { FundLedgerPage } from './pages/fund/FundLedgerPage.js';
+import { FileDoneOutlined, InsuranceOutlined, ScheduleOutlined, WalletOutlined } from '@ant-design/icons';
+import { ClaimIntakePage } from './pages/unemploymentInsurance/ClaimIntakePage.js';
+import { ClaimPage } from './pages/unemploymentInsurance/ClaimPage.js';
+import { ClaimReviewPage, ClaimsPage } from './pages/unemploymentInsurance/ClaimsPage.js';
+import { ContributionsPage } from './pages/unemploymentInsurance/ContributionsPage.js';
+import { uiStaff } from './pages/unemploymentInsurance/uiTypes.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
@@ -156,6 +162,13 @@ export const pages: PageEntry[] = [
     roles: ['clerk', 'leader', 'admin'],
     element: <CommunitiesPage />,
   },
+  // Unemployment insurance (UI-1, UI-2): UI officers record contributions and take claims (with a dry run of
+  // the decision), reviewers decide them (four eyes); finance, leaders, auditors and admins read.
+  { path: '/ui/contributions', label: '失业保险缴费', icon: <WalletOutlined />, roles: uiStaff, element: <ContributionsPage /> },
+  { path: '/ui/claims/new', label: '失业保险受理', icon: <FileDoneOutlined />, roles: ['ui_officer'], element: <ClaimIntakePage /> },
+  { path: '/ui/claims/review', label: '失业保险审核', icon: <ScheduleOutlined />, roles: ['reviewer'], element: <ClaimReviewPage /> },
+  { path: '/ui/claims', label: '失业保险金申领', icon: <InsuranceOutlined />, roles: uiStaff, element: <ClaimsPage /> },
+  { path: '/ui/claims/:id', label: '失业保险金申领详情', roles: uiStaff, element: <ClaimPage />, menuKey: '/ui/claims' },
   { path: '/employers', label: '用人单位', icon: <BankOutlined />, roles: jobMarketStaff, element: <EmployersPage /> },
   { path: '/employers/:id', label: '用人单位详情', roles: jobMarketStaff, element: <EmployerPage />, menuKey: '/employers' },
   { path: '/vacancies', label: '岗位信息', icon: <FileSearchOutlined />, roles: jobMarketStaff, element: <VacanciesPage /> },
@@ -243,7 +256,7 @@ function Home() {
 /**
  * Where each role starts, first match wins (after the community clerk's work list, homeOf): the system administrator (every role) and district
  * admins their units, clerks the ledger, reviewers their queue, job officers the vacancies,
- * leaders the figures (推荐率统计, until the reports arrive), auditors the audit log, finance the subsidies; the other programme
+ * leaders the figures (推荐率统计, until the reports arrive), auditors the audit log, finance the subsidies, UI officers 失业保险受理; the other programme
  * roles, whose pages come with the second release, the units.
  */
 const homes: [Role, string][] = [
@@ -254,6 +267,7 @@ const homes: [Role, string][] = [
   ['leader', '/referrals/rates'],
   ['auditor', '/audit'],
   ['finance', '/subsidies'],
+  ['ui_officer', '/ui/claims/new'],
 ];
 
 function homeOf(user: ReturnType<typeof useAuth>['user']): string {

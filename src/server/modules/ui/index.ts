@@ -1,7 +1,16 @@
 // Unemployment insurance (UI): contributions and individual accounts (UI-1), benefit claims
 // (UI-2) and their stop on re-employment. What other modules and the app may use.
 export { uiRoutes } from './routes.js';
-export { decideOnClaim, getClaim, listClaims, onRegistrationAppended, postContributions, takeClaim, uiAccountOf } from './service.js';
+export {
+  assessClaim,
+  decideOnClaim,
+  getClaim,
+  listClaims,
+  onRegistrationAppended,
+  postContributions,
+  takeClaim,
+  uiAccountOf,
+} from './service.js';
 export { decideClaim, entitlementMonths, involuntaryReasons } from './rules.js';
 export {
   approvedRunTotals,

@@ -18,7 +18,7 @@ import { fundRoutes } from './fundRoutes.js';
 import { claimStopRoutes } from './claimStopsRoutes.js';
 import { coverageRoutes } from './coverageRoutes.js';
 import { reemploymentRateRoutes } from './reemploymentRateRoutes.js';
-import { decideOnClaim, getClaim, listClaims, postContributions, takeClaim, uiAccountOf } from './service.js';
+import { assessClaim, decideOnClaim, getClaim, listClaims, postContributions, takeClaim, uiAccountOf } from './service.js';
 
 const Month = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
 const DateString = Type.String({ format: 'date', pattern: '^(19|20)\\d{2}-\\d{2}-\\d{2}$' });
@@ -71,6 +71,9 @@ const Claim = Type.Object({
     }),
   ),
 });
+
+/** The body of a claim, taken (POST /ui/claims) or assessed (POST /ui/claims/assess). */
+const ClaimBody = Type.Object({ personId: Type.String({ format: 'uuid' }), separationDate: DateString, separationReason: ReasonSchema });
 
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
@@ -139,7 +142,7 @@ export async function uiRoutes(app: App) {
         tags: ['ui'],
         summary:
           '受理失业保险金申领：按《失业保险条例》第十四条判定（不符合 422 并指明规则），第十七条核定期限（与前次未领期限合并，最长 24 个月），第十八条核定标准',
-        body: Type.Object({ personId: Type.String({ format: 'uuid' }), separationDate: DateString, separationReason: ReasonSchema }),
+        body: ClaimBody,
         response: { 201: Claim },
       },
     },
@@ -230,4 +233,35 @@ export async function uiRoutes(app: App) {
   await claimStopRoutes(app, Claim);
   await coverageRoutes(app);
   await reemploymentRateRoutes(app);
+  app.post(
+    '/ui/claims/assess',
+    {
+      schema: {
+        tags: ['ui'],
+        summary:
+          '失业保险金申领试算（失业保险经办员）：与受理申领同样的判定（条例第十四条、第十七条、第十八条），返回是否符合条件、领取期限、每月标准、起始月份及各条规则的判定，不保存任何内容；人员不在管辖范围内 404，已有未终结的申领 409',
+        body: ClaimBody,
+        response: {
+          200: Type.Object({
+            eligible: Type.Boolean(),
+            entitlementMonths: Type.Integer({ description: '领取期限（月），不符合条件时为按缴费计算的期限或 0' }),
+            monthlyAmountFen: Type.Integer({ description: '每月失业保险金（分）' }),
+            startMonth: Type.String({ description: '首个发放月份 YYYY-MM' }),
+            contributionMonths: Type.Integer({ description: '本次申领可计算的缴费月数（不含前次申领已计算的月份）' }),
+            carriedMonths: Type.Integer({ description: '前次应领而未领的月数' }),
+            reasons: Type.Array(Reason),
+            failed: Type.Array(
+              Type.Object({
+                rule: Type.String(),
+                path: Type.String({ description: '与规则相关的请求字段' }),
+                detail: Type.String(),
+                source: Type.String(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async (req) => assessClaim(ctxOf(app, req), req.body),
+  );
 }

@@ -202,75 +202,124 @@ export interface ClaimInput {
   separationReason: SeparationReason;
 }
 
+/** A person as the claim's assessment needs it (from persons' findPerson or lockPerson). */
+interface Claimant {
+  id: string;
+  name: string;
+  regionCode: string;
+}
+
 /**
- * Takes a claim (UI-2): the conditions of 条例第十四条 as of today, the entitlement from the
- * contribution months up to the separation month not counted by an earlier claim plus that claim's
- * unused months (第十七条, capped), the amount by the region's parameters as of the separation
- * (第十八条). Ineligible: 422 RULE_VIOLATION naming every failed rule, nothing stored. One pending
- * or active claim per person (409).
+ * The claim's assessment (UI-2), shared by the dry run and the taking of a claim: the conditions of
+ * 条例第十四条 as of today, the entitlement from the contribution months up to the separation month
+ * not counted by an earlier claim plus that claim's unused months (第十七条, capped), the amount by
+ * the region's parameters as of the separation (第十八条). One pending or active claim per person
+ * (409). `failed` names every rule that failed (an entitlement of 0 months without any failed
+ * condition too), empty when eligible.
+ */
+async function assessFor(tx: Ctx, person: Claimant, input: ClaimInput, today: string) {
+  const claims = await repo.countingClaimsOf(anywhereCtx(tx), person.id);
+  const open = claims.find((c) => c.status === 'pending' || c.status === 'active');
+  if (open)
+    throw new AppError(
+      'CONFLICT',
+      `${person.name} 已有${open.status === 'pending' ? '待审核' : '享受待遇中'}的失业保险金申领（${open.id}）`,
+      [{ path: '/personId', code: 'OPEN_CLAIM', message: '已有未终结的申领' }],
+    );
+  const earlier = claims.at(-1);
+  const separationMonth = input.separationDate.slice(0, 7);
+  const paid = await repo.paidMonthsOf(anywhereCtx(tx), person.id, separationMonth);
+  const counted = paid.filter((p) => !earlier || p.month > earlier.countedThrough).length;
+  const carried = earlier ? Math.max(0, earlier.entitlementMonths - usedMonths(earlier)) : 0;
+  const status = await registrations.statusAsOf(tx, person.id, today);
+  const region = person.regionCode;
+  const at = input.separationDate;
+  const [minContribution, maxEntitlement, rate, minimumWage, livingAllowance] = [
+    await figure(tx, 'ui.min_contribution_months', region, at),
+    await figure(tx, 'ui.max_entitlement_months', region, at),
+    await figure(tx, 'ui.benefit_rate_of_min_wage', region, at),
+    await figure(tx, 'minimum_wage.monthly', region, at),
+    await figure(tx, 'minimum_living_allowance.monthly', region, at),
+  ];
+  const figures: ClaimFigures = {
+    minContributionMonths: minContribution.value,
+    maxEntitlementMonths: maxEntitlement.value,
+    benefitRatePercent: rate.value,
+    minimumWageFen: minimumWage.value,
+    livingAllowanceFen: livingAllowance.value,
+    sources: {
+      minContribution: minContribution.source,
+      maxEntitlement: maxEntitlement.source,
+      rate: rate.source,
+      minimumWage: minimumWage.source,
+      livingAllowance: livingAllowance.source,
+    },
+  };
+  const decision = decideClaim(
+    {
+      separationDate: input.separationDate,
+      separationReason: input.separationReason,
+      countedMonths: counted,
+      carriedMonths: carried,
+      employmentStatus: status.employmentStatus,
+      statusSince: status.statusSince,
+      jobSeeking: status.jobSeeking,
+    },
+    figures,
+  );
+  const failed =
+    decision.eligible || decision.failed.length > 0
+      ? decision.failed
+      : [{ rule: 'entitlement', path: '/personId', detail: '领取期限为 0 个月', source: '' }];
+  return { decision: { ...decision, failed }, counted, carried, earlier, separationMonth };
+}
+
+function notInFuture(ctx: Ctx, input: ClaimInput): string {
+  const today = shanghaiDateOf(ctx.now());
+  if (input.separationDate > today) throw validation('/separationDate', 'IN_FUTURE', '离职日期不能晚于今天');
+  return today;
+}
+
+/**
+ * The dry run of a claim (UI-2): the decision that taking it now would give, with every rule's
+ * finding and the failed ones, so the clerk sees it before saving. Stores nothing. A person out of
+ * scope is a 404; an open claim a 409, as taking it would be.
+ */
+export async function assessClaim(ctx: Ctx, input: ClaimInput) {
+  requireRole(ctx, 'ui_officer');
+  const today = notInFuture(ctx, input);
+  return withTransaction(ctx, async (tx) => {
+    const person = await persons.findPerson(tx, input.personId);
+    if (!person) throw notFound('人员');
+    noteAccess(tx, [{ personId: person.id, regionCode: person.regionCode, action: 'view' }]);
+    const { decision, counted, carried } = await assessFor(tx, person, input, today);
+    return {
+      eligible: decision.eligible,
+      entitlementMonths: decision.entitlementMonths,
+      monthlyAmountFen: decision.monthlyAmountFen,
+      startMonth: decision.startMonth,
+      contributionMonths: counted,
+      carriedMonths: carried,
+      reasons: decision.reasons,
+      failed: decision.failed,
+    };
+  });
+}
+
+/**
+ * Takes a claim (UI-2) as assessed by `assessFor`. Ineligible: 422 RULE_VIOLATION naming every
+ * failed rule, nothing stored. One pending or active claim per person (409).
  */
 export async function takeClaim(ctx: Ctx, input: ClaimInput) {
   requireRole(ctx, 'ui_officer');
-  const today = shanghaiDateOf(ctx.now());
-  if (input.separationDate > today) throw validation('/separationDate', 'IN_FUTURE', '离职日期不能晚于今天');
+  const today = notInFuture(ctx, input);
   return withTransaction(ctx, async (tx) => {
     // The person's row is locked, so two claims taken at once for one person are taken one after the other.
     const person = await persons.lockPerson(tx, input.personId);
     if (!person) throw validation('/personId', 'NOT_FOUND', '该人员不存在或不在您的管辖范围内');
-    const claims = await repo.countingClaimsOf(anywhereCtx(tx), person.id);
-    const open = claims.find((c) => c.status === 'pending' || c.status === 'active');
-    if (open)
-      throw new AppError(
-        'CONFLICT',
-        `${person.name} 已有${open.status === 'pending' ? '待审核' : '享受待遇中'}的失业保险金申领（${open.id}）`,
-        [{ path: '/personId', code: 'OPEN_CLAIM', message: '已有未终结的申领' }],
-      );
-    const earlier = claims.at(-1);
-    const separationMonth = input.separationDate.slice(0, 7);
-    const paid = await repo.paidMonthsOf(anywhereCtx(tx), person.id, separationMonth);
-    const counted = paid.filter((p) => !earlier || p.month > earlier.countedThrough).length;
-    const carried = earlier ? Math.max(0, earlier.entitlementMonths - usedMonths(earlier)) : 0;
-    const status = await registrations.statusAsOf(tx, person.id, today);
-    const region = person.regionCode;
-    const at = input.separationDate;
-    const [minContribution, maxEntitlement, rate, minimumWage, livingAllowance] = [
-      await figure(tx, 'ui.min_contribution_months', region, at),
-      await figure(tx, 'ui.max_entitlement_months', region, at),
-      await figure(tx, 'ui.benefit_rate_of_min_wage', region, at),
-      await figure(tx, 'minimum_wage.monthly', region, at),
-      await figure(tx, 'minimum_living_allowance.monthly', region, at),
-    ];
-    const figures: ClaimFigures = {
-      minContributionMonths: minContribution.value,
-      maxEntitlementMonths: maxEntitlement.value,
-      benefitRatePercent: rate.value,
-      minimumWageFen: minimumWage.value,
-      livingAllowanceFen: livingAllowance.value,
-      sources: {
-        minContribution: minContribution.source,
-        maxEntitlement: maxEntitlement.source,
-        rate: rate.source,
-        minimumWage: minimumWage.source,
-        livingAllowance: livingAllowance.source,
-      },
-    };
-    const decision = decideClaim(
-      {
-        separationDate: input.separationDate,
-        separationReason: input.separationReason,
-        countedMonths: counted,
-        carriedMonths: carried,
-        employmentStatus: status.employmentStatus,
-        statusSince: status.statusSince,
-        jobSeeking: status.jobSeeking,
-      },
-      figures,
-    );
+    const { decision, counted, carried, earlier, separationMonth } = await assessFor(tx, person, input, today);
     if (!decision.eligible) {
-      const failed =
-        decision.failed.length > 0
-          ? decision.failed
-          : [{ rule: 'entitlement', path: '/personId', detail: '领取期限为 0 个月', source: '' }];
+      const failed = decision.failed;
       throw new AppError(
         'RULE_VIOLATION',
         `不符合领取失业保险金条件：${failed.map((f) => `${f.detail}（${f.rule}：${f.source}）`).join('；')}`,

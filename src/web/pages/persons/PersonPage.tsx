@@ -29,6 +29,8 @@ import { RegistrationsCard } from './RegistrationsCard.js';
 import { ServicesCard } from './ServicesCard.js';
 import { PersonSubsidiesCard } from '../subsidies/PersonSubsidiesCard.js';
 import { subsidyStaff } from '../subsidies/subsidyTypes.js';
+import { PersonUiCard } from '../unemploymentInsurance/PersonUiCard.js';
+import { uiStaff } from '../unemploymentInsurance/uiTypes.js';
 
 /** The person page at /persons/:id. */
 export function PersonPage() {
@@ -111,6 +113,7 @@ export function PersonPage() {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             <HouseholdCard person={p} canWrite={canWrite} version={version} />
             {hasRole(user, ...subsidyStaff) ? <PersonSubsidiesCard personId={p.id} version={version} /> : null}
+            {hasRole(user, ...uiStaff) ? <PersonUiCard personId={p.id} version={version} /> : null}
             <PersonTimeline entries={timeline} />
           </Space>
         </Col>

@@ -1,0 +1,265 @@
+// A benefit claim (UI-2, UI-3): the facts it was decided on, the rules with their articles, the
+// review, a stop, and the payments (the claim's `payments`, empty until payment runs pay it).
+// Reviewers approve or reject a pending claim with a comment, except the one who took it (four eyes).
+import { useState } from 'react';
+import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Table, Tooltip, Typography } from 'antd';
+import { useParams } from 'react-router-dom';
+import { separationReasonNames } from '../../../shared/labels.js';
+import { get, post } from '../../api.js';
+import { hasRole, useUser } from '../../auth.js';
+import { errorText } from '../../components/formErrors.js';
+import { PageLink, PersonLink } from '../../components/PageLink.js';
+import { RegionLabel } from '../../components/RegionLabel.js';
+import { formatDateTime } from '../../format.js';
+import { useLoad } from '../../hooks.js';
+import {
+  claimPath,
+  claimsApi,
+  claimsPath,
+  ClaimStatusTag,
+  ruleNames,
+  SourceText,
+  stopReasonText,
+  yuanText,
+  type Claim,
+  type Reason,
+} from './uiTypes.js';
+
+type Payment = Claim['payments'][number];
+
+/** 批准 / 驳回 with a required comment. */
+function DecisionModal({
+  claim,
+  decision,
+  onClose,
+  onDone,
+}: {
+  claim: Claim;
+  decision: 'approve' | 'reject' | null;
+  onClose(): void;
+  onDone(): void;
+}) {
+  const { message } = App.useApp();
+  const [form] = Form.useForm<{ comment: string }>();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const label = decision === 'reject' ? '驳回' : '批准';
+  const submit = async () => {
+    let comment: string;
+    try {
+      comment = (await form.validateFields()).comment.trim();
+    } catch {
+      return;
+    }
+    setBusy(true);
+    setProblem(null);
+    try {
+      await post(`${claimsApi}/${claim.id}/decision`, { decision, comment });
+      message.success(`已${label}`);
+      form.resetFields();
+      onDone();
+    } catch (err) {
+      setProblem(errorText(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      title={`${label}失业保险金申领`}
+      open={decision !== null}
+      onCancel={() => {
+        setProblem(null);
+        onClose();
+      }}
+      onOk={() => void submit()}
+      okText={label}
+      okButtonProps={{ danger: decision === 'reject' }}
+      confirmLoading={busy}
+      destroyOnHidden
+      mask={{ closable: false }}
+    >
+      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
+      <Typography.Paragraph>
+        {claim.personName}，领取期限 {claim.entitlementMonths} 个月，每月 {yuanText(claim.monthlyAmountFen)} 元，自 {claim.startMonth} 起。
+      </Typography.Paragraph>
+      <Form form={form} layout="vertical" preserve={false}>
+        <Form.Item
+          name="comment"
+          label="审核意见"
+          rules={[
+            { required: true, whitespace: true, message: '请填写审核意见' },
+            { min: 2, max: 500, message: '审核意见为 2–500 个字' },
+          ]}
+        >
+          <Input.TextArea
+            rows={3}
+            maxLength={500}
+            showCount
+            placeholder={decision === 'reject' ? '驳回的理由' : '如：材料齐全，符合条件'}
+          />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
+
+/** The page. */
+export function ClaimPage() {
+  const { id = '' } = useParams();
+  const user = useUser();
+  const loaded = useLoad(() => get<Claim>(`${claimsApi}/${id}`), [id]);
+  const [deciding, setDeciding] = useState<'approve' | 'reject' | null>(null);
+  const c = loaded.data?.id === id ? loaded.data : undefined;
+  if (loaded.error && !c) return <Alert type="error" showIcon title={errorText(loaded.error)} />;
+  if (!c) return <Spin size="large" />;
+  const isReviewer = hasRole(user, 'reviewer');
+  const ownClaim = c.takenBy === user.username;
+  const pending = c.status === 'pending';
+  const blocked = ownClaim ? '本人受理的申领须由其他审核人员审核（双人复核）' : null;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      {pending && !isReviewer && (
+        <Alert
+          type="info"
+          showIcon
+          title="待审核：须由受理人以外的审核人员审核后才开始享受待遇（双人复核）"
+          data-testid="claim-awaits-review"
+        />
+      )}
+      <Card
+        title={
+          <Space wrap>
+            <span>失业保险金申领 · {c.personName ?? '—'}</span>
+            <span data-testid="claim-status">
+              <ClaimStatusTag status={c.status} />
+            </span>
+          </Space>
+        }
+        extra={
+          <Space>
+            {isReviewer && pending && (
+              <>
+                {blocked && (
+                  <Typography.Text type="warning" data-testid="decision-block">
+                    {blocked}
+                  </Typography.Text>
+                )}
+                <Tooltip title={blocked}>
+                  <Button type="primary" disabled={!!blocked} onClick={() => setDeciding('approve')}>
+                    批准
+                  </Button>
+                </Tooltip>
+                <Tooltip title={blocked}>
+                  <Button danger disabled={!!blocked} onClick={() => setDeciding('reject')}>
+                    驳回
+                  </Button>
+                </Tooltip>
+              </>
+            )}
+            <PageLink to={claimsPath}>返回列表</PageLink>
+          </Space>
+        }
+      >
+        <Descriptions
+          size="small"
+          column={{ xs: 1, md: 2, xl: 3 }}
+          data-testid="claim-facts"
+          items={[
+            { key: 'person', label: '申领人', children: <PersonLink personId={c.personId}>{c.personName ?? '—'}</PersonLink> },
+            { key: 'separation', label: '离职日期', children: c.separationDate },
+            { key: 'reason', label: '离职原因', children: separationReasonNames[c.separationReason] },
+            { key: 'months', label: '领取期限', children: `${c.entitlementMonths} 个月` },
+            { key: 'amount', label: '每月标准', children: <span className="num">{yuanText(c.monthlyAmountFen)} 元</span> },
+            { key: 'start', label: '起始月份', children: c.startMonth },
+            {
+              key: 'counted',
+              label: '可计算缴费',
+              children: `${c.contributionMonths} 个月（计至 ${c.countedThrough}）`,
+            },
+            {
+              key: 'carried',
+              label: '前次未领',
+              children: c.earlierClaimId ? (
+                <PageLink to={claimPath(c.earlierClaimId)}>{`${c.carriedMonths} 个月（前次申领）`}</PageLink>
+              ) : (
+                '无'
+              ),
+            },
+            { key: 'paid', label: '已发放', children: `${c.paidMonths} 个月` },
+            { key: 'region', label: '所在区域', children: <RegionLabel prefix={c.regionCode} /> },
+            { key: 'taken', label: '受理人', children: `${c.takenBy}（${formatDateTime(c.takenAt)}）` },
+            ...(c.stoppedOn ? [{ key: 'stop', label: '停发', children: `${c.stoppedOn} 起停发：${stopReasonText(c.stopReason)}` }] : []),
+          ]}
+        />
+      </Card>
+      <Card title="判定依据" size="small">
+        <Table<Reason>
+          rowKey="rule"
+          size="small"
+          pagination={false}
+          dataSource={c.reasons}
+          data-testid="claim-reasons"
+          columns={[
+            { title: '规则', dataIndex: 'rule', width: 160, render: (r: string) => ruleNames[r] ?? r },
+            { title: '判定', dataIndex: 'detail' },
+            { title: '依据', dataIndex: 'source', width: 380, render: (s: string) => <SourceText text={s} /> },
+          ]}
+        />
+      </Card>
+      <Card title="审核意见" size="small">
+        {c.decidedBy ? (
+          <Descriptions
+            size="small"
+            column={1}
+            data-testid="claim-decision"
+            items={[
+              { key: 'by', label: '审核人', children: `${c.decidedBy}（${c.decidedAt ? formatDateTime(c.decidedAt) : ''}）` },
+              { key: 'result', label: '结果', children: c.status === 'rejected' ? '驳回' : '批准' },
+              { key: 'comment', label: '意见', children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.decisionComment}</span> },
+            ]}
+          />
+        ) : (
+          <Typography.Text type="secondary" data-testid="claim-decision">
+            尚未审核
+          </Typography.Text>
+        )}
+      </Card>
+      <Card title="发放记录" size="small">
+        <Table<Payment>
+          rowKey={(p) => `${p.runId}/${p.month}`}
+          size="small"
+          pagination={false}
+          dataSource={c.payments}
+          data-testid="claim-payments"
+          locale={{ emptyText: c.status === 'active' ? '已批准，尚无发放记录' : '尚无发放记录' }}
+          columns={[
+            { title: '发放月份', dataIndex: 'month' },
+            {
+              title: '金额（元）',
+              dataIndex: 'amountFen',
+              align: 'right',
+              render: (f: number) => <span className="num">{yuanText(f)}</span>,
+            },
+            {
+              title: '发放批次',
+              dataIndex: 'runId',
+              render: (r: string) => <Typography.Text type="secondary">{r.slice(0, 8)}</Typography.Text>,
+            },
+          ]}
+        />
+      </Card>
+      {isReviewer && (
+        <DecisionModal
+          claim={c}
+          decision={deciding}
+          onClose={() => setDeciding(null)}
+          onDone={() => {
+            setDeciding(null);
+            loaded.reload();
+          }}
+        />
+      )}
+    </Space>
+  );
+}
