@@ -78,6 +78,10 @@ import { CampaignsPage } from './pages/campaigns/CampaignsPage.js';
 import { CampaignPage } from './pages/campaigns/CampaignPage.js';
 import { CommunitiesPage } from './pages/campaigns/CommunitiesPage.js';
 import { CertificateChecksPage } from './pages/certificates/CertificateChecksPage.js';
+import { PayCircleOutlined } from '@ant-design/icons';
+import { PaymentRunsPage } from './pages/unemploymentInsurance/PaymentRunsPage.js';
+import { PaymentRunPage } from './pages/unemploymentInsurance/PaymentRunPage.js';
+import { paymentRunStaff } from './pages/unemploymentInsurance/paymentRunTypes.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
@@ -153,6 +157,15 @@ export const pages: PageEntry[] = [
     icon: <TrophyOutlined />,
     roles: ['clerk', 'leader', 'admin'],
     element: <CommunitiesPage />,
+  },
+  // Monthly payment runs of unemployment benefit (UI-3): finance builds, approves (four eyes) and pays them; leaders and auditors read.
+  { path: '/ui/payment-runs', label: '失业保险金发放', icon: <PayCircleOutlined />, roles: paymentRunStaff, element: <PaymentRunsPage /> },
+  {
+    path: '/ui/payment-runs/:id',
+    label: '失业保险金发放批次',
+    roles: paymentRunStaff,
+    element: <PaymentRunPage />,
+    menuKey: '/ui/payment-runs',
   },
   { path: '/employers', label: '用人单位', icon: <BankOutlined />, roles: jobMarketStaff, element: <EmployersPage /> },
   { path: '/employers/:id', label: '用人单位详情', roles: jobMarketStaff, element: <EmployerPage />, menuKey: '/employers' },
