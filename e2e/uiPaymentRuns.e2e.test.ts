@@ -155,8 +155,17 @@ describe('UI-3 payment runs in the browser', () => {
     const dialog = page.locator('.ant-modal:visible').last();
     await dialog.getByLabel('银行退回的支付').fill('12,韩建军 没有编号');
     await expect.poll(() => dialog.textContent()).toContain('第 1 行没有支付编号');
-    await dialog.getByLabel('银行退回的支付').fill('');
+    // All or nothing: a payment of another run fails the whole return, which names the line; nothing is registered.
+    await dialog.getByLabel('银行退回的支付').fill('序号,姓名,支付编号,退回原因\n00000000-0000-4000-8000-000000000000,账户已销户');
     await dialog.getByText('本批次其余已审批待发放的支付登记为已发放').click();
+    await confirmDialog(page, '登记');
+    await expect.poll(() => dialog.getByTestId('returns-problem').count()).toBe(1);
+    const refused = await dialog.getByTestId('returns-problem').textContent();
+    expect(refused).toContain('银行回盘有 1 处错误，整批未登记');
+    expect(refused).toContain('第 2 行（00000000…）：该支付不属于本发放批次');
+    await shot(page, 'ui-payment-run-returns-refused', { fullPage: false });
+    expect(await rowOf(page.getByTestId('run-payments'), claimant).textContent()).toContain('已审批待发放');
+    await dialog.getByLabel('银行退回的支付').fill('');
     await shot(page, 'ui-payment-run-returns', { fullPage: false });
     await confirmDialog(page, '登记');
     await expect.poll(() => rowOf(page.getByTestId('run-payments'), claimant).textContent()).toContain('已发放');
@@ -176,7 +185,8 @@ describe('UI-3 payment runs in the browser', () => {
     await login(page, staff.leader, factoryPassword);
     await page.getByRole('menuitem', { name: /失业保险金发放/ }).click();
     await page.waitForURL(/\/ui\/payment-runs$/);
-    await expect.poll(() => rowOf(page, thisMonth).count()).toBe(1);
+    await rowOf(page, thisMonth).waitFor();
+    expect(await rowOf(page, thisMonth).count()).toBe(1);
     expect(await page.getByTestId('create-run').count()).toBe(0);
     await rowOf(page, thisMonth).getByRole('link', { name: '查看' }).click();
     await page.waitForURL(new RegExp(`/ui/payment-runs/${runId}$`));

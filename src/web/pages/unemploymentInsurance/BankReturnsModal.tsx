@@ -79,7 +79,9 @@ export function BankReturnsModal({ run, open, onClose, onDone }: { run: PaymentR
       setRestPaid(false);
       onDone();
     } catch (err) {
-      setProblem({ detail: errorText(err), lines: lineProblems(err, parsed.lines) });
+      const lines = lineProblems(err, parsed.lines);
+      // The API's detail names the first item by its JSON path; with the lines listed, a plain title says it.
+      setProblem({ detail: lines.length > 0 ? `银行回盘有 ${lines.length} 处错误，整批未登记` : errorText(err), lines });
     } finally {
       setBusy(false);
     }
