@@ -86,6 +86,9 @@ import { ClaimPage } from './pages/unemploymentInsurance/ClaimPage.js';
 import { ClaimReviewPage, ClaimsPage } from './pages/unemploymentInsurance/ClaimsPage.js';
 import { ContributionsPage } from './pages/unemploymentInsurance/ContributionsPage.js';
 import { uiStaff } from './pages/unemploymentInsurance/uiTypes.js';
+import { PaymentRunsPage } from './pages/unemploymentInsurance/PaymentRunsPage.js';
+import { PaymentRunPage } from './pages/unemploymentInsurance/PaymentRunPage.js';
+import { paymentRunStaff } from './pages/unemploymentInsurance/paymentRunTypes.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
@@ -169,6 +172,15 @@ export const pages: PageEntry[] = [
   { path: '/ui/claims/review', label: '失业保险审核', icon: <ScheduleOutlined />, roles: ['reviewer'], element: <ClaimReviewPage /> },
   { path: '/ui/claims', label: '失业保险金申领', icon: <InsuranceOutlined />, roles: uiStaff, element: <ClaimsPage /> },
   { path: '/ui/claims/:id', label: '失业保险金申领详情', roles: uiStaff, element: <ClaimPage />, menuKey: '/ui/claims' },
+  // Monthly payment runs of unemployment benefit (UI-3): finance builds, approves (four eyes) and pays them; leaders and auditors read.
+  { path: '/ui/payment-runs', label: '失业保险金发放', icon: <PayCircleOutlined />, roles: paymentRunStaff, element: <PaymentRunsPage /> },
+  {
+    path: '/ui/payment-runs/:id',
+    label: '失业保险金发放批次',
+    roles: paymentRunStaff,
+    element: <PaymentRunPage />,
+    menuKey: '/ui/payment-runs',
+  },
   { path: '/employers', label: '用人单位', icon: <BankOutlined />, roles: jobMarketStaff, element: <EmployersPage /> },
   { path: '/employers/:id', label: '用人单位详情', roles: jobMarketStaff, element: <EmployerPage />, menuKey: '/employers' },
   { path: '/vacancies', label: '岗位信息', icon: <FileSearchOutlined />, roles: jobMarketStaff, element: <VacanciesPage /> },
