@@ -138,7 +138,7 @@ export function PaymentRunPage() {
 
   const isFinance = hasRole(user, 'finance');
   const ownRun = run.createdBy === user.username;
-  const canApprove = isFinance && run.status === 'draft' && !ownRun;
+  const canApprove = isFinance && (run.status === 'draft' || run.status === 'approving') && !ownRun;
   const refresh = () => {
     reload();
     setReloadKey((k) => k + 1);
@@ -195,7 +195,7 @@ export function PaymentRunPage() {
         }
         extra={
           <Space>
-            {isFinance && run.status === 'draft' && (
+            {isFinance && (run.status === 'draft' || run.status === 'approving') && (
               <Tooltip title={ownRun ? '本人生成的发放批次须由其他财务人员审批' : undefined}>
                 <Button type="primary" disabled={!canApprove} loading={approving} onClick={confirmApprove}>
                   审批
