@@ -40,6 +40,9 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // A page's first data may take seconds when the machine is busy (the API suites run
+          // beside the browser in CI); expect.poll's default second failed person-page cards then.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -80,7 +80,15 @@ describe('UI-3 payment runs in the browser', () => {
   it('UI-3 finance officer A builds this month’s run on 失业保险金发放 and sees its payment, but may not approve his own run', async () => {
     const page = await session.freshPage();
     await login(page, staff.financeA, factoryPassword);
-    expect(await page.getByRole('menuitem').allTextContents()).toEqual(['补贴管理', '失业保险金发放', '机构管理', '政策参数']);
+    expect(await page.getByRole('menuitem').allTextContents()).toEqual([
+      '补贴管理',
+      '失业保险缴费',
+      '失业保险金申领',
+      '失业保险金发放',
+      '基金台账',
+      '机构管理',
+      '政策参数',
+    ]);
     await page.getByRole('menuitem', { name: /失业保险金发放/ }).click();
     await page.waitForURL(/\/ui\/payment-runs$/);
     const card = page.getByTestId('create-run');

@@ -181,6 +181,14 @@ export const pages: PageEntry[] = [
     element: <PaymentRunPage />,
     menuKey: '/ui/payment-runs',
   },
+  // 失业保险 (UI-5): the fund ledger for finance (who request and approve transfers) and leaders, auditors and admins (who read).
+  {
+    path: '/ui/fund',
+    label: '基金台账',
+    icon: <AccountBookOutlined />,
+    roles: ['finance', 'leader', 'auditor', 'admin'],
+    element: <FundLedgerPage />,
+  },
   { path: '/employers', label: '用人单位', icon: <BankOutlined />, roles: jobMarketStaff, element: <EmployersPage /> },
   { path: '/employers/:id', label: '用人单位详情', roles: jobMarketStaff, element: <EmployerPage />, menuKey: '/employers' },
   { path: '/vacancies', label: '岗位信息', icon: <FileSearchOutlined />, roles: jobMarketStaff, element: <VacanciesPage /> },
@@ -235,14 +243,6 @@ export const pages: PageEntry[] = [
   { path: '/params', label: '政策参数', icon: <SettingOutlined />, element: <ParamsPage /> },
   { path: '/audit', label: '审计日志', icon: <AuditOutlined />, roles: ['auditor'], element: <AuditPage /> },
   { path: securityPath, label: '账号安全', element: <SecurityPage /> },
-  // 失业保险 (UI-5): the fund ledger for finance (who request and approve transfers) and leaders, auditors and admins (who read).
-  {
-    path: '/ui/fund',
-    label: '基金台账',
-    icon: <PayCircleOutlined />,
-    roles: ['finance', 'leader', 'auditor', 'admin'],
-    element: <FundLedgerPage />,
-  },
 ];
 
 function Guard({ page }: { page: PageEntry }) {
