@@ -1,11 +1,12 @@
 // A subsidy (AID-8): the facts, the reasons its rule gave (规则, 依据, 说明), the decision and the
 // payments. Reviewers approve or reject with a comment, except the one who applied (four eyes).
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tooltip, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { subsidyTypeNames } from '../../../shared/labels.js';
-import { get, post } from '../../api.js';
+import { get } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
+import { DecisionModal } from '../../components/DecisionModal.js';
 import { errorText } from '../../components/formErrors.js';
 import { PageLink, PersonLink } from '../../components/PageLink.js';
 import { RegionLabel } from '../../components/RegionLabel.js';
@@ -26,83 +27,6 @@ const ruleNames: Record<string, string> = {
   insurance_paid: '缴纳社会保险',
   amount: '补贴金额',
 };
-
-/** 批准 / 驳回 with a required comment. */
-function DecisionModal({
-  subsidy,
-  decision,
-  onClose,
-  onDone,
-}: {
-  subsidy: Subsidy;
-  decision: 'approve' | 'reject' | null;
-  onClose(): void;
-  onDone(): void;
-}) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ comment: string }>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const label = decision === 'reject' ? '驳回' : '批准';
-  const submit = async () => {
-    let comment: string;
-    try {
-      comment = (await form.validateFields()).comment.trim();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      await post(`${subsidiesPath}/${subsidy.id}/decision`, { decision, comment });
-      message.success(`已${label}`);
-      form.resetFields();
-      onDone();
-    } catch (err) {
-      setProblem(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      title={`${label}补贴申请`}
-      open={decision !== null}
-      onCancel={() => {
-        setProblem(null);
-        onClose();
-      }}
-      onOk={() => void submit()}
-      okText={label}
-      okButtonProps={{ danger: decision === 'reject' }}
-      confirmLoading={busy}
-      destroyOnHidden
-      mask={{ closable: false }}
-    >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Typography.Paragraph>
-        {subsidyTypeNames[subsidy.type]}，所属期 {subsidy.period}，金额 {yuanText(subsidy.amountFen)} 元。
-      </Typography.Paragraph>
-      <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="comment"
-          label="审批意见"
-          rules={[
-            { required: true, whitespace: true, message: '请填写审批意见' },
-            { min: 2, max: 500, message: '审批意见为 2–500 个字' },
-          ]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder={decision === 'reject' ? '驳回的理由' : '如：材料齐全，符合条件'}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
 
 /** The page. */
 export function SubsidyPage() {
@@ -253,7 +177,10 @@ export function SubsidyPage() {
       </Card>
       {isReviewer && (
         <DecisionModal
-          subsidy={s}
+          url={`${subsidiesPath}/${s.id}/decision`}
+          what="补贴申请"
+          summary={`${subsidyTypeNames[s.type]}，所属期 ${s.period}，金额 ${yuanText(s.amountFen)} 元。`}
+          commentLabel="审批意见"
           decision={deciding}
           onClose={() => setDeciding(null)}
           onDone={() => {

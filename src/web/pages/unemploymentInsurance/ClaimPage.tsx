@@ -2,11 +2,12 @@
 // review, a stop, and the payments (the claim's `payments`, empty until payment runs pay it).
 // Reviewers approve or reject a pending claim with a comment, except the one who took it (four eyes).
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Space, Spin, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tooltip, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
 import { separationReasonNames } from '../../../shared/labels.js';
-import { get, post } from '../../api.js';
+import { get } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
+import { DecisionModal } from '../../components/DecisionModal.js';
 import { errorText } from '../../components/formErrors.js';
 import { PageLink, PersonLink } from '../../components/PageLink.js';
 import { RegionLabel } from '../../components/RegionLabel.js';
@@ -26,83 +27,6 @@ import {
 } from './uiTypes.js';
 
 type Payment = Claim['payments'][number];
-
-/** 批准 / 驳回 with a required comment. */
-function DecisionModal({
-  claim,
-  decision,
-  onClose,
-  onDone,
-}: {
-  claim: Claim;
-  decision: 'approve' | 'reject' | null;
-  onClose(): void;
-  onDone(): void;
-}) {
-  const { message } = App.useApp();
-  const [form] = Form.useForm<{ comment: string }>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const label = decision === 'reject' ? '驳回' : '批准';
-  const submit = async () => {
-    let comment: string;
-    try {
-      comment = (await form.validateFields()).comment.trim();
-    } catch {
-      return;
-    }
-    setBusy(true);
-    setProblem(null);
-    try {
-      await post(`${claimsApi}/${claim.id}/decision`, { decision, comment });
-      message.success(`已${label}`);
-      form.resetFields();
-      onDone();
-    } catch (err) {
-      setProblem(errorText(err));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <Modal
-      title={`${label}失业保险金申领`}
-      open={decision !== null}
-      onCancel={() => {
-        setProblem(null);
-        onClose();
-      }}
-      onOk={() => void submit()}
-      okText={label}
-      okButtonProps={{ danger: decision === 'reject' }}
-      confirmLoading={busy}
-      destroyOnHidden
-      mask={{ closable: false }}
-    >
-      {problem && <Alert type="error" showIcon title={problem} style={{ marginBottom: 16 }} />}
-      <Typography.Paragraph>
-        {claim.personName}，领取期限 {claim.entitlementMonths} 个月，每月 {yuanText(claim.monthlyAmountFen)} 元，自 {claim.startMonth} 起。
-      </Typography.Paragraph>
-      <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item
-          name="comment"
-          label="审核意见"
-          rules={[
-            { required: true, whitespace: true, message: '请填写审核意见' },
-            { min: 2, max: 500, message: '审核意见为 2–500 个字' },
-          ]}
-        >
-          <Input.TextArea
-            rows={3}
-            maxLength={500}
-            showCount
-            placeholder={decision === 'reject' ? '驳回的理由' : '如：材料齐全，符合条件'}
-          />
-        </Form.Item>
-      </Form>
-    </Modal>
-  );
-}
 
 /** The page. */
 export function ClaimPage() {
@@ -251,7 +175,10 @@ export function ClaimPage() {
       </Card>
       {isReviewer && (
         <DecisionModal
-          claim={c}
+          url={`${claimsApi}/${c.id}/decision`}
+          what="失业保险金申领"
+          summary={`${c.personName}，领取期限 ${c.entitlementMonths} 个月，每月 ${yuanText(c.monthlyAmountFen)} 元，自 ${c.startMonth} 起。`}
+          commentLabel="审核意见"
           decision={deciding}
           onClose={() => setDeciding(null)}
           onDone={() => {
