@@ -247,14 +247,19 @@ describe('issue 12 every role lands on its own work and sees only what it can fo
     await expect.poll(() => page.getByTestId('list-empty').textContent()).toContain('社区管理的退休人员');
     await shot(page, 'staff-ui-retirees-empty');
     // A filtered empty list says so instead.
+    // Type only once the ledger page has replaced the retirees page and loaded its own list: under
+    // load the keyword went into the leaving page's form and was lost (a row or an empty list on
+    // screen could still be the retirees page's).
+    const isLedgerList = (url: string) => url.includes('/api/v1/persons?') && !url.includes('retiree=') && !url.includes('graduate=');
+    const ledgerLoaded = page.waitForResponse((r) => isLedgerList(r.url()));
     await page.getByRole('menuitem', { name: /人员台账/ }).click();
-    // Type only once the ledger page has replaced the retirees page and loaded its list: under load
-    // the keyword went into the leaving page's form and was lost.
-    await page.waitForURL(/\/persons$/);
-    await page.locator('.ant-table-row, [data-testid="list-empty"]').first().waitFor();
+    await ledgerLoaded;
+    await page.locator('.ant-card-head-title', { hasText: '人员台账' }).waitFor();
     await page.getByLabel('关键词').fill('没有这个人');
     expect(await page.getByLabel('关键词').inputValue()).toBe('没有这个人');
+    const searched = page.waitForResponse((r) => isLedgerList(r.url()) && new URL(r.url()).searchParams.get('q') === '没有这个人');
     await page.getByLabel('关键词').press('Enter');
+    await searched;
     await expect.poll(() => page.getByTestId('list-empty').textContent()).toContain('没有符合查询条件的记录');
   });
 });
