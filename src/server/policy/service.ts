@@ -98,6 +98,24 @@ export async function params<N extends ParamName>(
   return values;
 }
 
+/**
+ * Every value of some parameters, read in one query, as a look-up for any region and date: a
+ * report over many regions and months (arrears of a district's employers over a year) would
+ * otherwise wait for a round trip per region and month. Undefined where no value is in force.
+ */
+export async function paramLookup<N extends ParamName>(
+  db: Database,
+  names: readonly N[],
+): Promise<(name: N, regionCode: string, date: string) => number | undefined> {
+  const rows = await db
+    .select()
+    .from(paramValues)
+    .where(inArray(paramValues.name, [...names]));
+  const byName = new Map<string, ParamValueRow[]>();
+  for (const r of rows) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
+  return (name, regionCode, date) => pickParamValue(byName.get(name) ?? [], regionCode, date)?.value as number | undefined;
+}
+
 /** The 12-digit code a lookup uses when the caller names none: their own scope. */
 function defaultRegion(ctx: Ctx, regionCode: string | undefined): string {
   return regionCode ?? padRegionCode(ctx.actor.scope);

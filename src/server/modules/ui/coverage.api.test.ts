@@ -4,7 +4,7 @@
 // and roles (403).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmployer, createPerson, createStaffMember, type Auth } from '../../testing/factories.js';
-import { createTestApp, type TestApp } from '../../testing/testApp.js';
+import { createTestApp, loginAs, type TestApp } from '../../testing/testApp.js';
 
 const today = '2026-11-23';
 let t: TestApp;
@@ -114,6 +114,32 @@ describe('UI-6 coverage and arrears', () => {
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     expect((await send(officer, 'GET', '/ui/arrears?through=2026-11')).statusCode, 'this month is not yet due').toBe(400);
     expect((await send(officer, 'GET', '/ui/arrears?from=2026-10&through=2026-09')).statusCode).toBe(400);
+  });
+
+  it('UI-6 条例第六条 rates as dated, regional parameters: a lower rate set for 太原 from a month applies from that month on, earlier months keep the national one', async () => {
+    const admin = await loginAs(t.app, 'admin');
+    const lowered = await send(admin, 'POST', '/params/ui.contribution_rate.employer/values', {
+      regionPrefix: '140105',
+      effectiveFrom: '2026-09-01',
+      value: 0.5,
+      source: '测试：阶段性降低失业保险费率',
+    });
+    expect(lowered.statusCode, lowered.body).toBe(201);
+    const e = await createEmployer(t, jobOfficer);
+    const p = await createPerson(t, clerk);
+    await enrol(e.id, '2026-08');
+    await pay(p.id, e.id, '2026-08', 100_000, 1_000);
+    await pay(p.id, e.id, '2026-09', 100_000, 1_500);
+    const res = await send(officer, 'GET', '/ui/arrears?from=2026-08&through=2026-10&pageSize=100');
+    expect(res.statusCode, res.body).toBe(200);
+    type Month = { month: string; ratePercent: number; owedFen: number };
+    const row = (res.json() as { items: ArrearsRow[] }).items.find((r) => r.employerId === e.id);
+    const months = (row?.months ?? []) as Month[];
+    // 2026-08 at 2% + 1% owes 3,000 − 1,000; 2026-09 at 0.5% + 1% is paid in full (1,500); 2026-10 undeclared at the last base.
+    expect(months.map((m) => [m.month, m.ratePercent, m.owedFen])).toEqual([
+      ['2026-08', 3, 2_000],
+      ['2026-10', 1.5, 1_500],
+    ]);
   });
 
   it('UI-6 follow-ups: an enrol task is open until done with its result (400 without one); the list filters by status and kind and exports', async () => {

@@ -8,7 +8,7 @@ import { addMonths, shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound, validation } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
-import { resolveParam } from '../../policy/service.js';
+import { paramLookup } from '../../policy/service.js';
 import * as employers from '../employers/index.js';
 import type { UiFollowUpKind, UiFollowUpStatus } from '../../../shared/labels.js';
 import * as repo from './coverageRepo.js';
@@ -96,20 +96,21 @@ export function notEnrolled(ctx: Ctx, month: string | undefined, paging: Paging)
   return repo.notEnrolled(ctx, month ?? monthOf(ctx), paging);
 }
 
-/** The combined rate (employer + person, percent) of a region in a month, with both sources. */
-async function ratesOf(ctx: Ctx, regionCode: string, month: string) {
-  const date = `${month}-01`;
-  try {
-    const employer = await resolveParam(ctx.db, 'ui.contribution_rate.employer', regionCode, date);
-    const person = await resolveParam(ctx.db, 'ui.contribution_rate.person', regionCode, date);
-    return { percent: employer.value + person.value, employer, person };
-  } catch (err) {
-    if (err instanceof AppError && err.code === 'NOT_FOUND')
+const rateNames = ['ui.contribution_rate.employer', 'ui.contribution_rate.person'] as const;
+
+/**
+ * The combined rate (employer + person, percent) of a region in a month, from the rate parameters
+ * read once for the whole report; RULE_VIOLATION where a rate is not set.
+ */
+function combinedRate(lookup: (name: (typeof rateNames)[number], regionCode: string, date: string) => number | undefined) {
+  return (regionCode: string, month: string): number => {
+    const [employer, person] = rateNames.map((name) => lookup(name, regionCode, `${month}-01`));
+    if (employer === undefined || person === undefined)
       throw new AppError('RULE_VIOLATION', `本地区未设定失业保险费率（${month}），无法计算欠费，请管理员设置`, [
         { path: '/from', code: 'PARAMETER_NOT_SET', message: '未设定参数 ui.contribution_rate.*' },
       ]);
-    throw err;
-  }
+    return employer + person;
+  };
 }
 
 export interface ArrearsMonth {
@@ -143,12 +144,7 @@ export async function arrears(ctx: Ctx, query: { from?: string | undefined; thro
   const totals = await repo.employerMonthTotals(anywhereCtx(ctx), ids, from, through);
   const lastBase = new Map((await repo.lastBaseBefore(anywhereCtx(ctx), ids, from)).map((r) => [r.employerId, r.baseFen]));
   const byKey = new Map(totals.map((r) => [`${r.employerId}/${r.month}`, r]));
-  const rates = new Map<string, number>();
-  const rateOf = async (regionCode: string, month: string) => {
-    const key = `${regionCode}/${month}`;
-    if (!rates.has(key)) rates.set(key, (await ratesOf(ctx, regionCode, month)).percent);
-    return rates.get(key)!;
-  };
+  const rateOf = combinedRate(await paramLookup(ctx.db, rateNames));
   const rows = [];
   for (const e of enrolments) {
     const months: ArrearsMonth[] = [];
@@ -156,7 +152,7 @@ export async function arrears(ctx: Ctx, query: { from?: string | undefined; thro
     const first = e.sinceMonth > from ? e.sinceMonth : from;
     const last = e.untilMonth && e.untilMonth < through ? e.untilMonth : through;
     for (let m = first; m <= last; m = shiftMonth(m, 1)) {
-      const rate = await rateOf(e.regionCode, m);
+      const rate = rateOf(e.regionCode, m);
       const held = byKey.get(`${e.employerId}/${m}`);
       if (held) {
         known = held.baseFen;
