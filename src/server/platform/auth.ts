@@ -183,8 +183,7 @@ export interface Authenticated {
 /** Resolves a staff session token to its staff member, or null when missing, expired, revoked or disabled. */
 export async function authenticate(db: Database, token: string, now: Date): Promise<Authenticated | null> {
   const session = await resumeStaffSession(db, token, now);
-  if (!session) return null;
-  const [member] = await db.select().from(staff).where(eq(staff.id, session.staffId));
+  const member = session?.member;
   return member && !member.disabled ? { actor: actorOf(member), enrolmentOnly: session.enrolmentOnly } : null;
 }
 

@@ -4,7 +4,7 @@
 import crypto from 'node:crypto';
 import { and, asc, eq, lt, ne, or } from 'drizzle-orm';
 import type { Database } from '../db/connection.js';
-import { loginChallenges, publicSessions, sessions } from '../db/schema.js';
+import { loginChallenges, publicSessions, sessions, staff } from '../db/schema.js';
 import { sha256 } from './crypto.js';
 import { failureWindowText, loginLimits, sweepLoginRecords } from './loginLimits.js';
 
@@ -98,8 +98,15 @@ export async function resumeSession(db: Database, kind: SessionKind, token: stri
   return row.subject;
 }
 
-/** A live staff session of a token, as resumeSession does for any kind, with its enrolment limit. */
-export async function resumeStaffSession(db: Database, token: string, now: Date): Promise<StaffSession | null> {
+/**
+ * A live staff session of a token, as resumeSession does for any kind, with its enrolment limit and
+ * the staff member's row, read with the session in one query (every staff request asks).
+ */
+export async function resumeStaffSession(
+  db: Database,
+  token: string,
+  now: Date,
+): Promise<(StaffSession & { member: typeof staff.$inferSelect | null }) | null> {
   const tokenHash = sha256(token);
   const [row] = await db
     .select({
@@ -107,8 +114,10 @@ export async function resumeStaffSession(db: Database, token: string, now: Date)
       createdAt: sessions.createdAt,
       lastSeenAt: sessions.lastSeenAt,
       enrolmentOnly: sessions.enrolmentOnly,
+      member: staff,
     })
     .from(sessions)
+    .leftJoin(staff, eq(staff.id, sessions.staffId))
     .where(eq(sessions.tokenHash, tokenHash));
   if (!row) return null;
   if (expired(row, now)) {
@@ -117,7 +126,7 @@ export async function resumeStaffSession(db: Database, token: string, now: Date)
   }
   if (now.getTime() - row.lastSeenAt.getTime() > sessionRules.touchEveryMs)
     await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, tokenHash));
-  return { staffId: row.staffId, enrolmentOnly: row.enrolmentOnly };
+  return { staffId: row.staffId, enrolmentOnly: row.enrolmentOnly, member: row.member };
 }
 
 /** Ends one session of a kind. */
