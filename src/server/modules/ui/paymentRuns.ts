@@ -10,6 +10,7 @@
 import crypto from 'node:crypto';
 import { noteAccess } from '../../platform/accessLog.js';
 import { writeAudit } from '../../platform/audit.js';
+import { bankFileCsv } from '../../platform/bankFile.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, forbidden, notFound, validation, type FieldError } from '../../platform/errors.js';
@@ -283,11 +284,6 @@ export function approvedRunTotals(ctx: Ctx, runId: string) {
   return repo.approvedRunTotalsByRegion(ctx, runId);
 }
 
-const csvCell = (v: string | number) => {
-  const text = String(v);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /**
  * The bank's payment file of an approved run (finance; 404 outside scope, 409 for a run not yet
  * approved): one line per payment with the claimant's name, full ID number, the amount in fen, the
@@ -300,12 +296,15 @@ export async function paymentRunBankFile(ctx: Ctx, runId: string): Promise<{ fil
   if (!run) throw notFound('失业保险金发放批次');
   if (run.status !== 'approved') throw new AppError('CONFLICT', '发放批次审批后才能导出银行代发文件');
   const lines = await repo.bankLines(ctx, runId);
-  const header = ['序号', '姓名', '身份证号码', '金额（分）', '待遇月份', '支付编号'].join(',');
-  const body = lines.map((l, i) =>
-    [i + 1, l.name, l.idNumberSealed ? ctx.sealer.open('idNumber', l.idNumberSealed) : '', l.amountFen, l.month, l.id]
-      .map(csvCell)
-      .join(','),
-  );
+  const header = ['序号', '姓名', '身份证号码', '金额（分）', '待遇月份', '支付编号'];
+  const body = lines.map((l, i) => [
+    i + 1,
+    l.name,
+    l.idNumberSealed ? ctx.sealer.open('idNumber', l.idNumberSealed) : '',
+    l.amountFen,
+    l.month,
+    l.id,
+  ]);
   const total = lines.reduce((sum, l) => sum + l.amountFen, 0);
   await withTransaction(ctx, async (tx) => {
     await writeAudit(tx, {
@@ -322,7 +321,7 @@ export async function paymentRunBankFile(ctx: Ctx, runId: string): Promise<{ fil
   );
   return {
     filename: `失业保险金银行代发文件-${run.month}-${run.id.slice(0, 8)}.csv`,
-    csv: `\uFEFF${[header, ...body, ['合计', lines.length, total].join(',')].join('\r\n')}\r\n`,
+    csv: bankFileCsv(header, body, total),
   };
 }
 
