@@ -2,7 +2,8 @@
 // one payment per claim and month, ever (the same month twice, with the same or another
 // Idempotency-Key; two runs at once; a run killed between chunks and resumed), the months a run
 // pays (条例第十七条 entitlement, catch-up of a late-approved claim, 第十五条 no month from the
-// stop's month on), exhaustion, four eyes on the approval, the bank file and the bank's returns
+// stop's month on), exhaustion, four eyes on the approval (also against whoever resumed a crashed
+// run), discarding a draft (its months paid by a later run), the bank file and the bank's returns
 // (a failed month paid again by the next run, once), and jurisdiction (404).
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
@@ -476,6 +477,79 @@ describe('UI-3 approval, bank file and bank returns', () => {
       },
     ]);
     expect(Number((await transfers(first!.id))[0]!.amount_fen)).toBe(amount);
+  });
+
+  it('UI-3 a draft never approved is discarded (finance, with a reason, audited): its payments stop holding their months and a new run pays them', async () => {
+    const { claim } = await approvedClaim();
+    const built = await run('2026-11');
+    expect(await liveMonths(claim.id)).toHaveLength(5);
+    expect((await run('2026-11')).payments, 'the draft holds the months').toBe(0);
+    const discard = (as: Auth, id: string, reason = '生成后发现应发名单有误') =>
+      send(as, 'POST', `/ui/payment-runs/${id}/discard`, { reason });
+    expect((await discard(otherDistrict, built.id)).statusCode, 'another district').toBe(404);
+    expect((await discard(otherStreet, built.id)).statusCode, 'another street').toBe(404);
+    expect((await discard(officer, built.id)).statusCode, 'a UI officer').toBe(403);
+    const blank = await discard(finance.auth, built.id, '   ');
+    expect(blank.statusCode, blank.body).toBe(400);
+    expect(blank.json().errors).toEqual([expect.objectContaining({ path: '/reason', code: 'REQUIRED' })]);
+    const done = await discard(finance.auth, built.id);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ id: built.id, status: 'discarded', payments: 0, totalFen: 0 });
+    expect(await liveMonths(claim.id)).toEqual([]);
+    const [left] = await queryRows<{ n: number }>(t.handle.db, sql`SELECT count(*)::int AS n FROM ui_payments WHERE run_id = ${built.id}`);
+    expect(left!.n).toBe(0);
+    expect((await discard(finance.auth, built.id)).statusCode, 'discarded once').toBe(409);
+    expect((await send(finance2, 'POST', `/ui/payment-runs/${built.id}/approve`)).statusCode, 'a discarded run is not approved').toBe(409);
+    expect((await send(finance.auth, 'GET', `/ui/payment-runs/${built.id}/bank-file`)).statusCode).toBe(409);
+    const listed = (await send(finance2, 'GET', '/ui/payment-runs?status=discarded&pageSize=100')).json();
+    expect(listed.items.map((r: { id: string }) => r.id)).toContain(built.id);
+    const again = await run('2026-11');
+    expect(await liveMonths(claim.id)).toEqual(['2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(new Set((await paymentsOf(claim.id)).map((p) => p.run_id))).toEqual(new Set([again.id]));
+    await approve(again.id);
+    expect((await discard(finance.auth, again.id)).statusCode, 'an approved run is not discarded').toBe(409);
+    const audited = await queryRows<{ action: string; reason: string | null }>(
+      t.handle.db,
+      sql`SELECT action, reason FROM audit_log WHERE entity = 'ui_payment_run' AND entity_id = ${built.id} ORDER BY seq`,
+    );
+    expect(audited).toEqual([
+      { action: 'create', reason: null },
+      { action: 'build', reason: null },
+      { action: 'discard', reason: '生成后发现应发名单有误' },
+    ]);
+  });
+
+  it('UI-3 four eyes after a crash: an officer who resumed another’s building run built part of it and may not approve it (403); a third one may', async () => {
+    await approvedClaim();
+    await approvedClaim();
+    await approvedClaim();
+    let runId = '';
+    await expect(
+      createPaymentRun(financeCtx(finance, '140105'), '2026-11', {
+        chunkClaims: 2,
+        afterChunk: (n, id) => {
+          runId = id;
+          if (n === 1) throw new Error('simulated crash after chunk 1');
+        },
+      }),
+    ).rejects.toThrow('simulated crash');
+    const resumer = await createStaffMember(t, { regionCode: '140105000000', roles: ['finance'] });
+    const resumed = await run('2026-11', resumer.auth);
+    expect(resumed).toMatchObject({ id: runId, status: 'draft' });
+    const [row] = await queryRows<{ resumed_by: string[] }>(t.handle.db, sql`SELECT resumed_by FROM ui_payment_runs WHERE id = ${runId}`);
+    expect(row!.resumed_by).toEqual([resumer.username]);
+    const byResumer = await send(resumer.auth, 'POST', `/ui/payment-runs/${runId}/approve`);
+    expect(byResumer.statusCode, byResumer.body).toBe(403);
+    expect(byResumer.json().detail).toContain('接续生成');
+    expect((await send(finance.auth, 'POST', `/ui/payment-runs/${runId}/approve`)).statusCode, 'nor its creator').toBe(403);
+    expect((await runRow(runId)).status, 'untouched').toBe('draft');
+    expect(await approve(runId)).toMatchObject({ status: 'approved' });
+    const audited = await queryRows<{ action: string; actor: string }>(
+      t.handle.db,
+      sql`SELECT action, actor_username AS actor FROM audit_log WHERE entity = 'ui_payment_run' AND entity_id = ${runId} ORDER BY seq`,
+    );
+    expect(audited.map((a) => a.action)).toEqual(['create', 'resume', 'build', 'approve']);
+    expect(audited[1]!.actor).toBe(resumer.username);
   });
 
   it('UI-3 lists: runs and a run’s payments page, filter and export to Excel, with the run’s progress', async () => {

@@ -4,9 +4,10 @@
 // transactions over the claims in id order (keyset), each chunk committing its payments together
 // with the run's progress and cursor, so PGlite's single connection is never held long, a second
 // request for the month while the run is building joins it, and a request after a crash resumes
-// it where its last chunk committed. Then a finance officer other than its creator approves it
-// (four eyes), the bank file is exported, and the bank's returns mark payments paid or failed
-// (a failed month is paid again by the next run).
+// it where its last chunk committed. Then a finance officer who built no part of it (neither its
+// creator nor one who resumed it) approves it (four eyes), or a finance officer discards the draft
+// (its payments removed, its months free for a new run); the bank file is exported, and the bank's
+// returns mark payments paid or failed (a failed month is paid again by the next run).
 import crypto from 'node:crypto';
 import { noteAccess } from '../../platform/accessLog.js';
 import { writeAudit } from '../../platform/audit.js';
@@ -80,6 +81,7 @@ export async function createPaymentRun(ctx: Ctx, month: string, opts: RunOptions
       claimsTotal: await repo.countCandidates(tx, month),
       cursorClaimId: null,
     });
+    if (!created) await repo.noteResumer(tx, run.id, tx.actor.username);
     await writeAudit(tx, {
       action: created ? 'create' : 'resume',
       entity: 'ui_payment_run',
@@ -169,8 +171,8 @@ export async function listRunPayments(ctx: Ctx, runId: string, filter: repo.Paym
 const approveChunk = 1000;
 
 /**
- * Approves a draft run (finance, not its creator: 403; a run neither draft nor being approved:
- * 409). The decision is recorded at once (status `approving`, approver, audit row); then the
+ * Approves a draft run (finance, neither its creator nor one who resumed building it: 403; a run
+ * neither draft nor being approved: 409). The decision is recorded at once (status `approving`, approver, audit row); then the
  * payments are approved in chunks of short transactions, each taking out a draft payment whose
  * month is no longer payable (a stop recorded after the run was built, 条例第十五条) and making
  * exhausted the claims whose approved months reach their entitlement (第十七条); the last
@@ -187,9 +189,18 @@ export async function approvePaymentRun(
     const run = await repo.findRun(tx, id, true);
     if (!run) throw notFound('失业保险金发放批次');
     if (run.createdBy === tx.actor.username) throw forbidden('失业保险金发放批次须由生成人以外的财务人员审批（双人复核）');
+    if (run.resumedBy.includes(tx.actor.username))
+      throw forbidden('您接续生成过该发放批次，不能审批；须由未参与生成的财务人员审批（双人复核）');
     if (run.status === 'approving') return;
     if (run.status !== 'draft')
-      throw new AppError('CONFLICT', run.status === 'building' ? '该发放批次尚未生成完毕，不能审批' : '该发放批次已审批，不能再次审批');
+      throw new AppError(
+        'CONFLICT',
+        run.status === 'building'
+          ? '该发放批次尚未生成完毕，不能审批'
+          : run.status === 'discarded'
+            ? '该发放批次已作废，不能审批'
+            : '该发放批次已审批，不能再次审批',
+      );
     await repo.beginApproval(tx, id);
     await writeAudit(tx, {
       action: 'approve',
@@ -275,6 +286,41 @@ export async function approvePaymentRun(
           reason: '审批时撤出停发月份后的笔数与合计',
         });
     }
+    return runView((await repo.findRun(tx, id))!);
+  });
+}
+
+/**
+ * Discards a draft run never approved (finance in scope; 404 outside, 409 for a run not a draft):
+ * its draft payments are removed in one transaction, so they stop holding their months under the
+ * partial unique key and a new run of the month pays them; the run stays as `discarded`, the audit
+ * keeping what it held and why it was discarded. Nothing was paid or posted to the fund by a draft.
+ */
+export async function discardPaymentRun(ctx: Ctx, id: string, reason: string) {
+  requireRole(ctx, 'finance');
+  if (!reason.trim()) throw validation('/reason', 'REQUIRED', '须写明作废原因');
+  return withTransaction(ctx, async (tx) => {
+    const run = await repo.findRun(tx, id, true);
+    if (!run) throw notFound('失业保险金发放批次');
+    if (run.status !== 'draft')
+      throw new AppError(
+        'CONFLICT',
+        run.status === 'building'
+          ? '该发放批次尚未生成完毕，不能作废；请再次提交同月发放以继续生成'
+          : run.status === 'discarded'
+            ? '该发放批次已作废'
+            : '该发放批次已审批，不能作废',
+      );
+    await repo.discardRun(tx, id);
+    await writeAudit(tx, {
+      action: 'discard',
+      entity: 'ui_payment_run',
+      entityId: id,
+      regionCode: run.regionCode,
+      before: { status: run.status, payments: run.payments, totalFen: run.totalFen },
+      after: { status: 'discarded', payments: 0, totalFen: 0 },
+      reason: reason.trim(),
+    });
     return runView((await repo.findRun(tx, id))!);
   });
 }

@@ -36,6 +36,27 @@ export async function findRun(ctx: Ctx, id: string, lock = false): Promise<RunRo
   return row;
 }
 
+/** Notes a finance officer other than the creator who resumed building the run (once each). */
+export async function noteResumer(ctx: Ctx, id: string, username: string) {
+  const r = uiPaymentRuns;
+  await ctx.db
+    .update(r)
+    .set({ resumedBy: sql`array_append(${r.resumedBy}, ${username}::text)` })
+    .where(and(eq(r.id, id), ne(r.createdBy, username), sql`NOT (${username}::text = ANY(${r.resumedBy}))`));
+}
+
+/**
+ * Discards a draft run: its payments (all draft, none approved) are removed, so the months they
+ * held are free for a later run; the run stays, `discarded`, with no payments.
+ */
+export async function discardRun(ctx: Ctx, id: string) {
+  await ctx.db.delete(uiPayments).where(and(eq(uiPayments.runId, id), eq(uiPayments.status, 'draft')));
+  await ctx.db
+    .update(uiPaymentRuns)
+    .set({ status: 'discarded', payments: 0, totalFen: 0 })
+    .where(and(eq(uiPaymentRuns.id, id), eq(uiPaymentRuns.status, 'draft')));
+}
+
 /** Claims a run for `month` looks at: approved once, in benefit or stopped after their first month, begun by the month. */
 function candidateConditions(ctx: Ctx, month: string): SQL[] {
   const c = uiClaims;
