@@ -343,14 +343,17 @@ export async function paymentRunBankFile(ctx: Ctx, runId: string): Promise<{ fil
   if (run.status !== 'approved') throw new AppError('CONFLICT', '发放批次审批后才能导出银行代发文件');
   const lines = await repo.bankLines(ctx, runId);
   const header = ['序号', '姓名', '身份证号码', '金额（分）', '待遇月份', '支付编号'];
-  const body = lines.map((l, i) => [
-    i + 1,
-    l.name,
-    l.idNumberSealed ? ctx.sealer.open('idNumber', l.idNumberSealed) : '',
-    l.amountFen,
-    l.month,
-    l.id,
-  ]);
+  // A person paid back months has a line per month: their ID number is opened once.
+  const idNumbers = new Map<string, string>();
+  const idNumberOf = (l: (typeof lines)[number]) => {
+    let id = idNumbers.get(l.personId);
+    if (id === undefined) {
+      id = l.idNumberSealed ? ctx.sealer.open('idNumber', l.idNumberSealed) : '';
+      idNumbers.set(l.personId, id);
+    }
+    return id;
+  };
+  const body = lines.map((l, i) => [i + 1, l.name, idNumberOf(l), l.amountFen, l.month, l.id]);
   const total = lines.reduce((sum, l) => sum + l.amountFen, 0);
   await withTransaction(ctx, async (tx) => {
     await writeAudit(tx, {

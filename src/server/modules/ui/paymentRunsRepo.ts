@@ -57,14 +57,31 @@ export async function discardRun(ctx: Ctx, id: string) {
     .where(and(eq(uiPaymentRuns.id, id), eq(uiPaymentRuns.status, 'draft')));
 }
 
-/** Claims a run for `month` looks at: approved once, in benefit or stopped after their first month, begun by the month. */
+/** A 'YYYY-MM' text as a month number (year × 12 + month), for month arithmetic in SQL. */
+const monthNumber = (m: SQL) => sql`(substr(${m}, 1, 4)::int * 12 + substr(${m}, 6, 2)::int)`;
+
+/**
+ * Claims a run for `month` looks at: approved once, in benefit or stopped after their first month,
+ * begun by the month, and with a month due that no live payment holds. The months due through
+ * `month` are those from the start month up to the least of `month`, the entitlement's last month
+ * and the month before the stop (runRules.ts decides which exactly); the claim is left out when
+ * live payments already hold as many months of that window as it has (one per month, by the
+ * partial unique key), so a second run of the month reads no claim at all (the payments' unique
+ * index on (claim, month) answers each claim's count).
+ */
 function candidateConditions(ctx: Ctx, month: string): SQL[] {
   const c = uiClaims;
+  const start = monthNumber(sql`${c.startMonth}`);
+  const stop = sql`CASE WHEN ${c.stoppedOn} IS NULL THEN NULL ELSE ${monthNumber(sql`to_char(${c.stoppedOn}, 'YYYY-MM')`)} - 1 END`;
+  const last = sql`least(${monthNumber(sql`${month}::text`)}, ${start} + ${c.entitlementMonths} - 1, ${stop})`;
   return [
     withinScope(ctx, c.regionCode),
     isNotNull(c.decidedBy),
     sql`${c.startMonth} <= ${month}`,
     or(eq(c.status, 'active'), and(eq(c.status, 'stopped'), sql`to_char(${c.stoppedOn}, 'YYYY-MM') > ${c.startMonth}`))!,
+    // ui_claims.id spelled out: Drizzle leaves the columns of a one-table select unqualified, and the subquery would read "id" as its own.
+    sql`${last} - ${start} + 1 > (SELECT count(*) FROM ui_payments p WHERE p.claim_id = ui_claims.id AND p.status <> 'failed'
+      AND p.month >= ${c.startMonth} AND ${monthNumber(sql`p.month`)} <= ${last})`,
   ];
 }
 
