@@ -96,8 +96,8 @@ export async function createPaymentRun(ctx: Ctx, month: string, opts: RunOptions
     const done = await withTransaction(ctx, async (tx) => {
       const run = await repo.findRun(tx, runId, true);
       if (!run || run.status !== 'building') return true; // finished by another request meanwhile
-      const claims = await repo.candidatesAfter(tx, month, run.cursorClaimId, chunkClaims);
-      if (claims.length === 0) return true;
+      const { seen, last, claims } = await repo.candidatesAfter(tx, month, run.cursorClaimId, chunkClaims);
+      if (last === null) return true;
       const live = new Map<string, Set<string>>();
       for (const row of await repo.liveMonthsOf(
         tx,
@@ -118,8 +118,8 @@ export async function createPaymentRun(ctx: Ctx, month: string, opts: RunOptions
       );
       const inserted = await repo.insertPayments(tx, runId, rows);
       await repo.advanceRun(tx, runId, {
-        claims: claims.length,
-        cursor: claims.at(-1)!.id,
+        claims: seen,
+        cursor: last,
         payments: inserted.length,
         totalFen: inserted.reduce((sum, p) => sum + p.amountFen, 0),
       });
