@@ -195,7 +195,13 @@ export const accessActionNames: Record<'view' | 'lookup' | 'export' | 'reveal', 
 };
 
 /** A monthly payment run of unemployment benefit (UI-3). */
-export const uiPaymentRunStatusNames = { building: '生成中', draft: '待审批', approving: '审批中', approved: '已审批' } as const;
+export const uiPaymentRunStatusNames = {
+  building: '生成中',
+  draft: '待审批',
+  approving: '审批中',
+  approved: '已审批',
+  discarded: '已作废',
+} as const;
 export type UiPaymentRunStatus = keyof typeof uiPaymentRunStatusNames;
 
 /** A benefit payment (UI-3): failed ones were returned by the bank and are paid again by the next run. */

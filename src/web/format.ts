@@ -123,6 +123,7 @@ export const actionNames: Record<string, string> = {
   bank_return: '登记银行回盘',
   reopen: '恢复享受待遇',
   withdraw_payment: '撤出停发月份',
+  discard: '作废发放批次',
   post: '入账',
   request: '提请复核',
   reverse: '冲正',

@@ -11579,8 +11579,8 @@ export interface paths {
                     page: number;
                     /** @description 每页条数 1–100 */
                     pageSize: number;
-                    /** @description building 生成中、draft 待审批、approving 审批中、approved 已审批 */
-                    status?: "building" | "draft" | "approving" | "approved";
+                    /** @description building 生成中、draft 待审批、approving 审批中、approved 已审批、discarded 已作废 */
+                    status?: "building" | "draft" | "approving" | "approved" | "discarded";
                 };
                 header?: never;
                 path?: never;
@@ -11617,10 +11617,10 @@ export interface paths {
                                 /** @description 生成人管辖范围（12 位） */
                                 regionCode: string;
                                 /**
-                                 * @description building 生成中、draft 待审批、approving 审批中、approved 已审批
+                                 * @description building 生成中、draft 待审批、approving 审批中、approved 已审批、discarded 已作废
                                  * @enum {string}
                                  */
-                                status: "building" | "draft" | "approving" | "approved";
+                                status: "building" | "draft" | "approving" | "approved" | "discarded";
                                 /** @description 合计金额（分） */
                                 totalFen: number;
                             }[];
@@ -11678,10 +11678,10 @@ export interface paths {
                             /** @description 生成人管辖范围（12 位） */
                             regionCode: string;
                             /**
-                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批
+                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批、discarded 已作废
                              * @enum {string}
                              */
-                            status: "building" | "draft" | "approving" | "approved";
+                            status: "building" | "draft" | "approving" | "approved" | "discarded";
                             /** @description 合计金额（分） */
                             totalFen: number;
                         };
@@ -11743,10 +11743,10 @@ export interface paths {
                             /** @description 生成人管辖范围（12 位） */
                             regionCode: string;
                             /**
-                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批
+                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批、discarded 已作废
                              * @enum {string}
                              */
-                            status: "building" | "draft" | "approving" | "approved";
+                            status: "building" | "draft" | "approving" | "approved" | "discarded";
                             /** @description 合计金额（分） */
                             totalFen: number;
                         };
@@ -11812,10 +11812,10 @@ export interface paths {
                             /** @description 生成人管辖范围（12 位） */
                             regionCode: string;
                             /**
-                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批
+                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批、discarded 已作废
                              * @enum {string}
                              */
-                            status: "building" | "draft" | "approving" | "approved";
+                            status: "building" | "draft" | "approving" | "approved" | "discarded";
                             /** @description 合计金额（分） */
                             totalFen: number;
                         };
@@ -11912,6 +11912,80 @@ export interface paths {
                             failed: number;
                             paid: number;
                             unchanged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/payment-runs/{id}/discard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 作废未审批的失业保险金发放批次（财务，须写原因）：删除其待审批支付，所涉月份由之后生成的批次发放；仅待审批状态可作废（409），记入审计 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 作废原因 */
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            approvedAt: string | null;
+                            approvedBy: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            createdBy: string;
+                            /** Format: date-time */
+                            finishedAt: string | null;
+                            id: string;
+                            /** @description 发放至此待遇月份（YYYY-MM） */
+                            month: string;
+                            /** @description 支付笔数 */
+                            payments: number;
+                            /** @description 生成进度：已处理的申领数 / 开始生成时应处理的申领数 */
+                            progress: {
+                                claimsSeen: number;
+                                claimsTotal: number;
+                            };
+                            /** @description 生成人管辖范围（12 位） */
+                            regionCode: string;
+                            /**
+                             * @description building 生成中、draft 待审批、approving 审批中、approved 已审批、discarded 已作废
+                             * @enum {string}
+                             */
+                            status: "building" | "draft" | "approving" | "approved" | "discarded";
+                            /** @description 合计金额（分） */
+                            totalFen: number;
                         };
                     };
                 };

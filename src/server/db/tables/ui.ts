@@ -108,7 +108,8 @@ export const uiClaims = pgTable(
  * in chunks of short transactions (`building`, with its progress and the keyset cursor over claims,
  * so a run whose process died is resumed, not begun again), then `draft`, then `approved` by
  * another finance officer (`approving` while its payments are approved chunk by chunk). At most one run of a month and region is `building` at a time: a second
- * POST meanwhile joins (resumes) it. `regionCode` is the creator's scope padded to 12 digits.
+ * POST meanwhile joins (resumes) it. A draft never approved may be `discarded`: its draft payments
+ * are removed, so its months are free for a later run. `regionCode` is the creator's scope padded to 12 digits.
  */
 export const uiPaymentRuns = pgTable(
   'ui_payment_runs',
@@ -120,6 +121,14 @@ export const uiPaymentRuns = pgTable(
     status: text('status').$type<UiPaymentRunStatus>().notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /**
+     * Finance officers other than the creator who resumed building the run (after a crash): they
+     * built part of it, so, like the creator, none of them may approve it (four eyes).
+     */
+    resumedBy: text('resumed_by')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     approvedBy: text('approved_by'),
     approvedAt: timestamp('approved_at', { withTimezone: true }),
     /** Payments the run made and their total, in fen. */
@@ -137,7 +146,7 @@ export const uiPaymentRuns = pgTable(
       .on(t.regionCode, t.month)
       .where(sql`${t.status} = 'building'`),
     index('ui_payment_runs_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.month),
-    check('ui_payment_runs_status_ck', sql`${t.status} IN ('building', 'draft', 'approving', 'approved')`),
+    check('ui_payment_runs_status_ck', sql`${t.status} IN ('building', 'draft', 'approving', 'approved', 'discarded')`),
   ],
 );
 

@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import { and, eq, lte, ne, sql } from 'drizzle-orm';
 import { hardToEmployRecognitions, subsidies } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
+import { bankFileCsv } from '../../platform/bankFile.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, forbidden, notFound, validation } from '../../platform/errors.js';
@@ -177,11 +178,6 @@ export async function listSubsidies(ctx: Ctx, filter: repo.SubsidyFilter, paging
   return { items: await withStaffNames(ctx, items), total };
 }
 
-const csvCell = (v: string | number) => {
-  const text = String(v);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 /**
  * The bank's payment file of a run (finance; 404 outside scope): one line per payment with the
  * person's name, full ID number and the amount in fen, the last line the count and the total in
@@ -193,20 +189,16 @@ export async function subsidyRunBankFile(ctx: Ctx, runId: string): Promise<{ fil
   const run = await repo.findRun(ctx, runId);
   if (!run) throw notFound('补贴发放批次');
   const lines = await repo.runPaymentLines(ctx, runId);
-  const header = ['序号', '姓名', '身份证号码', '金额（分）', '补贴类型', '所属期', '资金科目'].join(',');
-  const body = lines.map((l, i) =>
-    [
-      i + 1,
-      l.name ?? '',
-      l.idNumberSealed ? ctx.sealer.open('idNumber', l.idNumberSealed) : '',
-      l.amountFen,
-      subsidyTypes[l.type].name,
-      l.period,
-      l.budgetLine,
-    ]
-      .map(csvCell)
-      .join(','),
-  );
+  const header = ['序号', '姓名', '身份证号码', '金额（分）', '补贴类型', '所属期', '资金科目'];
+  const body = lines.map((l, i) => [
+    i + 1,
+    l.name ?? '',
+    l.idNumberSealed ? ctx.sealer.open('idNumber', l.idNumberSealed) : '',
+    l.amountFen,
+    subsidyTypes[l.type].name,
+    l.period,
+    l.budgetLine,
+  ]);
   const total = lines.reduce((sum, l) => sum + l.amountFen, 0);
   await withTransaction(ctx, async (tx) => {
     await writeAudit(tx, {
@@ -225,7 +217,7 @@ export async function subsidyRunBankFile(ctx: Ctx, runId: string): Promise<{ fil
   );
   return {
     filename: `补贴发放银行文件-${run.period}-${run.id.slice(0, 8)}.csv`,
-    csv: `\uFEFF${[header, ...body, ['合计', lines.length, total].join(',')].join('\r\n')}\r\n`,
+    csv: bankFileCsv(header, body, total),
   };
 }
 

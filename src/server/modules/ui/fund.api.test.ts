@@ -138,6 +138,7 @@ describe('UI-5 fund ledger', () => {
     await posted({ kind: 'provincial_in', amountFen: 2_000_000 });
     await posted({ kind: 'interest', amountFen: 12_345, memo: '第三季度银行存款利息' });
     await posted({ kind: 'subsidy', amountFen: 300_000, memo: '稳岗返还 太原某厂' });
+    await posted({ kind: 'provincial_in', regionCode: '140105001000', amountFen: 600_000 });
     const out = await posted({ kind: 'provincial_out', regionCode: '140105001000', amountFen: 500_000, memo: '上解省级调剂金' });
     const b = await balance();
     expect(b.balanceFen).toBe(b.incomeFen - b.spendingFen);
@@ -221,6 +222,36 @@ describe('UI-5 fund ledger', () => {
     expect((await reverse(finance2, income.id)).statusCode, 'contribution income is corrected at its source').toBe(422);
   });
 
+  it('UI-5 a spending that would take a region’s fund below zero is refused with 422 RULE_VIOLATION, on request and again on approval; so is a reversal of income', async () => {
+    const region = '140105002000';
+    const income = await posted({ kind: 'provincial_in', regionCode: region, amountFen: 10_000 });
+    const available = (await balance(finance1, region)).balanceFen;
+    expect(available).toBeGreaterThanOrEqual(10_000);
+    const tooMuch = await requestTransfer(finance1, { kind: 'subsidy', regionCode: region, amountFen: available + 1, memo: '稳岗返还' });
+    expect(tooMuch.statusCode, tooMuch.body).toBe(422);
+    expect(tooMuch.json()).toMatchObject({ code: 'RULE_VIOLATION' });
+    expect(tooMuch.json().detail).toContain(`区划 ${region} 的失业保险基金余额为 ${(available / 100).toFixed(2)} 元`);
+    expect(tooMuch.json().detail).toContain('基金余额不能为负');
+    // Two requests each covered on its own: the first approved empties the fund, the second is refused at approval.
+    const first = await requested(finance1, { kind: 'provincial_out', regionCode: region, amountFen: available, memo: '上解省级调剂金' });
+    const second = await requested(finance1, { kind: 'subsidy', regionCode: region, amountFen: available, memo: '技能提升补贴' });
+    expect((await approve(finance2, first)).statusCode).toBe(200);
+    const refused = await approve(finance2, second);
+    expect(refused.statusCode, refused.body).toBe(422);
+    expect(refused.json().detail).toContain('元后将为 -');
+    expect((await send(finance1, 'GET', `/ui/fund/transfers/${second}`)).json().status, 'still requested, nothing posted').toBe(
+      'requested',
+    );
+    expect((await balance(finance1, region)).balanceFen).toBe(0);
+    const undo = await reverse(finance1, income, '下拨金额有误');
+    expect(undo.statusCode, 'reversing income would take the fund below zero').toBe(422);
+    const [entries] = await queryRows<{ n: number }>(
+      t.handle.db,
+      sql`SELECT count(*)::int AS n FROM ui_fund_entries WHERE transfer_id = ${second}`,
+    );
+    expect(entries!.n).toBe(0);
+  });
+
   it('UI-5 entries can be neither updated nor deleted: the database raises, even for its owner', async () => {
     await posted({ kind: 'interest', amountFen: 5_000 });
     const [entry] = await queryRows<{ id: string }>(t.handle.db, sql`SELECT id FROM ui_fund_entries LIMIT 1`);
@@ -301,19 +332,25 @@ describe('UI-5 ledger invariants over sequences of operations (property)', () =>
   interface Known {
     id: string;
     by: number;
+    region: number;
     status: 'requested' | 'posted';
     signedFen: number;
     reversible: boolean;
     reversed: boolean;
   }
 
-  it('UI-5 after any sequence every balance equals the sum of its entries and the model, all entries sum to zero, no source is posted twice', async () => {
+  it('UI-5 after any sequence every balance equals the sum of its entries and the model, all entries sum to zero, no source is posted twice, no spending takes a region below zero (422)', async () => {
     const people = [await createPerson(t, clerk), await createPerson(t, clerk), await createPerson(t, clerk)];
     const paidOf = (person: number, month: number) => 1_000 + 100 * person + 10 * month;
     const contributed = new Set<string>();
     const known: Known[] = [];
     let expectedDelta = 0;
     const start = (await balance()).balanceFen;
+    // Each request region's own balance (its prefix), which a spending may not take below zero; the people live under the first.
+    const regionBalance = await Promise.all(regions.map(async (r) => (await balance(finance1, r)).balanceFen));
+    const regionStart = [...regionBalance];
+    const covers = (region: number, signedFen: number) => signedFen >= 0 || regionBalance[region]! + signedFen >= 0;
+    const refusals = { request: 0, approve: 0, reverse: 0 };
 
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 8 }), async (ops) => {
@@ -322,7 +359,10 @@ describe('UI-5 ledger invariants over sequences of operations (property)', () =>
             const key = `${op.person}/${op.month}`;
             const res = await contribute(people[op.person]!.id, [months[op.month]!], paidOf(op.person, op.month));
             expect(res.inserted).toBe(contributed.has(key) ? 0 : 1);
-            if (!contributed.has(key)) expectedDelta += paidOf(op.person, op.month);
+            if (!contributed.has(key)) {
+              expectedDelta += paidOf(op.person, op.month);
+              regionBalance[0]! += paidOf(op.person, op.month);
+            }
             contributed.add(key);
           } else if (op.op === 'request') {
             const res = await requestTransfer(finance()[op.by]!, {
@@ -331,12 +371,20 @@ describe('UI-5 ledger invariants over sequences of operations (property)', () =>
               month: months[op.month],
               amountFen: op.amountFen,
             });
+            const signedFen = fundSign[op.kind] * op.amountFen;
+            if (!covers(op.region, signedFen)) {
+              expect(res.statusCode, res.body).toBe(422);
+              expect(res.json()).toMatchObject({ code: 'RULE_VIOLATION', detail: expect.stringContaining('基金余额不能为负') });
+              refusals.request++;
+              continue;
+            }
             expect(res.statusCode, res.body).toBe(201);
             known.push({
               id: res.json().id,
               by: op.by,
+              region: op.region,
               status: 'requested',
-              signedFen: fundSign[op.kind] * op.amountFen,
+              signedFen,
               reversible: true,
               reversed: false,
             });
@@ -344,23 +392,34 @@ describe('UI-5 ledger invariants over sequences of operations (property)', () =>
             const target = known[op.which % Math.max(known.length, 1)];
             if (!target) continue;
             const res = await approve(finance()[op.by]!, target.id);
-            const expected = target.by === op.by ? 403 : target.status === 'posted' ? 409 : 200;
+            const expected =
+              target.by === op.by ? 403 : target.status === 'posted' ? 409 : !covers(target.region, target.signedFen) ? 422 : 200;
             expect(res.statusCode, res.body).toBe(expected);
+            if (expected === 422) refusals.approve++;
             if (expected === 200) {
               target.status = 'posted';
               expectedDelta += target.signedFen;
+              regionBalance[target.region]! += target.signedFen;
             }
           } else {
             const target = known[op.which % Math.max(known.length, 1)];
             if (!target) continue;
             const res = await reverse(finance()[op.by]!, target.id);
-            const expected = !target.reversible ? 422 : target.status !== 'posted' || target.reversed ? 409 : 201;
+            const expected = !target.reversible
+              ? 422
+              : target.status !== 'posted' || target.reversed
+                ? 409
+                : !covers(target.region, -target.signedFen)
+                  ? 422
+                  : 201;
             expect(res.statusCode, res.body).toBe(expected);
+            if (expected === 422 && target.reversible) refusals.reverse++;
             if (expected === 201) {
               target.reversed = true;
               known.push({
                 id: res.json().id,
                 by: op.by,
+                region: target.region,
                 status: 'requested',
                 signedFen: -target.signedFen,
                 reversible: false,
@@ -371,6 +430,11 @@ describe('UI-5 ledger invariants over sequences of operations (property)', () =>
         }
         const district = await balance();
         expect(district.balanceFen).toBe(start + expectedDelta);
+        for (const [i, region] of regions.entries()) {
+          const own = (await balance(finance1, region)).balanceFen;
+          expect(own).toBe(regionBalance[i]);
+          expect(own, 'no spending takes a region’s fund below zero').toBeGreaterThanOrEqual(Math.min(0, regionStart[i]!));
+        }
         expect(district.balanceFen).toBe(district.incomeFen - district.spendingFen);
         expect(district.balanceFen).toBe(await fundEntriesSum('140105'));
         for (const region of [...regions, '140105001001']) {
@@ -396,5 +460,6 @@ describe('UI-5 ledger invariants over sequences of operations (property)', () =>
       }),
       { numRuns: 25 },
     );
+    expect(refusals.request + refusals.approve + refusals.reverse, 'the balance rule was exercised').toBeGreaterThan(0);
   }, 120_000);
 });

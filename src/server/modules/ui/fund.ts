@@ -9,7 +9,9 @@
 // Contributions post their income in the transaction that stores them, one transfer per region and
 // month of the rows actually inserted (the contributions' own unique key makes that once); payment
 // runs post their benefit and bank returns through `postTransfers`. Provincial transfers (上解,
-// 下拨), bank interest and subsidies paid from the fund are requested and approved here.
+// 下拨), bank interest and subsidies paid from the fund are requested and approved here; one that
+// takes money out of the fund may not take its region's balance below zero (checked on request and
+// again, under a lock, on approval).
 import crypto from 'node:crypto';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
@@ -145,6 +147,27 @@ function entriesOf(row: repo.TransferRow, now: Date): repo.EntryInsert[] {
   return [side(row.debitAccount, -row.amountFen), side(row.creditAccount, row.amountFen)];
 }
 
+const yuanText = (fen: number) => (fen / 100).toFixed(2);
+
+/**
+ * A transfer that takes money out of the fund (its debited account is the fund: a subsidy, a
+ * transfer up to the province, the reversal of income) may not take the fund balance of its region
+ * (the regions under it, as the balance shows it) below zero: 422 naming the balance and the amount.
+ * Benefit from approved payment runs is not held back here: it is owed to the claimants.
+ */
+async function assertFundCovers(
+  ctx: Ctx,
+  row: { kind: FundTransferKind; regionCode: string; debitAccount: FundAccount; amountFen: number },
+) {
+  if (row.debitAccount !== 'fund') return;
+  const balanceFen = await repo.fundBalanceUnder(ctx, scopeOf(row.regionCode));
+  if (balanceFen - row.amountFen < 0)
+    throw new AppError(
+      'RULE_VIOLATION',
+      `区划 ${row.regionCode} 的失业保险基金余额为 ${yuanText(balanceFen)} 元，${fundTransferKindNames[row.kind]}支出 ${yuanText(row.amountFen)} 元后将为 ${yuanText(balanceFen - row.amountFen)} 元；基金余额不能为负`,
+    );
+}
+
 const thisMonthOf = (ctx: Ctx) => shanghaiDateOf(ctx.now()).slice(0, 7);
 
 /**
@@ -219,6 +242,7 @@ export async function requestTransfer(ctx: Ctx, input: TransferRequest) {
   assertWritableRegion(ctx, input.regionCode);
   return withTransaction(ctx, async (tx) => {
     await regions.assertRegionExists(tx, input.regionCode);
+    await assertFundCovers(tx, { ...input, debitAccount: transferPairs[input.kind].debit });
     const id = crypto.randomUUID();
     const row = {
       id,
@@ -257,6 +281,10 @@ export async function approveTransfer(ctx: Ctx, id: string) {
     if (!row) throw notFound('基金划转');
     if (row.createdBy === tx.actor.username) throw forbidden('基金划转须由提出人以外的财务人员复核入账（双人复核）');
     if (row.status !== 'requested') throw new AppError('CONFLICT', '该划转已入账，不能再次复核');
+    if (row.debitAccount === 'fund') {
+      await repo.lockFundSpending(tx);
+      await assertFundCovers(tx, row);
+    }
     await repo.markPosted(tx, id);
     const posted = (await repo.findTransfer(tx, id))!;
     await repo.insertEntries(tx, entriesOf(posted, tx.now()));
@@ -310,6 +338,7 @@ export async function requestReversal(ctx: Ctx, id: string, reason: string) {
       createdBy: tx.actor.username,
       createdAt: tx.now(),
     };
+    await assertFundCovers(tx, reversal);
     await repo.insertTransfer(tx, reversal);
     await writeAudit(tx, {
       action: 'reverse',

@@ -165,6 +165,23 @@ export async function fundSumsByMonthAndKind(
   return rows as { month: string; kind: FundTransferKind; amountFen: number }[];
 }
 
+/**
+ * Serialises the approvals that take money out of a fund (one at a time, whatever the region: they
+ * are few, and regions nest), so the balance one of them checks is not spent under it by another.
+ */
+export async function lockFundSpending(ctx: Ctx) {
+  await ctx.db.execute(sql`SELECT pg_advisory_xact_lock(hashtext('ui_fund_spending'))`);
+}
+
+/** The fund account's balance of the regions under `prefix`: all its entries, whatever month. */
+export async function fundBalanceUnder(ctx: Ctx, prefix: string): Promise<number> {
+  const [row] = await ctx.db
+    .select({ n: sql<number>`coalesce(sum(${e.amountFen}), 0)::bigint`.mapWith(Number) })
+    .from(e)
+    .where(and(withinScope(ctx, e.regionCode), like(e.regionCode, `${prefix}%`), eq(e.account, 'fund')));
+  return row?.n ?? 0;
+}
+
 /** The fund account's entries under `prefix` before `month` (the opening balance). */
 export async function fundSumBefore(ctx: Ctx, prefix: string, month: string): Promise<number> {
   const [row] = await ctx.db

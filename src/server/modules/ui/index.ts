@@ -16,6 +16,7 @@ export {
   approvedRunTotals,
   approvePaymentRun,
   createPaymentRun,
+  discardPaymentRun,
   getPaymentRun,
   paymentRunBankFile,
   postBankReturns,

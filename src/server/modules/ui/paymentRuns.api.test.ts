@@ -2,11 +2,14 @@
 // one payment per claim and month, ever (the same month twice, with the same or another
 // Idempotency-Key; two runs at once; a run killed between chunks and resumed), the months a run
 // pays (条例第十七条 entitlement, catch-up of a late-approved claim, 第十五条 no month from the
-// stop's month on), exhaustion, four eyes on the approval, the bank file and the bank's returns
-// (a failed month paid again by the next run, once), and jurisdiction (404).
+// stop's month on), exhaustion, four eyes on the approval (also against whoever resumed a crashed
+// run), discarding a draft (its months paid by a later run), the bank file and the bank's returns
+// (a failed month paid again by the next run, once), jurisdiction (404), and a property test over
+// sequences of claims, runs, approvals, discards, bank returns and fund transfers.
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scopedDatabase } from '../../db/rowSecurity.js';
 import type { Ctx } from '../../platform/context.js';
@@ -478,6 +481,79 @@ describe('UI-3 approval, bank file and bank returns', () => {
     expect(Number((await transfers(first!.id))[0]!.amount_fen)).toBe(amount);
   });
 
+  it('UI-3 a draft never approved is discarded (finance, with a reason, audited): its payments stop holding their months and a new run pays them', async () => {
+    const { claim } = await approvedClaim();
+    const built = await run('2026-11');
+    expect(await liveMonths(claim.id)).toHaveLength(5);
+    expect((await run('2026-11')).payments, 'the draft holds the months').toBe(0);
+    const discard = (as: Auth, id: string, reason = '生成后发现应发名单有误') =>
+      send(as, 'POST', `/ui/payment-runs/${id}/discard`, { reason });
+    expect((await discard(otherDistrict, built.id)).statusCode, 'another district').toBe(404);
+    expect((await discard(otherStreet, built.id)).statusCode, 'another street').toBe(404);
+    expect((await discard(officer, built.id)).statusCode, 'a UI officer').toBe(403);
+    const blank = await discard(finance.auth, built.id, '   ');
+    expect(blank.statusCode, blank.body).toBe(400);
+    expect(blank.json().errors).toEqual([expect.objectContaining({ path: '/reason', code: 'REQUIRED' })]);
+    const done = await discard(finance.auth, built.id);
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({ id: built.id, status: 'discarded', payments: 0, totalFen: 0 });
+    expect(await liveMonths(claim.id)).toEqual([]);
+    const [left] = await queryRows<{ n: number }>(t.handle.db, sql`SELECT count(*)::int AS n FROM ui_payments WHERE run_id = ${built.id}`);
+    expect(left!.n).toBe(0);
+    expect((await discard(finance.auth, built.id)).statusCode, 'discarded once').toBe(409);
+    expect((await send(finance2, 'POST', `/ui/payment-runs/${built.id}/approve`)).statusCode, 'a discarded run is not approved').toBe(409);
+    expect((await send(finance.auth, 'GET', `/ui/payment-runs/${built.id}/bank-file`)).statusCode).toBe(409);
+    const listed = (await send(finance2, 'GET', '/ui/payment-runs?status=discarded&pageSize=100')).json();
+    expect(listed.items.map((r: { id: string }) => r.id)).toContain(built.id);
+    const again = await run('2026-11');
+    expect(await liveMonths(claim.id)).toEqual(['2026-07', '2026-08', '2026-09', '2026-10', '2026-11']);
+    expect(new Set((await paymentsOf(claim.id)).map((p) => p.run_id))).toEqual(new Set([again.id]));
+    await approve(again.id);
+    expect((await discard(finance.auth, again.id)).statusCode, 'an approved run is not discarded').toBe(409);
+    const audited = await queryRows<{ action: string; reason: string | null }>(
+      t.handle.db,
+      sql`SELECT action, reason FROM audit_log WHERE entity = 'ui_payment_run' AND entity_id = ${built.id} ORDER BY seq`,
+    );
+    expect(audited).toEqual([
+      { action: 'create', reason: null },
+      { action: 'build', reason: null },
+      { action: 'discard', reason: '生成后发现应发名单有误' },
+    ]);
+  });
+
+  it('UI-3 four eyes after a crash: an officer who resumed another’s building run built part of it and may not approve it (403); a third one may', async () => {
+    await approvedClaim();
+    await approvedClaim();
+    await approvedClaim();
+    let runId = '';
+    await expect(
+      createPaymentRun(financeCtx(finance, '140105'), '2026-11', {
+        chunkClaims: 2,
+        afterChunk: (n, id) => {
+          runId = id;
+          if (n === 1) throw new Error('simulated crash after chunk 1');
+        },
+      }),
+    ).rejects.toThrow('simulated crash');
+    const resumer = await createStaffMember(t, { regionCode: '140105000000', roles: ['finance'] });
+    const resumed = await run('2026-11', resumer.auth);
+    expect(resumed).toMatchObject({ id: runId, status: 'draft' });
+    const [row] = await queryRows<{ resumed_by: string[] }>(t.handle.db, sql`SELECT resumed_by FROM ui_payment_runs WHERE id = ${runId}`);
+    expect(row!.resumed_by).toEqual([resumer.username]);
+    const byResumer = await send(resumer.auth, 'POST', `/ui/payment-runs/${runId}/approve`);
+    expect(byResumer.statusCode, byResumer.body).toBe(403);
+    expect(byResumer.json().detail).toContain('接续生成');
+    expect((await send(finance.auth, 'POST', `/ui/payment-runs/${runId}/approve`)).statusCode, 'nor its creator').toBe(403);
+    expect((await runRow(runId)).status, 'untouched').toBe('draft');
+    expect(await approve(runId)).toMatchObject({ status: 'approved' });
+    const audited = await queryRows<{ action: string; actor: string }>(
+      t.handle.db,
+      sql`SELECT action, actor_username AS actor FROM audit_log WHERE entity = 'ui_payment_run' AND entity_id = ${runId} ORDER BY seq`,
+    );
+    expect(audited.map((a) => a.action)).toEqual(['create', 'resume', 'build', 'approve']);
+    expect(audited[1]!.actor).toBe(resumer.username);
+  });
+
   it('UI-3 lists: runs and a run’s payments page, filter and export to Excel, with the run’s progress', async () => {
     await approvedClaim();
     const built = await run('2026-11');
@@ -519,4 +595,171 @@ describe('UI-3 approval, bank file and bank returns', () => {
       expect((await send(other, 'GET', `/ui/payment-runs/${built.id}/bank-file`)).statusCode).toBe(404);
     }
   });
+});
+
+describe('UI-3/UI-5 invariants over sequences of claims, runs, approvals, discards, bank returns and transfers (property)', () => {
+  const separations = ['2026-05', '2026-07', '2025-10'] as const; // benefit from 2026-07, 2026-09, 2025-12 (12 months: exhausted by 2026-11)
+  const runMonths = ['2026-09', '2026-10', '2026-11'] as const;
+  const region = '140105001000';
+  type Op =
+    | { op: 'claim'; separation: number }
+    | { op: 'run'; month: number; mode: 'once' | 'sameKey' | 'twoAtOnce' }
+    | { op: 'approve'; which: number }
+    | { op: 'discard'; which: number }
+    | { op: 'return'; which: number; pick: number }
+    | { op: 'transfer'; kind: 'provincial_in' | 'subsidy'; amountFen: number };
+  const runArb = fc.record({
+    op: fc.constant('run' as const),
+    month: fc.nat(runMonths.length - 1),
+    mode: fc.constantFrom('once' as const, 'sameKey' as const, 'twoAtOnce' as const),
+  });
+  const opArb: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ op: fc.constant('claim' as const), separation: fc.nat(separations.length - 1) }),
+    runArb,
+    fc.record({ op: fc.constant('approve' as const), which: fc.nat(20) }),
+    fc.record({ op: fc.constant('discard' as const), which: fc.nat(20) }),
+    fc.record({ op: fc.constant('return' as const), which: fc.nat(20), pick: fc.nat(50) }),
+    fc.record({
+      op: fc.constant('transfer' as const),
+      kind: fc.constantFrom('provincial_in' as const, 'subsidy' as const),
+      amountFen: fc.integer({ min: 1, max: 50_000_000 }),
+    }),
+  );
+
+  const one = async <T>(query: ReturnType<typeof sql>) => (await queryRows<T>(t.handle.db, query))[0]!;
+  const fundEntriesSum = async (prefix: string) =>
+    Number(
+      (
+        await one<{ n: string }>(
+          sql`SELECT coalesce(sum(amount_fen), 0)::text AS n FROM ui_fund_entries WHERE account = 'fund' AND region_code LIKE ${prefix + '%'}`,
+        )
+      ).n,
+    );
+  const balanceOf = async (code: string) => {
+    const res = await send(finance.auth, 'GET', `/ui/fund/balance?regionCode=${code}&month=2026-11`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { balanceFen: number; incomeFen: number; spendingFen: number };
+  };
+
+  it('UI-3/UI-5 after any sequence each fund balance is the sum of its entries, entries sum to zero, no (claim, month) is paid twice, and the benefit posted is the approved payments less those returned', async () => {
+    const known: { id: string; status: string }[] = [];
+    const remember = (body: { id: string; status: string }) => {
+      const held = known.find((k) => k.id === body.id);
+      if (held) held.status = body.status;
+      else known.push({ id: body.id, status: body.status });
+    };
+    const counts = { runs: 0, approved: 0, discarded: 0, returned: 0, refused: 0 };
+    await approvedClaim(separations[0]);
+
+    await fc.assert(
+      // Each sequence builds a run first, so every one has something to approve, discard or return.
+      fc.asyncProperty(fc.tuple(runArb, fc.array(opArb, { minLength: 1, maxLength: 6 })), async ([first, rest]) => {
+        const ops: Op[] = [first, ...rest];
+        for (const op of ops) {
+          if (op.op === 'claim') await approvedClaim(separations[op.separation]);
+          else if (op.op === 'run') {
+            const month = runMonths[op.month]!;
+            if (op.mode === 'twoAtOnce') {
+              const both = await Promise.all([postRun(month), postRun(month)]);
+              for (const res of both) {
+                expect(res.statusCode, res.body).toBe(201);
+                remember(res.json());
+              }
+            } else {
+              const key = newKey();
+              const res = await postRun(month, finance.auth, key);
+              expect(res.statusCode, res.body).toBe(201);
+              remember(res.json());
+              if (op.mode === 'sameKey') {
+                const replay = await postRun(month, finance.auth, key);
+                expect(replay.statusCode).toBe(201);
+                expect(replay.json().id, 'the same Idempotency-Key answers the same run').toBe(res.json().id);
+              }
+            }
+            counts.runs++;
+          } else if (op.op === 'approve' || op.op === 'discard') {
+            const target = known[op.which % Math.max(known.length, 1)];
+            if (!target) continue;
+            const res =
+              op.op === 'approve'
+                ? await send(finance2, 'POST', `/ui/payment-runs/${target.id}/approve`)
+                : await send(finance.auth, 'POST', `/ui/payment-runs/${target.id}/discard`, { reason: '核对有误，重新生成' });
+            expect(res.statusCode, res.body).toBe(target.status === 'draft' ? 200 : 409);
+            if (res.statusCode === 200) {
+              expect(res.json().status).toBe(op.op === 'approve' ? 'approved' : 'discarded');
+              remember(res.json());
+              counts[op.op === 'approve' ? 'approved' : 'discarded']++;
+            }
+          } else if (op.op === 'return') {
+            const approved = known.filter((k) => k.status === 'approved');
+            const target = approved[op.which % Math.max(approved.length, 1)];
+            if (!target) continue;
+            const open = (await send(finance.auth, 'GET', `/ui/payment-runs/${target.id}/payments?status=approved&pageSize=100`)).json();
+            const payment = open.items[op.pick % Math.max(open.items.length, 1)] as { id: string } | undefined;
+            if (!payment) continue;
+            const res = await send(finance.auth, 'POST', `/ui/payment-runs/${target.id}/bank-returns`, {
+              items: [{ paymentId: payment.id, result: 'failed', reason: '账户已冻结' }],
+            });
+            expect(res.statusCode, res.body).toBe(200);
+            expect(res.json()).toEqual({ paid: 0, failed: 1, unchanged: 0 });
+            counts.returned++;
+          } else {
+            const before = (await balanceOf(region)).balanceFen;
+            const res = await send(finance.auth, 'POST', '/ui/fund/transfers', {
+              kind: op.kind,
+              regionCode: region,
+              month: '2026-11',
+              amountFen: op.amountFen,
+              memo: op.kind === 'subsidy' ? '稳岗返还' : '省级调剂金下拨',
+            });
+            if (op.kind === 'subsidy' && before - op.amountFen < 0) {
+              expect(res.statusCode, res.body).toBe(422);
+              counts.refused++;
+              continue;
+            }
+            expect(res.statusCode, res.body).toBe(201);
+            const posted = await send(finance2, 'POST', `/ui/fund/transfers/${res.json().id}/approve`);
+            expect(posted.statusCode, posted.body).toBe(200);
+          }
+        }
+
+        for (const [code, prefix] of [
+          ['140105000000', '140105'],
+          ['140105001000', '140105001'],
+          ['140105001001', '140105001001'],
+        ] as const) {
+          const b = await balanceOf(code);
+          expect(b.balanceFen, `balance of ${code}`).toBe(await fundEntriesSum(prefix));
+          expect(b.balanceFen).toBe(b.incomeFen - b.spendingFen);
+        }
+        expect(Number((await one<{ n: string }>(sql`SELECT coalesce(sum(amount_fen), 0)::text AS n FROM ui_fund_entries`)).n)).toBe(0);
+        const twice = await one<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM ui_payments WHERE status <> 'failed' GROUP BY claim_id, month HAVING count(*) > 1) d`,
+        );
+        expect(twice.n, 'no (claim, month) has two live payments').toBe(0);
+        const misplaced = await one<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM ui_payments p JOIN ui_payment_runs r ON r.id = p.run_id
+              WHERE r.status = 'discarded' OR (p.status = 'draft' AND r.status = 'approved')
+                OR (p.status <> 'draft' AND r.status IN ('building', 'draft'))`,
+        );
+        expect(misplaced.n, 'a discarded run holds no payment; draft payments only in runs not yet approved').toBe(0);
+        const benefit = await one<{ posted: string; returned: string; owed: string }>(sql`
+          SELECT
+            (SELECT coalesce(sum(amount_fen), 0) FROM ui_fund_transfers WHERE kind = 'benefit')::text AS posted,
+            (SELECT coalesce(sum(amount_fen), 0) FROM ui_fund_transfers WHERE kind = 'benefit_returned')::text AS returned,
+            (SELECT coalesce(sum(p.amount_fen), 0) FROM ui_payments p JOIN ui_payment_runs r ON r.id = p.run_id
+              WHERE r.status = 'approved' AND p.status IN ('approved', 'paid'))::text AS owed`);
+        expect(Number(benefit.posted) - Number(benefit.returned), 'benefit posted less returned = approved payments not returned').toBe(
+          Number(benefit.owed),
+        );
+        const overpaid = await one<{ n: number }>(
+          sql`SELECT count(*)::int AS n FROM ui_claims c
+              WHERE (SELECT count(*) FROM ui_payments p WHERE p.claim_id = c.id AND p.status <> 'failed') > c.entitlement_months`,
+        );
+        expect(overpaid.n, 'no claim is paid beyond its entitlement').toBe(0);
+      }),
+      { numRuns: 10 },
+    );
+    expect(counts.runs, 'runs were built').toBeGreaterThanOrEqual(10);
+  }, 300_000);
 });

@@ -4,12 +4,14 @@
 // transactions over the claims in id order (keyset), each chunk committing its payments together
 // with the run's progress and cursor, so PGlite's single connection is never held long, a second
 // request for the month while the run is building joins it, and a request after a crash resumes
-// it where its last chunk committed. Then a finance officer other than its creator approves it
-// (four eyes), the bank file is exported, and the bank's returns mark payments paid or failed
-// (a failed month is paid again by the next run).
+// it where its last chunk committed. Then a finance officer who built no part of it (neither its
+// creator nor one who resumed it) approves it (four eyes), or a finance officer discards the draft
+// (its payments removed, its months free for a new run); the bank file is exported, and the bank's
+// returns mark payments paid or failed (a failed month is paid again by the next run).
 import crypto from 'node:crypto';
 import { noteAccess } from '../../platform/accessLog.js';
 import { writeAudit } from '../../platform/audit.js';
+import { bankFileCsv } from '../../platform/bankFile.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, forbidden, notFound, validation, type FieldError } from '../../platform/errors.js';
@@ -79,6 +81,7 @@ export async function createPaymentRun(ctx: Ctx, month: string, opts: RunOptions
       claimsTotal: await repo.countCandidates(tx, month),
       cursorClaimId: null,
     });
+    if (!created) await repo.noteResumer(tx, run.id, tx.actor.username);
     await writeAudit(tx, {
       action: created ? 'create' : 'resume',
       entity: 'ui_payment_run',
@@ -93,8 +96,8 @@ export async function createPaymentRun(ctx: Ctx, month: string, opts: RunOptions
     const done = await withTransaction(ctx, async (tx) => {
       const run = await repo.findRun(tx, runId, true);
       if (!run || run.status !== 'building') return true; // finished by another request meanwhile
-      const claims = await repo.candidatesAfter(tx, month, run.cursorClaimId, chunkClaims);
-      if (claims.length === 0) return true;
+      const { seen, last, claims } = await repo.candidatesAfter(tx, month, run.cursorClaimId, chunkClaims);
+      if (last === null) return true;
       const live = new Map<string, Set<string>>();
       for (const row of await repo.liveMonthsOf(
         tx,
@@ -115,8 +118,8 @@ export async function createPaymentRun(ctx: Ctx, month: string, opts: RunOptions
       );
       const inserted = await repo.insertPayments(tx, runId, rows);
       await repo.advanceRun(tx, runId, {
-        claims: claims.length,
-        cursor: claims.at(-1)!.id,
+        claims: seen,
+        cursor: last,
         payments: inserted.length,
         totalFen: inserted.reduce((sum, p) => sum + p.amountFen, 0),
       });
@@ -168,8 +171,8 @@ export async function listRunPayments(ctx: Ctx, runId: string, filter: repo.Paym
 const approveChunk = 1000;
 
 /**
- * Approves a draft run (finance, not its creator: 403; a run neither draft nor being approved:
- * 409). The decision is recorded at once (status `approving`, approver, audit row); then the
+ * Approves a draft run (finance, neither its creator nor one who resumed building it: 403; a run
+ * neither draft nor being approved: 409). The decision is recorded at once (status `approving`, approver, audit row); then the
  * payments are approved in chunks of short transactions, each taking out a draft payment whose
  * month is no longer payable (a stop recorded after the run was built, 条例第十五条) and making
  * exhausted the claims whose approved months reach their entitlement (第十七条); the last
@@ -186,9 +189,18 @@ export async function approvePaymentRun(
     const run = await repo.findRun(tx, id, true);
     if (!run) throw notFound('失业保险金发放批次');
     if (run.createdBy === tx.actor.username) throw forbidden('失业保险金发放批次须由生成人以外的财务人员审批（双人复核）');
+    if (run.resumedBy.includes(tx.actor.username))
+      throw forbidden('您接续生成过该发放批次，不能审批；须由未参与生成的财务人员审批（双人复核）');
     if (run.status === 'approving') return;
     if (run.status !== 'draft')
-      throw new AppError('CONFLICT', run.status === 'building' ? '该发放批次尚未生成完毕，不能审批' : '该发放批次已审批，不能再次审批');
+      throw new AppError(
+        'CONFLICT',
+        run.status === 'building'
+          ? '该发放批次尚未生成完毕，不能审批'
+          : run.status === 'discarded'
+            ? '该发放批次已作废，不能审批'
+            : '该发放批次已审批，不能再次审批',
+      );
     await repo.beginApproval(tx, id);
     await writeAudit(tx, {
       action: 'approve',
@@ -278,15 +290,45 @@ export async function approvePaymentRun(
   });
 }
 
+/**
+ * Discards a draft run never approved (finance in scope; 404 outside, 409 for a run not a draft):
+ * its draft payments are removed in one transaction, so they stop holding their months under the
+ * partial unique key and a new run of the month pays them; the run stays as `discarded`, the audit
+ * keeping what it held and why it was discarded. Nothing was paid or posted to the fund by a draft.
+ */
+export async function discardPaymentRun(ctx: Ctx, id: string, reason: string) {
+  requireRole(ctx, 'finance');
+  if (!reason.trim()) throw validation('/reason', 'REQUIRED', '须写明作废原因');
+  return withTransaction(ctx, async (tx) => {
+    const run = await repo.findRun(tx, id, true);
+    if (!run) throw notFound('失业保险金发放批次');
+    if (run.status !== 'draft')
+      throw new AppError(
+        'CONFLICT',
+        run.status === 'building'
+          ? '该发放批次尚未生成完毕，不能作废；请再次提交同月发放以继续生成'
+          : run.status === 'discarded'
+            ? '该发放批次已作废'
+            : '该发放批次已审批，不能作废',
+      );
+    await repo.discardRun(tx, id);
+    await writeAudit(tx, {
+      action: 'discard',
+      entity: 'ui_payment_run',
+      entityId: id,
+      regionCode: run.regionCode,
+      before: { status: run.status, payments: run.payments, totalFen: run.totalFen },
+      after: { status: 'discarded', payments: 0, totalFen: 0 },
+      reason: reason.trim(),
+    });
+    return runView((await repo.findRun(tx, id))!);
+  });
+}
+
 /** An approved run's spending per claim region: what the fund ledger posts. Empty for a run not approved or out of scope. */
 export function approvedRunTotals(ctx: Ctx, runId: string) {
   return repo.approvedRunTotalsByRegion(ctx, runId);
 }
-
-const csvCell = (v: string | number) => {
-  const text = String(v);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
 
 /**
  * The bank's payment file of an approved run (finance; 404 outside scope, 409 for a run not yet
@@ -300,12 +342,18 @@ export async function paymentRunBankFile(ctx: Ctx, runId: string): Promise<{ fil
   if (!run) throw notFound('失业保险金发放批次');
   if (run.status !== 'approved') throw new AppError('CONFLICT', '发放批次审批后才能导出银行代发文件');
   const lines = await repo.bankLines(ctx, runId);
-  const header = ['序号', '姓名', '身份证号码', '金额（分）', '待遇月份', '支付编号'].join(',');
-  const body = lines.map((l, i) =>
-    [i + 1, l.name, l.idNumberSealed ? ctx.sealer.open('idNumber', l.idNumberSealed) : '', l.amountFen, l.month, l.id]
-      .map(csvCell)
-      .join(','),
-  );
+  const header = ['序号', '姓名', '身份证号码', '金额（分）', '待遇月份', '支付编号'];
+  // A person paid back months has a line per month: their ID number is opened once.
+  const idNumbers = new Map<string, string>();
+  const idNumberOf = (l: (typeof lines)[number]) => {
+    let id = idNumbers.get(l.personId);
+    if (id === undefined) {
+      id = l.idNumberSealed ? ctx.sealer.open('idNumber', l.idNumberSealed) : '';
+      idNumbers.set(l.personId, id);
+    }
+    return id;
+  };
+  const body = lines.map((l, i) => [i + 1, l.name, idNumberOf(l), l.amountFen, l.month, l.id]);
   const total = lines.reduce((sum, l) => sum + l.amountFen, 0);
   await withTransaction(ctx, async (tx) => {
     await writeAudit(tx, {
@@ -322,7 +370,7 @@ export async function paymentRunBankFile(ctx: Ctx, runId: string): Promise<{ fil
   );
   return {
     filename: `失业保险金银行代发文件-${run.month}-${run.id.slice(0, 8)}.csv`,
-    csv: `\uFEFF${[header, ...body, ['合计', lines.length, total].join(',')].join('\r\n')}\r\n`,
+    csv: bankFileCsv(header, body, total),
   };
 }
 

@@ -1,7 +1,7 @@
 // SQL of monthly payment runs and payments of unemployment benefit (UI-3); every read is limited to
 // the caller's scope (and bound by row-level security on PostgreSQL).
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, isNotNull, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import { persons, uiClaims, uiPaymentRuns, uiPayments } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
@@ -36,6 +36,30 @@ export async function findRun(ctx: Ctx, id: string, lock = false): Promise<RunRo
   return row;
 }
 
+/** Notes a finance officer other than the creator who resumed building the run (once each). */
+export async function noteResumer(ctx: Ctx, id: string, username: string) {
+  const r = uiPaymentRuns;
+  await ctx.db
+    .update(r)
+    .set({ resumedBy: sql`array_append(${r.resumedBy}, ${username}::text)` })
+    .where(and(eq(r.id, id), ne(r.createdBy, username), sql`NOT (${username}::text = ANY(${r.resumedBy}))`));
+}
+
+/**
+ * Discards a draft run: its payments (all draft, none approved) are removed, so the months they
+ * held are free for a later run; the run stays, `discarded`, with no payments.
+ */
+export async function discardRun(ctx: Ctx, id: string) {
+  await ctx.db.delete(uiPayments).where(and(eq(uiPayments.runId, id), eq(uiPayments.status, 'draft')));
+  await ctx.db
+    .update(uiPaymentRuns)
+    .set({ status: 'discarded', payments: 0, totalFen: 0 })
+    .where(and(eq(uiPaymentRuns.id, id), eq(uiPaymentRuns.status, 'draft')));
+}
+
+/** A 'YYYY-MM' text as a month number (year × 12 + month), for month arithmetic in SQL. */
+const monthNumber = (m: SQL) => sql`(substr(${m}, 1, 4)::int * 12 + substr(${m}, 6, 2)::int)`;
+
 /** Claims a run for `month` looks at: approved once, in benefit or stopped after their first month, begun by the month. */
 function candidateConditions(ctx: Ctx, month: string): SQL[] {
   const c = uiClaims;
@@ -47,6 +71,23 @@ function candidateConditions(ctx: Ctx, month: string): SQL[] {
   ];
 }
 
+/**
+ * A candidate claim with a month due through `month` that no live payment holds. The months due
+ * are those from the start month up to the least of `month`, the entitlement's last month and the
+ * month before the stop (runRules.ts decides which exactly); the claim has none left when live
+ * payments already hold as many months of that window as it has (one per month, by the partial
+ * unique key, whose index on (claim, month) answers the count).
+ */
+function hasMonthDue(month: string): SQL {
+  const c = uiClaims;
+  const start = monthNumber(sql`${c.startMonth}`);
+  const stop = sql`CASE WHEN ${c.stoppedOn} IS NULL THEN NULL ELSE ${monthNumber(sql`to_char(${c.stoppedOn}, 'YYYY-MM')`)} - 1 END`;
+  const last = sql`least(${monthNumber(sql`${month}::text`)}, ${start} + ${c.entitlementMonths} - 1, ${stop})`;
+  // ui_claims.id spelled out: Drizzle leaves the columns of a one-table select unqualified, and the subquery would read "id" as its own.
+  return sql`${last} - ${start} + 1 > (SELECT count(*) FROM ui_payments p WHERE p.claim_id = ui_claims.id AND p.status <> 'failed'
+    AND p.month >= ${c.startMonth} AND ${monthNumber(sql`p.month`)} <= ${last})`;
+}
+
 export async function countCandidates(ctx: Ctx, month: string): Promise<number> {
   const [row] = await ctx.db
     .select({ n: sql<number>`count(*)::int` })
@@ -55,12 +96,26 @@ export async function countCandidates(ctx: Ctx, month: string): Promise<number> 
   return row?.n ?? 0;
 }
 
-/** The next `limit` candidate claims after the cursor, in id order (keyset). */
-export function candidatesAfter(ctx: Ctx, month: string, after: string | null, limit: number) {
+/**
+ * The next `limit` candidate claims after the cursor in id order (keyset), as a chunk looks at
+ * them: how many there are and the last one's id (the next cursor; null when none is left), and
+ * those of them with a month due, read in full. Only those reach the run's rules, so a second run
+ * of the month reads no claim and writes nothing, each chunk still bounded by `limit`.
+ */
+export async function candidatesAfter(ctx: Ctx, month: string, after: string | null, limit: number) {
   const c = uiClaims;
   const conds = candidateConditions(ctx, month);
   if (after) conds.push(gt(c.id, after));
-  return ctx.db
+  const window = ctx.db
+    .select({ id: c.id })
+    .from(c)
+    .where(and(...conds))
+    .orderBy(asc(c.id))
+    .limit(limit)
+    .as('w');
+  const [span] = await ctx.db.select({ seen: sql<number>`count(*)::int`, last: sql<string | null>`max(${window.id}::text)` }).from(window);
+  if (!span || span.seen === 0 || !span.last) return { seen: 0, last: null, claims: [] };
+  const claims = await ctx.db
     .select({
       id: c.id,
       personId: c.personId,
@@ -73,9 +128,9 @@ export function candidatesAfter(ctx: Ctx, month: string, after: string | null, l
       monthlyAmountFen: c.monthlyAmountFen,
     })
     .from(c)
-    .where(and(...conds))
-    .orderBy(asc(c.id))
-    .limit(limit);
+    .where(and(...conds, lte(c.id, span.last), hasMonthDue(month)))
+    .orderBy(asc(c.id));
+  return { seen: span.seen, last: span.last, claims };
 }
 
 /** The months of the given claims held by live payments (any status but failed), whatever run made them. */

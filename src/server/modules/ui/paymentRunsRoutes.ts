@@ -7,6 +7,7 @@ import { uiPaymentRunStatusNames, uiPaymentStatusNames, type UiPaymentRunStatus,
 import {
   approvePaymentRun,
   createPaymentRun,
+  discardPaymentRun,
   getPaymentRun,
   listPaymentRuns,
   listRunPayments,
@@ -153,6 +154,22 @@ export async function paymentRunsRoutes(app: App) {
       },
     },
     async (req) => approvePaymentRun(ctxOf(app, req), req.params.id),
+  );
+
+  app.post(
+    '/ui/payment-runs/:id/discard',
+    {
+      config: { idempotent: true },
+      schema: {
+        tags: ['ui'],
+        summary:
+          '作废未审批的失业保险金发放批次（财务，须写原因）：删除其待审批支付，所涉月份由之后生成的批次发放；仅待审批状态可作废（409），记入审计',
+        params: IdParams,
+        body: Type.Object({ reason: Text({ minLength: 1, maxLength: 200, description: '作废原因' }) }),
+        response: { 200: Run },
+      },
+    },
+    async (req) => discardPaymentRun(ctxOf(app, req), req.params.id, req.body.reason),
   );
 
   app.get(

@@ -4,6 +4,7 @@
 // (paid monthly). A run for month M pays every month from the claim's start up to M that falls
 // within the entitlement, before the stop and not paid by a live payment yet: so a claim approved
 // late gets its back months, and a month the bank returned unpaid is paid again by the next run.
+import { addMonths } from '../../platform/clock.js';
 import { monthsFrom } from './rules.js';
 
 export interface RunClaim {
@@ -19,8 +20,7 @@ export interface RunClaim {
 
 /** The month `n` months after `month` ('YYYY-MM'). */
 export function monthPlus(month: string, n: number): string {
-  const total = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + n;
-  return `${String(Math.floor(total / 12)).padStart(4, '0')}-${String((total % 12) + 1).padStart(2, '0')}`;
+  return addMonths(`${month}-01`, n).slice(0, 7);
 }
 
 /** The statuses of a claim whose months may be paid (an approved claim, in benefit or stopped later). */

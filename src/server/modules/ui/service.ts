@@ -5,7 +5,7 @@
 import crypto from 'node:crypto';
 import { noteAccess } from '../../platform/accessLog.js';
 import { writeAudit } from '../../platform/audit.js';
-import { shanghaiDateOf } from '../../platform/clock.js';
+import { addMonths, shanghaiDateOf } from '../../platform/clock.js';
 import { anywhereCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, forbidden, notFound, validation, type FieldError } from '../../platform/errors.js';
 import type { DomainEvents } from '../../platform/events.js';
@@ -178,8 +178,7 @@ export async function uiAccountOf(ctx: Ctx, personId: string) {
 }
 
 function nextMonthOf(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+  return addMonths(`${month}-01`, 1).slice(0, 7);
 }
 
 /** A parameter's value and source as of a date, or a RULE_VIOLATION naming it where the region has none. */

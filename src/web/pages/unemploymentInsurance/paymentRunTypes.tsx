@@ -22,7 +22,13 @@ export const paymentRunPath = (id: string) => `/ui/payment-runs/${id}`;
 /** Who opens the pages: finance builds, approves and pays runs; leaders and auditors read. */
 export const paymentRunStaff: Role[] = ['finance', 'leader', 'auditor'];
 
-const runColors: Record<UiPaymentRunStatus, string> = { building: 'processing', draft: 'gold', approving: 'processing', approved: 'green' };
+const runColors: Record<UiPaymentRunStatus, string> = {
+  building: 'processing',
+  draft: 'gold',
+  approving: 'processing',
+  approved: 'green',
+  discarded: 'default',
+};
 
 export function RunStatusTag({ status }: { status: UiPaymentRunStatus }) {
   return <Tag color={runColors[status]}>{uiPaymentRunStatusNames[status]}</Tag>;
