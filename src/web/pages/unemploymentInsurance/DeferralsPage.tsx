@@ -9,11 +9,12 @@ import { errorText } from '../../components/formErrors.js';
 import { PagedTable } from '../../components/PagedTable.js';
 import { PageLink } from '../../components/PageLink.js';
 import { RegionLabel } from '../../components/RegionLabel.js';
+import { shanghaiToday } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import { deferralsApi, type DeferralRate, type MissingDeferral } from './deferralTypes.js';
 import { claimPath } from './uiTypes.js';
 
-const thisYear = new Date().getFullYear();
+const thisYear = Number(shanghaiToday().slice(0, 4));
 const percentSuffix = (v: number | null | undefined) => (typeof v === 'number' ? '%' : undefined);
 
 export function DeferralsPage() {
