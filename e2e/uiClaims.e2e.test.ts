@@ -78,7 +78,7 @@ describe('UI-1 and UI-2 contributions and claims in the browser', () => {
     await login(page, staff.officer, factoryPassword);
     await page.waitForURL(/\/ui\/claims\/new$/);
     const menu = await menuLabels(page);
-    expect(menu).toEqual(expect.arrayContaining(['失业保险缴费', '失业保险受理', '失业保险金申领']));
+    expect(menu).toEqual(expect.arrayContaining(['失业保险缴费', '失业保险受理', '失业保险金申领', '缓发协议']));
     expect(menu, 'reviewing is for reviewers').not.toContain('失业保险审核');
     await page.getByRole('menuitem', { name: /失业保险缴费/ }).click();
     await page.waitForURL(/\/ui\/contributions$/);

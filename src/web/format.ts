@@ -127,6 +127,7 @@ export const actionNames: Record<string, string> = {
   post: '入账',
   request: '提请复核',
   reverse: '冲正',
+  sign: '签订',
 };
 
 /** Audited record kinds in Chinese. */
@@ -165,6 +166,8 @@ export const entityNames: Record<string, string> = {
   ui_claim_refusal: '拒不接受介绍记录',
   ui_enrolment: '失业保险参保登记',
   ui_follow_up: '扩面征缴跟进任务',
+  ui_claim_caseworker: '失业保险经办人',
+  ui_deferral_agreement: '缓发协议',
 };
 
 /** Whole years of age on a date ('YYYY-MM-DD' both). */

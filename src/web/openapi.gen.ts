@@ -9636,12 +9636,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 失业保险金申领：按状态、人员筛选 */
+        /** 失业保险金申领：按状态、人员、经办人筛选（mine=true 为本人经办的） */
         get: {
             parameters: {
                 query: {
+                    /** @description 经办人 */
+                    caseworkerId?: string;
                     /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
                     format?: "xlsx";
+                    /** @description true：本人经办的申领 */
+                    mine?: boolean;
                     /** @description 页码，从 1 开始 */
                     page: number;
                     /** @description 每页条数 1–100 */
@@ -9664,6 +9668,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             items: {
+                                caseworkerId: string | null;
+                                caseworkerName: string | null;
                                 decidedBy: string | null;
                                 entitlementMonths: number;
                                 id: string;
@@ -9730,6 +9736,10 @@ export interface paths {
                         "application/json": {
                             /** @description 前次应领而未领的月数 */
                             carriedMonths: number;
+                            /** @description 经办人（工作人员） */
+                            caseworkerId: string | null;
+                            /** @description 经办人姓名（指定时的） */
+                            caseworkerName: string | null;
                             /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
                             contributionMonths: number;
                             /** @description 本次申领计算缴费至此月（YYYY-MM） */
@@ -9738,6 +9748,22 @@ export interface paths {
                             decidedAt: string | null;
                             decidedBy: string | null;
                             decisionComment: string | null;
+                            /** @description 缓发协议（重新就业停发后签订），未签订为空 */
+                            deferral: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @description 领取期限（月） */
+                                entitlementMonths: number;
+                                id: string;
+                                /** @description 保留的未领期限（月）= 领取期限 − 已发放月数 */
+                                keptMonths: number;
+                                note: string | null;
+                                /** @description 签订时已发放的月数 */
+                                paidMonths: number;
+                                /** @description 签订日期 */
+                                signedOn: string;
+                            } | null;
                             /** @description 合并计算其未领期限的前次申领 */
                             earlierClaimId: string | null;
                             eligible: boolean;
@@ -9825,6 +9851,10 @@ export interface paths {
                         "application/json": {
                             /** @description 前次应领而未领的月数 */
                             carriedMonths: number;
+                            /** @description 经办人（工作人员） */
+                            caseworkerId: string | null;
+                            /** @description 经办人姓名（指定时的） */
+                            caseworkerName: string | null;
                             /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
                             contributionMonths: number;
                             /** @description 本次申领计算缴费至此月（YYYY-MM） */
@@ -9833,6 +9863,22 @@ export interface paths {
                             decidedAt: string | null;
                             decidedBy: string | null;
                             decisionComment: string | null;
+                            /** @description 缓发协议（重新就业停发后签订），未签订为空 */
+                            deferral: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @description 领取期限（月） */
+                                entitlementMonths: number;
+                                id: string;
+                                /** @description 保留的未领期限（月）= 领取期限 − 已发放月数 */
+                                keptMonths: number;
+                                note: string | null;
+                                /** @description 签订时已发放的月数 */
+                                paidMonths: number;
+                                /** @description 签订日期 */
+                                signedOn: string;
+                            } | null;
                             /** @description 合并计算其未领期限的前次申领 */
                             earlierClaimId: string | null;
                             eligible: boolean;
@@ -9893,6 +9939,177 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ui/claims/{id}/caseworker": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 指定或更换申领人的经办人（失业保险经办员）：在职（账号未停用）且所在单位管辖申领人所在地的工作人员，否则 422 指明 /staffId；已是当前经办人 409；保留更换记录 */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        staffId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 前次应领而未领的月数 */
+                            carriedMonths: number;
+                            /** @description 经办人（工作人员） */
+                            caseworkerId: string | null;
+                            /** @description 经办人姓名（指定时的） */
+                            caseworkerName: string | null;
+                            /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
+                            contributionMonths: number;
+                            /** @description 本次申领计算缴费至此月（YYYY-MM） */
+                            countedThrough: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionComment: string | null;
+                            /** @description 缓发协议（重新就业停发后签订），未签订为空 */
+                            deferral: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @description 领取期限（月） */
+                                entitlementMonths: number;
+                                id: string;
+                                /** @description 保留的未领期限（月）= 领取期限 − 已发放月数 */
+                                keptMonths: number;
+                                note: string | null;
+                                /** @description 签订时已发放的月数 */
+                                paidMonths: number;
+                                /** @description 签订日期 */
+                                signedOn: string;
+                            } | null;
+                            /** @description 合并计算其未领期限的前次申领 */
+                            earlierClaimId: string | null;
+                            eligible: boolean;
+                            /** @description 领取期限（月） */
+                            entitlementMonths: number;
+                            id: string;
+                            /** @description 每月失业保险金（分） */
+                            monthlyAmountFen: number;
+                            /** @description 已审批发放的月数（不含银行退回的） */
+                            paidMonths: number;
+                            payments: {
+                                amountFen: number;
+                                month: string;
+                                runId: string;
+                                /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
+                                status: string;
+                            }[];
+                            personId: string;
+                            personName: string | null;
+                            reasons: {
+                                detail: string;
+                                rule: string;
+                                source: string;
+                            }[];
+                            regionCode: string;
+                            separationDate: string;
+                            /**
+                             * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
+                             * @enum {string}
+                             */
+                            separationReason: "contract_ended_not_renewed" | "dismissed_by_employer" | "employer_terminated_by_law" | "employer_bankrupt" | "mutual_agreement_employer_initiated" | "voluntary_resignation" | "other_voluntary";
+                            /** @description 首个发放月份 YYYY-MM */
+                            startMonth: string;
+                            /**
+                             * @description pending 待审核、active 享受待遇中、stopped 已停发、exhausted 期满终止、rejected 已驳回
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
+                            stoppedOn: string | null;
+                            /**
+                             * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                             * @enum {string|null}
+                             */
+                            stopReason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other" | null;
+                            /** Format: date-time */
+                            takenAt: string;
+                            takenBy: string;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/claims/{id}/caseworkers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 申领人的经办人及更换记录（当前经办人在前） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                assignedBy: string;
+                                assignedOn: string;
+                                endedOn: string | null;
+                                staffId: string;
+                                staffName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ui/claims/{id}/decision": {
         parameters: {
             query?: never;
@@ -9932,6 +10149,10 @@ export interface paths {
                         "application/json": {
                             /** @description 前次应领而未领的月数 */
                             carriedMonths: number;
+                            /** @description 经办人（工作人员） */
+                            caseworkerId: string | null;
+                            /** @description 经办人姓名（指定时的） */
+                            caseworkerName: string | null;
                             /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
                             contributionMonths: number;
                             /** @description 本次申领计算缴费至此月（YYYY-MM） */
@@ -9940,6 +10161,148 @@ export interface paths {
                             decidedAt: string | null;
                             decidedBy: string | null;
                             decisionComment: string | null;
+                            /** @description 缓发协议（重新就业停发后签订），未签订为空 */
+                            deferral: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @description 领取期限（月） */
+                                entitlementMonths: number;
+                                id: string;
+                                /** @description 保留的未领期限（月）= 领取期限 − 已发放月数 */
+                                keptMonths: number;
+                                note: string | null;
+                                /** @description 签订时已发放的月数 */
+                                paidMonths: number;
+                                /** @description 签订日期 */
+                                signedOn: string;
+                            } | null;
+                            /** @description 合并计算其未领期限的前次申领 */
+                            earlierClaimId: string | null;
+                            eligible: boolean;
+                            /** @description 领取期限（月） */
+                            entitlementMonths: number;
+                            id: string;
+                            /** @description 每月失业保险金（分） */
+                            monthlyAmountFen: number;
+                            /** @description 已审批发放的月数（不含银行退回的） */
+                            paidMonths: number;
+                            payments: {
+                                amountFen: number;
+                                month: string;
+                                runId: string;
+                                /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
+                                status: string;
+                            }[];
+                            personId: string;
+                            personName: string | null;
+                            reasons: {
+                                detail: string;
+                                rule: string;
+                                source: string;
+                            }[];
+                            regionCode: string;
+                            separationDate: string;
+                            /**
+                             * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
+                             * @enum {string}
+                             */
+                            separationReason: "contract_ended_not_renewed" | "dismissed_by_employer" | "employer_terminated_by_law" | "employer_bankrupt" | "mutual_agreement_employer_initiated" | "voluntary_resignation" | "other_voluntary";
+                            /** @description 首个发放月份 YYYY-MM */
+                            startMonth: string;
+                            /**
+                             * @description pending 待审核、active 享受待遇中、stopped 已停发、exhausted 期满终止、rejected 已驳回
+                             * @enum {string}
+                             */
+                            status: "pending" | "active" | "stopped" | "exhausted" | "rejected";
+                            stoppedOn: string | null;
+                            /**
+                             * @description re_employed 重新就业、conscripted 应征服兵役、moved_away 移居境外或迁出统筹地区、pension_started 开始领取基本养老保险待遇、imprisoned 被判刑收监执行、refused_offers 无正当理由拒不接受指定的适当工作或培训、other 法律、行政法规规定的其他情形
+                             * @enum {string|null}
+                             */
+                            stopReason: "re_employed" | "conscripted" | "moved_away" | "pension_started" | "imprisoned" | "refused_offers" | "other" | null;
+                            /** Format: date-time */
+                            takenAt: string;
+                            takenBy: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/claims/{id}/deferral": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 签订缓发协议（失业保险经办员；种子文件 002 §(八)）：领取期间重新就业而停发的申领，保留未领期限（由系统按领取期限减已发放月数计算）；非因重新就业停发的 422，已签订 409 */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description 记录编号 */
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 备注 */
+                        note?: string;
+                        /** Format: date */
+                        signedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description 前次应领而未领的月数 */
+                            carriedMonths: number;
+                            /** @description 经办人（工作人员） */
+                            caseworkerId: string | null;
+                            /** @description 经办人姓名（指定时的） */
+                            caseworkerName: string | null;
+                            /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
+                            contributionMonths: number;
+                            /** @description 本次申领计算缴费至此月（YYYY-MM） */
+                            countedThrough: string;
+                            /** Format: date-time */
+                            decidedAt: string | null;
+                            decidedBy: string | null;
+                            decisionComment: string | null;
+                            /** @description 缓发协议（重新就业停发后签订），未签订为空 */
+                            deferral: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @description 领取期限（月） */
+                                entitlementMonths: number;
+                                id: string;
+                                /** @description 保留的未领期限（月）= 领取期限 − 已发放月数 */
+                                keptMonths: number;
+                                note: string | null;
+                                /** @description 签订时已发放的月数 */
+                                paidMonths: number;
+                                /** @description 签订日期 */
+                                signedOn: string;
+                            } | null;
                             /** @description 合并计算其未领期限的前次申领 */
                             earlierClaimId: string | null;
                             eligible: boolean;
@@ -10078,6 +10441,10 @@ export interface paths {
                             claim: {
                                 /** @description 前次应领而未领的月数 */
                                 carriedMonths: number;
+                                /** @description 经办人（工作人员） */
+                                caseworkerId: string | null;
+                                /** @description 经办人姓名（指定时的） */
+                                caseworkerName: string | null;
                                 /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
                                 contributionMonths: number;
                                 /** @description 本次申领计算缴费至此月（YYYY-MM） */
@@ -10086,6 +10453,22 @@ export interface paths {
                                 decidedAt: string | null;
                                 decidedBy: string | null;
                                 decisionComment: string | null;
+                                /** @description 缓发协议（重新就业停发后签订），未签订为空 */
+                                deferral: {
+                                    /** Format: date-time */
+                                    createdAt: string;
+                                    createdBy: string;
+                                    /** @description 领取期限（月） */
+                                    entitlementMonths: number;
+                                    id: string;
+                                    /** @description 保留的未领期限（月）= 领取期限 − 已发放月数 */
+                                    keptMonths: number;
+                                    note: string | null;
+                                    /** @description 签订时已发放的月数 */
+                                    paidMonths: number;
+                                    /** @description 签订日期 */
+                                    signedOn: string;
+                                } | null;
                                 /** @description 合并计算其未领期限的前次申领 */
                                 earlierClaimId: string | null;
                                 eligible: boolean;
@@ -10209,6 +10592,10 @@ export interface paths {
                         "application/json": {
                             /** @description 前次应领而未领的月数 */
                             carriedMonths: number;
+                            /** @description 经办人（工作人员） */
+                            caseworkerId: string | null;
+                            /** @description 经办人姓名（指定时的） */
+                            caseworkerName: string | null;
                             /** @description 本次申领计算的缴费月数（不含前次申领已计算的月份） */
                             contributionMonths: number;
                             /** @description 本次申领计算缴费至此月（YYYY-MM） */
@@ -10217,6 +10604,22 @@ export interface paths {
                             decidedAt: string | null;
                             decidedBy: string | null;
                             decisionComment: string | null;
+                            /** @description 缓发协议（重新就业停发后签订），未签订为空 */
+                            deferral: {
+                                /** Format: date-time */
+                                createdAt: string;
+                                createdBy: string;
+                                /** @description 领取期限（月） */
+                                entitlementMonths: number;
+                                id: string;
+                                /** @description 保留的未领期限（月）= 领取期限 − 已发放月数 */
+                                keptMonths: number;
+                                note: string | null;
+                                /** @description 签订时已发放的月数 */
+                                paidMonths: number;
+                                /** @description 签订日期 */
+                                signedOn: string;
+                            } | null;
                             /** @description 合并计算其未领期限的前次申领 */
                             earlierClaimId: string | null;
                             eligible: boolean;
@@ -10449,6 +10852,86 @@ export interface paths {
                             page: number;
                             pageSize: number;
                             total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/deferrals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 已就业在领失业金人员签订缓发协议率（种子文件 002 §(八)：达100%，政策参数 ui.deferral_agreement_target）：当年领取期间因重新就业停发的申领中已签订缓发协议的比例；missing=true 时附未签订的名单（分页）；format=xlsx 导出未签订的名单 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description xlsx：按同样的筛选条件导出全部行为 Excel */
+                    format?: "xlsx";
+                    /** @description true：附未签订缓发协议的名单 */
+                    missing?: boolean;
+                    /** @description 页码，从 1 开始 */
+                    page: number;
+                    /** @description 每页条数 1–100 */
+                    pageSize: number;
+                    /** @description 行政区划代码，缺省为本人辖区 */
+                    regionCode?: string;
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description missing=true 时：未签订缓发协议的申领（本页） */
+                            items?: {
+                                caseworkerName: string | null;
+                                claimId: string;
+                                entitlementMonths: number;
+                                personId: string;
+                                personName: string;
+                                regionCode: string;
+                                startMonth: string;
+                                /** @description 因重新就业停发的日期 */
+                                stoppedOn: string;
+                            }[];
+                            /** @description 是否达到目标 */
+                            met: boolean | null;
+                            /** @description 其中未签订的 */
+                            missing: number;
+                            name: string;
+                            /** @description 签订率（%，一位小数）；无重新就业停发的为空 */
+                            rate: number | null;
+                            /** @description 当年领取期间因重新就业停发的申领数 */
+                            reemployed: number;
+                            regionCode: string;
+                            /** @description 其中已签订缓发协议的 */
+                            signed: number;
+                            /** @description 目标（%） */
+                            target: number | null;
+                            /** @description 目标的依据 */
+                            targetSource: string | null;
+                            /** @description missing=true 时：未签订的总数 */
+                            total?: number;
+                            year: number;
                         };
                     };
                 };

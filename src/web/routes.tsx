@@ -5,6 +5,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   CloudUploadOutlined,
+  FileProtectOutlined,
   HomeOutlined,
   HeartOutlined,
   IdcardOutlined,
@@ -83,6 +84,7 @@ import { FundLedgerPage } from './pages/fund/FundLedgerPage.js';
 import { FileDoneOutlined, InsuranceOutlined, ScheduleOutlined, WalletOutlined } from '@ant-design/icons';
 import { ClaimIntakePage } from './pages/unemploymentInsurance/ClaimIntakePage.js';
 import { ClaimPage } from './pages/unemploymentInsurance/ClaimPage.js';
+import { DeferralsPage } from './pages/unemploymentInsurance/DeferralsPage.js';
 import { ClaimReviewPage, ClaimsPage } from './pages/unemploymentInsurance/ClaimsPage.js';
 import { ContributionsPage } from './pages/unemploymentInsurance/ContributionsPage.js';
 import { uiStaff } from './pages/unemploymentInsurance/uiTypes.js';
@@ -172,6 +174,8 @@ export const pages: PageEntry[] = [
   { path: '/ui/claims/review', label: '失业保险审核', icon: <ScheduleOutlined />, roles: ['reviewer'], element: <ClaimReviewPage /> },
   { path: '/ui/claims', label: '失业保险金申领', icon: <InsuranceOutlined />, roles: uiStaff, element: <ClaimsPage /> },
   { path: '/ui/claims/:id', label: '失业保险金申领详情', roles: uiStaff, element: <ClaimPage />, menuKey: '/ui/claims' },
+  // 缓发协议 (seed 002 §(八)): the year's rate of re-employed claimants with a deferral agreement, and who still lacks one.
+  { path: '/ui/deferrals', label: '缓发协议', icon: <FileProtectOutlined />, roles: ['ui_officer', 'leader'], element: <DeferralsPage /> },
   // Monthly payment runs of unemployment benefit (UI-3): finance builds, approves (four eyes) and pays them; leaders and auditors read.
   { path: '/ui/payment-runs', label: '失业保险金发放', icon: <PayCircleOutlined />, roles: paymentRunStaff, element: <PaymentRunsPage /> },
   {

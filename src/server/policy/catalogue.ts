@@ -313,6 +313,12 @@ export const paramDefinitions = [
     kind: 'percent',
     description: '当年享受过失业保险金的人员中，领取期间重新就业而停发的比例',
   },
+  {
+    name: 'ui.deferral_agreement_target',
+    title: '已就业在领失业金人员签订缓发协议率目标',
+    kind: 'percent',
+    description: '当年领取失业保险金期间重新就业而停发的人员中，签订缓发协议（保留未领期限）的比例',
+  },
 ] as const satisfies readonly ParamDefinition[];
 
 /** The name of a parameter in the catalogue: a misspelt name does not compile. */
@@ -336,6 +342,7 @@ export const paramRanges: Partial<Record<ParamName, { min: number; max: number; 
   'ui.contribution_rate.employer': { min: 0, max: 10, why: '失业保险费单位费率须在 0%–10% 之间' },
   'ui.contribution_rate.person': { min: 0, max: 10, why: '失业保险费个人费率须在 0%–10% 之间' },
   'ui.reemployment_rate_target': { min: 0, max: 100, why: '再就业率目标须在 0%–100% 之间' },
+  'ui.deferral_agreement_target': { min: 0, max: 100, why: '缓发协议签订率目标须在 0%–100% 之间' },
 };
 
 export const paramOrders: readonly { lower: ParamName; upper: ParamName; why: string }[] = [
@@ -698,6 +705,7 @@ export const paramSeedValues: ParamSeedValue[] = [
       ],
       ['full_employment_community.min_4050_placed_rate', 90, '对有就业要求的“4050”人员安置率达90%以上'],
       ['full_employment_community.target_share', 20, '要确保20%的社区进入就业先进社区行列'],
+      ['ui.deferral_agreement_target', 100, '已就业在领失业金人员签订缓发协议率达100%'],
     ] as const
   ).flatMap(([name, value, clause]): ParamSeedValue[] => [
     { name, regionPrefix: shenyang, effectiveFrom: '2004-01-01', value, source: `${s002} §(八)：${clause}` },

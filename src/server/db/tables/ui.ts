@@ -90,6 +90,9 @@ export const uiClaims = pgTable(
     /** Set when the benefit stopped (条例第十五条): the event's own date and why. */
     stoppedOn: date('stopped_on', { mode: 'string' }),
     stopReason: text('stop_reason').$type<UiStopReason>(),
+    /** The claimant's current caseworker (UI-4: guidance and referrals), name as when assigned; history in ui_claim_caseworkers. */
+    caseworkerId: uuid('caseworker_id'),
+    caseworkerName: text('caseworker_name'),
   },
   (t) => [
     uniqueIndex('ui_claims_one_open_uq')
@@ -97,6 +100,7 @@ export const uiClaims = pgTable(
       .where(sql`${t.status} IN ('pending', 'active')`),
     index('ui_claims_person_idx').on(t.personId),
     index('ui_claims_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.status),
+    index('ui_claims_caseworker_idx').on(t.caseworkerId),
     check('ui_claims_status_ck', sql`${t.status} IN ('pending', 'active', 'stopped', 'exhausted', 'rejected')`),
     check('ui_claims_months_ck', sql`${t.entitlementMonths} > 0 AND ${t.contributionMonths} >= 0 AND ${t.carriedMonths} >= 0`),
     check('ui_claims_amount_ck', sql`${t.monthlyAmountFen} > 0`),
@@ -340,5 +344,67 @@ export const uiFollowUps = pgTable(
     index('ui_follow_ups_employer_idx').on(t.employerId),
     check('ui_follow_ups_kind_ck', sql`${t.kind} IN ('enrol', 'arrears')`),
     check('ui_follow_ups_status_ck', sql`${t.status} IN ('open', 'done')`),
+  ],
+);
+
+/**
+ * The caseworkers a claim has had (UI-4: claimants get guidance and referrals): who looked after the
+ * claimant from which day to which; the current one has no end and is copied onto the claim.
+ * `regionCode` is the claim's.
+ */
+export const uiClaimCaseworkers = pgTable(
+  'ui_claim_caseworkers',
+  {
+    id: uuid('id').primaryKey(),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => uiClaims.id),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    staffId: uuid('staff_id').notNull(),
+    /** The staff member's name when assigned (the record keeps it if the account changes). */
+    staffName: text('staff_name').notNull(),
+    assignedOn: date('assigned_on', { mode: 'string' }).notNull(),
+    endedOn: date('ended_on', { mode: 'string' }),
+    assignedBy: text('assigned_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('ui_claim_caseworkers_claim_idx').on(t.claimId, t.assignedOn),
+    uniqueIndex('ui_claim_caseworkers_one_current_uq')
+      .on(t.claimId)
+      .where(sql`${t.endedOn} IS NULL`),
+    index('ui_claim_caseworkers_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+  ],
+);
+
+/**
+ * Deferral agreements (缓发协议, seed 002 §(八): 已就业在领失业金人员签订缓发协议率达100%): a
+ * claimant re-employed while in benefit signs that the unused entitlement is kept for a later
+ * claim. One per claim; `keptMonths` is computed from the claim when signed (entitlement less the
+ * months paid), never typed. `regionCode` is the claim's.
+ */
+export const uiDeferralAgreements = pgTable(
+  'ui_deferral_agreements',
+  {
+    id: uuid('id').primaryKey(),
+    claimId: uuid('claim_id')
+      .notNull()
+      .references(() => uiClaims.id),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => persons.id),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    signedOn: date('signed_on', { mode: 'string' }).notNull(),
+    entitlementMonths: integer('entitlement_months').notNull(),
+    paidMonths: integer('paid_months').notNull(),
+    keptMonths: integer('kept_months').notNull(),
+    note: text('note'),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('ui_deferral_agreements_claim_uq').on(t.claimId),
+    index('ui_deferral_agreements_region_idx').on(t.regionCode.op('varchar_pattern_ops'), t.signedOn),
+    check('ui_deferral_agreements_months_ck', sql`${t.keptMonths} >= 0 AND ${t.paidMonths} >= 0`),
   ],
 );

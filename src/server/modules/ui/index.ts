@@ -24,3 +24,5 @@ export {
 export type { RunOptions } from './paymentRuns.js';
 export { postTransfers, transferPairs, type TransferToPost } from './fund.js';
 export { onPersonRegionChanged, recordRefusal, stopClaimBy } from './claimStops.js';
+export { deferralRate, signDeferral } from './deferral.js';
+export { assignClaimCaseworker } from './claimCaseworker.js';

@@ -108,6 +108,8 @@ export async function personNameOf(ctx: Ctx, personId: string): Promise<string |
 export interface ClaimFilter {
   status?: UiClaimStatus | undefined;
   personId?: string | undefined;
+  /** UI-4: the claims of this caseworker. */
+  caseworkerId?: string | undefined;
 }
 
 export async function listClaims(ctx: Ctx, filter: ClaimFilter, paging: Paging) {
@@ -115,6 +117,7 @@ export async function listClaims(ctx: Ctx, filter: ClaimFilter, paging: Paging) 
   const conds: SQL[] = [withinScope(ctx, c.regionCode)];
   if (filter.status) conds.push(eq(c.status, filter.status));
   if (filter.personId) conds.push(eq(c.personId, filter.personId));
+  if (filter.caseworkerId) conds.push(eq(c.caseworkerId, filter.caseworkerId));
   const where = and(...conds);
   const items = await ctx.db
     .select({
@@ -132,6 +135,8 @@ export async function listClaims(ctx: Ctx, filter: ClaimFilter, paging: Paging) 
       takenBy: c.takenBy,
       takenAt: c.takenAt,
       decidedBy: c.decidedBy,
+      caseworkerId: c.caseworkerId,
+      caseworkerName: c.caseworkerName,
     })
     .from(c)
     .innerJoin(persons, eq(persons.id, c.personId))

@@ -18,6 +18,8 @@ import { fundRoutes } from './fundRoutes.js';
 import { claimStopRoutes } from './claimStopsRoutes.js';
 import { coverageRoutes } from './coverageRoutes.js';
 import { reemploymentRateRoutes } from './reemploymentRateRoutes.js';
+import { claimCaseworkerRoutes } from './claimCaseworkerRoutes.js';
+import { deferralRoutes } from './deferralRoutes.js';
 import { assessClaim, decideOnClaim, getClaim, listClaims, postContributions, takeClaim, uiAccountOf } from './service.js';
 
 const Month = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
@@ -59,6 +61,23 @@ const Claim = Type.Object({
   stopReason: Nullable(
     Type.Unsafe<UiStopReason>(
       Type.String({ enum: uiStopReasons, description: uiStopReasons.map((r) => `${r} ${uiStopReasonNames[r]}`).join('、') }),
+    ),
+  ),
+  caseworkerId: Nullable(Type.String({ description: '经办人（工作人员）' })),
+  caseworkerName: Nullable(Type.String({ description: '经办人姓名（指定时的）' })),
+  deferral: Nullable(
+    Type.Object(
+      {
+        id: Type.String(),
+        signedOn: Type.String({ description: '签订日期' }),
+        entitlementMonths: Type.Integer({ description: '领取期限（月）' }),
+        paidMonths: Type.Integer({ description: '签订时已发放的月数' }),
+        keptMonths: Type.Integer({ description: '保留的未领期限（月）= 领取期限 − 已发放月数' }),
+        note: Nullable(Type.String()),
+        createdBy: Type.String(),
+        createdAt: DateTime,
+      },
+      { description: '缓发协议（重新就业停发后签订），未签订为空' },
     ),
   ),
   paidMonths: Type.Integer({ description: '已审批发放的月数（不含银行退回的）' }),
@@ -154,8 +173,14 @@ export async function uiRoutes(app: App) {
     {
       schema: {
         tags: ['ui'],
-        summary: '失业保险金申领：按状态、人员筛选',
-        querystring: Type.Object({ ...pageQuery, status: Type.Optional(Status), personId: Type.Optional(Type.String({ format: 'uuid' })) }),
+        summary: '失业保险金申领：按状态、人员、经办人筛选（mine=true 为本人经办的）',
+        querystring: Type.Object({
+          ...pageQuery,
+          status: Type.Optional(Status),
+          personId: Type.Optional(Type.String({ format: 'uuid' })),
+          caseworkerId: Type.Optional(Type.String({ format: 'uuid', description: '经办人' })),
+          mine: Type.Optional(Type.Boolean({ description: 'true：本人经办的申领' })),
+        }),
         response: {
           200: Paged(
             Type.Object({
@@ -173,14 +198,16 @@ export async function uiRoutes(app: App) {
               takenBy: Type.String(),
               takenAt: DateTime,
               decidedBy: Nullable(Type.String()),
+              caseworkerId: Nullable(Type.String()),
+              caseworkerName: Nullable(Type.String()),
             }),
           ),
         },
       },
     },
     async (req, reply) => {
-      const { status, personId } = req.query;
-      return sendList(reply, req.query, (paging) => listClaims(ctxOf(app, req), { status, personId }, paging), {
+      const { status, personId, caseworkerId, mine } = req.query;
+      return sendList(reply, req.query, (paging) => listClaims(ctxOf(app, req), { status, personId, caseworkerId, mine }, paging), {
         onExport: (rows) =>
           noteAccess(
             ctxOf(app, req),
@@ -199,6 +226,7 @@ export async function uiRoutes(app: App) {
           { header: '停发日期', value: (c) => c.stoppedOn },
           { header: '受理人', value: (c) => c.takenBy },
           { header: '审核人', value: (c) => c.decidedBy },
+          { header: '经办人', value: (c) => c.caseworkerName },
         ],
       });
     },
@@ -233,6 +261,8 @@ export async function uiRoutes(app: App) {
   await claimStopRoutes(app, Claim);
   await coverageRoutes(app);
   await reemploymentRateRoutes(app);
+  await claimCaseworkerRoutes(app, Claim);
+  await deferralRoutes(app, Claim);
   app.post(
     '/ui/claims/assess',
     {

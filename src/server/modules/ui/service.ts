@@ -15,6 +15,7 @@ import * as employers from '../employers/index.js';
 import * as persons from '../persons/index.js';
 import * as registrations from '../registrations/index.js';
 import type { SeparationReason } from '../../../shared/labels.js';
+import * as deferralRepo from './deferralRepo.js';
 import * as paymentRunsRepo from './paymentRunsRepo.js';
 import { postContributionIncome } from './fund.js';
 import * as repo from './repo.js';
@@ -352,16 +353,30 @@ export async function takeClaim(ctx: Ctx, input: ClaimInput) {
 
 /**
  * The claim as the API shows it: with its person's name and its payments (UI-3: those of payment
- * runs, not those the bank returned unpaid); `paidMonths` counts the approved and paid ones.
+ * runs, not those the bank returned unpaid); `paidMonths` counts the approved and paid ones;
+ * `deferral` is its deferral agreement (缓发协议, deferral.ts) or null.
  */
 async function claimView(ctx: Ctx, row: repo.ClaimRow) {
   const payments = await paymentRunsRepo.claimPayments(ctx, row.id);
+  const deferral = await deferralRepo.deferralOf(ctx, row.id);
   return {
     ...row,
     personName: await repo.personNameOf(ctx, row.personId),
     eligible: true,
     paidMonths: payments.filter((p) => p.status === 'approved' || p.status === 'paid').length,
     payments,
+    deferral: deferral
+      ? {
+          id: deferral.id,
+          signedOn: deferral.signedOn,
+          entitlementMonths: deferral.entitlementMonths,
+          paidMonths: deferral.paidMonths,
+          keptMonths: deferral.keptMonths,
+          note: deferral.note,
+          createdBy: deferral.createdBy,
+          createdAt: deferral.createdAt,
+        }
+      : null,
   };
 }
 
@@ -374,9 +389,12 @@ export async function getClaim(ctx: Ctx, id: string) {
   return claimView(ctx, row);
 }
 
-export function listClaims(ctx: Ctx, filter: repo.ClaimFilter, paging: Paging) {
+/** Claims in scope; `mine` (UI-4) is the claims whose caseworker is the caller. */
+export function listClaims(ctx: Ctx, filter: repo.ClaimFilter & { mine?: boolean | undefined }, paging: Paging) {
   requireRole(ctx, ...uiReaders);
-  return repo.listClaims(ctx, filter, paging);
+  const { mine, ...rest } = filter;
+  const caseworkerId = mine ? (ctx.actor.id ?? '00000000-0000-0000-0000-000000000000') : rest.caseworkerId;
+  return repo.listClaims(ctx, { ...rest, caseworkerId }, paging);
 }
 
 /** Approves (active) or rejects a pending claim: a reviewer who did not take it (four eyes, 403). */

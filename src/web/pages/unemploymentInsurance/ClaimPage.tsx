@@ -13,6 +13,8 @@ import { PageLink, PersonLink } from '../../components/PageLink.js';
 import { RegionLabel } from '../../components/RegionLabel.js';
 import { formatDateTime } from '../../format.js';
 import { useLoad } from '../../hooks.js';
+import { ClaimCaseworkerCard } from './ClaimCaseworkerCard.js';
+import { ClaimDeferralCard } from './ClaimDeferralCard.js';
 import {
   claimPath,
   claimsApi,
@@ -117,6 +119,8 @@ export function ClaimPage() {
           ]}
         />
       </Card>
+      <ClaimCaseworkerCard claim={c} onChanged={loaded.reload} />
+      <ClaimDeferralCard claim={c} onChanged={loaded.reload} />
       <Card title="判定依据" size="small">
         <Table<Reason>
           rowKey="rule"
