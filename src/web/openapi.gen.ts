@@ -9665,6 +9665,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 decidedBy: string | null;
+                                /** @description 审核人姓名 */
+                                decidedByName: string | null;
                                 entitlementMonths: number;
                                 id: string;
                                 monthlyAmountFen: number;
@@ -9687,6 +9689,8 @@ export interface paths {
                                 /** Format: date-time */
                                 takenAt: string;
                                 takenBy: string;
+                                /** @description 受理人姓名 */
+                                takenByName: string;
                             }[];
                             page: number;
                             pageSize: number;
@@ -9737,6 +9741,8 @@ export interface paths {
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审核人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             /** @description 合并计算其未领期限的前次申领 */
                             earlierClaimId: string | null;
@@ -9785,6 +9791,8 @@ export interface paths {
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
+                            /** @description 受理人姓名 */
+                            takenByName: string;
                         };
                     };
                 };
@@ -9832,6 +9840,8 @@ export interface paths {
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审核人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             /** @description 合并计算其未领期限的前次申领 */
                             earlierClaimId: string | null;
@@ -9880,6 +9890,8 @@ export interface paths {
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
+                            /** @description 受理人姓名 */
+                            takenByName: string;
                         };
                     };
                 };
@@ -9939,6 +9951,8 @@ export interface paths {
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审核人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             /** @description 合并计算其未领期限的前次申领 */
                             earlierClaimId: string | null;
@@ -9987,6 +10001,8 @@ export interface paths {
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
+                            /** @description 受理人姓名 */
+                            takenByName: string;
                         };
                     };
                 };
@@ -10035,6 +10051,8 @@ export interface paths {
                                 /** Format: date-time */
                                 recordedAt: string;
                                 recordedBy: string;
+                                /** @description 登记人姓名 */
+                                recordedByName: string;
                             }[];
                             refusalsToStop: number | null;
                             source: string | null;
@@ -10085,6 +10103,8 @@ export interface paths {
                                 /** Format: date-time */
                                 decidedAt: string | null;
                                 decidedBy: string | null;
+                                /** @description 审核人姓名 */
+                                decidedByName: string | null;
                                 decisionComment: string | null;
                                 /** @description 合并计算其未领期限的前次申领 */
                                 earlierClaimId: string | null;
@@ -10133,6 +10153,8 @@ export interface paths {
                                 /** Format: date-time */
                                 takenAt: string;
                                 takenBy: string;
+                                /** @description 受理人姓名 */
+                                takenByName: string;
                             };
                             refusal: {
                                 claimId: string;
@@ -10144,6 +10166,8 @@ export interface paths {
                                 /** Format: date-time */
                                 recordedAt: string;
                                 recordedBy: string;
+                                /** @description 登记人姓名 */
+                                recordedByName: string;
                             };
                             /** @description 本申领累计拒绝次数 */
                             refusals: number;
@@ -10216,6 +10240,8 @@ export interface paths {
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审核人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             /** @description 合并计算其未领期限的前次申领 */
                             earlierClaimId: string | null;
@@ -10264,6 +10290,8 @@ export interface paths {
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
+                            /** @description 受理人姓名 */
+                            takenByName: string;
                         };
                     };
                 };
@@ -11182,9 +11210,13 @@ export interface paths {
                                 /** Format: date-time */
                                 approvedAt: string | null;
                                 approvedBy: string | null;
+                                /** @description 复核人姓名 */
+                                approvedByName: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 createdBy: string;
+                                /** @description 提出人姓名 */
+                                createdByName: string;
                                 /**
                                  * @description 贷方（收入）账户
                                  * @enum {string}
@@ -11267,9 +11299,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 复核人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 提出人姓名 */
+                            createdByName: string;
                             /**
                              * @description 贷方（收入）账户
                              * @enum {string}
@@ -11345,9 +11381,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 复核人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 提出人姓名 */
+                            createdByName: string;
                             /**
                              * @description 贷方（收入）账户
                              * @enum {string}
@@ -11427,9 +11467,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 复核人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 提出人姓名 */
+                            createdByName: string;
                             /**
                              * @description 贷方（收入）账户
                              * @enum {string}
@@ -11514,9 +11558,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 复核人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 提出人姓名 */
+                            createdByName: string;
                             /**
                              * @description 贷方（收入）账户
                              * @enum {string}
@@ -11599,9 +11647,13 @@ export interface paths {
                                 /** Format: date-time */
                                 approvedAt: string | null;
                                 approvedBy: string | null;
+                                /** @description 审批人姓名 */
+                                approvedByName: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 createdBy: string;
+                                /** @description 生成人姓名 */
+                                createdByName: string;
                                 /** Format: date-time */
                                 finishedAt: string | null;
                                 id: string;
@@ -11660,9 +11712,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 审批人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 生成人姓名 */
+                            createdByName: string;
                             /** Format: date-time */
                             finishedAt: string | null;
                             id: string;
@@ -11725,9 +11781,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 审批人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 生成人姓名 */
+                            createdByName: string;
                             /** Format: date-time */
                             finishedAt: string | null;
                             id: string;
@@ -11794,9 +11854,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 审批人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 生成人姓名 */
+                            createdByName: string;
                             /** Format: date-time */
                             finishedAt: string | null;
                             id: string;

@@ -19,6 +19,7 @@ import * as paymentRunsRepo from './paymentRunsRepo.js';
 import { postContributionIncome } from './fund.js';
 import * as repo from './repo.js';
 import { decideClaim, usedMonths, type ClaimFigures } from './rules.js';
+import { staffNamesOf } from './staffNames.js';
 
 /** Who reads contribution accounts and claims: the UI office, its reviewers and finance, leaders and auditors. */
 const uiReaders = ['ui_officer', 'reviewer', 'finance', 'leader', 'auditor', 'admin'] as const;
@@ -357,9 +358,12 @@ export async function takeClaim(ctx: Ctx, input: ClaimInput) {
  */
 async function claimView(ctx: Ctx, row: repo.ClaimRow) {
   const payments = await paymentRunsRepo.claimPayments(ctx, row.id);
+  const nameOf = await staffNamesOf(ctx, [row.takenBy, row.decidedBy]);
   return {
     ...row,
     personName: await repo.personNameOf(ctx, row.personId),
+    takenByName: nameOf(row.takenBy)!,
+    decidedByName: nameOf(row.decidedBy),
     eligible: true,
     paidMonths: payments.filter((p) => p.status === 'approved' || p.status === 'paid').length,
     payments,
@@ -375,9 +379,15 @@ export async function getClaim(ctx: Ctx, id: string) {
   return claimView(ctx, row);
 }
 
-export function listClaims(ctx: Ctx, filter: repo.ClaimFilter, paging: Paging) {
+/** Claims in scope with the names of the staff who took and decided them. */
+export async function listClaims(ctx: Ctx, filter: repo.ClaimFilter, paging: Paging) {
   requireRole(ctx, ...uiReaders);
-  return repo.listClaims(ctx, filter, paging);
+  const { items, total } = await repo.listClaims(ctx, filter, paging);
+  const nameOf = await staffNamesOf(
+    ctx,
+    items.flatMap((c) => [c.takenBy, c.decidedBy]),
+  );
+  return { items: items.map((c) => ({ ...c, takenByName: nameOf(c.takenBy)!, decidedByName: nameOf(c.decidedBy) })), total };
 }
 
 /** Approves (active) or rejects a pending claim: a reviewer who did not take it (four eyes, 403). */
