@@ -65,6 +65,9 @@ describe('UI-5 fund ledger in the browser', () => {
     await page.locator('.ant-modal-confirm').getByRole('button', { name: '复核入账' }).click();
     await expect.poll(() => rowOf(page, '晋人社函').textContent(), { timeout: 15_000 }).toContain('已入账');
     await expect.poll(() => balanceText(page), { timeout: 15_000 }).toContain('20,100.00');
+    const approved = (await rowOf(page, '晋人社函').textContent()) ?? '';
+    expect(approved, 'the requester and the approver by name, not login').toContain('小店区财务乙');
+    expect(approved).toContain('小店区财务甲');
 
     await page.getByRole('button', { name: /提出划转/ }).click();
     await dialog(page).getByLabel('类型').click();

@@ -124,7 +124,7 @@ describe('UI-3 payment runs in the browser', () => {
     await expect.poll(() => rowOf(runs, thisMonth).count()).toBe(1);
     const listed = await rowOf(runs, thisMonth).textContent();
     expect(listed).toContain('待审批');
-    expect(listed).toContain(`${staff.financeA}（本人）`);
+    expect(listed, 'the creator’s name, not the login').toContain('小店区财务甲（本人）');
     expect(await rowOf(runs, thisMonth).getByRole('link', { name: '查看' }).count()).toBe(1);
     await shot(page, 'ui-payment-runs-list');
   });
@@ -139,11 +139,11 @@ describe('UI-3 payment runs in the browser', () => {
     await page.getByRole('button', { name: /审\s?批/ }).click();
     const confirm = page.locator('.ant-modal-confirm');
     expect(await confirm.textContent()).toContain('双人复核');
-    expect(await confirm.textContent()).toContain(`由 ${staff.financeA} 生成`);
+    expect(await confirm.textContent()).toContain('由 小店区财务甲 生成');
     await shot(page, 'ui-payment-run-approve', { fullPage: false });
     await confirm.getByRole('button', { name: /^审\s?批$/ }).click();
     await expect.poll(() => page.getByTestId('run-status').textContent()).toBe('已审批');
-    expect(await page.getByTestId('run-facts').textContent()).toContain(`审批人${staff.financeB}`);
+    expect(await page.getByTestId('run-facts').textContent()).toContain('审批人太原市财务乙（');
     await expect.poll(() => rowOf(page.getByTestId('run-payments'), claimant).textContent()).toContain('已审批待发放');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('bank-file').click()]);

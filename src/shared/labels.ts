@@ -249,6 +249,16 @@ export const uiStopReasonNames = {
 } as const;
 export type UiStopReason = keyof typeof uiStopReasonNames;
 export const uiStopReasons = Object.keys(uiStopReasonNames) as UiStopReason[];
+/** The article of 《失业保险条例》 behind each stop reason (第十五条第（一）–（七）项). */
+export const uiStopReasonArticles: Record<UiStopReason, string> = {
+  re_employed: '第十五条第（一）项',
+  conscripted: '第十五条第（二）项',
+  moved_away: '第十五条第（三）项',
+  pension_started: '第十五条第（四）项',
+  imprisoned: '第十五条第（五）项',
+  refused_offers: '第十五条第（六）项',
+  other: '第十五条第（七）项',
+};
 
 /** Follow-up tasks on an employer's unemployment insurance (UI-6). */
 export const uiFollowUpKindNames = { enrol: '督促参保', arrears: '追缴欠费' } as const;

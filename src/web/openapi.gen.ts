@@ -9671,6 +9671,8 @@ export interface paths {
                                 caseworkerId: string | null;
                                 caseworkerName: string | null;
                                 decidedBy: string | null;
+                                /** @description 审核人姓名 */
+                                decidedByName: string | null;
                                 entitlementMonths: number;
                                 id: string;
                                 monthlyAmountFen: number;
@@ -9693,6 +9695,8 @@ export interface paths {
                                 /** Format: date-time */
                                 takenAt: string;
                                 takenBy: string;
+                                /** @description 受理人姓名 */
+                                takenByName: string;
                             }[];
                             page: number;
                             pageSize: number;
@@ -9747,6 +9751,8 @@ export interface paths {
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审核人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             /** @description 缓发协议（重新就业停发后签订），未签订为空 */
                             deferral: {
@@ -9811,6 +9817,8 @@ export interface paths {
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
+                            /** @description 受理人姓名 */
+                            takenByName: string;
                         };
                     };
                 };
@@ -9862,6 +9870,8 @@ export interface paths {
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审核人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             /** @description 缓发协议（重新就业停发后签订），未签订为空 */
                             deferral: {
@@ -9926,6 +9936,8 @@ export interface paths {
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
+                            /** @description 受理人姓名 */
+                            takenByName: string;
                         };
                     };
                 };
@@ -10160,6 +10172,8 @@ export interface paths {
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审核人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             /** @description 缓发协议（重新就业停发后签订），未签订为空 */
                             deferral: {
@@ -10350,6 +10364,8 @@ export interface paths {
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
+                            /** @description 受理人姓名 */
+                            takenByName: string;
                         };
                     };
                 };
@@ -10398,6 +10414,8 @@ export interface paths {
                                 /** Format: date-time */
                                 recordedAt: string;
                                 recordedBy: string;
+                                /** @description 登记人姓名 */
+                                recordedByName: string;
                             }[];
                             refusalsToStop: number | null;
                             source: string | null;
@@ -10452,6 +10470,8 @@ export interface paths {
                                 /** Format: date-time */
                                 decidedAt: string | null;
                                 decidedBy: string | null;
+                                /** @description 审核人姓名 */
+                                decidedByName: string | null;
                                 decisionComment: string | null;
                                 /** @description 缓发协议（重新就业停发后签订），未签订为空 */
                                 deferral: {
@@ -10516,6 +10536,8 @@ export interface paths {
                                 /** Format: date-time */
                                 takenAt: string;
                                 takenBy: string;
+                                /** @description 受理人姓名 */
+                                takenByName: string;
                             };
                             refusal: {
                                 claimId: string;
@@ -10527,6 +10549,8 @@ export interface paths {
                                 /** Format: date-time */
                                 recordedAt: string;
                                 recordedBy: string;
+                                /** @description 登记人姓名 */
+                                recordedByName: string;
                             };
                             /** @description 本申领累计拒绝次数 */
                             refusals: number;
@@ -10603,6 +10627,8 @@ export interface paths {
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审核人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             /** @description 缓发协议（重新就业停发后签订），未签订为空 */
                             deferral: {
@@ -10667,6 +10693,8 @@ export interface paths {
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
+                            /** @description 受理人姓名 */
+                            takenByName: string;
                         };
                     };
                 };
@@ -11665,9 +11693,13 @@ export interface paths {
                                 /** Format: date-time */
                                 approvedAt: string | null;
                                 approvedBy: string | null;
+                                /** @description 复核人姓名 */
+                                approvedByName: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 createdBy: string;
+                                /** @description 提出人姓名 */
+                                createdByName: string;
                                 /**
                                  * @description 贷方（收入）账户
                                  * @enum {string}
@@ -11750,9 +11782,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 复核人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 提出人姓名 */
+                            createdByName: string;
                             /**
                              * @description 贷方（收入）账户
                              * @enum {string}
@@ -11828,9 +11864,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 复核人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 提出人姓名 */
+                            createdByName: string;
                             /**
                              * @description 贷方（收入）账户
                              * @enum {string}
@@ -11910,9 +11950,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 复核人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 提出人姓名 */
+                            createdByName: string;
                             /**
                              * @description 贷方（收入）账户
                              * @enum {string}
@@ -11997,9 +12041,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 复核人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 提出人姓名 */
+                            createdByName: string;
                             /**
                              * @description 贷方（收入）账户
                              * @enum {string}
@@ -12082,9 +12130,13 @@ export interface paths {
                                 /** Format: date-time */
                                 approvedAt: string | null;
                                 approvedBy: string | null;
+                                /** @description 审批人姓名 */
+                                approvedByName: string | null;
                                 /** Format: date-time */
                                 createdAt: string;
                                 createdBy: string;
+                                /** @description 生成人姓名 */
+                                createdByName: string;
                                 /** Format: date-time */
                                 finishedAt: string | null;
                                 id: string;
@@ -12143,9 +12195,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 审批人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 生成人姓名 */
+                            createdByName: string;
                             /** Format: date-time */
                             finishedAt: string | null;
                             id: string;
@@ -12208,9 +12264,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 审批人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 生成人姓名 */
+                            createdByName: string;
                             /** Format: date-time */
                             finishedAt: string | null;
                             id: string;
@@ -12277,9 +12337,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 审批人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 生成人姓名 */
+                            createdByName: string;
                             /** Format: date-time */
                             finishedAt: string | null;
                             id: string;

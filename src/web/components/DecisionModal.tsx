@@ -1,9 +1,9 @@
 // A reviewer's 批准 / 驳回 of an application with a required comment (four eyes: the page shows it
 // only to a reviewer who did not make the application).
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { Alert, App, Form, Input, Modal, Typography } from 'antd';
 import { post } from '../api.js';
-import { errorText } from './formErrors.js';
+import { useSubmit } from './useSubmit.js';
 
 /**
  * 批准 / 驳回 with a required comment, posted to `url` as {decision, comment}: a reviewer's
@@ -31,8 +31,7 @@ export function DecisionModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ comment: string }>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, clearProblem, submit: send } = useSubmit();
   const label = decision === 'reject' ? '驳回' : '批准';
   const submit = async () => {
     let comment: string;
@@ -41,25 +40,19 @@ export function DecisionModal({
     } catch {
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    await send(async () => {
       await post(url, { decision, comment });
       message.success(`已${label}`);
       form.resetFields();
       onDone();
-    } catch (err) {
-      setProblem(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal
       title={`${label}${what}`}
       open={decision !== null}
       onCancel={() => {
-        setProblem(null);
+        clearProblem();
         onClose();
       }}
       onOk={() => void submit()}

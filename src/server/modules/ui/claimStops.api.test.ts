@@ -26,7 +26,7 @@ beforeAll(async () => {
     ('140213001000', '测试街道', 4, '140213000000'), ('140213001001', '测试社区', 5, '140213001000')
     ON CONFLICT DO NOTHING`);
   clerk = (await createStaffMember(t, { regionCode: '140105001000', roles: ['clerk'] })).auth;
-  officer = (await createStaffMember(t, { regionCode: '140105001000', roles: ['ui_officer'] })).auth;
+  officer = (await createStaffMember(t, { regionCode: '140105001000', roles: ['ui_officer'], name: '坞城街道失业保险经办员' })).auth;
   reviewer = (await createStaffMember(t, { regionCode: '140100000000', roles: ['reviewer'] })).auth;
   provinceClerk = (await createStaffMember(t, { regionCode: '140000000000', roles: ['clerk'] })).auth;
   otherStreet = (await createStaffMember(t, { regionCode: '140105002000', roles: ['ui_officer'] })).auth;
@@ -133,6 +133,7 @@ describe('UI-3 stops of 条例第十五条 other than re-employment', () => {
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ refusals: 1, refusalsToStop: 2, stopped: false, claim: { status: 'active' } });
     expect(first.json().source).toContain('第十五条第（六）项');
+    expect(first.json().refusal).toMatchObject({ offer: '某物业公司 保洁员', recordedByName: '坞城街道失业保险经办员' });
     const second = await send(officer, 'POST', `/ui/claims/${id}/refusals`, { date: '2026-09-20', offer: '焊工培训班' });
     expect(second.json()).toMatchObject({
       refusals: 2,
@@ -142,6 +143,10 @@ describe('UI-3 stops of 条例第十五条 other than re-employment', () => {
     const list = (await send(officer, 'GET', `/ui/claims/${id}/refusals`)).json();
     expect(list).toMatchObject({ total: 2, refusalsToStop: 2 });
     expect(list.items.map((r: { offer: string }) => r.offer)).toEqual(['某物业公司 保洁员', '焊工培训班']);
+    expect(list.items.map((r: { recordedByName: string }) => r.recordedByName)).toEqual([
+      '坞城街道失业保险经办员',
+      '坞城街道失业保险经办员',
+    ]);
     expect((await auditOf(id)).at(-1)).toMatchObject({ action: 'stop', after: expect.objectContaining({ stopReason: 'refused_offers' }) });
   });
 

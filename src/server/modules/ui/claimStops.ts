@@ -9,23 +9,27 @@ import { requireRole, withTransaction, type Ctx } from '../../platform/context.j
 import { AppError, notFound, validation } from '../../platform/errors.js';
 import type { DomainEvents } from '../../platform/events.js';
 import { resolveParam } from '../../policy/service.js';
-import { uiStopReasonNames, type UiStopReason } from '../../../shared/labels.js';
+import { uiStopReasonArticles, uiStopReasonNames, uiStopReasons, type UiStopReason } from '../../../shared/labels.js';
 import * as stopsRepo from './claimStopsRepo.js';
 import * as repo from './repo.js';
 import { getClaim } from './service.js';
+import { staffNamesOf } from './staffNames.js';
 
 const statute = '《失业保险条例》';
 
 /** The clause of 条例第十五条 behind each reason (and 第二十二条 for leaving the pooling area). */
-export const stopClauses: Record<UiStopReason, string> = {
-  re_employed: `${statute}第十五条第（一）项：重新就业的`,
-  conscripted: `${statute}第十五条第（二）项：应征服兵役的`,
-  moved_away: `${statute}第十五条第（三）项：移居境外的；迁出统筹地区的，依第二十二条失业保险关系随之转迁，本地停止发放`,
-  pension_started: `${statute}第十五条第（四）项：享受基本养老保险待遇的`,
-  imprisoned: `${statute}第十五条第（五）项：被判刑收监执行的`,
-  refused_offers: `${statute}第十五条第（六）项：无正当理由，拒不接受当地人民政府指定的部门或者机构介绍的工作的`,
-  other: `${statute}第十五条第（七）项：有法律、行政法规规定的其他情形的`,
+const clauseTexts: Record<UiStopReason, string> = {
+  re_employed: '重新就业的',
+  conscripted: '应征服兵役的',
+  moved_away: '移居境外的；迁出统筹地区的，依第二十二条失业保险关系随之转迁，本地停止发放',
+  pension_started: '享受基本养老保险待遇的',
+  imprisoned: '被判刑收监执行的',
+  refused_offers: '无正当理由，拒不接受当地人民政府指定的部门或者机构介绍的工作的',
+  other: '有法律、行政法规规定的其他情形的',
 };
+export const stopClauses = Object.fromEntries(
+  uiStopReasons.map((r) => [r, `${statute}${uiStopReasonArticles[r]}：${clauseTexts[r]}`]),
+) as Record<UiStopReason, string>;
 
 /** Reasons an officer states on a stop; the other two come from the ledger (re-employment) and the refusals. */
 export const manualStopReasons = ['conscripted', 'moved_away', 'pension_started', 'imprisoned', 'other'] as const;
@@ -112,15 +116,23 @@ async function refusalsToStop(ctx: Ctx, regionCode: string, date: string) {
   }
 }
 
-const refusalView = (r: stopsRepo.RefusalRow) => ({
-  id: r.id,
-  claimId: r.claimId,
-  date: r.date,
-  offer: r.offer,
-  note: r.note,
-  recordedBy: r.recordedBy,
-  recordedAt: r.recordedAt,
-});
+/** Refusals as the API shows them, with the names of the officers who recorded them. */
+async function refusalViews(ctx: Ctx, rows: stopsRepo.RefusalRow[]) {
+  const nameOf = await staffNamesOf(
+    ctx,
+    rows.map((r) => r.recordedBy),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    claimId: r.claimId,
+    date: r.date,
+    offer: r.offer,
+    note: r.note,
+    recordedBy: r.recordedBy,
+    recordedByName: nameOf(r.recordedBy)!,
+    recordedAt: r.recordedAt,
+  }));
+}
 
 /**
  * Records that the claimant refused offered work or training without good reason (条例第十五条第
@@ -157,7 +169,7 @@ export async function recordRefusal(ctx: Ctx, id: string, input: RefusalInput) {
         `${input.date} 第 ${refusals} 次无正当理由拒不接受介绍（${row.offer}），达到 ${threshold.value} 次`,
       );
     return {
-      refusal: refusalView(row),
+      refusal: (await refusalViews(tx, [row]))[0]!,
       refusals,
       refusalsToStop: threshold.value,
       source: threshold.source,
@@ -173,7 +185,7 @@ export async function refusalsOfClaim(ctx: Ctx, id: string) {
   const items = await stopsRepo.refusalsOf(ctx, claim.id);
   const threshold = await refusalsToStop(ctx, claim.regionCode, shanghaiDateOf(ctx.now())).catch(() => null);
   return {
-    items: items.map(refusalView),
+    items: await refusalViews(ctx, items),
     total: items.length,
     refusalsToStop: threshold?.value ?? null,
     source: threshold?.source ?? null,

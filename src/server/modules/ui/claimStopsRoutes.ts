@@ -18,6 +18,7 @@ const Refusal = Type.Object({
   offer: Type.String({ description: '介绍的工作或培训' }),
   note: Nullable(Type.String()),
   recordedBy: Type.String(),
+  recordedByName: Type.String({ description: '登记人姓名' }),
   recordedAt: DateTime,
 });
 

@@ -27,8 +27,8 @@ beforeAll(async () => {
   t = await createTestApp({ now: () => new Date(`${today}T04:00:00Z`) });
   clerk = (await createStaffMember(t, { regionCode: '140105001000', roles: ['clerk'] })).auth;
   officer = (await createStaffMember(t, { regionCode: '140105001000', roles: ['ui_officer'] })).auth;
-  finance1 = (await createStaffMember(t, { regionCode: '140105000000', roles: ['finance'] })).auth;
-  finance2 = (await createStaffMember(t, { regionCode: '140105000000', roles: ['finance'] })).auth;
+  finance1 = (await createStaffMember(t, { regionCode: '140105000000', roles: ['finance'], name: '小店区财务一' })).auth;
+  finance2 = (await createStaffMember(t, { regionCode: '140105000000', roles: ['finance'], name: '小店区财务二' })).auth;
   otherDistrict = (await createStaffMember(t, { regionCode: '140106000000', roles: ['finance'] })).auth;
   otherStreet = (await createStaffMember(t, { regionCode: '140105002000', roles: ['finance'] })).auth;
   leader = (await createStaffMember(t, { regionCode: '140100000000', roles: ['leader'] })).auth;
@@ -179,7 +179,16 @@ describe('UI-5 fund ledger', () => {
     expect((await requestTransfer(officer, {})).statusCode, 'a UI officer does not move fund money').toBe(403);
     const ok = await approve(finance2, id);
     expect(ok.statusCode, ok.body).toBe(200);
-    expect(ok.json()).toMatchObject({ status: 'posted', approvedBy: expect.any(String) });
+    expect(ok.json()).toMatchObject({
+      status: 'posted',
+      approvedBy: expect.any(String),
+      createdByName: '小店区财务一',
+      approvedByName: '小店区财务二',
+    });
+    const listed = (await send(finance1, 'GET', '/ui/fund/transfers?kind=interest&pageSize=100')).json().items;
+    expect(listed, 'UI-5 the list names the staff').toContainEqual(
+      expect.objectContaining({ id, createdByName: '小店区财务一', approvedByName: '小店区财务二' }),
+    );
     expect((await approve(finance2, id)).statusCode, 'posted once').toBe(409);
     expect((await balance()).balanceFen - before.balanceFen).toBe(777);
     const audited = await queryRows<{ action: string }>(

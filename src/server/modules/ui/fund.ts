@@ -22,6 +22,7 @@ import * as regions from '../regions/index.js';
 import { fundTransferKindNames, type FundAccount, type FundTransferKind } from '../../../shared/labels.js';
 import { scopeOf } from '../../../shared/region.js';
 import * as repo from './fundRepo.js';
+import { withCreatorNames } from './staffNames.js';
 
 /** The debited and credited account of each kind (a reversal swaps those of the transfer it names). */
 export const transferPairs: Record<Exclude<FundTransferKind, 'reversal'>, { debit: FundAccount; credit: FundAccount }> = {
@@ -228,7 +229,8 @@ export interface TransferRequest {
 /** The transfer as the API shows it, with the reversal that names it, if any. */
 async function transferView(ctx: Ctx, row: repo.TransferRow) {
   const reversal = await repo.reversalOf(anywhereCtx(ctx), row.id);
-  return { ...row, reversedById: reversal?.id ?? null };
+  const [named] = await withCreatorNames(ctx, [row]);
+  return { ...named!, reversedById: reversal?.id ?? null };
 }
 
 /**
@@ -359,10 +361,15 @@ export interface TransferListQuery {
   status?: repo.TransferFilter['status'];
 }
 
-export function listFundTransfers(ctx: Ctx, query: TransferListQuery, paging: Paging) {
+export async function listFundTransfers(ctx: Ctx, query: TransferListQuery, paging: Paging) {
   requireRole(ctx, ...fundReaders);
   const regionPrefix = regionPrefixOf(ctx, query.regionCode);
-  return repo.listTransfers(ctx, { regionPrefix, kind: query.kind, month: query.month, status: query.status }, paging);
+  const { items, total } = await repo.listTransfers(
+    ctx,
+    { regionPrefix, kind: query.kind, month: query.month, status: query.status },
+    paging,
+  );
+  return { items: await withCreatorNames(ctx, items), total };
 }
 
 export interface EntryListQuery {

@@ -60,8 +60,10 @@ const Transfer = Type.Object({
   memo: Type.String(),
   status: Status,
   createdBy: Type.String(),
+  createdByName: Type.String({ description: '提出人姓名' }),
   createdAt: DateTime,
   approvedBy: Nullable(Type.String()),
+  approvedByName: Nullable(Type.String({ description: '复核人姓名' })),
   approvedAt: Nullable(DateTime),
 });
 
@@ -146,8 +148,8 @@ export function fundRoutes(app: App) {
           { header: '金额（元）', value: (r) => yuan(r.amountFen) },
           { header: '摘要', width: 30, value: (r) => r.memo },
           { header: '状态', value: (r) => fundTransferStatusNames[r.status] },
-          { header: '提出人', value: (r) => r.createdBy },
-          { header: '复核人', value: (r) => r.approvedBy },
+          { header: '提出人', value: (r) => r.createdByName },
+          { header: '复核人', value: (r) => r.approvedByName },
           { header: '冲正原划转', width: 38, value: (r) => r.reversesId },
           { header: '被冲正', width: 38, value: (r) => r.reversedById },
           { header: '编号', width: 38, value: (r) => r.id },

@@ -331,7 +331,7 @@ describe('UI-3 approval, bank file and bank returns', () => {
     expect(future.json().errors).toEqual([expect.objectContaining({ path: '/month', code: 'IN_FUTURE' })]);
     expect((await send(finance.auth, 'GET', `/ui/payment-runs/${built.id}/bank-file`)).statusCode, 'a draft has no bank file').toBe(409);
     const approved = await approve(built.id);
-    expect(approved).toMatchObject({ status: 'approved', approvedBy: expect.any(String) });
+    expect(approved).toMatchObject({ status: 'approved', approvedBy: expect.any(String), createdByName: finance.name });
     expect((await send(finance2, 'POST', `/ui/payment-runs/${built.id}/approve`)).statusCode).toBe(409);
     const totals = await approvedRunTotals(financeCtx(finance, '140105'), built.id);
     expect(totals.reduce((s, r) => s + r.amountFen, 0)).toBe(approved.totalFen);
@@ -342,7 +342,7 @@ describe('UI-3 approval, bank file and bank returns', () => {
     const { claim } = await approvedClaim();
     const built = await run('2026-11');
     expect(built.payments).toBeGreaterThan(2);
-    const approver = await createStaffMember(t, { regionCode: '140100000000', roles: ['finance'] });
+    const approver = await createStaffMember(t, { regionCode: '140100000000', roles: ['finance'], name: '太原市财务复核员' });
     await expect(
       approvePaymentRun(financeCtx(approver, '1401'), built.id, {
         chunkPayments: 2,
@@ -366,6 +366,9 @@ describe('UI-3 approval, bank file and bank returns', () => {
     expect(completed).toMatchObject({
       status: 'approved',
       approvedBy: approver.username,
+      approvedByName: '太原市财务复核员',
+      createdBy: finance.username,
+      createdByName: finance.name,
       payments: built.payments,
       totalFen: built.totalFen,
     });

@@ -19,6 +19,7 @@ import type { Paging } from '../../platform/http.js';
 import { postTransfers } from './fund.js';
 import * as repo from './paymentRunsRepo.js';
 import { dueMonths, payableMonth } from './runRules.js';
+import { withCreatorNames } from './staffNames.js';
 
 /** Who reads runs and payments: the UI office, finance, leaders and auditors. */
 const runReaders = ['ui_officer', 'reviewer', 'finance', 'leader', 'auditor', 'admin'] as const;
@@ -38,7 +39,16 @@ export interface RunOptions {
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-function runView(run: repo.RunRow) {
+/** Runs as the API shows them, with the names of the staff who built and approved them. */
+function runViews(ctx: Ctx, runs: repo.RunRow[]) {
+  return withCreatorNames(ctx, runs.map(runFields));
+}
+
+async function runView(ctx: Ctx, run: repo.RunRow) {
+  return (await runViews(ctx, [run]))[0]!;
+}
+
+function runFields(run: repo.RunRow) {
   return {
     id: run.id,
     regionCode: run.regionCode,
@@ -143,7 +153,7 @@ export async function createPaymentRun(ctx: Ctx, month: string, opts: RunOptions
         after: { status: 'draft', ...totals },
       });
     }
-    return runView((await repo.findRun(tx, runId))!);
+    return runView(tx, (await repo.findRun(tx, runId))!);
   });
 }
 
@@ -152,13 +162,13 @@ export async function getPaymentRun(ctx: Ctx, id: string) {
   requireRole(ctx, ...runReaders);
   const run = await repo.findRun(ctx, id);
   if (!run) throw notFound('失业保险金发放批次');
-  return runView(run);
+  return runView(ctx, run);
 }
 
 export async function listPaymentRuns(ctx: Ctx, filter: repo.RunFilter, paging: Paging) {
   requireRole(ctx, ...runReaders);
   const { items, total } = await repo.listRuns(ctx, filter, paging);
-  return { items: items.map(runView), total };
+  return { items: await runViews(ctx, items), total };
 }
 
 export async function listRunPayments(ctx: Ctx, runId: string, filter: repo.PaymentFilter, paging: Paging) {
@@ -286,7 +296,7 @@ export async function approvePaymentRun(
           reason: '审批时撤出停发月份后的笔数与合计',
         });
     }
-    return runView((await repo.findRun(tx, id))!);
+    return runView(tx, (await repo.findRun(tx, id))!);
   });
 }
 
@@ -321,7 +331,7 @@ export async function discardPaymentRun(ctx: Ctx, id: string, reason: string) {
       after: { status: 'discarded', payments: 0, totalFen: 0 },
       reason: reason.trim(),
     });
-    return runView((await repo.findRun(tx, id))!);
+    return runView(tx, (await repo.findRun(tx, id))!);
   });
 }
 

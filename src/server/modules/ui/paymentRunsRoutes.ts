@@ -33,8 +33,10 @@ const Run = Type.Object({
   payments: Type.Integer({ description: '支付笔数' }),
   totalFen: Type.Integer({ description: '合计金额（分）' }),
   createdBy: Type.String(),
+  createdByName: Type.String({ description: '生成人姓名' }),
   createdAt: DateTime,
   approvedBy: Nullable(Type.String()),
+  approvedByName: Nullable(Type.String({ description: '审批人姓名' })),
   approvedAt: Nullable(DateTime),
   finishedAt: Nullable(DateTime),
   progress: Type.Object(
@@ -96,8 +98,8 @@ export async function paymentRunsRoutes(app: App) {
           { header: '状态', value: (r) => uiPaymentRunStatusNames[r.status] },
           { header: '笔数', value: (r) => r.payments },
           { header: '合计（元）', value: (r) => yuan(r.totalFen) },
-          { header: '生成人', value: (r) => r.createdBy },
-          { header: '审批人', value: (r) => r.approvedBy },
+          { header: '生成人', value: (r) => r.createdByName },
+          { header: '审批人', value: (r) => r.approvedByName },
         ],
       });
     },

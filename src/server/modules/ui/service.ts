@@ -20,6 +20,7 @@ import * as paymentRunsRepo from './paymentRunsRepo.js';
 import { postContributionIncome } from './fund.js';
 import * as repo from './repo.js';
 import { decideClaim, usedMonths, type ClaimFigures } from './rules.js';
+import { staffNamesOf } from './staffNames.js';
 
 /** Who reads contribution accounts and claims: the UI office, its reviewers and finance, leaders and auditors. */
 const uiReaders = ['ui_officer', 'reviewer', 'finance', 'leader', 'auditor', 'admin'] as const;
@@ -359,9 +360,12 @@ export async function takeClaim(ctx: Ctx, input: ClaimInput) {
 async function claimView(ctx: Ctx, row: repo.ClaimRow) {
   const payments = await paymentRunsRepo.claimPayments(ctx, row.id);
   const deferral = await deferralRepo.deferralOf(ctx, row.id);
+  const nameOf = await staffNamesOf(ctx, [row.takenBy, row.decidedBy]);
   return {
     ...row,
     personName: await repo.personNameOf(ctx, row.personId),
+    takenByName: nameOf(row.takenBy)!,
+    decidedByName: nameOf(row.decidedBy),
     eligible: true,
     paidMonths: payments.filter((p) => p.status === 'approved' || p.status === 'paid').length,
     payments,
@@ -389,12 +393,20 @@ export async function getClaim(ctx: Ctx, id: string) {
   return claimView(ctx, row);
 }
 
-/** Claims in scope; `mine` (UI-4) is the claims whose caseworker is the caller. */
-export function listClaims(ctx: Ctx, filter: repo.ClaimFilter & { mine?: boolean | undefined }, paging: Paging) {
+/**
+ * Claims in scope with the names of the staff who took and decided them; `mine` (UI-4) is the
+ * claims whose caseworker is the caller.
+ */
+export async function listClaims(ctx: Ctx, filter: repo.ClaimFilter & { mine?: boolean | undefined }, paging: Paging) {
   requireRole(ctx, ...uiReaders);
   const { mine, ...rest } = filter;
   const caseworkerId = mine ? (ctx.actor.id ?? '00000000-0000-0000-0000-000000000000') : rest.caseworkerId;
-  return repo.listClaims(ctx, { ...rest, caseworkerId }, paging);
+  const { items, total } = await repo.listClaims(ctx, { ...rest, caseworkerId }, paging);
+  const nameOf = await staffNamesOf(
+    ctx,
+    items.flatMap((c) => [c.takenBy, c.decidedBy]),
+  );
+  return { items: items.map((c) => ({ ...c, takenByName: nameOf(c.takenBy)!, decidedByName: nameOf(c.decidedBy) })), total };
 }
 
 /** Approves (active) or rejects a pending claim: a reviewer who did not take it (four eyes, 403). */

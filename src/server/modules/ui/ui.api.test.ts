@@ -24,8 +24,10 @@ beforeAll(async () => {
   t = await createTestApp({ now: () => new Date(`${today}T04:00:00Z`) });
   clerk = (await createStaffMember(t, { regionCode: '140105001000', roles: ['clerk'] })).auth;
   officer = (await createStaffMember(t, { regionCode: '140105001000', roles: ['ui_officer'] })).auth;
-  reviewer = (await createStaffMember(t, { regionCode: '140100000000', roles: ['reviewer'] })).auth;
-  officerReviewer = (await createStaffMember(t, { regionCode: '140105000000', roles: ['ui_officer', 'reviewer'] })).auth;
+  reviewer = (await createStaffMember(t, { regionCode: '140100000000', roles: ['reviewer'], name: '太原市审核员' })).auth;
+  officerReviewer = (
+    await createStaffMember(t, { regionCode: '140105000000', roles: ['ui_officer', 'reviewer'], name: '小店区经办审核员' })
+  ).auth;
   otherStreet = (await createStaffMember(t, { regionCode: '140105002000', roles: ['ui_officer', 'reviewer'] })).auth;
   otherDistrict = (await createStaffMember(t, { regionCode: '140106000000', roles: ['ui_officer', 'reviewer'] })).auth;
   jobOfficer = (await createStaffMember(t, { regionCode: '140105000000', roles: ['job_officer'] })).auth;
@@ -190,6 +192,12 @@ describe('UI-2 claims', () => {
     const approved = await decide(id, 'approve');
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json()).toMatchObject({ status: 'active', decisionComment: '材料齐全，同意' });
+    expect(approved.json(), 'UI-2 the staff members’ names beside their logins').toMatchObject({
+      takenByName: '小店区经办审核员',
+      decidedByName: '太原市审核员',
+    });
+    const listed = (await send(reviewer, 'GET', `/ui/claims?personId=${person.id}`)).json().items;
+    expect(listed).toEqual([expect.objectContaining({ id, takenByName: '小店区经办审核员', decidedByName: '太原市审核员' })]);
     expect((await decide(id, 'reject')).statusCode).toBe(409);
     expect((await claim(person.id)).statusCode, 'one open claim per person').toBe(409);
     const audited = await queryRows<{ action: string }>(
@@ -217,6 +225,7 @@ describe('UI-2 claims', () => {
       status: 'stopped',
       stoppedOn: '2026-07-01',
       decidedBy: null,
+      decidedByName: null,
     });
     expect((await decide(id, 'approve')).statusCode).toBe(409);
     const account = (await send(officer, 'GET', `/persons/${person.id}/ui-account`)).json();

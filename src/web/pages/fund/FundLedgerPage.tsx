@@ -274,9 +274,9 @@ function FundTransfers(props: {
             </Space>
           ),
         },
-        { title: '提出人', dataIndex: 'createdBy' },
+        { title: '提出人', dataIndex: 'createdByName' },
         { title: '提出时间', dataIndex: 'createdAt', render: (t: string) => formatDateTime(t) },
-        { title: '复核人', dataIndex: 'approvedBy', render: (a: string | null) => a ?? '—' },
+        { title: '复核人', dataIndex: 'approvedByName', render: (a: string | null) => a ?? '—' },
         {
           title: '操作',
           key: 'actions',

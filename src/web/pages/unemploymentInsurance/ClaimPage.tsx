@@ -15,6 +15,7 @@ import { formatDateTime } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import { ClaimCaseworkerCard } from './ClaimCaseworkerCard.js';
 import { ClaimDeferralCard } from './ClaimDeferralCard.js';
+import { ClaimStopsCard } from './ClaimStopsCard.js';
 import {
   claimPath,
   claimsApi,
@@ -114,7 +115,7 @@ export function ClaimPage() {
             },
             { key: 'paid', label: '已发放', children: `${c.paidMonths} 个月` },
             { key: 'region', label: '所在区域', children: <RegionLabel prefix={c.regionCode} /> },
-            { key: 'taken', label: '受理人', children: `${c.takenBy}（${formatDateTime(c.takenAt)}）` },
+            { key: 'taken', label: '受理人', children: `${c.takenByName}（${formatDateTime(c.takenAt)}）` },
             ...(c.stoppedOn ? [{ key: 'stop', label: '停发', children: `${c.stoppedOn} 起停发：${stopReasonText(c.stopReason)}` }] : []),
           ]}
         />
@@ -142,7 +143,7 @@ export function ClaimPage() {
             column={1}
             data-testid="claim-decision"
             items={[
-              { key: 'by', label: '审核人', children: `${c.decidedBy}（${c.decidedAt ? formatDateTime(c.decidedAt) : ''}）` },
+              { key: 'by', label: '审核人', children: `${c.decidedByName}（${c.decidedAt ? formatDateTime(c.decidedAt) : ''}）` },
               { key: 'result', label: '结果', children: c.status === 'rejected' ? '驳回' : '批准' },
               { key: 'comment', label: '意见', children: <span style={{ whiteSpace: 'pre-wrap' }}>{c.decisionComment}</span> },
             ]}
@@ -153,6 +154,7 @@ export function ClaimPage() {
           </Typography.Text>
         )}
       </Card>
+      <ClaimStopsCard claim={c} onChanged={loaded.reload} />
       <Card title="发放记录" size="small">
         <Table<Payment>
           rowKey={(p) => `${p.runId}/${p.month}`}

@@ -69,7 +69,7 @@ function ClaimsTable({ status, review }: { status?: UiClaimStatus; review?: bool
         },
         { title: '起始月份', dataIndex: 'startMonth' },
         { title: '状态', dataIndex: 'status', render: (s: UiClaimStatus) => <ClaimStatusTag status={s} /> },
-        { title: '受理人', dataIndex: 'takenBy' },
+        { title: '受理人', dataIndex: 'takenByName' },
         { title: '受理时间', dataIndex: 'takenAt', render: (t: string) => formatDateTime(t) },
         {
           title: '操作',

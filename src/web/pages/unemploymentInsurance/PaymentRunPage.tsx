@@ -10,6 +10,7 @@ import { uiPaymentStatusNames, type UiPaymentStatus } from '../../../shared/labe
 import { downloadFile, get, newIdempotencyKey, post } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
 import { errorText } from '../../components/formErrors.js';
+import { useSubmit } from '../../components/useSubmit.js';
 import { PagedTable } from '../../components/PagedTable.js';
 import { PageLink, PersonLink } from '../../components/PageLink.js';
 import { RegionLabel } from '../../components/RegionLabel.js';
@@ -47,8 +48,7 @@ function MarkFailedModal({
 }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { busy, problem, clearProblem, submit: send } = useSubmit();
   const submit = async () => {
     if (!payment) return;
     let reason: string;
@@ -57,9 +57,7 @@ function MarkFailedModal({
     } catch {
       return;
     }
-    setBusy(true);
-    setProblem(null);
-    try {
+    await send(async () => {
       await post<BankReturnResult>(
         `${paymentRunApi(run.id)}/bank-returns`,
         { items: [{ paymentId: payment.id, result: 'failed', reason }] },
@@ -68,18 +66,14 @@ function MarkFailedModal({
       message.success(`已登记 ${payment.personName} ${payment.month} 发放失败，下一发放批次将补发该月`);
       form.resetFields();
       onDone();
-    } catch (err) {
-      setProblem(errorText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <Modal
       title="登记发放失败"
       open={payment !== null}
       onCancel={() => {
-        setProblem(null);
+        clearProblem();
         onClose();
       }}
       onOk={() => void submit()}
@@ -164,7 +158,7 @@ export function PaymentRunPage() {
       content: (
         <Space orientation="vertical" size={8}>
           <Typography.Text>
-            共 {run.payments} 笔支付，合计 {yuanText(run.totalFen)} 元，由 {run.createdBy} 生成。
+            共 {run.payments} 笔支付，合计 {yuanText(run.totalFen)} 元，由 {run.createdByName} 生成。
           </Typography.Text>
           <Typography.Text>
             失业保险金发放须经双人复核：生成人以外的第二名财务人员核对支付明细后审批。审批后支付不能再更改，可导出银行代发文件。
@@ -247,12 +241,12 @@ export function PaymentRunPage() {
             {
               key: 'created',
               label: '生成人',
-              children: `${run.createdBy}${ownRun ? '（本人）' : ''}（${formatDateTime(run.createdAt)}）`,
+              children: `${run.createdByName}${ownRun ? '（本人）' : ''}（${formatDateTime(run.createdAt)}）`,
             },
             {
               key: 'approved',
               label: '审批人',
-              children: run.approvedBy ? `${run.approvedBy}（${formatDateTime(run.approvedAt)}）` : '待审批',
+              children: run.approvedBy ? `${run.approvedByName}（${formatDateTime(run.approvedAt)}）` : '待审批',
             },
             { key: 'finished', label: '生成完成', children: run.finishedAt ? formatDateTime(run.finishedAt) : '生成中' },
             { key: 'id', label: '批次号', children: <Typography.Text copyable={{ text: run.id }}>{run.id.slice(0, 8)}</Typography.Text> },

@@ -176,11 +176,11 @@ export function PaymentRunsPage() {
             },
             {
               title: '生成人',
-              dataIndex: 'createdBy',
-              render: (u: string, r) => (
+              dataIndex: 'createdByName',
+              render: (name: string, r) => (
                 <span>
-                  {u}
-                  {u === user.username && <Typography.Text type="secondary">（本人）</Typography.Text>}
+                  {name}
+                  {r.createdBy === user.username && <Typography.Text type="secondary">（本人）</Typography.Text>}
                   <br />
                   <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                     {formatDateTime(r.createdAt)}
@@ -190,11 +190,11 @@ export function PaymentRunsPage() {
             },
             {
               title: '审批人',
-              dataIndex: 'approvedBy',
-              render: (u: string | null, r) =>
-                u ? (
+              dataIndex: 'approvedByName',
+              render: (name: string | null, r) =>
+                name ? (
                   <span>
-                    {u}
+                    {name}
                     <br />
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                       {formatDateTime(r.approvedAt)}

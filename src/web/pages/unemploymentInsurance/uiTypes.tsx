@@ -1,7 +1,13 @@
 // Types, names and small pieces of the unemployment insurance pages (UI-1, UI-2), read from the API's schemas.
 import { Tag, Tooltip } from 'antd';
 import type { Role } from '../../../shared/roles.js';
-import { uiClaimStatusNames, type UiClaimStatus } from '../../../shared/labels.js';
+import {
+  uiClaimStatusNames,
+  uiStopReasonArticles,
+  uiStopReasonNames,
+  type UiClaimStatus,
+  type UiStopReason,
+} from '../../../shared/labels.js';
 import type { ItemOf, ResponseOf } from '../../apiTypes.js';
 
 /** A claim with its facts, reasons, decision, stop and payments. */
@@ -41,9 +47,9 @@ export function ClaimStatusTag({ status }: { status: UiClaimStatus }) {
   return <Tag color={statusColors[status]}>{uiClaimStatusNames[status]}</Tag>;
 }
 
-/** Why a claim stopped (the code as it is when it has no name here yet). */
-const stopReasonNames: Record<string, string> = { re_employed: '重新就业' };
-export const stopReasonText = (reason: string | null) => (reason ? (stopReasonNames[reason] ?? reason) : '');
+/** Why a claim stopped, with its article: "应征服兵役（《失业保险条例》第十五条第（二）项）". */
+export const stopReasonText = (reason: UiStopReason | null) =>
+  reason ? `${uiStopReasonNames[reason]}（《失业保险条例》${uiStopReasonArticles[reason]}）` : '';
 
 /** The rules a claim's decision lists (rules.ts), in Chinese. */
 export const ruleNames: Record<string, string> = {
