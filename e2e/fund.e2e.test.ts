@@ -1,7 +1,8 @@
 // UI-5 the fund ledger (基金台账) in a real browser: contributions recorded through the API show as
 // this month's income; a finance officer approves a transfer another requested (his own shows
 // 待他人复核), requests interest in the dialog, and asks for a reversal; the balance follows, the
-// reconciliation's checks all agree; a leader reads the page without any write action.
+// reconciliation's checks all agree, and the chart of the year's months shows the balance; a
+// leader reads the page without any write action.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { createEmployer, createPerson, createStaffMember, factoryPassword } from '../src/server/testing/factories.js';
@@ -68,6 +69,14 @@ describe('UI-5 fund ledger in the browser', () => {
     const approved = (await rowOf(page, '晋人社函').textContent()) ?? '';
     expect(approved, 'the requester and the approver by name, not login').toContain('小店区财务乙');
     expect(approved).toContain('小店区财务甲');
+    // The chart of the year's months (ECharts on a canvas) follows the same figures as the table.
+    const chart = page.getByTestId('fund-chart');
+    await expect.poll(() => chart.getAttribute('aria-label'), { timeout: 15_000 }).toContain(`${thisMonth} 期末余额 20,100.00 元`);
+    const canvas = chart.locator('canvas');
+    expect(await canvas.count()).toBe(1);
+    const size = await canvas.boundingBox();
+    expect(size?.width).toBeGreaterThan(600);
+    expect(size?.height).toBeGreaterThan(200);
 
     await page.getByRole('button', { name: /提出划转/ }).click();
     await dialog(page).getByLabel('类型').click();

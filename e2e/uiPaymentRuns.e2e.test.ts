@@ -83,9 +83,11 @@ describe('UI-3 payment runs in the browser', () => {
     expect(await page.getByRole('menuitem').allTextContents()).toEqual([
       '补贴管理',
       '失业保险缴费',
+      '扩面征缴',
       '失业保险金申领',
       '失业保险金发放',
       '基金台账',
+      '领金期间再就业率',
       '机构管理',
       '政策参数',
     ]);

@@ -91,6 +91,10 @@ import { uiStaff } from './pages/unemploymentInsurance/uiTypes.js';
 import { PaymentRunsPage } from './pages/unemploymentInsurance/PaymentRunsPage.js';
 import { PaymentRunPage } from './pages/unemploymentInsurance/PaymentRunPage.js';
 import { paymentRunStaff } from './pages/unemploymentInsurance/paymentRunTypes.js';
+import { ReconciliationOutlined, RiseOutlined } from '@ant-design/icons';
+import { CoveragePage } from './pages/unemploymentInsurance/CoveragePage.js';
+import { ReemploymentRatePage } from './pages/unemploymentInsurance/ReemploymentRatePage.js';
+import { coveragePath, coverageStaff, reemploymentRatePath, reemploymentRateStaff } from './pages/unemploymentInsurance/coverageTypes.js';
 
 /** Who works with the labour-force ledger: clerks write; admins and leaders read. */
 const ledgerReaders: Role[] = ['clerk', 'admin', 'leader'];
@@ -170,6 +174,8 @@ export const pages: PageEntry[] = [
   // Unemployment insurance (UI-1, UI-2): UI officers record contributions and take claims (with a dry run of
   // the decision), reviewers decide them (four eyes); finance, leaders, auditors and admins read.
   { path: '/ui/contributions', label: '失业保险缴费', icon: <WalletOutlined />, roles: uiStaff, element: <ContributionsPage /> },
+  // Coverage and collection (UI-6): enrolments, employers not enrolled, arrears and follow-ups on one page of tabs; UI officers write.
+  { path: coveragePath, label: '扩面征缴', icon: <ReconciliationOutlined />, roles: coverageStaff, element: <CoveragePage /> },
   { path: '/ui/claims/new', label: '失业保险受理', icon: <FileDoneOutlined />, roles: ['ui_officer'], element: <ClaimIntakePage /> },
   { path: '/ui/claims/review', label: '失业保险审核', icon: <ScheduleOutlined />, roles: ['reviewer'], element: <ClaimReviewPage /> },
   { path: '/ui/claims', label: '失业保险金申领', icon: <InsuranceOutlined />, roles: uiStaff, element: <ClaimsPage /> },
@@ -192,6 +198,14 @@ export const pages: PageEntry[] = [
     icon: <AccountBookOutlined />,
     roles: ['finance', 'leader', 'auditor', 'admin'],
     element: <FundLedgerPage />,
+  },
+  // The re-employment rate of claimants during benefit against its target (UI-4), for everyone who reads claims.
+  {
+    path: reemploymentRatePath,
+    label: '领金期间再就业率',
+    icon: <RiseOutlined />,
+    roles: reemploymentRateStaff,
+    element: <ReemploymentRatePage />,
   },
   { path: '/employers', label: '用人单位', icon: <BankOutlined />, roles: jobMarketStaff, element: <EmployersPage /> },
   { path: '/employers/:id', label: '用人单位详情', roles: jobMarketStaff, element: <EmployerPage />, menuKey: '/employers' },

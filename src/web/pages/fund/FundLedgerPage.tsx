@@ -1,9 +1,10 @@
 // 基金台账 (UI-5): the unemployment-insurance fund of the region picked (the user's scope by
 // default) through the month picked: balance, income and spending; the year's months with their
-// opening and closing balances and the auditor's checks (Excel); the transfers, where one finance
-// officer requests a provincial transfer, interest or a subsidy, another approves it (then it is
-// posted), and a posted transfer is corrected by a reversal, approved the same way.
-import { useState } from 'react';
+// opening and closing balances (a chart of income, spending and balance above the table) and the
+// auditor's checks (Excel); the transfers, where one finance officer requests a provincial
+// transfer, interest or a subsidy, another approves it (then it is posted), and a posted transfer
+// is corrected by a reversal, approved the same way.
+import { lazy, Suspense, useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Row, Select, Space, Statistic, Table, Tabs, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, CloseCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -27,6 +28,9 @@ import { RegionPicker } from '../../components/RegionPicker.js';
 import { formatDateTime } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import { optionsOf } from '../../labels.js';
+
+// ECharts is half a megabyte: its own chunk, loaded when the fund page first shows a chart.
+const FundMonthsChart = lazy(() => import('./FundMonthsChart.js').then((m) => ({ default: m.FundMonthsChart })));
 
 type Balance = ResponseOf<'/api/v1/ui/fund/balance'>;
 type Reconciliation = ResponseOf<'/api/v1/ui/fund/reconciliation'>;
@@ -124,6 +128,11 @@ export function FundLedgerPage() {
         </Row>
       </Card>
       <Card title={`${key.slice(0, 4)} 年月度收支`} data-testid="fund-months">
+        {rec.data && (
+          <Suspense fallback={<div style={{ height: 300 }} />}>
+            <FundMonthsChart months={rec.data.months} />
+          </Suspense>
+        )}
         <Table<MonthRow>
           size="small"
           rowKey="month"
