@@ -23,3 +23,4 @@ export {
 export type { RunOptions } from './paymentRuns.js';
 export { postTransfers, transferPairs, type TransferToPost } from './fund.js';
 export { onPersonRegionChanged, recordRefusal, stopClaimBy } from './claimStops.js';
+export { contributionSheet, contributionTemplate, importContributions } from './contributionsImport.js';

@@ -18,6 +18,7 @@ import { fundRoutes } from './fundRoutes.js';
 import { claimStopRoutes } from './claimStopsRoutes.js';
 import { coverageRoutes } from './coverageRoutes.js';
 import { reemploymentRateRoutes } from './reemploymentRateRoutes.js';
+import { contributionsImportRoutes } from './contributionsImportRoutes.js';
 import { assessClaim, decideOnClaim, getClaim, listClaims, postContributions, takeClaim, uiAccountOf } from './service.js';
 
 const Month = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
@@ -233,6 +234,7 @@ export async function uiRoutes(app: App) {
   await claimStopRoutes(app, Claim);
   await coverageRoutes(app);
   await reemploymentRateRoutes(app);
+  await contributionsImportRoutes(app);
   app.post(
     '/ui/claims/assess',
     {
