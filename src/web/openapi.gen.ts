@@ -10834,6 +10834,80 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/ui/contributions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入征缴文件（失业保险经办员；.xlsx 或 CSV，UTF-8 或 GBK）：按身份证号匹配台账人员、按统一社会信用代码匹配单位，金额为元；全部有效才保存并记入基金收入，否则 422 并返回未导入行的 Excel（rejectedRowsXlsx，base64）；同一人员、单位、月份只记录一次，重复导入计为 unchanged */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inserted: number;
+                            rows: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ui/contributions/import-template": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载失业保险缴费导入模板（征收机构月度缴费文件的列） */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/ui/coverage/not-enrolled": {
         parameters: {
             query?: never;

@@ -26,3 +26,4 @@ export { postTransfers, transferPairs, type TransferToPost } from './fund.js';
 export { onPersonRegionChanged, recordRefusal, stopClaimBy } from './claimStops.js';
 export { deferralRate, signDeferral } from './deferral.js';
 export { assignClaimCaseworker } from './claimCaseworker.js';
+export { contributionSheet, contributionTemplate, importContributions } from './contributionsImport.js';

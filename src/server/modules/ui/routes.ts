@@ -20,6 +20,7 @@ import { coverageRoutes } from './coverageRoutes.js';
 import { reemploymentRateRoutes } from './reemploymentRateRoutes.js';
 import { claimCaseworkerRoutes } from './claimCaseworkerRoutes.js';
 import { deferralRoutes } from './deferralRoutes.js';
+import { contributionsImportRoutes } from './contributionsImportRoutes.js';
 import { assessClaim, decideOnClaim, getClaim, listClaims, postContributions, takeClaim, uiAccountOf } from './service.js';
 
 const Month = Type.String({ pattern: '^(19|20)\\d{2}-(0[1-9]|1[0-2])$', description: '月份 YYYY-MM' });
@@ -267,6 +268,7 @@ export async function uiRoutes(app: App) {
   await reemploymentRateRoutes(app);
   await claimCaseworkerRoutes(app, Claim);
   await deferralRoutes(app, Claim);
+  await contributionsImportRoutes(app);
   app.post(
     '/ui/claims/assess',
     {

@@ -81,58 +81,76 @@ export async function postContributions(ctx: Ctx, items: ContributionItem[]) {
         errors,
       );
     }
-    const stored = async () => new Map((await repo.contributionsOf(tx, personIds)).map((r) => [keyOf(r), r]));
-    const differing = (known: Map<string, { baseFen: number; paidFen: number }>) =>
-      items.flatMap((item, i) => {
-        const held = known.get(keyOf(item));
-        return held && (held.baseFen !== item.baseFen || held.paidFen !== item.paidFen)
-          ? [
-              {
-                path: `/items/${i}/paidFen`,
-                code: 'AMOUNT_DIFFERS',
-                message: `${item.month} 已记录缴费基数 ${held.baseFen} 分、实缴 ${held.paidFen} 分，与本次不同`,
-              },
-            ]
-          : [];
-      });
-    const conflict = (found: FieldError[]) =>
-      new AppError('CONFLICT', `有 ${found.length} 条缴费记录与已记录的金额不同，整批未保存；已记录的月份不能用此接口更改`, found);
-    const known = await stored();
-    const clash = differing(known);
-    if (clash.length > 0) throw conflict(clash);
-    const fresh = items.filter((item) => !known.has(keyOf(item)));
-    const inserted = await repo.insertContributions(
+    return storeContributions(
       tx,
-      fresh.map((item) => ({
-        id: crypto.randomUUID(),
-        ...item,
-        regionCode: regionOf.get(item.personId)!,
-        createdBy: tx.actor.username,
-        createdAt: tx.now(),
-      })),
+      items.map((item) => ({ ...item, regionCode: regionOf.get(item.personId)! })),
+      { pathOf: (i) => `/items/${i}/paidFen`, auditEach: true },
     );
-    if (inserted.size < fresh.length) {
-      // Another post stored some of these keys meanwhile: equal amounts are unchanged, others a conflict.
-      const late = differing(await stored());
-      if (late.length > 0) throw conflict(late);
-    }
-    for (const personId of personIds) {
-      const months = items.filter((item) => item.personId === personId && inserted.has(keyOf(item)));
-      if (months.length === 0) continue;
+  });
+}
+
+/** A checked contribution row with its person's region, ready to store. */
+export interface ContributionToStore extends ContributionItem {
+  regionCode: string;
+}
+
+/**
+ * Stores checked contribution rows in the caller's transaction (UI-1), shared by the JSON post and
+ * the collector's file import: a row whose key is stored with the same amounts is `unchanged`, one
+ * stored with other amounts refuses all rows (409 CONFLICT, each named by `pathOf` its index), the
+ * others are inserted and the fund ledger posts their income in this same transaction (UI-5).
+ * `auditEach` writes an audit row per person (the JSON post); the import writes its own.
+ */
+export async function storeContributions(
+  tx: Ctx,
+  rows: ContributionToStore[],
+  options: { pathOf(index: number): string; auditEach: boolean },
+): Promise<{ inserted: number; unchanged: number }> {
+  const personIds = [...new Set(rows.map((r) => r.personId))];
+  const stored = async () => new Map((await repo.contributionsOf(tx, personIds)).map((r) => [keyOf(r), r]));
+  const differing = (known: Map<string, { baseFen: number; paidFen: number }>) =>
+    rows.flatMap((item, i) => {
+      const held = known.get(keyOf(item));
+      return held && (held.baseFen !== item.baseFen || held.paidFen !== item.paidFen)
+        ? [
+            {
+              path: options.pathOf(i),
+              code: 'AMOUNT_DIFFERS',
+              message: `${item.month} 已记录缴费基数 ${held.baseFen} 分、实缴 ${held.paidFen} 分，与本次不同`,
+            },
+          ]
+        : [];
+    });
+  const conflict = (found: FieldError[]) =>
+    new AppError('CONFLICT', `有 ${found.length} 条缴费记录与已记录的金额不同，整批未保存；已记录的月份不能用此接口更改`, found);
+  const known = await stored();
+  const clash = differing(known);
+  if (clash.length > 0) throw conflict(clash);
+  const fresh = rows.filter((item) => !known.has(keyOf(item)));
+  const inserted = await repo.insertContributions(
+    tx,
+    fresh.map((item) => ({ id: crypto.randomUUID(), ...item, createdBy: tx.actor.username, createdAt: tx.now() })),
+  );
+  if (inserted.size < fresh.length) {
+    // Another post stored some of these keys meanwhile: equal amounts are unchanged, others a conflict.
+    const late = differing(await stored());
+    if (late.length > 0) throw conflict(late);
+  }
+  const insertedRows = rows.filter((item) => inserted.has(keyOf(item)));
+  if (options.auditEach) {
+    const byPerson = new Map<string, ContributionToStore[]>();
+    for (const row of insertedRows) byPerson.set(row.personId, [...(byPerson.get(row.personId) ?? []), row]);
+    for (const [personId, months] of byPerson)
       await writeAudit(tx, {
         action: 'create',
         entity: 'ui_contribution',
         entityId: personId,
-        regionCode: regionOf.get(personId)!,
+        regionCode: months[0]!.regionCode,
         after: { months: months.map(({ employerId, month, baseFen, paidFen }) => ({ employerId, month, baseFen, paidFen })) },
       });
-    }
-    await postContributionIncome(
-      tx,
-      items.filter((item) => inserted.has(keyOf(item))).map((item) => ({ ...item, regionCode: regionOf.get(item.personId)! })),
-    );
-    return { inserted: inserted.size, unchanged: items.length - inserted.size };
-  });
+  }
+  await postContributionIncome(tx, insertedRows);
+  return { inserted: inserted.size, unchanged: rows.length - inserted.size };
 }
 
 /**

@@ -1,7 +1,8 @@
 // 缴费记录 (UI-1): the UI office enters a person's contributions as the tax office reported them:
 // employer, the months (one, or a run of months with the same base and payment), base and paid in
 // yuan (sent as fen); all months are stored or none (the API names the month at fault). Below, the
-// person's individual account. Readers pick a person and read the account.
+// person's individual account. Readers pick a person and read the account. The collector's monthly
+// file of many people is imported in one go (导入征缴文件, ContributionsImport).
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Form, InputNumber, Row, Space, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -11,6 +12,7 @@ import { errorText } from '../../components/formErrors.js';
 import { PersonSearch } from '../../components/PersonSearch.js';
 import { yuanToFen } from '../../format.js';
 import { EmployerSelect } from '../employers/EmployerSelect.js';
+import { ContributionsImport } from './ContributionsImport.js';
 import { UiAccountCard } from './UiAccountCard.js';
 import { monthsBetween } from './uiTypes.js';
 
@@ -130,6 +132,11 @@ export function ContributionsPage() {
           <Form.Item label="缴费人员" style={{ flex: '1 1 480px', maxWidth: 640 }}>
             <PersonSearch id="ui-contribution-person" value={personId} onChange={setPersonId} />
           </Form.Item>
+          {canWrite && (
+            <Form.Item style={{ marginInlineStart: 'auto', marginInlineEnd: 0 }}>
+              <ContributionsImport onImported={() => setVersion((v) => v + 1)} />
+            </Form.Item>
+          )}
         </Form>
         {!personId && (
           <Typography.Paragraph type="secondary" style={{ margin: '12px 0 0' }}>

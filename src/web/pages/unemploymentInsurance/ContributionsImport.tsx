@@ -1,0 +1,188 @@
+// 导入征缴文件 (UI-1): the UI officer downloads the template, uploads the collector's monthly file
+// (.xlsx or CSV, UTF-8 or GBK) and sees either how many contribution records were stored and how
+// many were already there, or why nothing was stored, with the rejected rows to download and fix.
+// Modelled on the ledger's import page (pages/import/ImportPage.tsx).
+import { useState } from 'react';
+import { Alert, App, Button, Modal, Progress, Result, Space, Table, Typography, Upload } from 'antd';
+import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
+import { ApiError, base64Blob, downloadFile, saveBlob, uploadFile, type FieldError } from '../../api.js';
+import { errorText } from '../../components/formErrors.js';
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface ImportResult {
+  rows: number;
+  inserted: number;
+  unchanged: number;
+}
+
+type Outcome =
+  | { kind: 'imported'; file: string; result: ImportResult }
+  | { kind: 'rejected'; file: string; detail: string; rejectedCount: number; errors: FieldError[]; rejectedRowsXlsx?: string }
+  | { kind: 'failed'; file: string; detail: string };
+
+/** The row number of an error path "/rows/12". */
+const lineOf = (path: string) => Number(/^\/rows\/(\d+)$/.exec(path)?.[1] ?? NaN);
+
+function outcomeOfError(file: string, err: unknown): Outcome {
+  if (err instanceof ApiError && typeof err.extra.rejectedCount === 'number')
+    return {
+      kind: 'rejected',
+      file,
+      detail: err.detail,
+      rejectedCount: err.extra.rejectedCount,
+      errors: err.errors,
+      rejectedRowsXlsx: typeof err.extra.rejectedRowsXlsx === 'string' ? err.extra.rejectedRowsXlsx : undefined,
+    };
+  return { kind: 'failed', file, detail: errorText(err) };
+}
+
+function OutcomeView({ outcome }: { outcome: Outcome }) {
+  if (outcome.kind === 'imported') {
+    const { rows, inserted, unchanged } = outcome.result;
+    return (
+      <Result
+        status="success"
+        title={`导入完成：新增 ${inserted} 条缴费记录`}
+        subTitle={`文件“${outcome.file}”共 ${rows} 行；${unchanged} 行此前已记录（金额相同），保持不变。新增记录的缴费收入已记入基金台账。`}
+        data-testid="contributions-import-done"
+      />
+    );
+  }
+  if (outcome.kind === 'failed')
+    return <Alert type="error" showIcon title={`导入失败：${outcome.detail}`} description={`文件：${outcome.file}`} />;
+  const shown = outcome.errors.filter((e) => e.path.startsWith('/rows/'));
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="contributions-import-rejected">
+      <Alert
+        type="error"
+        showIcon
+        title={`文件“${outcome.file}”未导入`}
+        description={outcome.detail}
+        action={
+          outcome.rejectedRowsXlsx && (
+            <Button
+              type="primary"
+              danger
+              icon={<DownloadOutlined />}
+              onClick={() => saveBlob(base64Blob(outcome.rejectedRowsXlsx!, xlsxType), '未导入的缴费记录.xlsx')}
+            >
+              下载未导入的行
+            </Button>
+          )
+        }
+      />
+      <Table<FieldError>
+        size="small"
+        rowKey="path"
+        dataSource={shown}
+        pagination={shown.length > 10 ? { pageSize: 10, size: 'small' } : false}
+        title={() =>
+          outcome.rejectedCount > shown.length
+            ? `以下为前 ${shown.length} 行的错误，全部 ${outcome.rejectedCount} 行见下载的文件`
+            : '错误明细'
+        }
+        columns={[
+          { title: '文件行号', dataIndex: 'path', width: 100, render: (p: string) => lineOf(p) || '—' },
+          { title: '错误原因', dataIndex: 'message', render: (m: string) => m.replace(/^第 \d+ 行：/, '') },
+        ]}
+      />
+    </Space>
+  );
+}
+
+/** The 导入征缴文件 button and its dialog; `onImported` after a file was stored. */
+export function ContributionsImport({ onImported }: { onImported(): void }) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [fileName, setFileName] = useState<string>();
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [templateBusy, setTemplateBusy] = useState(false);
+
+  const downloadTemplate = async () => {
+    setTemplateBusy(true);
+    try {
+      await downloadFile('/ui/contributions/import-template', {}, '失业保险缴费导入模板.xlsx');
+    } catch (err) {
+      message.error(`下载失败：${errorText(err)}`);
+    } finally {
+      setTemplateBusy(false);
+    }
+  };
+
+  const upload = async (file: File) => {
+    setFileName(file.name);
+    setOutcome(null);
+    setProgress(0);
+    try {
+      const contentType = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : xlsxType;
+      const result = await uploadFile<ImportResult>('/ui/contributions/import', file, { contentType, onProgress: setProgress });
+      setOutcome({ kind: 'imported', file: file.name, result });
+      onImported();
+    } catch (err) {
+      setOutcome(outcomeOfError(file.name, err));
+    } finally {
+      setProgress(null);
+    }
+  };
+
+  const uploading = progress !== null;
+  return (
+    <>
+      <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
+        导入征缴文件
+      </Button>
+      <Modal
+        title="导入征缴文件（失业保险缴费）"
+        open={open}
+        width={860}
+        footer={null}
+        maskClosable={!uploading}
+        closable={!uploading}
+        onCancel={() => setOpen(false)}
+      >
+        <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+          <Space wrap>
+            <Typography.Text strong>第一步：</Typography.Text>
+            <Button icon={<DownloadOutlined />} loading={templateBusy} onClick={() => void downloadTemplate()}>
+              下载导入模板
+            </Button>
+            <Typography.Text type="secondary">按身份证号匹配台账人员、按统一社会信用代码匹配单位，金额以元为单位。</Typography.Text>
+          </Space>
+          <Typography.Text strong>第二步：上传征收机构的月度缴费文件</Typography.Text>
+          <Upload.Dragger
+            accept=".xlsx,.csv"
+            multiple={false}
+            showUploadList={false}
+            disabled={uploading}
+            beforeUpload={(file) => {
+              const name = file.name.toLowerCase();
+              if (!name.endsWith('.xlsx') && !name.endsWith('.csv')) {
+                message.error('请上传 .xlsx 或 .csv 文件');
+                return Upload.LIST_IGNORE;
+              }
+              void upload(file);
+              return false;
+            }}
+          >
+            <p className="ant-upload-drag-icon">
+              <InboxOutlined />
+            </p>
+            <p className="ant-upload-text">点击或将征缴文件拖到此处上传</p>
+            <p className="ant-upload-hint">
+              接受 .xlsx 或 .csv（UTF-8 或 GBK 编码）；任何一行有误则整份文件都不保存；已记录的月份不会重复记录，同一文件可放心重传
+            </p>
+          </Upload.Dragger>
+          {uploading && (
+            <div data-testid="contributions-upload-progress">
+              <Typography.Text>{progress < 100 ? `正在上传“${fileName}”…` : `“${fileName}”已上传，正在校验和保存…`}</Typography.Text>
+              <Progress percent={progress} status="active" />
+            </div>
+          )}
+          {outcome && <OutcomeView outcome={outcome} />}
+        </Space>
+      </Modal>
+    </>
+  );
+}
