@@ -10,13 +10,16 @@ export {
   postContributions,
   takeClaim,
   uiAccountOf,
+  type ContributionItem,
 } from './service.js';
+export { createFollowUp, enrolEmployer } from './coverage.js';
 export { decideClaim, entitlementMonths, involuntaryReasons } from './rules.js';
 export {
   approvedRunTotals,
   approvePaymentRun,
   createPaymentRun,
   getPaymentRun,
+  listRunPayments,
   paymentRunBankFile,
   postBankReturns,
 } from './paymentRuns.js';
