@@ -275,11 +275,16 @@ export async function createDemoUnemploymentInsurance(ctx: Ctx, password: string
   }
 
   // The monthly contribution files, each posted on the 15th of the next month, at the rates of 条例第六条 as parameters.
+  const rates = new Map<string, { employer: number; person: number }>();
   const rateOf = async (regionCode: string, m: string) => {
-    const at = `${m}-01`;
-    const employer = (await resolveParam(ctx.db, 'ui.contribution_rate.employer', regionCode, at)).value;
-    const person = (await resolveParam(ctx.db, 'ui.contribution_rate.person', regionCode, at)).value;
-    return { employer, person };
+    const key = `${regionCode}/${m}`;
+    if (!rates.has(key)) {
+      const at = `${m}-01`;
+      const employer = (await resolveParam(ctx.db, 'ui.contribution_rate.employer', regionCode, at)).value;
+      const person = (await resolveParam(ctx.db, 'ui.contribution_rate.person', regionCode, at)).value;
+      rates.set(key, { employer, person });
+    }
+    return rates.get(key)!;
   };
   const regionOfFirm = new Map(firms.map((f) => [f.id, f.regionCode]));
   let contributionCount = 0;
