@@ -20,6 +20,7 @@ import { createDemoCasework } from './demo/casework.js';
 import { createDemoWelfare } from './demo/welfare.js';
 import { createDemoCampaigns } from './demo/campaigns.js';
 import { createDemoCertificateChecks } from './demo/certificates.js';
+import { createDemoUnemploymentInsurance } from './demo/unemploymentInsurance.js';
 import { createDemoRegion, type DemoAccount } from './demo/region.js';
 import { rebuildSeekerMatchProfiles } from './modules/persons/index.js';
 import { rebuildVacancyMatchProfiles } from './modules/vacancies/index.js';
@@ -124,6 +125,7 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
       await createDemoWelfare(ctx);
       await createDemoCasework(ctx);
       await createDemoCertificateChecks(ctx);
+      demoAccounts.push(...(await createDemoUnemploymentInsurance(ctx, adminPassword)).accounts);
     }
     await createDemoNotices(ctx);
     // After every dated record above: the campaign's results are counted from them.

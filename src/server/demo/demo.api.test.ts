@@ -4,11 +4,17 @@
 // publication dates spread over weeks rather than all today.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { occupationName } from '../../shared/occupations.js';
-import { createTestApp, loginAs, type TestApp } from '../testing/testApp.js';
+import { bootstrap } from '../bootstrap.js';
+import { addMonths } from '../platform/clock.js';
+import { createTestApp, loginAs, testAdminPassword, type TestApp } from '../testing/testApp.js';
+import { createDemoUnemploymentInsurance } from './unemploymentInsurance.js';
 
 let t: TestApp;
 let admin: { authorization: string };
 const today = '2026-11-23';
+const now = () => new Date(`${today}T04:00:00Z`);
+/** The month `n` months before today's. */
+const monthsAgo = (n: number) => addMonths(`${today.slice(0, 7)}-01`, -n).slice(0, 7);
 
 const get = async <T>(url: string, as = admin): Promise<T> => {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: as });
@@ -25,7 +31,7 @@ interface Vacancy {
 }
 
 beforeAll(async () => {
-  t = await createTestApp({ now: () => new Date(`${today}T04:00:00Z`), demoPeople: 1 });
+  t = await createTestApp({ now, demoPeople: 1 });
   admin = await loginAs(t.app, 'taiyuan_admin');
 }, 600_000);
 afterAll(() => t?.close());
@@ -149,5 +155,117 @@ describe('the demo as npm start makes it', () => {
       due.items.map((d) => get<{ reviews: { kind: string }[] }>(`/persons/${d.personId}/certificate/reviews`, streetClerk)),
     );
     expect(checked.some((c) => c.reviews.some((r) => r.kind === 'yearly_check'))).toBe(true);
+  });
+  it('UI-2 UI-3 小店区 has claims pending, in benefit, rejected, stopped by a re-employment and exhausted, each decided by a reviewer other than its taker', async () => {
+    const officer = await loginAs(t.app, 'xiaodian_ui');
+    type Claim = { id: string; status: string; takenBy: string; decidedBy: string | null; stoppedOn: string | null; regionCode: string };
+    const claims = (await get<{ total: number; items: Claim[] }>('/ui/claims?pageSize=100', officer)).items;
+    const count = (status: string) => claims.filter((c) => c.status === status).length;
+    expect({ pending: count('pending'), active: count('active'), rejected: count('rejected'), stopped: count('stopped') }).toEqual({
+      pending: 2,
+      active: 3,
+      rejected: 1,
+      stopped: 1,
+    });
+    expect(count('exhausted')).toBe(1);
+    // Nine claimants: the one who resigned was refused by the rules, and a refusal stores no claim.
+    expect(claims.length).toBe(8);
+    expect(claims.every((c) => c.regionCode.startsWith('140105') && c.takenBy === 'xiaodian_ui')).toBe(true);
+    expect(claims.filter((c) => c.status !== 'pending').every((c) => c.decidedBy === 'xiaodian_reviewer')).toBe(true);
+    const stopped = await get<{ stopReason: string; stoppedOn: string }>(
+      `/ui/claims/${claims.find((c) => c.status === 'stopped')!.id}`,
+      officer,
+    );
+    expect(stopped.stopReason).toBe('re_employed');
+    expect(stopped.stoppedOn.slice(0, 7)).toBe(monthsAgo(1));
+  });
+
+  it('UI-3 the last two months each have a run built by one finance officer and approved by the other; a month the bank returned is paid again', async () => {
+    const finance = await loginAs(t.app, 'xiaodian_finance');
+    type Run = {
+      id: string;
+      month: string;
+      status: string;
+      createdBy: string;
+      approvedBy: string | null;
+      payments: number;
+      totalFen: number;
+    };
+    const runs = (await get<{ items: Run[] }>('/ui/payment-runs?pageSize=100', finance)).items;
+    expect(runs.map((r) => r.month).sort()).toEqual([monthsAgo(2), monthsAgo(1)]);
+    for (const run of runs) {
+      expect(run).toMatchObject({ status: 'approved', createdBy: 'xiaodian_finance', approvedBy: 'xiaodian_finance2' });
+      expect(run.payments).toBeGreaterThan(0);
+    }
+    const earlier = runs.find((r) => r.month === monthsAgo(2))!;
+    type Payment = { claimId: string; month: string; status: string };
+    const returned = (await get<{ items: Payment[] }>(`/ui/payment-runs/${earlier.id}/payments?status=failed`, finance)).items;
+    expect(returned.length).toBe(1);
+    const later = runs.find((r) => r.month === monthsAgo(1))!;
+    const paidAgain = (await get<{ items: Payment[] }>(`/ui/payment-runs/${later.id}/payments?pageSize=100`, finance)).items;
+    expect(paidAgain.some((p) => p.claimId === returned[0]!.claimId && p.month === monthsAgo(2))).toBe(true);
+  });
+
+  it('UI-1 UI-5 UI-6 twelve months of contributions, a fund balance equal to the sum of its entries, one employer not enrolled and one in arrears', async () => {
+    const finance = await loginAs(t.app, 'xiaodian_finance');
+    type Transfer = { month: string; kind: string; amountFen: number };
+    const transfers: Transfer[] = [];
+    for (let page = 1; ; page++) {
+      const got = await get<{ items: Transfer[]; total: number }>(
+        `/ui/fund/transfers?kind=contribution&pageSize=100&page=${page}`,
+        finance,
+      );
+      transfers.push(...got.items);
+      if (transfers.length >= got.total) break;
+    }
+    const months = new Set(transfers.map((tr) => tr.month));
+    for (let n = 1; n <= 12; n++) expect(months.has(monthsAgo(n)), monthsAgo(n)).toBe(true);
+    const balance = await get<{ balanceFen: number; incomeFen: number; spendingFen: number }>('/ui/fund/balance', finance);
+    let entriesFen = 0;
+    let seen = 0;
+    for (let page = 1; ; page++) {
+      const got = await get<{ items: { amountFen: number }[]; total: number }>(
+        `/ui/fund/entries?account=fund&pageSize=100&page=${page}`,
+        finance,
+      );
+      entriesFen += got.items.reduce((n, e) => n + e.amountFen, 0);
+      seen += got.items.length;
+      if (seen >= got.total) break;
+    }
+    expect(balance.spendingFen).toBeGreaterThan(0);
+    expect(balance.balanceFen).toBe(entriesFen);
+    expect(balance.balanceFen).toBe(balance.incomeFen - balance.spendingFen);
+    const officer = await loginAs(t.app, 'xiaodian_ui');
+    expect((await get<{ total: number }>('/ui/coverage/not-enrolled', officer)).total).toBe(1);
+    const arrears = await get<{ items: { missingMonths: number; shortMonths: number }[] }>('/ui/arrears', officer);
+    expect(arrears.items.map((a) => ({ missing: a.missingMonths, short: a.shortMonths }))).toEqual([{ missing: 2, short: 1 }]);
+    // A claimant who lost the job last month: the individual account holds the twelve months before this one.
+    const claimant = (await get<{ items: { personId: string }[] }>('/ui/claims?status=pending', officer)).items[0]!;
+    const account = await get<{ contributionMonths: number; since: string }>(`/persons/${claimant.personId}/ui-account`, officer);
+    expect(account).toMatchObject({ contributionMonths: 12, since: monthsAgo(12) });
+  });
+
+  it('the demo loads once: a second start, or loading its unemployment insurance again, adds nothing', async () => {
+    const officer = await loginAs(t.app, 'xiaodian_ui');
+    const finance = await loginAs(t.app, 'xiaodian_finance');
+    const counts = async () => ({
+      staff: (await get<{ total: number }>('/staff?pageSize=1')).total,
+      persons: (await get<{ total: number }>('/persons?pageSize=1')).total,
+      claims: (await get<{ total: number }>('/ui/claims?pageSize=1', officer)).total,
+      enrolments: (await get<{ total: number }>('/ui/enrolments?pageSize=1', officer)).total,
+      runs: (await get<{ total: number }>('/ui/payment-runs?pageSize=1', finance)).total,
+      balanceFen: (await get<{ balanceFen: number }>('/ui/fund/balance', finance)).balanceFen,
+    });
+    const before = await counts();
+    expect(before.claims).toBeGreaterThan(0);
+    const again = await bootstrap(t.handle.db, t.sealer, now, {
+      adminPassword: testAdminPassword,
+      demo: true,
+      regionPrefixes: ['1401'],
+      demoPeoplePerCommunity: 1,
+    });
+    expect(again).toMatchObject({ firstStart: false, demoAccounts: [] });
+    expect((await createDemoUnemploymentInsurance(t.systemCtx, testAdminPassword)).accounts).toEqual([]);
+    expect(await counts()).toEqual(before);
   });
 });

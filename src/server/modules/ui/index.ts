@@ -10,7 +10,9 @@ export {
   postContributions,
   takeClaim,
   uiAccountOf,
+  type ContributionItem,
 } from './service.js';
+export { createFollowUp, enrolEmployer } from './coverage.js';
 export { decideClaim, entitlementMonths, involuntaryReasons } from './rules.js';
 export {
   approvedRunTotals,
@@ -18,6 +20,7 @@ export {
   createPaymentRun,
   discardPaymentRun,
   getPaymentRun,
+  listRunPayments,
   paymentRunBankFile,
   postBankReturns,
 } from './paymentRuns.js';
