@@ -9999,6 +9999,8 @@ export interface paths {
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审核人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             /** @description 缓发协议（重新就业停发后签订），未签订为空 */
                             deferral: {
@@ -10063,6 +10065,8 @@ export interface paths {
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
+                            /** @description 受理人姓名 */
+                            takenByName: string;
                         };
                     };
                 };
@@ -10238,6 +10242,8 @@ export interface paths {
                             /** Format: date-time */
                             takenAt: string;
                             takenBy: string;
+                            /** @description 受理人姓名 */
+                            takenByName: string;
                         };
                     };
                 };
@@ -10300,6 +10306,8 @@ export interface paths {
                             /** Format: date-time */
                             decidedAt: string | null;
                             decidedBy: string | null;
+                            /** @description 审核人姓名 */
+                            decidedByName: string | null;
                             decisionComment: string | null;
                             /** @description 缓发协议（重新就业停发后签订），未签订为空 */
                             deferral: {
@@ -12583,9 +12591,13 @@ export interface paths {
                             /** Format: date-time */
                             approvedAt: string | null;
                             approvedBy: string | null;
+                            /** @description 审批人姓名 */
+                            approvedByName: string | null;
                             /** Format: date-time */
                             createdAt: string;
                             createdBy: string;
+                            /** @description 生成人姓名 */
+                            createdByName: string;
                             /** Format: date-time */
                             finishedAt: string | null;
                             id: string;
