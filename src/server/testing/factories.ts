@@ -1,6 +1,7 @@
 // Test data for the API suite (outline's `buildUser()` style): valid identifiers computed with the
 // same check-character code as production, and persons, employers, vacancies and staff made
 // through the API so every row passes the rules a clerk's would. Each call makes new, unique data.
+import { expect } from 'vitest';
 import type { Role } from '../../shared/roles.js';
 import { creditCodeCheckCharacter } from '../../shared/creditCode.js';
 import { idCheckCharacter } from '../../shared/idNumber.js';
@@ -222,4 +223,52 @@ export async function createDistrictPair(t: TestApp, roles: Role[] = ['clerk', '
     home: await createStaffMember(t, { regionCode: '140105000000', roles }),
     other: await createStaffMember(t, { regionCode: '140106000000', roles }),
   };
+}
+
+export interface ClaimArrangement {
+  /** Registers the person and their job seeking. */
+  clerk: Auth;
+  /** Posts the contributions and takes the claim (ui_officer). */
+  officer: Auth;
+  /** Approves the claim when given (a reviewer other than the officer). */
+  reviewer?: Auth | undefined;
+  employerId: string;
+  regionCode?: string | undefined;
+  /** Contribution months before the separation month, ending with 2026-05 (default 24). */
+  months?: number | undefined;
+  /** Paid per month in fen (base 300,000). */
+  paidFen?: number | undefined;
+}
+
+/**
+ * A benefit claim (UI-2) of a new person who separated on 2026-05-31 (employer bankrupt) and
+ * registered unemployed and seeking work on 2026-06-03, with `months` contribution months before:
+ * taken by `officer`, approved by `reviewer` when given.
+ */
+export async function arrangeClaim(t: TestApp, a: ClaimArrangement): Promise<{ personId: string; id: string }> {
+  const send = (auth: Auth, url: string, payload: object) =>
+    t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { ...auth }, payload });
+  const person = await createPerson(t, a.clerk, { unemployedSince: '2026-06-03', ...(a.regionCode ? { regionCode: a.regionCode } : {}) });
+  const seeking = await send(a.clerk, `/persons/${person.id}/registrations`, { type: 'job_seeking', date: '2026-06-03' });
+  expect(seeking.statusCode, seeking.body).toBe(201);
+  const months = a.months ?? 24;
+  const items = Array.from({ length: months }, (_, i) => {
+    const n = 2026 * 12 + 4 - (months - 1) + i;
+    const month = `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+    return { personId: person.id, employerId: a.employerId, month, baseFen: 300_000, paidFen: a.paidFen ?? 3_000 };
+  });
+  const paid = await send(a.officer, '/ui/contributions', { items });
+  expect(paid.statusCode, paid.body).toBe(200);
+  const taken = await send(a.officer, '/ui/claims', {
+    personId: person.id,
+    separationDate: '2026-05-31',
+    separationReason: 'employer_bankrupt',
+  });
+  expect(taken.statusCode, taken.body).toBe(201);
+  const id = taken.json().id as string;
+  if (a.reviewer) {
+    const decided = await send(a.reviewer, `/ui/claims/${id}/decision`, { decision: 'approve', comment: '材料齐全，同意' });
+    expect(decided.statusCode, decided.body).toBe(200);
+  }
+  return { personId: person.id, id };
 }

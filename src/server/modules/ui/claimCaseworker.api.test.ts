@@ -4,7 +4,7 @@
 // the claims list filtered by caseworker and `mine`, audit rows, jurisdiction (404) and roles (403).
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmployer, createPerson, createStaffMember, type Auth, type StaffMember } from '../../testing/factories.js';
+import { arrangeClaim, createEmployer, createStaffMember, type Auth, type StaffMember } from '../../testing/factories.js';
 import { createTestApp, loginAs, queryRows, type TestApp } from '../../testing/testApp.js';
 
 const today = '2026-11-23';
@@ -39,30 +39,7 @@ function send(auth: Auth, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string,
 }
 
 /** A pending claim of a 坞城街道 claimant (24 contribution months before 2026-05-31). */
-async function claim() {
-  const person = await createPerson(t, clerk, { unemployedSince: '2026-06-03' });
-  expect((await send(clerk, 'POST', `/persons/${person.id}/registrations`, { type: 'job_seeking', date: '2026-06-03' })).statusCode).toBe(
-    201,
-  );
-  const items = Array.from({ length: 24 }, (_, i) => {
-    const n = 2026 * 12 + 4 - 23 + i;
-    return {
-      personId: person.id,
-      employerId,
-      month: `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`,
-      baseFen: 300_000,
-      paidFen: 3_000,
-    };
-  });
-  expect((await send(districtOfficer, 'POST', '/ui/contributions', { items })).statusCode).toBe(200);
-  const taken = await send(districtOfficer, 'POST', '/ui/claims', {
-    personId: person.id,
-    separationDate: '2026-05-31',
-    separationReason: 'employer_bankrupt',
-  });
-  expect(taken.statusCode, taken.body).toBe(201);
-  return { personId: person.id, id: taken.json().id as string };
-}
+const claim = () => arrangeClaim(t, { clerk, officer: districtOfficer, employerId });
 
 describe('UI-4 a caseworker for each claimant', () => {
   it('UI-4 assigns and changes the caseworker: the name is stored on the claim, the history kept (current first), both audited', async () => {

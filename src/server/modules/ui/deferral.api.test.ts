@@ -5,7 +5,7 @@
 // those missing one (and its Excel export); audit rows, jurisdiction (404) and roles (403).
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmployer, createPerson, createStaffMember, type Auth } from '../../testing/factories.js';
+import { arrangeClaim, createEmployer, createPerson, createStaffMember, type Auth } from '../../testing/factories.js';
 import { createTestApp, queryRows, type TestApp } from '../../testing/testApp.js';
 
 const today = '2026-11-23';
@@ -37,38 +37,9 @@ function send(auth: Auth, method: 'GET' | 'POST', url: string, payload?: object,
   return t.app.inject({ method, url: `/api/v1${url}`, headers: { ...auth, ...headers }, ...(payload ? { payload } : {}) });
 }
 
-/**
- * A claim of a person of `regionCode` who separated on 2026-05-31 after 24 contribution months and
- * registered on 2026-06-03: 12 months' entitlement from 2026-07; approved unless `approve` is false.
- */
-async function claim(regionCode = '140105001001', approve = true) {
-  const person = await createPerson(t, clerk, { unemployedSince: '2026-06-03', regionCode });
-  const reg = await send(clerk, 'POST', `/persons/${person.id}/registrations`, { type: 'job_seeking', date: '2026-06-03' });
-  expect(reg.statusCode, reg.body).toBe(201);
-  const items = Array.from({ length: 24 }, (_, i) => {
-    const n = 2026 * 12 + 4 - 23 + i;
-    return {
-      personId: person.id,
-      employerId,
-      month: `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`,
-      baseFen: 300_000,
-      paidFen: 3_000,
-    };
-  });
-  expect((await send(officer, 'POST', '/ui/contributions', { items })).statusCode).toBe(200);
-  const taken = await send(officer, 'POST', '/ui/claims', {
-    personId: person.id,
-    separationDate: '2026-05-31',
-    separationReason: 'employer_bankrupt',
-  });
-  expect(taken.statusCode, taken.body).toBe(201);
-  const id = taken.json().id as string;
-  if (approve) {
-    const res = await send(reviewer, 'POST', `/ui/claims/${id}/decision`, { decision: 'approve', comment: '材料齐全，同意' });
-    expect(res.statusCode, res.body).toBe(200);
-  }
-  return { personId: person.id, id };
-}
+/** A claim of a person of `regionCode`, 24 contribution months: 12 months' entitlement from 2026-07; approved unless `approve` is false. */
+const claim = (regionCode = '140105001001', approve = true) =>
+  arrangeClaim(t, { clerk, officer, reviewer: approve ? reviewer : undefined, employerId, regionCode });
 
 const reemploy = async (personId: string, date: string) => {
   const res = await send(clerk, 'POST', `/persons/${personId}/registrations`, { type: 'employment', date, employmentForm: 'flexible' });

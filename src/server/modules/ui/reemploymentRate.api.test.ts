@@ -1,7 +1,7 @@
 // UI-4 the re-employment rate of claimants during benefit through the API on PGlite and PostgreSQL
 // (种子文件 003 §(十七): 享受待遇期间再就业率不低于40%, the parameter ui.reemployment_rate_target).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEmployer, createPerson, createStaffMember, type Auth } from '../../testing/factories.js';
+import { arrangeClaim, createEmployer, createStaffMember, type Auth } from '../../testing/factories.js';
 import { createTestApp, type TestApp } from '../../testing/testApp.js';
 
 const today = '2026-11-23';
@@ -28,35 +28,8 @@ function send(auth: Auth, method: 'GET' | 'POST', url: string, payload?: object)
 }
 
 /** A claimant of a community with 30 contribution months, claim taken (and approved unless told). */
-async function claimant(regionCode: string, approve = true) {
-  const person = await createPerson(t, clerk, { regionCode, unemployedSince: '2026-06-03' });
-  expect((await send(clerk, 'POST', `/persons/${person.id}/registrations`, { type: 'job_seeking', date: '2026-06-03' })).statusCode).toBe(
-    201,
-  );
-  const items = Array.from({ length: 30 }, (_, i) => {
-    const n = 2026 * 12 + 4 - 29 + i;
-    return {
-      personId: person.id,
-      employerId,
-      month: `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`,
-      baseFen: 300_000,
-      paidFen: 9_000,
-    };
-  });
-  expect((await send(officer, 'POST', '/ui/contributions', { items })).statusCode).toBe(200);
-  const taken = await send(officer, 'POST', '/ui/claims', {
-    personId: person.id,
-    separationDate: '2026-05-31',
-    separationReason: 'employer_bankrupt',
-  });
-  expect(taken.statusCode, taken.body).toBe(201);
-  if (approve)
-    expect(
-      (await send(reviewer, 'POST', `/ui/claims/${taken.json().id}/decision`, { decision: 'approve', comment: '材料齐全，同意' }))
-        .statusCode,
-    ).toBe(200);
-  return person;
-}
+const claimant = (regionCode: string, approve = true) =>
+  arrangeClaim(t, { clerk, officer, reviewer: approve ? reviewer : undefined, employerId, regionCode, months: 30, paidFen: 9_000 });
 
 const reemploy = async (personId: string, date: string) =>
   expect(
@@ -69,8 +42,8 @@ describe('UI-4 re-employment rate during benefit', () => {
     await claimant('140105001002');
     await claimant('140105002001');
     await claimant('140105001001', false);
-    await reemploy(a.id, '2026-09-10');
-    await reemploy(b.id, '2026-10-08');
+    await reemploy(a.personId, '2026-09-10');
+    await reemploy(b.personId, '2026-10-08');
     const res = await send(officer, 'GET', '/ui/reemployment-rate?year=2026&regionCode=140105000000');
     expect(res.statusCode, res.body).toBe(200);
     const body = res.json();
