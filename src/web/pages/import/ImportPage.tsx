@@ -2,35 +2,16 @@
 // see either what was imported or why nothing was, with the rejected rows to download and fix.
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
-import { Alert, App, Button, Card, Progress, Result, Space, Steps, Table, Typography, Upload } from 'antd';
+import { App, Button, Card, Progress, Result, Space, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { ApiError, base64Blob, downloadFile, saveBlob, uploadFile, type FieldError } from '../../api.js';
+import { downloadFile, uploadFile } from '../../api.js';
 import { errorText } from '../../components/formErrors.js';
+import { importOutcomeOfError, NotImported, type ImportOutcome } from '../../components/ImportOutcome.js';
 import type { ImportResult } from '../../types.js';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-type Outcome =
-  | { kind: 'imported'; file: string; result: ImportResult }
-  | { kind: 'rejected'; file: string; detail: string; rejectedCount: number; errors: FieldError[]; rejectedRowsXlsx?: string }
-  | { kind: 'failed'; file: string; detail: string };
-
-/** The row number of an error path "/rows/12". */
-const lineOf = (path: string) => Number(/^\/rows\/(\d+)$/.exec(path)?.[1] ?? NaN);
-
-function outcomeOfError(file: string, err: unknown): Outcome {
-  if (err instanceof ApiError && typeof err.extra.rejectedCount === 'number') {
-    return {
-      kind: 'rejected',
-      file,
-      detail: err.detail,
-      rejectedCount: err.extra.rejectedCount,
-      errors: err.errors,
-      rejectedRowsXlsx: typeof err.extra.rejectedRowsXlsx === 'string' ? err.extra.rejectedRowsXlsx : undefined,
-    };
-  }
-  return { kind: 'failed', file, detail: errorText(err) };
-}
+type Outcome = ImportOutcome<ImportResult>;
 
 /** Shows what came of the last upload. */
 function OutcomeView({ outcome }: { outcome: Outcome }) {
@@ -45,46 +26,7 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
       />
     );
   }
-  if (outcome.kind === 'failed')
-    return <Alert type="error" showIcon title={`导入失败：${outcome.detail}`} description={`文件：${outcome.file}`} />;
-  const shown = outcome.errors.filter((e) => e.path.startsWith('/rows/'));
-  return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="import-rejected">
-      <Alert
-        type="error"
-        showIcon
-        title={`文件“${outcome.file}”未导入`}
-        description={outcome.detail}
-        action={
-          outcome.rejectedRowsXlsx && (
-            <Button
-              type="primary"
-              danger
-              icon={<DownloadOutlined />}
-              onClick={() => saveBlob(base64Blob(outcome.rejectedRowsXlsx!, xlsxType), '未导入的行.xlsx')}
-            >
-              下载未导入的行
-            </Button>
-          )
-        }
-      />
-      <Table<FieldError>
-        size="small"
-        rowKey="path"
-        dataSource={shown}
-        pagination={shown.length > 20 ? { pageSize: 20, size: 'small' } : false}
-        title={() =>
-          outcome.rejectedCount > shown.length
-            ? `以下为前 ${shown.length} 行的错误，全部 ${outcome.rejectedCount} 行见下载的文件`
-            : '错误明细'
-        }
-        columns={[
-          { title: 'Excel 行号', dataIndex: 'path', width: 110, render: (p: string) => lineOf(p) || '—' },
-          { title: '错误原因', dataIndex: 'message', render: (m: string) => m.replace(/^第 \d+ 行：/, '') },
-        ]}
-      />
-    </Space>
-  );
+  return <NotImported outcome={outcome} downloadName="未导入的行.xlsx" lineTitle="Excel 行号" pageSize={20} testId="import-rejected" />;
 }
 
 /** The import page. */
@@ -114,7 +56,7 @@ export function ImportPage() {
       const result = await uploadFile<ImportResult>('/persons/import', file, { contentType: xlsxType, onProgress: setProgress });
       setOutcome({ kind: 'imported', file: file.name, result });
     } catch (err) {
-      setOutcome(outcomeOfError(file.name, err));
+      setOutcome(importOutcomeOfError(file.name, err));
     } finally {
       setProgress(null);
     }

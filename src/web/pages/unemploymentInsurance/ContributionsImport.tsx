@@ -3,10 +3,11 @@
 // many were already there, or why nothing was stored, with the rejected rows to download and fix.
 // Modelled on the ledger's import page (pages/import/ImportPage.tsx).
 import { useState } from 'react';
-import { Alert, App, Button, Modal, Progress, Result, Space, Table, Typography, Upload } from 'antd';
+import { App, Button, Modal, Progress, Result, Space, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { ApiError, base64Blob, downloadFile, saveBlob, uploadFile, type FieldError } from '../../api.js';
+import { downloadFile, uploadFile } from '../../api.js';
 import { errorText } from '../../components/formErrors.js';
+import { importOutcomeOfError, NotImported, type ImportOutcome } from '../../components/ImportOutcome.js';
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -16,26 +17,7 @@ interface ImportResult {
   unchanged: number;
 }
 
-type Outcome =
-  | { kind: 'imported'; file: string; result: ImportResult }
-  | { kind: 'rejected'; file: string; detail: string; rejectedCount: number; errors: FieldError[]; rejectedRowsXlsx?: string }
-  | { kind: 'failed'; file: string; detail: string };
-
-/** The row number of an error path "/rows/12". */
-const lineOf = (path: string) => Number(/^\/rows\/(\d+)$/.exec(path)?.[1] ?? NaN);
-
-function outcomeOfError(file: string, err: unknown): Outcome {
-  if (err instanceof ApiError && typeof err.extra.rejectedCount === 'number')
-    return {
-      kind: 'rejected',
-      file,
-      detail: err.detail,
-      rejectedCount: err.extra.rejectedCount,
-      errors: err.errors,
-      rejectedRowsXlsx: typeof err.extra.rejectedRowsXlsx === 'string' ? err.extra.rejectedRowsXlsx : undefined,
-    };
-  return { kind: 'failed', file, detail: errorText(err) };
-}
+type Outcome = ImportOutcome<ImportResult>;
 
 function OutcomeView({ outcome }: { outcome: Outcome }) {
   if (outcome.kind === 'imported') {
@@ -49,45 +31,14 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
       />
     );
   }
-  if (outcome.kind === 'failed')
-    return <Alert type="error" showIcon title={`导入失败：${outcome.detail}`} description={`文件：${outcome.file}`} />;
-  const shown = outcome.errors.filter((e) => e.path.startsWith('/rows/'));
   return (
-    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="contributions-import-rejected">
-      <Alert
-        type="error"
-        showIcon
-        title={`文件“${outcome.file}”未导入`}
-        description={outcome.detail}
-        action={
-          outcome.rejectedRowsXlsx && (
-            <Button
-              type="primary"
-              danger
-              icon={<DownloadOutlined />}
-              onClick={() => saveBlob(base64Blob(outcome.rejectedRowsXlsx!, xlsxType), '未导入的缴费记录.xlsx')}
-            >
-              下载未导入的行
-            </Button>
-          )
-        }
-      />
-      <Table<FieldError>
-        size="small"
-        rowKey="path"
-        dataSource={shown}
-        pagination={shown.length > 10 ? { pageSize: 10, size: 'small' } : false}
-        title={() =>
-          outcome.rejectedCount > shown.length
-            ? `以下为前 ${shown.length} 行的错误，全部 ${outcome.rejectedCount} 行见下载的文件`
-            : '错误明细'
-        }
-        columns={[
-          { title: '文件行号', dataIndex: 'path', width: 100, render: (p: string) => lineOf(p) || '—' },
-          { title: '错误原因', dataIndex: 'message', render: (m: string) => m.replace(/^第 \d+ 行：/, '') },
-        ]}
-      />
-    </Space>
+    <NotImported
+      outcome={outcome}
+      downloadName="未导入的缴费记录.xlsx"
+      lineTitle="文件行号"
+      pageSize={10}
+      testId="contributions-import-rejected"
+    />
   );
 }
 
@@ -121,7 +72,7 @@ export function ContributionsImport({ onImported }: { onImported(): void }) {
       setOutcome({ kind: 'imported', file: file.name, result });
       onImported();
     } catch (err) {
-      setOutcome(outcomeOfError(file.name, err));
+      setOutcome(importOutcomeOfError(file.name, err));
     } finally {
       setProgress(null);
     }
