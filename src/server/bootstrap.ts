@@ -10,6 +10,7 @@ import { wireDomainEvents } from './wiring.js';
 import { systemActor, type Ctx } from './platform/context.js';
 import type { Sealer } from './platform/crypto.js';
 import { hashPassword } from './platform/crypto.js';
+import { generatePassword } from './platform/passwords.js';
 import { seedParams } from './policy/service.js';
 import { countRegions, loadChinaDivision } from './modules/regions/index.js';
 import { createDemoPopulation, type PopulationSummary } from './demo/population.js';
@@ -91,7 +92,8 @@ export async function bootstrap(db: Database, sealer: Sealer, now: Clock, opts: 
   await keepMatchProfilesCurrent({ db, actor: systemActor, requestId: 'bootstrap', now, sealer });
   if (await getSetting<boolean>(db, 'initialized')) return { firstStart: false, demoAccounts: [] };
 
-  const adminPassword = opts.adminPassword ?? crypto.randomBytes(9).toString('base64url');
+  // Generated passwords pass the rules createStaff holds the demo accounts to (a plain random draw failed one start in ten).
+  const adminPassword = opts.adminPassword ?? generatePassword(['admin']);
   const at = now();
   await db
     .insert(staff)

@@ -2,6 +2,7 @@
 // of character, one of the most common passwords or a trivial variant of one, or containing the
 // account's own username or phone. Used wherever a password is set: staff creation, an admin's
 // reset, a staff member's own change and public account sign-up.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { characterClasses, passwordClassesMessage, passwordMinClasses, passwordMinLength } from '../../shared/password.js';
 
@@ -54,4 +55,15 @@ export function passwordProblem(password: string, identities: readonly (string |
   if (contained) return '密码不能包含用户名或手机号';
   if (isCommonPassword(password)) return '该密码过于常见，容易被猜中，请换一个';
   return null;
+}
+
+/**
+ * A random password (12 characters of base64url, 72 bits) that passes passwordProblem: a draw
+ * short of the character classes the rules ask for is drawn again (about one in ten is).
+ */
+export function generatePassword(identities: readonly string[] = []): string {
+  for (;;) {
+    const password = crypto.randomBytes(9).toString('base64url');
+    if (!passwordProblem(password, identities)) return password;
+  }
 }
