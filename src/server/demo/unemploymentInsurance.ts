@@ -18,7 +18,7 @@ import { actorOf } from '../platform/auth.js';
 import { addDays, addMonths, shanghaiDateOf } from '../platform/clock.js';
 import type { Ctx } from '../platform/context.js';
 import { AppError } from '../platform/errors.js';
-import { resolveParam } from '../policy/service.js';
+import { paramLookup } from '../policy/service.js';
 import { createPerson } from '../modules/persons/index.js';
 import { registerEvent } from '../modules/registrations/index.js';
 import { createStaff } from '../modules/staff/index.js';
@@ -275,16 +275,14 @@ export async function createDemoUnemploymentInsurance(ctx: Ctx, password: string
   }
 
   // The monthly contribution files, each posted on the 15th of the next month, at the rates of 条例第六条 as parameters.
-  const rates = new Map<string, { employer: number; person: number }>();
-  const rateOf = async (regionCode: string, m: string) => {
-    const key = `${regionCode}/${m}`;
-    if (!rates.has(key)) {
-      const at = `${m}-01`;
-      const employer = (await resolveParam(ctx.db, 'ui.contribution_rate.employer', regionCode, at)).value;
-      const person = (await resolveParam(ctx.db, 'ui.contribution_rate.person', regionCode, at)).value;
-      rates.set(key, { employer, person });
-    }
-    return rates.get(key)!;
+  const lookup = await paramLookup(ctx.db, ['ui.contribution_rate.employer', 'ui.contribution_rate.person']);
+  const rateOf = (regionCode: string, m: string) => {
+    const [employer, person] = (['ui.contribution_rate.employer', 'ui.contribution_rate.person'] as const).map((name) => {
+      const value = lookup(name, regionCode, `${m}-01`);
+      if (value === undefined) throw new Error(`demo: ${name} has no value for ${regionCode} in ${m}`);
+      return value;
+    }) as [number, number];
+    return { employer, person };
   };
   const regionOfFirm = new Map(firms.map((f) => [f.id, f.regionCode]));
   let contributionCount = 0;
@@ -298,7 +296,7 @@ export async function createDemoUnemploymentInsurance(ctx: Ctx, password: string
       run: async () => {
         const items: ContributionItem[] = [];
         for (const { person, employerId, short } of list) {
-          const rate = await rateOf(regionOfFirm.get(employerId)!, m);
+          const rate = rateOf(regionOfFirm.get(employerId)!, m);
           const share = short ? rate.employer : rate.employer + rate.person;
           items.push({
             personId: person.id,
