@@ -5,7 +5,7 @@
 //   npm run bench                 all sections
 //   npm run bench -- import       only the ledger import/export section
 //   npm run bench -- jobs         only matching and public search at city scale (bench/jobs.ts)
-//   npm run bench -- ui           only the unemployment benefit payment run (bench/ui.ts; BENCH_UI_CLAIMS)
+//   npm run bench -- ui           only the unemployment benefit payment run (bench/ui.ts; BENCH_CLAIMS)
 //   BENCH_ROWS=20000 npm run bench  smaller data for a quick look
 //   BENCH_PERSONS=50000 BENCH_VACANCIES=10000 npm run bench -- jobs   a smaller city
 //   BENCH_DB=postgres npm run bench   one database only (pglite or postgres)
@@ -199,6 +199,9 @@ async function importSection(t: Target, file: Buffer, communities: string[]): Pr
           ...proto,
           id: crypto.randomUUID(),
           idNumberIndex: `bench-${i + j}`,
+          // Certificate numbers are unique: the template's (if it holds one) may be stored once.
+          certificateNo: null,
+          certificateStatus: null,
           regionCode: communities[(i + j) % communities.length]!,
         }));
         await tx.insert(persons).values(batch);

@@ -1,4 +1,4 @@
-// UI-3 at scale: a monthly payment run over BENCH_UI_CLAIMS active, approved benefit claims
+// UI-3 at scale: a monthly payment run over BENCH_CLAIMS active, approved benefit claims
 // (default 100,000; persons and claims made by bulk INSERT ... SELECT), timed on each database
 // while a probe measures the longest time the run held the database from others (PGlite's one
 // connection), then a second run of the same month (nothing left to pay), the approval, the bank
@@ -6,7 +6,7 @@
 // batches of 1,000 in one transaction, no rules, no unique-key checks of a run's chunks).
 //
 //   npm run bench -- ui
-//   BENCH_UI_CLAIMS=2000 BENCH_DB=pglite npm run bench -- ui   a quick look
+//   BENCH_CLAIMS=2000 BENCH_DB=pglite npm run bench -- ui   a quick look
 import crypto from 'node:crypto';
 import os from 'node:os';
 import { eq, sql } from 'drizzle-orm';
@@ -29,7 +29,8 @@ export interface UiTarget {
   sealer: Sealer;
 }
 
-export const uiClaimCount = Number(process.env.BENCH_UI_CLAIMS ?? 100_000);
+/** BENCH_CLAIMS (API.md); BENCH_UI_CLAIMS, its name before, still works. */
+export const uiClaimCount = Number(process.env.BENCH_CLAIMS ?? process.env.BENCH_UI_CLAIMS ?? 100_000);
 
 const rowsOf = async <T>(handle: DbHandle, query: ReturnType<typeof sql>) =>
   ((await handle.db.execute(query)) as unknown as { rows: T[] }).rows;
