@@ -2,6 +2,7 @@
 // the caller's scope (and bound by row-level security on PostgreSQL).
 import crypto from 'node:crypto';
 import { and, asc, desc, eq, gt, inArray, isNotNull, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import { preferKeyOrder } from '../../db/bulk.js';
 import { persons, uiClaims, uiPaymentRuns, uiPayments } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
@@ -104,6 +105,8 @@ export async function countCandidates(ctx: Ctx, month: string): Promise<number> 
  */
 export async function candidatesAfter(ctx: Ctx, month: string, after: string | null, limit: number) {
   const c = uiClaims;
+  // Along the primary key, not a sorted scan of every claim (preferKeyOrder).
+  await preferKeyOrder(ctx.db);
   const conds = candidateConditions(ctx, month);
   if (after) conds.push(gt(c.id, after));
   const window = ctx.db
@@ -197,10 +200,14 @@ export async function finishRun(ctx: Ctx, id: string, totals: { payments: number
     .where(and(eq(uiPaymentRuns.id, id), eq(uiPaymentRuns.status, 'building')));
 }
 
-/** Up to `limit` draft payments of the run with their claims, for the check at approval that each month is still payable. */
-export function draftPaymentsWithClaims(ctx: Ctx, runId: string, limit: number) {
+/**
+ * Up to `limit` draft payments of the run with their claims, for the check at approval that each
+ * month is still payable; read along the run's (run, id) index (preferKeyOrder).
+ */
+export async function draftPaymentsWithClaims(ctx: Ctx, runId: string, limit: number) {
   const p = uiPayments;
   const c = uiClaims;
+  await preferKeyOrder(ctx.db);
   return ctx.db
     .select({
       id: p.id,
