@@ -84,6 +84,37 @@ describe('SYS-3 row-level security on PostgreSQL', () => {
     for (const row of rows) expect(Number(row.policies), row.relname).toBeGreaterThan(0);
   });
 
+  it.skipIf(!onPostgres)('SYS-3 every scope policy reads the scope once per statement, not once per row (migration 0028)', async () => {
+    const perRow = await queryRows<{ relname: string; polname: string; qual: string }>(
+      t.handle.db,
+      sql`SELECT c.relname, p.polname, pg_get_expr(p.polqual, p.polrelid) AS qual
+          FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
+          WHERE pg_get_expr(p.polqual, p.polrelid) LIKE '%openpes_in_scope%'`,
+    );
+    expect(perRow, 'policies whose USING calls openpes_in_scope per row').toEqual([]);
+    const readOnce = await queryRows<{ relname: string }>(
+      t.handle.db,
+      sql`SELECT c.relname FROM pg_policy p JOIN pg_class c ON c.oid = p.polrelid
+          WHERE pg_get_expr(p.polqual, p.polrelid) = 'starts_with((region_code)::text, ( SELECT openpes_scope_prefix() AS openpes_scope_prefix))'`,
+    );
+    expect(readOnce.map((r) => r.relname)).toEqual(expect.arrayContaining(['persons', 'vacancies', 'ui_claims', 'registration_events']));
+  });
+
+  it.skipIf(!onPostgres)('SYS-3 the read-once scope admits exactly the rows openpes_in_scope admits, for every kind of scope', async () => {
+    const codes = ['140105001001', '140105000000', '140106002003', '140100000000', '110101001001', '990000000000'];
+    const scopes = ['*', '', '1401', '140105', '140105001001', '14010', '9', 'abc', '1401%', '-', '1234567890123'];
+    const pairs = await queryRows<{ scope: string; code: string; before: boolean; now: boolean }>(
+      t.handle.db,
+      sql`SELECT s.scope, c.code,
+                 (SELECT openpes_in_scope(c.code) FROM (SELECT set_config('openpes.scope', s.scope, true)) x) AS before,
+                 (SELECT starts_with(c.code, openpes_scope_prefix()) FROM (SELECT set_config('openpes.scope', s.scope, true)) x) AS now
+          FROM unnest(${sql.param(scopes)}::text[]) AS s(scope), unnest(${sql.param(codes)}::text[]) AS c(code)`,
+    );
+    expect(pairs).toHaveLength(codes.length * scopes.length);
+    for (const p of pairs) expect(p.now, `scope ${p.scope}, code ${p.code}`).toBe(p.before);
+    expect(pairs.filter((p) => p.now).length).toBeGreaterThan(0);
+  });
+
   it.skipIf(!onPostgres)("SYS-3 a street clerk's unfiltered SELECT on each region-coded table counts only the street's rows", async () => {
     const anywhere = anywhereCtx(street);
     for (const table of scopedTables()) {
@@ -266,13 +297,15 @@ describe('JOB-7 whole-country reads under row-level security on PostgreSQL (issu
     const searchFromIndex = new RegExp(`Bitmap Index Scan on ${searchIndex}.*\\n\\s*Index Cond: \\(search @@`);
     for (const plan of plans.anywhere) {
       expect(plan).toMatch(searchFromIndex);
-      expect(plan).not.toMatch(/openpes\.scope/);
+      expect(plan).not.toMatch(/openpes\.scope|openpes_scope_prefix/);
     }
     // At a district the policy is a row filter: the non-leakproof @@ is no index condition but a
-    // filter applied after the policy's (the partial index may still be read whole).
+    // filter applied after the policy's (the partial index may still be read whole). The policy
+    // compares with the scope's prefix, computed once by an initplan ($n).
     for (const plan of plans.district) {
       expect(plan).not.toMatch(searchFromIndex);
-      expect(plan).toMatch(/Filter: .*openpes\.scope.*search @@/);
+      expect(plan).toMatch(/InitPlan \d+ \(returns \$\d+\)/);
+      expect(plan).toMatch(/Filter: \(starts_with\(\(?region_code\)?(::text)?, \$\d+\) AND .*search @@/);
     }
   }
 
