@@ -1,11 +1,13 @@
 // REG-3 and REG-4 in a real browser, as the street clerk of 坞城街道: the 就业失业登记证 issued
-// with the first unemployment registration, withdrawn and reissued under a new number; and an
+// with the first unemployment registration, withdrawn and, once a reviewer has found the person
+// eligible again (AID-5), reissued under a new number; and an
 // unemployed college graduate on the 高校毕业生 list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { idCheckCharacter } from '../src/shared/idNumber.js';
-import type { TestApp } from '../src/server/testing/testApp.js';
 import { shanghaiToday } from '../src/web/format.js';
+import { loginAs, type TestApp } from '../src/server/testing/testApp.js';
+import { sendAs } from './support/arrange.js';
 import { choose, confirmDialog, launchBrowser, login, newContext, shot, startApp } from './support/harness.js';
 
 const clerk = 's140105001_clerk';
@@ -95,16 +97,25 @@ describe('REG-3 REG-4 就业失业登记证 and 高校毕业生 in the browser',
     ).toBe(true);
     await expect.poll(() => historyRows().count()).toBe(2);
 
-    // 补发: a new number, and the person is reloaded.
-    const reloaded = page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/v1\/persons\/[0-9a-f-]{36}(\?|$)/.test(r.url()));
-    const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/certificate'));
+    // 补发 of a withdrawn certificate (AID-5): refused until a reviewer finds the person eligible again.
     await card()
       .getByRole('button', { name: /补\s?发/ })
       .click();
-    await dialog().getByLabel('补发原因').fill('原证遗失，申请补发');
+    await dialog().getByLabel('补发原因').fill('再次失业，重新发证');
+    await confirmDialog(page, '补发');
+    await expect.poll(() => dialog().textContent()).toContain('重新发证须先经资格审核');
+    await shot(page, 'certificate-reissue-needs-review');
+    const personId = /\/persons\/([0-9a-f-]{36})$/.exec(page.url())![1]!;
+    await sendAs(test, await loginAs(test.app, 'taiyuan_reviewer'), `/persons/${personId}/certificate/eligibility-reviews`, {
+      comment: '再次失业，符合条件',
+    });
+
+    // Then 补发: a new number, and the person is reloaded.
+    const reloaded = page.waitForResponse((r) => r.request().method() === 'GET' && /\/api\/v1\/persons\/[0-9a-f-]{36}(\?|$)/.test(r.url()));
+    const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/certificate'));
     await confirmDialog(page, '补发');
     expect((await posted).headers()['idempotency-key']).toMatch(/^[0-9a-f]{32}$/);
-    expect((await posted).postDataJSON()).toEqual({ action: 'reissue', date: today, reason: '原证遗失，申请补发' });
+    expect((await posted).postDataJSON()).toEqual({ action: 'reissue', date: today, reason: '再次失业，重新发证' });
     await reloaded;
     await expect.poll(() => card().getByTestId('certificate-status').textContent()).toBe('有效');
     const second = (await number.textContent())!;
@@ -114,7 +125,7 @@ describe('REG-3 REG-4 就业失业登记证 and 高校毕业生 in the browser',
     expect(rows).toEqual([
       expect.stringMatching(new RegExp(`^发证${first}`)),
       expect.stringMatching(new RegExp(`^收回${first}.*已实现就业，按规定收回`)),
-      expect.stringMatching(new RegExp(`^补发${second}.*原证遗失，申请补发`)),
+      expect.stringMatching(new RegExp(`^补发${second}.*再次失业，重新发证`)),
     ]);
     await card().scrollIntoViewIfNeeded();
     await shot(page, 'certificate');

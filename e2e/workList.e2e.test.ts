@@ -19,6 +19,8 @@ const unemployedSince = addDays(addMonths(today, -3), 7);
 const recognisedOn = addDays(today, -40); // the first visit was due ten days ago
 const household = { head: '周国强', spouse: '吴丽华', address: '师范街 12 号 1 单元 502' };
 const post = { name: '社区绿化养护员', sponsor: '师范街社区居民委员会' };
+/** A second clerk of the community, whom the caseworker picker offers. */
+const colleague = '师范街社区就业协理员';
 let caseId = '';
 let headId = '';
 
@@ -35,6 +37,7 @@ beforeAll(async () => {
   };
   const me = (await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: auth })).json() as { id: string };
   const reviewer = (await createStaffMember(t, { regionCode: '140100000000', roles: ['reviewer'] })).auth;
+  await createStaffMember(t, { regionCode: community, roles: ['clerk'], name: colleague });
   const person = (name: string, sex: 'M' | 'F', birthDate: string) =>
     createPerson(t, auth, { idNumber: buildIdNumber({ birthDate, sex }), name, regionCode: community, unemployedSince });
   const head = await person(household.head, 'M', '1973-03-08');
@@ -104,6 +107,18 @@ describe('AID-2 the work list in the browser', () => {
     expect(await card.getByTestId('casework-caseworker').textContent()).toContain(recognisedOn);
     await card.scrollIntoViewIfNeeded();
     await shot(page, 'work-list-person-casework', { fullPage: false });
+
+    // 更换: the staff picker offers the clerks of the caseworker's scope whose area holds the person, not
+    // the caseworker themself.
+    await card.getByRole('button', { name: /更\s?换/ }).click();
+    await dialog(page).getByLabel('援助责任人').click();
+    const options = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option');
+    await expect.poll(async () => (await options.allTextContents()).some((o) => o.startsWith(colleague))).toBe(true);
+    expect((await options.allTextContents()).filter((o) => o.includes('（本人）'))).toEqual([]);
+    await shot(page, 'work-list-casework-picker', { fullPage: false });
+    await page.keyboard.press('Escape'); // the options
+    await page.keyboard.press('Escape'); // the dialog, nothing changed
+    await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
 
     await page.getByRole('menuitem', { name: /工作台/ }).click();
     await page.waitForURL(/\/work-list$/);

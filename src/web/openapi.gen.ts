@@ -6092,7 +6092,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 收回（withdraw）或补发新号（reissue）就业失业登记证 */
+        /** 收回（withdraw）或补发新号（reissue）就业失业登记证；已收回的证须在收回后经资格审核才能补发（否则 422 ELIGIBILITY_REVIEW_REQUIRED） */
         post: {
             parameters: {
                 query?: never;

@@ -7,7 +7,8 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { ApiError, base64Blob, saveBlob, type FieldError } from '../api.js';
 import { errorText } from './formErrors.js';
 
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The content type of an Excel (.xlsx) file. */
+export const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type ImportOutcome<R> =
   | { kind: 'imported'; file: string; result: R }

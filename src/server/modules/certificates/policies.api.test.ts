@@ -103,6 +103,35 @@ describe('AID-5 eligibility review', () => {
   });
 });
 
+describe('AID-5 issuing a withdrawn certificate again', () => {
+  it('AID-5 a withdrawn certificate is reissued only after an eligibility review since the withdrawal (422 ELIGIBILITY_REVIEW_REQUIRED before); a lost valid one is replaced without', async () => {
+    const person = await createPerson(t, clerk.auth, { unemployedSince: '2026-03-02' });
+    const certificate = (body: object) => send(clerk.auth, 'POST', `/persons/${person.id}/certificate`, body);
+    const review = (body: object) => send(reviewer, 'POST', `/persons/${person.id}/certificate/eligibility-reviews`, body);
+    expect((await review({ date: '2026-11-10', comment: '材料齐全，符合条件' })).statusCode).toBe(201);
+    const withdrawn = await certificate({ action: 'withdraw', date: '2026-11-20', reason: '年审未到场，证件收回' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+
+    const refused = await certificate({ action: 'reissue', reason: '本人申请重新发证' });
+    expect(refused.statusCode, 'the review of 2026-11-10 came before the withdrawal').toBe(422);
+    expect(refused.json().code).toBe('RULE_VIOLATION');
+    expect(refused.json().errors.map((e: { code: string }) => e.code)).toEqual(['ELIGIBILITY_REVIEW_REQUIRED']);
+    expect((await send(clerk.auth, 'GET', `/persons/${person.id}/certificate`)).json().status, 'nothing issued').toBe('withdrawn');
+
+    expect((await review({ comment: '重新审核，仍处于登记失业状态' })).statusCode).toBe(201);
+    const backdated = await certificate({ action: 'reissue', date: '2026-11-21', reason: '本人申请重新发证' });
+    expect(backdated.statusCode, 'a reissue dated before the review').toBe(422);
+    const reissued = await certificate({ action: 'reissue', reason: '经资格审核，重新发证' });
+    expect(reissued.statusCode, reissued.body).toBe(200);
+    expect(reissued.json()).toMatchObject({ status: 'valid' });
+    expect(reissued.json().history.map((h: { action: string }) => h.action)).toEqual(['issue', 'withdraw', 'reissue']);
+
+    const replaced = await certificate({ action: 'reissue', reason: '原证遗失，申请补发' });
+    expect(replaced.statusCode, replaced.body).toBe(200);
+    expect(replaced.json().certificateNo).not.toBe(reissued.json().certificateNo);
+  });
+});
+
 describe('AID-5 yearly check', () => {
   let overdue: { id: string };
   let dueSoon: { id: string };

@@ -27,7 +27,8 @@ export async function certificateRoutes(app: App) {
       config: { idempotent: true },
       schema: {
         tags: ['registrations'],
-        summary: '收回（withdraw）或补发新号（reissue）就业失业登记证',
+        summary:
+          '收回（withdraw）或补发新号（reissue）就业失业登记证；已收回的证须在收回后经资格审核才能补发（否则 422 ELIGIBILITY_REVIEW_REQUIRED）',
         params: IdParams,
         body: Type.Object({
           action: Type.Unsafe<'withdraw' | 'reissue'>(Type.String({ enum: ['withdraw', 'reissue'] })),

@@ -1,9 +1,9 @@
 // The 就业失业登记证 (employment and unemployment registration certificate, REG-3): issued with a
 // person's first unemployment registration, withdrawn or reissued later, with its full history.
 import crypto from 'node:crypto';
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import { bulkInsert, deleteSome, type BulkColumn } from '../../db/bulk.js';
-import { certificateCounters, certificateEvents, persons } from '../../db/schema.js';
+import { certificateCounters, certificateEvents, certificateReviews, persons } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
 import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
@@ -101,7 +101,47 @@ export async function withdrawCertificate(
   await writeAudit(tx, { action: 'withdraw', entity: 'certificate', entityId: event.id, regionCode: person.regionCode, after: event });
 }
 
-/** Withdraws a valid certificate, or reissues one under a new number (lost, damaged, after withdrawal). */
+/**
+ * A withdrawn certificate is given again only to a person found eligible since it was withdrawn
+ * (AID-5): seed 002 §(八) issues the certificate to those who meet its conditions and seed 004
+ * §三(二) has the street office 核发 (check, then issue) it, so a clerk alone cannot undo a
+ * withdrawal. The review (passed, or overridden with its reason in the audit) must be recorded
+ * after the last withdrawal and dated from its day up to the reissue. A valid certificate that was
+ * lost or damaged is replaced without one: nothing new is granted.
+ */
+async function requireEligibleSinceWithdrawal(tx: Ctx, personId: string, reissueDate: string): Promise<void> {
+  const [withdrawal] = await tx.db
+    .select({ date: certificateEvents.date, createdAt: certificateEvents.createdAt })
+    .from(certificateEvents)
+    .where(and(eq(certificateEvents.personId, personId), eq(certificateEvents.action, 'withdraw')))
+    .orderBy(desc(certificateEvents.createdAt), desc(certificateEvents.date))
+    .limit(1);
+  if (!withdrawal) return;
+  const r = certificateReviews;
+  const [review] = await tx.db
+    .select({ id: r.id })
+    .from(r)
+    .where(
+      and(
+        eq(r.personId, personId),
+        eq(r.kind, 'eligibility'),
+        inArray(r.result, ['eligible', 'eligible_by_override']),
+        gte(r.createdAt, withdrawal.createdAt),
+        gte(r.date, withdrawal.date),
+        lte(r.date, reissueDate),
+      ),
+    )
+    .limit(1);
+  if (!review) {
+    const message = `该证已于 ${withdrawal.date} 收回，重新发证须先经资格审核（审核员办理，符合条件或说明理由认定），审核日期不早于收回日期、不晚于补发日期`;
+    throw new AppError('RULE_VIOLATION', message, [{ path: '/action', code: 'ELIGIBILITY_REVIEW_REQUIRED', message }]);
+  }
+}
+
+/**
+ * Withdraws a valid certificate, or reissues one under a new number: a lost or damaged one at once,
+ * a withdrawn one after an eligibility review (422 ELIGIBILITY_REVIEW_REQUIRED without).
+ */
 export async function changeCertificate(
   ctx: Ctx,
   personId: string,
@@ -124,6 +164,7 @@ export async function changeCertificate(
         input.reason,
       );
     } else {
+      if (person.certificateStatus === 'withdrawn') await requireEligibleSinceWithdrawal(tx, personId, date);
       await issueCertificate(tx, person, date, 'reissue', input.reason);
     }
     return certificateOf(tx, personId);

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { persons } from '../../db/schema.js';
-import { buildIdNumber, createPerson, createStreetPair } from '../../testing/factories.js';
+import { buildIdNumber, createPerson, createStaffMember, createStreetPair } from '../../testing/factories.js';
 import { createTestApp, loginAs, type TestApp } from '../../testing/testApp.js';
 
 let t: TestApp;
 let clerk: { authorization: string };
 let otherStreetClerk: { authorization: string };
+let reviewer: { authorization: string };
 const today = '2026-11-23';
 
 const person = (idNumber: string, over: Record<string, unknown> = {}) => ({
@@ -26,6 +27,7 @@ beforeAll(async () => {
   const streets = await createStreetPair(t);
   clerk = streets.home.auth;
   otherStreetClerk = streets.other.auth;
+  reviewer = (await createStaffMember(t, { regionCode: '140105001000', roles: ['reviewer'] })).auth;
 });
 afterAll(() => t.close());
 
@@ -184,6 +186,17 @@ describe('REG-3 registrations as events; status as of any date', () => {
       status: 'withdrawn',
     });
     expect((await cert({ action: 'withdraw', reason: '再次收回' })).statusCode).toBe(422);
+    const unreviewed = await cert({ action: 'reissue', reason: '再次失业，补发新证' });
+    expect(unreviewed.json().errors[0].code, 'AID-5: a withdrawn certificate is issued again only after an eligibility review').toBe(
+      'ELIGIBILITY_REVIEW_REQUIRED',
+    );
+    const review = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/persons/${a}/certificate/eligibility-reviews`,
+      headers: reviewer,
+      payload: { comment: '再次失业，符合条件' },
+    });
+    expect(review.statusCode, review.body).toBe(201);
     const reissued = (await cert({ action: 'reissue', reason: '再次失业，补发新证' })).json();
     expect(reissued.status).toBe('valid');
     expect(reissued.certificateNo).not.toBe(first.certificateNo);

@@ -177,12 +177,32 @@ export async function listRunPayments(ctx: Ctx, runId: string, filter: repo.Paym
   return repo.listPayments(ctx, runId, filter, paging);
 }
 
+type RunStatus = 'building' | 'draft' | 'approving' | 'approved' | 'discarded';
+
+/**
+ * The guard of a decision on a run: locks the run in scope (404 when there is none) and answers it
+ * when its status is one of `statuses`; in any other status a 409 says why, by the status's own
+ * message or `otherwise`. The lock holds until the transaction ends, so two decisions take turns.
+ */
+async function lockRunInStatus(
+  tx: Ctx,
+  id: string,
+  statuses: readonly RunStatus[],
+  messages: Partial<Record<RunStatus, string>> & { otherwise: string },
+): Promise<repo.RunRow> {
+  const run = await repo.findRun(tx, id, true);
+  if (!run) throw notFound('失业保险金发放批次');
+  const status = run.status as RunStatus;
+  if (!statuses.includes(status)) throw new AppError('CONFLICT', messages[status] ?? messages.otherwise);
+  return run;
+}
+
 /** Payments approved per transaction. */
 const approveChunk = 1000;
 
 /**
- * Approves a draft run (finance, neither its creator nor one who resumed building it: 403; a run
- * neither draft nor being approved: 409). The decision is recorded at once (status `approving`, approver, audit row); then the
+ * Approves a draft run (finance; a run neither draft nor being approved: 409; then neither its
+ * creator nor one who resumed building it: 403). The decision is recorded at once (status `approving`, approver, audit row); then the
  * payments are approved in chunks of short transactions, each taking out a draft payment whose
  * month is no longer payable (a stop recorded after the run was built, 条例第十五条) and making
  * exhausted the claims whose approved months reach their entitlement (第十七条); the last
@@ -196,21 +216,15 @@ export async function approvePaymentRun(
 ) {
   requireRole(ctx, 'finance');
   await withTransaction(ctx, async (tx) => {
-    const run = await repo.findRun(tx, id, true);
-    if (!run) throw notFound('失业保险金发放批次');
+    const run = await lockRunInStatus(tx, id, ['draft', 'approving'], {
+      building: '该发放批次尚未生成完毕，不能审批',
+      discarded: '该发放批次已作废，不能审批',
+      otherwise: '该发放批次已审批，不能再次审批',
+    });
     if (run.createdBy === tx.actor.username) throw forbidden('失业保险金发放批次须由生成人以外的财务人员审批（双人复核）');
     if (run.resumedBy.includes(tx.actor.username))
       throw forbidden('您接续生成过该发放批次，不能审批；须由未参与生成的财务人员审批（双人复核）');
     if (run.status === 'approving') return;
-    if (run.status !== 'draft')
-      throw new AppError(
-        'CONFLICT',
-        run.status === 'building'
-          ? '该发放批次尚未生成完毕，不能审批'
-          : run.status === 'discarded'
-            ? '该发放批次已作废，不能审批'
-            : '该发放批次已审批，不能再次审批',
-      );
     await repo.beginApproval(tx, id);
     await writeAudit(tx, {
       action: 'approve',
@@ -310,17 +324,11 @@ export async function discardPaymentRun(ctx: Ctx, id: string, reason: string) {
   requireRole(ctx, 'finance');
   if (!reason.trim()) throw validation('/reason', 'REQUIRED', '须写明作废原因');
   return withTransaction(ctx, async (tx) => {
-    const run = await repo.findRun(tx, id, true);
-    if (!run) throw notFound('失业保险金发放批次');
-    if (run.status !== 'draft')
-      throw new AppError(
-        'CONFLICT',
-        run.status === 'building'
-          ? '该发放批次尚未生成完毕，不能作废；请再次提交同月发放以继续生成'
-          : run.status === 'discarded'
-            ? '该发放批次已作废'
-            : '该发放批次已审批，不能作废',
-      );
+    const run = await lockRunInStatus(tx, id, ['draft'], {
+      building: '该发放批次尚未生成完毕，不能作废；请再次提交同月发放以继续生成',
+      discarded: '该发放批次已作废',
+      otherwise: '该发放批次已审批，不能作废',
+    });
     await repo.discardRun(tx, id);
     await writeAudit(tx, {
       action: 'discard',
@@ -410,9 +418,7 @@ export async function postBankReturns(ctx: Ctx, runId: string, items: BankReturn
       errors.push({ path: `/items/${i}/reason`, code: 'REQUIRED', message: '发放失败须写明银行退回原因' });
   });
   return withTransaction(ctx, async (tx) => {
-    const run = await repo.findRun(tx, runId, true);
-    if (!run) throw notFound('失业保险金发放批次');
-    if (run.status !== 'approved') throw new AppError('CONFLICT', '发放批次审批后才能登记银行回盘');
+    const run = await lockRunInStatus(tx, runId, ['approved'], { otherwise: '发放批次审批后才能登记银行回盘' });
     const held = new Map(
       (
         await repo.paymentsOfRun(

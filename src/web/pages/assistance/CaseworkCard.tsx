@@ -2,17 +2,17 @@
 // visits with the next one due (登记走访 on its real date), and the individual employment plan of
 // dated steps (添加步骤, 完成). The card shows for a recognised person, or whoever already has casework.
 import { useState } from 'react';
-import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Radio, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Card, DatePicker, Descriptions, Form, Input, List, Radio, Space, Table, Tag, Typography } from 'antd';
 import { CheckOutlined, PlusOutlined, UserSwitchOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
-import { get, getAllPages, patch, post, put } from '../../api.js';
+import { get, patch, post, put } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
 import { DeadlineText } from '../../components/DeadlineText.js';
 import { errorText } from '../../components/formErrors.js';
 import { FormModal } from '../../components/FormModal.js';
+import { StaffPicker } from '../../components/StaffPicker.js';
 import { useLoad } from '../../hooks.js';
 import type { Casework, Person, PlanStep } from '../../types.js';
-import type { StaffItem } from '../households/caseTypes.js';
 
 export const visitKindNames = { home: '入户走访', phone: '电话回访', counter: '窗口面谈' } as const;
 type VisitKind = keyof typeof visitKindNames;
@@ -159,14 +159,7 @@ export function CaseworkCard({ person, version, onChanged }: { person: Person; v
 
 /** 指定援助责任人: the clerks of the user's scope whose own area holds the person, the user first as 本人. */
 function AssignModal(props: { open: boolean; person: Person; current: string | null; onClose(): void; onDone(): void }) {
-  const user = useUser();
   const { message } = App.useApp();
-  const staff = useLoad(async () => (props.open ? getAllPages<StaffItem>('/staff', { role: 'clerk', disabled: false }) : []), [props.open]);
-  const eligible = (staff.data ?? []).filter((s) => props.person.regionCode.startsWith(s.scope) && s.id !== user.id);
-  const options = [
-    { value: user.id, label: `${user.name}（本人）` },
-    ...eligible.map((s) => ({ value: s.id, label: `${s.name}${s.unitName ? `，${s.unitName}` : ''}` })),
-  ];
   return (
     <FormModal<{ caseworkerId: string; reason?: string }>
       title={props.current ? '更换援助责任人' : '指定援助责任人'}
@@ -188,11 +181,12 @@ function AssignModal(props: { open: boolean; person: Person; current: string | n
         rules={[{ required: true, message: '请选择援助责任人' }]}
         extra="可指定管辖范围包含该人员的经办人员。"
       >
-        <Select
+        <StaffPicker
+          active={props.open}
+          regionCode={props.person.regionCode}
+          role="clerk"
+          exclude={props.current}
           aria-label="援助责任人"
-          showSearch={{ optionFilterProp: 'label' }}
-          loading={staff.loading}
-          options={options}
           placeholder="请选择经办人员"
         />
       </Form.Item>

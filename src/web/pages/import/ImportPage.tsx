@@ -1,15 +1,11 @@
 // 台账导入 (REG-7): download the template, upload a filled-in ledger with upload progress, and
 // see either what was imported or why nothing was, with the rejected rows to download and fix.
-import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { App, Button, Card, Progress, Result, Space, Steps, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { downloadFile, uploadFile } from '../../api.js';
-import { errorText } from '../../components/formErrors.js';
-import { importOutcomeOfError, NotImported, type ImportOutcome } from '../../components/ImportOutcome.js';
+import { NotImported, xlsxType, type ImportOutcome } from '../../components/ImportOutcome.js';
+import { useFileUpload, useTemplateDownload } from '../../components/useFileUpload.js';
 import type { ImportResult } from '../../types.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 type Outcome = ImportOutcome<ImportResult>;
 
@@ -29,40 +25,15 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
   return <NotImported outcome={outcome} downloadName="未导入的行.xlsx" lineTitle="Excel 行号" pageSize={20} testId="import-rejected" />;
 }
 
+/** The ledger takes Excel only. */
+const xlsxFile = () => xlsxType;
+
 /** The import page. */
 export function ImportPage() {
   const { message } = App.useApp();
-  const [progress, setProgress] = useState<number | null>(null);
-  const [fileName, setFileName] = useState<string>();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [templateBusy, setTemplateBusy] = useState(false);
+  const template = useTemplateDownload('/persons/import-template', '劳动力资源台账导入模板.xlsx');
+  const { progress, uploading, fileName, outcome, upload } = useFileUpload<ImportResult>('/persons/import', xlsxFile);
 
-  const downloadTemplate = async () => {
-    setTemplateBusy(true);
-    try {
-      await downloadFile('/persons/import-template', {}, '劳动力资源台账导入模板.xlsx');
-    } catch (err) {
-      message.error(`下载失败：${errorText(err)}`);
-    } finally {
-      setTemplateBusy(false);
-    }
-  };
-
-  const upload = async (file: File) => {
-    setFileName(file.name);
-    setOutcome(null);
-    setProgress(0);
-    try {
-      const result = await uploadFile<ImportResult>('/persons/import', file, { contentType: xlsxType, onProgress: setProgress });
-      setOutcome({ kind: 'imported', file: file.name, result });
-    } catch (err) {
-      setOutcome(importOutcomeOfError(file.name, err));
-    } finally {
-      setProgress(null);
-    }
-  };
-
-  const uploading = progress !== null;
   return (
     <Card title="台账导入（劳动力资源台账）">
       <Steps
@@ -77,7 +48,7 @@ export function ImportPage() {
       <Space orientation="vertical" size={16} style={{ width: '100%', maxWidth: 900 }}>
         <Space wrap>
           <Typography.Text strong>第一步：</Typography.Text>
-          <Button icon={<DownloadOutlined />} loading={templateBusy} onClick={() => void downloadTemplate()}>
+          <Button icon={<DownloadOutlined />} loading={template.busy} onClick={() => void template.download()}>
             下载导入模板
           </Button>
           <Typography.Text type="secondary">
@@ -105,7 +76,7 @@ export function ImportPage() {
           <p className="ant-upload-text">点击或将填好的 Excel 文件拖到此处上传</p>
           <p className="ant-upload-hint">只接受 .xlsx 文件；任何一行有误则整份文件都不导入</p>
         </Upload.Dragger>
-        {uploading && (
+        {progress !== null && (
           <div data-testid="upload-progress">
             <Typography.Text>{progress < 100 ? `正在上传“${fileName}”…` : `“${fileName}”已上传，正在校验和导入…`}</Typography.Text>
             <Progress percent={progress} status="active" />

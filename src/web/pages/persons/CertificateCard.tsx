@@ -1,5 +1,6 @@
 // 就业失业登记证 (REG-3): the person's certificate number and status, every issue, withdrawal and
-// reissue, and 收回 / 补发 for clerks. The first unemployment registration issues it.
+// reissue, and 收回 / 补发 for clerks. The first unemployment registration issues it; a withdrawn one
+// is issued again only after an eligibility review (AID-5).
 import { useState } from 'react';
 import { App, Button, Card, DatePicker, Descriptions, Form, Input, Space, Table, Tag, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -21,8 +22,20 @@ const reasonHints: Record<Change, string> = {
   reissue: '如：原证遗失，申请补发',
 };
 
-/** The 收回 / 补发 dialog (closed while `action` is null). */
-function CertificateModal({ person, action, onClose, onDone }: { person: Person; action: Change | null; onClose(): void; onDone(): void }) {
+/** The 收回 / 补发 dialog (closed while `action` is null); `withdrawn` when the certificate was withdrawn. */
+function CertificateModal({
+  person,
+  action,
+  withdrawn,
+  onClose,
+  onDone,
+}: {
+  person: Person;
+  action: Change | null;
+  withdrawn: boolean;
+  onClose(): void;
+  onDone(): void;
+}) {
   const { message } = App.useApp();
   const name = action ? certificateActionNames[action] : '';
   return (
@@ -43,7 +56,12 @@ function CertificateModal({ person, action, onClose, onDone }: { person: Person;
         onDone();
       }}
     >
-      {action === 'reissue' && <Typography.Paragraph type="secondary">补发将换发新证号，原证号作废。</Typography.Paragraph>}
+      {action === 'reissue' && (
+        <Typography.Paragraph type="secondary">
+          补发将换发新证号，原证号作废。
+          {withdrawn && '该证已收回：须先由审核员在“持证审核与享受政策”中办理资格审核，才能重新发证。'}
+        </Typography.Paragraph>
+      )}
       <Form.Item name="date" label={`${name}日期`} rules={[{ required: true, message: `请选择${name}日期` }]}>
         <DatePicker disabledDate={(d) => d.isAfter(dayjs(), 'day')} style={{ width: 200 }} />
       </Form.Item>
@@ -160,7 +178,13 @@ export function CertificateCard({
           />
         </>
       )}
-      <CertificateModal person={person} action={action} onClose={() => setAction(null)} onDone={onChanged} />
+      <CertificateModal
+        person={person}
+        action={action}
+        withdrawn={status === 'withdrawn'}
+        onClose={() => setAction(null)}
+        onDone={onChanged}
+      />
     </Card>
   );
 }

@@ -2,16 +2,16 @@
 // caseworker (指定/更换 by the UI officer, the history kept) and the person's best job matches
 // (the matching API the person page's 推荐岗位 uses); referrals are made on the person page.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Descriptions, Form, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Form, Space, Table, Typography } from 'antd';
 import { UserSwitchOutlined } from '@ant-design/icons';
-import { get, getAllPages, put } from '../../api.js';
+import { get, put } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
 import { errorText } from '../../components/formErrors.js';
 import { FormModal } from '../../components/FormModal.js';
 import { PageLink, PersonLink } from '../../components/PageLink.js';
+import { StaffPicker } from '../../components/StaffPicker.js';
 import { useLoad } from '../../hooks.js';
 import type { VacancyMatch } from '../../types.js';
-import type { StaffItem } from '../households/caseTypes.js';
 import { MatchScore, wageRangeText } from '../matching/MatchReasons.js';
 import { caseworkerApi, type ClaimCaseworkers } from './deferralTypes.js';
 import type { Claim } from './uiTypes.js';
@@ -106,17 +106,7 @@ export function ClaimCaseworkerCard({ claim, onChanged }: { claim: Claim; onChan
 
 /** 指定经办人: the active staff of the user's scope whose unit's area holds the claimant, the user first as 本人. */
 function AssignModal(props: { open: boolean; claim: Claim; onClose(): void; onDone(): void }) {
-  const user = useUser();
   const { message } = App.useApp();
-  const staff = useLoad(async () => (props.open ? getAllPages<StaffItem>('/staff', { disabled: false }) : []), [props.open]);
-  const eligible = (staff.data ?? []).filter(
-    (s) => props.claim.regionCode.startsWith(s.scope) && s.id !== user.id && s.id !== props.claim.caseworkerId,
-  );
-  const self = props.claim.regionCode.startsWith(user.scope) && user.id !== props.claim.caseworkerId;
-  const options = [
-    ...(self ? [{ value: user.id, label: `${user.name}（本人）` }] : []),
-    ...eligible.map((s) => ({ value: s.id, label: `${s.name}${s.unitName ? `，${s.unitName}` : ''}` })),
-  ];
   return (
     <FormModal<{ staffId: string }>
       title={props.claim.caseworkerId ? '更换经办人' : '指定经办人'}
@@ -135,11 +125,11 @@ function AssignModal(props: { open: boolean; claim: Claim; onClose(): void; onDo
         rules={[{ required: true, message: '请选择经办人' }]}
         extra="可指定在职且所在单位管辖申领人所在地的工作人员。"
       >
-        <Select
+        <StaffPicker
+          active={props.open}
+          regionCode={props.claim.regionCode}
+          exclude={props.claim.caseworkerId}
           aria-label="经办人"
-          showSearch={{ optionFilterProp: 'label' }}
-          loading={staff.loading}
-          options={options}
           placeholder="请选择工作人员"
         />
       </Form.Item>

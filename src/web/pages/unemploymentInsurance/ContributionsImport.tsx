@@ -5,11 +5,8 @@
 import { useState } from 'react';
 import { App, Button, Modal, Progress, Result, Space, Typography, Upload } from 'antd';
 import { DownloadOutlined, InboxOutlined, UploadOutlined } from '@ant-design/icons';
-import { downloadFile, uploadFile } from '../../api.js';
-import { errorText } from '../../components/formErrors.js';
-import { importOutcomeOfError, NotImported, type ImportOutcome } from '../../components/ImportOutcome.js';
-
-const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+import { NotImported, xlsxType, type ImportOutcome } from '../../components/ImportOutcome.js';
+import { useFileUpload, useTemplateDownload } from '../../components/useFileUpload.js';
 
 interface ImportResult {
   rows: number;
@@ -42,43 +39,20 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
   );
 }
 
+/** The collector's file is Excel or CSV, told apart by its name. */
+const contentTypeOf = (fileName: string) => (fileName.toLowerCase().endsWith('.csv') ? 'text/csv' : xlsxType);
+
 /** The 导入征缴文件 button and its dialog; `onImported` after a file was stored. */
 export function ContributionsImport({ onImported }: { onImported(): void }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
-  const [progress, setProgress] = useState<number | null>(null);
-  const [fileName, setFileName] = useState<string>();
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [templateBusy, setTemplateBusy] = useState(false);
+  const template = useTemplateDownload('/ui/contributions/import-template', '失业保险缴费导入模板.xlsx');
+  const { progress, uploading, fileName, outcome, upload } = useFileUpload<ImportResult>(
+    '/ui/contributions/import',
+    contentTypeOf,
+    onImported,
+  );
 
-  const downloadTemplate = async () => {
-    setTemplateBusy(true);
-    try {
-      await downloadFile('/ui/contributions/import-template', {}, '失业保险缴费导入模板.xlsx');
-    } catch (err) {
-      message.error(`下载失败：${errorText(err)}`);
-    } finally {
-      setTemplateBusy(false);
-    }
-  };
-
-  const upload = async (file: File) => {
-    setFileName(file.name);
-    setOutcome(null);
-    setProgress(0);
-    try {
-      const contentType = file.name.toLowerCase().endsWith('.csv') ? 'text/csv' : xlsxType;
-      const result = await uploadFile<ImportResult>('/ui/contributions/import', file, { contentType, onProgress: setProgress });
-      setOutcome({ kind: 'imported', file: file.name, result });
-      onImported();
-    } catch (err) {
-      setOutcome(importOutcomeOfError(file.name, err));
-    } finally {
-      setProgress(null);
-    }
-  };
-
-  const uploading = progress !== null;
   return (
     <>
       <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
@@ -96,7 +70,7 @@ export function ContributionsImport({ onImported }: { onImported(): void }) {
         <Space orientation="vertical" size={16} style={{ width: '100%' }}>
           <Space wrap>
             <Typography.Text strong>第一步：</Typography.Text>
-            <Button icon={<DownloadOutlined />} loading={templateBusy} onClick={() => void downloadTemplate()}>
+            <Button icon={<DownloadOutlined />} loading={template.busy} onClick={() => void template.download()}>
               下载导入模板
             </Button>
             <Typography.Text type="secondary">按身份证号匹配台账人员、按统一社会信用代码匹配单位，金额以元为单位。</Typography.Text>
@@ -125,7 +99,7 @@ export function ContributionsImport({ onImported }: { onImported(): void }) {
               接受 .xlsx 或 .csv（UTF-8 或 GBK 编码）；任何一行有误则整份文件都不保存；已记录的月份不会重复记录，同一文件可放心重传
             </p>
           </Upload.Dragger>
-          {uploading && (
+          {progress !== null && (
             <div data-testid="contributions-upload-progress">
               <Typography.Text>{progress < 100 ? `正在上传“${fileName}”…` : `“${fileName}”已上传，正在校验和保存…`}</Typography.Text>
               <Progress percent={progress} status="active" />
