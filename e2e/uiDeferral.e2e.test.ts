@@ -2,7 +2,9 @@
 // (指定经办人) and sees the person's best job matches; the claimant registers employment, the claim
 // stops (条例第十五条第（一）项), and the officer signs the deferral agreement (签订缓发协议, seed 002
 // §(八)) keeping the unused months the server computes; 缓发协议 shows the year's rate against the
-// 100 % target, first missing the claimant, then met.
+// 100 % target, first missing the claimant, then met. A city-level leader opens 缓发协议 on the
+// city's own figures and picks an area below with the region picker: a district without such
+// claims, then the claimant's district and street.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import {
@@ -16,13 +18,13 @@ import {
 import { loginAs } from '../src/server/testing/testApp.js';
 import { shanghaiToday } from '../src/web/format.js';
 import { monthsBack, sendAs } from './support/arrange.js';
-import { login, shot, useBrowserSession } from './support/harness.js';
+import { choose, login, shot, useBrowserSession } from './support/harness.js';
 
 const session = useBrowserSession();
 const today = shanghaiToday();
 const claimant = '卢晓东';
 const caseworker = '坞城街道就业指导员';
-const staff = { officer: '' };
+const staff = { officer: '', cityLeader: '' };
 let claimId = '';
 let clerk: Auth;
 let personId = '';
@@ -41,6 +43,7 @@ beforeAll(async () => {
   const reviewer = await createStaffMember(t, { regionCode: '140100000000', roles: ['reviewer'] });
   const jobOfficer = await createStaffMember(t, { regionCode: '140105000000', roles: ['job_officer'] });
   staff.officer = officer.username;
+  staff.cityLeader = (await createStaffMember(t, { regionCode: '140100000000', roles: ['leader'], name: '太原市分管领导' })).username;
   const employer = await createEmployer(t, jobOfficer.auth, { name: '太原华晟机电有限公司' });
   const person = await createPerson(t, clerk, {
     idNumber: buildIdNumber({ birthDate: '1985-09-02', sex: 'M' }),
@@ -142,5 +145,33 @@ describe('UI-4 caseworker and UI-2 deferral agreement in the browser', () => {
     expect(await page.getByTestId('deferral-rate').textContent()).toContain('§(八)');
     await poll(() => page.getByTestId('list-empty').count()).toBe(1);
     await shot(page, 'ui-deferrals-met');
+  });
+
+  it('UI-2 seed 002 §(八): a city-level leader sees the city’s rate by default and picks an area below it with the region picker', async () => {
+    const page = await session.freshPage();
+    await login(page, staff.cityLeader, factoryPassword);
+    await page.getByRole('menuitem', { name: /缓发协议/ }).click();
+    await page.waitForURL(/\/ui\/deferrals$/);
+    const title = page.locator('.ant-card-head-title').first();
+    await poll(() => title.textContent()).toBe('缓发协议签订率 · 太原市');
+    const rate = page.getByTestId('deferral-rate');
+    const reemployed = async () => Number(/领取期间重新就业停发(\d+)人次/.exec((await rate.textContent()) ?? '')?.[1] ?? NaN);
+    await poll(reemployed).toBeGreaterThanOrEqual(1);
+    // A district without claims stopped by re-employment this year.
+    await choose(page, page.getByLabel('选择区县'), '迎泽区');
+    await poll(() => title.textContent()).toBe('缓发协议签订率 · 迎泽区');
+    await poll(() => rate.textContent()).toContain('当年无重新就业停发的申领');
+    expect(await reemployed()).toBe(0);
+    await poll(() => page.getByTestId('list-empty').count()).toBe(1);
+    // The claimant's district, then their street: signed, so the street meets the target.
+    await choose(page, page.getByLabel('选择区县'), '小店区');
+    await poll(() => title.textContent()).toBe('缓发协议签订率 · 小店区');
+    await poll(reemployed).toBeGreaterThanOrEqual(1);
+    await choose(page, page.getByLabel('选择街道乡镇'), '坞城街道', { search: true });
+    await poll(() => title.textContent()).toBe('缓发协议签订率 · 坞城街道');
+    await poll(() => page.getByTestId('deferral-met').textContent()).toBe('达标');
+    expect(await reemployed()).toBe(1);
+    expect(await page.locator('.ant-table-row', { hasText: claimant }).count(), 'signed: not on the missing list').toBe(0);
+    await shot(page, 'ui-deferrals-region');
   });
 });

@@ -9784,8 +9784,11 @@ export interface paths {
                                 amountFen: number;
                                 month: string;
                                 runId: string;
-                                /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
-                                status: string;
+                                /**
+                                 * @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出，见 returnedPayments）
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "approved" | "paid" | "failed";
                             }[];
                             personId: string;
                             personName: string | null;
@@ -9795,6 +9798,16 @@ export interface paths {
                                 source: string;
                             }[];
                             regionCode: string;
+                            /** @description 银行退回（发放失败）的支付；该月由之后的发放批次补发，补发的一笔列在 payments 中 */
+                            returnedPayments: {
+                                amountFen: number;
+                                /** @description 银行退回原因 */
+                                failureReason: string | null;
+                                month: string;
+                                /** Format: date-time */
+                                returnedAt: string | null;
+                                runId: string;
+                            }[];
                             separationDate: string;
                             /**
                              * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
@@ -9903,8 +9916,11 @@ export interface paths {
                                 amountFen: number;
                                 month: string;
                                 runId: string;
-                                /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
-                                status: string;
+                                /**
+                                 * @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出，见 returnedPayments）
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "approved" | "paid" | "failed";
                             }[];
                             personId: string;
                             personName: string | null;
@@ -9914,6 +9930,16 @@ export interface paths {
                                 source: string;
                             }[];
                             regionCode: string;
+                            /** @description 银行退回（发放失败）的支付；该月由之后的发放批次补发，补发的一笔列在 payments 中 */
+                            returnedPayments: {
+                                amountFen: number;
+                                /** @description 银行退回原因 */
+                                failureReason: string | null;
+                                month: string;
+                                /** Format: date-time */
+                                returnedAt: string | null;
+                                runId: string;
+                            }[];
                             separationDate: string;
                             /**
                              * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
@@ -10032,8 +10058,11 @@ export interface paths {
                                 amountFen: number;
                                 month: string;
                                 runId: string;
-                                /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
-                                status: string;
+                                /**
+                                 * @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出，见 returnedPayments）
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "approved" | "paid" | "failed";
                             }[];
                             personId: string;
                             personName: string | null;
@@ -10043,6 +10072,16 @@ export interface paths {
                                 source: string;
                             }[];
                             regionCode: string;
+                            /** @description 银行退回（发放失败）的支付；该月由之后的发放批次补发，补发的一笔列在 payments 中 */
+                            returnedPayments: {
+                                amountFen: number;
+                                /** @description 银行退回原因 */
+                                failureReason: string | null;
+                                month: string;
+                                /** Format: date-time */
+                                returnedAt: string | null;
+                                runId: string;
+                            }[];
                             separationDate: string;
                             /**
                              * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
@@ -10209,8 +10248,11 @@ export interface paths {
                                 amountFen: number;
                                 month: string;
                                 runId: string;
-                                /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
-                                status: string;
+                                /**
+                                 * @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出，见 returnedPayments）
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "approved" | "paid" | "failed";
                             }[];
                             personId: string;
                             personName: string | null;
@@ -10220,6 +10262,16 @@ export interface paths {
                                 source: string;
                             }[];
                             regionCode: string;
+                            /** @description 银行退回（发放失败）的支付；该月由之后的发放批次补发，补发的一笔列在 payments 中 */
+                            returnedPayments: {
+                                amountFen: number;
+                                /** @description 银行退回原因 */
+                                failureReason: string | null;
+                                month: string;
+                                /** Format: date-time */
+                                returnedAt: string | null;
+                                runId: string;
+                            }[];
                             separationDate: string;
                             /**
                              * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
@@ -10339,8 +10391,11 @@ export interface paths {
                                 amountFen: number;
                                 month: string;
                                 runId: string;
-                                /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
-                                status: string;
+                                /**
+                                 * @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出，见 returnedPayments）
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "approved" | "paid" | "failed";
                             }[];
                             personId: string;
                             personName: string | null;
@@ -10350,6 +10405,16 @@ export interface paths {
                                 source: string;
                             }[];
                             regionCode: string;
+                            /** @description 银行退回（发放失败）的支付；该月由之后的发放批次补发，补发的一笔列在 payments 中 */
+                            returnedPayments: {
+                                amountFen: number;
+                                /** @description 银行退回原因 */
+                                failureReason: string | null;
+                                month: string;
+                                /** Format: date-time */
+                                returnedAt: string | null;
+                                runId: string;
+                            }[];
                             separationDate: string;
                             /**
                              * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
@@ -10511,8 +10576,11 @@ export interface paths {
                                     amountFen: number;
                                     month: string;
                                     runId: string;
-                                    /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
-                                    status: string;
+                                    /**
+                                     * @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出，见 returnedPayments）
+                                     * @enum {string}
+                                     */
+                                    status: "draft" | "approved" | "paid" | "failed";
                                 }[];
                                 personId: string;
                                 personName: string | null;
@@ -10522,6 +10590,16 @@ export interface paths {
                                     source: string;
                                 }[];
                                 regionCode: string;
+                                /** @description 银行退回（发放失败）的支付；该月由之后的发放批次补发，补发的一笔列在 payments 中 */
+                                returnedPayments: {
+                                    amountFen: number;
+                                    /** @description 银行退回原因 */
+                                    failureReason: string | null;
+                                    month: string;
+                                    /** Format: date-time */
+                                    returnedAt: string | null;
+                                    runId: string;
+                                }[];
                                 separationDate: string;
                                 /**
                                  * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
@@ -10668,8 +10746,11 @@ export interface paths {
                                 amountFen: number;
                                 month: string;
                                 runId: string;
-                                /** @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出） */
-                                status: string;
+                                /**
+                                 * @description draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出，见 returnedPayments）
+                                 * @enum {string}
+                                 */
+                                status: "draft" | "approved" | "paid" | "failed";
                             }[];
                             personId: string;
                             personName: string | null;
@@ -10679,6 +10760,16 @@ export interface paths {
                                 source: string;
                             }[];
                             regionCode: string;
+                            /** @description 银行退回（发放失败）的支付；该月由之后的发放批次补发，补发的一笔列在 payments 中 */
+                            returnedPayments: {
+                                amountFen: number;
+                                /** @description 银行退回原因 */
+                                failureReason: string | null;
+                                month: string;
+                                /** Format: date-time */
+                                returnedAt: string | null;
+                                runId: string;
+                            }[];
                             separationDate: string;
                             /**
                              * @description contract_ended_not_renewed 劳动合同期满未续订、dismissed_by_employer 被用人单位解除劳动合同、employer_terminated_by_law 用人单位依法终止劳动合同、employer_bankrupt 用人单位破产、撤销、解散、mutual_agreement_employer_initiated 用人单位提出、协商一致解除劳动合同、voluntary_resignation 本人辞职、other_voluntary 其他本人意愿中断就业
@@ -12233,6 +12324,10 @@ export interface paths {
                                 };
                                 /** @description 生成人管辖范围（12 位） */
                                 regionCode: string;
+                                /** @description 中断后接续生成本批次的财务人员（登录名）：与生成人一样参与了生成，不能审批（双人复核） */
+                                resumedBy: string[];
+                                /** @description 接续生成人姓名，与 resumedBy 一一对应 */
+                                resumedByNames: string[];
                                 /**
                                  * @description building 生成中、draft 待审批、approving 审批中、approved 已审批、discarded 已作废
                                  * @enum {string}
@@ -12298,6 +12393,10 @@ export interface paths {
                             };
                             /** @description 生成人管辖范围（12 位） */
                             regionCode: string;
+                            /** @description 中断后接续生成本批次的财务人员（登录名）：与生成人一样参与了生成，不能审批（双人复核） */
+                            resumedBy: string[];
+                            /** @description 接续生成人姓名，与 resumedBy 一一对应 */
+                            resumedByNames: string[];
                             /**
                              * @description building 生成中、draft 待审批、approving 审批中、approved 已审批、discarded 已作废
                              * @enum {string}
@@ -12367,6 +12466,10 @@ export interface paths {
                             };
                             /** @description 生成人管辖范围（12 位） */
                             regionCode: string;
+                            /** @description 中断后接续生成本批次的财务人员（登录名）：与生成人一样参与了生成，不能审批（双人复核） */
+                            resumedBy: string[];
+                            /** @description 接续生成人姓名，与 resumedBy 一一对应 */
+                            resumedByNames: string[];
                             /**
                              * @description building 生成中、draft 待审批、approving 审批中、approved 已审批、discarded 已作废
                              * @enum {string}
@@ -12440,6 +12543,10 @@ export interface paths {
                             };
                             /** @description 生成人管辖范围（12 位） */
                             regionCode: string;
+                            /** @description 中断后接续生成本批次的财务人员（登录名）：与生成人一样参与了生成，不能审批（双人复核） */
+                            resumedBy: string[];
+                            /** @description 接续生成人姓名，与 resumedBy 一一对应 */
+                            resumedByNames: string[];
                             /**
                              * @description building 生成中、draft 待审批、approving 审批中、approved 已审批、discarded 已作废
                              * @enum {string}
@@ -12612,6 +12719,10 @@ export interface paths {
                             };
                             /** @description 生成人管辖范围（12 位） */
                             regionCode: string;
+                            /** @description 中断后接续生成本批次的财务人员（登录名）：与生成人一样参与了生成，不能审批（双人复核） */
+                            resumedBy: string[];
+                            /** @description 接续生成人姓名，与 resumedBy 一一对应 */
+                            resumedByNames: string[];
                             /**
                              * @description building 生成中、draft 待审批、approving 审批中、approved 已审批、discarded 已作废
                              * @enum {string}

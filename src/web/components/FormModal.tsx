@@ -25,6 +25,8 @@ export interface FormModalProps<V> {
   width?: number;
   /** API field → form field, where they differ. */
   rename?: Record<string, string>;
+  /** The OK button in red: the dialog removes or ends something. */
+  danger?: boolean;
   children: ReactNode;
 }
 
@@ -38,6 +40,7 @@ export function FormModal<V extends object>({
   okText = '保存',
   width = 560,
   rename,
+  danger = false,
   children,
 }: FormModalProps<V>) {
   const formRef = useRef<Submission<V> | null>(null);
@@ -79,6 +82,7 @@ export function FormModal<V extends object>({
       onCancel={close}
       onOk={submit}
       okText={okText}
+      okButtonProps={danger ? { danger: true } : undefined}
       confirmLoading={busy}
       width={width}
       destroyOnHidden

@@ -158,7 +158,13 @@ describe('UI-3 payment runs pay each claim and month once', () => {
     expect(claim.startMonth).toBe('2026-07');
     const created = await postRun('2026-09');
     expect(created.statusCode, created.body).toBe(201);
-    expect(created.json()).toMatchObject({ month: '2026-09', status: 'draft', progress: { claimsSeen: expect.any(Number) } });
+    expect(created.json()).toMatchObject({
+      month: '2026-09',
+      status: 'draft',
+      progress: { claimsSeen: expect.any(Number) },
+      resumedBy: [],
+      resumedByNames: [],
+    });
     expect(await liveMonths(claim.id)).toEqual(['2026-07', '2026-08', '2026-09']);
     expect(await liveMonths(pending.id)).toEqual([]);
     const view = (await send(officer, 'GET', `/ui/claims/${claim.id}`)).json();
@@ -409,7 +415,7 @@ describe('UI-3 approval, bank file and bank returns', () => {
     expect(audited.map((a) => a.action)).toEqual(['create', 'build', 'approve', 'export']);
   });
 
-  it('UI-3 a payment the bank returned as failed is paid again by the next run, once; a return posted twice changes nothing', async () => {
+  it('UI-3 a payment the bank returned as failed is paid again by the next run, once; a return posted twice changes nothing; the claim lists the returned month with the bank’s reason beside its re-payment', async () => {
     const { claim } = await approvedClaim();
     const built = await run('2026-11');
     await approve(built.id);
@@ -441,7 +447,18 @@ describe('UI-3 approval, bank file and bank returns', () => {
     const view = (await send(officer, 'GET', `/ui/claims/${claim.id}`)).json();
     expect(view.paidMonths).toBe(4);
     expect(view.payments.map((p: { month: string }) => p.month)).toEqual(['2026-07', '2026-09', '2026-10', '2026-11']);
+    expect(view.returnedPayments, 'the returned month with the bank’s reason').toEqual([
+      { month: '2026-08', amountFen: amount, runId: built.id, failureReason: '账户已销户', returnedAt: expect.any(String) },
+    ]);
     const next1 = await run('2026-11');
+    const repaidView = (await send(officer, 'GET', `/ui/claims/${claim.id}`)).json();
+    expect(repaidView.payments.find((p: { month: string }) => p.month === '2026-08')).toEqual({
+      month: '2026-08',
+      amountFen: amount,
+      runId: next1.id,
+      status: 'draft',
+    });
+    expect(repaidView.returnedPayments.map((p: { month: string; runId: string }) => [p.month, p.runId])).toEqual([['2026-08', built.id]]);
     const repaid = (await paymentsOf(claim.id)).filter((p) => p.month === '2026-08');
     expect(repaid.map((p) => [p.status, p.run_id])).toEqual([
       ['failed', built.id],
@@ -524,7 +541,7 @@ describe('UI-3 approval, bank file and bank returns', () => {
     ]);
   });
 
-  it('UI-3 four eyes after a crash: an officer who resumed another’s building run built part of it and may not approve it (403); a third one may', async () => {
+  it('UI-3 four eyes after a crash: an officer who resumed another’s building run built part of it, is named on the run (resumedBy) and may not approve it (403); a third one may', async () => {
     await approvedClaim();
     await approvedClaim();
     await approvedClaim();
@@ -543,6 +560,14 @@ describe('UI-3 approval, bank file and bank returns', () => {
     expect(resumed).toMatchObject({ id: runId, status: 'draft' });
     const [row] = await queryRows<{ resumed_by: string[] }>(t.handle.db, sql`SELECT resumed_by FROM ui_payment_runs WHERE id = ${runId}`);
     expect(row!.resumed_by).toEqual([resumer.username]);
+    const shown = (await send(finance2, 'GET', `/ui/payment-runs/${runId}`)).json();
+    expect(shown, 'the run names its resumer, so the page can tell them they may not approve').toMatchObject({
+      createdBy: finance.username,
+      resumedBy: [resumer.username],
+      resumedByNames: [resumer.name],
+    });
+    const listed = (await send(finance2, 'GET', '/ui/payment-runs?month=2026-11&pageSize=100')).json();
+    expect(listed.items.find((r: { id: string }) => r.id === runId)).toMatchObject({ resumedBy: [resumer.username] });
     const byResumer = await send(resumer.auth, 'POST', `/ui/payment-runs/${runId}/approve`);
     expect(byResumer.statusCode, byResumer.body).toBe(403);
     expect(byResumer.json().detail).toContain('接续生成');

@@ -19,7 +19,7 @@ import type { Paging } from '../../platform/http.js';
 import { postTransfers } from './fund.js';
 import * as repo from './paymentRunsRepo.js';
 import { dueMonths, payableMonth } from './runRules.js';
-import { withCreatorNames } from './staffNames.js';
+import { staffNamesOf } from './staffNames.js';
 
 /** Who reads runs and payments: the UI office, finance, leaders and auditors. */
 const runReaders = ['ui_officer', 'reviewer', 'finance', 'leader', 'auditor', 'admin'] as const;
@@ -39,9 +39,21 @@ export interface RunOptions {
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Runs as the API shows them, with the names of the staff who built and approved them. */
-function runViews(ctx: Ctx, runs: repo.RunRow[]) {
-  return withCreatorNames(ctx, runs.map(runFields));
+/**
+ * Runs as the API shows them, with the names of the staff who built, resumed and approved them
+ * (one look-up of names for all of them).
+ */
+async function runViews(ctx: Ctx, runs: repo.RunRow[]) {
+  const nameOf = await staffNamesOf(
+    ctx,
+    runs.flatMap((r) => [r.createdBy, r.approvedBy, ...r.resumedBy]),
+  );
+  return runs.map((run) => ({
+    ...runFields(run),
+    createdByName: nameOf(run.createdBy)!,
+    approvedByName: nameOf(run.approvedBy),
+    resumedByNames: run.resumedBy.map((login) => nameOf(login)!),
+  }));
 }
 
 async function runView(ctx: Ctx, run: repo.RunRow) {
@@ -58,6 +70,7 @@ function runFields(run: repo.RunRow) {
     totalFen: run.totalFen,
     createdBy: run.createdBy,
     createdAt: run.createdAt,
+    resumedBy: run.resumedBy,
     approvedBy: run.approvedBy,
     approvedAt: run.approvedAt,
     finishedAt: run.finishedAt,

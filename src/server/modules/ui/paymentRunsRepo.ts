@@ -352,6 +352,21 @@ export function claimPayments(ctx: Ctx, claimId: string) {
     .orderBy(asc(uiPayments.month));
 }
 
+/** A claim's payments the bank returned unpaid (each month paid again by a later run), oldest month first. */
+export function returnedClaimPayments(ctx: Ctx, claimId: string) {
+  return ctx.db
+    .select({
+      month: uiPayments.month,
+      amountFen: uiPayments.amountFen,
+      runId: uiPayments.runId,
+      failureReason: uiPayments.failureReason,
+      returnedAt: uiPayments.returnedAt,
+    })
+    .from(uiPayments)
+    .where(and(eq(uiPayments.claimId, claimId), eq(uiPayments.status, 'failed'), withinScope(ctx, uiPayments.regionCode)))
+    .orderBy(asc(uiPayments.month), asc(uiPayments.returnedAt));
+}
+
 export interface RunFilter {
   month?: string | undefined;
   status?: UiPaymentRunStatus | undefined;

@@ -35,6 +35,10 @@ const Run = Type.Object({
   createdBy: Type.String(),
   createdByName: Type.String({ description: '生成人姓名' }),
   createdAt: DateTime,
+  resumedBy: Type.Array(Type.String(), {
+    description: '中断后接续生成本批次的财务人员（登录名）：与生成人一样参与了生成，不能审批（双人复核）',
+  }),
+  resumedByNames: Type.Array(Type.String(), { description: '接续生成人姓名，与 resumedBy 一一对应' }),
   approvedBy: Nullable(Type.String()),
   approvedByName: Nullable(Type.String({ description: '审批人姓名' })),
   approvedAt: Nullable(DateTime),

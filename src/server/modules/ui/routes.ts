@@ -7,10 +7,12 @@ import {
   separationReasonNames,
   separationReasons,
   uiClaimStatusNames,
+  uiPaymentStatusNames,
   uiStopReasonNames,
   uiStopReasons,
   type SeparationReason,
   type UiClaimStatus,
+  type UiPaymentStatus,
   type UiStopReason,
 } from '../../../shared/labels.js';
 import { paymentRunsRoutes } from './paymentRunsRoutes.js';
@@ -34,6 +36,7 @@ const statuses = Object.keys(uiClaimStatusNames) as UiClaimStatus[];
 const Status = Type.Unsafe<UiClaimStatus>(
   Type.String({ enum: statuses, description: statuses.map((s) => `${s} ${uiClaimStatusNames[s]}`).join('、') }),
 );
+const paymentStatuses = Object.keys(uiPaymentStatusNames) as UiPaymentStatus[];
 const Reason = Type.Object({ rule: Type.String(), source: Type.String(), detail: Type.String() });
 
 const Claim = Type.Object({
@@ -89,8 +92,23 @@ const Claim = Type.Object({
       month: Type.String(),
       amountFen: Type.Integer(),
       runId: Type.String(),
-      status: Type.String({ description: 'draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出）' }),
+      status: Type.Unsafe<UiPaymentStatus>(
+        Type.String({
+          enum: paymentStatuses,
+          description: 'draft 待审批、approved 已审批待发放、paid 已发放（银行退回的不列出，见 returnedPayments）',
+        }),
+      ),
     }),
+  ),
+  returnedPayments: Type.Array(
+    Type.Object({
+      month: Type.String(),
+      amountFen: Type.Integer(),
+      runId: Type.String(),
+      failureReason: Nullable(Type.String({ description: '银行退回原因' })),
+      returnedAt: Nullable(DateTime),
+    }),
+    { description: '银行退回（发放失败）的支付；该月由之后的发放批次补发，补发的一笔列在 payments 中' },
   ),
 });
 

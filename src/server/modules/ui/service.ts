@@ -372,11 +372,13 @@ export async function takeClaim(ctx: Ctx, input: ClaimInput) {
 
 /**
  * The claim as the API shows it: with its person's name and its payments (UI-3: those of payment
- * runs, not those the bank returned unpaid); `paidMonths` counts the approved and paid ones;
+ * runs, not those the bank returned unpaid, which are `returnedPayments` with the bank's reason, so
+ * a clerk sees a returned month and its re-payment); `paidMonths` counts the approved and paid ones;
  * `deferral` is its deferral agreement (缓发协议, deferral.ts) or null.
  */
 async function claimView(ctx: Ctx, row: repo.ClaimRow) {
   const payments = await paymentRunsRepo.claimPayments(ctx, row.id);
+  const returnedPayments = await paymentRunsRepo.returnedClaimPayments(ctx, row.id);
   const deferral = await deferralRepo.deferralOf(ctx, row.id);
   const nameOf = await staffNamesOf(ctx, [row.takenBy, row.decidedBy]);
   return {
@@ -387,6 +389,7 @@ async function claimView(ctx: Ctx, row: repo.ClaimRow) {
     eligible: true,
     paidMonths: payments.filter((p) => p.status === 'approved' || p.status === 'paid').length,
     payments,
+    returnedPayments,
     deferral: deferral
       ? {
           id: deferral.id,

@@ -17,7 +17,7 @@ export async function staffNamesOf(ctx: Ctx, logins: (string | null)[]): Promise
   return (login) => (login ? (names.get(login) ?? login) : null);
 }
 
-/** Adds `createdByName` and `approvedByName` to payment runs and fund transfers. */
+/** Adds `createdByName` and `approvedByName` to fund transfers (payment runs name their resumers too: paymentRuns.ts). */
 export async function withCreatorNames<T extends { createdBy: string; approvedBy: string | null }>(ctx: Ctx, rows: T[]) {
   const nameOf = await staffNamesOf(
     ctx,

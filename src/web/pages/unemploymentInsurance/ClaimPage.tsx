@@ -1,10 +1,11 @@
 // A benefit claim (UI-2, UI-3): the facts it was decided on, the rules with their articles, the
-// review, a stop, and the payments (the claim's `payments`, empty until payment runs pay it).
+// review, a stop, and the payments with their status (the claim's `payments`, empty until payment
+// runs pay it, and its `returnedPayments`: a month the bank returned, then its re-payment, 补发).
 // Reviewers approve or reject a pending claim with a comment, except the one who took it (four eyes).
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tooltip, Typography } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Spin, Table, Tag, Tooltip, Typography } from 'antd';
 import { useParams } from 'react-router-dom';
-import { separationReasonNames } from '../../../shared/labels.js';
+import { separationReasonNames, type UiPaymentStatus } from '../../../shared/labels.js';
 import { get } from '../../api.js';
 import { hasRole, useUser } from '../../auth.js';
 import { DecisionModal } from '../../components/DecisionModal.js';
@@ -16,6 +17,7 @@ import { useLoad } from '../../hooks.js';
 import { ClaimCaseworkerCard } from './ClaimCaseworkerCard.js';
 import { ClaimDeferralCard } from './ClaimDeferralCard.js';
 import { ClaimStopsCard } from './ClaimStopsCard.js';
+import { paymentRunPath, PaymentStatusTag } from './paymentRunTypes.js';
 import {
   claimPath,
   claimsApi,
@@ -24,12 +26,12 @@ import {
   ruleNames,
   SourceText,
   stopReasonText,
+  paymentRows,
   yuanText,
   type Claim,
+  type PaymentRow,
   type Reason,
 } from './uiTypes.js';
-
-type Payment = Claim['payments'][number];
 
 /** The page. */
 export function ClaimPage() {
@@ -156,11 +158,11 @@ export function ClaimPage() {
       </Card>
       <ClaimStopsCard claim={c} onChanged={loaded.reload} />
       <Card title="发放记录" size="small">
-        <Table<Payment>
-          rowKey={(p) => `${p.runId}/${p.month}`}
+        <Table<PaymentRow>
+          rowKey="key"
           size="small"
           pagination={false}
-          dataSource={c.payments}
+          dataSource={paymentRows(c)}
           data-testid="claim-payments"
           locale={{ emptyText: c.status === 'active' ? '已批准，尚无发放记录' : '尚无发放记录' }}
           columns={[
@@ -172,9 +174,41 @@ export function ClaimPage() {
               render: (f: number) => <span className="num">{yuanText(f)}</span>,
             },
             {
+              title: '状态',
+              dataIndex: 'status',
+              render: (s: UiPaymentStatus, p) => (
+                <Space size={4}>
+                  <PaymentStatusTag status={s} />
+                  {p.repaid && (
+                    <Tooltip title="该月前一笔支付被银行退回，由本批次补发">
+                      <Tag color="purple">补发</Tag>
+                    </Tooltip>
+                  )}
+                </Space>
+              ),
+            },
+            {
+              title: '银行退回原因',
+              dataIndex: 'failureReason',
+              render: (r: string | null, p) =>
+                p.status === 'failed' ? (
+                  <span>
+                    {r ?? '—'}
+                    {p.returnedAt && (
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                        {' '}
+                        （{formatDateTime(p.returnedAt)} 退回，之后的发放批次补发该月）
+                      </Typography.Text>
+                    )}
+                  </span>
+                ) : (
+                  '—'
+                ),
+            },
+            {
               title: '发放批次',
               dataIndex: 'runId',
-              render: (r: string) => <Typography.Text type="secondary">{r.slice(0, 8)}</Typography.Text>,
+              render: (r: string) => <PageLink to={paymentRunPath(r)}>{r.slice(0, 8)}</PageLink>,
             },
           ]}
         />

@@ -1,14 +1,17 @@
 // 缓发协议 (seed 002 §(八): 已就业在领失业金人员签订缓发协议率达100%): the year's claims stopped by
 // re-employment while in benefit against those with a deferral agreement, measured against the
 // parameter ui.deferral_agreement_target, and the claimants still missing one (each linked to their
-// claim, where the UI officer signs it), with an Excel export.
+// claim, where the UI officer signs it), with an Excel export; for the user's own region by default,
+// or an area below it picked as on the other UI report pages (领金期间再就业率).
 import { useState } from 'react';
 import { Alert, Card, InputNumber, Progress, Space, Statistic, Tag, Typography } from 'antd';
 import { get } from '../../api.js';
+import { useUser } from '../../auth.js';
 import { errorText } from '../../components/formErrors.js';
 import { PagedTable } from '../../components/PagedTable.js';
 import { PageLink } from '../../components/PageLink.js';
 import { RegionLabel } from '../../components/RegionLabel.js';
+import { RegionPicker } from '../../components/RegionPicker.js';
 import { shanghaiToday } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import { deferralsApi, type DeferralRate, type MissingDeferral } from './deferralTypes.js';
@@ -18,15 +21,20 @@ const thisYear = Number(shanghaiToday().slice(0, 4));
 const percentSuffix = (v: number | null | undefined) => (typeof v === 'number' ? '%' : undefined);
 
 export function DeferralsPage() {
+  const user = useUser();
   const [year, setYear] = useState(thisYear);
-  const rate = useLoad(() => get<DeferralRate>(deferralsApi, { year }), [year]);
-  const r = rate.data?.year === year ? rate.data : undefined;
+  // '' is the user's own region (the API's default); a 12-digit code an area below it.
+  const [regionCode, setRegionCode] = useState('');
+  const query = { year, regionCode: regionCode || undefined };
+  const rate = useLoad(() => get<DeferralRate>(deferralsApi, query), [year, query.regionCode]);
+  const r = rate.data?.year === year && (!regionCode || rate.data.regionCode === regionCode) ? rate.data : undefined;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Card
         title={`缓发协议签订率${r ? ` · ${r.name}` : ''}`}
         extra={
-          <Space>
+          <Space wrap>
+            <RegionPicker baseScope={user.scope} value={regionCode} onChange={setRegionCode} maxLevel={4} />
             <span>年度</span>
             <InputNumber
               aria-label="年度"
@@ -74,8 +82,8 @@ export function DeferralsPage() {
         title="未签订缓发协议的申领人"
         path={deferralsApi}
         rowKey="claimId"
-        extraQuery={{ year, missing: true }}
-        exportName={`未签订缓发协议${year}`}
+        extraQuery={{ ...query, missing: true }}
+        exportName={`未签订缓发协议${r ? r.name : ''}${year}`}
         emptyText="当年领取期间重新就业停发的申领均已签订缓发协议"
         columns={[
           { title: '姓名', dataIndex: 'personName', render: (n: string, m) => <PageLink to={claimPath(m.claimId)}>{n}</PageLink> },

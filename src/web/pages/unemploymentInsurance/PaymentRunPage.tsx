@@ -1,10 +1,10 @@
 // A benefit payment run (UI-3): its facts, its payments (paged, by status, Excel), and for finance
-// the four-eyes approval (never by the officer who created the run), the bank file of an approved
-// run, and the bank's returns, all or nothing as the API takes them. While the run is still being
-// built the page shows its progress.
+// the four-eyes approval (never by the officer who created the run, nor by one who resumed building
+// it after a crash), 作废 of a draft, the bank file of an approved run, and the bank's returns, all
+// or nothing as the API takes them. While the run is still being built the page shows its progress.
 import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Form, Input, Modal, Progress, Select, Space, Spin, Tooltip, Typography } from 'antd';
-import { DownloadOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined } from '@ant-design/icons';
 import { useParams } from 'react-router-dom';
 import { uiPaymentStatusNames, type UiPaymentStatus } from '../../../shared/labels.js';
 import { downloadFile, get, newIdempotencyKey, post } from '../../api.js';
@@ -18,7 +18,9 @@ import { formatDateTime } from '../../format.js';
 import { useLoad } from '../../hooks.js';
 import { optionsOf } from '../../labels.js';
 import { BankReturnsModal } from './BankReturnsModal.js';
+import { DiscardRunModal } from './DiscardRunModal.js';
 import {
+  approveBlockOf,
   paymentRunApi,
   paymentRunsPath,
   PaymentStatusTag,
@@ -115,6 +117,7 @@ export function PaymentRunPage() {
   const [reloadKey, setReloadKey] = useState(0);
   const [approving, setApproving] = useState(false);
   const [returning, setReturning] = useState(false);
+  const [discarding, setDiscarding] = useState(false);
   const [failing, setFailing] = useState<RunPayment | null>(null);
   const run = loaded.data?.id === id ? loaded.data : undefined;
   const building = run?.status === 'building';
@@ -132,7 +135,9 @@ export function PaymentRunPage() {
 
   const isFinance = hasRole(user, 'finance');
   const ownRun = run.createdBy === user.username;
-  const canApprove = isFinance && (run.status === 'draft' || run.status === 'approving') && !ownRun;
+  const resumedByMe = run.resumedBy.includes(user.username);
+  const approveBlock = approveBlockOf(run, user.username);
+  const canApprove = isFinance && (run.status === 'draft' || run.status === 'approving') && !approveBlock;
   const refresh = () => {
     reload();
     setReloadKey((k) => k + 1);
@@ -190,11 +195,16 @@ export function PaymentRunPage() {
         extra={
           <Space>
             {isFinance && (run.status === 'draft' || run.status === 'approving') && (
-              <Tooltip title={ownRun ? '本人生成的发放批次须由其他财务人员审批' : undefined}>
-                <Button type="primary" disabled={!canApprove} loading={approving} onClick={confirmApprove}>
+              <Tooltip title={approveBlock}>
+                <Button type="primary" disabled={!canApprove} loading={approving} onClick={confirmApprove} data-testid="approve-run">
                   审批
                 </Button>
               </Tooltip>
+            )}
+            {isFinance && run.status === 'draft' && (
+              <Button danger icon={<DeleteOutlined />} onClick={() => setDiscarding(true)} data-testid="discard-run">
+                作废
+              </Button>
             )}
             {isFinance && run.status === 'approved' && (
               <>
@@ -220,6 +230,16 @@ export function PaymentRunPage() {
             description="失业保险金发放须经双人复核：请由本单位或上级的另一名财务人员打开本批次核对后审批。"
           />
         )}
+        {isFinance && run.status === 'draft' && !ownRun && resumedByMe && (
+          <Alert
+            type="warning"
+            showIcon
+            style={{ marginBottom: 16 }}
+            data-testid="approve-block"
+            title="您接续生成过本批次，不能由您审批"
+            description="四眼原则：续跑人不能审批。本批次生成中断后由您接续生成，您与生成人一样参与了生成；请由未参与生成的另一名财务人员核对后审批。"
+          />
+        )}
         {building && (
           <div style={{ marginBottom: 16, maxWidth: 640 }} data-testid="run-progress">
             <Typography.Text>
@@ -243,10 +263,25 @@ export function PaymentRunPage() {
               label: '生成人',
               children: `${run.createdByName}${ownRun ? '（本人）' : ''}（${formatDateTime(run.createdAt)}）`,
             },
+            ...(run.resumedBy.length > 0
+              ? [
+                  {
+                    key: 'resumed',
+                    label: '续跑人',
+                    children: run.resumedBy
+                      .map((login, i) => `${run.resumedByNames[i] ?? login}${login === user.username ? '（本人）' : ''}`)
+                      .join('、'),
+                  },
+                ]
+              : []),
             {
               key: 'approved',
               label: '审批人',
-              children: run.approvedBy ? `${run.approvedByName}（${formatDateTime(run.approvedAt)}）` : '待审批',
+              children: run.approvedBy
+                ? `${run.approvedByName}（${formatDateTime(run.approvedAt)}）`
+                : run.status === 'discarded'
+                  ? '—（已作废，未审批）'
+                  : '待审批',
             },
             { key: 'finished', label: '生成完成', children: run.finishedAt ? formatDateTime(run.finishedAt) : '生成中' },
             { key: 'id', label: '批次号', children: <Typography.Text copyable={{ text: run.id }}>{run.id.slice(0, 8)}</Typography.Text> },
@@ -265,7 +300,13 @@ export function PaymentRunPage() {
               <Select allowClear placeholder="全部" style={{ width: 140 }} options={optionsOf(uiPaymentStatusNames)} />
             </Form.Item>
           }
-          emptyText={building ? '正在生成，支付会陆续出现' : '本批次没有支付：该月没有应发放的申领，或已由之前的批次发放'}
+          emptyText={
+            building
+              ? '正在生成，支付会陆续出现'
+              : run.status === 'discarded'
+                ? '本批次已作废，其待审批支付已删除；所涉月份由之后生成的发放批次发放'
+                : '本批次没有支付：该月没有应发放的申领，或已由之前的批次发放'
+          }
           columns={[
             {
               title: '姓名',
@@ -338,6 +379,15 @@ export function PaymentRunPage() {
             onClose={() => setFailing(null)}
             onDone={() => {
               setFailing(null);
+              refresh();
+            }}
+          />
+          <DiscardRunModal
+            run={run}
+            open={discarding}
+            onClose={() => setDiscarding(false)}
+            onDone={() => {
+              setDiscarding(false);
               refresh();
             }}
           />

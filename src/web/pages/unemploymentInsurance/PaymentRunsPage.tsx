@@ -16,7 +16,15 @@ import { PagedTable } from '../../components/PagedTable.js';
 import { formatDateTime } from '../../format.js';
 import { optionsOf } from '../../labels.js';
 import type { Paged } from '../../types.js';
-import { paymentRunPath, paymentRunsApi, progressPercent, RunStatusTag, yuanText, type PaymentRun } from './paymentRunTypes.js';
+import {
+  approveBlockOf,
+  paymentRunPath,
+  paymentRunsApi,
+  progressPercent,
+  RunStatusTag,
+  yuanText,
+  type PaymentRun,
+} from './paymentRunTypes.js';
 
 interface Filters {
   month?: Dayjs;
@@ -209,7 +217,7 @@ export function PaymentRunsPage() {
               key: 'open',
               render: (_: unknown, r) => (
                 <Link to={paymentRunPath(r.id)}>
-                  {isFinance && r.status === 'draft' && r.createdBy !== user.username ? '审批' : '查看'}
+                  {isFinance && r.status === 'draft' && !approveBlockOf(r, user.username) ? '审批' : '查看'}
                 </Link>
               ),
             },

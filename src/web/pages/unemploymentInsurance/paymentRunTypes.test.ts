@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseReturnLines, progressPercent } from './paymentRunTypes.js';
+import { approveBlockOf, parseReturnLines, progressPercent } from './paymentRunTypes.js';
 
 const a = '0b6c1c5e-8f0e-4f7a-9d7e-1c2b3a4d5e6f';
 const b = '1A2B3C4D-0000-4000-8000-00000000000B';
@@ -34,5 +34,13 @@ describe('UI-3 bank returns pasted on the payment run page', () => {
     expect(progressPercent({ progress: { claimsSeen: 0, claimsTotal: 0 } })).toBe(0);
     expect(progressPercent({ progress: { claimsSeen: 333, claimsTotal: 1000 } })).toBe(33);
     expect(progressPercent({ progress: { claimsSeen: 5, claimsTotal: 4 } })).toBe(100);
+  });
+
+  it('UI-3 four eyes: neither the creator nor one who resumed the run after a crash (续跑人) may approve it; a third finance officer may', () => {
+    const run = { createdBy: 'finance_a', resumedBy: ['finance_b'] };
+    expect(approveBlockOf(run, 'finance_a')).toContain('本人生成');
+    expect(approveBlockOf(run, 'finance_b')).toContain('续跑人不能审批');
+    expect(approveBlockOf(run, 'finance_c')).toBeNull();
+    expect(approveBlockOf({ createdBy: 'finance_a', resumedBy: [] }, 'finance_b')).toBeNull();
   });
 });

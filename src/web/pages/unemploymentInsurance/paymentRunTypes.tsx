@@ -40,6 +40,16 @@ export function PaymentStatusTag({ status }: { status: UiPaymentStatus }) {
   return <Tag color={paymentColors[status]}>{uiPaymentStatusNames[status]}</Tag>;
 }
 
+/**
+ * Why `username` may not approve the run (four eyes, as the server refuses it with 403), or null:
+ * its creator, or a finance officer who resumed building it after a crash (续跑人), built part of it.
+ */
+export function approveBlockOf(run: Pick<PaymentRun, 'createdBy' | 'resumedBy'>, username: string): string | null {
+  if (run.createdBy === username) return '本人生成的发放批次须由其他财务人员审批';
+  if (run.resumedBy.includes(username)) return '四眼原则：续跑人不能审批。您接续生成过本批次，须由未参与生成的财务人员审批';
+  return null;
+}
+
 const yuanFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 /** Fen as yuan with two decimals and thousands separators (no unit). */
 export const yuanText = (fen: number) => yuanFormat.format(fen / 100);

@@ -6,6 +6,7 @@ import {
   uiStopReasonArticles,
   uiStopReasonNames,
   type UiClaimStatus,
+  type UiPaymentStatus,
   type UiStopReason,
 } from '../../../shared/labels.js';
 import type { ItemOf, ResponseOf } from '../../apiTypes.js';
@@ -62,6 +63,37 @@ export const ruleNames: Record<string, string> = {
   amount_band: '失业保险金标准',
   start_month: '起始发放月份',
 };
+
+/** One line of 发放记录: a payment of a run, or one the bank returned (`failed`); `repaid` marks a month paid again after a return. */
+export interface PaymentRow {
+  key: string;
+  month: string;
+  amountFen: number;
+  runId: string;
+  status: UiPaymentStatus;
+  repaid: boolean;
+  failureReason: string | null;
+  returnedAt: string | null;
+}
+
+/** The claim's payments and returned payments in one list, by month, a returned payment before the month's re-payment. */
+export function paymentRows(c: Pick<Claim, 'payments' | 'returnedPayments'>): PaymentRow[] {
+  const returnedMonths = new Set(c.returnedPayments.map((p) => p.month));
+  const rows: PaymentRow[] = [
+    ...c.returnedPayments.map((p) => ({ ...p, key: `returned/${p.runId}/${p.month}`, status: 'failed' as const, repaid: false })),
+    ...c.payments.map((p) => ({
+      ...p,
+      key: `${p.runId}/${p.month}`,
+      repaid: returnedMonths.has(p.month),
+      failureReason: null,
+      returnedAt: null,
+    })),
+  ];
+  const order = (r: PaymentRow) => (r.status === 'failed' ? 0 : 1);
+  return rows.sort(
+    (a, b) => a.month.localeCompare(b.month) || order(a) - order(b) || (a.returnedAt ?? '').localeCompare(b.returnedAt ?? ''),
+  );
+}
 
 const yuanFormat = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 /** Fen as yuan with two decimals and thousands separators. */
