@@ -293,6 +293,33 @@ describe('UI-1 the collector file import: all rows or none, once per person, emp
     expect(await contributionIncomeFen()).toBe(incomeBefore + 12 * 2250);
   });
 
+  it('UI-1 an import whose process died between chunks stays invisible; the next import, ten minutes on, deletes it and stores the file once', async () => {
+    const persons = await people(2);
+    const file = await contributionSheet(persons.flatMap((p) => ['2026-05', '2026-06', '2026-07', '2026-08'].map((m) => rowOf(p, m))));
+    const incomeBefore = await contributionIncomeFen();
+    // The first import stops for good after its first chunk, as a killed process would, a quarter of an hour ago.
+    const earlier: Ctx = { ...officerCtx, now: () => new Date('2026-11-23T03:45:00Z') };
+    let firstChunkWritten!: () => void;
+    const written = new Promise<void>((resolve) => (firstChunkWritten = resolve));
+    void importContributions(earlier, file, {
+      chunkRows: 4,
+      afterChunk: () => {
+        firstChunkWritten();
+        return new Promise<void>(() => {});
+      },
+    });
+    await written;
+    expect(await storedOf(persons)).toEqual({ rows: 4, paidFen: 4 * 2250 });
+    const account = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${persons[0]!.id}/ui-account`, headers: officer });
+    expect(account.json().contributionMonths).toBe(0);
+    expect(await unappliedBatches()).toBe(1);
+
+    expect(await importContributions(officerCtx, file)).toEqual({ rows: 8, inserted: 8, unchanged: 0 });
+    expect(await storedOf(persons)).toEqual({ rows: 8, paidFen: 8 * 2250 });
+    expect(await contributionIncomeFen()).toBe(incomeBefore + 8 * 2250);
+    expect(await unappliedBatches()).toBe(0);
+  });
+
   it('UI-1 a 2,500-row file is stored in chunks and posts exactly one income transfer per region and month', async () => {
     const employers = [employer];
     for (let i = 0; i < 4; i++) employers.push(await createEmployer(t, jobOfficer));
