@@ -10942,7 +10942,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 导入征缴文件（失业保险经办员；.xlsx 或 CSV，UTF-8 或 GBK）：按身份证号匹配台账人员、按统一社会信用代码匹配单位，金额为元；全部有效才保存并记入基金收入，否则 422 并返回未导入行的 Excel（rejectedRowsXlsx，base64）；同一人员、单位、月份只记录一次，重复导入计为 unchanged */
+        /** 导入征缴文件（失业保险经办员；.xlsx 或 CSV，UTF-8 或 GBK）：按身份证号匹配台账人员、按统一社会信用代码匹配单位，金额为元；全部有效才保存并记入基金收入（每个地区、每个月份一笔），否则 422 并返回未导入行的 Excel（rejectedRowsXlsx，base64）；保存中途失败则不保留任何记录；同一人员、单位、月份只记录一次，重复导入计为 unchanged；另一次导入尚未完成的月份 422 或 409，待其完成后重试 */
         post: {
             parameters: {
                 query?: never;
@@ -11898,7 +11898,7 @@ export interface paths {
                                 /** @description 冲正的原划转 */
                                 reversesId: string | null;
                                 sourceId: string;
-                                /** @description ui_contribution_post 缴费录入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
+                                /** @description ui_contribution_post 缴费录入、ui_contribution_import 征缴文件导入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
                                 sourceType: string;
                                 /**
                                  * @description requested 待复核、posted 已入账
@@ -11987,7 +11987,7 @@ export interface paths {
                             /** @description 冲正的原划转 */
                             reversesId: string | null;
                             sourceId: string;
-                            /** @description ui_contribution_post 缴费录入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
+                            /** @description ui_contribution_post 缴费录入、ui_contribution_import 征缴文件导入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
                             sourceType: string;
                             /**
                              * @description requested 待复核、posted 已入账
@@ -12069,7 +12069,7 @@ export interface paths {
                             /** @description 冲正的原划转 */
                             reversesId: string | null;
                             sourceId: string;
-                            /** @description ui_contribution_post 缴费录入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
+                            /** @description ui_contribution_post 缴费录入、ui_contribution_import 征缴文件导入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
                             sourceType: string;
                             /**
                              * @description requested 待复核、posted 已入账
@@ -12155,7 +12155,7 @@ export interface paths {
                             /** @description 冲正的原划转 */
                             reversesId: string | null;
                             sourceId: string;
-                            /** @description ui_contribution_post 缴费录入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
+                            /** @description ui_contribution_post 缴费录入、ui_contribution_import 征缴文件导入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
                             sourceType: string;
                             /**
                              * @description requested 待复核、posted 已入账
@@ -12246,7 +12246,7 @@ export interface paths {
                             /** @description 冲正的原划转 */
                             reversesId: string | null;
                             sourceId: string;
-                            /** @description ui_contribution_post 缴费录入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
+                            /** @description ui_contribution_post 缴费录入、ui_contribution_import 征缴文件导入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正 */
                             sourceType: string;
                             /**
                              * @description requested 待复核、posted 已入账

@@ -30,9 +30,11 @@ let regionTables: string[];
  * Region-coded tables whose rows anyone may read, by design, and only a caller in scope may write:
  * published vacancies' match profiles (public, as the board is) and seekers' match lookup keys (ids
  * and keys, no name), whose GIN index PostgreSQL would not use under a row filter (migration
- * 0010_match-profiles; docs/architecture.md "Database backstop"). Their writes are tested below.
+ * 0010_match-profiles; docs/architecture.md "Database backstop"); and contribution import batches
+ * (ids and times), since every reader of contributions must see every pending batch to leave its
+ * rows out. Their writes are tested below.
  */
-const readableAnywhere = ['seeker_match_lookup', 'vacancy_match_profiles'];
+const readableAnywhere = ['seeker_match_lookup', 'ui_contribution_import_batches', 'vacancy_match_profiles'];
 /** The region-coded tables whose reads are bound to the scope. */
 const scopedTables = () => regionTables.filter((table) => !readableAnywhere.includes(table));
 
@@ -84,7 +86,7 @@ describe('SYS-3 row-level security on PostgreSQL', () => {
     for (const row of rows) expect(Number(row.policies), row.relname).toBeGreaterThan(0);
   });
 
-  it.skipIf(!onPostgres)('SYS-3 every scope policy reads the scope once per statement, not once per row (migration 0028)', async () => {
+  it.skipIf(!onPostgres)('SYS-3 every scope policy reads the scope once per statement, not once per row (migration 0029)', async () => {
     const perRow = await queryRows<{ relname: string; polname: string; qual: string }>(
       t.handle.db,
       sql`SELECT c.relname, p.polname, pg_get_expr(p.polqual, p.polrelid) AS qual
@@ -181,8 +183,17 @@ describe('SYS-3 row-level security on PostgreSQL', () => {
   );
 
   it.skipIf(!onPostgres)(
-    'SYS-3 the match tables read anywhere (vacancy profiles, seeker lookup keys) are still written only in scope',
+    'SYS-3 the tables read anywhere (vacancy profiles, seeker lookup keys, contribution import batches) are still written only in scope',
     async () => {
+      const batch = (regionCode: string) =>
+        sql`INSERT INTO ui_contribution_import_batches (id, region_code, file_sha256, created_by, created_at, touched_at)
+            VALUES (gen_random_uuid(), ${regionCode}, 'rls-test', 'rls-test', now(), now())`;
+      await t.handle.db.execute(batch('140106000000'));
+      await street.db.execute(batch(streetScope.padEnd(12, '0')));
+      await expect(street.db.execute(batch('140106000000'))).rejects.toMatchObject({ cause: { code: '42501' } });
+      expect(await count(street, 'ui_contribution_import_batches')).toBe(
+        await count(anywhereCtx(street), 'ui_contribution_import_batches'),
+      );
       const [lookup] = await queryRows<{ person_id: string; region_code: string }>(
         t.handle.db,
         sql`SELECT person_id, region_code FROM seeker_match_lookup WHERE NOT starts_with(region_code, '140105') LIMIT 1`,

@@ -19,9 +19,39 @@ import type {
 } from '../../../shared/labels.js';
 
 /**
+ * Collector file imports being written (UI-1): their contribution rows are stored in short
+ * transactions but stay invisible to every reader (`visibleContribution`) until `appliedAt` is set
+ * in one last short transaction, which also posts the file's fund income (docs/architecture.md,
+ * "Unemployment insurance", contribution file). A batch never applied is discarded with its rows:
+ * `discardedAt` is set first, under the batch row's lock, so a late chunk or apply of the import
+ * that still runs finds it gone. `touchedAt` moves with every chunk: a batch untouched for long was
+ * left by a process that died. `regionCode` is the importer's scope padded to 12 digits.
+ */
+export const uiContributionImportBatches = pgTable(
+  'ui_contribution_import_batches',
+  {
+    id: uuid('id').primaryKey(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    fileSha256: text('file_sha256').notNull(),
+    createdBy: text('created_by').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    touchedAt: timestamp('touched_at', { withTimezone: true }).notNull(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+    discardedAt: timestamp('discarded_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('ui_contribution_import_batches_pending_idx')
+      .on(t.touchedAt)
+      .where(sql`${t.appliedAt} IS NULL`),
+  ],
+);
+
+/**
  * Contribution records (缴费记录, UI-1): what an employer declared and paid for one insured person
  * in one month. Once per (person, employer, month) by the unique key, so a file posted twice is
  * stored once; a month with several employers has several rows. `regionCode` is the person's.
+ * `importBatch` names the file import a row came in with: while that batch is not applied the row
+ * is invisible to every read, yet holds its key (another import or post of the key is refused meanwhile).
  */
 export const uiContributions = pgTable(
   'ui_contributions',
@@ -41,10 +71,12 @@ export const uiContributions = pgTable(
     paidFen: integer('paid_fen').notNull(),
     createdBy: text('created_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    importBatch: uuid('import_batch').references(() => uiContributionImportBatches.id),
   },
   (t) => [
     uniqueIndex('ui_contributions_once_uq').on(t.personId, t.employerId, t.month),
     index('ui_contributions_person_idx').on(t.personId, t.month),
+    index('ui_contributions_import_batch_idx').on(t.importBatch),
     index('ui_contributions_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
     check('ui_contributions_amounts_ck', sql`${t.baseFen} >= 0 AND ${t.paidFen} >= 0`),
   ],
@@ -213,7 +245,7 @@ export const uiFundTransfers = pgTable(
     debitAccount: text('debit_account').$type<FundAccount>().notNull(),
     creditAccount: text('credit_account').$type<FundAccount>().notNull(),
     amountFen: bigint('amount_fen', { mode: 'number' }).notNull(),
-    /** What caused it: 'ui_contribution_post' (a post's id), 'ui_payment_run' (a run's id), 'fund_request' (its own id), 'reversal' (the reversed id). */
+    /** What caused it: 'ui_contribution_post' (a post's id), 'ui_contribution_import' (a file import's batch id), 'ui_payment_run' (a run's id), 'fund_request' (its own id), 'reversal' (the reversed id). */
     sourceType: text('source_type').notNull(),
     sourceId: text('source_id').notNull(),
     reversesId: uuid('reverses_id'),

@@ -1,7 +1,9 @@
 // UI-1 bulk import of the collector's monthly contribution file, on PGlite and on PostgreSQL: people
 // by ID number, employers by credit code, amounts in yuan; all rows stored (and the fund's income
-// posted once) or none, with the rejected rows and their reasons; idempotent per person, employer
-// and month; .xlsx and CSV (UTF-8 with or without BOM, GBK); jurisdiction and roles.
+// posted once, per region and month) or none, with the rejected rows and their reasons, also when
+// the import fails after writing chunks; rows invisible to readers until applied; idempotent per
+// person, employer and month, two imports at once included; .xlsx and CSV (UTF-8 with or without
+// BOM, GBK); jurisdiction and roles.
 import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -83,6 +85,23 @@ async function storedOf(persons: Person[]) {
     )})`,
   );
   return { rows: Number(row!.n), paidFen: Number(row!.paid) };
+}
+
+/** Income transfers posted by file imports. */
+async function importTransfers() {
+  const [row] = await queryRows<{ n: string }>(
+    t.handle.db,
+    sql`SELECT count(*)::text AS n FROM ui_fund_transfers WHERE source_type = 'ui_contribution_import'`,
+  );
+  return Number(row!.n);
+}
+
+async function unappliedBatches() {
+  const [row] = await queryRows<{ n: string }>(
+    t.handle.db,
+    sql`SELECT count(*)::text AS n FROM ui_contribution_import_batches WHERE applied_at IS NULL`,
+  );
+  return Number(row!.n);
 }
 
 async function contributionIncomeFen() {
@@ -211,28 +230,210 @@ describe('UI-1 the collector file import: all rows or none, once per person, emp
     expect(await storedOf(persons)).toEqual({ rows: 5, paidFen: 5 * 2250 });
   });
 
-  it('UI-1 a large file is stored a chunk per short transaction, each posting its own income; requests are served between chunks', async () => {
+  it('UI-1 a large file is written a chunk per short transaction, invisible until one last transaction applies it with its income; requests are served between chunks', async () => {
     const persons = await people(2);
     const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06'];
     const file = await contributionSheet(persons.flatMap((p) => months.map((m) => rowOf(p, m))));
     const incomeBefore = await contributionIncomeFen();
-    const between: { stored: number; rows: number; income: number; status: number }[] = [];
+    const between: { stored: number; rows: number; visibleMonths: number; income: number; status: number }[] = [];
     const result = await importContributions(officerCtx, file, {
       chunkRows: 5,
       afterChunk: async (stored) => {
         const account = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${persons[0]!.id}/ui-account`, headers: officer });
-        between.push({ stored, rows: (await storedOf(persons)).rows, income: await contributionIncomeFen(), status: account.statusCode });
+        between.push({
+          stored,
+          rows: (await storedOf(persons)).rows,
+          visibleMonths: account.json().contributionMonths,
+          income: await contributionIncomeFen(),
+          status: account.statusCode,
+        });
       },
     });
     expect(result).toEqual({ rows: 12, inserted: 12, unchanged: 0 });
+    // The rows are written (and hold their keys) but nobody reads them, and no income is posted, until the end.
     expect(between).toEqual([
-      { stored: 5, rows: 5, income: incomeBefore + 5 * 2250, status: 200 },
-      { stored: 10, rows: 10, income: incomeBefore + 10 * 2250, status: 200 },
-      { stored: 12, rows: 12, income: incomeBefore + 12 * 2250, status: 200 },
+      { stored: 5, rows: 5, visibleMonths: 0, income: incomeBefore, status: 200 },
+      { stored: 10, rows: 10, visibleMonths: 0, income: incomeBefore, status: 200 },
+      { stored: 12, rows: 12, visibleMonths: 0, income: incomeBefore, status: 200 },
     ]);
+    const account = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${persons[0]!.id}/ui-account`, headers: officer });
+    expect(account.json().contributionMonths).toBe(6);
+    expect(await contributionIncomeFen()).toBe(incomeBefore + 12 * 2250);
   });
 
-  it('UI-1 a differing amount stored by someone else between chunks stops the import there and says what was stored; nothing twice', async () => {
+  it('UI-1 an import that fails after its chunks were written leaves no contribution and no fund transfer; the same file again stores it all once', async () => {
+    const persons = await people(2);
+    const months = ['2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08'];
+    const file = await contributionSheet(persons.flatMap((p) => months.map((m) => rowOf(p, m))));
+    const incomeBefore = await contributionIncomeFen();
+    const transfersBefore = await importTransfers();
+    // A failure between chunks, and one in the applying transaction after the income was posted.
+    const midway = await importContributions(officerCtx, file, {
+      chunkRows: 4,
+      afterChunk: async (stored) => {
+        if (stored === 8) throw new Error('the process stops here');
+      },
+    }).catch((e: unknown) => e);
+    expect(midway).toMatchObject({ message: 'the process stops here' });
+    expect(await storedOf(persons)).toEqual({ rows: 0, paidFen: 0 });
+    const applying = await importContributions(officerCtx, file, {
+      chunkRows: 4,
+      beforeApplyCommits: () => Promise.reject(new Error('the database fails at the last step')),
+    }).catch((e: unknown) => e);
+    expect(applying).toMatchObject({ message: 'the database fails at the last step' });
+    expect(await storedOf(persons)).toEqual({ rows: 0, paidFen: 0 });
+    expect(await contributionIncomeFen()).toBe(incomeBefore);
+    expect(await importTransfers()).toBe(transfersBefore);
+    expect(await unappliedBatches()).toBe(0);
+
+    expect(await importContributions(officerCtx, file, { chunkRows: 4 })).toEqual({ rows: 12, inserted: 12, unchanged: 0 });
+    expect(await storedOf(persons)).toEqual({ rows: 12, paidFen: 12 * 2250 });
+    expect(await contributionIncomeFen()).toBe(incomeBefore + 12 * 2250);
+    expect(await importContributions(officerCtx, file, { chunkRows: 4 })).toEqual({ rows: 12, inserted: 0, unchanged: 12 });
+    expect(await contributionIncomeFen()).toBe(incomeBefore + 12 * 2250);
+  });
+
+  it('UI-1 an import whose process died between chunks stays invisible; the next import, ten minutes on, deletes it and stores the file once', async () => {
+    const persons = await people(2);
+    const file = await contributionSheet(persons.flatMap((p) => ['2026-05', '2026-06', '2026-07', '2026-08'].map((m) => rowOf(p, m))));
+    const incomeBefore = await contributionIncomeFen();
+    // The first import stops for good after its first chunk, as a killed process would, a quarter of an hour ago.
+    const earlier: Ctx = { ...officerCtx, now: () => new Date('2026-11-23T03:45:00Z') };
+    let firstChunkWritten!: () => void;
+    const written = new Promise<void>((resolve) => (firstChunkWritten = resolve));
+    void importContributions(earlier, file, {
+      chunkRows: 4,
+      afterChunk: () => {
+        firstChunkWritten();
+        return new Promise<void>(() => {});
+      },
+    });
+    await written;
+    expect(await storedOf(persons)).toEqual({ rows: 4, paidFen: 4 * 2250 });
+    const account = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${persons[0]!.id}/ui-account`, headers: officer });
+    expect(account.json().contributionMonths).toBe(0);
+    expect(await unappliedBatches()).toBe(1);
+
+    expect(await importContributions(officerCtx, file)).toEqual({ rows: 8, inserted: 8, unchanged: 0 });
+    expect(await storedOf(persons)).toEqual({ rows: 8, paidFen: 8 * 2250 });
+    expect(await contributionIncomeFen()).toBe(incomeBefore + 8 * 2250);
+    expect(await unappliedBatches()).toBe(0);
+  });
+
+  it('UI-1 a 2,500-row file is stored in chunks and posts exactly one income transfer per region and month', async () => {
+    const employers = [employer];
+    for (let i = 0; i < 4; i++) employers.push(await createEmployer(t, jobOfficer));
+    const here = await people(25);
+    const there: Person[] = [];
+    for (let i = 0; i < 25; i++) there.push(await createPerson(t, clerk, { regionCode: '140105001002' }));
+    const months = ['2026-01', '2026-02', '2026-03', '2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+    const rows = [...here, ...there].flatMap((p) =>
+      employers.flatMap((e) => months.map((m) => ({ ...rowOf(p, m), creditCode: e.creditCode, employerName: e.name }))),
+    );
+    expect(rows).toHaveLength(2500);
+    const result = await importContributions(officerCtx, await contributionSheet(rows));
+    expect(result).toEqual({ rows: 2500, inserted: 2500, unchanged: 0 });
+    const [audit] = await queryRows<{ after: { importBatch: string } }>(
+      t.handle.db,
+      sql`SELECT after FROM audit_log WHERE action = 'import' AND entity = 'ui_contribution' ORDER BY seq DESC LIMIT 1`,
+    );
+    const transfers = await queryRows<{ region_code: string; month: string; amount_fen: string }>(
+      t.handle.db,
+      sql`SELECT region_code, month, amount_fen::text FROM ui_fund_transfers
+          WHERE source_type = 'ui_contribution_import' AND source_id = ${audit!.after.importBatch} ORDER BY region_code, month`,
+    );
+    expect(transfers).toEqual(
+      ['140105001001', '140105001002'].flatMap((regionCode) =>
+        months.map((month) => ({ region_code: regionCode, month, amount_fen: String(25 * 5 * 2250) })),
+      ),
+    );
+    expect(await storedOf([...here, ...there])).toEqual({ rows: 2500, paidFen: 2500 * 2250 });
+  }, 120_000);
+
+  it('UI-1 readers do not see the rows of an import not yet applied: the account, the months an assessment counts, arrears', async () => {
+    const payer = await createEmployer(t, jobOfficer);
+    const enrolled = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/ui/enrolments',
+      headers: officer,
+      payload: { employerId: payer.id, sinceMonth: '2026-08' },
+    });
+    expect(enrolled.statusCode, enrolled.body).toBe(201);
+    const persons = await people(2);
+    // 3 % of the base (条例第六条, 2 % + 1%): a fully paid month once visible.
+    const rows = persons.flatMap((p) =>
+      ['2026-08', '2026-09', '2026-10'].map((m) => ({
+        ...rowOf(p, m, '4500.00', '135.00'),
+        creditCode: payer.creditCode,
+        employerName: payer.name,
+      })),
+    );
+    const seen = async () => {
+      const account = await t.app.inject({ method: 'GET', url: `/api/v1/persons/${persons[0]!.id}/ui-account`, headers: officer });
+      const assessed = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/ui/claims/assess',
+        headers: officer,
+        payload: { personId: persons[0]!.id, separationDate: '2026-10-31', separationReason: 'employer_bankrupt' },
+      });
+      expect(assessed.statusCode, assessed.body).toBe(200);
+      const arrears = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/ui/arrears?from=2026-08&through=2026-10&pageSize=100',
+        headers: officer,
+      });
+      expect(arrears.statusCode, arrears.body).toBe(200);
+      const owing = (arrears.json().items as { employerId: string; missingMonths: number }[]).find((r) => r.employerId === payer.id);
+      return {
+        accountMonths: account.json().contributionMonths,
+        assessedMonths: assessed.json().contributionMonths,
+        missingMonths: owing?.missingMonths ?? 0,
+      };
+    };
+    const during: Awaited<ReturnType<typeof seen>>[] = [];
+    await importContributions(officerCtx, await contributionSheet(rows), {
+      chunkRows: 4,
+      afterChunk: async () => {
+        during.push(await seen());
+      },
+    });
+    expect(during).toEqual([
+      { accountMonths: 0, assessedMonths: 0, missingMonths: 3 },
+      { accountMonths: 0, assessedMonths: 0, missingMonths: 3 },
+    ]);
+    expect(await seen()).toEqual({ accountMonths: 3, assessedMonths: 3, missingMonths: 0 });
+  });
+
+  it('UI-1 two imports at once double nothing: the keys of an import being written are refused to another import and to a post until it is applied', async () => {
+    const persons = await people(2);
+    const months = ['2026-05', '2026-06', '2026-07', '2026-08'];
+    const file = await contributionSheet(persons.flatMap((p) => months.map((m) => rowOf(p, m))));
+    const incomeBefore = await contributionIncomeFen();
+    const meanwhile: unknown[] = [];
+    const first = await importContributions(officerCtx, file, {
+      chunkRows: 4,
+      afterChunk: async (stored) => {
+        if (stored !== 4) return;
+        meanwhile.push(await importContributions(officerCtx, file).catch((e: unknown) => e));
+        const post = await t.app.inject({
+          method: 'POST',
+          url: '/api/v1/ui/contributions',
+          headers: officer,
+          payload: { items: [{ personId: persons[0]!.id, employerId: employer.id, month: '2026-05', baseFen: 450_000, paidFen: 2_250 }] },
+        });
+        meanwhile.push({ status: post.statusCode, codes: (post.json().errors as { code: string }[]).map((e) => e.code) });
+      },
+    });
+    expect(first).toEqual({ rows: 8, inserted: 8, unchanged: 0 });
+    expect(meanwhile[0]).toMatchObject({ code: 'RULE_VIOLATION', extra: { rejectedCount: 4 } });
+    expect((meanwhile[0] as { errors: { message: string }[] }).errors[0]!.message).toContain('正由另一次征缴文件导入写入');
+    expect(meanwhile[1]).toEqual({ status: 409, codes: ['IMPORT_PENDING'] });
+    expect(await storedOf(persons)).toEqual({ rows: 8, paidFen: 8 * 2250 });
+    expect(await contributionIncomeFen()).toBe(incomeBefore + 8 * 2250);
+    expect(await importContributions(officerCtx, file)).toEqual({ rows: 8, inserted: 0, unchanged: 8 });
+  });
+
+  it('UI-1 a differing amount stored by someone else between chunks stops the import, and nothing of it stays', async () => {
     const persons = await people(2);
     const months = ['2026-01', '2026-02', '2026-03', '2026-04'];
     const file = await contributionSheet(persons.flatMap((p) => months.map((m) => rowOf(p, m))));
@@ -250,6 +451,7 @@ describe('UI-1 the collector file import: all rows or none, once per person, emp
 
     const others = await people(2);
     const file2 = await contributionSheet(others.flatMap((p) => months.map((m) => rowOf(p, m))));
+    const incomeBefore = await contributionIncomeFen();
     const stopped = await importContributions(officerCtx, file2, {
       chunkRows: 4,
       afterChunk: async (stored) => {
@@ -264,9 +466,10 @@ describe('UI-1 the collector file import: all rows or none, once per person, emp
       },
     }).catch((e: unknown) => e);
     expect(stopped).toMatchObject({ code: 'CONFLICT', errors: [{ path: '/rows/7', code: 'AMOUNT_DIFFERS' }] });
-    expect((stopped as Error).message).toContain('此前的 4 条已保存');
-    expect(await storedOf([others[0]!])).toEqual({ rows: 4, paidFen: 4 * 2250 });
+    expect((stopped as Error).message).toContain('本次导入未保存任何缴费记录');
+    expect(await storedOf([others[0]!])).toEqual({ rows: 0, paidFen: 0 });
     expect(await storedOf([others[1]!])).toEqual({ rows: 1, paidFen: 3_000 });
+    expect(await contributionIncomeFen()).toBe(incomeBefore + 3_000);
   });
 
   it('UI-1 a file that is not a table is a 400, and so is one without data rows', async () => {

@@ -3,21 +3,21 @@
 // Excel or CSV (UTF-8, with or without BOM, or GBK). Modelled on the ledger import (REG-7): every
 // row is checked first, against the ledger, the employers and the contributions already stored;
 // any bad row stores nothing and answers 422 with an Excel file of the rejected rows, the reason
-// beside each. A file whose rows are all valid is stored through the JSON post's use case
-// (`storeContributions`: the fund ledger posts the income in the transaction that stores the rows),
-// idempotent per (person, employer, month): the same file again stores nothing.
+// beside each. Idempotent per (person, employer, month): the same file again stores nothing.
 //
-// The connection is never held for long (PGlite has one, and its queries run on the event loop's
-// thread): the checks read a chunk of keys per query outside any transaction, yielding after each
-// (PGlite's answers come back as microtasks, so a loop of queries would otherwise starve every
-// request for all of them), and the rows are stored in chunks of short transactions, each
-// with its own income posting. Since every row was checked against the stored contributions first,
-// a later chunk fails only if someone stored a differing amount for one of its keys meanwhile, or
-// the database failed: then the chunks before it stay stored (the fund ledger's entries cannot be
-// removed) and the answer says how many; the same file imported again stores the rest, nothing twice.
+// All or nothing, and the connection is never held for long (PGlite has one, and its queries run
+// on the event loop's thread): the checks read a chunk of keys per query outside any transaction,
+// yielding after each (PGlite's answers come back as microtasks, so a loop of queries would
+// otherwise starve every request for all of them); the rows are written in chunks of short
+// transactions under an import batch whose rows every reader leaves out (`visibleContribution`);
+// one last short transaction applies the batch, which makes them all visible at once, and posts the
+// file's fund income, one transfer per region and month. A failure on the way deletes what was
+// written, again in short transactions; a batch left by a process that died is deleted by the next
+// import. The unapplied rows hold their keys: another import or post of such a key is refused
+// until the batch is applied or discarded, so nothing is counted twice nor lost.
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { requireRole, withTransaction, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, requireRole, withTransaction, type Ctx } from '../../platform/context.js';
 import { sha256 } from '../../platform/crypto.js';
 import { parseCsv } from '../../platform/csv.js';
 import { AppError, type FieldError } from '../../platform/errors.js';
@@ -26,7 +26,18 @@ import { readXlsxRows } from '../../platform/xlsxReader.js';
 import { parseCreditCode } from '../../../shared/creditCode.js';
 import { parseIdNumber } from '../../../shared/idNumber.js';
 import * as repo from './repo.js';
-import { employersByCreditCode, personsByIdIndex } from './contributionsImportRepo.js';
+import {
+  abandonedImportBatches,
+  applyImportBatch,
+  deleteUnappliedContributions,
+  deleteUnappliedImportBatch,
+  employersByCreditCode,
+  markImportBatchDiscarded,
+  openImportBatch,
+  personsByIdIndex,
+  touchImportBatch,
+} from './contributionsImportRepo.js';
+import { postContributionIncome } from './fund.js';
 import { storeContributions, type ContributionToStore } from './service.js';
 
 /** The template's columns, in the file's column order. */
@@ -135,14 +146,18 @@ export interface ContributionImportResult {
 export interface ContributionImportOptions {
   /** Rows per transaction (default 1,000: about 0.3 s of PGlite's connection on a quiet machine, measured). */
   chunkRows?: number;
-  /** Called after each chunk is committed, with the rows stored so far. */
+  /** Called after each chunk is committed, with the rows stored so far (not yet visible); a throw fails the import. */
   afterChunk?: (storedRows: number) => Promise<void>;
+  /** Called last in the transaction that applies the batch (tests make it fail there); a throw rolls the apply back. */
+  beforeApplyCommits?: (tx: Ctx) => Promise<void>;
 }
 
 const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 const rowsBetweenYields = 500;
 const lookupChunk = 500;
 const defaultChunkRows = 1000;
+/** A chunk touches its batch well under a second after the last: a batch untouched this long was left by a process that died. */
+const abandonedAfterMs = 10 * 60 * 1000;
 const keyOf = (r: { personId: string; employerId: string; month: string }) => `${r.personId}/${r.employerId}/${r.month}`;
 const yuan = (fen: number) => (fen / 100).toFixed(2);
 
@@ -239,9 +254,14 @@ export async function importContributions(
     checked.push(row);
   }
 
+  // A batch left by an import that died holds its keys invisibly: delete it first, so the same file
+  // imported again after the crash is checked against what is really stored.
+  await discardAbandonedBatches(ctx, options);
+
   // Months already stored: with the same amounts unchanged, with others a row error (the record is
-  // what the collector collected, corrected at its source, not by a second file).
-  const stored = new Map<string, { baseFen: number; paidFen: number }>();
+  // what the collector collected, corrected at its source, not by a second file); months another
+  // import is still writing are refused for now (it may yet be applied or discarded).
+  const stored = new Map<string, { baseFen: number; paidFen: number; pending: boolean }>();
   const personIds = [...new Set(checked.map((c) => c.personId))];
   for (let i = 0; i < personIds.length; i += lookupChunk) {
     for (const s of await repo.contributionsOf(ctx, personIds.slice(i, i + lookupChunk))) stored.set(keyOf(s), s);
@@ -251,6 +271,7 @@ export async function importContributions(
   for (const c of checked) {
     const held = stored.get(keyOf(c));
     if (!held) fresh.push(c);
+    else if (held.pending) fail(c.raw, `${c.month} 的缴费记录正由另一次征缴文件导入写入，尚未完成；请待其完成后重新导入本文件`);
     else if (held.baseFen !== c.baseFen || held.paidFen !== c.paidFen)
       fail(c.raw, `${c.month} 已记录缴费基数 ${yuan(held.baseFen)} 元、实缴 ${yuan(held.paidFen)} 元，与本行不同`);
   }
@@ -258,42 +279,81 @@ export async function importContributions(
 
   const rowCount = raws.length;
   const result = { rows: rowCount, inserted: 0, unchanged: rowCount - fresh.length };
-  const chunkRows = options.chunkRows ?? defaultChunkRows;
+  if (fresh.length === 0) return result;
   const fileSha256 = sha256(buffer.toString('base64'));
+  const batchId = await withTransaction(ctx, (tx) => openImportBatch(tx, fileSha256));
+  try {
+    const insertedRows = await storeInChunks(ctx, batchId, fresh, options);
+    result.inserted = insertedRows.length;
+    result.unchanged = rowCount - insertedRows.length;
+    // The flip: one short transaction makes every row of the batch visible and posts the file's
+    // income, one transfer per region and month, with the audit row.
+    await withTransaction(ctx, async (tx) => {
+      if (!(await applyImportBatch(tx, batchId))) throw takenForDead();
+      await postContributionIncome(tx, insertedRows, { sourceType: 'ui_contribution_import', sourceId: batchId });
+      await writeAudit(tx, {
+        action: 'import',
+        entity: 'ui_contribution',
+        regionCode: tx.actor.scope.padEnd(12, '0'),
+        after: { ...result, fileSha256, importBatch: batchId },
+      });
+      await options.beforeApplyCommits?.(tx);
+    });
+    return result;
+  } catch (err) {
+    // Nothing of a failed import may stay. Should the clean-up fail too (the database gone), the
+    // batch stays invisible and a later import deletes it once it is abandonedAfterMs old.
+    await discardBatch(ctx, batchId, options).catch((cleanupErr: unknown) => {
+      throw new AggregateError([err, cleanupErr], '征缴文件导入失败，清理未完成的导入时也出错');
+    });
+    if (!(err instanceof AppError)) throw err;
+    throw new AppError(err.code, `${err.detail}。本次导入未保存任何缴费记录；处理后重新导入同一文件即可。`, err.errors, err.extra);
+  }
+}
+
+/** A batch that another import discarded as abandoned while this one still ran (it stalled for abandonedAfterMs). */
+const takenForDead = () => new AppError('CONFLICT', '导入中断时间过长，已被视为未完成的导入并清理');
+
+/**
+ * Writes the batch's rows in chunks, one short transaction each (the batch row touched and locked
+ * first, so a discard in between stops it), yielding between them. Answers the rows inserted.
+ */
+async function storeInChunks(ctx: Ctx, batchId: string, fresh: CheckedRow[], options: ContributionImportOptions) {
+  const chunkRows = options.chunkRows ?? defaultChunkRows;
+  const insertedRows: ContributionToStore[] = [];
   for (let start = 0; start < fresh.length; start += chunkRows) {
     const chunk = fresh.slice(start, start + chunkRows);
-    const last = start + chunkRows >= fresh.length;
-    let stored: { inserted: number; unchanged: number };
-    try {
-      stored = await withTransaction(ctx, async (tx) => {
-        const done = await storeContributions(
-          tx,
-          chunk.map(({ raw: _raw, ...row }) => row),
-          { pathOf: (i) => `/rows/${chunk[i]!.raw.line}`, auditEach: false },
-        );
-        if (last)
-          await writeAudit(tx, {
-            action: 'import',
-            entity: 'ui_contribution',
-            regionCode: tx.actor.scope.padEnd(12, '0'),
-            after: { ...result, inserted: result.inserted + done.inserted, unchanged: result.unchanged + done.unchanged, fileSha256 },
-          });
-        return done;
-      });
-    } catch (err) {
-      if (start === 0 || !(err instanceof AppError)) throw err;
-      throw new AppError(
-        err.code,
-        `导入在第 ${start + 1} 条待保存的记录处中断：${err.detail}。此前的 ${result.inserted} 条已保存；处理后重新导入同一文件即可，已保存的行不会重复。`,
-        err.errors,
+    const stored = await withTransaction(ctx, async (tx) => {
+      if (!(await touchImportBatch(tx, batchId))) throw takenForDead();
+      return storeContributions(
+        tx,
+        chunk.map(({ raw: _raw, ...row }) => row),
+        { pathOf: (i) => `/rows/${chunk[i]!.raw.line}`, auditEach: false, importBatch: batchId },
       );
-    }
-    result.inserted += stored.inserted;
-    result.unchanged += stored.unchanged;
+    });
+    insertedRows.push(...stored.insertedRows);
     await yieldToOthers();
     await options.afterChunk?.(start + chunk.length);
   }
-  return result;
+  return insertedRows;
+}
+
+/**
+ * Deletes everything a batch never applied wrote, a chunk per short transaction, then the batch.
+ * It runs at the whole country's scope: a row's region is its person's, who may have moved meanwhile.
+ */
+async function discardBatch(ctx: Ctx, batchId: string, options: ContributionImportOptions): Promise<void> {
+  const anywhere = anywhereCtx(ctx);
+  if (!(await withTransaction(anywhere, (tx) => markImportBatchDiscarded(tx, batchId)))) return;
+  const limit = options.chunkRows ?? defaultChunkRows;
+  while ((await withTransaction(anywhere, (tx) => deleteUnappliedContributions(tx, batchId, limit))) > 0) await yieldToOthers();
+  await withTransaction(anywhere, (tx) => deleteUnappliedImportBatch(tx, batchId));
+}
+
+/** Deletes the batches of imports that died with their process (never applied, untouched for abandonedAfterMs). */
+async function discardAbandonedBatches(ctx: Ctx, options: ContributionImportOptions): Promise<void> {
+  const before = new Date(ctx.now().getTime() - abandonedAfterMs);
+  for (const batchId of await abandonedImportBatches(anywhereCtx(ctx), before)) await discardBatch(ctx, batchId, options);
 }
 
 /** The RULE_VIOLATION of a rejected file (422), carrying the rejected rows as Excel with the reason per row. */

@@ -25,7 +25,7 @@ export async function contributionsImportRoutes(app: App) {
         schema: {
           tags: ['ui'],
           summary:
-            '导入征缴文件（失业保险经办员；.xlsx 或 CSV，UTF-8 或 GBK）：按身份证号匹配台账人员、按统一社会信用代码匹配单位，金额为元；全部有效才保存并记入基金收入，否则 422 并返回未导入行的 Excel（rejectedRowsXlsx，base64）；同一人员、单位、月份只记录一次，重复导入计为 unchanged',
+            '导入征缴文件（失业保险经办员；.xlsx 或 CSV，UTF-8 或 GBK）：按身份证号匹配台账人员、按统一社会信用代码匹配单位，金额为元；全部有效才保存并记入基金收入（每个地区、每个月份一笔），否则 422 并返回未导入行的 Excel（rejectedRowsXlsx，base64）；保存中途失败则不保留任何记录；同一人员、单位、月份只记录一次，重复导入计为 unchanged；另一次导入尚未完成的月份 422 或 409，待其完成后重试',
           response: { 200: Type.Object({ rows: Type.Integer(), inserted: Type.Integer(), unchanged: Type.Integer() }) },
         },
       },

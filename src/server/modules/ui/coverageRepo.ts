@@ -6,6 +6,7 @@ import { employers, uiContributions, uiEnrolments, uiFollowUps } from '../../db/
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 import type { UiFollowUpKind, UiFollowUpStatus } from '../../../shared/labels.js';
+import { visibleContribution } from './repo.js';
 
 export type EnrolmentRow = typeof uiEnrolments.$inferSelect;
 export type FollowUpRow = typeof uiFollowUps.$inferSelect;
@@ -131,7 +132,15 @@ export function employerMonthTotals(ctx: Ctx, employerIds: string[], from: strin
       paidFen: sql<number>`sum(${c.paidFen})::bigint`.mapWith(Number),
     })
     .from(c)
-    .where(and(inArray(c.employerId, employerIds), gte(c.month, from), lte(c.month, through), withinScope(ctx, c.regionCode)))
+    .where(
+      and(
+        inArray(c.employerId, employerIds),
+        gte(c.month, from),
+        lte(c.month, through),
+        withinScope(ctx, c.regionCode),
+        visibleContribution,
+      ),
+    )
     .groupBy(c.employerId, c.month);
 }
 
@@ -143,13 +152,13 @@ export function lastBaseBefore(ctx: Ctx, employerIds: string[], from: string) {
     .selectDistinctOn([c.employerId], {
       employerId: c.employerId,
       month: c.month,
-      baseFen:
-        sql<number>`(SELECT sum(x.base_fen) FROM ui_contributions x WHERE x.employer_id = ${c.employerId} AND x.month = ${c.month})::bigint`.mapWith(
-          Number,
-        ),
+      baseFen: sql<number>`(SELECT sum(x.base_fen) FROM ui_contributions x WHERE x.employer_id = ${c.employerId} AND x.month = ${c.month}
+          AND (x.import_batch IS NULL OR x.import_batch NOT IN (SELECT b.id FROM ui_contribution_import_batches b WHERE b.applied_at IS NULL)))::bigint`.mapWith(
+        Number,
+      ),
     })
     .from(c)
-    .where(and(inArray(c.employerId, employerIds), sql`${c.month} < ${from}`, withinScope(ctx, c.regionCode)))
+    .where(and(inArray(c.employerId, employerIds), sql`${c.month} < ${from}`, withinScope(ctx, c.regionCode), visibleContribution))
     .orderBy(c.employerId, desc(c.month));
 }
 

@@ -103,12 +103,17 @@ export async function postTransfers(ctx: Ctx, transfers: TransferToPost[]): Prom
 }
 
 /**
- * The fund's income from contributions just stored (UI-5), in the transaction that stored them:
- * one transfer per region and contribution month of the rows inserted, so a file posted again
- * (nothing inserted) posts nothing. The post's own id is the source: the contributions' unique key
- * is what makes each paid amount count once.
+ * The fund's income from contributions just stored (UI-5), in the transaction that stored them (or,
+ * for a file import, that made them visible): one transfer per region and contribution month of the
+ * rows inserted, so a file posted again (nothing inserted) posts nothing. The source is the post's
+ * own id, or the import batch: the contributions' unique key is what makes each paid amount count
+ * once, and the source key keeps a batch from posting twice.
  */
-export async function postContributionIncome(ctx: Ctx, rows: { regionCode: string; month: string; paidFen: number }[]) {
+export async function postContributionIncome(
+  ctx: Ctx,
+  rows: { regionCode: string; month: string; paidFen: number }[],
+  source: { sourceType: string; sourceId: string } = { sourceType: 'ui_contribution_post', sourceId: crypto.randomUUID() },
+) {
   const sums = new Map<string, { regionCode: string; month: string; amountFen: number; count: number }>();
   for (const r of rows) {
     const key = `${r.regionCode}/${r.month}`;
@@ -117,7 +122,6 @@ export async function postContributionIncome(ctx: Ctx, rows: { regionCode: strin
     sum.count += 1;
     sums.set(key, sum);
   }
-  const postId = crypto.randomUUID();
   return postTransfers(
     ctx,
     [...sums.values()]
@@ -127,8 +131,7 @@ export async function postContributionIncome(ctx: Ctx, rows: { regionCode: strin
         regionCode: s.regionCode,
         month: s.month,
         amountFen: s.amountFen,
-        sourceType: 'ui_contribution_post',
-        sourceId: postId,
+        ...source,
         memo: `缴费收入（${s.count} 条缴费记录）`,
       })),
   );

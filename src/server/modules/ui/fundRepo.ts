@@ -5,6 +5,7 @@ import { uiContributions, uiFundEntries, uiFundTransfers } from '../../db/schema
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 import type { FundAccount, FundTransferKind, FundTransferStatus } from '../../../shared/labels.js';
+import { visibleContribution } from './repo.js';
 
 export type TransferRow = typeof uiFundTransfers.$inferSelect;
 export type TransferInsert = typeof uiFundTransfers.$inferInsert;
@@ -235,6 +236,6 @@ export function contributionsPaidByMonth(ctx: Ctx, prefix: string, from: string,
   return ctx.db
     .select({ month: c.month, paidFen: sql<number>`sum(${c.paidFen})::bigint`.mapWith(Number) })
     .from(c)
-    .where(and(withinScope(ctx, c.regionCode), like(c.regionCode, `${prefix}%`), gte(c.month, from), lte(c.month, to)))
+    .where(and(withinScope(ctx, c.regionCode), like(c.regionCode, `${prefix}%`), gte(c.month, from), lte(c.month, to), visibleContribution))
     .groupBy(c.month);
 }

@@ -53,7 +53,10 @@ const Transfer = Type.Object({
   debitAccount: OneOf(accounts, '借方（付出）账户'),
   creditAccount: OneOf(accounts, '贷方（收入）账户'),
   amountFen: Type.Integer({ description: '金额（分），大于 0' }),
-  sourceType: Type.String({ description: 'ui_contribution_post 缴费录入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正' }),
+  sourceType: Type.String({
+    description:
+      'ui_contribution_post 缴费录入、ui_contribution_import 征缴文件导入、ui_payment_run 发放批次、fund_request 财务提出、reversal 冲正',
+  }),
   sourceId: Type.String(),
   reversesId: Nullable(Type.String({ description: '冲正的原划转' })),
   reversedById: Nullable(Type.String({ description: '冲正本划转的划转' })),

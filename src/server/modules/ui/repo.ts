@@ -1,6 +1,6 @@
 // SQL of contributions and claims (UI-1, UI-2); every read is limited to the caller's scope.
 import { and, asc, desc, eq, gt, inArray, lte, ne, sql, type SQL } from 'drizzle-orm';
-import { persons, uiClaims, uiContributions } from '../../db/schema.js';
+import { persons, uiClaims, uiContributionImportBatches, uiContributions } from '../../db/schema.js';
 import { withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 import type { UiClaimStatus, UiStopReason } from '../../../shared/labels.js';
@@ -8,16 +8,35 @@ import type { UiClaimStatus, UiStopReason } from '../../../shared/labels.js';
 export type ClaimRow = typeof uiClaims.$inferSelect;
 export type ContributionInsert = typeof uiContributions.$inferInsert;
 
-/** The stored contributions of the given persons, for the keys of a post. */
+/**
+ * Contributions every reader may see: all but those of a file import not yet applied (UI-1). The
+ * set of pending batches is empty but during an import, so this costs a hashed look-up of nothing.
+ * The batches table is readable at any scope (its policy), so a pending batch opened by a wider
+ * scope still hides its rows from a narrower one.
+ */
+export const visibleContribution = sql`(${uiContributions.importBatch} IS NULL OR ${uiContributions.importBatch} NOT IN (SELECT ${uiContributionImportBatches.id} FROM ${uiContributionImportBatches} WHERE ${uiContributionImportBatches.appliedAt} IS NULL))`;
+
+/**
+ * The stored contributions of the given persons, for the keys of a post; `pending` marks a row of
+ * a file import not yet applied: invisible to readers, but its key is taken until it is applied or
+ * discarded.
+ */
 export function contributionsOf(ctx: Ctx, personIds: string[]) {
   const c = uiContributions;
   return ctx.db
-    .select({ personId: c.personId, employerId: c.employerId, month: c.month, baseFen: c.baseFen, paidFen: c.paidFen })
+    .select({
+      personId: c.personId,
+      employerId: c.employerId,
+      month: c.month,
+      baseFen: c.baseFen,
+      paidFen: c.paidFen,
+      pending: sql<boolean>`NOT ${visibleContribution}`,
+    })
     .from(c)
     .where(and(inArray(c.personId, personIds), withinScope(ctx, c.regionCode)));
 }
 
-/** Inserts the rows not yet stored (the unique key decides); answers the keys inserted. */
+/** Inserts the rows not yet stored (the unique key decides, rows of pending imports included); answers the keys inserted. */
 export async function insertContributions(ctx: Ctx, rows: ContributionInsert[]): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
   const c = uiContributions;
@@ -32,7 +51,7 @@ export async function insertContributions(ctx: Ctx, rows: ContributionInsert[]):
 /** A person's months with a contribution paid (paid > 0), each with its totals and employers, oldest first. */
 export function paidMonthsOf(ctx: Ctx, personId: string, throughMonth?: string) {
   const c = uiContributions;
-  const conds: SQL[] = [eq(c.personId, personId), gt(c.paidFen, 0), withinScope(ctx, c.regionCode)];
+  const conds: SQL[] = [eq(c.personId, personId), gt(c.paidFen, 0), withinScope(ctx, c.regionCode), visibleContribution];
   if (throughMonth) conds.push(lte(c.month, throughMonth));
   return ctx.db
     .select({

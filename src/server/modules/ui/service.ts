@@ -81,11 +81,12 @@ export async function postContributions(ctx: Ctx, items: ContributionItem[]) {
         errors,
       );
     }
-    return storeContributions(
+    const { inserted, unchanged } = await storeContributions(
       tx,
       items.map((item) => ({ ...item, regionCode: regionOf.get(item.personId)! })),
       { pathOf: (i) => `/items/${i}/paidFen`, auditEach: true },
     );
+    return { inserted, unchanged };
   });
 }
 
@@ -97,21 +98,29 @@ export interface ContributionToStore extends ContributionItem {
 /**
  * Stores checked contribution rows in the caller's transaction (UI-1), shared by the JSON post and
  * the collector's file import: a row whose key is stored with the same amounts is `unchanged`, one
- * stored with other amounts refuses all rows (409 CONFLICT, each named by `pathOf` its index), the
- * others are inserted and the fund ledger posts their income in this same transaction (UI-5).
- * `auditEach` writes an audit row per person (the JSON post); the import writes its own.
+ * stored with other amounts refuses all rows (409 CONFLICT, each named by `pathOf` its index), and so
+ * does one whose key a file import still being written holds (it may yet be applied or discarded).
+ * The others are inserted and the fund ledger posts their income in this same transaction (UI-5);
+ * rows of an `importBatch` stay invisible and post nothing here: the import posts the whole file's
+ * income when it applies the batch. `auditEach` writes an audit row per person (the JSON post); the
+ * import writes its own. Answers the counts and the rows inserted.
  */
 export async function storeContributions(
   tx: Ctx,
   rows: ContributionToStore[],
-  options: { pathOf(index: number): string; auditEach: boolean },
-): Promise<{ inserted: number; unchanged: number }> {
+  options: { pathOf(index: number): string; auditEach: boolean; importBatch?: string },
+): Promise<{ inserted: number; unchanged: number; insertedRows: ContributionToStore[] }> {
   const personIds = [...new Set(rows.map((r) => r.personId))];
   const stored = async () => new Map((await repo.contributionsOf(tx, personIds)).map((r) => [keyOf(r), r]));
-  const differing = (known: Map<string, { baseFen: number; paidFen: number }>) =>
+  const clashes = (known: Map<string, { baseFen: number; paidFen: number; pending: boolean }>): FieldError[] =>
     rows.flatMap((item, i) => {
       const held = known.get(keyOf(item));
-      return held && (held.baseFen !== item.baseFen || held.paidFen !== item.paidFen)
+      if (!held) return [];
+      if (held.pending)
+        return [
+          { path: options.pathOf(i), code: 'IMPORT_PENDING', message: `${item.month} 的缴费记录正由另一次征缴文件导入写入，尚未完成` },
+        ];
+      return held.baseFen !== item.baseFen || held.paidFen !== item.paidFen
         ? [
             {
               path: options.pathOf(i),
@@ -122,18 +131,31 @@ export async function storeContributions(
         : [];
     });
   const conflict = (found: FieldError[]) =>
-    new AppError('CONFLICT', `有 ${found.length} 条缴费记录与已记录的金额不同，整批未保存；已记录的月份不能用此接口更改`, found);
+    new AppError(
+      'CONFLICT',
+      found.some((f) => f.code === 'IMPORT_PENDING')
+        ? `有 ${found.length} 条缴费记录正由另一次征缴文件导入写入或与已记录的金额不同，整批未保存；请待该导入完成后重试`
+        : `有 ${found.length} 条缴费记录与已记录的金额不同，整批未保存；已记录的月份不能用此接口更改`,
+      found,
+    );
   const known = await stored();
-  const clash = differing(known);
+  const clash = clashes(known);
   if (clash.length > 0) throw conflict(clash);
   const fresh = rows.filter((item) => !known.has(keyOf(item)));
   const inserted = await repo.insertContributions(
     tx,
-    fresh.map((item) => ({ id: crypto.randomUUID(), ...item, createdBy: tx.actor.username, createdAt: tx.now() })),
+    fresh.map((item) => ({
+      id: crypto.randomUUID(),
+      ...item,
+      createdBy: tx.actor.username,
+      createdAt: tx.now(),
+      importBatch: options.importBatch ?? null,
+    })),
   );
   if (inserted.size < fresh.length) {
-    // Another post stored some of these keys meanwhile: equal amounts are unchanged, others a conflict.
-    const late = differing(await stored());
+    // Another post or import stored some of these keys meanwhile: equal amounts applied are
+    // unchanged; other amounts, or keys of an import not yet applied, a conflict.
+    const late = clashes(await stored());
     if (late.length > 0) throw conflict(late);
   }
   const insertedRows = rows.filter((item) => inserted.has(keyOf(item)));
@@ -149,8 +171,8 @@ export async function storeContributions(
         after: { months: months.map(({ employerId, month, baseFen, paidFen }) => ({ employerId, month, baseFen, paidFen })) },
       });
   }
-  await postContributionIncome(tx, insertedRows);
-  return { inserted: inserted.size, unchanged: rows.length - inserted.size };
+  if (!options.importBatch) await postContributionIncome(tx, insertedRows);
+  return { inserted: inserted.size, unchanged: rows.length - inserted.size, insertedRows };
 }
 
 /**
