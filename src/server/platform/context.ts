@@ -1,7 +1,7 @@
 // The context every use case takes: who is calling, their scope, the database (or the open
 // transaction), the clock and the PII sealer.
 import type { SQL } from 'drizzle-orm';
-import { like, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../db/connection.js';
 import { scopedDatabase } from '../db/rowSecurity.js';
@@ -96,10 +96,15 @@ export async function withTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>):
   return ctx.db.transaction(async (tx) => fn({ ...ctx, db: tx as unknown as Database, inTransaction: true }));
 }
 
-/** SQL condition: the row's region column lies in the actor's scope (DESIGN idea 1). */
+/**
+ * SQL condition: the row's region column lies in the actor's scope (DESIGN idea 1). starts_with,
+ * not LIKE: it is leakproof, so under row-level security PostgreSQL may still answer it from the
+ * region index as a range (LIKE, not leakproof, may only filter rows the policy has passed: a
+ * district's count over a city's 1,000,000 persons read the whole index, 54 ms against 19).
+ */
 export function withinScope(ctx: Ctx, regionColumn: AnyPgColumn): SQL {
   if (ctx.actor.scope === noScope) return sql`false`;
-  return ctx.actor.scope === '' ? sql`true` : like(regionColumn, `${ctx.actor.scope}%`);
+  return ctx.actor.scope === '' ? sql`true` : sql`starts_with(${regionColumn}, ${ctx.actor.scope}::text)`;
 }
 
 /** Throws OUT_OF_JURISDICTION unless the region code lies in the actor's scope. */

@@ -57,6 +57,9 @@ export const persons = pgTable(
     index('persons_import_batch_idx').on(t.importBatch),
     uniqueIndex('persons_certificate_uq').on(t.certificateNo),
     index('persons_region_idx').on(t.regionCode.op('varchar_pattern_ops')),
+    // The ledger list's order (persons repo listPersons): a district's page read from the index, and
+    // its count from the index alone (import_batch is what visiblePerson reads besides the region).
+    index('persons_region_name_idx').on(sql`${t.regionCode} COLLATE "C"`, t.name, t.importBatch),
     index('persons_phone_idx').on(t.phoneIndex),
     index('persons_name_idx').on(t.name),
   ],

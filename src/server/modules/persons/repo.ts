@@ -111,7 +111,8 @@ function listQuery(ctx: Ctx) {
 export async function listPersons(ctx: Ctx, filter: PersonFilter, paging: Paging) {
   const conds: SQL[] = [readable(ctx), visiblePerson];
   if (filter.q) conds.push(ilike(persons.name, `%${filter.q}%`));
-  if (filter.regionCode) conds.push(sql`${persons.regionCode} LIKE ${filter.regionCode.replace(/0+$/, '')} || '%'`);
+  // starts_with, as withinScope: leakproof, so an index range even under row-level security.
+  if (filter.regionCode) conds.push(sql`starts_with(${persons.regionCode}, ${filter.regionCode.replace(/0+$/, '')}::text)`);
   if (filter.status) conds.push(eq(persons.employmentStatus, filter.status));
   if (filter.category) conds.push(arrayContains(persons.categories, [filter.category]));
   if (filter.jobSeeking !== undefined) conds.push(eq(persons.jobSeeking, filter.jobSeeking));
@@ -121,7 +122,9 @@ export async function listPersons(ctx: Ctx, filter: PersonFilter, paging: Paging
   const where = and(...conds);
   const items = await listQuery(ctx)
     .where(where)
-    .orderBy(asc(persons.regionCode), asc(persons.name))
+    // In the order of persons_region_name_idx (region codes are digits: "C" orders them as any collation does),
+    // so a page is read from the index, not by sorting a district's hundred thousand persons.
+    .orderBy(sql`${persons.regionCode} COLLATE "C"`, asc(persons.name))
     .limit(paging.limit)
     .offset(paging.offset);
   const [count] = await ctx.db
