@@ -1144,7 +1144,8 @@ export async function loadMarket(db: Database): Promise<Market> {
           if (rand() < 0.2) skills.add(pick(allSkills));
           const keywords = rand() < 0.3 && trades[own]!.skill ? [trades[own]!.skill!] : undefined;
           const wage = rand() < 0.6 ? yuanToFen(trades[own]!.wage[0] * (0.8 + rand() * 0.5)) : undefined;
-          const regionCodes = rand() < 0.2 ? [rand() < 0.7 ? regionCode.slice(0, 6) : pick(urbanDistricts)] : undefined;
+          // Wished places as the API takes them: 12-digit codes (a district is its code padded with zeros).
+          const regionCodes = rand() < 0.2 ? [(rand() < 0.7 ? regionCode.slice(0, 6) : pick(urbanDistricts)).padEnd(12, '0')] : undefined;
           const hours = rand() < 0.5 ? undefined : pick(['full_time', 'full_time', 'part_time', '不限']);
           jobWishes = {
             occupations: [...new Set(wished.map((w) => trades[w]!.code))],

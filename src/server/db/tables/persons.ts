@@ -62,6 +62,15 @@ export const persons = pgTable(
     index('persons_region_name_idx').on(sql`${t.regionCode} COLLATE "C"`, t.name, t.importBatch),
     index('persons_phone_idx').on(t.phoneIndex),
     index('persons_name_idx').on(t.name),
+    // A district's registered unemployed (a tenth of a ledger): the graduate follow-up list and the
+    // community clerk's work list read them from here instead of every person of the district.
+    index('persons_unemployed_idx')
+      .on(sql`${t.regionCode} COLLATE "C"`, t.statusSince)
+      .where(sql`${t.employmentStatus} = 'unemployed'`),
+    // Valid certificates: the yearly checks due.
+    index('persons_certificate_valid_idx')
+      .on(sql`${t.regionCode} COLLATE "C"`)
+      .where(sql`${t.certificateStatus} = 'valid'`),
   ],
 );
 

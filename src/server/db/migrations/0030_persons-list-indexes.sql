@@ -1,0 +1,3 @@
+CREATE INDEX "persons_region_name_idx" ON "persons" USING btree ("region_code" COLLATE "C","name","import_batch");--> statement-breakpoint
+CREATE INDEX "persons_unemployed_idx" ON "persons" USING btree ("region_code" COLLATE "C","status_since") WHERE "persons"."employment_status" = 'unemployed';--> statement-breakpoint
+CREATE INDEX "persons_certificate_valid_idx" ON "persons" USING btree ("region_code" COLLATE "C") WHERE "persons"."certificate_status" = 'valid';

@@ -1,1 +1,0 @@
-CREATE INDEX "persons_region_name_idx" ON "persons" USING btree ("region_code" COLLATE "C","name","import_batch");
