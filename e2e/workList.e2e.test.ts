@@ -117,7 +117,10 @@ describe('AID-2 the work list in the browser', () => {
     expect((await options.allTextContents()).filter((o) => o.includes('（本人）'))).toEqual([]);
     await shot(page, 'work-list-casework-picker', { fullPage: false });
     await page.keyboard.press('Escape'); // the options
-    await page.keyboard.press('Escape'); // the dialog, nothing changed
+    // The dialog, nothing changed: its 取消 button (a second Escape may land on the select and close nothing).
+    await dialog(page)
+      .getByRole('button', { name: /取\s?消/ })
+      .click();
     await expect.poll(() => page.locator('.ant-modal:visible').count()).toBe(0);
 
     await page.getByRole('menuitem', { name: /工作台/ }).click();
