@@ -171,6 +171,7 @@ describe('UI-3 four eyes after a crash and 作废 of a draft run in the browser'
     await confirm.getByRole('button', { name: /^作\s?废$/ }).click();
     await poll(() => confirm.textContent()).toContain('请填写作废原因');
     await confirm.getByLabel('作废原因').fill('应发名单有误，更正后重新生成');
+    await poll(() => confirm.textContent()).not.toContain('请填写作废原因');
     await shot(page, 'ui-payment-run-discard', { fullPage: false });
     await confirm.getByRole('button', { name: /^作\s?废$/ }).click();
     await poll(() => page.getByTestId('run-status').textContent()).toBe('已作废');
