@@ -238,3 +238,75 @@ export const hostileRawQuery = fc.constantFrom(
   'offset=1e20&limit=1e20',
   '&&&=&=',
 );
+
+/** One operation of the OpenAPI document, as the fuzzer fills it in. */
+export interface Operation {
+  method: string;
+  path: string;
+  pathParams: { name: string; schema: JsonSchema }[];
+  queryParams: { name: string; schema: JsonSchema; required: boolean }[];
+  body: JsonSchema | null;
+}
+
+/** The OpenAPI document the app serves, as far as the fuzzer reads it. */
+export interface OpenApiDocument {
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[];
+        requestBody?: { content?: Record<string, { schema: JsonSchema }> };
+      }
+    >
+  >;
+}
+
+/** Every operation of the document, by path and method: the order the fuzzer's seeds follow. */
+export function operationsOf(doc: OpenApiDocument): Operation[] {
+  const operations: Operation[] = [];
+  for (const [path, methods] of Object.entries(doc.paths)) {
+    for (const [method, op] of Object.entries(methods)) {
+      const parameters = op.parameters ?? [];
+      operations.push({
+        method: method.toUpperCase(),
+        path,
+        pathParams: parameters.filter((p) => p.in === 'path'),
+        queryParams: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema, required: !!p.required })),
+        body: op.requestBody?.content?.['application/json']?.schema ?? null,
+      });
+    }
+  }
+  return operations.sort((a, b) => `${a.path} ${a.method}`.localeCompare(`${b.path} ${b.method}`));
+}
+
+/** `METHOD /path`: how the fuzzer names an operation. */
+export const operationKey = (op: Operation) => `${op.method} ${op.path}`;
+
+/** A GET that pages: a list, which gets more generated query strings than a GET of one record. */
+export const isList = (op: Operation) => op.method === 'GET' && op.queryParams.some((p) => p.name === 'page');
+
+/** Generated inputs an operation gets at scale 1 (OPENPES_FUZZ_SCALE): 1,000 per write, 200 per list, 50 per other GET. */
+export function inputsAtScaleOne(op: Operation): number {
+  if (op.method !== 'GET') return 1_000;
+  return isList(op) ? 200 : 50;
+}
+
+/**
+ * The operations dealt into `parts` groups of about equal expected cost (inputs at scale 1), so
+ * that test files fuzzing one group each take about as long as each other. The same operations
+ * give the same groups in any order: the costliest first (by key among equals), each to the
+ * group with the least so far (the first of those). Each group keeps the order of `operations`.
+ */
+export function partitionOperations(operations: Operation[], parts: number): Operation[][] {
+  const byCost = [...operations].sort(
+    (a, b) => inputsAtScaleOne(b) - inputsAtScaleOne(a) || operationKey(a).localeCompare(operationKey(b)),
+  );
+  const groups = Array.from({ length: parts }, () => ({ cost: 0, keys: new Set<string>() }));
+  for (const op of byCost) {
+    const lightest = groups.reduce((best, group) => (group.cost < best.cost ? group : best));
+    lightest.cost += inputsAtScaleOne(op);
+    lightest.keys.add(operationKey(op));
+  }
+  return groups.map((group) => operations.filter((op) => group.keys.has(operationKey(op))));
+}
