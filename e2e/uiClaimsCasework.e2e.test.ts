@@ -8,8 +8,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import {
+  arrangeClaim,
   createEmployer,
-  createPerson,
   createStaffMember,
   factoryPassword,
   type Auth,
@@ -40,29 +40,10 @@ const listedNames = (page: Page) =>
  * A claim of `name`, who separated on the last day of three months back (employer bankrupt) and
  * registered on the 3rd of the month after: benefit from last month. Approved when `reviewer` is given.
  */
+/** A claim of `name`, separated three months ago (the benefit starts last month), arranged as the API tests do. */
 async function claimOf(name: string, a: { clerk: Auth; officer: Auth; reviewer?: Auth; employerId: string }) {
-  const t = session.test;
-  const registered = monthsBack(2, 3);
-  const person = await createPerson(t, a.clerk, { name, unemployedSince: registered });
-  await sendAs(t, a.clerk, `/persons/${person.id}/registrations`, { type: 'job_seeking', date: registered });
-  const items = Array.from({ length: 12 }, (_, i) => ({
-    personId: person.id,
-    employerId: a.employerId,
-    month: monthsBack(3 + i).slice(0, 7),
-    baseFen: 300_000,
-    paidFen: 3_000,
-  }));
-  await sendAs(t, a.officer, '/ui/contributions', { items }, { status: 200 });
-  const separationMonth = monthsBack(3).slice(0, 7);
-  const [y, m] = separationMonth.split('-').map(Number) as [number, number];
-  const claim = await sendAs<{ id: string; startMonth: string; monthlyAmountFen: number }>(t, a.officer, '/ui/claims', {
-    personId: person.id,
-    separationDate: `${separationMonth}-${new Date(Date.UTC(y, m, 0)).getUTCDate()}`,
-    separationReason: 'employer_bankrupt',
-  });
+  const claim = await arrangeClaim(session.test, { ...a, name, separatedIn: monthsBack(3).slice(0, 7), months: 12 });
   expect(claim.startMonth).toBe(lastMonth);
-  if (a.reviewer)
-    await sendAs(t, a.reviewer, `/ui/claims/${claim.id}/decision`, { decision: 'approve', comment: '材料齐全，同意' }, { status: 200 });
   return claim;
 }
 

@@ -12,8 +12,8 @@ import { scopedDatabase } from '../src/server/db/rowSecurity.js';
 import { createPaymentRun } from '../src/server/modules/ui/index.js';
 import type { Ctx } from '../src/server/platform/context.js';
 import {
+  arrangeClaim,
   createEmployer,
-  createPerson,
   createStaffMember,
   factoryPassword,
   type Auth,
@@ -66,29 +66,19 @@ beforeAll(async () => {
   Object.assign(staff, { financeA: financeA.username, financeB: financeB.username, financeC: financeC.username, leader: leader.username });
   const jobOfficer = (await createStaffMember(t, { regionCode: '140105000000', roles: ['job_officer'] })).auth;
   const employer = await createEmployer(t, jobOfficer);
-  // Separated on the last day of the month before last, registered on the 3rd of last month: the
-  // benefit starts this month, which this month's run pays.
-  const registered = monthsBack(1, 3);
-  const person = await createPerson(t, clerk, { name: claimant, unemployedSince: registered });
-  await sendAs(t, clerk, `/persons/${person.id}/registrations`, { type: 'job_seeking', date: registered });
-  const items = Array.from({ length: 12 }, (_, i) => ({
-    personId: person.id,
+  // Separated in the month before last (registered on the 3rd of last month): the benefit starts
+  // this month, which this month's run pays.
+  const claim = await arrangeClaim(t, {
+    clerk,
+    officer,
+    reviewer,
     employerId: employer.id,
-    month: monthsBack(2 + i).slice(0, 7),
-    baseFen: 300_000,
-    paidFen: 3_000,
-  }));
-  await sendAs(t, officer, '/ui/contributions', { items }, { status: 200 });
-  const separationMonth = monthsBack(2).slice(0, 7);
-  const [y, m] = separationMonth.split('-').map(Number) as [number, number];
-  const claim = await sendAs<{ id: string; startMonth: string }>(t, officer, '/ui/claims', {
-    personId: person.id,
-    separationDate: `${separationMonth}-${new Date(Date.UTC(y, m, 0)).getUTCDate()}`,
-    separationReason: 'employer_bankrupt',
+    name: claimant,
+    separatedIn: monthsBack(2).slice(0, 7),
+    months: 12,
   });
   expect(claim.startMonth).toBe(thisMonth);
   claimId = claim.id;
-  await sendAs(t, reviewer, `/ui/claims/${claimId}/decision`, { decision: 'approve', comment: '材料齐全，同意' }, { status: 200 });
   // A's run dies after its first chunk; B's request for the month resumes and finishes it.
   await expect(
     createPaymentRun(financeCtx(financeA, '140105'), thisMonth, {

@@ -4,6 +4,7 @@
 import { expect } from 'vitest';
 import type { Role } from '../../shared/roles.js';
 import { creditCodeCheckCharacter } from '../../shared/creditCode.js';
+import { addMonths } from '../platform/clock.js';
 import { idCheckCharacter } from '../../shared/idNumber.js';
 import { loginAs, type TestApp } from './testApp.js';
 
@@ -234,41 +235,57 @@ export interface ClaimArrangement {
   reviewer?: Auth | undefined;
   employerId: string;
   regionCode?: string | undefined;
-  /** Contribution months before the separation month, ending with 2026-05 (default 24). */
+  /** The claimant's name (a generated one by default). */
+  name?: string | undefined;
+  /** The month of separation, 'YYYY-MM' (default 2026-05): separated on its last day, registered on the 3rd of the next. */
+  separatedIn?: string | undefined;
+  /** Contribution months, ending with the separation month (default 24). */
   months?: number | undefined;
   /** Paid per month in fen (base 300,000). */
   paidFen?: number | undefined;
 }
 
 /**
- * A benefit claim (UI-2) of a new person who separated on 2026-05-31 (employer bankrupt) and
- * registered unemployed and seeking work on 2026-06-03, with `months` contribution months before:
- * taken by `officer`, approved by `reviewer` when given.
+ * A benefit claim (UI-2) of a new person who separated on the last day of `separatedIn` (default
+ * 2026-05, employer bankrupt) and registered unemployed and seeking work on the 3rd of the next
+ * month, with `months` contribution months up to the separation month: taken by `officer`,
+ * approved by `reviewer` when given.
  */
-export async function arrangeClaim(t: TestApp, a: ClaimArrangement): Promise<{ personId: string; id: string }> {
+export async function arrangeClaim(
+  t: TestApp,
+  a: ClaimArrangement,
+): Promise<{ personId: string; id: string; startMonth: string; monthlyAmountFen: number }> {
   const send = (auth: Auth, url: string, payload: object) =>
     t.app.inject({ method: 'POST', url: `/api/v1${url}`, headers: { ...auth }, payload });
-  const person = await createPerson(t, a.clerk, { unemployedSince: '2026-06-03', ...(a.regionCode ? { regionCode: a.regionCode } : {}) });
-  const seeking = await send(a.clerk, `/persons/${person.id}/registrations`, { type: 'job_seeking', date: '2026-06-03' });
+  const separatedIn = a.separatedIn ?? '2026-05';
+  const registeredOn = addMonths(`${separatedIn}-03`, 1);
+  const person = await createPerson(t, a.clerk, {
+    unemployedSince: registeredOn,
+    ...(a.regionCode ? { regionCode: a.regionCode } : {}),
+    ...(a.name ? { name: a.name } : {}),
+  });
+  const seeking = await send(a.clerk, `/persons/${person.id}/registrations`, { type: 'job_seeking', date: registeredOn });
   expect(seeking.statusCode, seeking.body).toBe(201);
   const months = a.months ?? 24;
-  const items = Array.from({ length: months }, (_, i) => {
-    const n = 2026 * 12 + 4 - (months - 1) + i;
-    const month = `${Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
-    return { personId: person.id, employerId: a.employerId, month, baseFen: 300_000, paidFen: a.paidFen ?? 3_000 };
-  });
+  const items = Array.from({ length: months }, (_, i) => ({
+    personId: person.id,
+    employerId: a.employerId,
+    month: addMonths(`${separatedIn}-01`, i - (months - 1)).slice(0, 7),
+    baseFen: 300_000,
+    paidFen: a.paidFen ?? 3_000,
+  }));
   const paid = await send(a.officer, '/ui/contributions', { items });
   expect(paid.statusCode, paid.body).toBe(200);
   const taken = await send(a.officer, '/ui/claims', {
     personId: person.id,
-    separationDate: '2026-05-31',
+    separationDate: addMonths(`${separatedIn}-31`, 0),
     separationReason: 'employer_bankrupt',
   });
   expect(taken.statusCode, taken.body).toBe(201);
-  const id = taken.json().id as string;
+  const { id, startMonth, monthlyAmountFen } = taken.json() as { id: string; startMonth: string; monthlyAmountFen: number };
   if (a.reviewer) {
     const decided = await send(a.reviewer, `/ui/claims/${id}/decision`, { decision: 'approve', comment: '材料齐全，同意' });
     expect(decided.statusCode, decided.body).toBe(200);
   }
-  return { personId: person.id, id };
+  return { personId: person.id, id, startMonth, monthlyAmountFen };
 }
