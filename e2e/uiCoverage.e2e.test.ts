@@ -143,7 +143,8 @@ describe('UI-6 coverage and collection in the browser', () => {
     expect(await rowOf(page, notEnrolledName).textContent()).toContain('督促参保');
     await rowOf(page, notEnrolledName).getByRole('button', { name: '办结' }).click();
     await confirmDialog(page, '办结');
-    expect(await dialog(page).textContent(), 'the result is required').toContain('请填写办理结果');
+    // Ant Design validates asynchronously: the message may come a moment after the click.
+    await expect.poll(() => dialog(page).textContent(), { message: 'the result is required' }).toContain('请填写办理结果');
     await dialog(page).getByLabel('办理结果').fill('单位已同意本月办理参保登记');
     await confirmDialog(page, '办结');
     await expect.poll(() => rowOf(page, notEnrolledName).count()).toBe(0);
