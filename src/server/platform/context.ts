@@ -104,7 +104,12 @@ export async function withTransaction<T>(ctx: Ctx, fn: (tx: Ctx) => Promise<T>):
  */
 export function withinScope(ctx: Ctx, regionColumn: AnyPgColumn): SQL {
   if (ctx.actor.scope === noScope) return sql`false`;
-  return ctx.actor.scope === '' ? sql`true` : sql`starts_with(${regionColumn}, ${ctx.actor.scope}::text)`;
+  return ctx.actor.scope === '' ? sql`true` : inArea(regionColumn, ctx.actor.scope);
+}
+
+/** SQL condition: the region column lies in the area of `prefix` (a region code's digits); starts_with for withinScope's reason. */
+export function inArea(regionColumn: AnyPgColumn | SQL, prefix: string): SQL {
+  return sql`starts_with(${regionColumn}, ${prefix}::text)`;
 }
 
 /** Throws OUT_OF_JURISDICTION unless the region code lies in the actor's scope. */

@@ -3,7 +3,7 @@
 // idea "real dates"): a service or a hire entered late but dated in the period counts, one dated
 // outside does not, whenever it was typed. Nothing here is stored: results are counted when asked.
 import { sql, type SQL } from 'drizzle-orm';
-import type { Ctx } from '../../platform/context.js';
+import { inArea, type Ctx } from '../../platform/context.js';
 import type { CampaignIndicator } from '../../../shared/campaigns.js';
 
 export interface CampaignScope {
@@ -63,7 +63,7 @@ export const effectiveEmployments = sql`
 type Counter = (c: CampaignScope) => SQL;
 
 const inPeriod = (column: SQL, c: CampaignScope) => sql`${column} BETWEEN ${c.startDate}::date AND ${c.endDate}::date`;
-const inRegion = (column: SQL, c: CampaignScope) => sql`${column} LIKE ${`${c.prefix}%`}`;
+const inRegion = (column: SQL, c: CampaignScope) => inArea(column, c.prefix);
 
 const placedIn = (c: CampaignScope, extra: SQL = sql`true`) => sql`
   SELECT count(DISTINCT m.person_id)::int FROM (${effectiveEmployments}) m

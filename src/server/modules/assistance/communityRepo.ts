@@ -3,7 +3,7 @@
 // their corrections, recognitions, certificate events, zero-employment cases), so a past month
 // counts the same later unless a late entry dated before it arrives.
 import { sql } from 'drizzle-orm';
-import type { Ctx } from '../../platform/context.js';
+import { inArea, type Ctx } from '../../platform/context.js';
 
 export interface WorkingAges {
   min: number;
@@ -38,12 +38,11 @@ export interface CommunityCounts {
  * ledger has nothing to judge), with their counts as of `asOf`. Working age is judged by `ages`.
  */
 export async function communityCounts(ctx: Ctx, prefix: string, asOf: string, ages: WorkingAges): Promise<CommunityCounts[]> {
-  const like = `${prefix}%`;
   const result = await ctx.db.execute(sql`
     WITH people AS (
       SELECT p.id, p.region_code, p.sex, p.birth_date, p.labour_capacity, p.retiree, p.graduation_year
         FROM persons p
-       WHERE p.region_code LIKE ${like}
+       WHERE ${inArea(sql`p.region_code`, prefix)}
          AND p.id NOT IN (SELECT q.id FROM persons q JOIN person_import_batches b ON b.id = q.import_batch WHERE b.applied_at IS NULL)
     ),
     -- The status on the date: the latest employment/unemployment event by its (corrected) date, voided ones left out.
@@ -95,7 +94,7 @@ export async function communityCounts(ctx: Ctx, prefix: string, asOf: string, ag
              count(*)::int AS cases,
              count(*) FILTER (WHERE z.deadline < ${asOf}::date AND (z.resolved_on IS NULL OR z.resolved_on > ${asOf}::date))::int AS overdue
         FROM zero_employment_cases z
-       WHERE z.region_code LIKE ${like} AND z.detected_on <= ${asOf}::date
+       WHERE ${inArea(sql`z.region_code`, prefix)} AND z.detected_on <= ${asOf}::date
        GROUP BY z.region_code
     )
     SELECT r.code AS "regionCode", r.name AS "regionName", COALESCE(st.name, '') AS "streetName",

@@ -4,7 +4,7 @@
 // The thresholds are parameters (full_employment_community.*) as set for the community's district.
 import { sql } from 'drizzle-orm';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { requireRole, type Ctx } from '../../platform/context.js';
+import { inArea, requireRole, type Ctx } from '../../platform/context.js';
 import { notFound, validation } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param, resolveParam } from '../../policy/service.js';
@@ -53,7 +53,7 @@ async function thresholdsOf(ctx: Ctx, region: string, asOf: string): Promise<Com
 async function districtsUnder(ctx: Ctx, prefix: string): Promise<string[]> {
   if (prefix.length >= 6) return [prefix.slice(0, 6)];
   const result = await ctx.db.execute(
-    sql`SELECT DISTINCT substr(region_code, 1, 6) AS d FROM persons WHERE region_code LIKE ${`${prefix}%`} AND length(region_code) = 12 ORDER BY 1`,
+    sql`SELECT DISTINCT substr(region_code, 1, 6) AS d FROM persons WHERE ${inArea(sql`region_code`, prefix)} AND length(region_code) = 12 ORDER BY 1`,
   );
   return (result as unknown as { rows: { d: string }[] }).rows.map((r) => r.d);
 }

@@ -1,7 +1,7 @@
 // SQL of public-welfare posts and placements (AID-4); every read is limited to the caller's scope.
 import { and, asc, desc, eq, ilike, isNull, lte, gte, or, sql, type SQL } from 'drizzle-orm';
 import { persons, publicWelfarePlacements, publicWelfarePosts, regions } from '../../db/schema.js';
-import { withinScope, type Ctx } from '../../platform/context.js';
+import { inArea, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 import type { PlacementExitReason } from '../../../shared/labels.js';
 
@@ -75,7 +75,7 @@ export interface PostFilter {
 export async function listPosts(ctx: Ctx, filter: PostFilter, paging: Paging) {
   const conds: SQL[] = [withinScope(ctx, p.regionCode)];
   if (filter.q) conds.push(or(ilike(p.name, `%${filter.q}%`), ilike(p.sponsor, `%${filter.q}%`))!);
-  if (filter.regionCode) conds.push(sql`${p.regionCode} LIKE ${`${filter.regionCode.replace(/0+$/, '')}%`}`);
+  if (filter.regionCode) conds.push(inArea(p.regionCode, filter.regionCode.replace(/0+$/, '')));
   if (filter.activeOn) conds.push(lte(p.startDate, filter.activeOn), gte(p.endDate, filter.activeOn));
   if (filter.free) conds.push(sql`${occupiedSql} < ${p.places}`);
   const where = and(...conds);

@@ -7,7 +7,7 @@ import { and, asc, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { certificateEvents, certificateReviews, persons, policiesEnjoyed } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { addDays, shanghaiDateOf } from '../../platform/clock.js';
-import { requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
+import { inArea, requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 import { param, resolveParam } from '../../policy/service.js';
@@ -322,7 +322,7 @@ export async function policyRate(ctx: Ctx, input: { year: number; regionCode?: s
       SELECT e.person_id, min(persons.region_code) AS region_code, min(e.date) AS issued_on
         FROM certificate_events e JOIN persons ON persons.id = e.person_id
        WHERE e.action = 'issue' AND e.date BETWEEN ${first}::date AND ${last}::date
-         AND persons.region_code LIKE ${`${effective}%`} AND ${withinScope(ctx, persons.regionCode)}
+         AND ${inArea(sql`persons.region_code`, effective)} AND ${withinScope(ctx, persons.regionCode)}
        GROUP BY e.person_id),
     reemployed AS (
       SELECT i.person_id, left(i.region_code, ${childLength}) AS child FROM issued i

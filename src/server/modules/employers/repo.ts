@@ -1,7 +1,7 @@
 // SQL for employers and their filings; every read is limited to the caller's scope.
 import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { employerFilings, employers, regions } from '../../db/schema.js';
-import { withinScope, type Ctx } from '../../platform/context.js';
+import { inArea, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 
 export const employerColumns = {
@@ -34,7 +34,7 @@ export interface EmployerFilter {
 export async function listEmployers(ctx: Ctx, filter: EmployerFilter, paging: Paging) {
   const conds: SQL[] = [withinScope(ctx, employers.regionCode)];
   if (filter.q) conds.push(or(ilike(employers.name, `%${filter.q}%`), eq(employers.creditCode, filter.q.toUpperCase()))!);
-  if (filter.regionCode) conds.push(sql`${employers.regionCode} LIKE ${`${filter.regionCode.replace(/0+$/, '')}%`}`);
+  if (filter.regionCode) conds.push(inArea(employers.regionCode, filter.regionCode.replace(/0+$/, '')));
   // A 门类 takes in its 大类 (C finds C and C34): the roll-up of GB/T 4754-2017's hierarchy.
   if (filter.industry)
     conds.push(

@@ -2,7 +2,7 @@
 import { and, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { employers, persons, referrals, units, vacancies } from '../../db/schema.js';
 import type { Database } from '../../db/connection.js';
-import { anywhereCtx, withinScope, type Ctx } from '../../platform/context.js';
+import { anywhereCtx, inArea, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 
 export const referralColumns = {
@@ -119,7 +119,7 @@ export async function rateCounts(db: Database, prefix: string, from: string, to:
     WITH seekers AS (
       SELECT DISTINCT s.person_id
         FROM registration_events s
-       WHERE s.region_code LIKE ${`${prefix}%`}
+       WHERE ${inArea(sql`s.region_code`, prefix)}
          AND s.type IN ('job_seeking', 'unemployment')
          AND s.date <= ${to}
          -- not persons of a ledger import still being written (REG-7: invisible until applied)
@@ -138,7 +138,7 @@ export async function rateCounts(db: Database, prefix: string, from: string, to:
     made AS (
       SELECT r.person_id, r.outcome
         FROM referrals r
-       WHERE r.region_code LIKE ${`${prefix}%`} AND r.date >= ${from} AND r.date <= ${to}
+       WHERE ${inArea(sql`r.region_code`, prefix)} AND r.date >= ${from} AND r.date <= ${to}
     )
     SELECT (SELECT count(*) FROM seekers)::int AS seekers,
            (SELECT count(DISTINCT m.person_id) FROM made m JOIN seekers USING (person_id))::int AS referred,

@@ -6,7 +6,7 @@ import { and, asc, desc, eq, isNotNull, sql } from 'drizzle-orm';
 import { employers, surveyReturns, vacancySurveys } from '../../db/schema.js';
 import { writeAudit } from '../../platform/audit.js';
 import { shanghaiDateOf } from '../../platform/clock.js';
-import { assertWritableRegion, requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
+import { assertWritableRegion, inArea, requireRole, withinScope, withTransaction, type Ctx } from '../../platform/context.js';
 import { AppError, notFound } from '../../platform/errors.js';
 import type { Paging } from '../../platform/http.js';
 
@@ -58,9 +58,8 @@ export async function createSurvey(ctx: Ctx, input: { name: string; year: number
       createdAt: tx.now(),
     };
     await tx.db.insert(vacancySurveys).values(row);
-    const prefix = `${regionCode.replace(/0+$/, '')}%`;
     await tx.db.execute(
-      sql`INSERT INTO survey_returns (survey_id, employer_id) SELECT ${row.id}, id FROM employers WHERE region_code LIKE ${prefix}`,
+      sql`INSERT INTO survey_returns (survey_id, employer_id) SELECT ${row.id}, id FROM employers WHERE ${inArea(sql`region_code`, regionCode.replace(/0+$/, ''))}`,
     );
     await writeAudit(tx, { action: 'create', entity: 'vacancy_survey', entityId: row.id, regionCode, after: row });
     return (await findSurvey(tx, row.id))!;

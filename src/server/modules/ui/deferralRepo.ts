@@ -3,7 +3,7 @@
 // limited to the caller's scope.
 import { and, asc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { persons, uiClaims, uiDeferralAgreements } from '../../db/schema.js';
-import { withinScope, type Ctx } from '../../platform/context.js';
+import { inArea, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 
 export type DeferralRow = typeof uiDeferralAgreements.$inferSelect;
@@ -33,7 +33,7 @@ export async function insertDeferral(ctx: Ctx, row: DeferralRow): Promise<boolea
 function reemployedIn(ctx: Ctx, year: number, prefix: string): SQL {
   return and(
     withinScope(ctx, c.regionCode),
-    sql`${c.regionCode} LIKE ${`${prefix}%`}`,
+    inArea(c.regionCode, prefix),
     eq(c.status, 'stopped'),
     eq(c.stopReason, 're_employed'),
     isNotNull(c.decidedBy),

@@ -1,8 +1,8 @@
 // SQL of the fund ledger (UI-5): transfers and their entries. Every read is limited to the caller's
 // scope and, where a region is asked for, to that region's prefix.
-import { aliasedTable, and, asc, desc, eq, gte, like, lte, sql, type SQL } from 'drizzle-orm';
+import { aliasedTable, and, asc, desc, eq, gte, lte, sql, type SQL } from 'drizzle-orm';
 import { uiContributions, uiFundEntries, uiFundTransfers } from '../../db/schema.js';
-import { withinScope, type Ctx } from '../../platform/context.js';
+import { inArea, withinScope, type Ctx } from '../../platform/context.js';
 import type { Paging } from '../../platform/http.js';
 import type { FundAccount, FundTransferKind, FundTransferStatus } from '../../../shared/labels.js';
 import { visibleContribution } from './repo.js';
@@ -63,7 +63,7 @@ export interface TransferFilter {
 
 export async function listTransfers(ctx: Ctx, filter: TransferFilter, paging: Paging) {
   const conds: SQL[] = [withinScope(ctx, t.regionCode)];
-  if (filter.regionPrefix) conds.push(like(t.regionCode, `${filter.regionPrefix}%`));
+  if (filter.regionPrefix) conds.push(inArea(t.regionCode, filter.regionPrefix));
   if (filter.kind) conds.push(eq(t.kind, filter.kind));
   if (filter.month) conds.push(eq(t.month, filter.month));
   if (filter.status) conds.push(eq(t.status, filter.status));
@@ -110,7 +110,7 @@ export interface EntryFilter {
 
 export async function listEntries(ctx: Ctx, filter: EntryFilter, paging: Paging) {
   const conds: SQL[] = [withinScope(ctx, e.regionCode)];
-  if (filter.regionPrefix) conds.push(like(e.regionCode, `${filter.regionPrefix}%`));
+  if (filter.regionPrefix) conds.push(inArea(e.regionCode, filter.regionPrefix));
   if (filter.account) conds.push(eq(e.account, filter.account));
   if (filter.month) conds.push(eq(e.month, filter.month));
   if (filter.transferId) conds.push(eq(e.transferId, filter.transferId));
@@ -150,7 +150,7 @@ export async function fundSumsByMonthAndKind(
   from: string | null,
   to: string,
 ): Promise<{ month: string; kind: FundTransferKind; amountFen: number }[]> {
-  const conds: SQL[] = [withinScope(ctx, e.regionCode), like(e.regionCode, `${prefix}%`), eq(e.account, 'fund'), lte(e.month, to)];
+  const conds: SQL[] = [withinScope(ctx, e.regionCode), inArea(e.regionCode, prefix), eq(e.account, 'fund'), lte(e.month, to)];
   if (from) conds.push(gte(e.month, from));
   const rows = await ctx.db
     .select({
@@ -179,7 +179,7 @@ export async function fundBalanceUnder(ctx: Ctx, prefix: string): Promise<number
   const [row] = await ctx.db
     .select({ n: sql<number>`coalesce(sum(${e.amountFen}), 0)::bigint`.mapWith(Number) })
     .from(e)
-    .where(and(withinScope(ctx, e.regionCode), like(e.regionCode, `${prefix}%`), eq(e.account, 'fund')));
+    .where(and(withinScope(ctx, e.regionCode), inArea(e.regionCode, prefix), eq(e.account, 'fund')));
   return row?.n ?? 0;
 }
 
@@ -188,7 +188,7 @@ export async function fundSumBefore(ctx: Ctx, prefix: string, month: string): Pr
   const [row] = await ctx.db
     .select({ n: sql<number>`coalesce(sum(${e.amountFen}), 0)::bigint`.mapWith(Number) })
     .from(e)
-    .where(and(withinScope(ctx, e.regionCode), like(e.regionCode, `${prefix}%`), eq(e.account, 'fund'), sql`${e.month} < ${month}`));
+    .where(and(withinScope(ctx, e.regionCode), inArea(e.regionCode, prefix), eq(e.account, 'fund'), sql`${e.month} < ${month}`));
   return row?.n ?? 0;
 }
 
@@ -197,7 +197,7 @@ export async function allEntriesSum(ctx: Ctx, prefix: string, month: string): Pr
   const [row] = await ctx.db
     .select({ n: sql<number>`coalesce(sum(${e.amountFen}), 0)::bigint`.mapWith(Number) })
     .from(e)
-    .where(and(withinScope(ctx, e.regionCode), like(e.regionCode, `${prefix}%`), lte(e.month, month)));
+    .where(and(withinScope(ctx, e.regionCode), inArea(e.regionCode, prefix), lte(e.month, month)));
   return row?.n ?? 0;
 }
 
@@ -218,7 +218,7 @@ export async function unbalancedTransfers(
     })
     .from(t)
     .leftJoin(e, eq(e.transferId, t.id))
-    .where(and(withinScope(ctx, t.regionCode), like(t.regionCode, `${prefix}%`), lte(t.month, month)))
+    .where(and(withinScope(ctx, t.regionCode), inArea(t.regionCode, prefix), lte(t.month, month)))
     .groupBy(t.id, t.status, t.debitAccount, t.creditAccount, t.amountFen)
     .having(
       sql`CASE WHEN ${t.status} = 'posted'
@@ -236,6 +236,6 @@ export function contributionsPaidByMonth(ctx: Ctx, prefix: string, from: string,
   return ctx.db
     .select({ month: c.month, paidFen: sql<number>`sum(${c.paidFen})::bigint`.mapWith(Number) })
     .from(c)
-    .where(and(withinScope(ctx, c.regionCode), like(c.regionCode, `${prefix}%`), gte(c.month, from), lte(c.month, to), visibleContribution))
+    .where(and(withinScope(ctx, c.regionCode), inArea(c.regionCode, prefix), gte(c.month, from), lte(c.month, to), visibleContribution))
     .groupBy(c.month);
 }

@@ -1,10 +1,10 @@
 // UI-4 (种子文件 003 §(十七): 享受待遇期间再就业率不低于40%): the re-employment rate of claimants during
 // benefit in a year and region, against the parameter `ui.reemployment_rate_target`, with the
 // same figures for each area one level down.
-import { and, isNotNull, lte, ne, sql } from 'drizzle-orm';
+import { and, isNotNull, lte, ne } from 'drizzle-orm';
 import { uiClaims } from '../../db/schema.js';
 import { addMonths } from '../../platform/clock.js';
-import { requireRole, withinScope, type Ctx } from '../../platform/context.js';
+import { inArea, requireRole, withinScope, type Ctx } from '../../platform/context.js';
 import { AppError, notFound, validation } from '../../platform/errors.js';
 import { resolveParam } from '../../policy/service.js';
 import * as regions from '../regions/index.js';
@@ -77,7 +77,7 @@ export async function reemploymentRate(ctx: Ctx, year: number, regionCode: strin
     .where(
       and(
         withinScope(ctx, c.regionCode),
-        sql`${c.regionCode} LIKE ${`${prefix}%`}`,
+        inArea(c.regionCode, prefix),
         isNotNull(c.decidedBy),
         ne(c.status, 'rejected'),
         lte(c.startMonth, `${year}-12`),
